@@ -1,0 +1,148 @@
+package io.cryptobot.app.platform;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.logging.Logger;
+
+/**
+ * Prepares what must exist before Quarkus reads its runtime configuration: the database and the JWT signing
+ * keys. Runs in {@link PlatformMain} (dev mode and the packaged jar) and in the test resource.
+ *
+ * <ul>
+ *   <li>Database: with {@code CRYPTOBOT_DB_URL} ({@code postgresql://user[:password]@host:port/db}) or the
+ *   Quarkus datasource URLs set, that database is used. Otherwise an embedded PostgreSQL is started on a
+ *   free loopback port, with its data in {@code <data-dir>/pgdata}, which survives restarts.</li>
+ *   <li>Signing keys: with {@code mp.jwt.verify.publickey.location} set, those keys are used. Otherwise an
+ *   RSA key pair is generated once into {@code <data-dir>/keys} (the private key readable by the owner only).</li>
+ * </ul>
+ * PostgreSQL refuses to run as root; the embedded binaries then start it inside a user namespace
+ * ({@code unshare -U}), where it runs as an unprivileged user, so nothing has to be set up by hand.
+ */
+public final class PlatformBootstrap {
+    public static final String DATA_DIR = "cryptobot.data-dir";
+    public static final String DB_URL = "cryptobot.db.url";
+    public static final String EMBEDDED_DB = "cryptobot.db.embedded";
+    private static final Logger LOG = Logger.getLogger(PlatformBootstrap.class.getName());
+    private static final String REACTIVE_URL = "quarkus.datasource.reactive.url";
+    private static final String PUBLIC_KEY = "mp.jwt.verify.publickey.location";
+
+    /** Kept so the server outlives this call; stopped by its shutdown hook when the JVM exits. */
+    private static volatile EmbeddedPostgres embedded;
+
+    private PlatformBootstrap() {
+    }
+
+    /** Looks a setting up the way Quarkus does for these sources: system property, then environment variable. */
+    public static Optional<String> systemSetting(String name) {
+        String value = System.getProperty(name);
+        if (value == null) {
+            value = System.getenv(name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"));
+        }
+        return Optional.ofNullable(value).filter(v -> !v.isBlank());
+    }
+
+    public static Path dataDirectory(Function<String, Optional<String>> settings) {
+        return settings.apply(DATA_DIR).map(Path::of)
+                .orElseGet(() -> Path.of(System.getProperty("user.home"), ".cryptobot"))
+                .toAbsolutePath();
+    }
+
+    /** Returns the configuration properties that point Quarkus at the prepared database and keys. */
+    public static synchronized Map<String, String> prepare(Function<String, Optional<String>> settings) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        Path dataDir = dataDirectory(settings);
+        properties.put(DATA_DIR, dataDir.toString());
+        Optional<String> dbUrl = settings.apply(DB_URL);
+        if (dbUrl.isPresent()) {
+            properties.putAll(datasource(URI.create(dbUrl.get())));
+        } else if (settings.apply(REACTIVE_URL).isEmpty()
+                && !"false".equalsIgnoreCase(settings.apply(EMBEDDED_DB).orElse("true"))) {
+            properties.putAll(startEmbedded(dataDir.resolve("pgdata")));
+        }
+        if (settings.apply(PUBLIC_KEY).isEmpty()) {
+            properties.putAll(signingKeys(dataDir.resolve("keys")));
+        }
+        return properties;
+    }
+
+    static Map<String, String> datasource(URI uri) {
+        String userInfo = Optional.ofNullable(uri.getUserInfo()).orElse("postgres");
+        int colon = userInfo.indexOf(':');
+        String user = colon < 0 ? userInfo : userInfo.substring(0, colon);
+        int port = uri.getPort() < 0 ? 5432 : uri.getPort();
+        String hostPortDb = uri.getHost() + ":" + port + uri.getPath();
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put(REACTIVE_URL, "postgresql://" + hostPortDb);
+        properties.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + hostPortDb);
+        properties.put("quarkus.datasource.username", user);
+        if (colon >= 0) {
+            properties.put("quarkus.datasource.password", userInfo.substring(colon + 1));
+        }
+        return properties;
+    }
+
+    private static Map<String, String> startEmbedded(Path pgData) {
+        if (embedded == null) {
+            try {
+                Files.createDirectories(pgData);
+                long started = System.nanoTime();
+                embedded = EmbeddedPostgres.builder()
+                        .setDataDirectory(pgData)
+                        .setCleanDataDirectory(false)
+                        .setServerConfig("listen_addresses", "127.0.0.1")
+                        .setServerConfig("max_connections", "100")
+                        .setServerConfig("fsync", "on")
+                        .setPGStartupWait(Duration.ofSeconds(60))
+                        .start();
+                LOG.info(() -> "Embedded PostgreSQL started on 127.0.0.1:" + embedded.getPort() + " with data in "
+                        + pgData + " (" + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms)");
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + pgData, e);
+            }
+        }
+        return datasource(URI.create("postgresql://postgres@127.0.0.1:" + embedded.getPort() + "/postgres"));
+    }
+
+    private static Map<String, String> signingKeys(Path keyDir) {
+        Path privateKey = keyDir.resolve("jwt-private.pem");
+        Path publicKey = keyDir.resolve("jwt-public.pem");
+        try {
+            if (!Files.exists(privateKey) || !Files.exists(publicKey)) {
+                Files.createDirectories(keyDir);
+                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+                generator.initialize(2048);
+                KeyPair pair = generator.generateKeyPair();
+                writePem(publicKey, "PUBLIC KEY", pair.getPublic().getEncoded());
+                writePem(privateKey, "PRIVATE KEY", pair.getPrivate().getEncoded());
+                Files.setPosixFilePermissions(privateKey, PosixFilePermissions.fromString("rw-------"));
+                LOG.info(() -> "Generated a JWT signing key pair in " + keyDir);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not prepare the JWT signing keys in " + keyDir, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        return Map.of(PUBLIC_KEY, publicKey.toUri().toString(),
+                "smallrye.jwt.sign.key.location", privateKey.toUri().toString());
+    }
+
+    private static void writePem(Path file, String type, byte[] der) throws IOException {
+        String body = Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der);
+        Files.writeString(file, "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n");
+    }
+}
