@@ -1,0 +1,4 @@
+package io.cryptobot.archfixture.kernel.domain;
+
+public record Money(long units) {
+}

@@ -1,0 +1,7 @@
+package io.cryptobot.archfixture.marketdata.adapter;
+
+public class CandleStoreAdapter {
+    public int count() {
+        return 0;
+    }
+}

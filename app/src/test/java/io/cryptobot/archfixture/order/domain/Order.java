@@ -1,0 +1,4 @@
+package io.cryptobot.archfixture.order.domain;
+
+public record Order(String id) {
+}

@@ -1,0 +1,4 @@
+/**
+ * Backtest job persistence, progress streaming (server-sent events), CSV exports, REST.
+ */
+package io.cryptobot.backtest.adapter;

@@ -1,0 +1,4 @@
+/**
+ * Bot lifecycle use cases (create, start, pause, resume, stop) and the runner that turns closed candles into orders.
+ */
+package io.cryptobot.bot.application;

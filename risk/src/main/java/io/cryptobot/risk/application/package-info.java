@@ -1,0 +1,4 @@
+/**
+ * Implements order's PreTradeCheck; kill-switch use cases; publishes TradingHalted.
+ */
+package io.cryptobot.risk.application;
