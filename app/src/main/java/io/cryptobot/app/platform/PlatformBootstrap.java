@@ -100,13 +100,16 @@ public final class PlatformBootstrap {
         if (embedded == null) {
             try {
                 Files.createDirectories(pgData);
+                stopOrphanedServer(pgData);
                 long started = System.nanoTime();
                 embedded = EmbeddedPostgres.builder()
                         .setDataDirectory(pgData)
                         .setCleanDataDirectory(false)
                         .setServerConfig("listen_addresses", "127.0.0.1")
                         .setServerConfig("max_connections", "100")
+                        // The embedded defaults trade durability for speed; this is the system of record.
                         .setServerConfig("fsync", "on")
+                        .setServerConfig("synchronous_commit", "on")
                         .setPGStartupWait(Duration.ofSeconds(60))
                         .start();
                 LOG.info(() -> "Embedded PostgreSQL started on 127.0.0.1:" + embedded.getPort() + " with data in "
@@ -116,6 +119,38 @@ public final class PlatformBootstrap {
             }
         }
         return datasource(URI.create("postgresql://postgres@127.0.0.1:" + embedded.getPort() + "/postgres"));
+    }
+
+    /**
+     * After a hard kill of the application (kill -9) its PostgreSQL child outlives it and still holds the data
+     * directory. Such a server, recognised by its pid file and its command line naming this directory, is
+     * shut down cleanly (SIGTERM = smart shutdown) before a new one starts.
+     */
+    private static void stopOrphanedServer(Path pgData) throws IOException {
+        Path pidFile = pgData.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().trim());
+        } catch (RuntimeException e) {
+            return;
+        }
+        Optional<ProcessHandle> orphan = ProcessHandle.of(pid)
+                .filter(p -> p.info().commandLine().map(c -> c.contains(pgData.toString())).orElse(false));
+        if (orphan.isEmpty()) {
+            return;
+        }
+        LOG.warning(() -> "Stopping PostgreSQL " + pid + " left running on " + pgData + " by an earlier run");
+        orphan.get().destroy();
+        try {
+            orphan.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("PostgreSQL " + pid + " still holds " + pgData, e);
+        }
     }
 
     private static Map<String, String> signingKeys(Path keyDir) {
