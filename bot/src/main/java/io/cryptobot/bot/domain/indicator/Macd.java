@@ -17,7 +17,7 @@ public final class Macd implements ValueIndicator {
     private final int longPeriod;
     private final int signalPeriod;
     private final double signalAlpha;
-    private final long signalStart;
+    private final int signalStart;
     private final ExponentialMovingAverage shortEma;
     private final ExponentialMovingAverage longEma;
     private long updates;
@@ -29,7 +29,11 @@ public final class Macd implements ValueIndicator {
      */
     public Macd(int shortPeriod, int longPeriod, int signalPeriod) {
         this.shortPeriod = Checks.atLeast("shortPeriod", shortPeriod, 1);
-        this.longPeriod = Checks.atLeast("longPeriod", longPeriod, shortPeriod + 1);
+        if (longPeriod <= shortPeriod) {
+            throw new IllegalArgumentException(
+                    "longPeriod must be greater than shortPeriod " + shortPeriod + ", was " + longPeriod);
+        }
+        this.longPeriod = longPeriod;
         this.signalPeriod = Checks.atLeast("signalPeriod", signalPeriod, 1);
         this.signalAlpha = 2.0 / (signalPeriod + 1);
         this.signalStart = Math.max(longPeriod, signalPeriod);
@@ -65,7 +69,7 @@ public final class Macd implements ValueIndicator {
 
     @Override
     public int warmUpPeriod() {
-        return (int) signalStart + 1;
+        return signalStart + 1;
     }
 
     /** The MACD line. */

@@ -14,9 +14,9 @@ final class RollingWindow {
         return size == values.length;
     }
 
-    /** The value the next {@link #push} overwrites once the window is full: the oldest one. */
+    /** The oldest value, the one the next {@link #push} overwrites; only meaningful once the window is full. */
     double oldest() {
-        return values[isFull() ? next : 0];
+        return values[next];
     }
 
     void push(double value) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -23,8 +24,8 @@ class IndicatorContractTest {
                 Arguments.of("WMA period 0", (ThrowingCallable) () -> new WeightedMovingAverage(0), "period must be at least 1, was 0"),
                 Arguments.of("RSI period 0", (ThrowingCallable) () -> new RelativeStrengthIndex(0), "period must be at least 1, was 0"),
                 Arguments.of("MACD short 0", (ThrowingCallable) () -> new Macd(0, 26, 9), "shortPeriod must be at least 1, was 0"),
-                Arguments.of("MACD long = short", (ThrowingCallable) () -> new Macd(12, 12, 9), "longPeriod must be at least 13, was 12"),
-                Arguments.of("MACD long < short", (ThrowingCallable) () -> new Macd(26, 12, 9), "longPeriod must be at least 27, was 12"),
+                Arguments.of("MACD long = short", (ThrowingCallable) () -> new Macd(12, 12, 9), "longPeriod must be greater than shortPeriod 12, was 12"),
+                Arguments.of("MACD long < short", (ThrowingCallable) () -> new Macd(26, 12, 9), "longPeriod must be greater than shortPeriod 26, was 12"),
                 Arguments.of("MACD signal 0", (ThrowingCallable) () -> new Macd(12, 26, 0), "signalPeriod must be at least 1, was 0"),
                 Arguments.of("Bollinger period 0", (ThrowingCallable) () -> new BollingerBands(0, 2), "period must be at least 1, was 0"),
                 Arguments.of("Bollinger k < 0", (ThrowingCallable) () -> new BollingerBands(20, -1), "k must be a finite number >= 0, was -1.0"),
@@ -88,7 +89,7 @@ class IndicatorContractTest {
         assertThat(indicator.value()).isFinite();
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void vwapRefusesNegativeVolume() {
         assertThatIllegalArgumentException().isThrownBy(() -> new RollingVwap(3).update(2, 1, 1.5, -0.5))
                 .withMessage("volume must be a finite number >= 0, was -0.5");

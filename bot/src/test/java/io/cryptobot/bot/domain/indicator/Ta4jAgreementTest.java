@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.cryptobot.kernel.domain.Candle;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -168,7 +169,7 @@ class Ta4jAgreementTest {
     }
 
     private static <T extends io.cryptobot.bot.domain.indicator.Indicator> void assertAgrees(
-            T ours, int unstableBars, List<Output<T>> outputs, java.util.function.Consumer<Candle> feed) {
+            T ours, int unstableBars, List<Output<T>> outputs, Consumer<Candle> feed) {
         assertThat(ours.warmUpPeriod()).as("warm-up of %s", ours).isEqualTo(unstableBars + 1);
         int compared = 0;
         for (int i = 0; i < BARS; i++) {
