@@ -57,11 +57,7 @@ class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     Response badRequest(BadRequestException failure) {
-        Throwable cause = failure.getCause();
-        if (cause instanceof JsonProcessingException json) {
-            return malformedBody(json);
-        }
-        return problem(400, "request.malformed", "The request could not be read.", null).build();
+        return unreadableRequest(failure);
     }
 
     @ServerExceptionMapper
@@ -98,6 +94,9 @@ class ProblemExceptionMappers {
         if (status >= 500) {
             return unexpected(failure);
         }
+        if (status == 400) {
+            return unreadableRequest(failure);
+        }
         Response.Status known = Response.Status.fromStatusCode(status);
         String reason = known == null ? "The request was refused." : known.getReasonPhrase() + ".";
         return problem(status, "request.http_" + status, reason, null).build();
@@ -118,6 +117,16 @@ class ProblemExceptionMappers {
         return problem(401, "auth.unauthenticated", "A valid access token is required.", null)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .build();
+    }
+
+    /** The framework reports unparsable JSON as a plain 400 whose cause is the parser's exception. */
+    private static Response unreadableRequest(Throwable failure) {
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                return malformedBody(json);
+            }
+        }
+        return problem(400, "request.malformed", "The request could not be read.", null).build();
     }
 
     private static Response malformedBody(JsonProcessingException failure) {
