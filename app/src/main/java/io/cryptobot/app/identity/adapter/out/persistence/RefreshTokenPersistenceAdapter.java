@@ -42,12 +42,6 @@ class RefreshTokenPersistenceAdapter implements LoadRefreshTokenPort, SaveRefres
     }
 
     @Override
-    public Uni<Void> revokeRefreshToken(RefreshTokenId id, Instant at) {
-        return Panache.withTransaction(() -> tokens.update("revokedAt = ?1 where id = ?2 and revokedAt is null",
-                at, id.value())).replaceWithVoid();
-    }
-
-    @Override
     public Uni<Integer> revokeFamily(TokenFamilyId family, Instant at) {
         return Panache.withTransaction(() -> tokens.update(
                 "revokedAt = ?1 where familyId = ?2 and revokedAt is null", at, family.value()));

@@ -1,7 +1,6 @@
 package io.cryptobot.app.identity.application.port.out;
 
 import io.cryptobot.app.identity.domain.RefreshToken;
-import io.cryptobot.app.identity.domain.RefreshTokenId;
 import io.cryptobot.app.identity.domain.TokenFamilyId;
 import io.cryptobot.kernel.domain.UserId;
 import io.smallrye.mutiny.Uni;
@@ -15,9 +14,6 @@ public interface SaveRefreshTokenPort {
      * concurrent request spent it first, which the caller must treat as reuse.
      */
     Uni<Boolean> markRotated(RefreshToken rotated);
-
-    /** Revokes one token unless already revoked. */
-    Uni<Void> revokeRefreshToken(RefreshTokenId id, Instant at);
 
     /** Revokes every still-valid token of a family; returns how many. */
     Uni<Integer> revokeFamily(TokenFamilyId family, Instant at);
