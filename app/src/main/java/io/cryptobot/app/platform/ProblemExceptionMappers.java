@@ -87,10 +87,13 @@ class ProblemExceptionMappers {
                 .build();
     }
 
-    /** Other client errors the framework signals (406, 413, ...), keeping their status. */
+    /** Other client errors the framework signals (406, 413, ...), keeping their status; redirects pass as they are. */
     @ServerExceptionMapper
     Response webApplication(WebApplicationException failure) {
         int status = failure.getResponse().getStatus();
+        if (status < 400) {
+            return failure.getResponse();
+        }
         if (status >= 500) {
             return unexpected(failure);
         }
