@@ -10,9 +10,11 @@ import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -50,11 +52,11 @@ class AccountStateAugmentor implements SecurityIdentityAugmentor {
     }
 
     /** The reactive store needs a Vert.x context; blocking endpoints may authenticate on a worker thread. */
-    private <T> Uni<T> onVertxContext(java.util.function.Supplier<Uni<T>> work) {
-        if (io.vertx.core.Context.isOnVertxThread() && !BlockingOperationControl.isBlockingAllowed()) {
+    private <T> Uni<T> onVertxContext(Supplier<Uni<T>> work) {
+        if (Context.isOnVertxThread() && !BlockingOperationControl.isBlockingAllowed()) {
             return work.get();
         }
-        io.vertx.core.Context target = VertxContext.getOrCreateDuplicatedContext(vertx);
+        Context target = VertxContext.getOrCreateDuplicatedContext(vertx);
         return Uni.createFrom().emitter(emitter -> target.runOnContext(ignored ->
                 work.get().subscribe().with(emitter::complete, emitter::fail)));
     }
