@@ -1,0 +1,16 @@
+package io.cryptobot.app.identity.application.port.in;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The claims of an access token whose signature, issuer and expiry were already verified: {@code subject} is the
+ * user id as the token states it, which may be anything a signer put there.
+ */
+public record VerifyAccessCommand(String subject, Instant issuedAt, Set<String> groups) {
+    public VerifyAccessCommand {
+        groups = groups == null ? Set.of() : Set.copyOf(groups);
+        Objects.requireNonNull(issuedAt, "issuedAt");
+    }
+}
