@@ -71,6 +71,36 @@ class CandleImportTest {
     }
 
     @Test
+    void rows_out_of_order_and_repeated_within_a_file_are_stored_once() {
+        String base = MarketData.newInstrument(trader);
+        byte[] file = lines(kline(JAN_2024 + 60_000, "10.5", "12", "10", "11", "2"),
+                kline(JAN_2024, "10", "11", "9", "10.5", "1"),
+                kline(JAN_2024 + 60_000, "10.5", "12", "10", "11", "2"));
+
+        JsonPath job = MarketData.importAndWait(trader, base, "1m", "binance", "a.csv", file);
+
+        assertThat(job.getString("status")).isEqualTo("completed");
+        assertThat(job.getLong("inserted")).isEqualTo(2);
+        assertThat(job.getLong("duplicates")).isEqualTo(1);
+    }
+
+    @Test
+    void a_file_overlapping_stored_candles_adds_only_the_new_ones() {
+        String base = MarketData.newInstrument(trader);
+        MarketData.importAndWait(trader, base, "1m", "binance", "a.csv",
+                lines(kline(JAN_2024 + 60_000, "10.5", "12", "10", "11", "2")));
+
+        JsonPath job = MarketData.importAndWait(trader, base, "1m", "binance", "b.csv",
+                lines(kline(JAN_2024, "10", "11", "9", "10.5", "1"), kline(JAN_2024 + 60_000, "10.5", "12", "10", "11", "2"),
+                        kline(JAN_2024 + 120_000, "11", "12", "10", "11", "2")));
+
+        assertThat(job.getLong("inserted")).isEqualTo(2);
+        assertThat(job.getLong("duplicates")).isEqualTo(1);
+        assertThat(MarketData.storedCandles(trader, base, "1m", "2024-01-01T00:00:00Z", "2024-01-02T00:00:00Z"))
+                .isEqualTo(3);
+    }
+
+    @Test
     void imports_every_kline_file_of_a_zip_archive() throws IOException {
         String base = MarketData.newInstrument(trader);
         byte[] zip = zip(Map.of(

@@ -11,8 +11,8 @@ import java.util.Objects;
 /**
  * One import of candles into the store, owned by the user who started it. A file import is all-or-nothing: the
  * whole file is validated first ({@code validating}, which also counts {@code rowsTotal}); only a file without a
- * single refused row is inserted ({@code importing}), in one transaction. {@code inserted + duplicates} is the
- * number of candles offered to the store so far; duplicates were already present and left unchanged.
+ * single refused row is inserted ({@code importing}), in one transaction. Once completed,
+ * {@code inserted + duplicates = rowsTotal}; duplicates were already present and left unchanged.
  */
 public record ImportJob(ImportJobId id, UserId owner, InstrumentId instrument, Timeframe timeframe, String source,
                         ImportStatus status, long rowsTotal, long rowsDone, long inserted, long duplicates,
@@ -54,10 +54,10 @@ public record ImportJob(ImportJobId id, UserId owner, InstrumentId instrument, T
         return with(ImportStatus.IMPORTING, rows, 0, 0, 0, startedAt, Option.none());
     }
 
-    public ImportJob progressed(long done, long insertedSoFar, long duplicatesSoFar) {
+    /** {@code done} rows were handed to the store; how many were new is known when the insert commits. */
+    public ImportJob progressed(long done) {
         requireStatus(ImportStatus.IMPORTING);
-        return with(ImportStatus.IMPORTING, rowsTotal, done, insertedSoFar, duplicatesSoFar, startedAt,
-                Option.none());
+        return with(ImportStatus.IMPORTING, rowsTotal, Math.min(done, rowsTotal), 0, 0, startedAt, Option.none());
     }
 
     public ImportJob completed(long insertedTotal, long duplicatesTotal, Instant now) {

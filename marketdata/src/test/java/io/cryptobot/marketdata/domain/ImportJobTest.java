@@ -16,7 +16,7 @@ class ImportJobTest {
 
     @Test
     void goes_from_queued_through_validation_and_insert_to_completed() {
-        ImportJob done = queued.validating(t0).importing(10).progressed(4, 3, 1)
+        ImportJob done = queued.validating(t0).importing(10).progressed(4)
                 .completed(7, 3, t0.plusSeconds(2));
 
         assertThat(done.status()).isEqualTo(ImportStatus.COMPLETED);

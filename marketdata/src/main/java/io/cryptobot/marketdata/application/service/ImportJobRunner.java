@@ -98,7 +98,7 @@ class ImportJobRunner {
             Instant now = clock.now();
             if (Duration.between(lastSaved, now).compareTo(PROGRESS_EVERY) >= 0) {
                 lastSaved = now;
-                jobs.save(importing.progressed(offered, inserted, offered - inserted));
+                jobs.save(importing.progressed(offered));
             }
         }
     }

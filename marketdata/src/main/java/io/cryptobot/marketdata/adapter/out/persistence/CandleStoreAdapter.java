@@ -9,35 +9,27 @@ import io.cryptobot.marketdata.domain.Instrument;
 import io.cryptobot.marketdata.domain.TimeRange;
 import io.vavr.control.Option;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.PreparedQuery;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Candles in PostgreSQL through the reactive client, used from worker threads (calls block until answered).
+ * Candles in PostgreSQL, used from worker threads (calls block until answered).
  *
- * <p>Writes: one {@code INSERT ... SELECT FROM unnest(arrays) ON CONFLICT DO NOTHING} per batch, so a batch of
- * ten thousand candles costs one statement and one round trip, and a re-import changes nothing. One batch is in
- * flight while the caller prepares the next, which overlaps parsing with the database's work.
+ * <p>Writes go through binary COPY into a staging table by default ({@link CopyCandleWriter}); the
+ * {@code unnest} statement of {@link UnnestCandleWriter} on the reactive client is kept as the alternative
+ * ({@code cryptobot.marketdata.bulk-insert=unnest}), and docs/benchmarks.md compares the two. Both skip candles
+ * already present, so a re-import changes nothing.
  *
- * <p>Reads: keyset pages over the primary key, decoded straight into columns.
+ * <p>Reads: keyset pages over the primary key through the reactive client, decoded straight into columns.
  */
 @ApplicationScoped
 class CandleStoreAdapter implements SaveCandlesPort, LoadCandlesPort {
-    private static final Logger LOG = Logger.getLogger(CandleStoreAdapter.class.getName());
     private static final int READ_CHUNK = 100_000;
-    private static final String INSERT = "INSERT INTO marketdata.candles "
-            + "(instrument_id, timeframe, open_time, open, high, low, close, volume) "
-            + "SELECT $1, $2, t.* FROM unnest($3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[], "
-            + "$7::bigint[], $8::bigint[]) AS t ON CONFLICT (instrument_id, timeframe, open_time) DO NOTHING";
     private static final String RANGE = "SELECT open_time, open, high, low, close, volume FROM marketdata.candles "
             + "WHERE instrument_id = $1 AND timeframe = $2 AND open_time >= $3 AND open_time < $4 "
             + "ORDER BY open_time LIMIT $5";
@@ -54,11 +46,17 @@ class CandleStoreAdapter implements SaveCandlesPort, LoadCandlesPort {
             + "WHERE starts OR ends ORDER BY open_time";
 
     private final Pool pool;
+    private final DataSource dataSource;
     private final InstrumentStoreAdapter instruments;
+    private final String bulkInsert;
 
-    CandleStoreAdapter(Pool pool, InstrumentStoreAdapter instruments) {
+    CandleStoreAdapter(Pool pool, DataSource dataSource, InstrumentStoreAdapter instruments,
+                       @ConfigProperty(name = "cryptobot.marketdata.bulk-insert", defaultValue = "copy")
+                       String bulkInsert) {
         this.pool = pool;
+        this.dataSource = dataSource;
         this.instruments = instruments;
+        this.bulkInsert = bulkInsert;
     }
 
     @Override
@@ -66,77 +64,9 @@ class CandleStoreAdapter implements SaveCandlesPort, LoadCandlesPort {
                                    InsertProgress progress) {
         long instrumentId = instruments.idOf(instrument);
         int timeframeCode = TimeframeColumn.of(timeframe);
-        SqlConnection connection = pool.getConnectionAndAwait();
-        Transaction transaction = null;
-        try {
-            transaction = connection.beginAndAwait();
-            PreparedQuery<RowSet<Row>> insert = connection.preparedQuery(INSERT);
-            Pipeline pipeline = new Pipeline(progress);
-            feed.forEachBatch(batch -> pipeline.send(batch.size(),
-                    insert.execute(arguments(instrumentId, timeframeCode, batch)).subscribeAsCompletionStage()));
-            pipeline.drain();
-            transaction.commitAndAwait();
-            return new InsertOutcome(pipeline.offered, pipeline.inserted);
-        } catch (RuntimeException e) {
-            if (transaction != null) {
-                try {
-                    transaction.rollbackAndAwait();
-                } catch (RuntimeException rollbackFailure) {
-                    LOG.log(Level.FINE, "rollback after a failed insert also failed", rollbackFailure);
-                }
-            }
-            throw e;
-        } finally {
-            connection.closeAndAwait();
-        }
-    }
-
-    /** Keeps at most one insert in flight and counts what the finished ones stored. */
-    private static final class Pipeline {
-        private final InsertProgress progress;
-        private CompletableFuture<RowSet<Row>> pending;
-        private int pendingSize;
-        private long offered;
-        private long inserted;
-
-        Pipeline(InsertProgress progress) {
-            this.progress = progress;
-        }
-
-        void send(int size, CompletableFuture<RowSet<Row>> next) {
-            drain();
-            pending = next;
-            pendingSize = size;
-        }
-
-        void drain() {
-            if (pending != null) {
-                RowSet<Row> done = pending.join();
-                pending = null;
-                offered += pendingSize;
-                inserted += done.rowCount();
-                progress.stored(offered, inserted);
-            }
-        }
-    }
-
-    private static Tuple arguments(long instrumentId, int timeframe, CandleBatch batch) {
-        int n = batch.size();
-        Long[] openTime = new Long[n];
-        Long[] open = new Long[n];
-        Long[] high = new Long[n];
-        Long[] low = new Long[n];
-        Long[] close = new Long[n];
-        Long[] volume = new Long[n];
-        for (int i = 0; i < n; i++) {
-            openTime[i] = batch.openTime(i);
-            open[i] = batch.open(i);
-            high[i] = batch.high(i);
-            low[i] = batch.low(i);
-            close[i] = batch.close(i);
-            volume[i] = batch.volume(i);
-        }
-        return Tuple.tuple(List.of(instrumentId, timeframe, openTime, open, high, low, close, volume));
+        return "unnest".equals(bulkInsert)
+                ? new UnnestCandleWriter(pool).insertAll(instrumentId, timeframeCode, feed, progress)
+                : new CopyCandleWriter(dataSource).insertAll(instrumentId, timeframeCode, feed, progress);
     }
 
     @Override
