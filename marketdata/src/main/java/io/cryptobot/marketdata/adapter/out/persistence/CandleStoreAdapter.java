@@ -29,7 +29,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 class CandleStoreAdapter implements SaveCandlesPort, LoadCandlesPort {
-    private static final int READ_CHUNK = 100_000;
+    private static final int READ_CHUNK = 20_000;
     private static final String RANGE = "SELECT open_time, open, high, low, close, volume FROM marketdata.candles "
             + "WHERE instrument_id = $1 AND timeframe = $2 AND open_time >= $3 AND open_time < $4 "
             + "ORDER BY open_time LIMIT $5";
