@@ -14,7 +14,10 @@ public interface SaveCandlesPort {
      */
     InsertOutcome insertAll(Instrument instrument, Timeframe timeframe, CandleFeed feed, InsertProgress progress);
 
-    /** Produces the candles batch by batch, calling the consumer once per filled batch. */
+    /**
+     * Produces the candles batch by batch, calling the consumer once per filled batch. A store may run the feed
+     * more than once (a retry by another strategy); every run must produce the same candles.
+     */
     @FunctionalInterface
     interface CandleFeed {
         void forEachBatch(Consumer<CandleBatch> consumer);
