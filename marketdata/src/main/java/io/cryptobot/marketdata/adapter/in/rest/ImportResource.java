@@ -30,7 +30,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -107,7 +106,8 @@ public class ImportResource {
         try {
             Files.createDirectories(SPOOL);
             java.nio.file.Path target = SPOOL.resolve(UUID.randomUUID() + ".upload");
-            return Files.move(uploaded, target, StandardCopyOption.ATOMIC_MOVE);
+            // a rename when uploads and spool share a file system (the default), a copy otherwise
+            return Files.move(uploaded, target);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
