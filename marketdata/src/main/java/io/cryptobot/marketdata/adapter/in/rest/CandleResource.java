@@ -1,0 +1,118 @@
+package io.cryptobot.marketdata.adapter.in.rest;
+
+import io.cryptobot.kernel.adapter.in.rest.Problems;
+import io.cryptobot.kernel.domain.DomainError;
+import io.cryptobot.kernel.domain.DomainError.Violation;
+import io.cryptobot.kernel.domain.InstrumentId;
+import io.cryptobot.kernel.domain.Timeframe;
+import io.cryptobot.marketdata.application.port.in.FindCandleGapsQuery;
+import io.cryptobot.marketdata.application.port.in.LatestPriceQuery;
+import io.cryptobot.marketdata.application.port.in.LoadCandlesQuery;
+import io.cryptobot.marketdata.domain.CandleBatch;
+import io.cryptobot.marketdata.domain.Gap;
+import io.cryptobot.marketdata.domain.MarketDataErrors;
+import io.cryptobot.marketdata.domain.TimeRange;
+import io.vavr.Tuple;
+import io.vavr.Tuple3;
+import io.vavr.collection.Seq;
+import io.vavr.control.Either;
+import io.vavr.control.Validation;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Candle reads for one instrument. Ranges are half-open [from, to), times as ISO-8601 or epoch ms; pages hold up
+ * to 10,000 candles and carry {@code next}, the {@code from} of the following page.
+ */
+@Path("/api/marketdata/candles/{venue}/{base}/{quote}")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
+public class CandleResource {
+    static final int MAX_PAGE = 10_000;
+    static final int DEFAULT_PAGE = 1_000;
+    private final LoadCandlesQuery candles;
+    private final LatestPriceQuery latest;
+    private final FindCandleGapsQuery gaps;
+
+    CandleResource(LoadCandlesQuery candles, LatestPriceQuery latest, FindCandleGapsQuery gaps) {
+        this.candles = candles;
+        this.latest = latest;
+        this.gaps = gaps;
+    }
+
+    @GET
+    public Response candles(@PathParam("venue") String venue, @PathParam("base") String base,
+                            @PathParam("quote") String quote, @QueryParam("timeframe") String timeframe,
+                            @QueryParam("from") String from, @QueryParam("to") String to,
+                            @QueryParam("limit") String limit) {
+        Validation<Seq<Violation>, Query> query = Validation.combine(RestParams.instrument(venue, base, quote),
+                        RestParams.timeframe(timeframe), range(from, to),
+                        RestParams.integer("limit", limit, DEFAULT_PAGE, 1, MAX_PAGE))
+                .ap(Query::new);
+        return query.toEither().<DomainError>mapLeft(MarketDataErrors::invalid)
+                .flatMap(q -> candles.load(q.instrument, q.timeframe, q.range, q.limit).map(series -> {
+                    CandleBatch batch = series.candles();
+                    List<CandleResponse> items = new ArrayList<>(batch.size());
+                    for (int i = 0; i < batch.size(); i++) {
+                        items.add(CandleResponse.of(batch, i));
+                    }
+                    return new CandlesResponse(q.instrument.toString(), q.timeframe.code(), q.range.from(),
+                            q.range.to(), items.size(), items, series.next().getOrNull());
+                }))
+                .fold(Problems::response, body -> Response.ok(body).build());
+    }
+
+    @GET
+    @Path("latest")
+    public Response latest(@PathParam("venue") String venue, @PathParam("base") String base,
+                           @PathParam("quote") String quote, @QueryParam("timeframe") String timeframe) {
+        return Validation.combine(RestParams.instrument(venue, base, quote), RestParams.timeframe(timeframe))
+                .ap(Tuple::of).toEither().<DomainError>mapLeft(MarketDataErrors::invalid)
+                .flatMap(q -> latest.latest(q._1, q._2))
+                .fold(Problems::response, found -> Response.ok(new LatestCandleResponse(
+                        found.instrument().toString(), found.timeframe().code(),
+                        found.price().toBigDecimal().toPlainString(), CandleResponse.of(found.candle()))).build());
+    }
+
+    @GET
+    @Path("gaps")
+    public Response gaps(@PathParam("venue") String venue, @PathParam("base") String base,
+                         @PathParam("quote") String quote, @QueryParam("timeframe") String timeframe,
+                         @QueryParam("from") String from, @QueryParam("to") String to) {
+        Validation<Seq<Violation>, Tuple3<InstrumentId, Timeframe, TimeRange>> query = Validation.combine(
+                RestParams.instrument(venue, base, quote), RestParams.timeframe(timeframe), range(from, to))
+                .ap(Tuple::of);
+        return query.toEither().<DomainError>mapLeft(MarketDataErrors::invalid)
+                .flatMap(q -> gaps.gaps(q._1, q._2, q._3).map(found -> new GapsResponse(q._1.toString(),
+                        q._2.code(), Instant.ofEpochMilli(q._3.from()).toString(),
+                        Instant.ofEpochMilli(q._3.to()).toString(), found.stream().mapToLong(Gap::missing).sum(),
+                        found.stream().map(g -> new GapsResponse.GapResponse(Instant.ofEpochMilli(g.start()).toString(),
+                                Instant.ofEpochMilli(g.end()).toString(), g.start(), g.end(), g.missing())).toList())))
+                .fold(Problems::response, body -> Response.ok(body).build());
+    }
+
+    private static Validation<Violation, TimeRange> range(String from, String to) {
+        Validation<Violation, Long> start = RestParams.time("from", from);
+        Validation<Violation, Long> end = RestParams.time("to", to);
+        if (start.isInvalid()) {
+            return Validation.invalid(start.getError());
+        }
+        if (end.isInvalid()) {
+            return Validation.invalid(end.getError());
+        }
+        Either<String, TimeRange> range = TimeRange.of(start.get(), end.get());
+        return Validation.fromEither(range.mapLeft(reason -> new Violation("to", reason)));
+    }
+
+    private record Query(InstrumentId instrument, Timeframe timeframe, TimeRange range, int limit) {
+    }
+}

@@ -1,0 +1,115 @@
+package io.cryptobot.marketdata.adapter.in.rest;
+
+import io.cryptobot.kernel.adapter.in.rest.Problems;
+import io.cryptobot.kernel.domain.DomainError;
+import io.cryptobot.kernel.domain.DomainError.Violation;
+import io.cryptobot.kernel.domain.UserId;
+import io.cryptobot.marketdata.application.port.in.GetImportJobQuery;
+import io.cryptobot.marketdata.application.port.in.ListImportJobsQuery;
+import io.cryptobot.marketdata.application.port.in.StartCandleImportCommand;
+import io.cryptobot.marketdata.application.port.in.StartCandleImportUseCase;
+import io.cryptobot.marketdata.domain.ImportFormat;
+import io.cryptobot.marketdata.domain.ImportJob;
+import io.cryptobot.marketdata.domain.ImportJobId;
+import io.cryptobot.marketdata.domain.MarketDataErrors;
+import io.vavr.collection.List;
+import io.vavr.control.Validation;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/**
+ * Candle imports. An upload is {@code multipart/form-data} with the file in the part {@code file} (a kline or
+ * CSV file, or a zip of them); instrument, timeframe and format are query parameters. Quarkus has already
+ * streamed the part to a temporary file; it is moved (not copied) to the import's own spool directory, because
+ * Quarkus deletes uploads when the request ends and the import runs after the 202 answer.
+ */
+@Path("/api/marketdata/imports")
+@Produces(MediaType.APPLICATION_JSON)
+public class ImportResource {
+    private static final java.nio.file.Path SPOOL = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "cryptobot-imports");
+    private final StartCandleImportUseCase start;
+    private final GetImportJobQuery get;
+    private final ListImportJobsQuery list;
+
+    ImportResource(StartCandleImportUseCase start, GetImportJobQuery get, ListImportJobsQuery list) {
+        this.start = start;
+        this.get = get;
+        this.list = list;
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({Roles.TRADER, Roles.ADMIN})
+    public Response upload(@QueryParam("instrument") String instrument, @QueryParam("timeframe") String timeframe,
+                           @QueryParam("format") String format, @RestForm("file") FileUpload file,
+                           @Context SecurityContext security) {
+        UserId caller = new UserId(RestParams.caller(security));
+        Validation<Violation, FileUpload> upload = file == null || file.uploadedFile() == null
+                ? Validation.invalid(new Violation("file", "a multipart part named 'file' is required"))
+                : Validation.valid(file);
+        return Validation.combine(RestParams.instrument(instrument), RestParams.timeframe(timeframe),
+                        Validation.fromEither(ImportFormat.parse(format).mapLeft(r -> new Violation("format", r))),
+                        upload)
+                .ap((i, t, f, u) -> new StartCandleImportCommand(caller, i, t, f, spool(u.uploadedFile()),
+                        u.fileName()))
+                .toEither().<DomainError>mapLeft(MarketDataErrors::invalid)
+                .flatMap(start::start)
+                .fold(Problems::response, ImportResource::accepted);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
+    public Response job(@PathParam("id") String id, @Context SecurityContext security) {
+        UserId caller = new UserId(RestParams.caller(security));
+        // a malformed id cannot name anyone's job: not found, like another user's
+        return ImportJobId.parse(id).toEither(() -> MarketDataErrors.importNotFound(
+                        new ImportJobId(new UUID(0, 0))))
+                .flatMap(jobId -> get.get(caller, jobId))
+                .fold(Problems::response, job -> Response.ok(ImportJobResponse.of(job)).build());
+    }
+
+    @GET
+    @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
+    public Response jobs(@QueryParam("offset") String offset, @QueryParam("limit") String limit,
+                         @Context SecurityContext security) {
+        UserId caller = new UserId(RestParams.caller(security));
+        return RestParams.page(offset, limit).toEither()
+                .mapLeft(v -> MarketDataErrors.invalid(List.of(v)))
+                .fold(Problems::response, page -> Response.ok(PageResponse.of(list.list(caller, page),
+                        ImportJobResponse::of)).build());
+    }
+
+    static Response accepted(ImportJob job) {
+        return Response.accepted(ImportJobResponse.of(job))
+                .location(URI.create("/api/marketdata/imports/" + job.id())).build();
+    }
+
+    private static java.nio.file.Path spool(java.nio.file.Path uploaded) {
+        try {
+            Files.createDirectories(SPOOL);
+            java.nio.file.Path target = SPOOL.resolve(UUID.randomUUID() + ".upload");
+            // a rename when uploads and spool share a file system (the default), a copy otherwise
+            return Files.move(uploaded, target);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+package io.cryptobot.marketdata.adapter.in.rest;
+
+public record LatestCandleResponse(String instrument, String timeframe, String price, CandleResponse candle) {
+}

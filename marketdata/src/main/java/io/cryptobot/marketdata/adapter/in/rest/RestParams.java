@@ -1,0 +1,75 @@
+package io.cryptobot.marketdata.adapter.in.rest;
+
+import io.cryptobot.kernel.domain.Asset;
+import io.cryptobot.kernel.domain.DomainError.Violation;
+import io.cryptobot.kernel.domain.InstrumentId;
+import io.cryptobot.kernel.domain.PageRequest;
+import io.cryptobot.kernel.domain.Timeframe;
+import io.cryptobot.kernel.domain.Venue;
+import io.cryptobot.marketdata.domain.GenericCsvParser;
+import io.vavr.control.Either;
+import io.vavr.control.Validation;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.UUID;
+
+/** Turns raw path, query and body values into domain values, naming the offending input on failure. */
+final class RestParams {
+    private RestParams() {
+    }
+
+    static Validation<Violation, InstrumentId> instrument(String venue, String base, String quote) {
+        return Validation.fromEither(Venue.parse(venue).mapLeft(r -> new Violation("venue", r)))
+                .flatMap(v -> Validation.fromEither(InstrumentId.parse(v, base + "/" + quote)
+                        .mapLeft(r -> new Violation("instrument", r))));
+    }
+
+    /** {@code VENUE:BASE/QUOTE}. */
+    static Validation<Violation, InstrumentId> instrument(String text) {
+        return Validation.fromEither(InstrumentId.parse(text).mapLeft(r -> new Violation("instrument", r)));
+    }
+
+    static Validation<Violation, Timeframe> timeframe(String text) {
+        return Validation.fromEither(Timeframe.parse(text).toEither(
+                () -> new Violation("timeframe", "must be one of 1m 3m 5m 15m 30m 1h 2h 4h 6h 8h 12h 1d 3d 1w 1M, got '"
+                        + text + "'")));
+    }
+
+    /** Epoch milliseconds or an ISO-8601 instant. */
+    static Validation<Violation, Long> time(String name, String text) {
+        if (text == null || text.isBlank()) {
+            return Validation.invalid(new Violation(name, "is missing"));
+        }
+        return Validation.fromEither(GenericCsvParser.timestamp(text.trim())
+                .mapLeft(r -> new Violation(name, r.replace("timestamp", name))));
+    }
+
+    static Validation<Violation, Integer> integer(String name, String text, int fallback, int min, int max) {
+        if (text == null || text.isBlank()) {
+            return Validation.valid(fallback);
+        }
+        try {
+            int value = Integer.parseInt(text.trim());
+            return value >= min && value <= max
+                    ? Validation.valid(value)
+                    : Validation.invalid(new Violation(name, "must be between " + min + " and " + max));
+        } catch (NumberFormatException e) {
+            return Validation.invalid(new Violation(name, "must be a whole number, got '" + text + "'"));
+        }
+    }
+
+    static Validation<Violation, PageRequest> page(String offset, String limit) {
+        return Validation.combine(integer("offset", offset, 0, 0, Integer.MAX_VALUE),
+                        integer("limit", limit, 50, 1, PageRequest.MAX_LIMIT))
+                .ap(PageRequest::new)
+                .mapError(errors -> errors.head());
+    }
+
+    static Either<Violation, Asset> asset(String name, String text) {
+        return Asset.parse(text).mapLeft(r -> new Violation(name, r));
+    }
+
+    /** The caller's user id: tokens carry it as their principal name. */
+    static UUID caller(SecurityContext security) {
+        return UUID.fromString(security.getUserPrincipal().getName());
+    }
+}

@@ -1,0 +1,14 @@
+package io.cryptobot.marketdata.application.port.in;
+
+import io.cryptobot.kernel.domain.DomainError;
+import io.cryptobot.kernel.domain.InstrumentId;
+import io.cryptobot.kernel.domain.Timeframe;
+import io.cryptobot.marketdata.domain.Gap;
+import io.cryptobot.marketdata.domain.TimeRange;
+import io.vavr.control.Either;
+import java.util.List;
+
+/** The intervals of [from, to) with no stored candle, in order. */
+public interface FindCandleGapsQuery {
+    Either<DomainError, List<Gap>> gaps(InstrumentId instrument, Timeframe timeframe, TimeRange range);
+}

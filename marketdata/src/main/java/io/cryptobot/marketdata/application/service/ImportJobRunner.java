@@ -1,0 +1,105 @@
+package io.cryptobot.marketdata.application.service;
+
+import io.cryptobot.kernel.domain.Clock;
+import io.cryptobot.marketdata.application.port.out.SaveCandlesPort;
+import io.cryptobot.marketdata.application.port.out.SaveCandlesPort.InsertOutcome;
+import io.cryptobot.marketdata.application.port.out.SaveImportJobPort;
+import io.cryptobot.marketdata.domain.CandleBatch;
+import io.cryptobot.marketdata.domain.ImportErrors;
+import io.cryptobot.marketdata.domain.ImportJob;
+import io.cryptobot.marketdata.domain.Instrument;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs one import to its end, all-or-nothing: a streaming validation pass over the whole source counts the rows
+ * and collects refused ones; only when none is refused does a second streaming pass insert the candles, in
+ * batches, inside one transaction. Memory stays bounded by one batch whatever the file size, and a bad row on
+ * line 9,999,999 still leaves the store untouched. Progress is saved at most every {@link #PROGRESS_EVERY}.
+ */
+@ApplicationScoped
+class ImportJobRunner {
+    static final int BATCH_SIZE = 10_000;
+    private static final Duration PROGRESS_EVERY = Duration.ofMillis(500);
+    private static final Logger LOG = Logger.getLogger(ImportJobRunner.class.getName());
+    private final SaveImportJobPort jobs;
+    private final SaveCandlesPort candles;
+    private final Clock clock;
+
+    ImportJobRunner(SaveImportJobPort jobs, SaveCandlesPort candles, Clock clock) {
+        this.jobs = jobs;
+        this.candles = candles;
+        this.clock = clock;
+    }
+
+    ImportJob run(ImportJob queued, Instrument instrument, CandleSource source) {
+        ImportJob job = queued;
+        try (source) {
+            job = save(job.validating(clock.now()));
+            ImportErrors refused = new ImportErrors();
+            long rows = source.read(candle -> { }, refused);
+            if (!refused.isEmpty()) {
+                return save(job.rejected(rows, refused, clock.now()));
+            }
+            ImportJob importing = save(job.importing(rows));
+            job = importing;
+            ProgressSaver progress = new ProgressSaver(importing);
+            InsertOutcome outcome = candles.insertAll(instrument, job.timeframe(),
+                    consumer -> feed(instrument, source, consumer), progress::stored);
+            return save(importing.completed(outcome.inserted(), outcome.alreadyPresent(), clock.now()));
+        } catch (UncheckedIOException e) {
+            LOG.log(Level.WARNING, "import " + job.id() + " could not read its source", e);
+            return save(job.failed("the file could not be read: " + e.getCause().getMessage(), clock.now()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "import " + job.id() + " failed", e);
+            return save(job.failed("the import failed unexpectedly; nothing was stored", clock.now()));
+        }
+    }
+
+    private static void feed(Instrument instrument, CandleSource source, Consumer<CandleBatch> consumer) {
+        CandleBatch batch = new CandleBatch(instrument.priceScale(), instrument.quantityScale(), BATCH_SIZE);
+        ImportErrors refused = new ImportErrors(1);
+        source.read(candle -> {
+            batch.accept(candle);
+            if (batch.size() == BATCH_SIZE) {
+                consumer.accept(batch);
+                batch.clear();
+            }
+        }, refused);
+        if (!refused.isEmpty()) {
+            throw new IllegalStateException("the source changed between validation and insert: "
+                    + refused.first().getFirst().location());
+        }
+        if (!batch.isEmpty()) {
+            consumer.accept(batch);
+        }
+    }
+
+    private ImportJob save(ImportJob job) {
+        jobs.save(job);
+        return job;
+    }
+
+    private final class ProgressSaver {
+        private final ImportJob importing;
+        private Instant lastSaved;
+
+        ProgressSaver(ImportJob importing) {
+            this.importing = importing;
+            this.lastSaved = clock.now();
+        }
+
+        void stored(long offered, long inserted) {
+            Instant now = clock.now();
+            if (Duration.between(lastSaved, now).compareTo(PROGRESS_EVERY) >= 0) {
+                lastSaved = now;
+                jobs.save(importing.progressed(offered));
+            }
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package io.cryptobot.marketdata.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cryptobot.kernel.domain.Timeframe;
+import io.cryptobot.kernel.domain.UserId;
+import io.cryptobot.marketdata.application.port.out.SaveCandlesPort;
+import io.cryptobot.marketdata.domain.ImportFormat;
+import io.cryptobot.marketdata.domain.ImportJob;
+import io.cryptobot.marketdata.domain.ImportStatus;
+import io.cryptobot.marketdata.domain.Instrument;
+import io.cryptobot.marketdata.domain.RowError;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImportJobRunnerTest {
+    private static final String ROW_0 = "1704067200000,10,11,9,10.5,1,1704067259999,0,0,0,0,0";
+    private static final String ROW_1 = "1704067260000,10.5,12,10,11,2,1704067319999,0,0,0,0,0";
+    private final Instrument instrument = Instrument.define("BINANCE", "BTC", "USDT", "0.01", "0.00001").get();
+    private final List<ImportJob> saved = new ArrayList<>();
+    private final InMemoryCandles candles = new InMemoryCandles();
+    private final ImportJobRunner runner = new ImportJobRunner(saved::add, candles,
+            () -> Instant.parse("2026-11-22T05:00:00Z"));
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void a_valid_file_is_validated_then_stored_and_deleted() throws IOException {
+        Path file = write("a.csv", ROW_0 + "\n" + ROW_1 + "\n");
+
+        ImportJob done = run(file);
+
+        assertThat(done.status()).isEqualTo(ImportStatus.COMPLETED);
+        assertThat(done.rowsTotal()).isEqualTo(2);
+        assertThat(done.inserted()).isEqualTo(2);
+        assertThat(candles.stored).containsExactly(1_704_067_200_000L, 1_704_067_260_000L);
+        assertThat(saved).extracting(ImportJob::status).containsSubsequence(ImportStatus.VALIDATING,
+                ImportStatus.IMPORTING, ImportStatus.COMPLETED);
+        assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void one_refused_row_means_nothing_is_offered_to_the_store() throws IOException {
+        Path file = write("a.csv", ROW_0 + "\n" + "1704067260000,10.5,9,10,11,2,0,0,0,0,0,0\n");
+
+        ImportJob done = run(file);
+
+        assertThat(done.status()).isEqualTo(ImportStatus.FAILED);
+        assertThat(done.errors()).extracting(RowError::line).containsExactly(2L);
+        assertThat(candles.calls).isZero();
+        assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void a_zip_is_recognised_by_its_bytes_and_errors_name_the_entry() throws IOException {
+        Path zip = dir.resolve("upload.bin");
+        try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream archive = new ZipOutputStream(out)) {
+            archive.putNextEntry(new ZipEntry("jan.csv"));
+            archive.write((ROW_0 + "\n").getBytes(StandardCharsets.US_ASCII));
+            archive.putNextEntry(new ZipEntry("feb.csv"));
+            archive.write((ROW_1 + "\nbroken\n").getBytes(StandardCharsets.US_ASCII));
+        }
+
+        ImportJob done = run(zip);
+
+        assertThat(done.rowsTotal()).isEqualTo(3);
+        assertThat(done.errors()).singleElement().satisfies(e -> {
+            assertThat(e.entry()).isEqualTo("feb.csv");
+            assertThat(e.line()).isEqualTo(2);
+            assertThat(e.location()).isEqualTo("feb.csv line 2");
+        });
+    }
+
+    @Test
+    void a_store_failure_fails_the_job_without_leaking_internals() throws IOException {
+        candles.failing = true;
+
+        ImportJob done = run(write("a.csv", ROW_0 + "\n"));
+
+        assertThat(done.status()).isEqualTo(ImportStatus.FAILED);
+        assertThat(done.failure().get()).isEqualTo("the import failed unexpectedly; nothing was stored");
+    }
+
+    private ImportJob run(Path file) {
+        ImportJob queued = ImportJob.queue(new UserId(UUID.randomUUID()), instrument.id(), Timeframe.M1,
+                "binance file", Instant.EPOCH);
+        return runner.run(queued, instrument, new FileCandleSource(file, ImportFormat.BINANCE, instrument,
+                Timeframe.M1));
+    }
+
+    private Path write(String name, String content) throws IOException {
+        return Files.writeString(dir.resolve(name), content);
+    }
+
+    /** Keeps open times like the table's primary key would: a second copy of a candle is not stored. */
+    private static final class InMemoryCandles implements SaveCandlesPort {
+        private final TreeSet<Long> stored = new TreeSet<>();
+        private int calls;
+        private boolean failing;
+
+        @Override
+        public InsertOutcome insertAll(Instrument instrument, Timeframe timeframe, CandleFeed feed,
+                                       InsertProgress progress) {
+            calls++;
+            if (failing) {
+                throw new IllegalStateException("connection refused by db-7.internal");
+            }
+            long[] counts = new long[2];
+            feed.forEachBatch(batch -> {
+                for (int i = 0; i < batch.size(); i++) {
+                    counts[0]++;
+                    if (stored.add(batch.openTime(i))) {
+                        counts[1]++;
+                    }
+                }
+            });
+            return new InsertOutcome(counts[0], counts[1]);
+        }
+    }
+}
