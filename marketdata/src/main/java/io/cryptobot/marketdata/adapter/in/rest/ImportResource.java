@@ -26,10 +26,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -37,13 +34,12 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 /**
  * Candle imports. An upload is {@code multipart/form-data} with the file in the part {@code file} (a kline or
  * CSV file, or a zip of them); instrument, timeframe and format are query parameters. Quarkus has already
- * streamed the part to a temporary file; it is moved (not copied) to the import's own spool directory, because
- * Quarkus deletes uploads when the request ends and the import runs after the 202 answer.
+ * streamed the part to a temporary file; it is moved to the {@link ImportSpool}, because Quarkus deletes
+ * uploads when the request ends and the import runs after the 202 answer.
  */
 @Path("/api/marketdata/imports")
 @Produces(MediaType.APPLICATION_JSON)
 public class ImportResource {
-    private static final java.nio.file.Path SPOOL = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "cryptobot-imports");
     private final StartCandleImportUseCase start;
     private final GetImportJobQuery get;
     private final ListImportJobsQuery list;
@@ -67,7 +63,7 @@ public class ImportResource {
         return Validation.combine(RestParams.instrument(instrument), RestParams.timeframe(timeframe),
                         Validation.fromEither(ImportFormat.parse(format).mapLeft(r -> new Violation("format", r))),
                         upload)
-                .ap((i, t, f, u) -> new StartCandleImportCommand(caller, i, t, f, spool(u.uploadedFile()),
+                .ap((i, t, f, u) -> new StartCandleImportCommand(caller, i, t, f, ImportSpool.take(u.uploadedFile()),
                         u.fileName()))
                 .toEither().<DomainError>mapLeft(MarketDataErrors::invalid)
                 .flatMap(start::start)
@@ -100,16 +96,5 @@ public class ImportResource {
     static Response accepted(ImportJob job) {
         return Response.accepted(ImportJobResponse.of(job))
                 .location(URI.create("/api/marketdata/imports/" + job.id())).build();
-    }
-
-    private static java.nio.file.Path spool(java.nio.file.Path uploaded) {
-        try {
-            Files.createDirectories(SPOOL);
-            java.nio.file.Path target = SPOOL.resolve(UUID.randomUUID() + ".upload");
-            // a rename when uploads and spool share a file system (the default), a copy otherwise
-            return Files.move(uploaded, target);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

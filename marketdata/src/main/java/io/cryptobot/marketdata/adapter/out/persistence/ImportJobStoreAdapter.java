@@ -86,6 +86,16 @@ class ImportJobStoreAdapter implements LoadImportJobPort, SaveImportJobPort {
         return new Page<>(items, page.offset(), page.limit(), total);
     }
 
+    @Override
+    public List<ImportJob> unfinished() {
+        RowSet<Row> rows = pool.preparedQuery("SELECT " + COLUMNS + " FROM marketdata.import_jobs "
+                        + "WHERE status IN ('queued', 'validating', 'importing') ORDER BY created_at")
+                .executeAndAwait();
+        List<ImportJob> items = new ArrayList<>(rows.rowCount());
+        rows.forEach(row -> items.add(map(row)));
+        return items;
+    }
+
     private static ImportJob map(Row row) {
         List<RowError> errors = new ArrayList<>();
         JsonArray stored = (JsonArray) row.getValue("errors");

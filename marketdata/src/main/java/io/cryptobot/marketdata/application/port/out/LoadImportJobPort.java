@@ -12,4 +12,7 @@ public interface LoadImportJobPort {
     Option<ImportJob> load(UserId owner, ImportJobId id);
 
     Page<ImportJob> list(UserId owner, PageRequest page);
+
+    /** Every owner's jobs that have not finished (queued, validating or importing). */
+    java.util.List<ImportJob> unfinished();
 }
