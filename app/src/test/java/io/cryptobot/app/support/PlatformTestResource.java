@@ -15,13 +15,15 @@ import java.util.Optional;
  * One server serves the whole test JVM.
  */
 public class PlatformTestResource implements QuarkusTestResourceLifecycleManager {
+    private static final String PREFIX = "cryptobot-test-";
     private static Map<String, String> properties;
 
     @Override
     public synchronized Map<String, String> start() {
         if (properties == null) {
             try {
-                Path dataDir = Files.createTempDirectory("cryptobot-test-");
+                removeStaleDataDirectories();
+                Path dataDir = Files.createTempDirectory(PREFIX);
                 Optional<String> testDb = PlatformBootstrap.systemSetting("cryptobot.test.db.url");
                 properties = PlatformBootstrap.prepare(name -> switch (name) {
                     case PlatformBootstrap.DATA_DIR -> Optional.of(dataDir.toString());
@@ -33,6 +35,39 @@ public class PlatformTestResource implements QuarkusTestResourceLifecycleManager
             }
         }
         return properties;
+    }
+
+    /**
+     * Each test JVM leaves a data directory behind (its server stops only when the JVM exits, after any hook of
+     * ours could delete it), and a benchmark run leaves gigabytes. Directories whose server is no longer running
+     * are removed before a new one is made.
+     */
+    private static void removeStaleDataDirectories() throws IOException {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        try (var candidates = Files.list(tmp)) {
+            for (Path dir : candidates.filter(p -> p.getFileName().toString().startsWith(PREFIX)).toList()) {
+                if (!serverRunningIn(dir.resolve("pgdata"))) {
+                    deleteRecursively(dir);
+                }
+            }
+        }
+    }
+
+    private static boolean serverRunningIn(Path pgData) {
+        try {
+            long pid = Long.parseLong(Files.readAllLines(pgData.resolve("postmaster.pid")).getFirst().trim());
+            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // another JVM may be deleting it too; what is left is retried next time
+        }
     }
 
     @Override
