@@ -52,6 +52,10 @@ final class RiskRules {
     /** Quantity times reference price must not exceed the limit; exactly at the limit is allowed. */
     static RiskRule maxOrderNotional(Money limit) {
         return (intent, account) -> {
+            if (!intent.instrument().quote().equals(limit.asset())) {
+                return refuse(RuleId.MAX_ORDER_NOTIONAL, "order is valued in " + intent.instrument().quote()
+                        + " but the notional limit is in " + limit.asset());
+            }
             BigDecimal notional = intent.notional();
             return notional.compareTo(limit.toBigDecimal()) <= 0
                     ? allow(RuleId.MAX_ORDER_NOTIONAL)
@@ -69,6 +73,10 @@ final class RiskRules {
             PositionChange change = account.changeBy(intent);
             if (change.isReducing()) {
                 return allow(RuleId.MAX_POSITION_SHARE);
+            }
+            if (!intent.instrument().quote().equals(account.currency())) {
+                return refuse(RuleId.MAX_POSITION_SHARE, "position is valued in " + intent.instrument().quote()
+                        + " but equity is in " + account.currency());
             }
             BigDecimal equity = account.equity().toBigDecimal();
             BigDecimal value = change.after().abs().multiply(intent.referencePrice().toBigDecimal());

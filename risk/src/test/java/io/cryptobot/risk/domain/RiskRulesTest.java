@@ -41,6 +41,15 @@ class RiskRulesTest {
         }
     }
 
+    @Test
+    void an_order_valued_in_another_currency_than_the_limit_is_refused() {
+        RiskRule euroLimit = RiskRules.maxOrderNotional(new io.cryptobot.kernel.domain.Money(100_000, 2,
+                new io.cryptobot.kernel.domain.Asset("EUR")));
+
+        assertThat(euroLimit.check(buy("0.01", "40000"), account()).getLeft().reason())
+                .isEqualTo("order is valued in USDT but the notional limit is in EUR");
+    }
+
     @Nested
     class MaxPositionShare {
         private final RiskRule rule = RiskRules.maxPositionShare(Share.ofPercent(25));
