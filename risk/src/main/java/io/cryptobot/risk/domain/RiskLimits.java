@@ -1,13 +1,16 @@
 package io.cryptobot.risk.domain;
 
 import io.cryptobot.kernel.domain.Money;
+import io.vavr.collection.List;
+import io.vavr.collection.Seq;
 import io.vavr.control.Option;
+import io.vavr.control.Validation;
 import java.util.Objects;
 
 /**
  * The limits an account trades under; every limit is optional, and an absent limit means its rule is not
  * applied. Amounts are positive and in the account currency; shares are more than 0% and at most 100%
- * ({@link Share}); the open-order limit is at least one.
+ * ({@link Share}); the open-order limit is at least one; the notional and daily-loss limits share one currency.
  *
  * @param maxOrderNotional the largest quantity times reference price one order may have
  * @param maxPositionShare the largest share of equity one position may reach after an order
@@ -30,6 +33,37 @@ public record RiskLimits(Option<Money> maxOrderNotional, Option<Share> maxPositi
                 throw new IllegalArgumentException("max open orders must be at least 1, got " + limit);
             }
         });
+        if (maxOrderNotional.isDefined() && maxDailyLoss.isDefined()
+                && !maxOrderNotional.get().asset().equals(maxDailyLoss.get().asset())) {
+            throw new IllegalArgumentException("limits must share one currency, got " + maxOrderNotional.get().asset()
+                    + " and " + maxDailyLoss.get().asset());
+        }
+    }
+
+    /**
+     * Limits from input that may be wrong: every violation is collected (for a client to fix all at once)
+     * instead of the first one being thrown.
+     */
+    public static Validation<Seq<String>, RiskLimits> checked(Option<Money> maxOrderNotional,
+            Option<Share> maxPositionShare, Option<Integer> maxOpenOrders, Option<Money> maxDailyLoss,
+            Option<Share> maxDailyLossShare) {
+        Seq<String> violations = List.of(
+                        maxOrderNotional.filter(limit -> limit.units() <= 0)
+                                .map(limit -> "max order notional must be positive, got " + limit),
+                        maxOpenOrders.filter(limit -> limit < 1)
+                                .map(limit -> "max open orders must be at least 1, got " + limit),
+                        maxDailyLoss.filter(limit -> limit.units() <= 0)
+                                .map(limit -> "max daily loss must be positive, got " + limit))
+                .flatMap(violation -> violation);
+        if (violations.isEmpty() && maxOrderNotional.isDefined() && maxDailyLoss.isDefined()
+                && !maxOrderNotional.get().asset().equals(maxDailyLoss.get().asset())) {
+            violations = violations.append("limits must share one currency, got " + maxOrderNotional.get().asset()
+                    + " and " + maxDailyLoss.get().asset());
+        }
+        return violations.isEmpty()
+                ? Validation.valid(new RiskLimits(maxOrderNotional, maxPositionShare, maxOpenOrders, maxDailyLoss,
+                        maxDailyLossShare))
+                : Validation.invalid(violations);
     }
 
     /** No limits at all: only the trading state and reduce-only orders are checked. */

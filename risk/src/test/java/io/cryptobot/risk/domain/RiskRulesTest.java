@@ -82,6 +82,14 @@ class RiskRulesTest {
         }
 
         @Test
+        void no_position_may_be_opened_without_positive_equity() {
+            AccountSnapshot broke = new AccountSnapshot(usdt("0"), java.util.Map.of(), 0, usdt("0"), usdt("0"));
+
+            assertThat(rule.check(buy("0.001", "40000"), broke).getLeft().reason())
+                    .isEqualTo("equity is 0 USDT; no position may be added to");
+        }
+
+        @Test
         void a_sell_that_flips_a_long_into_an_oversized_short_is_refused() {
             // 0.01 - 0.08 = -0.07; 0.07 x 40,000 = 2,800 = 28% > 25%
             assertThat(rule.check(sell("0.08", "40000"), account("0.01", 0, "0")).getLeft().reason())
