@@ -33,7 +33,7 @@ public record PreTradePolicy(RiskLimits limits) {
         boolean dailyLoss = limits.maxDailyLoss().isDefined() || limits.maxDailyLossShare().isDefined();
         return List.of(
                         Option.of(RiskRules.tradingState(state)),
-                        reduceOnly ? Option.of(RiskRules.reduceOnly(state)) : Option.<RiskRule>none(),
+                        reduceOnly ? Option.of(RiskRules.reduceOnly()) : Option.<RiskRule>none(),
                         dailyLoss ? Option.of(RiskRules.maxDailyLoss(limits)) : Option.<RiskRule>none(),
                         limits.maxOrderNotional().map(RiskRules::maxOrderNotional),
                         limits.maxPositionShare().map(RiskRules::maxPositionShare),

@@ -26,7 +26,7 @@ final class RiskRules {
      * A reduce-only order, or any order while trading is reducing, must make the position smaller without
      * flipping it to the other side.
      */
-    static RiskRule reduceOnly(TradingState state) {
+    static RiskRule reduceOnly() {
         return (intent, account) -> {
             PositionChange change = account.changeBy(intent);
             if (change.isReducing()) {

@@ -1,5 +1,6 @@
 package io.cryptobot.risk.domain;
 
+import io.cryptobot.kernel.domain.FixedPoint;
 import io.vavr.control.Either;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -24,7 +25,7 @@ public record Share(long basisPoints) {
 
     /** Parses a percentage such as {@code 25} or {@code 12.5} (at most two decimals). */
     public static Either<String, Share> parsePercent(String text) {
-        return io.cryptobot.kernel.domain.FixedPoint.parse(text, 2).flatMap(bp -> bp > 0 && bp <= WHOLE
+        return FixedPoint.parse(text, 2).flatMap(bp -> bp > 0 && bp <= WHOLE
                 ? Either.right(new Share(bp))
                 : Either.left("a share must be more than 0% and at most 100%, got " + text + "%"));
     }

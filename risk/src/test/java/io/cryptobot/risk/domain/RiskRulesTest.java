@@ -150,7 +150,7 @@ class RiskRulesTest {
 
     @Nested
     class ReduceOnly {
-        private final RiskRule rule = RiskRules.reduceOnly(TradingState.ACTIVE);
+        private final RiskRule rule = RiskRules.reduceOnly();
 
         @Test
         void a_reduce_only_sell_within_the_long_position_is_allowed() {
