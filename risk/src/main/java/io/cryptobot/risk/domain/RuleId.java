@@ -1,0 +1,26 @@
+package io.cryptobot.risk.domain;
+
+/** The pre-trade rules, each with a stable id that clients, block events and metrics may key on. */
+public enum RuleId {
+    TRADING_STATE("trading_state"),
+    REDUCE_ONLY("reduce_only"),
+    MAX_DAILY_LOSS("max_daily_loss"),
+    MAX_ORDER_NOTIONAL("max_order_notional"),
+    MAX_POSITION_SHARE("max_position_share"),
+    MAX_OPEN_ORDERS("max_open_orders");
+
+    private final String id;
+
+    RuleId(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}
