@@ -90,7 +90,7 @@ public record FillModel(InstrumentRules rules, FeeSchedule fees, SlippageModel s
         if (quantity == 0) {
             return Either.right(new FillOutcome.Expired(NoFillReason.VOLUME_TOO_SMALL, rules.quantity(remaining), triggered));
         }
-        Fraction slip = slippage.fraction(quantity, volume);
+        Fraction slip = slippageFraction(quantity, volume);
         boolean buy = order.side() == Side.BUY;
         BigInteger reference = BigInteger.valueOf(referenceUnits);
         BigInteger factor = buy ? slip.denominator().add(slip.numerator()) : slip.denominator().subtract(slip.numerator());
@@ -209,6 +209,17 @@ public record FillModel(InstrumentRules rules, FeeSchedule fees, SlippageModel s
     private long roundAgainst(Side side, Price price) {
         return rules.toTick(BigInteger.valueOf(price.units()).multiply(BigInteger.TEN.pow(rules.priceScale())),
                 BigInteger.TEN.pow(price.scale()), side == Side.BUY);
+    }
+
+    /** The slippage as a fraction of the price, given the fill quantity and the candle volume (same scale, volume > 0). */
+    private Fraction slippageFraction(long quantityUnits, long volumeUnits) {
+        return switch (slippage) {
+            case SlippageModel.FixedBasisPoints fixed -> Fraction.of(fixed.bps(), 10_000);
+            case SlippageModel.VolumeProportional proportional -> new Fraction(
+                    BigInteger.valueOf(proportional.coefficientBps()).multiply(BigInteger.valueOf(quantityUnits)),
+                    BigInteger.valueOf(volumeUnits).multiply(BigInteger.valueOf(10_000)))
+                    .min(Fraction.of(proportional.capBps(), 10_000));
+        };
     }
 
     private static boolean atOrBetter(Side side, long price, long limit) {

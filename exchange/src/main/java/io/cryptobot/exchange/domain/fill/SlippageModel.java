@@ -1,16 +1,11 @@
 package io.cryptobot.exchange.domain.fill;
 
-import io.cryptobot.kernel.domain.Quantity;
-
 /**
  * How far a market-type fill lands from the reference price, as a fraction of that price, always against the
  * trader: a buy pays {@code price * (1 + slippage)}, a sell receives {@code price * (1 - slippage)}. Limit fills
  * are not slipped: a limit price is a promise.
  */
 public sealed interface SlippageModel {
-
-    /** The slippage as a fraction of the price, given the fill quantity and the candle volume (same scale, volume > 0). */
-    Fraction fraction(long quantityUnits, long volumeUnits);
 
     static SlippageModel none() {
         return new FixedBasisPoints(0);
@@ -31,11 +26,6 @@ public sealed interface SlippageModel {
                 throw new IllegalArgumentException("slippage must be in [0, 10000) bps: " + bps);
             }
         }
-
-        @Override
-        public Fraction fraction(long quantityUnits, long volumeUnits) {
-            return Fraction.of(bps, 10_000);
-        }
     }
 
     /** Larger orders relative to what traded move the price more; the cap keeps a thin candle from absurd prices. */
@@ -44,14 +34,6 @@ public sealed interface SlippageModel {
             if (coefficientBps < 0 || capBps < 0 || capBps >= 10_000) {
                 throw new IllegalArgumentException("coefficient must be >= 0 and cap in [0, 10000) bps");
             }
-        }
-
-        @Override
-        public Fraction fraction(long quantityUnits, long volumeUnits) {
-            Fraction proportional = new Fraction(
-                    java.math.BigInteger.valueOf(coefficientBps).multiply(java.math.BigInteger.valueOf(quantityUnits)),
-                    java.math.BigInteger.valueOf(volumeUnits).multiply(java.math.BigInteger.valueOf(10_000)));
-            return proportional.min(Fraction.of(capBps, 10_000));
         }
     }
 }
