@@ -125,6 +125,25 @@ class FillModelTest {
         }
 
         @Test
+        void a_limit_price_off_the_tick_is_read_in_the_traders_favour_so_the_fill_never_breaks_it() {
+            // buy limit 99.005 on a 0.01 tick -> 99.00; sell limit 100.995 -> 101.00
+            var buy = SimulatedOrder.limit(Side.BUY, qty("0.5"), Price.parse("99.005", 3).get(), TimeInForce.GTC);
+            var sell = SimulatedOrder.limit(Side.SELL, qty("0.5"), Price.parse("100.995", 3).get(), TimeInForce.GTC);
+            Candle wide = candle("100.00", "102.00", "98.00", "100.00", "10");
+
+            assertThat(filled(NO_SLIPPAGE.evaluate(buy, wide, RICH)).fill().price()).isEqualTo(price("99.00"));
+            assertThat(filled(NO_SLIPPAGE.evaluate(sell, wide, RICH)).fill().price()).isEqualTo(price("101.00"));
+        }
+
+        @Test
+        void a_resting_limit_the_candle_does_not_reach_stays_open() {
+            var result = NO_SLIPPAGE.evaluate(SimulatedOrder.limit(Side.SELL, qty("0.5"), price("101.00"), TimeInForce.GTC),
+                    candle("100.00", "100.90", "99.00", "100.50", "10"), RICH);
+
+            assertThat(outcome(result)).isEqualTo(new FillOutcome.NoFill(NoFillReason.PRICE_NOT_REACHED, false));
+        }
+
+        @Test
         void a_limit_fill_takes_at_most_its_share_of_the_volume_and_the_rest_fills_on_the_next_candle() {
             // cap 10% of 2.0 = 0.2 of 0.5; then 10% of 5.0 = 0.5 covers the remaining 0.3
             var order = SimulatedOrder.limit(Side.BUY, qty("0.5"), price("99.00"), TimeInForce.GTC);
@@ -293,6 +312,23 @@ class FillModelTest {
 
             assertThat(outcome(result)).isEqualTo(new FillOutcome.NoFill(NoFillReason.PRICE_NOT_REACHED, true));
         }
+        @Test
+        void a_buy_take_profit_triggers_on_a_fall_to_its_trigger() {
+            var filled = filled(NO_SLIPPAGE.evaluate(SimulatedOrder.takeProfit(Side.BUY, qty("0.5"), price("90.00")),
+                    candle("100.00", "101.00", "89.00", "92.00", "10"), RICH));
+
+            assertThat(filled.fill().price()).isEqualTo(price("90.00"));
+        }
+
+        @Test
+        void a_stop_market_already_triggered_fills_at_the_next_open_like_a_market_order() {
+            var order = SimulatedOrder.stopMarket(Side.SELL, qty("0.5"), price("95.00")).asTriggered();
+
+            var filled = filled(NO_SLIPPAGE.evaluate(order, candle("97.00", "98.00", "96.00", "97.50", "10"), RICH));
+
+            assertThat(filled.fill().price()).isEqualTo(price("97.00"));
+            assertThat(filled.triggered()).isFalse();
+        }
     }
 
     @Nested
@@ -308,6 +344,30 @@ class FillModelTest {
                     candle("100.00", "101", "99", "100", "10"), balances("50", "0")));
 
             assertThat(filled.fill().fee()).isEqualTo(btc("0.0005"));
+        }
+
+        @Test
+        void a_base_fee_finer_than_the_quantity_step_is_rounded_up() {
+            // 0.0003 * 0.001 = 0.0000003 BTC -> up to 0.0001 at quantity scale 4
+            var model = new FillModel(RULES, new FeeSchedule(Rate.basisPoints(2), Rate.basisPoints(10), FeeAsset.BASE),
+                    SlippageModel.none(), TEN_PERCENT);
+
+            var filled = filled(model.evaluate(SimulatedOrder.market(Side.BUY, qty("0.0003")),
+                    candle("100.00", "101", "99", "100", "10"), RICH));
+
+            assertThat(filled.fill().fee()).isEqualTo(btc("0.0001"));
+        }
+
+        @Test
+        void a_sell_paying_its_fee_in_base_needs_the_quantity_plus_the_fee() {
+            // 0.5 + 0.5 * 0.001 = 0.5005 BTC needed, 0.5 available
+            var model = new FillModel(RULES, new FeeSchedule(Rate.basisPoints(2), Rate.basisPoints(10), FeeAsset.BASE),
+                    SlippageModel.none(), TEN_PERCENT);
+
+            var result = model.evaluate(SimulatedOrder.market(Side.SELL, qty("0.5")),
+                    candle("100.00", "101", "99", "100", "10"), balances("0", "0.5"));
+
+            assertThat(result.getLeft().required()).isEqualTo(btc("0.5005"));
         }
 
         @Test
