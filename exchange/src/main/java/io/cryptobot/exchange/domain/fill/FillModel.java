@@ -88,7 +88,7 @@ public record FillModel(InstrumentRules rules, FeeSchedule fees, SlippageModel s
         long remaining = remaining(order);
         long quantity = rules.floorToStep(remaining);
         if (quantity == 0) {
-            return Either.right(new FillOutcome.Expired(NoFillReason.VOLUME_TOO_SMALL, rules.quantity(remaining), triggered));
+            return Either.right(new FillOutcome.Expired(NoFillReason.QUANTITY_BELOW_STEP, rules.quantity(remaining), triggered));
         }
         Fraction slip = slippageFraction(quantity, volume);
         boolean buy = order.side() == Side.BUY;

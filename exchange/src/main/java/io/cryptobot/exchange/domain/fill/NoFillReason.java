@@ -10,6 +10,8 @@ public enum NoFillReason {
     ZERO_VOLUME,
     /** The share of the candle's volume the order may take rounds down to less than one step. */
     VOLUME_TOO_SMALL,
+    /** What remains of the order is less than one quantity step, so it can never fill. */
+    QUANTITY_BELOW_STEP,
     /** FOK: the candle's volume share does not cover the whole order. */
     CANNOT_FILL_WHOLE
 }

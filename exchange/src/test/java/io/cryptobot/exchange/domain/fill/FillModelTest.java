@@ -78,6 +78,19 @@ class FillModelTest {
         }
 
         @Test
+        void a_market_order_fills_whole_steps_and_gives_up_the_part_below_one_step() {
+            // step 0.05: 0.12 -> 0.10 filled, 0.02 expired
+            var steps = new InstrumentRules(BTC_USDT, price("0.01"), Quantity.parse("0.05", 2).get());
+            var model = new FillModel(steps, FEES, SlippageModel.none(), TEN_PERCENT);
+
+            var filled = filled(model.evaluate(SimulatedOrder.market(Side.BUY, Quantity.parse("0.12", 2).get()),
+                    candle("100.00", "101", "99", "100", "10"), RICH));
+
+            assertThat(filled.fill().quantity()).isEqualTo(Quantity.parse("0.10", 2).get());
+            assertThat(filled.expired()).isEqualTo(Quantity.parse("0.02", 2).get());
+        }
+
+        @Test
         void nothing_fills_against_a_candle_where_nothing_traded() {
             var result = NO_SLIPPAGE.evaluate(SimulatedOrder.market(Side.BUY, qty("0.5")),
                     candle("100.00", "100.00", "100.00", "100.00", "0"), RICH);
