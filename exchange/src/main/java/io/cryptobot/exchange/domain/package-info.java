@@ -1,4 +1,9 @@
 /**
- * The fill model shared by every simulated venue (fees, slippage, partial fills, stop gaps, no look-ahead) and exchange connections with encrypted credentials.
+ * The exchange context's domain. {@code fill} holds the fill model shared by every simulated venue (paper
+ * trading and backtests): market, limit, stop, stop-limit and take-profit fills against the candle after the
+ * decision (no look-ahead), slippage, maker/taker fees, volume-capped partial fills, IOC/FOK, tick and step
+ * rounding and balance refusals, in exact fixed-point arithmetic. It reads orders through its own
+ * {@code SimulatedOrder} view, never the order context's domain. Exchange connections (credentials encrypted at
+ * rest) are still to come.
  */
 package io.cryptobot.exchange.domain;

@@ -1,0 +1,71 @@
+package io.cryptobot.exchange.domain.fill;
+
+import io.cryptobot.kernel.domain.FixedPoint;
+import io.cryptobot.kernel.domain.InstrumentId;
+import io.cryptobot.kernel.domain.Price;
+import io.cryptobot.kernel.domain.Quantity;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.util.Objects;
+
+/**
+ * An instrument's trading grid: every fill price is a whole number of {@code tick}s and every fill quantity a
+ * whole number of {@code step}s. The tick's scale is the instrument's price scale, the step's its quantity scale.
+ * Quote amounts (costs, quote fees) are kept at {@code priceScale + quantityScale} decimals, where a price times a
+ * quantity is exact; past {@link FixedPoint#MAX_SCALE} they are rounded, always against the trader.
+ */
+public record InstrumentRules(InstrumentId instrument, Price tick, Quantity step) {
+    public InstrumentRules {
+        Objects.requireNonNull(instrument, "instrument");
+        Objects.requireNonNull(tick, "tick");
+        Objects.requireNonNull(step, "step");
+        if (tick.units() <= 0 || step.units() <= 0) {
+            throw new IllegalArgumentException("tick and step must be positive");
+        }
+    }
+
+    int priceScale() {
+        return tick.scale();
+    }
+
+    int quantityScale() {
+        return step.scale();
+    }
+
+    int quoteScale() {
+        return Math.min(priceScale() + quantityScale(), FixedPoint.MAX_SCALE);
+    }
+
+    /** Units at the price scale; a candle price finer than the tick's scale is a data bug, not a rounding case. */
+    long priceUnits(Price price) {
+        return price.scale() == priceScale()
+                ? price.units()
+                : price.toBigDecimal().setScale(priceScale(), RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
+    }
+
+    /** Units at the quantity scale, rounded down: the model never fills more than was asked or traded. */
+    long quantityUnits(Quantity quantity) {
+        return quantity.scale() == quantityScale()
+                ? quantity.units()
+                : quantity.toBigDecimal().setScale(quantityScale(), RoundingMode.FLOOR).unscaledValue().longValueExact();
+    }
+
+    /** {@code numerator / denominator} price units rounded to a whole tick, up or down. */
+    long toTick(BigInteger numerator, BigInteger denominator, boolean up) {
+        BigInteger perTick = denominator.multiply(BigInteger.valueOf(tick.units()));
+        long ticks = up ? Fraction.ceilDiv(numerator, perTick) : Fraction.floorDiv(numerator, perTick);
+        return Math.multiplyExact(ticks, tick.units());
+    }
+
+    long floorToStep(long quantityUnits) {
+        return quantityUnits - Math.floorMod(quantityUnits, step.units());
+    }
+
+    Price price(long units) {
+        return new Price(units, priceScale());
+    }
+
+    Quantity quantity(long units) {
+        return new Quantity(units, quantityScale());
+    }
+}

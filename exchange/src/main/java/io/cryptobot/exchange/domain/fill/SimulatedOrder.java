@@ -1,0 +1,84 @@
+package io.cryptobot.exchange.domain.fill;
+
+import io.cryptobot.kernel.domain.Price;
+import io.cryptobot.kernel.domain.Quantity;
+import io.cryptobot.kernel.domain.Side;
+import io.vavr.control.Option;
+import java.util.Objects;
+
+/**
+ * What the fill model needs to know of an open order: the exchange context's own view, so that its domain does
+ * not depend on the order context (the application layer maps the order aggregate to it). An instance is
+ * always coherent: a limit price exactly when the type has one, a trigger price exactly when it is conditional,
+ * a remaining quantity above zero, IOC/FOK only on orders that do not wait for a trigger.
+ */
+public record SimulatedOrder(Side side, SimulatedOrderType type, Quantity quantity, Option<Price> limitPrice,
+                             Option<Price> triggerPrice, TimeInForce timeInForce, Quantity filled,
+                             boolean triggered) {
+
+    public SimulatedOrder {
+        Objects.requireNonNull(side, "side");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(quantity, "quantity");
+        Objects.requireNonNull(limitPrice, "limitPrice");
+        Objects.requireNonNull(triggerPrice, "triggerPrice");
+        Objects.requireNonNull(timeInForce, "timeInForce");
+        Objects.requireNonNull(filled, "filled");
+        if (quantity.units() <= 0) {
+            throw new IllegalArgumentException("quantity must be positive");
+        }
+        if (filled.isNegative() || filled.compareTo(quantity) >= 0) {
+            throw new IllegalArgumentException("filled must be at least zero and below the quantity (a filled order is closed)");
+        }
+        if (type.hasLimitPrice() != limitPrice.isDefined()) {
+            throw new IllegalArgumentException(type + (type.hasLimitPrice() ? " needs" : " takes no") + " limit price");
+        }
+        if (type.isConditional() != triggerPrice.isDefined()) {
+            throw new IllegalArgumentException(type + (type.isConditional() ? " needs" : " takes no") + " trigger price");
+        }
+        if (limitPrice.exists(p -> p.units() <= 0) || triggerPrice.exists(p -> p.units() <= 0)) {
+            throw new IllegalArgumentException("prices must be positive");
+        }
+        if (triggered && !type.isConditional()) {
+            throw new IllegalArgumentException("only a conditional order can be triggered");
+        }
+        if (type.isConditional() && timeInForce != TimeInForce.GTC) {
+            throw new IllegalArgumentException("conditional orders rest until triggered: use GTC");
+        }
+    }
+
+    public static SimulatedOrder market(Side side, Quantity quantity) {
+        return new SimulatedOrder(side, SimulatedOrderType.MARKET, quantity, Option.none(), Option.none(),
+                TimeInForce.GTC, new Quantity(0, quantity.scale()), false);
+    }
+
+    public static SimulatedOrder limit(Side side, Quantity quantity, Price limit, TimeInForce timeInForce) {
+        return new SimulatedOrder(side, SimulatedOrderType.LIMIT, quantity, Option.some(limit), Option.none(),
+                timeInForce, new Quantity(0, quantity.scale()), false);
+    }
+
+    public static SimulatedOrder stopMarket(Side side, Quantity quantity, Price trigger) {
+        return new SimulatedOrder(side, SimulatedOrderType.STOP_MARKET, quantity, Option.none(), Option.some(trigger),
+                TimeInForce.GTC, new Quantity(0, quantity.scale()), false);
+    }
+
+    public static SimulatedOrder stopLimit(Side side, Quantity quantity, Price trigger, Price limit) {
+        return new SimulatedOrder(side, SimulatedOrderType.STOP_LIMIT, quantity, Option.some(limit),
+                Option.some(trigger), TimeInForce.GTC, new Quantity(0, quantity.scale()), false);
+    }
+
+    public static SimulatedOrder takeProfit(Side side, Quantity quantity, Price trigger) {
+        return new SimulatedOrder(side, SimulatedOrderType.TAKE_PROFIT, quantity, Option.none(), Option.some(trigger),
+                TimeInForce.GTC, new Quantity(0, quantity.scale()), false);
+    }
+
+    /** The same order with {@code total} filled so far; once nothing remains the caller closes the order instead. */
+    public SimulatedOrder withFilled(Quantity total) {
+        return new SimulatedOrder(side, type, quantity, limitPrice, triggerPrice, timeInForce, total, triggered);
+    }
+
+    /** The same order once its trigger has been reached. */
+    public SimulatedOrder asTriggered() {
+        return new SimulatedOrder(side, type, quantity, limitPrice, triggerPrice, timeInForce, filled, true);
+    }
+}
