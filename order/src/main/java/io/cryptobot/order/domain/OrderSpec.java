@@ -1,5 +1,7 @@
 package io.cryptobot.order.domain;
 
+import io.cryptobot.kernel.domain.OrderType;
+import io.cryptobot.kernel.domain.TimeInForce;
 import io.cryptobot.kernel.domain.CorrelationId;
 import io.cryptobot.kernel.domain.DomainError.Violation;
 import io.cryptobot.kernel.domain.InstrumentId;

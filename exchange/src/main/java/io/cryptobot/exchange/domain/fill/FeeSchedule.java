@@ -1,5 +1,6 @@
 package io.cryptobot.exchange.domain.fill;
 
+import io.cryptobot.kernel.domain.LiquiditySide;
 import java.util.Objects;
 
 /** A venue's maker and taker fee rates and the asset it charges them in. */

@@ -1,5 +1,7 @@
 package io.cryptobot.exchange.domain.fill;
 
+import io.cryptobot.kernel.domain.TimeInForce;
+import io.cryptobot.kernel.domain.LiquiditySide;
 import io.cryptobot.kernel.domain.Candle;
 import io.cryptobot.kernel.domain.Money;
 import io.cryptobot.kernel.domain.Price;

@@ -1,5 +1,6 @@
 package io.cryptobot.exchange.domain.fill;
 
+import io.cryptobot.kernel.domain.LiquiditySide;
 import io.cryptobot.kernel.domain.Money;
 import io.cryptobot.kernel.domain.Price;
 import io.cryptobot.kernel.domain.Quantity;

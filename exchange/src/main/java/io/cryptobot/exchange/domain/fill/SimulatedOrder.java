@@ -1,5 +1,7 @@
 package io.cryptobot.exchange.domain.fill;
 
+import io.cryptobot.kernel.domain.OrderType;
+import io.cryptobot.kernel.domain.TimeInForce;
 import io.cryptobot.kernel.domain.Price;
 import io.cryptobot.kernel.domain.Quantity;
 import io.cryptobot.kernel.domain.Side;
@@ -12,7 +14,7 @@ import java.util.Objects;
  * always coherent: a limit price exactly when the type has one, a trigger price exactly when it is conditional,
  * a remaining quantity above zero, IOC/FOK only on orders that do not wait for a trigger.
  */
-public record SimulatedOrder(Side side, SimulatedOrderType type, Quantity quantity, Option<Price> limitPrice,
+public record SimulatedOrder(Side side, OrderType type, Quantity quantity, Option<Price> limitPrice,
                              Option<Price> triggerPrice, TimeInForce timeInForce, Quantity filled,
                              boolean triggered) {
 
@@ -48,27 +50,27 @@ public record SimulatedOrder(Side side, SimulatedOrderType type, Quantity quanti
     }
 
     public static SimulatedOrder market(Side side, Quantity quantity) {
-        return new SimulatedOrder(side, SimulatedOrderType.MARKET, quantity, Option.none(), Option.none(),
+        return new SimulatedOrder(side, OrderType.MARKET, quantity, Option.none(), Option.none(),
                 TimeInForce.GTC, new Quantity(0, quantity.scale()), false);
     }
 
     public static SimulatedOrder limit(Side side, Quantity quantity, Price limit, TimeInForce timeInForce) {
-        return new SimulatedOrder(side, SimulatedOrderType.LIMIT, quantity, Option.some(limit), Option.none(),
+        return new SimulatedOrder(side, OrderType.LIMIT, quantity, Option.some(limit), Option.none(),
                 timeInForce, new Quantity(0, quantity.scale()), false);
     }
 
     public static SimulatedOrder stopMarket(Side side, Quantity quantity, Price trigger) {
-        return new SimulatedOrder(side, SimulatedOrderType.STOP_MARKET, quantity, Option.none(), Option.some(trigger),
+        return new SimulatedOrder(side, OrderType.STOP_MARKET, quantity, Option.none(), Option.some(trigger),
                 TimeInForce.GTC, new Quantity(0, quantity.scale()), false);
     }
 
     public static SimulatedOrder stopLimit(Side side, Quantity quantity, Price trigger, Price limit) {
-        return new SimulatedOrder(side, SimulatedOrderType.STOP_LIMIT, quantity, Option.some(limit),
+        return new SimulatedOrder(side, OrderType.STOP_LIMIT, quantity, Option.some(limit),
                 Option.some(trigger), TimeInForce.GTC, new Quantity(0, quantity.scale()), false);
     }
 
     public static SimulatedOrder takeProfit(Side side, Quantity quantity, Price trigger) {
-        return new SimulatedOrder(side, SimulatedOrderType.TAKE_PROFIT, quantity, Option.none(), Option.some(trigger),
+        return new SimulatedOrder(side, OrderType.TAKE_PROFIT, quantity, Option.none(), Option.some(trigger),
                 TimeInForce.GTC, new Quantity(0, quantity.scale()), false);
     }
 

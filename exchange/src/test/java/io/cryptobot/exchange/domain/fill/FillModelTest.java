@@ -1,5 +1,8 @@
 package io.cryptobot.exchange.domain.fill;
 
+import io.cryptobot.kernel.domain.OrderType;
+import io.cryptobot.kernel.domain.TimeInForce;
+import io.cryptobot.kernel.domain.LiquiditySide;
 import static io.cryptobot.exchange.domain.fill.Fixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -423,7 +426,7 @@ class FillModelTest {
 
         @Test
         void a_limit_order_without_a_limit_price_cannot_exist() {
-            assertThatThrownBy(() -> new SimulatedOrder(Side.BUY, SimulatedOrderType.LIMIT, qty("1"),
+            assertThatThrownBy(() -> new SimulatedOrder(Side.BUY, OrderType.LIMIT, qty("1"),
                     io.vavr.control.Option.none(), io.vavr.control.Option.none(), TimeInForce.GTC, qty("0"), false))
                     .isInstanceOf(IllegalArgumentException.class);
         }

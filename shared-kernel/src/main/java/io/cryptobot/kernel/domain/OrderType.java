@@ -1,12 +1,11 @@
-package io.cryptobot.exchange.domain.fill;
-
-import io.cryptobot.kernel.domain.Side;
+package io.cryptobot.kernel.domain;
 
 /**
- * Order types as the fill model sees them. A conditional type waits for its trigger; once triggered a
- * stop-market or take-profit acts as a market order and a stop-limit as a limit order.
+ * Order types, shared by the order aggregate, the fill model and the risk rules. A conditional type rests
+ * untriggered until its trigger price is reached; then a stop-market or take-profit acts as a market order and a
+ * stop-limit as a limit order.
  */
-public enum SimulatedOrderType {
+public enum OrderType {
     MARKET(false, false),
     LIMIT(true, false),
     STOP_MARKET(false, true),
@@ -16,7 +15,7 @@ public enum SimulatedOrderType {
     private final boolean hasLimitPrice;
     private final boolean conditional;
 
-    SimulatedOrderType(boolean hasLimitPrice, boolean conditional) {
+    OrderType(boolean hasLimitPrice, boolean conditional) {
         this.hasLimitPrice = hasLimitPrice;
         this.conditional = conditional;
     }
@@ -33,7 +32,7 @@ public enum SimulatedOrderType {
      * A stop guards against an adverse move (a buy stop triggers as price rises to it, a sell stop as it falls);
      * a take-profit waits for a favourable one (a sell take-profit triggers as price rises, a buy as it falls).
      */
-    boolean triggersOnRise(Side side) {
+    public boolean triggersOnRise(Side side) {
         return this == TAKE_PROFIT ? side == Side.SELL : side == Side.BUY;
     }
 }
