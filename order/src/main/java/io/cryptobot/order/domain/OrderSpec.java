@@ -1,13 +1,13 @@
 package io.cryptobot.order.domain;
 
-import io.cryptobot.kernel.domain.OrderType;
-import io.cryptobot.kernel.domain.TimeInForce;
 import io.cryptobot.kernel.domain.CorrelationId;
 import io.cryptobot.kernel.domain.DomainError.Violation;
 import io.cryptobot.kernel.domain.InstrumentId;
+import io.cryptobot.kernel.domain.OrderType;
 import io.cryptobot.kernel.domain.Price;
 import io.cryptobot.kernel.domain.Quantity;
 import io.cryptobot.kernel.domain.Side;
+import io.cryptobot.kernel.domain.TimeInForce;
 import io.cryptobot.kernel.domain.UserId;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;

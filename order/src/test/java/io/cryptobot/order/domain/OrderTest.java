@@ -1,8 +1,8 @@
 package io.cryptobot.order.domain;
 
+import io.cryptobot.kernel.domain.LiquiditySide;
 import io.cryptobot.kernel.domain.OrderType;
 import io.cryptobot.kernel.domain.TimeInForce;
-import io.cryptobot.kernel.domain.LiquiditySide;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cryptobot.kernel.domain.Asset;

@@ -1,12 +1,12 @@
 package io.cryptobot.exchange.domain.fill;
 
-import io.cryptobot.kernel.domain.TimeInForce;
-import io.cryptobot.kernel.domain.LiquiditySide;
 import io.cryptobot.kernel.domain.Candle;
+import io.cryptobot.kernel.domain.LiquiditySide;
 import io.cryptobot.kernel.domain.Money;
 import io.cryptobot.kernel.domain.Price;
 import io.cryptobot.kernel.domain.Quantity;
 import io.cryptobot.kernel.domain.Side;
+import io.cryptobot.kernel.domain.TimeInForce;
 import io.vavr.control.Either;
 import java.math.BigInteger;
 import java.util.Objects;

@@ -1,10 +1,10 @@
 package io.cryptobot.exchange.domain.fill;
 
 import io.cryptobot.kernel.domain.OrderType;
-import io.cryptobot.kernel.domain.TimeInForce;
 import io.cryptobot.kernel.domain.Price;
 import io.cryptobot.kernel.domain.Quantity;
 import io.cryptobot.kernel.domain.Side;
+import io.cryptobot.kernel.domain.TimeInForce;
 import io.vavr.control.Option;
 import java.util.Objects;
 

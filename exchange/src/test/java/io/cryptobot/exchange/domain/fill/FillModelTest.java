@@ -1,8 +1,8 @@
 package io.cryptobot.exchange.domain.fill;
 
+import io.cryptobot.kernel.domain.LiquiditySide;
 import io.cryptobot.kernel.domain.OrderType;
 import io.cryptobot.kernel.domain.TimeInForce;
-import io.cryptobot.kernel.domain.LiquiditySide;
 import static io.cryptobot.exchange.domain.fill.Fixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
