@@ -20,8 +20,9 @@ import java.util.Objects;
  * <ul>
  * <li>Market: fills whole at the candle's open, slipped against the trader; taker. Not capped by volume (the
  *     slippage model prices size instead).</li>
- * <li>Limit: if the open is at or better than the limit the order was marketable on arrival: fills at the open,
- *     taker. Otherwise it rests and fills at its limit, maker, only if the candle trades strictly THROUGH the
+ * <li>Limit: if the open is at or better than the limit, a new order was marketable on arrival: fills at the open
+ *     (taker); a resting order fills at its own limit (maker), since a gap's improvement goes to the incoming side.
+ *     Otherwise it rests and fills at its limit, maker, only if the candle trades strictly THROUGH the
  *     limit (buy: low &lt; limit; sell: high &gt; limit): touching it says nothing about our place in the queue.
  *     A limit fill takes at most {@code maxVolumeShare} of the candle's volume, rounded down to the step; the
  *     remainder stays open (GTC) or expires (IOC). FOK fills whole or expires.</li>
@@ -116,7 +117,11 @@ public record FillModel(InstrumentRules rules, FeeSchedule fees, SlippageModel s
         long limit = limitUnits(order);
         long open = rules.priceUnits(next.open());
         if (atOrBetter(order.side(), open, limit)) {
-            return cappedFill(order, open, LiquiditySide.TAKER, volume, triggered, available);
+            // A new order meets the opening price (taker). One already resting on the book when the market gaps
+            // through it is matched at its own price: the price improvement goes to the incoming side.
+            return order.resting()
+                    ? cappedFill(order, limit, LiquiditySide.MAKER, volume, triggered, available)
+                    : cappedFill(order, open, LiquiditySide.TAKER, volume, triggered, available);
         }
         boolean through = order.side() == Side.BUY
                 ? rules.priceUnits(next.low()) < limit

@@ -124,6 +124,26 @@ class FillModelTest {
         }
 
         @Test
+        void a_resting_buy_limit_the_market_gaps_through_fills_at_its_own_limit_as_maker() {
+            // on the book since an earlier candle; the market opens at 98.00 below the 99.00 bid: the resting bid
+            // is matched at 99.00 (the improvement goes to the incoming seller); maker fee 0.5 * 99.00 * 0.0002 = 0.0099
+            var resting = SimulatedOrder.limit(Side.BUY, qty("0.5"), price("99.00"), TimeInForce.GTC).asResting();
+            var filled = filled(NO_SLIPPAGE.evaluate(resting, candle("98.00", "98.80", "97.50", "98.20", "10"), RICH));
+
+            assertThat(filled.fill()).isEqualTo(new SimulatedFill(qty("0.5"), price("99.00"), usdt("0.0099"), LiquiditySide.MAKER));
+        }
+
+        @Test
+        void a_partly_filled_limit_rests_so_its_next_gap_fill_is_at_its_limit() {
+            // 0.2 of 0.5 filled earlier; the remaining 0.3 rests at 99.00; a gap open at 98.00 fills it at 99.00
+            var partly = SimulatedOrder.limit(Side.BUY, qty("0.5"), price("99.00"), TimeInForce.GTC).withFilled(qty("0.2"));
+            var filled = filled(NO_SLIPPAGE.evaluate(partly, candle("98.00", "98.80", "97.50", "98.20", "10"), RICH));
+
+            assertThat(filled.fill().price()).isEqualTo(price("99.00"));
+            assertThat(filled.fill().liquidity()).isEqualTo(LiquiditySide.MAKER);
+        }
+
+        @Test
         void a_limit_only_touched_is_not_filled_because_the_queue_ahead_of_it_is_unknown() {
             var result = NO_SLIPPAGE.evaluate(SimulatedOrder.limit(Side.BUY, qty("0.5"), price("99.00"), TimeInForce.GTC),
                     candle("100.00", "100.50", "99.00", "99.50", "10"), RICH);
@@ -427,7 +447,7 @@ class FillModelTest {
         @Test
         void a_limit_order_without_a_limit_price_cannot_exist() {
             assertThatThrownBy(() -> new SimulatedOrder(Side.BUY, OrderType.LIMIT, qty("1"),
-                    io.vavr.control.Option.none(), io.vavr.control.Option.none(), TimeInForce.GTC, qty("0"), false))
+                    io.vavr.control.Option.none(), io.vavr.control.Option.none(), TimeInForce.GTC, qty("0"), false, false))
                     .isInstanceOf(IllegalArgumentException.class);
         }
 
