@@ -74,6 +74,23 @@ final class Exact {
         return product(baseAmount.units(), baseAmount.scale(), price.units(), price.scale(), quote);
     }
 
+    /**
+     * {@code amount + quantity * price}, the mark-to-market step: plain {@code long} arithmetic and one
+     * allocation when the scales allow, the general (still exact) path otherwise.
+     */
+    static Money plusProduct(Money amount, Quantity quantity, Price price) {
+        int productScale = quantity.scale() + price.scale();
+        if (productScale > FixedPoint.MAX_SCALE) {
+            return plus(amount, times(quantity, price, amount.asset()));
+        }
+        long product = Math.multiplyExact(quantity.units(), price.units());
+        int scale = Math.max(amount.scale(), productScale);
+        long units = Math.addExact(
+                Math.multiplyExact(amount.units(), FixedPoint.pow10(scale - amount.scale())),
+                Math.multiplyExact(product, FixedPoint.pow10(scale - productScale)));
+        return new Money(units, scale, amount.asset());
+    }
+
     private static Money product(long a, int aScale, long b, int bScale, Asset asset) {
         long units = Math.multiplyExact(a, b);
         int scale = aScale + bScale;

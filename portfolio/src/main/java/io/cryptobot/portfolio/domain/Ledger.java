@@ -209,7 +209,7 @@ public final class Ledger {
             return Either.left(new LedgerRefusal.MarkMissing(firstOpenOtherThan(instrument)));
         }
         Money cash = balance(accountCurrency);
-        return Either.right(open ? Exact.plus(cash, Exact.times(book.quantity, mark, accountCurrency)) : cash);
+        return Either.right(open ? Exact.plusProduct(cash, book.quantity, mark) : cash);
     }
 
     /** Equity in the account currency: cash + Σ open position quantity × its mark. Every open position needs a mark. */
@@ -231,7 +231,7 @@ public final class Ledger {
             if (mark == null) {
                 return Either.left(new LedgerRefusal.MarkMissing(book.instrument));
             }
-            total = Exact.plus(total, Exact.times(book.quantity, mark, accountCurrency));
+            total = Exact.plusProduct(total, book.quantity, mark);
         }
         return Either.right(total);
     }

@@ -39,4 +39,15 @@ class ExactTest {
     void rescaling_down_is_a_bug_because_it_would_round() {
         assertThatThrownBy(() -> Exact.rescale(new Money(15, 2, USDT), 1)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void marking_adds_the_product_at_the_larger_scale() {
+        // 92,842.50 (scale 2) + 0.2 (scale 5) * 40,000.00 (scale 2) = 100,842.50 at scale 7
+        assertThat(Exact.plusProduct(new Money(9_284_250, 2, USDT), new Quantity(20_000, 5), new Price(4_000_000, 2)))
+                .isEqualTo(new Money(1_008_425_000_000L, 7, USDT));
+        // quantity scale 5 + price scale 8 = 13 > 12: the general path drops the trailing zero
+        // 1 + 0.00001 * 0.00000010 = 1.000000000001
+        assertThat(Exact.plusProduct(new Money(1, 0, USDT), new Quantity(1, 5), new Price(10, 8)))
+                .isEqualTo(new Money(1_000_000_000_001L, 12, USDT));
+    }
 }
