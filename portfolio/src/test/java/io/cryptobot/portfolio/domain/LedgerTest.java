@@ -329,4 +329,21 @@ class LedgerTest {
         assertThat(before.quantity().toBigDecimal()).isEqualByComparingTo("1");
         assertThat(tradesBefore).isEmpty();
     }
+
+    @Test
+    void a_flat_position_needs_no_mark_and_can_be_reopened() {
+        Ledger ledger = Ledger.open(usdt("100000"));
+        book(ledger, fill(ETH_USDT, Side.BUY, "1", "2000", usdt("0"), 0));
+        PositionChanged closed = book(ledger, fill(ETH_USDT, Side.SELL, "1", "2100", usdt("0"), 1));
+        assertThat(closed.newQuantity().units()).isZero();
+        book(ledger, fill(BTC_USDT, Side.BUY, "1", "30000", usdt("0"), 2));
+        // ETH is flat, so marking BTC alone is enough: 100,000 + 100 - 30,000 + 1 * 30,500 = 100,600
+        assertAmount(ledger.equity(BTC_USDT, price(BTC_USDT, "30500")).get(), "100600", USDT);
+        book(ledger, fill(ETH_USDT, Side.BUY, "2", "2050", usdt("0"), 3));
+        assertThat(ledger.equity(BTC_USDT, price(BTC_USDT, "30500")).getLeft())
+                .isEqualTo(new LedgerRefusal.MarkMissing(ETH_USDT));
+        // realized P&L survives the reopening: 1 * (2,100 - 2,000) = 100
+        assertAmount(ledger.position(ETH_USDT).realizedPnl(), "100", USDT);
+        assertThat(ledger.position(ETH_USDT).lots()).hasSize(1);
+    }
 }
