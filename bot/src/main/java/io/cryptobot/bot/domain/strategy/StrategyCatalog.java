@@ -8,7 +8,8 @@ import io.vavr.control.Option;
 public final class StrategyCatalog {
     private static final Seq<StrategyDefinition> BUILT_INS = List.of(
             MovingAverageCrossover.sma(),
-            MovingAverageCrossover.ema());
+            MovingAverageCrossover.ema(),
+            RsiMeanReversion.definition());
 
     private StrategyCatalog() {
     }

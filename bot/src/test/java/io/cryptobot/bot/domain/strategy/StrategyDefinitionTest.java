@@ -99,7 +99,7 @@ class StrategyDefinitionTest {
     @Test
     void theCatalogListsTheBuiltInsById() {
         assertThat(StrategyCatalog.builtIns().map(StrategyDefinition::id))
-                .containsExactly("sma_crossover", "ema_crossover");
+                .containsExactly("sma_crossover", "ema_crossover", "rsi_mean_reversion");
         assertThat(StrategyCatalog.find("ema_crossover").get().defaults().integer("slow")).isEqualTo(30);
         assertThat(StrategyCatalog.find("grid").isEmpty()).isTrue();
     }
