@@ -103,4 +103,20 @@ final class Exact {
         }
         return new Money(units, scale, asset);
     }
+
+    /**
+     * {@code amount * part / whole}, rounded down, at the amount's scale: one pro-rata share. Quantities of
+     * different scales are compared at the larger one.
+     */
+    static Money share(Money amount, Quantity part, Quantity whole) {
+        int scale = Math.max(part.scale(), whole.scale());
+        long p = rescale(part, scale).units();
+        long w = rescale(whole, scale).units();
+        if (p == w) {
+            return amount;
+        }
+        long units = java.math.BigInteger.valueOf(amount.units()).multiply(java.math.BigInteger.valueOf(p))
+                .divide(java.math.BigInteger.valueOf(w)).longValueExact();
+        return new Money(units, amount.scale(), amount.asset());
+    }
 }

@@ -87,6 +87,7 @@ public final class Ledger {
         boolean wasFlat = book.quantity.units() == 0;
         Money cost = Exact.times(received, fill.price(), instrument.quote());
         book.lots.addLast(new Lot(received, fill.price(), fill.time()));
+        book.lotFees.addLast(feeInQuote(fill, baseFee));
         book.quantity = Exact.plus(book.quantity, received);
         book.cost = Exact.plus(book.cost, cost);
         credit(new Money(fill.quantity().units(), fill.quantity().scale(), instrument.base()));
@@ -109,16 +110,22 @@ public final class Ledger {
         }
         Money realized = Money.zero(instrument.quote(), 0);
         Quantity remaining = fill.quantity();
+        Money exitFeeLeft = fill.fee();
         while (remaining.units() > 0) {
             Lot oldest = book.lots.pollFirst();
+            Money entryFeeLeft = book.lotFees.pollFirst();
             Quantity closed = Exact.min(oldest.quantity(), remaining);
             Money entryValue = Exact.times(closed, oldest.entryPrice(), instrument.quote());
             Money pnl = Exact.minus(Exact.times(closed, fill.price(), instrument.quote()), entryValue);
-            closedTrades.add(new ClosedTrade(
-                    instrument, oldest.openedAt(), fill.time(), closed, oldest.entryPrice(), fill.price(), pnl));
+            Money entryFee = Exact.share(entryFeeLeft, closed, oldest.quantity());
+            Money exitFee = Exact.share(exitFeeLeft, closed, remaining);
+            exitFeeLeft = Exact.minus(exitFeeLeft, exitFee);
+            closedTrades.add(new ClosedTrade(instrument, oldest.openedAt(), fill.time(), closed,
+                    oldest.entryPrice(), fill.price(), pnl, Exact.plus(entryFee, exitFee)));
             Quantity left = Exact.minus(oldest.quantity(), closed);
             if (left.units() > 0) {
                 book.lots.addFirst(new Lot(left, oldest.entryPrice(), oldest.openedAt()));
+                book.lotFees.addFirst(Exact.minus(entryFeeLeft, entryFee));
             }
             book.cost = Exact.minus(book.cost, entryValue);
             realized = Exact.plus(realized, pnl);
@@ -140,8 +147,11 @@ public final class Ledger {
         Money fee = fill.fee();
         debit(fee);
         feesPaid.merge(fee.asset(), fee, Exact::plus);
-        Money inQuote = baseFee ? Exact.times(fee, fill.price(), fill.instrument().quote()) : fee;
-        book.fees = Exact.plus(book.fees, inQuote);
+        book.fees = Exact.plus(book.fees, feeInQuote(fill, baseFee));
+    }
+
+    private static Money feeInQuote(LedgerFill fill, boolean baseFee) {
+        return baseFee ? Exact.times(fill.fee(), fill.price(), fill.instrument().quote()) : fill.fee();
     }
 
     private void credit(Money amount) {
@@ -248,6 +258,8 @@ public final class Ledger {
     private static final class Book {
         final InstrumentId instrument;
         final ArrayDeque<Lot> lots = new ArrayDeque<>();
+        /** Per lot, in the same order: the part of its buy fee (in quote) not yet given to a closed trade. */
+        final ArrayDeque<Money> lotFees = new ArrayDeque<>();
         Quantity quantity = new Quantity(0, 0);
         Money cost;
         Money realized;

@@ -120,6 +120,33 @@ class LedgerTest {
     }
 
     @Test
+    void each_closed_trade_carries_its_pro_rata_share_of_the_buy_and_sell_fees() {
+        Ledger ledger = twoBuysAndASell();
+        var trades = ledger.closedTrades();
+        // first: the whole buy fee 20 + 0.5/0.6 of the sell fee 25.20 = 20 + 21 = 41; net 1,000 - 41 = 959
+        assertAmount(trades.get(0).fees(), "41", USDT);
+        assertAmount(trades.get(0).netPnl(), "959", USDT);
+        // second: 0.1/0.3 of 12.30 = 4.10 + the rest of the sell fee 25.20 - 21 = 4.20, so 8.30; net 91.70
+        assertAmount(trades.get(1).fees(), "8.30", USDT);
+        assertAmount(trades.get(1).netPnl(), "91.70", USDT);
+        // the last 0.2 takes the rest of its buy fee, 12.30 - 4.10 = 8.20, plus its sell fee 8
+        book(ledger, fill(BTC_USDT, Side.SELL, "0.2", "40000.00", usdt("8"), 3));
+        assertAmount(ledger.closedTrades().get(2).fees(), "16.20", USDT);
+    }
+
+    @Test
+    void fee_shares_round_down_and_the_last_portion_takes_the_remainder_so_nothing_is_lost() {
+        Ledger ledger = Ledger.open(usdt("1000"));
+        book(ledger, fill(ETH_USDT, Side.BUY, "0.3", "100", usdt("0.01"), 0));
+        book(ledger, fill(ETH_USDT, Side.SELL, "0.1", "100", usdt("0"), 1));
+        book(ledger, fill(ETH_USDT, Side.SELL, "0.1", "100", usdt("0"), 2));
+        book(ledger, fill(ETH_USDT, Side.SELL, "0.1", "100", usdt("0"), 3));
+        // 0.01 * 0.1/0.3 rounds down to 0; 0.01 * 0.1/0.2 rounds down to 0; the last 0.1 takes all 0.01
+        assertThat(ledger.closedTrades().map(t -> t.fees().toBigDecimal().stripTrailingZeros().toPlainString()))
+                .containsExactly("0", "0", "0.01");
+    }
+
+    @Test
     void unrealized_pnl_marks_the_remaining_lot_to_the_given_price() {
         // 0.2 * (40,000 - 41,000) = -200
         assertAmount(twoBuysAndASell().unrealizedPnl(BTC_USDT, price(BTC_USDT, "40000")), "-200", USDT);
