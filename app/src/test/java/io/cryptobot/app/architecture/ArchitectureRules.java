@@ -27,7 +27,26 @@ final class ArchitectureRules {
     static final List<String> CONTEXT_ORDER = List.of(
             "kernel", "marketdata", "order", "exchange", "portfolio", "risk", "bot", "backtest", "app");
 
+    /**
+     * The one sanctioned exception to "other contexts only through ports": the backtest engine exists to run the
+     * upstream contexts' own domain code (strategy, fill model, order state machine, ledger, risk rules, the
+     * columnar candle series) in memory, millions of candles a second, so that backtests and live trading share
+     * one code path (../shared/ARCHITECTURE.md). Its domain and application layers may therefore use these
+     * upstream domain packages; their application services and adapters stay out of reach, and every other
+     * context keeps the strict rule.
+     */
+    static final String ENGINE_CONTEXT = "backtest";
+    static final List<String> ENGINE_RUNS = List.of("marketdata", "order", "exchange", "portfolio", "risk", "bot");
+
     private ArchitectureRules() {
+    }
+
+    /** Whether {@code origin} is the backtest engine's domain or application using an upstream domain it runs. */
+    static boolean engineRunsUpstreamDomain(String root, JavaClass origin, String targetPackage) {
+        if (!unitOf(origin.getPackageName()).equals(root + "." + ENGINE_CONTEXT)) {
+            return false;
+        }
+        return ENGINE_RUNS.stream().anyMatch(context -> targetPackage.startsWith(root + "." + context + ".domain"));
     }
 
     /** Domain code depends only on its own domain, the shared kernel's domain, the JDK and vavr. */
@@ -38,7 +57,8 @@ final class ArchitectureRules {
                             String pkg = target.getPackageName();
                             return pkg.startsWith("java.") || pkg.startsWith("io.vavr")
                                     || pkg.startsWith(root + ".kernel.domain")
-                                    || pkg.startsWith(unitOf(origin.getPackageName()) + ".domain");
+                                    || pkg.startsWith(unitOf(origin.getPackageName()) + ".domain")
+                                    || engineRunsUpstreamDomain(root, origin, pkg);
                         }))
                 .as("domain packages depend only on their own domain, the kernel domain, the JDK and vavr");
     }
@@ -62,7 +82,8 @@ final class ArchitectureRules {
                             String targetUnit = unitOf(pkg);
                             return targetUnit.equals(unit) || pkg.startsWith(root + ".kernel.domain")
                                     || pkg.startsWith(targetUnit + ".application.port.in")
-                                    || pkg.startsWith(targetUnit + ".domain.event");
+                                    || pkg.startsWith(targetUnit + ".domain.event")
+                                    || engineRunsUpstreamDomain(root, origin, pkg);
                         }))
                 .as("application layers point inward and reach other contexts only through ports in and events");
     }

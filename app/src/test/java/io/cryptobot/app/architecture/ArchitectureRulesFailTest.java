@@ -60,6 +60,13 @@ class ArchitectureRulesFailTest {
     }
 
     @Test
+    void the_backtest_engine_may_run_upstream_domain_code_but_not_call_upstream_services() {
+        String report = ArchitectureRules.domainIsPure(FIXTURE).evaluate(fixture).getFailureReport().toString();
+        assertThat(report).contains("Engine").contains("order.application.OrderService")
+                .doesNotContain("<" + FIXTURE + ".order.domain.Order>");
+    }
+
+    @Test
     void allowed_dependencies_are_not_reported() {
         String report = ArchitectureRules.domainIsPure(FIXTURE).evaluate(fixture).getFailureReport().toString();
         assertThat(report).doesNotContain("Instrument.tick").doesNotContain("<" + FIXTURE + ".marketdata.domain.Instrument>");

@@ -8,7 +8,9 @@ import io.cryptobot.kernel.domain.Quantity;
 import io.cryptobot.kernel.domain.Side;
 import io.cryptobot.kernel.domain.TimeInForce;
 import io.vavr.control.Either;
+import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.util.Objects;
 
 /**
@@ -55,6 +57,28 @@ public record FillModel(InstrumentRules rules, FeeSchedule fees, SlippageModel s
         if (maxVolumeShare.units() == 0) {
             throw new IllegalArgumentException("a zero volume share would never fill a limit order");
         }
+    }
+
+    /**
+     * The largest whole-step quantity that a market buy sized at {@code reference} can pay for out of
+     * {@code budget} (quote asset): {@code budget / (reference * (1 + worst slippage) * (1 + taker fee))}, the fee
+     * counted only where it is charged in the quote, the slippage at its fixed rate or its cap. If the next open
+     * is above the reference by more than the slippage allowance, the fill model will refuse the order for
+     * insufficient balance, exactly as a venue refuses a quantity-sized order the account can no longer pay.
+     */
+    public Quantity buyableWith(BigDecimal budget, Price reference) {
+        if (budget.signum() <= 0) {
+            return rules.floorToStep(BigDecimal.ZERO);
+        }
+        BigDecimal slip = switch (slippage) {
+            case SlippageModel.FixedBasisPoints fixed -> BigDecimal.valueOf(fixed.bps(), 4);
+            case SlippageModel.VolumeProportional proportional -> BigDecimal.valueOf(proportional.capBps(), 4);
+        };
+        BigDecimal fee = fees.chargedIn() == FeeAsset.QUOTE
+                ? BigDecimal.valueOf(fees.taker().units(), fees.taker().scale()) : BigDecimal.ZERO;
+        BigDecimal unitCost = reference.toBigDecimal().multiply(BigDecimal.ONE.add(slip))
+                .multiply(BigDecimal.ONE.add(fee));
+        return rules.floorToStep(budget.divide(unitCost, rules.quantityScale() + 2, RoundingMode.FLOOR));
     }
 
     /** Evaluates {@code order} against the candle after the decision, given what the account can spend. */

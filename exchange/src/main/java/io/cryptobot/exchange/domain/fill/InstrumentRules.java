@@ -4,6 +4,7 @@ import io.cryptobot.kernel.domain.FixedPoint;
 import io.cryptobot.kernel.domain.InstrumentId;
 import io.cryptobot.kernel.domain.Price;
 import io.cryptobot.kernel.domain.Quantity;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.Objects;
@@ -55,6 +56,13 @@ public record InstrumentRules(InstrumentId instrument, Price tick, Quantity step
         BigInteger perTick = denominator.multiply(BigInteger.valueOf(tick.units()));
         long ticks = up ? Fraction.ceilDiv(numerator, perTick) : Fraction.floorDiv(numerator, perTick);
         return Math.multiplyExact(ticks, tick.units());
+    }
+
+    /** {@code quantity} rounded down to a whole number of steps, at the quantity scale (zero if below one step). */
+    public Quantity floorToStep(BigDecimal quantity) {
+        long units = quantity.signum() <= 0 ? 0
+                : quantity.setScale(quantityScale(), RoundingMode.FLOOR).unscaledValue().longValueExact();
+        return quantity(floorToStep(units));
     }
 
     long floorToStep(long quantityUnits) {
