@@ -1,5 +1,7 @@
 package io.cryptobot.marketdata.adapter.in.rest;
 
+import io.cryptobot.kernel.adapter.in.rest.Roles;
+import io.cryptobot.kernel.adapter.in.rest.RestInputs;
 import io.cryptobot.kernel.adapter.in.rest.Problems;
 import io.cryptobot.kernel.domain.DomainError;
 import io.cryptobot.kernel.domain.DomainError.Violation;
@@ -56,7 +58,7 @@ public class CandleResource {
                             @QueryParam("limit") String limit) {
         Validation<Seq<Violation>, Query> query = Validation.combine(RestParams.instrument(venue, base, quote),
                         RestParams.timeframe(timeframe), range(from, to),
-                        RestParams.integer("limit", limit, DEFAULT_PAGE, 1, MAX_PAGE))
+                        RestInputs.integer("limit", limit, DEFAULT_PAGE, 1, MAX_PAGE))
                 .ap(Query::new);
         return query.toEither().<DomainError>mapLeft(MarketDataErrors::invalid)
                 .flatMap(q -> candles.load(q.instrument, q.timeframe, q.range, q.limit).map(series -> {

@@ -1,5 +1,8 @@
 package io.cryptobot.marketdata.adapter.in.rest;
 
+import io.cryptobot.kernel.adapter.in.rest.PageResponse;
+import io.cryptobot.kernel.adapter.in.rest.Roles;
+import io.cryptobot.kernel.adapter.in.rest.RestInputs;
 import io.cryptobot.kernel.adapter.in.rest.Problems;
 import io.cryptobot.kernel.domain.DomainError;
 import io.cryptobot.kernel.domain.DomainError.Violation;
@@ -56,7 +59,7 @@ public class ImportResource {
     public Response upload(@QueryParam("instrument") String instrument, @QueryParam("timeframe") String timeframe,
                            @QueryParam("format") String format, @RestForm("file") FileUpload file,
                            @Context SecurityContext security) {
-        UserId caller = new UserId(RestParams.caller(security));
+        UserId caller = new UserId(RestInputs.caller(security));
         Validation<Violation, FileUpload> upload = file == null || file.uploadedFile() == null
                 ? Validation.invalid(new Violation("file", "a multipart part named 'file' is required"))
                 : Validation.valid(file);
@@ -74,7 +77,7 @@ public class ImportResource {
     @Path("{id}")
     @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
     public Response job(@PathParam("id") String id, @Context SecurityContext security) {
-        UserId caller = new UserId(RestParams.caller(security));
+        UserId caller = new UserId(RestInputs.caller(security));
         // a malformed id cannot name anyone's job: not found, like another user's
         return ImportJobId.parse(id).toEither(() -> MarketDataErrors.importNotFound(
                         new ImportJobId(new UUID(0, 0))))
@@ -86,8 +89,8 @@ public class ImportResource {
     @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
     public Response jobs(@QueryParam("offset") String offset, @QueryParam("limit") String limit,
                          @Context SecurityContext security) {
-        UserId caller = new UserId(RestParams.caller(security));
-        return RestParams.page(offset, limit).toEither()
+        UserId caller = new UserId(RestInputs.caller(security));
+        return RestInputs.page(offset, limit).toEither()
                 .mapLeft(v -> MarketDataErrors.invalid(List.of(v)))
                 .fold(Problems::response, page -> Response.ok(PageResponse.of(list.list(caller, page),
                         ImportJobResponse::of)).build());

@@ -1,5 +1,8 @@
 package io.cryptobot.marketdata.adapter.in.rest;
 
+import io.cryptobot.kernel.adapter.in.rest.PageResponse;
+import io.cryptobot.kernel.adapter.in.rest.Roles;
+import io.cryptobot.kernel.adapter.in.rest.RestInputs;
 import io.cryptobot.kernel.adapter.in.rest.Problems;
 import io.cryptobot.kernel.domain.DomainError.Violation;
 import io.cryptobot.marketdata.application.port.in.DefineInstrumentUseCase;
@@ -53,7 +56,7 @@ public class InstrumentResource {
     @GET
     @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
     public Response list(@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
-        return RestParams.page(offset, limit).toEither()
+        return RestInputs.page(offset, limit).toEither()
                 .mapLeft(v -> MarketDataErrors.invalid(List.of(v)))
                 .fold(Problems::response, page -> Response.ok(PageResponse.of(list.list(page),
                         InstrumentResponse::of)).build());

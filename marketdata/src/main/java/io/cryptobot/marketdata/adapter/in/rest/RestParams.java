@@ -3,14 +3,11 @@ package io.cryptobot.marketdata.adapter.in.rest;
 import io.cryptobot.kernel.domain.Asset;
 import io.cryptobot.kernel.domain.DomainError.Violation;
 import io.cryptobot.kernel.domain.InstrumentId;
-import io.cryptobot.kernel.domain.PageRequest;
 import io.cryptobot.kernel.domain.Timeframe;
 import io.cryptobot.kernel.domain.Venue;
 import io.cryptobot.marketdata.domain.GenericCsvParser;
 import io.vavr.control.Either;
 import io.vavr.control.Validation;
-import jakarta.ws.rs.core.SecurityContext;
-import java.util.UUID;
 
 /** Turns raw path, query and body values into domain values, naming the offending input on failure. */
 final class RestParams {
@@ -43,33 +40,7 @@ final class RestParams {
                 .mapLeft(r -> new Violation(name, r.replace("timestamp", name))));
     }
 
-    static Validation<Violation, Integer> integer(String name, String text, int fallback, int min, int max) {
-        if (text == null || text.isBlank()) {
-            return Validation.valid(fallback);
-        }
-        try {
-            int value = Integer.parseInt(text.trim());
-            return value >= min && value <= max
-                    ? Validation.valid(value)
-                    : Validation.invalid(new Violation(name, "must be between " + min + " and " + max));
-        } catch (NumberFormatException e) {
-            return Validation.invalid(new Violation(name, "must be a whole number, got '" + text + "'"));
-        }
-    }
-
-    static Validation<Violation, PageRequest> page(String offset, String limit) {
-        return Validation.combine(integer("offset", offset, 0, 0, Integer.MAX_VALUE),
-                        integer("limit", limit, 50, 1, PageRequest.MAX_LIMIT))
-                .ap(PageRequest::new)
-                .mapError(errors -> errors.head());
-    }
-
     static Either<Violation, Asset> asset(String name, String text) {
         return Asset.parse(text).mapLeft(r -> new Violation(name, r));
-    }
-
-    /** The caller's user id: tokens carry it as their principal name. */
-    static UUID caller(SecurityContext security) {
-        return UUID.fromString(security.getUserPrincipal().getName());
     }
 }

@@ -1,5 +1,7 @@
 package io.cryptobot.marketdata.adapter.in.rest;
 
+import io.cryptobot.kernel.adapter.in.rest.Roles;
+import io.cryptobot.kernel.adapter.in.rest.RestInputs;
 import io.cryptobot.kernel.adapter.in.rest.Problems;
 import io.cryptobot.kernel.domain.DomainError;
 import io.cryptobot.kernel.domain.DomainError.Violation;
@@ -36,7 +38,7 @@ public class SyntheticResource {
         if (request == null) {
             return Problems.response(MarketDataErrors.invalid(List.of(new Violation("body", "is missing"))));
         }
-        UserId caller = new UserId(RestParams.caller(security));
+        UserId caller = new UserId(RestInputs.caller(security));
         Validation<Violation, Integer> count = request.count() == null
                 ? Validation.invalid(new Violation("count", "is missing"))
                 : Validation.valid(request.count());

@@ -1,0 +1,41 @@
+package io.cryptobot.kernel.adapter.in.rest;
+
+import io.cryptobot.kernel.domain.DomainError.Violation;
+import io.cryptobot.kernel.domain.PageRequest;
+import io.vavr.control.Validation;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.UUID;
+
+/** Query and path inputs every REST adapter reads the same way, each naming the offending input on failure. */
+public final class RestInputs {
+    private RestInputs() {
+    }
+
+    /** A whole number in [min, max], or {@code fallback} when absent. */
+    public static Validation<Violation, Integer> integer(String name, String text, int fallback, int min, int max) {
+        if (text == null || text.isBlank()) {
+            return Validation.valid(fallback);
+        }
+        try {
+            int value = Integer.parseInt(text.trim());
+            return value >= min && value <= max
+                    ? Validation.valid(value)
+                    : Validation.invalid(new Violation(name, "must be between " + min + " and " + max));
+        } catch (NumberFormatException e) {
+            return Validation.invalid(new Violation(name, "must be a whole number, got '" + text + "'"));
+        }
+    }
+
+    /** {@code offset} (default 0) and {@code limit} (default 50, at most {@link PageRequest#MAX_LIMIT}). */
+    public static Validation<Violation, PageRequest> page(String offset, String limit) {
+        return Validation.combine(integer("offset", offset, 0, 0, Integer.MAX_VALUE),
+                        integer("limit", limit, 50, 1, PageRequest.MAX_LIMIT))
+                .ap(PageRequest::new)
+                .mapError(errors -> errors.head());
+    }
+
+    /** The caller's user id: access tokens carry it as their principal name. */
+    public static UUID caller(SecurityContext security) {
+        return UUID.fromString(security.getUserPrincipal().getName());
+    }
+}
