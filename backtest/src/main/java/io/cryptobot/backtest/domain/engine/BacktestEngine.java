@@ -121,6 +121,8 @@ public final class BacktestEngine {
         private final Candle[] current;
         private final Price[] lastClose;
         private final List<Order> orders = new ArrayList<>();
+        private final List<String> orderTags = new ArrayList<>();
+        private final List<Instant> orderTimes = new ArrayList<>();
         private final List<OrderEvent> orderEvents = new ArrayList<>();
         private final List<ExecutedFill> fills = new ArrayList<>();
         private final List<IgnoredSignal> ignored = new ArrayList<>();
@@ -221,7 +223,11 @@ public final class BacktestEngine {
                 }
             }
             control.progress(processed, total);
-            return new BacktestOutcome(cancelled, processed, total, ledger, List.copyOf(orders),
+            List<PlacedOrder> placed = new ArrayList<>(orders.size());
+            for (int i = 0; i < orders.size(); i++) {
+                placed.add(new PlacedOrder(orders.get(i), orderTags.get(i), orderTimes.get(i)));
+            }
+            return new BacktestOutcome(cancelled, processed, total, ledger, List.copyOf(placed),
                     List.copyOf(orderEvents), List.copyOf(fills), List.copyOf(ignored), List.copyOf(stateChanges),
                     lastCloses());
         }
@@ -425,6 +431,8 @@ public final class BacktestEngine {
             orderEvents.add(created.event());
             Working w = new Working(created.order(), intent.tag(), simulated(spec));
             orders.add(w.order);
+            orderTags.add(intent.tag());
+            orderTimes.add(Instant.ofEpochMilli(now));
             w.index = orders.size() - 1;
             Price riskPrice = intent.limitPrice().getOrElse(reference);
             io.cryptobot.risk.domain.OrderIntent riskView = new io.cryptobot.risk.domain.OrderIntent(instrument,

@@ -4,7 +4,6 @@ import io.cryptobot.kernel.domain.Asset;
 import io.cryptobot.kernel.domain.InstrumentId;
 import io.cryptobot.kernel.domain.Money;
 import io.cryptobot.kernel.domain.Price;
-import io.cryptobot.order.domain.Order;
 import io.cryptobot.order.domain.event.OrderEvent;
 import io.cryptobot.portfolio.domain.ClosedTrade;
 import io.cryptobot.portfolio.domain.Ledger;
@@ -20,11 +19,11 @@ import java.util.Map;
  */
 public record BacktestOutcome(boolean cancelled, long candlesProcessed, long candlesTotal, Money finalEquity,
                               List<ClosedTrade> trades, List<Position> positions, Map<Asset, Money> feesPaid,
-                              List<Order> orders, List<OrderEvent> orderEvents, List<ExecutedFill> fills,
+                              List<PlacedOrder> orders, List<OrderEvent> orderEvents, List<ExecutedFill> fills,
                               List<IgnoredSignal> ignoredSignals, List<TradingStateChanged> tradingStateChanges,
                               Map<InstrumentId, Price> lastCloses) {
 
-    BacktestOutcome(boolean cancelled, long processed, long total, Ledger ledger, List<Order> orders,
+    BacktestOutcome(boolean cancelled, long processed, long total, Ledger ledger, List<PlacedOrder> orders,
                     List<OrderEvent> orderEvents, List<ExecutedFill> fills, List<IgnoredSignal> ignored,
                     List<TradingStateChanged> stateChanges, Map<InstrumentId, Price> lastCloses) {
         this(cancelled, processed, total, ledger.equity(lastCloses).getOrElseThrow(

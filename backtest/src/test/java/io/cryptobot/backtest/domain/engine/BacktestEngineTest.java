@@ -75,11 +75,11 @@ class BacktestEngineTest {
                 0.009099 + 98.9109 * 103, 10_177.643976, 10_177.643976);
         assertThat(equity.exposed).containsExactly(false, false, true, true, false, false);
         // both orders went the whole way through the state machine
-        assertThat(outcome.orders()).extracting(o -> o.status()).containsExactly(OrderStatus.FILLED, OrderStatus.FILLED);
+        assertThat(outcome.orders()).extracting(o -> o.order().status()).containsExactly(OrderStatus.FILLED, OrderStatus.FILLED);
         assertThat(outcome.orderEvents()).extracting(e -> e.getClass().getSimpleName()).containsExactly(
                 "OrderInitialized", "OrderSubmitted", "OrderAccepted", "OrderFilled",
                 "OrderInitialized", "OrderSubmitted", "OrderAccepted", "OrderFilled");
-        assertThat(outcome.orders().get(1).spec().reduceOnly()).isTrue();
+        assertThat(outcome.orders().get(1).order().spec().reduceOnly()).isTrue();
     }
 
     @Test
@@ -88,7 +88,7 @@ class BacktestEngineTest {
         BacktestOutcome outcome = run(List.of(market(bars)), Scripted.on(BTC, Map.of(1, BUY_ALL)), new Recorder(),
                 RiskLimits.none(), 0);
         assertThat(outcome.fills()).isEmpty();
-        assertThat(outcome.orders()).extracting(o -> o.status()).containsExactly(OrderStatus.SUBMITTED);
+        assertThat(outcome.orders()).extracting(o -> o.order().status()).containsExactly(OrderStatus.SUBMITTED);
     }
 
     @Test
@@ -98,7 +98,7 @@ class BacktestEngineTest {
         BacktestOutcome outcome = run(List.of(market(bars)), Scripted.on(BTC, Map.of(1, BUY_ALL)), new Recorder(),
                 RiskLimits.none(), 0);
         assertThat(outcome.fills()).isEmpty();
-        assertThat(outcome.orders()).extracting(o -> o.status()).containsExactly(OrderStatus.REJECTED);
+        assertThat(outcome.orders()).extracting(o -> o.order().status()).containsExactly(OrderStatus.REJECTED);
         assertThat(outcome.orderEvents().get(2)).isInstanceOfSatisfying(OrderEvent.OrderRejected.class,
                 rejected -> assertThat(rejected.reason()).startsWith("insufficient balance"));
         assertThat(outcome.finalEquity().toBigDecimal()).isEqualByComparingTo("10000");
@@ -166,7 +166,7 @@ class BacktestEngineTest {
                 Option.none(), Option.none(), Option.none());
         BacktestOutcome outcome = run(List.of(market(bars)), Scripted.on(BTC, Map.of(1, BUY_ALL)), new Recorder(),
                 limits, 0);
-        assertThat(outcome.orders()).extracting(o -> o.status()).containsExactly(OrderStatus.DENIED);
+        assertThat(outcome.orders()).extracting(o -> o.order().status()).containsExactly(OrderStatus.DENIED);
         assertThat(outcome.ignoredSignals()).singleElement().satisfies(s -> {
             assertThat(s.rule()).isEqualTo("max_order_notional");
             assertThat(s.reason()).contains("1000");

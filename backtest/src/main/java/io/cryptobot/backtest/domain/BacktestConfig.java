@@ -1,0 +1,234 @@
+package io.cryptobot.backtest.domain;
+
+import io.cryptobot.bot.domain.strategy.Parameters;
+import io.cryptobot.bot.domain.strategy.StrategyCatalog;
+import io.cryptobot.bot.domain.strategy.StrategyDefinition;
+import io.cryptobot.exchange.domain.fill.Rate;
+import io.cryptobot.kernel.domain.Asset;
+import io.cryptobot.kernel.domain.DomainError.Violation;
+import io.cryptobot.kernel.domain.FixedPoint;
+import io.cryptobot.kernel.domain.InstrumentId;
+import io.cryptobot.kernel.domain.Money;
+import io.cryptobot.kernel.domain.Timeframe;
+import io.cryptobot.risk.domain.RiskLimits;
+import io.cryptobot.risk.domain.Share;
+import io.vavr.collection.List;
+import io.vavr.collection.Seq;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import io.vavr.control.Validation;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything that determines a run's result: the strategy and its parameters, the instruments (sharing one
+ * quote currency, the account currency), the timeframe and the range [from, to) of candle open times, the
+ * starting cash, the simulated venue's costs (maker/taker fee charged in the quote, fixed slippage, the share of
+ * a candle's volume a limit order may take) and the risk limits. The same config over the same candles gives
+ * the same result, bit for bit.
+ */
+public record BacktestConfig(String strategy, Map<String, String> parameters, java.util.List<InstrumentId> instruments,
+                             Timeframe timeframe, long from, long to, Money startingCash, Rate makerFee, Rate takerFee,
+                             long slippageBps, Rate maxVolumeShare, RiskLimits limits) {
+    public static final int MAX_INSTRUMENTS = 10;
+    static final Rate DEFAULT_FEE = Rate.basisPoints(10);
+    static final Rate DEFAULT_VOLUME_SHARE = Rate.basisPoints(1_000);
+
+    public BacktestConfig {
+        Objects.requireNonNull(strategy, "strategy");
+        parameters = Map.copyOf(parameters);
+        instruments = java.util.List.copyOf(instruments);
+        Objects.requireNonNull(timeframe, "timeframe");
+        Objects.requireNonNull(startingCash, "startingCash");
+        Objects.requireNonNull(makerFee, "makerFee");
+        Objects.requireNonNull(takerFee, "takerFee");
+        Objects.requireNonNull(maxVolumeShare, "maxVolumeShare");
+        Objects.requireNonNull(limits, "limits");
+    }
+
+    /** The catalog entry, whose parameters {@link #checked} has already validated. */
+    public StrategyDefinition definition() {
+        return StrategyCatalog.find(strategy).getOrElseThrow(() -> new IllegalStateException("unknown " + strategy));
+    }
+
+    public Parameters validatedParameters() {
+        return definition().validate(parameters).toEither()
+                .getOrElseThrow(v -> new IllegalStateException(v.mkString("; ")));
+    }
+
+    /** The same config with other strategy parameters (a sweep's point), unchecked: the caller validated them. */
+    public BacktestConfig withParameters(Map<String, String> other) {
+        return new BacktestConfig(strategy, other, instruments, timeframe, from, to, startingCash, makerFee, takerFee,
+                slippageBps, maxVolumeShare, limits);
+    }
+
+    /** The same config over another range (walk-forward windows). */
+    public BacktestConfig withRange(long newFrom, long newTo) {
+        return new BacktestConfig(strategy, parameters, instruments, timeframe, newFrom, newTo, startingCash, makerFee,
+                takerFee, slippageBps, maxVolumeShare, limits);
+    }
+
+    /** The raw request, every field a string (or absent) as a client sent it. */
+    public record Raw(String strategy, Map<String, String> parameters, java.util.List<String> instruments,
+                      String timeframe, String from, String to, String startingCash, String makerFee, String takerFee,
+                      String slippageBps, String maxVolumeShare, String maxOrderNotional, String maxPositionSharePercent,
+                      String maxOpenOrders, String maxDailyLoss) {
+    }
+
+    /** Validates a request, reporting every invalid field at once. */
+    public static Validation<Seq<Violation>, BacktestConfig> checked(Raw raw) {
+        List<Violation> found = List.empty();
+        Option<StrategyDefinition> definition = Option.of(raw.strategy()).flatMap(StrategyCatalog::find);
+        Map<String, String> parameters = raw.parameters() == null ? Map.of() : new LinkedHashMap<>(raw.parameters());
+        if (raw.strategy() == null || raw.strategy().isBlank()) {
+            found = found.append(new Violation("strategy", "is missing"));
+        } else if (definition.isEmpty()) {
+            found = found.append(new Violation("strategy", "unknown strategy '" + raw.strategy() + "'; known: "
+                    + StrategyCatalog.builtIns().map(StrategyDefinition::id).mkString(", ")));
+        } else {
+            Validation<Seq<Violation>, Parameters> valid = definition.get().validate(parameters);
+            if (valid.isInvalid()) {
+                found = found.appendAll(valid.getError().map(v -> new Violation("parameters." + v.field(), v.reason())));
+            }
+        }
+        java.util.List<InstrumentId> instruments = new java.util.ArrayList<>();
+        if (raw.instruments() == null || raw.instruments().isEmpty()) {
+            found = found.append(new Violation("instruments", "at least one instrument is required"));
+        } else if (raw.instruments().size() > MAX_INSTRUMENTS) {
+            found = found.append(new Violation("instruments", "at most " + MAX_INSTRUMENTS + " instruments"));
+        } else {
+            for (String text : raw.instruments()) {
+                Either<String, InstrumentId> parsed = InstrumentId.parse(text == null ? "" : text);
+                if (parsed.isLeft()) {
+                    found = found.append(new Violation("instruments", parsed.getLeft()));
+                } else if (instruments.contains(parsed.get())) {
+                    found = found.append(new Violation("instruments", parsed.get() + " is listed twice"));
+                } else {
+                    instruments.add(parsed.get());
+                }
+            }
+            if (instruments.stream().map(InstrumentId::quote).distinct().count() > 1) {
+                found = found.append(new Violation("instruments", "all instruments must share one quote currency"));
+            }
+        }
+        Option<Timeframe> timeframe = Option.of(raw.timeframe()).flatMap(Timeframe::parse);
+        if (timeframe.isEmpty()) {
+            found = found.append(new Violation("timeframe", "must be one of 1m 3m 5m 15m 30m 1h 2h 4h 6h 8h 12h 1d 3d "
+                    + "1w 1M, got '" + raw.timeframe() + "'"));
+        }
+        Either<String, Long> from = time(raw.from());
+        Either<String, Long> to = time(raw.to());
+        found = found.appendAll(from.swap().map(r -> new Violation("from", r)));
+        found = found.appendAll(to.swap().map(r -> new Violation("to", r)));
+        if (from.isRight() && to.isRight() && from.get() >= to.get()) {
+            found = found.append(new Violation("to", "must be after from"));
+        }
+        Asset currency = instruments.isEmpty() ? null : instruments.get(0).quote();
+        Either<String, BigDecimal> cash = decimal(raw.startingCash(), "10000")
+                .filterOrElse(v -> v.signum() > 0, v -> "must be positive");
+        found = found.appendAll(cash.swap().map(r -> new Violation("startingCash", r)));
+        Either<String, Rate> maker = rate(raw.makerFee(), DEFAULT_FEE, BigDecimal.valueOf(1, 1));
+        Either<String, Rate> taker = rate(raw.takerFee(), DEFAULT_FEE, BigDecimal.valueOf(1, 1));
+        Either<String, Rate> volumeShare = rate(raw.maxVolumeShare(), DEFAULT_VOLUME_SHARE, BigDecimal.ONE)
+                .filterOrElse(r -> r.units() > 0, r -> "must be above 0");
+        found = found.appendAll(maker.swap().map(r -> new Violation("makerFee", r)));
+        found = found.appendAll(taker.swap().map(r -> new Violation("takerFee", r)));
+        found = found.appendAll(volumeShare.swap().map(r -> new Violation("maxVolumeShare", r)));
+        Either<String, Long> slippage = whole(raw.slippageBps(), 0, 0, 1_000);
+        found = found.appendAll(slippage.swap().map(r -> new Violation("slippageBps", r)));
+        Either<String, Option<BigDecimal>> maxNotional = optionalPositive(raw.maxOrderNotional());
+        Either<String, Option<BigDecimal>> maxDailyLoss = optionalPositive(raw.maxDailyLoss());
+        Either<String, Option<Share>> maxShare = raw.maxPositionSharePercent() == null
+                ? Either.right(Option.none())
+                : Share.parsePercent(raw.maxPositionSharePercent()).map(Option::some);
+        Either<String, Option<Integer>> maxOpen = raw.maxOpenOrders() == null
+                ? Either.right(Option.none())
+                : whole(raw.maxOpenOrders(), 0, 1, 10_000).map(v -> Option.some(v.intValue()));
+        found = found.appendAll(maxNotional.swap().map(r -> new Violation("maxOrderNotional", r)));
+        found = found.appendAll(maxDailyLoss.swap().map(r -> new Violation("maxDailyLoss", r)));
+        found = found.appendAll(maxShare.swap().map(r -> new Violation("maxPositionSharePercent", r)));
+        found = found.appendAll(maxOpen.swap().map(r -> new Violation("maxOpenOrders", r)));
+        if (!found.isEmpty()) {
+            return Validation.invalid(found);
+        }
+        RiskLimits limits = new RiskLimits(maxNotional.get().map(v -> money(v, currency)), maxShare.get(),
+                maxOpen.get(), maxDailyLoss.get().map(v -> money(v, currency)), Option.none());
+        return Validation.valid(new BacktestConfig(definition.get().id(), parameters, instruments, timeframe.get(),
+                from.get(), to.get(), money(cash.get(), currency), maker.get(), taker.get(), slippage.get(),
+                volumeShare.get(), limits));
+    }
+
+    static Money money(BigDecimal value, Asset asset) {
+        BigDecimal plain = value.stripTrailingZeros();
+        int scale = Math.max(plain.scale(), 0);
+        return new Money(plain.setScale(scale).unscaledValue().longValueExact(), scale, asset);
+    }
+
+    /** Epoch milliseconds, or an ISO-8601 instant such as {@code 2024-01-01T00:00:00Z}. */
+    static Either<String, Long> time(String text) {
+        if (text == null || text.isBlank()) {
+            return Either.left("is missing");
+        }
+        String trimmed = text.trim();
+        if (trimmed.chars().allMatch(Character::isDigit)) {
+            try {
+                return Either.right(Long.parseLong(trimmed));
+            } catch (NumberFormatException e) {
+                return Either.left("is not a valid epoch millisecond value");
+            }
+        }
+        try {
+            return Either.right(Instant.parse(trimmed).toEpochMilli());
+        } catch (DateTimeParseException e) {
+            return Either.left("must be epoch milliseconds or an ISO-8601 instant like 2024-01-01T00:00:00Z");
+        }
+    }
+
+    private static Either<String, BigDecimal> decimal(String text, String fallback) {
+        String value = text == null || text.isBlank() ? fallback : text.trim();
+        try {
+            BigDecimal parsed = new BigDecimal(value);
+            return parsed.stripTrailingZeros().scale() > FixedPoint.MAX_SCALE
+                    ? Either.left("at most " + FixedPoint.MAX_SCALE + " decimals")
+                    : parsed.abs().compareTo(new BigDecimal("1e15")) >= 0
+                    ? Either.left("is too large")
+                    : Either.right(parsed);
+        } catch (NumberFormatException e) {
+            return Either.left("must be a decimal number, got '" + text + "'");
+        }
+    }
+
+    private static Either<String, Option<BigDecimal>> optionalPositive(String text) {
+        if (text == null) {
+            return Either.right(Option.none());
+        }
+        return decimal(text, null).filterOrElse(v -> v.signum() > 0, v -> "must be positive").map(Option::some);
+    }
+
+    private static Either<String, Rate> rate(String text, Rate fallback, BigDecimal max) {
+        if (text == null || text.isBlank()) {
+            return Either.right(fallback);
+        }
+        return Rate.parse(text.trim()).mapLeft(r -> "must be a decimal fraction such as 0.001, got '" + text + "'")
+                .filterOrElse(r -> BigDecimal.valueOf(r.units(), r.scale()).compareTo(max) <= 0,
+                        r -> "must be at most " + max.toPlainString());
+    }
+
+    private static Either<String, Long> whole(String text, long fallback, long min, long max) {
+        if (text == null || text.isBlank()) {
+            return Either.right(fallback);
+        }
+        try {
+            long value = Long.parseLong(text.trim());
+            return value < min || value > max
+                    ? Either.left("must be between " + min + " and " + max)
+                    : Either.right(value);
+        } catch (NumberFormatException e) {
+            return Either.left("must be a whole number, got '" + text + "'");
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.cryptobot.backtest.domain;
+
+import io.cryptobot.kernel.domain.DomainError;
+import io.cryptobot.kernel.domain.DomainError.Violation;
+import io.vavr.collection.Seq;
+
+/** The errors this context returns, with their stable codes. */
+public final class BacktestErrors {
+    private BacktestErrors() {
+    }
+
+    public static DomainError invalid(Seq<Violation> violations) {
+        return new DomainError.Invalid("backtest.invalid_input", "the request has " + violations.size()
+                + " invalid field(s)", violations.toJavaList());
+    }
+
+    public static DomainError notFound(BacktestId id) {
+        return new DomainError.NotFound("backtest.not_found", "no backtest " + id);
+    }
+
+    public static DomainError notResumable(BacktestId id, BacktestStatus status) {
+        return new DomainError.Conflict("backtest.not_resumable", "backtest " + id + " is " + status.code()
+                + "; only failed, cancelled or interrupted runs can be resumed");
+    }
+
+    public static DomainError notCancellable(BacktestId id, BacktestStatus status) {
+        return new DomainError.Conflict("backtest.not_cancellable", "backtest " + id + " is already "
+                + status.code());
+    }
+
+    public static DomainError notCompleted(BacktestId id, BacktestStatus status) {
+        return new DomainError.Conflict("backtest.no_results", "backtest " + id + " is " + status.code()
+                + "; results exist once it has completed");
+    }
+
+    public static DomainError noCandles(String what) {
+        return new DomainError.Invalid("backtest.no_candles", "no candles to test on",
+                java.util.List.of(new Violation("instruments", what)));
+    }
+}

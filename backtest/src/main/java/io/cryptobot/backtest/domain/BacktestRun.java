@@ -1,0 +1,89 @@
+package io.cryptobot.backtest.domain;
+
+import io.cryptobot.kernel.domain.UserId;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One backtest job of one owner: its config, where it stands and how far it got. Immutable; each transition
+ * returns the next state or, where the current status does not allow it, an error value. Progress counts
+ * candles over all instruments, warm-up included.
+ */
+public record BacktestRun(BacktestId id, UserId owner, BacktestConfig config, BacktestStatus status,
+                          long candlesProcessed, long candlesTotal, int attempt, Instant createdAt,
+                          Option<Instant> startedAt, Option<Instant> finishedAt, Option<String> failure) {
+    public BacktestRun {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(startedAt, "startedAt");
+        Objects.requireNonNull(finishedAt, "finishedAt");
+        Objects.requireNonNull(failure, "failure");
+    }
+
+    public static BacktestRun queue(BacktestId id, UserId owner, BacktestConfig config, Instant now) {
+        return new BacktestRun(id, owner, config, BacktestStatus.QUEUED, 0, 0, 1, now, Option.none(), Option.none(),
+                Option.none());
+    }
+
+    public BacktestRun start(long total, Instant now) {
+        return new BacktestRun(id, owner, config, BacktestStatus.RUNNING, 0, total, attempt, createdAt, Option.some(now),
+                Option.none(), Option.none());
+    }
+
+    public BacktestRun progress(long processed) {
+        return new BacktestRun(id, owner, config, status, processed, candlesTotal, attempt, createdAt, startedAt,
+                finishedAt, failure);
+    }
+
+    public BacktestRun complete(long processed, Instant now) {
+        return finish(BacktestStatus.COMPLETED, processed, now, Option.none());
+    }
+
+    public BacktestRun fail(String reason, Instant now) {
+        return finish(BacktestStatus.FAILED, candlesProcessed, now, Option.some(reason));
+    }
+
+    public BacktestRun interrupt(Instant now) {
+        return finish(BacktestStatus.INTERRUPTED, candlesProcessed, now,
+                Option.some("the application stopped while this run was " + status.code()));
+    }
+
+    /** Cancelling a queued run finishes it at once; a running one stops at the engine's next check. */
+    public Either<String, BacktestRun> cancel(long processed, Instant now) {
+        return status.isFinished()
+                ? Either.left(status.code())
+                : Either.right(finish(BacktestStatus.CANCELLED, processed, now, Option.none()));
+    }
+
+    public Either<String, BacktestRun> resume(Instant now) {
+        if (!status.isResumable()) {
+            return Either.left(status.code());
+        }
+        return Either.right(new BacktestRun(id, owner, config, BacktestStatus.QUEUED, 0, 0, attempt + 1, createdAt,
+                Option.none(), Option.none(), Option.none()));
+    }
+
+    /**
+     * Time left at the pace so far: elapsed × remaining / processed; none before the first progress report or
+     * once finished.
+     */
+    public Option<Duration> eta(Instant now) {
+        if (status != BacktestStatus.RUNNING || candlesProcessed <= 0 || startedAt.isEmpty()) {
+            return Option.none();
+        }
+        long elapsed = Math.max(0, Duration.between(startedAt.get(), now).toMillis());
+        long remaining = Math.max(0, candlesTotal - candlesProcessed);
+        return Option.some(Duration.ofMillis((long) ((double) elapsed * remaining / candlesProcessed)));
+    }
+
+    private BacktestRun finish(BacktestStatus finished, long processed, Instant now, Option<String> reason) {
+        return new BacktestRun(id, owner, config, finished, processed, candlesTotal, attempt, createdAt, startedAt,
+                Option.some(now), reason);
+    }
+}
