@@ -1,8 +1,9 @@
 package io.cryptobot.bot.domain.strategy;
 
 import io.cryptobot.kernel.domain.Price;
+import io.cryptobot.kernel.domain.Quantity;
 
-/** Converts exact prices to the doubles indicators work in, without the BigDecimal a conversion would allocate. */
+/** Converts exact prices and quantities to the doubles strategies compute with, without allocating a BigDecimal. */
 final class Prices {
     // Powers of ten up to 10^22 are exact doubles, so units / 10^scale is correctly rounded.
     private static final double[] POWERS_OF_TEN = new double[23];
@@ -23,5 +24,12 @@ final class Prices {
         return scale < POWERS_OF_TEN.length
                 ? price.units() / POWERS_OF_TEN[scale]
                 : price.toBigDecimal().doubleValue();
+    }
+
+    static double toDouble(Quantity quantity) {
+        int scale = quantity.scale();
+        return scale < POWERS_OF_TEN.length
+                ? quantity.units() / POWERS_OF_TEN[scale]
+                : quantity.toBigDecimal().doubleValue();
     }
 }

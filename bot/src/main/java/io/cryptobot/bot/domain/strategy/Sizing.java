@@ -32,6 +32,19 @@ public sealed interface Sizing {
         }
     }
 
+    /**
+     * Spend this much of the quote asset (e.g. 100 USDT), positive: the runner turns it into a base quantity at
+     * the reference price, rounding down to the instrument's quantity step.
+     */
+    record QuoteAmount(BigDecimal amount) implements Sizing {
+        public QuoteAmount {
+            Objects.requireNonNull(amount, "amount");
+            if (amount.signum() <= 0) {
+                throw new IllegalArgumentException("amount must be positive, got " + amount);
+            }
+        }
+    }
+
     /** An exact quantity of the base asset, positive. */
     record FixedQuantity(Quantity quantity) implements Sizing {
         public FixedQuantity {

@@ -4,12 +4,16 @@ import io.vavr.collection.List;
 import io.vavr.collection.Seq;
 import io.vavr.control.Option;
 
-/** The built-in strategies, by id. Bollinger, MACD, DCA and grid strategies are not built yet. */
+/** The built-in strategies, by id. */
 public final class StrategyCatalog {
     private static final Seq<StrategyDefinition> BUILT_INS = List.of(
             MovingAverageCrossover.sma(),
             MovingAverageCrossover.ema(),
-            RsiMeanReversion.definition());
+            RsiMeanReversion.definition(),
+            BollingerBreakout.definition(),
+            MacdCrossover.definition(),
+            DollarCostAveraging.definition(),
+            Grid.definition());
 
     private StrategyCatalog() {
     }

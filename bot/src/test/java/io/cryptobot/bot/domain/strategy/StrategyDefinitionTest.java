@@ -99,8 +99,16 @@ class StrategyDefinitionTest {
     @Test
     void theCatalogListsTheBuiltInsById() {
         assertThat(StrategyCatalog.builtIns().map(StrategyDefinition::id))
-                .containsExactly("sma_crossover", "ema_crossover", "rsi_mean_reversion");
+                .containsExactly("sma_crossover", "ema_crossover", "rsi_mean_reversion", "bollinger_breakout", "macd",
+                        "dca", "grid");
         assertThat(StrategyCatalog.find("ema_crossover").get().defaults().integer("slow")).isEqualTo(30);
-        assertThat(StrategyCatalog.find("grid").isEmpty()).isTrue();
+        assertThat(StrategyCatalog.find("martingale").isEmpty()).isTrue();
+    }
+
+    @Test
+    void everyBuiltInStartsFromItsDefaults() {
+        for (StrategyDefinition definition : StrategyCatalog.builtIns()) {
+            assertThat(definition.newStrategy(definition.defaults())).as(definition.id()).isNotNull();
+        }
     }
 }
