@@ -10,6 +10,10 @@ public record BacktestId(UUID value) {
         Objects.requireNonNull(value, "value");
     }
 
+    public static BacktestId random() {
+        return new BacktestId(UUID.randomUUID());
+    }
+
     public static Option<BacktestId> parse(String text) {
         return Try.of(() -> new BacktestId(UUID.fromString(text))).toOption();
     }

@@ -4,6 +4,6 @@
  * <p>{@code indicator}: O(1), allocation-free indicators. {@code strategy}: the {@code Strategy} interface, its
  * {@code StrategyContext} (position and intent submission), {@code StrategyDefinition}s whose parameters are
  * validated into {@code Parameters}, and the {@code StrategyCatalog} of built-ins (SMA and EMA crossover, RSI
- * mean reversion). Bollinger, MACD, DCA and grid strategies are still to come.
+ * mean reversion, Bollinger breakout, MACD, DCA, grid).
  */
 package io.cryptobot.bot.domain;

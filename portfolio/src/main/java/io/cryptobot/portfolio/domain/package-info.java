@@ -10,7 +10,8 @@
  * {@link io.cryptobot.portfolio.domain.LedgerRefusal} values. Each booked fill yields a
  * {@code PositionChanged} event ({@code portfolio.domain.event}).
  *
- * <p>Not here yet: equity snapshots over time and performance metrics (Sharpe, Sortino, Calmar, drawdown,
- * VaR/CVaR).
+ * <p>{@code metrics}: performance metrics of an equity curve and a trade list (total return, CAGR, Sharpe,
+ * Sortino, Calmar, drawdown depth and duration, win rate, profit factor, expectancy, exposure, VaR/CVaR), one
+ * definition for backtests and for paper and live accounts. Equity snapshots of live accounts are not here yet.
  */
 package io.cryptobot.portfolio.domain;

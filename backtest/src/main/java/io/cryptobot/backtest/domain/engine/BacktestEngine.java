@@ -70,8 +70,8 @@ import java.util.UUID;
  * <li>the strategy sees each closed candle; an intent is sized at the close (the last price it knows), checked
  *     by risk, and the order waits for the market's next candle: nothing fills on the candle that decided it.</li>
  * </ol>
- * Sizing: all-in spends the free quote balance, fraction-of-equity that share of equity, both via
- * {@link FillModel#buyableWith} (fee and worst slippage reserved); close-position sells the whole position
+ * Sizing: all-in spends the free quote balance, fraction-of-equity that share of equity, a quote amount that
+ * amount (at most the free balance), all via {@link FillModel#buyableWith} (fee and worst slippage reserved); close-position sells the whole position
  * rounded down to the step; a fixed quantity is rounded down to the step. An intent under one step places
  * nothing and is listed as ignored. Fills are stamped with the open time of the candle they happened in.
  */
@@ -468,6 +468,10 @@ public final class BacktestEngine {
                                     .min(held.toBigDecimal()));
                 }
                 case Sizing.FixedQuantity fixed -> model.rules().floorToStep(fixed.quantity().toBigDecimal());
+                case Sizing.QuoteAmount amount -> intent.side() == Side.BUY
+                        ? model.buyableWith(amount.amount().min(ledger.balance(currency).toBigDecimal()), reference)
+                        : model.rules().floorToStep(amount.amount().divide(reference.toBigDecimal(), 18,
+                                RoundingMode.FLOOR).min(held.toBigDecimal()));
             };
         }
 

@@ -1,4 +1,4 @@
-package io.cryptobot.backtest.domain.metrics;
+package io.cryptobot.portfolio.domain.metrics;
 
 import java.util.Arrays;
 

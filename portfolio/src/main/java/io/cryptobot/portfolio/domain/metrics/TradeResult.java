@@ -1,4 +1,4 @@
-package io.cryptobot.backtest.domain.metrics;
+package io.cryptobot.portfolio.domain.metrics;
 
 /**
  * One closed trade as the metrics see it: entry and exit time (epoch millis), the net P&amp;L (after fees) and the

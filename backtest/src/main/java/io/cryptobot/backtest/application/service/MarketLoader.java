@@ -1,0 +1,97 @@
+package io.cryptobot.backtest.application.service;
+
+import io.cryptobot.backtest.domain.BacktestConfig;
+import io.cryptobot.backtest.domain.BacktestErrors;
+import io.cryptobot.backtest.domain.engine.Bars;
+import io.cryptobot.backtest.domain.engine.Market;
+import io.cryptobot.exchange.domain.fill.FeeSchedule;
+import io.cryptobot.exchange.domain.fill.FillModel;
+import io.cryptobot.exchange.domain.fill.InstrumentRules;
+import io.cryptobot.exchange.domain.fill.SlippageModel;
+import io.cryptobot.kernel.domain.DomainError;
+import io.cryptobot.kernel.domain.DomainError.Violation;
+import io.cryptobot.kernel.domain.InstrumentId;
+import io.cryptobot.marketdata.application.port.in.GetInstrumentQuery;
+import io.cryptobot.marketdata.application.port.in.LoadCandlesQuery;
+import io.cryptobot.marketdata.domain.CandleBatch;
+import io.cryptobot.marketdata.domain.CandleSeries;
+import io.cryptobot.marketdata.domain.Instrument;
+import io.cryptobot.marketdata.domain.TimeRange;
+import io.vavr.collection.List;
+import io.vavr.control.Either;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+
+/**
+ * Loads a run's markets: each instrument's rules from the catalog and its candles from {@code from} minus the
+ * strategy's warm-up up to {@code to}, copied once into the engine's columnar {@link Bars}, and the simulated
+ * venue's fill model from the run's costs. Sweeps load once and share the result read-only.
+ */
+@ApplicationScoped
+public class MarketLoader {
+    private final GetInstrumentQuery instruments;
+    private final LoadCandlesQuery candles;
+
+    MarketLoader(GetInstrumentQuery instruments, LoadCandlesQuery candles) {
+        this.instruments = instruments;
+        this.candles = candles;
+    }
+
+    /** Refuses unknown instruments and instruments without a candle in the range, naming each. */
+    public Either<DomainError, java.util.List<Instrument>> check(BacktestConfig config) {
+        List<Violation> problems = List.empty();
+        java.util.List<Instrument> found = new ArrayList<>();
+        for (InstrumentId id : config.instruments()) {
+            Either<DomainError, Instrument> instrument = instruments.get(id);
+            if (instrument.isLeft()) {
+                problems = problems.append(new Violation("instruments", "unknown instrument " + id));
+                continue;
+            }
+            found.add(instrument.get());
+            boolean any = candles.load(id, config.timeframe(), new TimeRange(config.from(), config.to()), 1)
+                    .map(series -> !series.candles().isEmpty()).getOrElse(false);
+            if (!any) {
+                problems = problems.append(new Violation("instruments", "no " + config.timeframe().code()
+                        + " candles of " + id + " in the range"));
+            }
+        }
+        return problems.isEmpty() ? Either.right(found) : Either.left(BacktestErrors.invalid(problems));
+    }
+
+    public Either<DomainError, java.util.List<Market>> load(BacktestConfig config, int warmUpCandles) {
+        Either<DomainError, java.util.List<Instrument>> checked = check(config);
+        if (checked.isLeft()) {
+            return Either.left(checked.getLeft());
+        }
+        long warmUpMillis = (long) warmUpCandles * config.timeframe().nominalLength().toMillis();
+        java.util.List<Market> markets = new ArrayList<>();
+        for (Instrument instrument : checked.get()) {
+            Either<DomainError, CandleSeries> series = candles.load(instrument.id(), config.timeframe(),
+                    new TimeRange(config.from() - warmUpMillis, config.to()), LoadCandlesQuery.MAX_LIMIT);
+            if (series.isLeft()) {
+                return Either.left(series.getLeft());
+            }
+            if (series.get().next().isDefined()) {
+                return Either.left(BacktestErrors.invalid(List.of(new Violation("to", "the range holds more than "
+                        + LoadCandlesQuery.MAX_LIMIT + " candles of " + instrument.id() + "; shorten it"))));
+            }
+            markets.add(new Market(bars(instrument.id(), series.get().candles()), fillModel(config, instrument)));
+        }
+        return Either.right(markets);
+    }
+
+    static Bars bars(InstrumentId id, CandleBatch batch) {
+        int n = batch.size();
+        Bars bars = new Bars(id, batch.priceScale(), batch.quantityScale(), n);
+        for (int i = 0; i < n; i++) {
+            bars.append(batch.openTime(i), batch.open(i), batch.high(i), batch.low(i), batch.close(i), batch.volume(i));
+        }
+        return bars.trim();
+    }
+
+    static FillModel fillModel(BacktestConfig config, Instrument instrument) {
+        return new FillModel(new InstrumentRules(instrument.id(), instrument.tickSize(), instrument.stepSize()),
+                FeeSchedule.inQuote(config.makerFee(), config.takerFee()),
+                SlippageModel.fixedBasisPoints(config.slippageBps()), config.maxVolumeShare());
+    }
+}
