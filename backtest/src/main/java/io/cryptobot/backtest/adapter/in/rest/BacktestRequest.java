@@ -1,0 +1,31 @@
+package io.cryptobot.backtest.adapter.in.rest;
+
+import io.cryptobot.backtest.domain.BacktestConfig;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A backtest as a client asks for it. Decimals may be JSON numbers or strings (strings keep every digit);
+ * times are epoch milliseconds or ISO-8601 instants. Only strategy, instruments, timeframe, from and to are
+ * required.
+ */
+public record BacktestRequest(String strategy, Map<String, Object> parameters, List<String> instruments,
+                              String timeframe, String from, String to, String startingCash, String makerFee,
+                              String takerFee, String slippageBps, String maxVolumeShare, Risk risk) {
+
+    public record Risk(String maxOrderNotional, String maxPositionSharePercent, String maxOpenOrders,
+                       String maxDailyLoss) {
+    }
+
+    BacktestConfig.Raw raw() {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (parameters != null) {
+            parameters.forEach((k, v) -> params.put(k, v == null ? null : String.valueOf(v)));
+        }
+        Risk limits = risk == null ? new Risk(null, null, null, null) : risk;
+        return new BacktestConfig.Raw(strategy, params, instruments, timeframe, from, to, startingCash, makerFee,
+                takerFee, slippageBps, maxVolumeShare, limits.maxOrderNotional(), limits.maxPositionSharePercent(),
+                limits.maxOpenOrders(), limits.maxDailyLoss());
+    }
+}

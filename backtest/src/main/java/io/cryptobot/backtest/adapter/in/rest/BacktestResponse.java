@@ -1,0 +1,47 @@
+package io.cryptobot.backtest.adapter.in.rest;
+
+import io.cryptobot.backtest.domain.BacktestConfig;
+import io.cryptobot.backtest.domain.BacktestRun;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A run: its config, status, progress (candles processed of total, warm-up included) and estimated time left. */
+public record BacktestResponse(String id, String status, int attempt, String strategy, Map<String, String> parameters,
+                               List<String> instruments, String timeframe, Instant from, Instant to,
+                               String startingCash, String currency, Map<String, String> costs,
+                               Map<String, String> risk, long candlesProcessed, long candlesTotal, double progress,
+                               Long etaSeconds, Instant createdAt, Instant startedAt, Instant finishedAt,
+                               String failure) {
+
+    static BacktestResponse of(BacktestRun run, Instant now) {
+        BacktestConfig c = run.config();
+        Map<String, String> costs = new LinkedHashMap<>();
+        costs.put("makerFee", plain(c.makerFee().units(), c.makerFee().scale()));
+        costs.put("takerFee", plain(c.takerFee().units(), c.takerFee().scale()));
+        costs.put("slippageBps", String.valueOf(c.slippageBps()));
+        costs.put("maxVolumeShare", plain(c.maxVolumeShare().units(), c.maxVolumeShare().scale()));
+        Map<String, String> risk = new LinkedHashMap<>();
+        c.limits().maxOrderNotional().forEach(v -> risk.put("maxOrderNotional", v.toBigDecimal().toPlainString()));
+        c.limits().maxPositionShare().forEach(v -> risk.put("maxPositionSharePercent",
+                BigDecimal.valueOf(v.basisPoints(), 2).stripTrailingZeros().toPlainString()));
+        c.limits().maxOpenOrders().forEach(v -> risk.put("maxOpenOrders", String.valueOf(v)));
+        c.limits().maxDailyLoss().forEach(v -> risk.put("maxDailyLoss", v.toBigDecimal().toPlainString()));
+        double progress = run.status().code().equals("completed") ? 1.0
+                : run.candlesTotal() == 0 ? 0.0 : (double) run.candlesProcessed() / run.candlesTotal();
+        return new BacktestResponse(run.id().toString(), run.status().code(), run.attempt(), c.strategy(),
+                c.parameters(), c.instruments().stream().map(Object::toString).toList(), c.timeframe().code(),
+                Instant.ofEpochMilli(c.from()), Instant.ofEpochMilli(c.to()),
+                c.startingCash().toBigDecimal().toPlainString(), c.startingCash().asset().toString(), costs, risk,
+                run.candlesProcessed(), run.candlesTotal(), progress,
+                run.eta(now).map(Duration::toSeconds).getOrNull(), run.createdAt(), run.startedAt().getOrNull(),
+                run.finishedAt().getOrNull(), run.failure().getOrNull());
+    }
+
+    private static String plain(long units, int scale) {
+        return BigDecimal.valueOf(units, scale).stripTrailingZeros().toPlainString();
+    }
+}

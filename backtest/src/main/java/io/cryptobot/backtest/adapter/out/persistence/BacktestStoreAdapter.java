@@ -1,0 +1,319 @@
+package io.cryptobot.backtest.adapter.out.persistence;
+
+import io.cryptobot.backtest.application.port.in.FillView;
+import io.cryptobot.backtest.application.port.in.OrderView;
+import io.cryptobot.backtest.application.port.in.TradeView;
+import io.cryptobot.backtest.application.port.out.BacktestStorePort;
+import io.cryptobot.backtest.domain.BacktestId;
+import io.cryptobot.backtest.domain.BacktestReport;
+import io.cryptobot.backtest.domain.BacktestResult;
+import io.cryptobot.backtest.domain.BacktestRun;
+import io.cryptobot.backtest.domain.BacktestStatus;
+import io.cryptobot.kernel.domain.Page;
+import io.cryptobot.kernel.domain.PageRequest;
+import io.cryptobot.kernel.domain.UserId;
+import io.cryptobot.portfolio.domain.metrics.EquitySeries;
+import io.smallrye.mutiny.Uni;
+import io.vavr.control.Option;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Runs and results in schema {@code backtest}, on the reactive client (awaited: callers are worker threads).
+ * Status changes are compare-and-set ({@code WHERE status = expected}); a completed run's results and its status
+ * change are written in one transaction, so a run is never completed without its results.
+ */
+@ApplicationScoped
+class BacktestStoreAdapter implements BacktestStorePort {
+    private static final String COLUMNS = "id, owner_id, config, status, candles_processed, candles_total, attempt, "
+            + "created_at, started_at, finished_at, failure";
+    private final Pool pool;
+
+    BacktestStoreAdapter(Pool pool) {
+        this.pool = pool;
+    }
+
+    @Override
+    public void insert(BacktestRun run) {
+        pool.preparedQuery("INSERT INTO backtest.runs (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
+                        + "$10, $11)")
+                .executeAndAwait(Tuple.from(Arrays.asList(run.id().value(), run.owner().value(), ConfigJson.write(run.config()),
+                        run.status().code(), run.candlesProcessed(), run.candlesTotal(), run.attempt(),
+                        time(run.createdAt()), nullable(run.startedAt().map(BacktestStoreAdapter::time)),
+                        nullable(run.finishedAt().map(BacktestStoreAdapter::time)), nullable(run.failure()))));
+    }
+
+    @Override
+    public boolean update(BacktestRun run, BacktestStatus expected) {
+        return pool.preparedQuery(UPDATE).executeAndAwait(updateTuple(run, expected)).rowCount() == 1;
+    }
+
+    private static final String UPDATE = "UPDATE backtest.runs SET status = $3, candles_processed = $4, "
+            + "candles_total = $5, attempt = $6, started_at = $7, finished_at = $8, failure = $9 "
+            + "WHERE id = $1 AND status = $2";
+
+    private static Tuple updateTuple(BacktestRun run, BacktestStatus expected) {
+        List<Object> values = new ArrayList<>();
+        values.add(run.id().value());
+        values.add(expected.code());
+        values.add(run.status().code());
+        values.add(run.candlesProcessed());
+        values.add(run.candlesTotal());
+        values.add(run.attempt());
+        values.add(run.startedAt().map(BacktestStoreAdapter::time).getOrNull());
+        values.add(run.finishedAt().map(BacktestStoreAdapter::time).getOrNull());
+        values.add(run.failure().getOrNull());
+        return Tuple.from(values);
+    }
+
+    @Override
+    public Option<BacktestStatus> progress(BacktestId id, long processed) {
+        RowSet<Row> rows = pool.preparedQuery("UPDATE backtest.runs SET candles_processed = CASE WHEN status = "
+                        + "'running' THEN $2 ELSE candles_processed END WHERE id = $1 RETURNING status")
+                .executeAndAwait(Tuple.of(id.value(), processed));
+        return rows.rowCount() == 0 ? Option.none()
+                : Option.some(BacktestStatus.fromCode(rows.iterator().next().getString(0)));
+    }
+
+    @Override
+    public Option<BacktestRun> load(UserId owner, BacktestId id) {
+        RowSet<Row> rows = pool.preparedQuery("SELECT " + COLUMNS + " FROM backtest.runs WHERE id = $1 AND owner_id = $2")
+                .executeAndAwait(Tuple.of(id.value(), owner.value()));
+        return rows.rowCount() == 0 ? Option.none() : Option.some(run(rows.iterator().next()));
+    }
+
+    @Override
+    public Option<BacktestRun> load(BacktestId id) {
+        RowSet<Row> rows = pool.preparedQuery("SELECT " + COLUMNS + " FROM backtest.runs WHERE id = $1")
+                .executeAndAwait(Tuple.of(id.value()));
+        return rows.rowCount() == 0 ? Option.none() : Option.some(run(rows.iterator().next()));
+    }
+
+    @Override
+    public Page<BacktestRun> list(UserId owner, PageRequest page) {
+        RowSet<Row> rows = pool.preparedQuery("SELECT " + COLUMNS + " FROM backtest.runs WHERE owner_id = $1 "
+                        + "ORDER BY created_at DESC, id OFFSET $2 LIMIT $3")
+                .executeAndAwait(Tuple.of(owner.value(), page.offset(), page.limit()));
+        long total = pool.preparedQuery("SELECT count(*) FROM backtest.runs WHERE owner_id = $1")
+                .executeAndAwait(Tuple.of(owner.value())).iterator().next().getLong(0);
+        return new Page<>(map(rows, BacktestStoreAdapter::run), page.offset(), page.limit(), total);
+    }
+
+    @Override
+    public List<BacktestRun> unfinished() {
+        return map(pool.preparedQuery("SELECT " + COLUMNS + " FROM backtest.runs WHERE status IN ('queued', 'running') "
+                + "ORDER BY created_at").executeAndAwait(), BacktestStoreAdapter::run);
+    }
+
+    @Override
+    public boolean complete(BacktestRun completed, BacktestResult result) {
+        try {
+            pool.withTransaction(connection -> connection.preparedQuery(UPDATE)
+                            .execute(updateTuple(completed, BacktestStatus.RUNNING))
+                            .flatMap(updated -> updated.rowCount() == 1
+                                    ? Uni.createFrom().item(updated)
+                                    : Uni.createFrom().failure(new StaleRun()))
+                            .flatMap(ok -> writeResult(connection, completed.id().value(), result)))
+                    .await().indefinitely();
+            return true;
+        } catch (StaleRun stale) {
+            return false;
+        }
+    }
+
+    private static Uni<Void> writeResult(SqlConnection connection, UUID run, BacktestResult result) {
+        ResultRows rows = ResultRows.of(run, result);
+        Uni<?> chain = connection.preparedQuery("INSERT INTO backtest.reports (run_id, summary) VALUES ($1, $2)")
+                .execute(Tuple.of(run, ReportJson.write(result.report())))
+                .flatMap(ok -> connection.preparedQuery("INSERT INTO backtest.equity (run_id, samples, packed) "
+                                + "VALUES ($1, $2, $3)")
+                        .execute(Tuple.of(run, result.equity().size(), io.vertx.core.buffer.Buffer.buffer(pack(result.equity())))));
+        chain = batch(connection, chain, "INSERT INTO backtest.trades (run_id, seq, instrument, entry_time, exit_time, "
+                + "quantity, entry_price, exit_price, gross_pnl, fees, net_pnl) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
+                + "$9, $10, $11)", rows.trades());
+        chain = batch(connection, chain, "INSERT INTO backtest.orders (run_id, seq, order_id, client_order_id, "
+                + "instrument, side, type, quantity, limit_price, status, filled_quantity, average_price, created_at, "
+                + "tag, events) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)", rows.orders());
+        chain = batch(connection, chain, "INSERT INTO backtest.fills (run_id, seq, order_id, trade_id, instrument, "
+                + "side, quantity, price, fee, fee_asset, liquidity, time, tag) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
+                + "$9, $10, $11, $12, $13)", rows.fills());
+        return chain.replaceWithVoid();
+    }
+
+    private static final int BATCH = 5_000;
+
+    private static Uni<?> batch(SqlConnection connection, Uni<?> after, String sql, List<Tuple> tuples) {
+        Uni<?> chain = after;
+        for (int from = 0; from < tuples.size(); from += BATCH) {
+            List<Tuple> slice = tuples.subList(from, Math.min(tuples.size(), from + BATCH));
+            chain = chain.flatMap(ok -> connection.preparedQuery(sql).executeBatch(slice));
+        }
+        return chain;
+    }
+
+    @Override
+    public void deleteResult(BacktestId id) {
+        for (String table : List.of("reports", "equity", "trades", "orders", "fills")) {
+            pool.preparedQuery("DELETE FROM backtest." + table + " WHERE run_id = $1").executeAndAwait(Tuple.of(id.value()));
+        }
+    }
+
+    @Override
+    public Option<BacktestReport> report(BacktestId id) {
+        RowSet<Row> rows = pool.preparedQuery("SELECT summary FROM backtest.reports WHERE run_id = $1")
+                .executeAndAwait(Tuple.of(id.value()));
+        return rows.rowCount() == 0 ? Option.none()
+                : Option.some(ReportJson.read((JsonObject) rows.iterator().next().getValue(0)));
+    }
+
+    private static final String TRADE_COLUMNS = "seq, instrument, entry_time, exit_time, quantity, entry_price, "
+            + "exit_price, gross_pnl, fees, net_pnl";
+
+    @Override
+    public Page<TradeView> trades(BacktestId id, PageRequest page) {
+        return page("trades", TRADE_COLUMNS, id, page, BacktestStoreAdapter::trade);
+    }
+
+    @Override
+    public int allTrades(BacktestId id, Consumer<TradeView> sink) {
+        RowSet<Row> rows = pool.preparedQuery("SELECT " + TRADE_COLUMNS + " FROM backtest.trades WHERE run_id = $1 "
+                + "ORDER BY seq").executeAndAwait(Tuple.of(id.value()));
+        rows.forEach(row -> sink.accept(trade(row)));
+        return rows.rowCount();
+    }
+
+    @Override
+    public Page<OrderView> orders(BacktestId id, PageRequest page) {
+        return page("orders", "seq, order_id, client_order_id, instrument, side, type, quantity, limit_price, status, "
+                + "filled_quantity, average_price, created_at, tag, events", id, page, BacktestStoreAdapter::order);
+    }
+
+    @Override
+    public Page<FillView> fills(BacktestId id, PageRequest page) {
+        return page("fills", "seq, order_id, trade_id, instrument, side, quantity, price, fee, fee_asset, liquidity, "
+                + "time, tag", id, page, BacktestStoreAdapter::fill);
+    }
+
+    @Override
+    public Option<EquitySeries> equity(BacktestId id) {
+        RowSet<Row> rows = pool.preparedQuery("SELECT samples, packed FROM backtest.equity WHERE run_id = $1")
+                .executeAndAwait(Tuple.of(id.value()));
+        if (rows.rowCount() == 0) {
+            return Option.none();
+        }
+        Row row = rows.iterator().next();
+        return Option.some(unpack(row.getInteger(0), row.getBuffer(1).getBytes()));
+    }
+
+    private <T> Page<T> page(String table, String columns, BacktestId id, PageRequest page, Function<Row, T> mapper) {
+        RowSet<Row> rows = pool.preparedQuery("SELECT " + columns + " FROM backtest." + table
+                        + " WHERE run_id = $1 ORDER BY seq OFFSET $2 LIMIT $3")
+                .executeAndAwait(Tuple.of(id.value(), page.offset(), page.limit()));
+        long total = pool.preparedQuery("SELECT count(*) FROM backtest." + table + " WHERE run_id = $1")
+                .executeAndAwait(Tuple.of(id.value())).iterator().next().getLong(0);
+        return new Page<>(map(rows, mapper), page.offset(), page.limit(), total);
+    }
+
+    // ---- rows to views ----
+
+    private static BacktestRun run(Row row) {
+        return new BacktestRun(new BacktestId(row.getUUID("id")), new UserId(row.getUUID("owner_id")),
+                ConfigJson.read((JsonObject) row.getValue("config")), BacktestStatus.fromCode(row.getString("status")),
+                row.getLong("candles_processed"), row.getLong("candles_total"), row.getInteger("attempt"),
+                row.getOffsetDateTime("created_at").toInstant(), instant(row, "started_at"),
+                instant(row, "finished_at"), Option.of(row.getString("failure")));
+    }
+
+    private static TradeView trade(Row row) {
+        return new TradeView(row.getInteger("seq"), row.getString("instrument"), row.getLong("entry_time"),
+                row.getLong("exit_time"), row.getBigDecimal("quantity"), row.getBigDecimal("entry_price"),
+                row.getBigDecimal("exit_price"), row.getBigDecimal("gross_pnl"), row.getBigDecimal("fees"),
+                row.getBigDecimal("net_pnl"));
+    }
+
+    private static OrderView order(Row row) {
+        JsonArray stored = (JsonArray) row.getValue("events");
+        List<OrderView.Event> events = new ArrayList<>(stored.size());
+        for (int i = 0; i < stored.size(); i++) {
+            JsonObject e = stored.getJsonObject(i);
+            events.add(new OrderView.Event(e.getString("type"), e.getLong("time"), e.getString("detail")));
+        }
+        return new OrderView(row.getInteger("seq"), row.getUUID("order_id").toString(), row.getString("client_order_id"),
+                row.getString("instrument"), row.getString("side"), row.getString("type"), row.getBigDecimal("quantity"),
+                row.getBigDecimal("limit_price"), row.getString("status"), row.getBigDecimal("filled_quantity"),
+                row.getBigDecimal("average_price"), row.getLong("created_at"), row.getString("tag"), events);
+    }
+
+    private static FillView fill(Row row) {
+        return new FillView(row.getInteger("seq"), row.getUUID("order_id").toString(), row.getString("trade_id"),
+                row.getString("instrument"), row.getString("side"), row.getBigDecimal("quantity"),
+                row.getBigDecimal("price"), row.getBigDecimal("fee"), row.getString("fee_asset"),
+                row.getString("liquidity"), row.getLong("time"), row.getString("tag"));
+    }
+
+    /** n big-endian int64 times, n float64 equities, n exposure bytes. */
+    static byte[] pack(EquitySeries equity) {
+        int n = equity.size();
+        ByteBuffer buffer = ByteBuffer.allocate(n * 17);
+        for (int i = 0; i < n; i++) {
+            buffer.putLong(equity.time(i));
+        }
+        for (int i = 0; i < n; i++) {
+            buffer.putDouble(equity.equity(i));
+        }
+        for (int i = 0; i < n; i++) {
+            buffer.put((byte) (equity.exposed(i) ? 1 : 0));
+        }
+        return buffer.array();
+    }
+
+    static EquitySeries unpack(int n, byte[] packed) {
+        ByteBuffer buffer = ByteBuffer.wrap(packed);
+        EquitySeries series = new EquitySeries(Math.max(1, n));
+        for (int i = 0; i < n; i++) {
+            series.append(buffer.getLong(i * 8), buffer.getDouble(n * 8 + i * 8), packed[n * 16 + i] == 1);
+        }
+        return series;
+    }
+
+    private static <T> List<T> map(RowSet<Row> rows, Function<Row, T> mapper) {
+        List<T> items = new ArrayList<>(rows.rowCount());
+        rows.forEach(row -> items.add(mapper.apply(row)));
+        return items;
+    }
+
+    private static Option<Instant> instant(Row row, String column) {
+        return Option.of(row.getOffsetDateTime(column)).map(OffsetDateTime::toInstant);
+    }
+
+    private static Object nullable(Option<?> value) {
+        return value.getOrNull();
+    }
+
+    static OffsetDateTime time(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /** The run moved on (cancelled) before its results were written: roll back. */
+    private static final class StaleRun extends RuntimeException {
+        StaleRun() {
+            super("the run is no longer running", null, false, false);
+        }
+    }
+}

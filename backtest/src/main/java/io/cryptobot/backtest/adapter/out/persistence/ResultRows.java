@@ -1,0 +1,84 @@
+package io.cryptobot.backtest.adapter.out.persistence;
+
+import io.cryptobot.backtest.domain.BacktestResult;
+import io.cryptobot.backtest.domain.engine.ExecutedFill;
+import io.cryptobot.backtest.domain.engine.PlacedOrder;
+import io.cryptobot.order.domain.Order;
+import io.cryptobot.order.domain.OrderId;
+import io.cryptobot.order.domain.event.OrderEvent;
+import io.cryptobot.portfolio.domain.ClosedTrade;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/** A run's trades, orders (with their events) and fills as insert rows, numbered in the engine's order. */
+record ResultRows(List<Tuple> trades, List<Tuple> orders, List<Tuple> fills) {
+
+    static ResultRows of(UUID run, BacktestResult result) {
+        List<Tuple> trades = new ArrayList<>(result.outcome().trades().size());
+        int seq = 0;
+        for (ClosedTrade t : result.outcome().trades()) {
+            trades.add(Tuple.from(Arrays.asList(run, ++seq, t.instrument().toString(), t.entryTime().toEpochMilli(),
+                    t.exitTime().toEpochMilli(), t.quantity().toBigDecimal(), t.entryPrice().toBigDecimal(),
+                    t.exitPrice().toBigDecimal(), t.realizedPnl().toBigDecimal(), t.fees().toBigDecimal(),
+                    t.netPnl().toBigDecimal())));
+        }
+        Map<OrderId, JsonArray> events = new HashMap<>();
+        for (OrderEvent event : result.outcome().orderEvents()) {
+            events.computeIfAbsent(event.orderId(), id -> new JsonArray()).add(new JsonObject()
+                    .put("type", type(event))
+                    .put("time", event.meta().occurredAt().toEpochMilli())
+                    .put("detail", detail(event)));
+        }
+        List<Tuple> orders = new ArrayList<>(result.outcome().orders().size());
+        seq = 0;
+        for (PlacedOrder placed : result.outcome().orders()) {
+            Order o = placed.order();
+            orders.add(Tuple.from(Arrays.asList(run, ++seq, o.id().value(), o.spec().clientOrderId().value(),
+                    o.spec().instrument().toString(), o.spec().side().name().toLowerCase(Locale.ROOT),
+                    o.spec().type().name().toLowerCase(Locale.ROOT), o.spec().quantity().toBigDecimal(),
+                    o.spec().limitPrice().map(p -> p.toBigDecimal()).getOrNull(),
+                    o.status().name().toLowerCase(Locale.ROOT), o.filledQuantity().toBigDecimal(),
+                    o.averageFillPrice().map(BigDecimal::stripTrailingZeros).getOrNull(),
+                    placed.placedAt().toEpochMilli(), placed.tag(), events.getOrDefault(o.id(), new JsonArray()))));
+        }
+        List<Tuple> fills = new ArrayList<>(result.outcome().fills().size());
+        seq = 0;
+        for (ExecutedFill f : result.outcome().fills()) {
+            fills.add(Tuple.from(Arrays.asList(run, ++seq, f.orderId().value(), f.tradeId().value(),
+                    f.instrument().toString(), f.side().name().toLowerCase(Locale.ROOT), f.quantity().toBigDecimal(),
+                    f.price().toBigDecimal(), f.fee().toBigDecimal(), f.fee().asset().toString(),
+                    f.liquidity().name().toLowerCase(Locale.ROOT), f.time().toEpochMilli(), f.tag())));
+        }
+        return new ResultRows(trades, orders, fills);
+    }
+
+    /** {@code OrderFilled} → {@code filled}. */
+    static String type(OrderEvent event) {
+        String name = event.getClass().getSimpleName();
+        String bare = name.startsWith("Order") ? name.substring(5) : name;
+        return bare.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+    }
+
+    static String detail(OrderEvent event) {
+        return switch (event) {
+            case OrderEvent.OrderFilled filled -> filled.fill().lastQty().toBigDecimal().toPlainString() + " @ "
+                    + filled.fill().lastPx().toBigDecimal().toPlainString() + ", fee "
+                    + filled.fill().commission().toBigDecimal().toPlainString() + " "
+                    + filled.fill().commission().asset() + ", "
+                    + filled.fill().liquiditySide().name().toLowerCase(Locale.ROOT);
+            case OrderEvent.OrderDenied denied -> denied.reason();
+            case OrderEvent.OrderRejected rejected -> rejected.reason();
+            case OrderEvent.OrderAccepted accepted -> "venue order " + accepted.venueOrderId();
+            default -> "";
+        };
+    }
+}

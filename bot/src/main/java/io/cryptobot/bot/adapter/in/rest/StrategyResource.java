@@ -1,0 +1,51 @@
+package io.cryptobot.bot.adapter.in.rest;
+
+import io.cryptobot.bot.application.port.in.ListStrategiesQuery;
+import io.cryptobot.bot.domain.strategy.ParameterSpec;
+import io.cryptobot.bot.domain.strategy.StrategyDefinition;
+import io.cryptobot.kernel.adapter.in.rest.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+
+/** The strategy catalog: what a backtest or bot can run, and the parameters each one takes. */
+@Path("/api/strategies")
+@Produces(MediaType.APPLICATION_JSON)
+public class StrategyResource {
+    private final ListStrategiesQuery strategies;
+
+    StrategyResource(ListStrategiesQuery strategies) {
+        this.strategies = strategies;
+    }
+
+    public record StrategyResponse(String id, String description, List<Parameter> parameters) {
+    }
+
+    public record Parameter(String name, String type, String defaultValue, String min, String max,
+                            String description) {
+    }
+
+    @GET
+    @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
+    public List<StrategyResponse> list() {
+        return strategies.strategies().stream().map(StrategyResource::of).toList();
+    }
+
+    static StrategyResponse of(StrategyDefinition definition) {
+        return new StrategyResponse(definition.id(), definition.description(),
+                definition.parameters().map(StrategyResource::of).toJavaList());
+    }
+
+    static Parameter of(ParameterSpec spec) {
+        Object value = spec.defaultValue();
+        String defaultValue = value instanceof BigDecimal d ? d.toPlainString() : String.valueOf(value);
+        return new Parameter(spec.name(), spec.type().name().toLowerCase(Locale.ROOT), defaultValue,
+                spec.min().map(BigDecimal::toPlainString).getOrNull(),
+                spec.max().map(BigDecimal::toPlainString).getOrNull(), spec.description());
+    }
+}
