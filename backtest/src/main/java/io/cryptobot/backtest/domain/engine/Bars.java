@@ -23,6 +23,9 @@ public final class Bars {
     private long[] close;
     private long[] volume;
     private int size;
+    /** Index in the arrays of this series' first candle: non-zero for a {@link #window}. */
+    private final int offset;
+    private final boolean view;
 
     public Bars(InstrumentId instrument, int priceScale, int quantityScale, int expectedSize) {
         this.instrument = Objects.requireNonNull(instrument, "instrument");
@@ -35,11 +38,42 @@ public final class Bars {
         low = new long[capacity];
         close = new long[capacity];
         volume = new long[capacity];
+        offset = 0;
+        view = false;
+    }
+
+    private Bars(Bars source, int from, int to) {
+        this.instrument = source.instrument;
+        this.priceScale = source.priceScale;
+        this.quantityScale = source.quantityScale;
+        this.time = source.time;
+        this.open = source.open;
+        this.high = source.high;
+        this.low = source.low;
+        this.close = source.close;
+        this.volume = source.volume;
+        this.offset = source.offset + from;
+        this.size = to - from;
+        this.view = true;
+    }
+
+    /**
+     * Candles {@code [from, to)} of this series as a read-only view sharing its columns: sweeps and walk-forward
+     * windows slice one loaded history without copying it.
+     */
+    public Bars window(int from, int to) {
+        if (from < 0 || to > size || from > to) {
+            throw new IndexOutOfBoundsException("window [" + from + ", " + to + ") of " + size);
+        }
+        return new Bars(this, from, to);
     }
 
     /** Appends one candle's raw units; open times must ascend strictly. */
     public void append(long openTime, long openUnits, long highUnits, long lowUnits, long closeUnits,
                        long volumeUnits) {
+        if (view) {
+            throw new UnsupportedOperationException("a window is read-only");
+        }
         if (size > 0 && openTime <= time[size - 1]) {
             throw new IllegalArgumentException("open times must ascend: " + openTime + " after " + time[size - 1]);
         }
@@ -71,7 +105,7 @@ public final class Bars {
 
     /** Drops spare capacity once loading is done, so the series holds exactly 48 bytes a candle. */
     public Bars trim() {
-        if (time.length != size) {
+        if (!view && time.length != size) {
             time = Arrays.copyOf(time, size);
             open = Arrays.copyOf(open, size);
             high = Arrays.copyOf(high, size);
@@ -84,8 +118,9 @@ public final class Bars {
 
     /** A candle object for index {@code i}: what strategies and the fill model read. */
     public Candle candle(int i) {
-        return new Candle(time[i], new Price(open[i], priceScale), new Price(high[i], priceScale),
-                new Price(low[i], priceScale), new Price(close[i], priceScale), new Quantity(volume[i], quantityScale));
+        int at = offset + i;
+        return new Candle(time[at], new Price(open[at], priceScale), new Price(high[at], priceScale),
+                new Price(low[at], priceScale), new Price(close[at], priceScale), new Quantity(volume[at], quantityScale));
     }
 
     public InstrumentId instrument() {
@@ -105,21 +140,21 @@ public final class Bars {
     }
 
     public long time(int i) {
-        return time[i];
+        return time[offset + i];
     }
 
     public long close(int i) {
-        return close[i];
+        return close[offset + i];
     }
 
     /** Index of the first candle opening at or after {@code openTime} ({@link #size()} if none). */
     public int indexAtOrAfter(long openTime) {
-        int at = Arrays.binarySearch(time, 0, size, openTime);
-        return at >= 0 ? at : -at - 1;
+        int at = Arrays.binarySearch(time, offset, offset + size, openTime);
+        return (at >= 0 ? at : -at - 1) - offset;
     }
 
-    /** Bytes held by the columns (capacity, not just size). */
+    /** Bytes held by the columns (capacity, not just size; a window holds none of its own). */
     public long retainedBytes() {
-        return 6L * 8L * time.length;
+        return view ? 0 : 6L * 8L * time.length;
     }
 }
