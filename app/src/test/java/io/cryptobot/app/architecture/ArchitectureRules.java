@@ -31,9 +31,10 @@ final class ArchitectureRules {
      * The one sanctioned exception to "other contexts only through ports": the backtest engine exists to run the
      * upstream contexts' own domain code (strategy, fill model, order state machine, ledger, risk rules, the
      * columnar candle series) in memory, millions of candles a second, so that backtests and live trading share
-     * one code path (../shared/ARCHITECTURE.md). Its domain and application layers may therefore use these
-     * upstream domain packages; their application services and adapters stay out of reach, and every other
-     * context keeps the strict rule.
+     * one code path (../shared/ARCHITECTURE.md). Its layers may therefore use these upstream domain packages (the
+     * engine's results are made of their types: orders, trades, metrics, which its adapters persist and serve);
+     * the upstream application services and adapters stay out of reach, and every other context keeps the
+     * strict rule.
      */
     static final String ENGINE_CONTEXT = "backtest";
     static final List<String> ENGINE_RUNS = List.of("marketdata", "order", "exchange", "portfolio", "risk", "bot");
@@ -41,7 +42,7 @@ final class ArchitectureRules {
     private ArchitectureRules() {
     }
 
-    /** Whether {@code origin} is the backtest engine's domain or application using an upstream domain it runs. */
+    /** Whether {@code origin} belongs to the backtest context and {@code targetPackage} to an upstream domain it runs. */
     static boolean engineRunsUpstreamDomain(String root, JavaClass origin, String targetPackage) {
         if (!unitOf(origin.getPackageName()).equals(root + "." + ENGINE_CONTEXT)) {
             return false;
@@ -100,7 +101,8 @@ final class ArchitectureRules {
                             String targetUnit = unitOf(pkg);
                             return targetUnit.equals(unitOf(origin.getPackageName()))
                                     || pkg.startsWith(targetUnit + ".application.port")
-                                    || pkg.startsWith(targetUnit + ".domain.event");
+                                    || pkg.startsWith(targetUnit + ".domain.event")
+                                    || engineRunsUpstreamDomain(root, origin, pkg);
                         }))
                 .as("adapters use other contexts only through their application ports and events");
     }
