@@ -127,6 +127,24 @@ class BacktestApiTest {
     }
 
     @Test
+    void several_instruments_trade_from_one_shared_cash_balance() {
+        String second = newInstrumentWithCandles(trader, 4_320);
+        Map<String, Object> request = request();
+        request.put("instruments", List.of(instrument, second));
+        String id = awaitFinished(trader, start(trader, request).then().statusCode(202).extract().path("id"))
+                .getString("id");
+        JsonPath run = get(trader, "/api/backtests/" + id).then().statusCode(200).extract().jsonPath();
+        assertThat(run.getString("status")).isEqualTo("completed");
+        assertThat(run.getLong("candlesProcessed")).isEqualTo(2 * 4_320);
+        JsonPath fills = get(trader, "/api/backtests/" + id + "/fills?limit=10000").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(fills.getList("items.instrument", String.class)).contains(instrument, second);
+        // one equity sample per time step, not per candle: both series share their open times
+        get(trader, "/api/backtests/" + id + "/equity?points=10").then().statusCode(200)
+                .body("samples", equalTo(4_320));
+    }
+
+    @Test
     void progress_streams_as_server_sent_events_until_the_run_finishes() {
         String id = start(trader, request()).then().statusCode(202).extract().path("id");
         String stream = given().header("Authorization", trader.bearer()).accept("text/event-stream")

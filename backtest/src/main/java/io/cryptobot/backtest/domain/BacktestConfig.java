@@ -209,13 +209,21 @@ public record BacktestConfig(String strategy, Map<String, String> parameters, ja
         return decimal(text, null).filterOrElse(v -> v.signum() > 0, v -> "must be positive").map(Option::some);
     }
 
+    /** A rate from text (or the fallback), at its shortest scale, so equal rates are equal records. */
     private static Either<String, Rate> rate(String text, Rate fallback, BigDecimal max) {
         if (text == null || text.isBlank()) {
-            return Either.right(fallback);
+            return Either.right(shortest(fallback));
         }
         return Rate.parse(text.trim()).mapLeft(r -> "must be a decimal fraction such as 0.001, got '" + text + "'")
                 .filterOrElse(r -> BigDecimal.valueOf(r.units(), r.scale()).compareTo(max) <= 0,
-                        r -> "must be at most " + max.toPlainString());
+                        r -> "must be at most " + max.toPlainString())
+                .map(BacktestConfig::shortest);
+    }
+
+    private static Rate shortest(Rate rate) {
+        BigDecimal value = BigDecimal.valueOf(rate.units(), rate.scale()).stripTrailingZeros();
+        int scale = Math.max(value.scale(), 0);
+        return new Rate(value.setScale(scale).unscaledValue().longValueExact(), scale);
     }
 
     private static Either<String, Long> whole(String text, long fallback, long min, long max) {

@@ -22,6 +22,7 @@ import io.vavr.control.Option;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Executes one queued run: loads its candles, runs the engine, computes the report and stores the results,
@@ -79,10 +80,12 @@ public class BacktestRunner {
             store.complete(running.complete(outcome.candlesProcessed(), clock.now()),
                     new BacktestResult(report, outcome, equity));
         } catch (RuntimeException e) {
+            // the owner sees an incident id, never internals; the worker logs the cause under the same id
+            UUID incident = UUID.randomUUID();
             BacktestStatus expected = running.status();
             store.update((expected == BacktestStatus.QUEUED ? running.start(0, clock.now()) : running)
-                    .fail("the run failed: " + e, clock.now()), expected);
-            throw e;
+                    .fail("internal error, incident " + incident, clock.now()), expected);
+            throw new IllegalStateException("backtest " + id + " failed, incident " + incident, e);
         }
     }
 
