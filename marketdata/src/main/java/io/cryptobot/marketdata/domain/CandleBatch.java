@@ -121,6 +121,24 @@ public final class CandleBatch implements CandleSink {
                 Arrays.copyOf(low, size), Arrays.copyOf(close, size), Arrays.copyOf(volume, size)};
     }
 
+    /** Drops spare capacity (one copy of each column), so a batch kept in memory holds 48 bytes a candle. */
+    public CandleBatch trim() {
+        if (openTime.length != size) {
+            openTime = Arrays.copyOf(openTime, size);
+            open = Arrays.copyOf(open, size);
+            high = Arrays.copyOf(high, size);
+            low = Arrays.copyOf(low, size);
+            close = Arrays.copyOf(close, size);
+            volume = Arrays.copyOf(volume, size);
+        }
+        return this;
+    }
+
+    /** Bytes the six columns hold, spare capacity included. */
+    public long retainedBytes() {
+        return 6L * Long.BYTES * openTime.length;
+    }
+
     private void checkIndex(int index) {
         if (index < 0 || index >= size) {
             throw new IndexOutOfBoundsException(index);
@@ -128,7 +146,7 @@ public final class CandleBatch implements CandleSink {
     }
 
     private void grow() {
-        int capacity = openTime.length * 2;
+        int capacity = Math.max(16, openTime.length * 2);
         openTime = Arrays.copyOf(openTime, capacity);
         open = Arrays.copyOf(open, capacity);
         high = Arrays.copyOf(high, capacity);

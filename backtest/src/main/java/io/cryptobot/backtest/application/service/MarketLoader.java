@@ -13,7 +13,6 @@ import io.cryptobot.kernel.domain.DomainError.Violation;
 import io.cryptobot.kernel.domain.InstrumentId;
 import io.cryptobot.marketdata.application.port.in.GetInstrumentQuery;
 import io.cryptobot.marketdata.application.port.in.LoadCandlesQuery;
-import io.cryptobot.marketdata.domain.CandleBatch;
 import io.cryptobot.marketdata.domain.CandleSeries;
 import io.cryptobot.marketdata.domain.Instrument;
 import io.cryptobot.marketdata.domain.TimeRange;
@@ -24,7 +23,7 @@ import java.util.ArrayList;
 
 /**
  * Loads a run's markets: each instrument's rules from the catalog and its candles from {@code from} minus the
- * strategy's warm-up up to {@code to}, copied once into the engine's columnar {@link Bars}, and the simulated
+ * strategy's warm-up up to {@code to}, wrapped as the engine's columnar {@link Bars} without a copy, and the simulated
  * venue's fill model from the run's costs. Sweeps load once and share the result read-only.
  */
 @ApplicationScoped
@@ -75,18 +74,10 @@ public class MarketLoader {
                 return Either.left(BacktestErrors.invalid(List.of(new Violation("to", "the range holds more than "
                         + LoadCandlesQuery.MAX_LIMIT + " candles of " + instrument.id() + "; shorten it"))));
             }
-            markets.add(new Market(bars(instrument.id(), series.get().candles()), fillModel(config, instrument)));
+            markets.add(new Market(Bars.of(instrument.id(), series.get().candles()).trim(),
+                    fillModel(config, instrument)));
         }
         return Either.right(markets);
-    }
-
-    static Bars bars(InstrumentId id, CandleBatch batch) {
-        int n = batch.size();
-        Bars bars = new Bars(id, batch.priceScale(), batch.quantityScale(), n);
-        for (int i = 0; i < n; i++) {
-            bars.append(batch.openTime(i), batch.open(i), batch.high(i), batch.low(i), batch.close(i), batch.volume(i));
-        }
-        return bars.trim();
     }
 
     static FillModel fillModel(BacktestConfig config, Instrument instrument) {

@@ -15,6 +15,7 @@ import io.cryptobot.kernel.adapter.in.rest.Roles;
 import io.cryptobot.kernel.domain.Clock;
 import io.cryptobot.kernel.domain.DomainError;
 import io.cryptobot.kernel.domain.DomainError.Violation;
+import io.cryptobot.kernel.domain.Page;
 import io.cryptobot.kernel.domain.PageRequest;
 import io.cryptobot.kernel.domain.UserId;
 import io.cryptobot.portfolio.domain.metrics.DrawdownSeries;
@@ -164,9 +165,7 @@ public class BacktestResource {
     @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
     public Response trades(@PathParam("id") String id, @QueryParam("offset") String offset,
                            @QueryParam("limit") String limit, @Context SecurityContext security) {
-        UserId caller = caller(security);
-        return id(id).flatMap(runId -> page(offset, limit).flatMap(page -> results.trades(caller, runId, page)))
-                .fold(Problems::response, page -> Response.ok(PageResponse.of(page, t -> t)).build());
+        return paged(id, offset, limit, security, results::trades);
     }
 
     @GET
@@ -195,9 +194,7 @@ public class BacktestResource {
     @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
     public Response orders(@PathParam("id") String id, @QueryParam("offset") String offset,
                            @QueryParam("limit") String limit, @Context SecurityContext security) {
-        UserId caller = caller(security);
-        return id(id).flatMap(runId -> page(offset, limit).flatMap(page -> results.orders(caller, runId, page)))
-                .fold(Problems::response, page -> Response.ok(PageResponse.of(page, o -> o)).build());
+        return paged(id, offset, limit, security, results::orders);
     }
 
     @GET
@@ -205,9 +202,7 @@ public class BacktestResource {
     @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
     public Response fills(@PathParam("id") String id, @QueryParam("offset") String offset,
                           @QueryParam("limit") String limit, @Context SecurityContext security) {
-        UserId caller = caller(security);
-        return id(id).flatMap(runId -> page(offset, limit).flatMap(page -> results.fills(caller, runId, page)))
-                .fold(Problems::response, page -> Response.ok(PageResponse.of(page, f -> f)).build());
+        return paged(id, offset, limit, security, results::fills);
     }
 
     @GET
@@ -254,6 +249,18 @@ public class BacktestResource {
     }
 
     // ---- helpers ----
+
+    @FunctionalInterface
+    private interface PageQuery<T> {
+        Either<DomainError, Page<T>> page(UserId caller, BacktestId id, PageRequest page);
+    }
+
+    private static <T> Response paged(String id, String offset, String limit, SecurityContext security,
+                                      PageQuery<T> query) {
+        UserId caller = caller(security);
+        return id(id).flatMap(runId -> page(offset, limit).flatMap(page -> query.page(caller, runId, page)))
+                .fold(Problems::response, page -> Response.ok(PageResponse.of(page, item -> item)).build());
+    }
 
     private Response ok(BacktestRun run) {
         return Response.ok(BacktestResponse.of(run, clock.now())).build();
