@@ -25,11 +25,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * ({@code cryptobot.marketdata.bulk-insert=unnest}), and docs/benchmarks.md compares the two. Both skip candles
  * already present, so a re-import changes nothing.
  *
- * <p>Reads: keyset pages over the primary key through the reactive client, decoded straight into columns.
+ * <p>Reads: keyset pages over the primary key through the reactive client, decoded straight into columns; reads
+ * that may exceed {@value #COPY_FROM} candles (backtests) stream through binary COPY ({@link CopyCandleReader}).
  */
 @ApplicationScoped
 class CandleStoreAdapter implements SaveCandlesPort, LoadCandlesPort {
     private static final int READ_CHUNK = 20_000;
+    /** Reads that may return more candles than this stream through binary COPY instead of keyset pages. */
+    private static final int COPY_FROM = 100_000;
     private static final String RANGE = "SELECT open_time, open, high, low, close, volume FROM marketdata.candles "
             + "WHERE instrument_id = $1 AND timeframe = $2 AND open_time >= $3 AND open_time < $4 "
             + "ORDER BY open_time LIMIT $5";
@@ -73,6 +76,14 @@ class CandleStoreAdapter implements SaveCandlesPort, LoadCandlesPort {
     public CandleBatch load(Instrument instrument, Timeframe timeframe, TimeRange range, int limit) {
         long instrumentId = instruments.idOf(instrument);
         int timeframeCode = TimeframeColumn.of(timeframe);
+        if (limit > COPY_FROM) {
+            // sized for the range when it is full, at most 2^20 up front: a sparse range must not reserve gigabytes
+            long expected = (range.to() - range.from()) / timeframe.nominalLength().toMillis() + 1;
+            CandleBatch all = new CandleBatch(instrument.priceScale(), instrument.quantityScale(),
+                    (int) Math.min(Math.min(limit, expected), 1 << 20));
+            new CopyCandleReader(dataSource).read(instrumentId, timeframeCode, range, limit, all);
+            return all;
+        }
         CandleBatch candles = new CandleBatch(instrument.priceScale(), instrument.quantityScale(),
                 Math.min(limit, READ_CHUNK));
         long from = range.from();
