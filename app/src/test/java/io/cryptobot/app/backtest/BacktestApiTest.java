@@ -79,6 +79,8 @@ class BacktestApiTest {
         JsonPath tradePage = get(trader, "/api/backtests/" + id + "/trades?limit=10000").then().statusCode(200)
                 .extract().jsonPath().using(new JsonPathConfig(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
         assertThat(tradePage.getLong("total")).isEqualTo(trades);
+        assertThat(tradePage.getLong("items[0].durationSeconds")).isEqualTo(
+                (tradePage.getLong("items[0].exitTime") - tradePage.getLong("items[0].entryTime")) / 1000);
         BigDecimal sumNet = tradePage.getList("items.netPnl", BigDecimal.class).stream()
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         if (report.getMap("openPositions").isEmpty()) {

@@ -183,8 +183,7 @@ public class BacktestResource {
                         out.write(t.seq() + "," + t.instrument() + "," + Instant.ofEpochMilli(t.entryTime()) + ","
                                 + Instant.ofEpochMilli(t.exitTime()) + "," + plain(t.quantity()) + ","
                                 + plain(t.entryPrice()) + "," + plain(t.exitPrice()) + "," + plain(t.grossPnl()) + ","
-                                + plain(t.fees()) + "," + plain(t.netPnl()) + ","
-                                + (t.exitTime() - t.entryTime()) / 1000 + "\n");
+                                + plain(t.fees()) + "," + plain(t.netPnl()) + "," + t.durationSeconds() + "\n");
                     }
                 }));
     }

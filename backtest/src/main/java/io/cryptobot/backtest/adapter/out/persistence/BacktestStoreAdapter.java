@@ -241,8 +241,10 @@ class BacktestStoreAdapter implements BacktestStorePort {
     }
 
     private static TradeView trade(Row row) {
-        return new TradeView(row.getInteger("seq"), row.getString("instrument"), row.getLong("entry_time"),
-                row.getLong("exit_time"), row.getBigDecimal("quantity"), row.getBigDecimal("entry_price"),
+        long entry = row.getLong("entry_time");
+        long exit = row.getLong("exit_time");
+        return new TradeView(row.getInteger("seq"), row.getString("instrument"), entry, exit, (exit - entry) / 1000,
+                row.getBigDecimal("quantity"), row.getBigDecimal("entry_price"),
                 row.getBigDecimal("exit_price"), row.getBigDecimal("gross_pnl"), row.getBigDecimal("fees"),
                 row.getBigDecimal("net_pnl"));
     }
