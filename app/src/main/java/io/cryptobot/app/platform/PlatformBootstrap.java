@@ -29,11 +29,16 @@ import java.util.logging.Logger;
  *   free loopback port, with its data in {@code <data-dir>/pgdata}, which survives restarts.</li>
  *   <li>Signing keys: with {@code mp.jwt.verify.publickey.location} set, those keys are used. Otherwise an
  *   RSA key pair is generated once into {@code <data-dir>/keys} (the private key readable by the owner only).</li>
+ *   <li>The key sealing venue credentials: {@code cryptobot.secrets.key} (base64) or
+ *   {@code cryptobot.secrets.key-file}; otherwise 32 random bytes are generated once into
+ *   {@code <data-dir>/keys/secrets.key} (owner only).</li>
  * </ul>
  * PostgreSQL refuses to run as root; the embedded binaries then start it inside a user namespace
  * ({@code unshare -U}), where it runs as an unprivileged user, so nothing has to be set up by hand.
  */
 public final class PlatformBootstrap {
+    public static final String SECRETS_KEY = "cryptobot.secrets.key";
+    public static final String SECRETS_KEY_FILE = "cryptobot.secrets.key-file";
     public static final String DATA_DIR = "cryptobot.data-dir";
     public static final String DB_URL = "cryptobot.db.url";
     public static final String EMBEDDED_DB = "cryptobot.db.embedded";
@@ -76,6 +81,9 @@ public final class PlatformBootstrap {
         }
         if (settings.apply(PUBLIC_KEY).isEmpty()) {
             properties.putAll(signingKeys(dataDir.resolve("keys")));
+        }
+        if (settings.apply(SECRETS_KEY).isEmpty() && settings.apply(SECRETS_KEY_FILE).isEmpty()) {
+            properties.put(SECRETS_KEY_FILE, secretsKey(dataDir.resolve("keys")).toString());
         }
         return properties;
     }
@@ -174,6 +182,26 @@ public final class PlatformBootstrap {
         }
         return Map.of(PUBLIC_KEY, publicKey.toUri().toString(),
                 "smallrye.jwt.sign.key.location", privateKey.toUri().toString());
+    }
+
+    /** The AES-256 key sealing venue credentials: 32 random bytes, base64, generated once, owner-only. */
+    private static Path secretsKey(Path keyDir) {
+        Path file = keyDir.resolve("secrets.key");
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(keyDir);
+                byte[] key = new byte[32];
+                new java.security.SecureRandom().nextBytes(key);
+                Path temporary = Files.createTempFile(keyDir, "secrets", ".tmp",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.writeString(temporary, Base64.getEncoder().encodeToString(key) + "\n");
+                Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                LOG.info(() -> "Generated the key that seals venue credentials in " + file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not prepare the secrets key in " + keyDir, e);
+        }
+        return file;
     }
 
     private static void writePem(Path file, String type, byte[] der) throws IOException {

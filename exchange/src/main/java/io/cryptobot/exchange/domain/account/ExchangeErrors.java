@@ -1,0 +1,25 @@
+package io.cryptobot.exchange.domain.account;
+
+import io.cryptobot.kernel.domain.DomainError;
+import io.cryptobot.kernel.domain.DomainError.Violation;
+import io.vavr.collection.Seq;
+
+/** The errors this context returns, with their stable codes. */
+public final class ExchangeErrors {
+    private ExchangeErrors() {
+    }
+
+    public static DomainError invalid(Seq<Violation> violations) {
+        return new DomainError.Invalid("exchange.invalid_input", "the request has " + violations.size()
+                + " invalid field(s)", violations.toJavaList());
+    }
+
+    public static DomainError notFound(AccountId id) {
+        return new DomainError.NotFound("exchange.account.not_found", "no account " + id);
+    }
+
+    public static DomainError nameTaken(String name) {
+        return new DomainError.Conflict("exchange.account.name_taken", "you already have an account named '" + name
+                + "'");
+    }
+}
