@@ -11,7 +11,7 @@ import io.cryptobot.kernel.domain.InstrumentId;
 import io.cryptobot.kernel.domain.Money;
 import io.cryptobot.kernel.domain.Timeframe;
 import io.cryptobot.risk.domain.RiskLimits;
-import io.cryptobot.risk.domain.Share;
+import io.cryptobot.risk.domain.LimitsInput;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
 import io.vavr.control.Either;
@@ -140,26 +140,18 @@ public record BacktestConfig(String strategy, Map<String, String> parameters, ja
         found = found.appendAll(volumeShare.swap().map(r -> new Violation("maxVolumeShare", r)));
         Either<String, Long> slippage = whole(raw.slippageBps(), 0, 0, 1_000);
         found = found.appendAll(slippage.swap().map(r -> new Violation("slippageBps", r)));
-        Either<String, Option<BigDecimal>> maxNotional = optionalPositive(raw.maxOrderNotional());
-        Either<String, Option<BigDecimal>> maxDailyLoss = optionalPositive(raw.maxDailyLoss());
-        Either<String, Option<Share>> maxShare = raw.maxPositionSharePercent() == null
-                ? Either.right(Option.none())
-                : Share.parsePercent(raw.maxPositionSharePercent()).map(Option::some);
-        Either<String, Option<Integer>> maxOpen = raw.maxOpenOrders() == null
-                ? Either.right(Option.none())
-                : whole(raw.maxOpenOrders(), 0, 1, 10_000).map(v -> Option.some(v.intValue()));
-        found = found.appendAll(maxNotional.swap().map(r -> new Violation("maxOrderNotional", r)));
-        found = found.appendAll(maxDailyLoss.swap().map(r -> new Violation("maxDailyLoss", r)));
-        found = found.appendAll(maxShare.swap().map(r -> new Violation("maxPositionSharePercent", r)));
-        found = found.appendAll(maxOpen.swap().map(r -> new Violation("maxOpenOrders", r)));
+        Validation<Seq<Violation>, RiskLimits> limits = new LimitsInput(raw.maxOrderNotional(),
+                raw.maxPositionSharePercent(), raw.maxOpenOrders(), raw.maxDailyLoss(), null)
+                .parse(currency == null ? Asset.parse("USDT").get() : currency);
+        if (limits.isInvalid()) {
+            found = found.appendAll(limits.getError());
+        }
         if (!found.isEmpty()) {
             return Validation.invalid(found);
         }
-        RiskLimits limits = new RiskLimits(maxNotional.get().map(v -> money(v, currency)), maxShare.get(),
-                maxOpen.get(), maxDailyLoss.get().map(v -> money(v, currency)), Option.none());
         return Validation.valid(new BacktestConfig(definition.get().id(), parameters, instruments, timeframe.get(),
                 from.get(), to.get(), money(cash.get(), currency), maker.get(), taker.get(), slippage.get(),
-                volumeShare.get(), limits));
+                volumeShare.get(), limits.get()));
     }
 
     static Money money(BigDecimal value, Asset asset) {
@@ -200,13 +192,6 @@ public record BacktestConfig(String strategy, Map<String, String> parameters, ja
         } catch (NumberFormatException e) {
             return Either.left("must be a decimal number, got '" + text + "'");
         }
-    }
-
-    private static Either<String, Option<BigDecimal>> optionalPositive(String text) {
-        if (text == null) {
-            return Either.right(Option.none());
-        }
-        return decimal(text, null).filterOrElse(v -> v.signum() > 0, v -> "must be positive").map(Option::some);
     }
 
     /** A rate from text (or the fallback), at its shortest scale, so equal rates are equal records. */

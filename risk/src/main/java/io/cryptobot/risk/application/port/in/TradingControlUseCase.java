@@ -1,0 +1,21 @@
+package io.cryptobot.risk.application.port.in;
+
+import io.cryptobot.kernel.domain.DomainError;
+import io.cryptobot.kernel.domain.Page;
+import io.cryptobot.kernel.domain.PageRequest;
+import io.cryptobot.kernel.domain.UserId;
+import io.cryptobot.risk.domain.TradingState;
+import io.cryptobot.risk.domain.event.TradingStateChanged;
+import io.vavr.control.Either;
+
+/**
+ * The kill switch of a user: halt (nothing may be traded), reduce only, resume; each with a reason, each recorded
+ * in the audit trail. Moving to the state one is in is a conflict; a blank reason is invalid.
+ */
+public interface TradingControlUseCase {
+    TradingStatus status(UserId owner);
+
+    Either<DomainError, TradingStatus> change(UserId owner, TradingState target, String reason);
+
+    Page<TradingStateChanged> history(UserId owner, PageRequest page);
+}

@@ -1,0 +1,90 @@
+package io.cryptobot.risk.application.service;
+
+import io.cryptobot.kernel.domain.Asset;
+import io.cryptobot.kernel.domain.Clock;
+import io.cryptobot.kernel.domain.DomainError;
+import io.cryptobot.kernel.domain.DomainError.Violation;
+import io.cryptobot.kernel.domain.EventMeta;
+import io.cryptobot.kernel.domain.Page;
+import io.cryptobot.kernel.domain.PageRequest;
+import io.cryptobot.kernel.domain.UserId;
+import io.cryptobot.risk.application.port.in.RiskLimitsUseCase;
+import io.cryptobot.risk.application.port.in.TradingControlUseCase;
+import io.cryptobot.risk.application.port.in.TradingStatus;
+import io.cryptobot.risk.application.port.out.RiskStorePort;
+import io.cryptobot.risk.domain.LimitsInput;
+import io.cryptobot.risk.domain.RiskLimits;
+import io.cryptobot.risk.domain.TradingState;
+import io.cryptobot.risk.domain.TransitionRefused;
+import io.cryptobot.risk.domain.event.TradingStateChanged;
+import io.vavr.collection.List;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+
+@ApplicationScoped
+class RiskControlService implements TradingControlUseCase, RiskLimitsUseCase {
+    private static final int MAX_REASON = 500;
+    private final RiskStorePort store;
+    private final Clock clock;
+
+    RiskControlService(RiskStorePort store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @Override
+    public TradingStatus status(UserId owner) {
+        return store.status(owner);
+    }
+
+    @Override
+    public Either<DomainError, TradingStatus> change(UserId owner, TradingState target, String reason) {
+        if (reason == null || reason.isBlank() || reason.length() > MAX_REASON) {
+            return Either.left(invalid(List.of(new Violation("reason", "a reason of 1 to " + MAX_REASON
+                    + " characters is required"))));
+        }
+        TradingState current = store.state(owner);
+        EventMeta meta = new EventMeta(UUID.randomUUID(), clock.now());
+        String why = reason.strip();
+        Either<TransitionRefused, ? extends TradingStateChanged> changed = switch (target) {
+            case HALTED -> current.halt(why, meta);
+            case REDUCING -> current.reduceOnly(why, meta);
+            case ACTIVE -> current.resume(why, meta);
+        };
+        if (changed.isLeft()) {
+            return Either.left(new DomainError.Conflict("risk.state_unchanged", changed.getLeft().reason()));
+        }
+        if (!store.changeState(owner, changed.get())) {
+            return Either.left(new DomainError.Conflict("risk.state_changed_meanwhile",
+                    "the trading state changed meanwhile; read it and retry"));
+        }
+        return Either.right(new TradingStatus(target, Option.some(meta.occurredAt()), Option.some(why)));
+    }
+
+    @Override
+    public Page<TradingStateChanged> history(UserId owner, PageRequest page) {
+        return store.history(owner, page);
+    }
+
+    @Override
+    public RiskLimits limits(UserId owner) {
+        return store.limits(owner).getOrElse(RiskLimits.none());
+    }
+
+    @Override
+    public Either<DomainError, RiskLimits> replace(UserId owner, String currency, LimitsInput input) {
+        Either<String, Asset> asset = Asset.parse(currency == null ? "USDT" : currency);
+        if (asset.isLeft()) {
+            return Either.left(invalid(List.of(new Violation("currency", asset.getLeft()))));
+        }
+        return input.parse(asset.get()).toEither().<DomainError>mapLeft(this::invalid).peek(limits ->
+                store.saveLimits(owner, limits));
+    }
+
+    private DomainError invalid(io.vavr.collection.Seq<Violation> violations) {
+        return new DomainError.Invalid("risk.invalid_input", "the request has " + violations.size()
+                + " invalid field(s)", violations.toJavaList());
+    }
+}
