@@ -13,17 +13,18 @@ import io.cryptobot.kernel.domain.Page;
 import io.cryptobot.kernel.domain.PageRequest;
 import io.cryptobot.kernel.domain.UserId;
 import io.cryptobot.portfolio.domain.metrics.EquitySeries;
-import io.smallrye.mutiny.Uni;
 import io.vavr.control.Option;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.ByteBuffer;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -33,20 +34,24 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javax.sql.DataSource;
 
 /**
- * Runs and results in schema {@code backtest}, on the reactive client (awaited: callers are worker threads).
- * Status changes are compare-and-set ({@code WHERE status = expected}); a completed run's results and its status
- * change are written in one transaction, so a run is never completed without its results.
+ * Runs and results in schema {@code backtest}, on the reactive client (awaited: callers are worker threads), and
+ * the bulk result write on JDBC with COPY. Status changes are compare-and-set ({@code WHERE status = expected}); a
+ * completed run's results and its status change are written in one transaction, so a run is never completed
+ * without its results.
  */
 @ApplicationScoped
 class BacktestStoreAdapter implements BacktestStorePort {
     private static final String COLUMNS = "id, owner_id, config, status, candles_processed, candles_total, attempt, "
             + "created_at, started_at, finished_at, failure";
     private final Pool pool;
+    private final DataSource dataSource;
 
-    BacktestStoreAdapter(Pool pool) {
+    BacktestStoreAdapter(Pool pool, DataSource dataSource) {
         this.pool = pool;
+        this.dataSource = dataSource;
     }
 
     @Override
@@ -121,50 +126,63 @@ class BacktestStoreAdapter implements BacktestStorePort {
                 + "ORDER BY created_at").executeAndAwait(), BacktestStoreAdapter::run);
     }
 
+    /**
+     * One JDBC transaction: the compare-and-set to completed, the report, the packed equity curve, then trades,
+     * orders and fills each through one COPY. If the run is no longer running (cancelled meanwhile), nothing is
+     * written.
+     */
     @Override
     public boolean complete(BacktestRun completed, BacktestResult result) {
-        try {
-            pool.withTransaction(connection -> connection.preparedQuery(UPDATE)
-                            .execute(updateTuple(completed, BacktestStatus.RUNNING))
-                            .flatMap(updated -> updated.rowCount() == 1
-                                    ? Uni.createFrom().item(updated)
-                                    : Uni.createFrom().failure(new StaleRun()))
-                            .flatMap(ok -> writeResult(connection, completed.id().value(), result)))
-                    .await().indefinitely();
-            return true;
-        } catch (StaleRun stale) {
-            return false;
-        }
-    }
-
-    private static Uni<Void> writeResult(SqlConnection connection, UUID run, BacktestResult result) {
+        UUID run = completed.id().value();
         ResultRows rows = ResultRows.of(run, result);
-        Uni<?> chain = connection.preparedQuery("INSERT INTO backtest.reports (run_id, summary) VALUES ($1, $2)")
-                .execute(Tuple.of(run, ReportJson.write(result.report())))
-                .flatMap(ok -> connection.preparedQuery("INSERT INTO backtest.equity (run_id, samples, packed) "
-                                + "VALUES ($1, $2, $3)")
-                        .execute(Tuple.of(run, result.equity().size(), io.vertx.core.buffer.Buffer.buffer(pack(result.equity())))));
-        chain = batch(connection, chain, "INSERT INTO backtest.trades (run_id, seq, instrument, entry_time, exit_time, "
-                + "quantity, entry_price, exit_price, gross_pnl, fees, net_pnl) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
-                + "$9, $10, $11)", rows.trades());
-        chain = batch(connection, chain, "INSERT INTO backtest.orders (run_id, seq, order_id, client_order_id, "
-                + "instrument, side, type, quantity, limit_price, status, filled_quantity, average_price, created_at, "
-                + "tag, events) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)", rows.orders());
-        chain = batch(connection, chain, "INSERT INTO backtest.fills (run_id, seq, order_id, trade_id, instrument, "
-                + "side, quantity, price, fee, fee_asset, liquidity, time, tag) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
-                + "$9, $10, $11, $12, $13)", rows.fills());
-        return chain.replaceWithVoid();
-    }
-
-    private static final int BATCH = 5_000;
-
-    private static Uni<?> batch(SqlConnection connection, Uni<?> after, String sql, List<Tuple> tuples) {
-        Uni<?> chain = after;
-        for (int from = 0; from < tuples.size(); from += BATCH) {
-            List<Tuple> slice = tuples.subList(from, Math.min(tuples.size(), from + BATCH));
-            chain = chain.flatMap(ok -> connection.preparedQuery(sql).executeBatch(slice));
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                try (PreparedStatement update = connection.prepareStatement("UPDATE backtest.runs SET status = ?, "
+                        + "candles_processed = ?, candles_total = ?, attempt = ?, started_at = ?, finished_at = ?, "
+                        + "failure = ? WHERE id = ? AND status = 'running'")) {
+                    update.setString(1, completed.status().code());
+                    update.setLong(2, completed.candlesProcessed());
+                    update.setLong(3, completed.candlesTotal());
+                    update.setInt(4, completed.attempt());
+                    update.setObject(5, completed.startedAt().map(BacktestStoreAdapter::time).getOrNull());
+                    update.setObject(6, completed.finishedAt().map(BacktestStoreAdapter::time).getOrNull());
+                    update.setString(7, completed.failure().getOrNull());
+                    update.setObject(8, run);
+                    if (update.executeUpdate() != 1) {
+                        connection.rollback();
+                        return false;
+                    }
+                }
+                try (PreparedStatement report = connection.prepareStatement(
+                        "INSERT INTO backtest.reports (run_id, summary) VALUES (?, ?::jsonb)")) {
+                    report.setObject(1, run);
+                    report.setString(2, ReportJson.write(result.report()).encode());
+                    report.executeUpdate();
+                }
+                try (PreparedStatement equity = connection.prepareStatement(
+                        "INSERT INTO backtest.equity (run_id, samples, packed) VALUES (?, ?, ?)")) {
+                    equity.setObject(1, run);
+                    equity.setInt(2, result.equity().size());
+                    equity.setBytes(3, pack(result.equity()));
+                    equity.executeUpdate();
+                }
+                ResultCopyWriter.copy(connection, "backtest.trades", "run_id, seq, instrument, entry_time, exit_time, "
+                        + "quantity, entry_price, exit_price, gross_pnl, fees, net_pnl", rows.trades());
+                ResultCopyWriter.copy(connection, "backtest.orders", "run_id, seq, order_id, client_order_id, "
+                        + "instrument, side, type, quantity, limit_price, status, filled_quantity, average_price, "
+                        + "created_at, tag, events", rows.orders());
+                ResultCopyWriter.copy(connection, "backtest.fills", "run_id, seq, order_id, trade_id, instrument, "
+                        + "side, quantity, price, fee, fee_asset, liquidity, time, tag", rows.fills());
+                connection.commit();
+                return true;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("storing the results of backtest " + run + " failed", e);
         }
-        return chain;
     }
 
     @Override
@@ -310,12 +328,5 @@ class BacktestStoreAdapter implements BacktestStorePort {
 
     static OffsetDateTime time(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    /** The run moved on (cancelled) before its results were written: roll back. */
-    private static final class StaleRun extends RuntimeException {
-        StaleRun() {
-            super("the run is no longer running", null, false, false);
-        }
     }
 }

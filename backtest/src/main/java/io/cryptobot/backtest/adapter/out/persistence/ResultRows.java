@@ -9,7 +9,6 @@ import io.cryptobot.order.domain.event.OrderEvent;
 import io.cryptobot.portfolio.domain.ClosedTrade;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.mutiny.sqlclient.Tuple;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,14 +18,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-/** A run's trades, orders (with their events) and fills as insert rows, numbered in the engine's order. */
-record ResultRows(List<Tuple> trades, List<Tuple> orders, List<Tuple> fills) {
+/** A run's trades, orders (with their events) and fills as table rows, numbered in the engine's order. */
+record ResultRows(List<List<Object>> trades, List<List<Object>> orders, List<List<Object>> fills) {
 
     static ResultRows of(UUID run, BacktestResult result) {
-        List<Tuple> trades = new ArrayList<>(result.outcome().trades().size());
+        List<List<Object>> trades = new ArrayList<>(result.outcome().trades().size());
         int seq = 0;
         for (ClosedTrade t : result.outcome().trades()) {
-            trades.add(Tuple.from(Arrays.asList(run, ++seq, t.instrument().toString(), t.entryTime().toEpochMilli(),
+            trades.add((Arrays.asList(run, ++seq, t.instrument().toString(), t.entryTime().toEpochMilli(),
                     t.exitTime().toEpochMilli(), t.quantity().toBigDecimal(), t.entryPrice().toBigDecimal(),
                     t.exitPrice().toBigDecimal(), t.realizedPnl().toBigDecimal(), t.fees().toBigDecimal(),
                     t.netPnl().toBigDecimal())));
@@ -38,11 +37,11 @@ record ResultRows(List<Tuple> trades, List<Tuple> orders, List<Tuple> fills) {
                     .put("time", event.meta().occurredAt().toEpochMilli())
                     .put("detail", detail(event)));
         }
-        List<Tuple> orders = new ArrayList<>(result.outcome().orders().size());
+        List<List<Object>> orders = new ArrayList<>(result.outcome().orders().size());
         seq = 0;
         for (PlacedOrder placed : result.outcome().orders()) {
             Order o = placed.order();
-            orders.add(Tuple.from(Arrays.asList(run, ++seq, o.id().value(), o.spec().clientOrderId().value(),
+            orders.add((Arrays.asList(run, ++seq, o.id().value(), o.spec().clientOrderId().value(),
                     o.spec().instrument().toString(), o.spec().side().name().toLowerCase(Locale.ROOT),
                     o.spec().type().name().toLowerCase(Locale.ROOT), o.spec().quantity().toBigDecimal(),
                     o.spec().limitPrice().map(p -> p.toBigDecimal()).getOrNull(),
@@ -50,10 +49,10 @@ record ResultRows(List<Tuple> trades, List<Tuple> orders, List<Tuple> fills) {
                     o.averageFillPrice().map(BigDecimal::stripTrailingZeros).getOrNull(),
                     placed.placedAt().toEpochMilli(), placed.tag(), events.getOrDefault(o.id(), new JsonArray()))));
         }
-        List<Tuple> fills = new ArrayList<>(result.outcome().fills().size());
+        List<List<Object>> fills = new ArrayList<>(result.outcome().fills().size());
         seq = 0;
         for (ExecutedFill f : result.outcome().fills()) {
-            fills.add(Tuple.from(Arrays.asList(run, ++seq, f.orderId().value(), f.tradeId().value(),
+            fills.add((Arrays.asList(run, ++seq, f.orderId().value(), f.tradeId().value(),
                     f.instrument().toString(), f.side().name().toLowerCase(Locale.ROOT), f.quantity().toBigDecimal(),
                     f.price().toBigDecimal(), f.fee().toBigDecimal(), f.fee().asset().toString(),
                     f.liquidity().name().toLowerCase(Locale.ROOT), f.time().toEpochMilli(), f.tag())));
