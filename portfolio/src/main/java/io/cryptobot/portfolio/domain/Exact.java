@@ -16,24 +16,13 @@ final class Exact {
     private Exact() {
     }
 
-    static Money rescale(Money money, int scale) {
-        if (scale == money.scale()) {
-            return money;
-        }
-        if (scale < money.scale()) {
-            throw new IllegalArgumentException("rescaling " + money + " down to " + scale + " would round");
-        }
-        return new Money(Math.multiplyExact(money.units(), FixedPoint.pow10(scale - money.scale())), scale, money.asset());
-    }
-
+    /** Kept for readability at call sites; the kernel's {@link Money#plus} takes mixed scales at the larger one. */
     static Money plus(Money a, Money b) {
-        int scale = Math.max(a.scale(), b.scale());
-        return rescale(a, scale).plus(rescale(b, scale));
+        return a.plus(b);
     }
 
     static Money minus(Money a, Money b) {
-        int scale = Math.max(a.scale(), b.scale());
-        return rescale(a, scale).minus(rescale(b, scale));
+        return a.minus(b);
     }
 
     static Quantity rescale(Quantity quantity, int scale) {

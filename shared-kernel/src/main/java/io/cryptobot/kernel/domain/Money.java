@@ -4,8 +4,9 @@ import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
- * An exact amount of one asset: {@code units * 10^-scale}. Sums of amounts of different assets or scales are
- * refused (a bug, hence an exception): convert first.
+ * An exact amount of one asset: {@code units * 10^-scale}. Sums of amounts of different scales are taken at the
+ * larger scale (scaling up never loses a digit); sums of different assets, or results that overflow a
+ * {@code long}, are refused (a bug, hence an exception). This is the one rule for exact sums everywhere.
  */
 public record Money(long units, int scale, Asset asset) {
     public Money {
@@ -20,13 +21,27 @@ public record Money(long units, int scale, Asset asset) {
     }
 
     public Money plus(Money other) {
-        requireSameKind(other);
-        return new Money(Math.addExact(units, other.units), scale, asset);
+        requireSameAsset(other);
+        int common = Math.max(scale, other.scale);
+        return new Money(Math.addExact(unitsAt(common), other.unitsAt(common)), common, asset);
     }
 
     public Money minus(Money other) {
-        requireSameKind(other);
-        return new Money(Math.subtractExact(units, other.units), scale, asset);
+        requireSameAsset(other);
+        int common = Math.max(scale, other.scale);
+        return new Money(Math.subtractExact(unitsAt(common), other.unitsAt(common)), common, asset);
+    }
+
+    /** This amount at a scale at least its own, exactly. */
+    public Money atScale(int target) {
+        return target == scale ? this : new Money(unitsAt(target), target, asset);
+    }
+
+    private long unitsAt(int target) {
+        if (target < scale) {
+            throw new IllegalArgumentException("rescaling " + this + " down to " + target + " would round");
+        }
+        return Math.multiplyExact(units, FixedPoint.pow10(target - scale));
     }
 
     public boolean isNegative() {
@@ -37,8 +52,8 @@ public record Money(long units, int scale, Asset asset) {
         return FixedPoint.toBigDecimal(units, scale);
     }
 
-    private void requireSameKind(Money other) {
-        if (!asset.equals(other.asset) || scale != other.scale) {
+    private void requireSameAsset(Money other) {
+        if (!asset.equals(other.asset)) {
             throw new IllegalArgumentException("cannot combine " + this + " and " + other);
         }
     }

@@ -391,14 +391,7 @@ public final class BacktestEngine {
                 positions.put(bars[i].instrument(), position[i]);
             }
             Money start = dayStartEquity == null ? equity : dayStartEquity;
-            return new AccountSnapshot(equity, positions, openOrders, minus(equity, start), start);
-        }
-
-        private static Money minus(Money a, Money b) {
-            BigDecimal difference = a.toBigDecimal().subtract(b.toBigDecimal());
-            int scale = Math.max(a.scale(), b.scale());
-            return new Money(difference.setScale(scale, RoundingMode.UNNECESSARY).unscaledValue().longValueExact(),
-                    scale, a.asset());
+            return new AccountSnapshot(equity, positions, openOrders, equity.minus(start), start);
         }
 
         // ---- 3. the strategy's context ----
