@@ -215,6 +215,26 @@ class BacktestApiTest {
     }
 
     @Test
+    void a_user_with_ten_unfinished_runs_is_asked_to_wait() {
+        TestUser busy = TestUsers.create("trader");
+        BacktestConfig config = BacktestConfig.checked(new BacktestConfig.Raw("sma_crossover", Map.of(),
+                List.of(instrument), "1m", FROM, TO, null, null, null, null, null, null, null, null, null)).get();
+        List<BacktestRun> held = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            BacktestRun running = BacktestRun.queue(BacktestId.random(), new UserId(busy.id()), config, Instant.now())
+                    .start(4_320, Instant.now());
+            store.insert(running);
+            held.add(running);
+        }
+        start(busy, request()).then().statusCode(429).header("Retry-After", "5")
+                .body("code", equalTo("backtest.too_many_unfinished"));
+        // others are not affected
+        start(trader, request()).then().statusCode(202);
+        held.forEach(run -> store.update(run.fail("test over", Instant.now()), io.cryptobot.backtest.domain.BacktestStatus.RUNNING));
+        start(busy, request()).then().statusCode(202);
+    }
+
+    @Test
     void finished_runs_cannot_be_cancelled_and_completed_runs_cannot_be_resumed() {
         String id = start(trader, request()).then().statusCode(202).extract().path("id");
         awaitFinished(trader, id);

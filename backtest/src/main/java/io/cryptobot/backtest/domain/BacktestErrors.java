@@ -33,6 +33,12 @@ public final class BacktestErrors {
                 + "; results exist once it has completed");
     }
 
+    /** Fairness between users: one user's queue may not hold the workers for everyone. */
+    public static DomainError tooManyUnfinished(int limit) {
+        return new DomainError.RateLimited("backtest.too_many_unfinished", "you already have " + limit
+                + " backtests queued or running; wait for one to finish or cancel one", 5);
+    }
+
     public static DomainError noCandles(String what) {
         return new DomainError.Invalid("backtest.no_candles", "no candles to test on",
                 java.util.List.of(new Violation("instruments", what)));

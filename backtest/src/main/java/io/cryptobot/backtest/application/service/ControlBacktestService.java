@@ -56,6 +56,9 @@ class ControlBacktestService implements ControlBacktestUseCase {
         if (queued.isLeft()) {
             return Either.left(BacktestErrors.notResumable(id, run.status()));
         }
+        if (store.unfinishedCount(caller) >= StartBacktestService.MAX_UNFINISHED) {
+            return Either.left(BacktestErrors.tooManyUnfinished(StartBacktestService.MAX_UNFINISHED));
+        }
         store.deleteResult(id);
         if (!store.update(queued.get(), run.status())) {
             return Either.left(new DomainError.Conflict("backtest.busy", "backtest " + id + " changed meanwhile; retry"));

@@ -15,6 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
 class StartBacktestService implements StartBacktestUseCase {
+    /** Queued or running runs a user may have at once. */
+    static final int MAX_UNFINISHED = 10;
     private final BacktestStorePort store;
     private final BacktestWorkersPort workers;
     private final MarketLoader loader;
@@ -34,6 +36,8 @@ class StartBacktestService implements StartBacktestUseCase {
     public Either<DomainError, BacktestRun> start(UserId owner, BacktestConfig.Raw request) {
         return BacktestConfig.checked(request).toEither().<DomainError>mapLeft(BacktestErrors::invalid)
                 .flatMap(config -> loader.check(config).map(found -> config))
+                .filterOrElse(config -> store.unfinishedCount(owner) < MAX_UNFINISHED,
+                        config -> BacktestErrors.tooManyUnfinished(MAX_UNFINISHED))
                 .map(config -> {
                     BacktestRun run = BacktestRun.queue(BacktestId.random(), owner, config, clock.now());
                     store.insert(run);

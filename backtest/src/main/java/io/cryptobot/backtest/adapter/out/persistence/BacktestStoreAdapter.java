@@ -121,6 +121,12 @@ class BacktestStoreAdapter implements BacktestStorePort {
     }
 
     @Override
+    public int unfinishedCount(UserId owner) {
+        return pool.preparedQuery("SELECT count(*) FROM backtest.runs WHERE owner_id = $1 AND status IN ('queued', "
+                + "'running')").executeAndAwait(Tuple.of(owner.value())).iterator().next().getInteger(0);
+    }
+
+    @Override
     public List<BacktestRun> unfinished() {
         return map(pool.preparedQuery("SELECT " + COLUMNS + " FROM backtest.runs WHERE status IN ('queued', 'running') "
                 + "ORDER BY created_at").executeAndAwait(), BacktestStoreAdapter::run);

@@ -37,6 +37,9 @@ public interface BacktestStorePort {
 
     List<BacktestRun> unfinished();
 
+    /** How many of the owner's runs are queued or running. */
+    int unfinishedCount(UserId owner);
+
     /** Stores the results and marks the run completed in one transaction, if it is still running. */
     boolean complete(BacktestRun completed, BacktestResult result);
 
