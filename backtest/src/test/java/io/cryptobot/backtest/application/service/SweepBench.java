@@ -39,15 +39,21 @@ class SweepBench {
         int rounds = Integer.getInteger("bench.sweep.rounds", 3);
         double t1 = Double.MAX_VALUE;
         double t2 = Double.MAX_VALUE;
+        double cpu1 = 0;
+        double cpu2 = 0;
         SweepResult one = null;
         SweepResult two = null;
         for (int round = 0; round < rounds; round++) {
+            long cpu = cpuNanos();
             long start = System.nanoTime();
             one = SweepExecutionTest.run(spec, bars, 1);
             t1 = Math.min(t1, (System.nanoTime() - start) / 1e9);
+            cpu1 += (cpuNanos() - cpu) / 1e9 / rounds;
+            cpu = cpuNanos();
             start = System.nanoTime();
             two = SweepExecutionTest.run(spec, bars, 2);
             t2 = Math.min(t2, (System.nanoTime() - start) / 1e9);
+            cpu2 += (cpuNanos() - cpu) / 1e9 / rounds;
         }
         assertThat(two).isEqualTo(one);
 
@@ -59,5 +65,13 @@ class SweepBench {
         System.out.printf("SweepBench: 2 threads %.3f s, %.2f points/s, %,.0f candles/s%n", t2, points / t2,
                 points * (double) candles / t2);
         System.out.printf("SweepBench: parallel efficiency t1 / (2 x t2) = %.3f%n", t1 / (2 * t2));
+        // process CPU per round (GC and JIT included): equal figures mean the second thread adds no work, so a
+        // shortfall in efficiency is cores taken by other processes, not contention in the sweep
+        System.out.printf("SweepBench: process CPU per round: 1 thread %.3f s, 2 threads %.3f s%n", cpu1, cpu2);
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 }
