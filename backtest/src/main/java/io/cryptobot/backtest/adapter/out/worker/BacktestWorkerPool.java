@@ -39,6 +39,11 @@ class BacktestWorkerPool implements BacktestWorkersPort {
         });
     }
 
+    @Override
+    public int parallelism() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors());
+    }
+
     @PreDestroy
     void stop() {
         executor.shutdownNow();

@@ -1,0 +1,116 @@
+package io.cryptobot.backtest.adapter.in.rest;
+
+import io.cryptobot.backtest.application.port.in.ControlSweepUseCase;
+import io.cryptobot.backtest.application.port.in.GetSweepQuery;
+import io.cryptobot.backtest.application.port.in.StartSweepUseCase;
+import io.cryptobot.backtest.domain.sweep.SweepErrors;
+import io.cryptobot.backtest.domain.sweep.SweepId;
+import io.cryptobot.backtest.domain.sweep.SweepRun;
+import io.cryptobot.kernel.adapter.in.rest.PageResponse;
+import io.cryptobot.kernel.adapter.in.rest.Problems;
+import io.cryptobot.kernel.adapter.in.rest.RestInputs;
+import io.cryptobot.kernel.adapter.in.rest.Roles;
+import io.cryptobot.kernel.domain.Clock;
+import io.cryptobot.kernel.domain.DomainError;
+import io.cryptobot.kernel.domain.DomainError.Violation;
+import io.cryptobot.kernel.domain.UserId;
+import io.vavr.collection.List;
+import io.vavr.control.Either;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Parameter sweeps (grid, random, walk-forward): start (202), list, status with progress and ETA, cancel, and a
+ * completed sweep's results. The literal {@code sweeps} segment outranks {@link BacktestResource}'s {@code {id}}.
+ * Every sweep belongs to its owner; another user's sweep answers 404 exactly like a missing one.
+ */
+@Path("/api/backtests/sweeps")
+@Produces(MediaType.APPLICATION_JSON)
+public class SweepResource {
+    private final StartSweepUseCase start;
+    private final GetSweepQuery get;
+    private final ControlSweepUseCase control;
+    private final Clock clock;
+
+    SweepResource(StartSweepUseCase start, GetSweepQuery get, ControlSweepUseCase control, Clock clock) {
+        this.start = start;
+        this.get = get;
+        this.control = control;
+        this.clock = clock;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.TRADER, Roles.ADMIN})
+    public Response start(SweepRequest request, @Context SecurityContext security) {
+        if (request == null) {
+            return Problems.response(SweepErrors.invalid(List.of(new Violation("body", "a JSON body is required"))));
+        }
+        return start.start(caller(security), request.raw()).fold(Problems::response,
+                run -> Response.accepted(SweepResponse.of(run, clock.now()))
+                        .location(URI.create("/api/backtests/sweeps/" + run.id())).build());
+    }
+
+    @GET
+    @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
+    public Response list(@QueryParam("offset") String offset, @QueryParam("limit") String limit,
+                         @Context SecurityContext security) {
+        UserId caller = caller(security);
+        Instant now = clock.now();
+        return RestInputs.page(offset, limit).toEither().<DomainError>mapLeft(v -> SweepErrors.invalid(List.of(v)))
+                .fold(Problems::response, page -> Response.ok(
+                        PageResponse.of(get.list(caller, page), run -> SweepResponse.of(run, now))).build());
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
+    public Response sweep(@PathParam("id") String id, @Context SecurityContext security) {
+        UserId caller = caller(security);
+        return id(id).flatMap(sweepId -> get.get(caller, sweepId)).fold(Problems::response, this::ok);
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    @RolesAllowed({Roles.TRADER, Roles.ADMIN})
+    public Response cancel(@PathParam("id") String id, @Context SecurityContext security) {
+        UserId caller = caller(security);
+        return id(id).flatMap(sweepId -> control.cancel(caller, sweepId)).fold(Problems::response, this::ok);
+    }
+
+    @GET
+    @Path("{id}/results")
+    @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
+    public Response results(@PathParam("id") String id, @Context SecurityContext security) {
+        UserId caller = caller(security);
+        return id(id).flatMap(sweepId -> get.get(caller, sweepId).flatMap(run -> get.results(caller, sweepId)
+                        .map(result -> SweepResultsResponse.of(result, run.spec().objective()))))
+                .fold(Problems::response, body -> Response.ok(body).build());
+    }
+
+    private Response ok(SweepRun run) {
+        return Response.ok(SweepResponse.of(run, clock.now())).build();
+    }
+
+    private static UserId caller(SecurityContext security) {
+        return new UserId(RestInputs.caller(security));
+    }
+
+    /** A malformed id cannot name anyone's sweep: not found, like another user's. */
+    private static Either<DomainError, SweepId> id(String text) {
+        return SweepId.parse(text).toEither(() -> SweepErrors.notFound(new SweepId(new UUID(0, 0))));
+    }
+}

@@ -1,0 +1,45 @@
+package io.cryptobot.backtest.application.service;
+
+import io.cryptobot.backtest.application.port.in.ControlSweepUseCase;
+import io.cryptobot.backtest.application.port.out.SweepStorePort;
+import io.cryptobot.backtest.domain.sweep.SweepErrors;
+import io.cryptobot.backtest.domain.sweep.SweepId;
+import io.cryptobot.backtest.domain.sweep.SweepRun;
+import io.cryptobot.kernel.domain.Clock;
+import io.cryptobot.kernel.domain.DomainError;
+import io.cryptobot.kernel.domain.UserId;
+import io.vavr.control.Either;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+class ControlSweepService implements ControlSweepUseCase {
+    private final SweepStorePort store;
+    private final Clock clock;
+
+    ControlSweepService(SweepStorePort store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @Override
+    public Either<DomainError, SweepRun> cancel(UserId caller, SweepId id) {
+        return store.load(caller, id).toEither(() -> SweepErrors.notFound(id))
+                .flatMap(run -> run.cancel(clock.now())
+                        .<DomainError>mapLeft(status -> SweepErrors.notCancellable(id, run.status()))
+                        .flatMap(cancelled -> store.update(cancelled, run.status())
+                                ? Either.right(cancelled)
+                                : Either.left(SweepErrors.notCancellable(id, store.load(id).map(SweepRun::status)
+                                .getOrElse(run.status())))));
+    }
+
+    @Override
+    public int interruptUnfinished() {
+        int count = 0;
+        for (SweepRun run : store.unfinished()) {
+            if (store.update(run.interrupt(clock.now()), run.status())) {
+                count++;
+            }
+        }
+        return count;
+    }
+}
