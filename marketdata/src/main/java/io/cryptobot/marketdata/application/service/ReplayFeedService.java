@@ -1,0 +1,174 @@
+package io.cryptobot.marketdata.application.service;
+
+import io.cryptobot.kernel.domain.Candle;
+import io.cryptobot.kernel.domain.Clock;
+import io.cryptobot.kernel.domain.DomainError;
+import io.cryptobot.kernel.domain.DomainError.Violation;
+import io.cryptobot.kernel.domain.InstrumentId;
+import io.cryptobot.kernel.domain.Timeframe;
+import io.cryptobot.kernel.domain.UserId;
+import io.cryptobot.marketdata.application.port.in.ReplayFeedUseCase;
+import io.cryptobot.marketdata.application.port.out.LoadCandlesPort;
+import io.cryptobot.marketdata.application.port.out.LoadInstrumentPort;
+import io.cryptobot.marketdata.application.port.out.ScheduleTicksPort;
+import io.cryptobot.marketdata.domain.CandleBatch;
+import io.cryptobot.marketdata.domain.Instrument;
+import io.cryptobot.marketdata.domain.MarketDataErrors;
+import io.cryptobot.marketdata.domain.Replay;
+import io.cryptobot.marketdata.domain.TimeRange;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import io.vavr.collection.List;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Plays stored candles on a real-time schedule: candle {@code k} (0-based) is published once
+ * {@code (k + 1) × timeframe / speed} has passed since the start, read page by page from storage, to every current
+ * subscriber. A tick publishes every candle that is due, so very high speeds are limited by the reader, not the
+ * tick rate.
+ */
+@ApplicationScoped
+class ReplayFeedService implements ReplayFeedUseCase {
+    static final int MAX_RUNNING_PER_USER = 20;
+    private static final int PAGE = 10_000;
+    private static final int MAX_PER_TICK = 50_000;
+    private final LoadInstrumentPort instruments;
+    private final LoadCandlesPort candles;
+    private final ScheduleTicksPort ticks;
+    private final Clock clock;
+    private final Map<UUID, Session> sessions = new ConcurrentHashMap<>();
+
+    ReplayFeedService(LoadInstrumentPort instruments, LoadCandlesPort candles, ScheduleTicksPort ticks, Clock clock) {
+        this.instruments = instruments;
+        this.candles = candles;
+        this.ticks = ticks;
+        this.clock = clock;
+    }
+
+    @Override
+    public Either<DomainError, Replay> start(UserId owner, InstrumentId instrument, Timeframe timeframe, long from,
+                                             long to, long speed) {
+        List<Violation> found = List.empty();
+        Option<Instrument> known = instruments.load(instrument);
+        if (known.isEmpty()) {
+            found = found.append(new Violation("instrument", "unknown instrument " + instrument));
+        }
+        if (to <= from) {
+            found = found.append(new Violation("to", "must be after from"));
+        }
+        found = found.appendAll(Replay.checkedSpeed(speed).fold(v -> v, ok -> List.empty()));
+        if (!found.isEmpty()) {
+            return Either.left(MarketDataErrors.invalid(found));
+        }
+        long running = sessions.values().stream().filter(s -> s.replay.owner().equals(owner)
+                && s.replay.isLive()).count();
+        if (running >= MAX_RUNNING_PER_USER) {
+            return Either.left(new DomainError.RateLimited("marketdata.replay.too_many", "you already have "
+                    + MAX_RUNNING_PER_USER + " replays running; stop one first", 5));
+        }
+        Replay replay = new Replay(UUID.randomUUID(), owner, instrument, timeframe, from, to, speed,
+                Replay.Status.WAITING, 0, from, clock.now());
+        sessions.put(replay.id(), new Session(replay, known.get()));
+        return Either.right(replay);
+    }
+
+    @Override
+    public Either<DomainError, Replay> get(UserId owner, UUID id) {
+        return session(owner, id).map(session -> session.replay);
+    }
+
+    @Override
+    public Either<DomainError, Replay> stop(UserId owner, UUID id) {
+        return session(owner, id).map(session -> {
+            session.finish(Replay.Status.STOPPED);
+            return session.replay;
+        });
+    }
+
+    @Override
+    public Either<DomainError, Multi<Candle>> candles(UserId owner, UUID id) {
+        return session(owner, id).map(session -> session.replay.isLive()
+                ? session.stream.toHotStream().onSubscription().invoke(session::startIfWaiting)
+                : Multi.createFrom().empty());
+    }
+
+    private Either<DomainError, Session> session(UserId owner, UUID id) {
+        Session session = sessions.get(id);
+        return session == null || !session.replay.owner().equals(owner)
+                ? Either.left(new DomainError.NotFound("marketdata.replay.not_found", "no replay " + id))
+                : Either.right(session);
+    }
+
+    /** One replay's state: the page being played and the stream it is published on. */
+    private final class Session {
+        private final Instrument instrument;
+        private final BroadcastProcessor<Candle> stream = BroadcastProcessor.create();
+        private volatile Replay replay;
+        private CandleBatch page;
+        private int next;
+
+        Session(Replay replay, Instrument instrument) {
+            this.replay = replay;
+            this.instrument = instrument;
+        }
+
+        /** The first subscriber starts the clock. */
+        synchronized void startIfWaiting() {
+            if (replay.status() == Replay.Status.WAITING) {
+                replay = replay.started(clock.now());
+                ticks.every(Math.max(1, Math.min(1_000, replay.intervalMillis())), this::tick);
+            }
+        }
+
+        /** Publishes every candle due by now; false once the replay has ended (the scheduler then stops). */
+        synchronized boolean tick() {
+            try {
+                return publishDue();
+            } catch (RuntimeException e) {
+                finish(Replay.Status.FAILED);
+                throw e;
+            }
+        }
+
+        private boolean publishDue() {
+            if (replay.status() != Replay.Status.RUNNING) {
+                return false;
+            }
+            long elapsed = Math.max(0, clock.now().toEpochMilli() - replay.startedAt().toEpochMilli());
+            long due = Math.floorDiv(elapsed * replay.speed(), replay.timeframe().nominalLength().toMillis());
+            int published = 0;
+            while (replay.emitted() < due && published < MAX_PER_TICK) {
+                if (page == null || next >= page.size()) {
+                    if (replay.nextOpenTime() >= replay.to()) {
+                        finish(Replay.Status.COMPLETED);
+                        return false;
+                    }
+                    page = candles.load(instrument, replay.timeframe(),
+                            new TimeRange(replay.nextOpenTime(), replay.to()), PAGE);
+                    next = 0;
+                    if (page.isEmpty()) {
+                        finish(Replay.Status.COMPLETED);
+                        return false;
+                    }
+                }
+                Candle candle = page.candle(next++);
+                replay = replay.advanced(candle.openTime());
+                stream.onNext(candle);
+                published++;
+            }
+            return true;
+        }
+
+        synchronized void finish(Replay.Status end) {
+            if (replay.isLive()) {
+                replay = replay.finished(end);
+                stream.onComplete();
+            }
+        }
+    }
+}
