@@ -70,6 +70,8 @@ import java.util.UUID;
  * <li>the strategy sees each closed candle; an intent is sized at the close (the last price it knows), checked
  *     by risk, and the order waits for the market's next candle: nothing fills on the candle that decided it.</li>
  * </ol>
+ * Every submitted intent is reported back once through {@code Strategy.onIntentDone} when its order has ended
+ * (filled, rejected, expired, canceled) or when it placed none (sizing, risk denial).
  * Sizing: all-in spends the free quote balance, fraction-of-equity that share of equity, a quote amount that
  * amount (at most the free balance), all via {@link FillModel#buyableWith} (fee and worst slippage reserved); close-position sells the whole position
  * rounded down to the step; a fixed quantity is rounded down to the step. An intent under one step places
@@ -253,6 +255,7 @@ public final class BacktestEngine {
                 } else {
                     list.remove(k);
                     openOrders--;
+                    strategy.onIntentDone(bars[market].instrument(), w.intent, w.order.filledQuantity());
                 }
             }
         }
@@ -368,12 +371,17 @@ public final class BacktestEngine {
         }
 
         private void cancelAll() {
-            for (List<Working> list : working) {
+            for (int market = 0; market < working.length; market++) {
+                List<Working> list = working[market];
                 for (Working w : list) {
                     update(w, w.order.cancel(meta()));
                     openOrders--;
                 }
+                List<Working> ended = List.copyOf(list);
                 list.clear();
+                for (Working w : ended) {
+                    strategy.onIntentDone(bars[market].instrument(), w.intent, w.order.filledQuantity());
+                }
             }
         }
 
@@ -412,6 +420,7 @@ public final class BacktestEngine {
             if (quantity.units() <= 0) {
                 ignored.add(new IgnoredSignal(Instant.ofEpochMilli(now), instrument, intent.tag(), "sizing",
                         "the intent sizes to less than one lot step"));
+                strategy.onIntentDone(instrument, intent, quantity);
                 return;
             }
             long n = ++sequence;
@@ -422,7 +431,7 @@ public final class BacktestEngine {
                     correlation);
             Order.Transition created = Order.newOrder(new OrderId(new UUID(setup.idSeed(), n | 1L << 62)), spec, meta());
             orderEvents.add(created.event());
-            Working w = new Working(created.order(), intent.tag(), simulated(spec));
+            Working w = new Working(created.order(), intent, simulated(spec));
             orders.add(w.order);
             orderTags.add(intent.tag());
             orderTimes.add(Instant.ofEpochMilli(now));
@@ -436,6 +445,7 @@ public final class BacktestEngine {
                 update(w, w.order.deny(refusal.reason(), meta()));
                 ignored.add(new IgnoredSignal(Instant.ofEpochMilli(now), instrument, intent.tag(),
                         refusal.first().rule().id(), refusal.reason()));
+                strategy.onIntentDone(instrument, intent, new Quantity(0, quantity.scale()));
                 return;
             }
             update(w, w.order.submit(meta()));
@@ -501,14 +511,16 @@ public final class BacktestEngine {
     /** One open order as the run tracks it: the aggregate, the fill model's view of it, the strategy's tag. */
     private static final class Working {
         Order order;
+        final OrderIntent intent;
         final String tag;
         SimulatedOrder simulated;
         boolean arrived;
         int index;
 
-        Working(Order order, String tag, SimulatedOrder simulated) {
+        Working(Order order, OrderIntent intent, SimulatedOrder simulated) {
             this.order = order;
-            this.tag = tag;
+            this.intent = intent;
+            this.tag = intent.tag();
             this.simulated = simulated;
         }
     }

@@ -83,6 +83,18 @@ class BacktestEngineTest {
     }
 
     @Test
+    void every_intent_is_reported_done_once_with_what_it_filled() {
+        // c1: all-in buy fills at c2's open; c2: a sell while long fills at c3's open; c3: a sell while flat
+        // sizes to nothing; c4: an all-in buy sized at 101 meets a gap to 103 and is rejected
+        Bars bars = bars(BTC, "100 101 99 100", "100 102 99 101", "101 103 100 101", "101 102 100 101",
+                "101 102 100 101", "103 104 102 103");
+        Scripted strategy = Scripted.on(BTC, Map.of(1, BUY_ALL, 2, SELL_ALL, 3, SELL_ALL, 4, BUY_ALL));
+        run(List.of(market(bars)), strategy, new Recorder(), RiskLimits.none(), 0);
+        // 10,000 / (101 * 1.001) = 98.91098... -> 98.9109
+        assertThat(strategy.done).containsExactly("buy 98.9109", "sell 98.9109", "sell 0", "buy 0");
+    }
+
+    @Test
     void a_signal_on_the_last_candle_never_fills_on_that_candle() {
         Bars bars = bars(BTC, "100 101 99 100", "100 102 99 101");
         BacktestOutcome outcome = run(List.of(market(bars)), Scripted.on(BTC, Map.of(1, BUY_ALL)), new Recorder(),
@@ -285,6 +297,7 @@ class BacktestEngineTest {
     static final class Scripted implements Strategy {
         final Map<InstrumentId, Map<Integer, OrderIntent>> script;
         final Map<InstrumentId, Integer> count = new HashMap<>();
+        final List<String> done = new ArrayList<>();
         int seen;
 
         Scripted(Map<InstrumentId, Map<Integer, OrderIntent>> script) {
@@ -308,6 +321,11 @@ class BacktestEngineTest {
             if (intent != null) {
                 context.submit(instrument, intent);
             }
+        }
+
+        @Override
+        public void onIntentDone(InstrumentId instrument, OrderIntent intent, Quantity filled) {
+            done.add(intent.tag() + " " + plain(filled.toBigDecimal()));
         }
     }
 }

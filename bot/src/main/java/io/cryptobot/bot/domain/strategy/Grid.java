@@ -3,7 +3,6 @@ package io.cryptobot.bot.domain.strategy;
 import io.cryptobot.kernel.domain.Candle;
 import io.cryptobot.kernel.domain.DomainError.Violation;
 import io.cryptobot.kernel.domain.InstrumentId;
-import io.cryptobot.kernel.domain.Price;
 import io.cryptobot.kernel.domain.Quantity;
 import io.cryptobot.kernel.domain.Side;
 import io.vavr.collection.List;
@@ -14,26 +13,27 @@ import java.math.MathContext;
 /**
  * Long-only spot grid on closing prices. {@code levels} grid lines lie equally spaced from {@code lower} to
  * {@code upper}, both included. Each line but the top one is a buy line that is empty, buying (its buy awaits
- * its fill) or holding (it knows the quantity its buy filled); the line above a buy line is where that line
+ * its fill) or holding (it knows the quantity its buy filled) or selling (its sell awaits its end); the line above a buy line is where that line
  * sells. The first candle only sets the reference close. After that, with {@code p} the previous close and
  * {@code c} the current one:
  * <ul>
  *   <li>the close crosses a line down when {@code p > line >= c}: if that line is empty it buys
  *       {@code amount} of the quote asset at market and the line becomes buying;</li>
  *   <li>the close crosses a line up when {@code p < line <= c}: if the line below it is holding, it sells
- *       exactly the quantity that line bought, at market, and that line becomes empty again. A line still
- *       buying does not sell: it waits for its fill and for the next cross up.</li>
+ *       exactly the quantity that line bought, at market; the line is selling until the sell is done, then empty
+ *       (or still holding what a partial sell left). A line still buying does not sell: it waits for its fill
+ *       and for the next cross up.</li>
  * </ul>
  * A candle that moves across several lines emits one order per crossed line that qualifies, in the order the
  * price passes them: a falling candle buys from the highest crossed line down, a rising one sells from the
  * lowest up. A candle never both buys and sells. A close equal to a line has crossed it in the direction it
  * came from; moving on from there crosses it no more.
  *
- * <p>Fills come back in the order the orders were submitted, so buy fills are matched to buying lines through a
- * first-in-first-out queue; sell fills need no matching because a line is emptied when its sell is submitted.
- * This assumes each buy fills once, in full, and every buy fills: the fill callback carries no order reference,
- * so a partial or rejected buy would put the queue out of step. A buy whose fill has zero quantity leaves the
- * line empty. Candles without a cross allocate nothing; each sell allocates its intent.
+ * <p>Each line has its own buy intent (built once), so when the runner reports an intent done
+ * ({@link #onIntentDone}) the line is known exactly: a buy that filled makes its line holding the quantity it
+ * filled; a buy that filled nothing (rejected, denied, too small to size) leaves its line empty again. A sell
+ * that filled less than asked leaves its line holding the rest. Candles without a cross allocate nothing; each
+ * sell allocates its intent.
  */
 final class Grid implements Strategy {
     static final String LOWER = "lower";
@@ -43,15 +43,13 @@ final class Grid implements Strategy {
     private static final byte EMPTY = 0;
     private static final byte BUYING = 1;
     private static final byte HOLDING = 2;
+    private static final byte SELLING = 3;
 
     private final double[] lines;
     private final byte[] states;
     private final Quantity[] held;
-    private final OrderIntent buy;
-    // A ring of the lines whose buys await fills, oldest first; a line is in it at most once.
-    private final int[] awaitingFill;
-    private int awaitingStart;
-    private int awaitingCount;
+    private final OrderIntent[] buys;
+    private final OrderIntent[] sells;
     private boolean hasPrevious;
     private double previous;
 
@@ -64,9 +62,13 @@ final class Grid implements Strategy {
         }
         this.states = new byte[levels];
         this.held = new Quantity[levels];
-        this.awaitingFill = new int[levels];
-        // Built once: every buy is for the same amount.
-        this.buy = OrderIntent.market(Side.BUY, new Sizing.QuoteAmount(amount), "grid_buy");
+        this.sells = new OrderIntent[levels];
+        // Built once per line: every buy is for the same amount, and the instance names its line.
+        this.buys = new OrderIntent[levels];
+        Sizing perLine = new Sizing.QuoteAmount(amount);
+        for (int i = 0; i < levels - 1; i++) {
+            buys[i] = OrderIntent.market(Side.BUY, perLine, "grid_buy_" + i);
+        }
     }
 
     static StrategyDefinition definition() {
@@ -117,10 +119,8 @@ final class Grid implements Strategy {
     private void crossDown(InstrumentId instrument, double close, StrategyContext context) {
         for (int i = lines.length - 2; i >= 0 && lines[i] >= close; i--) {
             if (lines[i] < previous && states[i] == EMPTY) {
-                context.submit(instrument, buy);
                 states[i] = BUYING;
-                awaitingFill[(awaitingStart + awaitingCount) % awaitingFill.length] = i;
-                awaitingCount++;
+                context.submit(instrument, buys[i]);
             }
         }
     }
@@ -129,27 +129,31 @@ final class Grid implements Strategy {
     private void crossUp(InstrumentId instrument, double close, StrategyContext context) {
         for (int i = 1; i < lines.length && lines[i] <= close; i++) {
             if (lines[i] > previous && states[i - 1] == HOLDING) {
-                context.submit(instrument, OrderIntent.market(Side.SELL, new Sizing.FixedQuantity(held[i - 1]),
-                        "grid_sell"));
-                states[i - 1] = EMPTY;
-                held[i - 1] = null;
+                OrderIntent sell = OrderIntent.market(Side.SELL, new Sizing.FixedQuantity(held[i - 1]),
+                        "grid_sell_" + (i - 1));
+                sells[i - 1] = sell;
+                states[i - 1] = SELLING;
+                context.submit(instrument, sell);
             }
         }
     }
 
     @Override
-    public void onFill(InstrumentId instrument, Side side, Quantity quantity, Price price) {
-        if (side != Side.BUY || awaitingCount == 0) {
-            return;
-        }
-        int line = awaitingFill[awaitingStart];
-        awaitingStart = (awaitingStart + 1) % awaitingFill.length;
-        awaitingCount--;
-        if (quantity.units() > 0) {
-            states[line] = HOLDING;
-            held[line] = quantity;
-        } else {
-            states[line] = EMPTY;
+    public void onIntentDone(InstrumentId instrument, OrderIntent intent, Quantity filled) {
+        for (int line = 0; line < lines.length - 1; line++) {
+            if (intent == buys[line] && states[line] == BUYING) {
+                states[line] = filled.units() > 0 ? HOLDING : EMPTY;
+                held[line] = filled.units() > 0 ? filled : null;
+                return;
+            }
+            if (intent == sells[line]) {
+                sells[line] = null;
+                long rest = held[line].units() - filled.units();
+                // a sell that did not fill in full leaves the line holding what is left
+                held[line] = rest > 0 ? new Quantity(rest, held[line].scale()) : null;
+                states[line] = rest > 0 ? HOLDING : EMPTY;
+                return;
+            }
         }
     }
 
@@ -171,6 +175,6 @@ final class Grid implements Strategy {
     @Override
     public String toString() {
         return "Grid(" + lines[0] + ".." + lines[lines.length - 1] + ", " + lines.length + " lines, "
-                + buy.sizing() + ")";
+                + buys[0].sizing() + ")";
     }
 }

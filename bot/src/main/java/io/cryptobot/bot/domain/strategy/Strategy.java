@@ -23,4 +23,14 @@ public interface Strategy {
     /** Learns of a fill of one of its orders; strategies that read {@link StrategyContext#position} can ignore it. */
     default void onFill(InstrumentId instrument, Side side, Quantity quantity, Price price) {
     }
+
+    /**
+     * Learns that nothing more will happen to an intent it submitted ({@code intent} is the very instance it
+     * passed to {@link StrategyContext#submit}): its order filled, or it was rejected, denied by risk, expired or
+     * canceled, or it sized to nothing and placed no order. {@code filled} is the quantity that filled in all
+     * (zero when nothing did). Called once per submitted intent, after any {@link #onFill} of it; for an intent
+     * that places no order, from within {@code submit} itself.
+     */
+    default void onIntentDone(InstrumentId instrument, OrderIntent intent, Quantity filled) {
+    }
 }

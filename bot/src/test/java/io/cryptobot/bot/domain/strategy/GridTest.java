@@ -59,8 +59,8 @@ class GridTest {
                 "SELL@5", "BUY@8", "SELL@9", "SELL@9", "SELL@9", "SELL@9");
         OrderIntent buy = context.emitted.get(0).intent();
         assertThat(buy.sizing()).isEqualTo(new Sizing.QuoteAmount(new BigDecimal("100")));
-        assertThat(buy.tag()).isEqualTo("grid_buy");
-        assertThat(context.emitted.get(1).intent().tag()).isEqualTo("grid_sell");
+        assertThat(buy.tag()).isEqualTo("grid_buy_2");
+        assertThat(context.emitted.get(1).intent().tag()).isEqualTo("grid_sell_2");
         assertThat(sold(context, 1)).isEqualTo(new Quantity(98_522_167, 8));
         assertThat(sold(context, 6)).isEqualTo(new Quantity(101_010_101, 8));
         assertThat(sold(context, 8)).isEqualTo(new Quantity(100_000_000, 8));
@@ -103,6 +103,30 @@ class GridTest {
         assertThat(sold(context, 2)).isEqualTo(new Quantity(96_618_357, 8));
         assertThat(grid.isHolding(2)).isFalse();
         assertThat(grid.isBuying(3)).isTrue();
+    }
+
+    @Test
+    void aRejectedBuyLeavesItsLineEmptySoItBuysAgainAndOtherLinesKeepTheirOwnQuantities() {
+        Grid grid = grid("100", "104", 5, "100");
+        RecordingContext context = new RecordingContext();
+        context.fillImmediately = false;
+
+        // 2: 102 and 101 down: buys for 102 (first) and 101. The 102 buy is rejected, the 101 buy fills at 100.5.
+        context.feed(grid, 102.5, 100.5);
+        context.rejectNext(grid);
+        context.fillNext(grid);
+        assertThat(grid.isHolding(2)).isFalse();
+        assertThat(grid.isBuying(2)).isFalse();
+        assertThat(grid.isHolding(1)).isTrue();
+        // 4: up through 101 and 102: only line 101 holds, so one sell, of exactly what line 101 bought
+        context.feed(grid, 102.2);
+        assertThat(context.summary()).containsExactly("BUY@2", "BUY@2", "SELL@3");
+        assertThat(context.emitted.get(2).intent().tag()).isEqualTo("grid_sell_1");
+        assertThat(sold(context, 2)).isEqualTo(new Quantity(99_502_487, 8));
+        // 5: back down through 102 and 101: line 102 (empty after its rejection) buys again; 101 is still selling
+        context.feed(grid, 100.9);
+        assertThat(context.summary()).containsExactly("BUY@2", "BUY@2", "SELL@3", "BUY@4");
+        assertThat(context.emitted.get(3).intent().tag()).isEqualTo("grid_buy_2");
     }
 
     @Test

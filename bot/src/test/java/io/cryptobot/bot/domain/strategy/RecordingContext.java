@@ -17,7 +17,8 @@ import java.util.List;
  * returns, in submission order, reporting each fill to the strategy through {@link Strategy#onFill}. Fill
  * quantities, at scale 8: all-in buys one unit, a quote amount buys {@code amount / close} rounded down, a fixed
  * quantity is that quantity, closing the position sells all of it. Intents not filled at once wait in
- * {@link #unfilled} until {@link #fillPending} fills them at the latest close.
+ * {@link #unfilled} until {@link #fillPending} fills them at the latest close or {@link #rejectNext} ends one
+ * unfilled. Every filled or rejected intent is then reported done through {@link Strategy#onIntentDone}.
  */
 final class RecordingContext implements StrategyContext {
     static final InstrumentId BTC_USDT = InstrumentId.parse("BINANCE:BTC/USDT").get();
@@ -78,6 +79,15 @@ final class RecordingContext implements StrategyContext {
                 SCALE);
         fills.add(new Fill(candle, intent.side(), quantity, price));
         strategy.onFill(BTC_USDT, intent.side(), quantity, price);
+        strategy.onIntentDone(BTC_USDT, intent, quantity);
+    }
+
+    /** The oldest intent still waiting ends without a fill (a venue rejection, a risk denial). */
+    void rejectNext(Strategy strategy) {
+        OrderIntent intent = unfilled.poll();
+        if (intent != null) {
+            strategy.onIntentDone(BTC_USDT, intent, FLAT);
+        }
     }
 
     private Quantity quantity(OrderIntent intent, Price price) {
