@@ -242,6 +242,14 @@ class BacktestApiTest {
                 .then().statusCode(409).body("code", equalTo("backtest.not_cancellable"));
         given().header("Authorization", trader.bearer()).post("/api/backtests/" + id + "/resume")
                 .then().statusCode(409).body("code", equalTo("backtest.not_resumable"));
+        // a finished run can be deleted with everything it stored, by its owner only
+        given().header("Authorization", stranger.bearer()).delete("/api/backtests/" + id).then().statusCode(404);
+        given().header("Authorization", viewer.bearer()).delete("/api/backtests/" + id).then().statusCode(403);
+        given().header("Authorization", trader.bearer()).delete("/api/backtests/" + id).then().statusCode(204);
+        get(trader, "/api/backtests/" + id).then().statusCode(404);
+        get(trader, "/api/backtests/" + id + "/trades").then().statusCode(404);
+        assertThat(store.equity(BacktestId.parse(id).get())).isEmpty();
+        assertThat(store.report(BacktestId.parse(id).get())).isEmpty();
     }
 
     @Test

@@ -68,6 +68,19 @@ class ControlBacktestService implements ControlBacktestUseCase {
     }
 
     @Override
+    public Either<DomainError, BacktestRun> delete(UserId caller, BacktestId id) {
+        BacktestRun run = store.load(caller, id).getOrNull();
+        if (run == null) {
+            return Either.left(BacktestErrors.notFound(id));
+        }
+        if (!run.status().isFinished()) {
+            return Either.left(new DomainError.Conflict("backtest.not_finished", "backtest " + id + " is "
+                    + run.status().code() + "; cancel it before deleting it"));
+        }
+        return store.deleteFinished(caller, id) ? Either.right(run) : Either.left(BacktestErrors.notFound(id));
+    }
+
+    @Override
     public int interruptUnfinished() {
         int interrupted = 0;
         for (BacktestRun run : store.unfinished()) {

@@ -28,6 +28,7 @@ import io.vavr.collection.List;
 import io.vavr.control.Either;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -149,6 +150,15 @@ public class BacktestResource {
         UserId caller = caller(security);
         return id(id).flatMap(runId -> control.resume(caller, runId))
                 .fold(Problems::response, run -> accepted(run, "/api/backtests/" + run.id()));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed({Roles.TRADER, Roles.ADMIN})
+    public Response delete(@PathParam("id") String id, @Context SecurityContext security) {
+        UserId caller = caller(security);
+        return id(id).flatMap(runId -> control.delete(caller, runId))
+                .fold(Problems::response, run -> Response.noContent().build());
     }
 
     @GET

@@ -199,6 +199,14 @@ class BacktestStoreAdapter implements BacktestStorePort {
     }
 
     @Override
+    public boolean deleteFinished(UserId owner, BacktestId id) {
+        // results go with the run (ON DELETE CASCADE)
+        return pool.preparedQuery("DELETE FROM backtest.runs WHERE id = $1 AND owner_id = $2 "
+                        + "AND status NOT IN ('queued', 'running')")
+                .executeAndAwait(Tuple.of(id.value(), owner.value())).rowCount() == 1;
+    }
+
+    @Override
     public Option<BacktestReport> report(BacktestId id) {
         RowSet<Row> rows = pool.preparedQuery("SELECT summary FROM backtest.reports WHERE run_id = $1")
                 .executeAndAwait(Tuple.of(id.value()));

@@ -45,6 +45,9 @@ public interface BacktestStorePort {
 
     void deleteResult(BacktestId id);
 
+    /** Deletes a finished run of the owner with its results; false if there is none or it is unfinished. */
+    boolean deleteFinished(UserId owner, BacktestId id);
+
     Option<BacktestReport> report(BacktestId id);
 
     Page<TradeView> trades(BacktestId id, PageRequest page);
