@@ -61,17 +61,22 @@ class RiskControlsApiTest {
         limits.put("maxPositionSharePercent", "25");
         limits.put("maxOpenOrders", "5");
         limits.put("maxDailyLoss", "300");
+        limits.put("maxAssetExposurePercent", "40");
+        limits.put("maxOrdersPerMinute", "30");
         put(trader, limits).then().statusCode(200).body("maxOrderNotional", equalTo("2500.5"))
+                .body("maxAssetExposurePercent", equalTo("40")).body("maxOrdersPerMinute", equalTo("30"))
                 .body("maxPositionSharePercent", equalTo("25")).body("currency", equalTo("USDT"));
-        get(trader, "/api/risk/limits").then().body("maxOpenOrders", equalTo("5")).body("maxDailyLoss", equalTo("300"));
+        get(trader, "/api/risk/limits").then().body("maxOpenOrders", equalTo("5")).body("maxDailyLoss", equalTo("300"))
+                .body("maxOrdersPerMinute", equalTo("30"));
         Map<String, Object> bad = new HashMap<>();
         bad.put("maxOrderNotional", "-1");
         bad.put("maxPositionSharePercent", "120");
         bad.put("maxOpenOrders", "zero");
         bad.put("maxDailyLossPercent", "0");
+        bad.put("maxOrdersPerMinute", "0");
         put(trader, bad).then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", containsInAnyOrder("maxOrderNotional", "maxPositionSharePercent",
-                        "maxOpenOrders", "maxDailyLossPercent"));
+                        "maxOpenOrders", "maxDailyLossPercent", "maxOrdersPerMinute"));
         get(trader, "/api/risk/limits").then().body("maxOrderNotional", equalTo("2500.5"));
         get(other, "/api/risk/limits").then().body("maxOrderNotional", nullValue());
         given().header("Authorization", viewer.bearer()).contentType(ContentType.JSON).body(limits)

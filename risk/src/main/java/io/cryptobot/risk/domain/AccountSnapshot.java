@@ -16,8 +16,18 @@ import java.util.Objects;
  * @param dayStartEquity equity when the trading day began
  */
 public record AccountSnapshot(Money equity, Map<InstrumentId, Quantity> positions, int openOrders, Money dayPnl,
-        Money dayStartEquity) {
+        Money dayStartEquity, int ordersLastMinute) {
+
+    /** A snapshot that counts no recently placed orders. */
+    public AccountSnapshot(Money equity, Map<InstrumentId, Quantity> positions, int openOrders, Money dayPnl,
+                           Money dayStartEquity) {
+        this(equity, positions, openOrders, dayPnl, dayStartEquity, 0);
+    }
+
     public AccountSnapshot {
+        if (ordersLastMinute < 0) {
+            throw new IllegalArgumentException("orders in the last minute cannot be negative: " + ordersLastMinute);
+        }
         Objects.requireNonNull(equity, "equity");
         Objects.requireNonNull(dayPnl, "dayPnl");
         Objects.requireNonNull(dayStartEquity, "dayStartEquity");
@@ -35,6 +45,17 @@ public record AccountSnapshot(Money equity, Map<InstrumentId, Quantity> position
     }
 
     /** The signed position in {@code instrument}; zero when there is none. */
+    /** The signed quantity held of {@code asset} across every instrument whose base it is. */
+    BigDecimal holding(io.cryptobot.kernel.domain.Asset asset) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (Map.Entry<InstrumentId, Quantity> entry : positions.entrySet()) {
+            if (entry.getKey().base().equals(asset)) {
+                total = total.add(entry.getValue().toBigDecimal());
+            }
+        }
+        return total;
+    }
+
     BigDecimal position(InstrumentId instrument) {
         Quantity quantity = positions.get(instrument);
         return quantity == null ? BigDecimal.ZERO : quantity.toBigDecimal();

@@ -14,12 +14,19 @@ import java.util.Objects;
 
 /**
  * Risk limits as a client writes them, each optional: amounts as decimal text in {@code currency}, shares as
- * percentages (0 to 100, two decimals), open orders as a whole number. {@link #parse} reports every invalid
+ * percentages (0 to 100, two decimals), open orders and orders per minute as whole numbers (1 to 10,000). {@link #parse} reports every invalid
  * field at once, under the field's own name.
  */
 public record LimitsInput(String maxOrderNotional, String maxPositionSharePercent, String maxOpenOrders,
-                          String maxDailyLoss, String maxDailyLossPercent) {
+                          String maxDailyLoss, String maxDailyLossPercent, String maxAssetExposurePercent,
+                          String maxOrdersPerMinute) {
     public static final LimitsInput NONE = new LimitsInput(null, null, null, null, null);
+
+    /** The limits without exposure-per-asset and order-rate caps. */
+    public LimitsInput(String maxOrderNotional, String maxPositionSharePercent, String maxOpenOrders,
+                       String maxDailyLoss, String maxDailyLossPercent) {
+        this(maxOrderNotional, maxPositionSharePercent, maxOpenOrders, maxDailyLoss, maxDailyLossPercent, null, null);
+    }
 
     public Validation<Seq<Violation>, RiskLimits> parse(Asset currency) {
         Objects.requireNonNull(currency, "currency");
@@ -28,15 +35,19 @@ public record LimitsInput(String maxOrderNotional, String maxPositionSharePercen
         Either<String, Option<Share>> positionShare = share(maxPositionSharePercent);
         Either<String, Option<Share>> dailyLossShare = share(maxDailyLossPercent);
         Either<String, Option<Integer>> openOrders = openOrders(maxOpenOrders);
+        Either<String, Option<Share>> assetExposure = share(maxAssetExposurePercent);
+        Either<String, Option<Integer>> perMinute = openOrders(maxOrdersPerMinute);
         List<Violation> found = List.empty();
         found = found.appendAll(notional.swap().map(r -> new Violation("maxOrderNotional", r)));
         found = found.appendAll(positionShare.swap().map(r -> new Violation("maxPositionSharePercent", r)));
         found = found.appendAll(openOrders.swap().map(r -> new Violation("maxOpenOrders", r)));
         found = found.appendAll(dailyLoss.swap().map(r -> new Violation("maxDailyLoss", r)));
         found = found.appendAll(dailyLossShare.swap().map(r -> new Violation("maxDailyLossPercent", r)));
+        found = found.appendAll(assetExposure.swap().map(r -> new Violation("maxAssetExposurePercent", r)));
+        found = found.appendAll(perMinute.swap().map(r -> new Violation("maxOrdersPerMinute", r)));
         return found.isEmpty()
                 ? Validation.valid(new RiskLimits(notional.get(), positionShare.get(), openOrders.get(), dailyLoss.get(),
-                        dailyLossShare.get()))
+                        dailyLossShare.get(), assetExposure.get(), perMinute.get()))
                 : Validation.invalid(found);
     }
 
@@ -46,7 +57,9 @@ public record LimitsInput(String maxOrderNotional, String maxPositionSharePercen
                 limits.maxPositionShare().map(LimitsInput::percent).getOrNull(),
                 limits.maxOpenOrders().map(String::valueOf).getOrNull(),
                 limits.maxDailyLoss().map(LimitsInput::plain).getOrNull(),
-                limits.maxDailyLossShare().map(LimitsInput::percent).getOrNull());
+                limits.maxDailyLossShare().map(LimitsInput::percent).getOrNull(),
+                limits.maxAssetExposure().map(LimitsInput::percent).getOrNull(),
+                limits.maxOrdersPerMinute().map(String::valueOf).getOrNull());
     }
 
     private static String plain(Money money) {

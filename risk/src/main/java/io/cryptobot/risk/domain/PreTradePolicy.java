@@ -37,7 +37,9 @@ public record PreTradePolicy(RiskLimits limits) {
                         dailyLoss ? Option.of(RiskRules.maxDailyLoss(limits)) : Option.<RiskRule>none(),
                         limits.maxOrderNotional().map(RiskRules::maxOrderNotional),
                         limits.maxPositionShare().map(RiskRules::maxPositionShare),
-                        limits.maxOpenOrders().map(RiskRules::maxOpenOrders))
+                        limits.maxOpenOrders().map(RiskRules::maxOpenOrders),
+                        limits.maxAssetExposure().map(RiskRules::maxAssetExposure),
+                        limits.maxOrdersPerMinute().map(RiskRules::maxOrderRate))
                 .flatMap(rule -> rule);
     }
 }

@@ -19,8 +19,24 @@ import java.util.Objects;
  * @param maxDailyLossShare the same as a share of the day-start equity
  */
 public record RiskLimits(Option<Money> maxOrderNotional, Option<Share> maxPositionShare,
-        Option<Integer> maxOpenOrders, Option<Money> maxDailyLoss, Option<Share> maxDailyLossShare) {
+        Option<Integer> maxOpenOrders, Option<Money> maxDailyLoss, Option<Share> maxDailyLossShare,
+        Option<Share> maxAssetExposure, Option<Integer> maxOrdersPerMinute) {
+
+    /** The limits without exposure-per-asset and order-rate caps. */
+    public RiskLimits(Option<Money> maxOrderNotional, Option<Share> maxPositionShare, Option<Integer> maxOpenOrders,
+                      Option<Money> maxDailyLoss, Option<Share> maxDailyLossShare) {
+        this(maxOrderNotional, maxPositionShare, maxOpenOrders, maxDailyLoss, maxDailyLossShare, Option.none(),
+                Option.none());
+    }
+
     public RiskLimits {
+        Objects.requireNonNull(maxAssetExposure, "maxAssetExposure");
+        Objects.requireNonNull(maxOrdersPerMinute, "maxOrdersPerMinute");
+        maxOrdersPerMinute.forEach(limit -> {
+            if (limit < 1) {
+                throw new IllegalArgumentException("max orders per minute must be at least 1, got " + limit);
+            }
+        });
         Objects.requireNonNull(maxOrderNotional, "maxOrderNotional");
         Objects.requireNonNull(maxPositionShare, "maxPositionShare");
         Objects.requireNonNull(maxOpenOrders, "maxOpenOrders");

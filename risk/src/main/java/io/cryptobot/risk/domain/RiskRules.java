@@ -99,6 +99,41 @@ final class RiskRules {
                         + " including this one");
     }
 
+    /**
+     * The holding of the order's base asset after the order, over every instrument with that base and valued at
+     * the order's reference price, must be at most the given share of equity. Orders that make the holding smaller
+     * always pass.
+     */
+    static RiskRule maxAssetExposure(Share limit) {
+        return (intent, account) -> {
+            BigDecimal before = account.holding(intent.instrument().base());
+            BigDecimal after = before.add(intent.signedQuantity());
+            if (after.abs().compareTo(before.abs()) <= 0) {
+                return allow(RuleId.MAX_ASSET_EXPOSURE);
+            }
+            BigDecimal equity = account.equity().toBigDecimal();
+            BigDecimal value = after.abs().multiply(intent.referencePrice().toBigDecimal());
+            if (equity.signum() <= 0) {
+                return refuse(RuleId.MAX_ASSET_EXPOSURE, "equity is " + account.equity()
+                        + "; no exposure may be added");
+            }
+            String asset = intent.instrument().base().code();
+            return limit.admits(value, equity)
+                    ? allow(RuleId.MAX_ASSET_EXPOSURE)
+                    : refuse(RuleId.MAX_ASSET_EXPOSURE, asset + " exposure would be " + Share.percentOf(value, equity)
+                            + "% of equity, limit " + limit + " (" + plain(after.abs()) + " " + asset + " worth "
+                            + plain(value) + " of " + account.equity() + ")");
+        };
+    }
+
+    /** Orders placed in the last 60 seconds plus this one must not exceed the limit. */
+    static RiskRule maxOrderRate(int perMinute) {
+        return (intent, account) -> account.ordersLastMinute() + 1L <= perMinute
+                ? allow(RuleId.MAX_ORDER_RATE)
+                : refuse(RuleId.MAX_ORDER_RATE, account.ordersLastMinute() + " orders were placed in the last minute, "
+                        + "the limit is " + perMinute + " a minute including this one");
+    }
+
     /** Once the day's loss has reached a daily limit, only orders that make a position smaller pass. */
     static RiskRule maxDailyLoss(RiskLimits limits) {
         return (intent, account) -> {

@@ -7,7 +7,9 @@ public enum RuleId {
     MAX_DAILY_LOSS("max_daily_loss"),
     MAX_ORDER_NOTIONAL("max_order_notional"),
     MAX_POSITION_SHARE("max_position_share"),
-    MAX_OPEN_ORDERS("max_open_orders");
+    MAX_OPEN_ORDERS("max_open_orders"),
+    MAX_ASSET_EXPOSURE("max_asset_exposure"),
+    MAX_ORDER_RATE("max_order_rate");
 
     private final String id;
 

@@ -399,7 +399,11 @@ public final class BacktestEngine {
                 positions.put(bars[i].instrument(), position[i]);
             }
             Money start = dayStartEquity == null ? equity : dayStartEquity;
-            return new AccountSnapshot(equity, positions, openOrders, equity.minus(start), start);
+            int recent = 0;
+            for (int i = orderTimes.size() - 1; i >= 0 && orderTimes.get(i).toEpochMilli() > now - 60_000L; i--) {
+                recent++;
+            }
+            return new AccountSnapshot(equity, positions, openOrders, equity.minus(start), start, recent);
         }
 
         // ---- 3. the strategy's context ----

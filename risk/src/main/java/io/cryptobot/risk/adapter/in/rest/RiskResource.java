@@ -61,17 +61,20 @@ public class RiskResource {
     }
 
     public record LimitsRequest(String currency, String maxOrderNotional, String maxPositionSharePercent,
-                                String maxOpenOrders, String maxDailyLoss, String maxDailyLossPercent) {
+                                String maxOpenOrders, String maxDailyLoss, String maxDailyLossPercent,
+                                String maxAssetExposurePercent, String maxOrdersPerMinute) {
     }
 
     public record LimitsResponse(String currency, String maxOrderNotional, String maxPositionSharePercent,
-                                 String maxOpenOrders, String maxDailyLoss, String maxDailyLossPercent) {
+                                 String maxOpenOrders, String maxDailyLoss, String maxDailyLossPercent,
+                                 String maxAssetExposurePercent, String maxOrdersPerMinute) {
         static LimitsResponse of(RiskLimits limits) {
             LimitsInput text = LimitsInput.of(limits);
             String currency = limits.maxOrderNotional().orElse(limits.maxDailyLoss()).map(m -> m.asset().code())
                     .getOrNull();
             return new LimitsResponse(currency, text.maxOrderNotional(), text.maxPositionSharePercent(),
-                    text.maxOpenOrders(), text.maxDailyLoss(), text.maxDailyLossPercent());
+                    text.maxOpenOrders(), text.maxDailyLoss(), text.maxDailyLossPercent(),
+                    text.maxAssetExposurePercent(), text.maxOrdersPerMinute());
         }
     }
 
@@ -132,10 +135,11 @@ public class RiskResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.TRADER, Roles.ADMIN})
     public Response replaceLimits(LimitsRequest request, @Context SecurityContext security) {
-        LimitsRequest body = request == null ? new LimitsRequest(null, null, null, null, null, null) : request;
+        LimitsRequest body = request == null
+                ? new LimitsRequest(null, null, null, null, null, null, null, null) : request;
         return limits.replace(caller(security), body.currency(), new LimitsInput(body.maxOrderNotional(),
                         body.maxPositionSharePercent(), body.maxOpenOrders(), body.maxDailyLoss(),
-                        body.maxDailyLossPercent()))
+                        body.maxDailyLossPercent(), body.maxAssetExposurePercent(), body.maxOrdersPerMinute()))
                 .fold(Problems::response, saved -> Response.ok(LimitsResponse.of(saved)).build());
     }
 

@@ -97,7 +97,8 @@ class RiskStoreAdapter implements RiskStorePort {
         Row row = rows.iterator().next();
         JsonObject json = (JsonObject) row.getValue("limits");
         LimitsInput input = new LimitsInput(json.getString("maxOrderNotional"), json.getString("maxPositionSharePercent"),
-                json.getString("maxOpenOrders"), json.getString("maxDailyLoss"), json.getString("maxDailyLossPercent"));
+                json.getString("maxOpenOrders"), json.getString("maxDailyLoss"), json.getString("maxDailyLossPercent"),
+                json.getString("maxAssetExposurePercent"), json.getString("maxOrdersPerMinute"));
         return Option.some(input.parse(Asset.parse(row.getString("currency")).get()).toEither()
                 .getOrElseThrow(v -> new IllegalStateException("stored limits no longer valid: " + v.mkString("; "))));
     }
@@ -111,6 +112,8 @@ class RiskStoreAdapter implements RiskStorePort {
         putIfSet(json, "maxOpenOrders", text.maxOpenOrders());
         putIfSet(json, "maxDailyLoss", text.maxDailyLoss());
         putIfSet(json, "maxDailyLossPercent", text.maxDailyLossPercent());
+        putIfSet(json, "maxAssetExposurePercent", text.maxAssetExposurePercent());
+        putIfSet(json, "maxOrdersPerMinute", text.maxOrdersPerMinute());
         String currency = limits.maxOrderNotional().orElse(limits.maxDailyLoss()).map(Money::asset)
                 .map(Asset::code).getOrElse("USDT");
         pool.preparedQuery("INSERT INTO risk.limits (owner_id, currency, limits, updated_at) VALUES ($1, $2, $3, now()) "
