@@ -45,6 +45,10 @@ class SweepApiTest {
         io.restassured.response.Response accepted = start(trader, grid());
         accepted.then().statusCode(202).body("status", equalTo("queued")).body("kind", equalTo("grid"));
         assertThat(accepted.header("Location")).endsWith("/api/backtests/sweeps/" + accepted.path("id"));
+        String stream = io.restassured.RestAssured.given().header("Authorization", trader.bearer())
+                .accept("text/event-stream").get("/api/backtests/sweeps/" + accepted.path("id") + "/events")
+                .then().statusCode(200).extract().asString();
+        assertThat(stream).contains("data:").contains("\"status\":\"completed\"");
         JsonPath sweep = awaitSweep(trader, accepted.path("id"));
         assertThat(sweep.getString("status")).isEqualTo("completed");
         assertThat(sweep.getInt("pointsDone")).isEqualTo(4);

@@ -35,6 +35,8 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 class ReplayFeedService implements ReplayFeedUseCase {
     static final int MAX_RUNNING_PER_USER = 20;
+    /** Ended replays stay readable this long, then are forgotten. */
+    static final long KEEP_ENDED_MILLIS = 3_600_000L;
     private static final int PAGE = 10_000;
     private static final int MAX_PER_TICK = 50_000;
     private final LoadInstrumentPort instruments;
@@ -65,6 +67,7 @@ class ReplayFeedService implements ReplayFeedUseCase {
         if (!found.isEmpty()) {
             return Either.left(MarketDataErrors.invalid(found));
         }
+        forgetEndedBefore(clock.now().toEpochMilli() - KEEP_ENDED_MILLIS);
         long running = sessions.values().stream().filter(s -> s.replay.owner().equals(owner)
                 && s.replay.isLive()).count();
         if (running >= MAX_RUNNING_PER_USER) {
@@ -97,6 +100,10 @@ class ReplayFeedService implements ReplayFeedUseCase {
                 : Multi.createFrom().empty());
     }
 
+    private void forgetEndedBefore(long cutoff) {
+        sessions.values().removeIf(session -> !session.replay.isLive() && session.endedAt < cutoff);
+    }
+
     private Either<DomainError, Session> session(UserId owner, UUID id) {
         Session session = sessions.get(id);
         return session == null || !session.replay.owner().equals(owner)
@@ -111,6 +118,7 @@ class ReplayFeedService implements ReplayFeedUseCase {
         private volatile Replay replay;
         private CandleBatch page;
         private int next;
+        private volatile long endedAt = Long.MAX_VALUE;
 
         Session(Replay replay, Instrument instrument) {
             this.replay = replay;
@@ -167,6 +175,7 @@ class ReplayFeedService implements ReplayFeedUseCase {
         synchronized void finish(Replay.Status end) {
             if (replay.isLive()) {
                 replay = replay.finished(end);
+                endedAt = clock.now().toEpochMilli();
                 stream.onComplete();
             }
         }

@@ -9,6 +9,7 @@ import io.cryptobot.backtest.domain.BacktestErrors;
 import io.cryptobot.backtest.domain.BacktestId;
 import io.cryptobot.backtest.domain.BacktestRun;
 import io.cryptobot.kernel.adapter.in.rest.PageResponse;
+import io.cryptobot.kernel.adapter.in.rest.PollingStream;
 import io.cryptobot.kernel.adapter.in.rest.Problems;
 import io.cryptobot.kernel.adapter.in.rest.RestInputs;
 import io.cryptobot.kernel.adapter.in.rest.Roles;
@@ -22,8 +23,6 @@ import io.cryptobot.portfolio.domain.metrics.DrawdownSeries;
 import io.cryptobot.portfolio.domain.metrics.EquitySeries;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import jakarta.annotation.security.RolesAllowed;
@@ -52,7 +51,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /**
@@ -126,12 +124,9 @@ public class BacktestResource {
             throw new WebApplicationException(Problems.response(first.getLeft()));
         }
         BacktestId runId = first.get().id();
-        AtomicBoolean finished = new AtomicBoolean();
-        return Multi.createFrom().ticks().every(Duration.ofMillis(500))
-                .onItem().transformToUniAndConcatenate(tick -> Uni.createFrom()
-                        .item(() -> get.get(caller, runId).getOrElseThrow(e -> new IllegalStateException(e.detail())))
-                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
-                .select().first(run -> !finished.getAndSet(run.status().isFinished()))
+        return PollingStream.until(Duration.ofMillis(500),
+                        () -> get.get(caller, runId).getOrElseThrow(e -> new IllegalStateException(e.detail())),
+                        run -> run.status().isFinished())
                 .map(run -> BacktestResponse.of(run, clock.now()));
     }
 

@@ -25,6 +25,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import io.cryptobot.kernel.adapter.in.rest.PollingStream;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import jakarta.ws.rs.WebApplicationException;
+import java.time.Duration;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -81,6 +87,26 @@ public class SweepResource {
     public Response sweep(@PathParam("id") String id, @Context SecurityContext security) {
         UserId caller = caller(security);
         return id(id).flatMap(sweepId -> get.get(caller, sweepId)).fold(Problems::response, this::ok);
+    }
+
+    /** Progress as server-sent events: the sweep (as {@code GET .../{id}}) twice a second until it has finished. */
+    @GET
+    @Path("{id}/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
+    @Blocking
+    public Multi<SweepResponse> events(@PathParam("id") String id, @Context SecurityContext security) {
+        UserId caller = caller(security);
+        var first = id(id).flatMap(sweepId -> get.get(caller, sweepId));
+        if (first.isLeft()) {
+            throw new WebApplicationException(Problems.response(first.getLeft()));
+        }
+        var sweepId = first.get().id();
+        return PollingStream.until(Duration.ofMillis(500),
+                        () -> get.get(caller, sweepId).getOrElseThrow(e -> new IllegalStateException(e.detail())),
+                        run -> run.status().isFinished())
+                .map(run -> SweepResponse.of(run, clock.now()));
     }
 
     @POST
