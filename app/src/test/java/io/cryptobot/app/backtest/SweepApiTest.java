@@ -9,6 +9,16 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.cryptobot.app.support.TestUsers;
+import io.cryptobot.backtest.application.port.in.ControlSweepUseCase;
+import io.cryptobot.backtest.application.port.out.SweepStorePort;
+import io.cryptobot.backtest.domain.BacktestConfig;
+import io.cryptobot.backtest.domain.sweep.ParameterSpace;
+import io.cryptobot.backtest.domain.sweep.SweepId;
+import io.cryptobot.backtest.domain.sweep.SweepRun;
+import io.cryptobot.backtest.domain.sweep.SweepSpec;
+import io.cryptobot.kernel.domain.UserId;
+import jakarta.inject.Inject;
+import java.time.Instant;
 import io.cryptobot.app.support.TestUsers.TestUser;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -28,6 +38,12 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class SweepApiTest {
+    @Inject
+    SweepStorePort sweeps;
+
+    @Inject
+    ControlSweepUseCase control;
+
     /** An hour after the first candle, so every point has its warm-up candles before the range. */
     static final String FROM = "2024-01-01T01:00:00Z";
     private final TestUser trader = TestUsers.create("trader");
@@ -177,6 +193,31 @@ class SweepApiTest {
     }
 
     // ---- helpers ----
+
+    @Test
+    void a_sweep_left_running_by_a_dead_process_is_interrupted_and_can_be_resumed_to_completion() {
+        BacktestConfig.Raw base = new BacktestConfig.Raw("sma_crossover", Map.of(), List.of(instrument), "1m", FROM,
+                BacktestApiTest.TO, "10000", null, "0.001", null, null, null, null, null, null);
+        SweepSpec spec = SweepSpec.checked(new SweepSpec.Raw("grid", base, Map.of(
+                        "fast", new ParameterSpace.Raw(List.of("5", "10"), null, null, null),
+                        "slow", new ParameterSpace.Raw(List.of("20"), null, null, null)), null, null, null, null))
+                .get();
+        SweepRun running = SweepRun.queue(SweepId.random(), new UserId(trader.id()), spec, Instant.now())
+                .start(2, Instant.now());
+        sweeps.insert(running);
+        assertThat(control.interruptUnfinished()).isGreaterThanOrEqualTo(1);
+        String id = running.id().toString();
+        get(trader, "/api/backtests/sweeps/" + id).then().statusCode(200).body("status", equalTo("interrupted"));
+        given().header("Authorization", stranger.bearer()).post("/api/backtests/sweeps/" + id + "/resume")
+                .then().statusCode(404);
+        given().header("Authorization", trader.bearer()).post("/api/backtests/sweeps/" + id + "/resume")
+                .then().statusCode(202).body("status", equalTo("queued"));
+        assertThat(awaitSweep(trader, id).getString("status")).isEqualTo("completed");
+        get(trader, "/api/backtests/sweeps/" + id + "/results").then().statusCode(200)
+                .body("ranked.size()", equalTo(2));
+        given().header("Authorization", trader.bearer()).post("/api/backtests/sweeps/" + id + "/resume")
+                .then().statusCode(409).body("code", equalTo("sweep.not_resumable"));
+    }
 
     Map<String, Object> backtest() {
         Map<String, Object> request = new HashMap<>();

@@ -1,6 +1,7 @@
 package io.cryptobot.backtest.application.service;
 
 import io.cryptobot.backtest.application.port.in.ControlSweepUseCase;
+import io.cryptobot.backtest.application.port.out.BacktestWorkersPort;
 import io.cryptobot.backtest.application.port.out.SweepStorePort;
 import io.cryptobot.backtest.domain.sweep.SweepErrors;
 import io.cryptobot.backtest.domain.sweep.SweepId;
@@ -14,11 +15,29 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 class ControlSweepService implements ControlSweepUseCase {
     private final SweepStorePort store;
+    private final BacktestWorkersPort workers;
+    private final SweepRunner runner;
     private final Clock clock;
 
-    ControlSweepService(SweepStorePort store, Clock clock) {
+    ControlSweepService(SweepStorePort store, BacktestWorkersPort workers, SweepRunner runner, Clock clock) {
         this.store = store;
+        this.workers = workers;
+        this.runner = runner;
         this.clock = clock;
+    }
+
+    @Override
+    public Either<DomainError, SweepRun> resume(UserId caller, SweepId id) {
+        return store.load(caller, id).toEither(() -> SweepErrors.notFound(id))
+                .flatMap(run -> run.resume().<DomainError>mapLeft(status -> SweepErrors.notResumable(id, run.status()))
+                        .flatMap(queued -> {
+                            if (!store.update(queued, run.status())) {
+                                return Either.left(new DomainError.Conflict("sweep.busy",
+                                        "sweep " + id + " changed meanwhile; retry"));
+                            }
+                            workers.run(() -> runner.execute(id));
+                            return Either.right(queued);
+                        }));
     }
 
     @Override

@@ -23,6 +23,11 @@ public final class SweepErrors {
         return new DomainError.Conflict("sweep.not_cancellable", "sweep " + id + " is already " + status.code());
     }
 
+    public static DomainError notResumable(SweepId id, BacktestStatus status) {
+        return new DomainError.Conflict("sweep.not_resumable", "sweep " + id + " is " + status.code()
+                + "; only failed, cancelled or interrupted sweeps can be resumed");
+    }
+
     public static DomainError notCompleted(SweepId id, BacktestStatus status) {
         return new DomainError.Conflict("sweep.no_results", "sweep " + id + " is " + status.code()
                 + "; results exist once it has completed");

@@ -57,6 +57,14 @@ public record SweepRun(SweepId id, UserId owner, SweepSpec spec, BacktestStatus 
                 : Either.right(finish(BacktestStatus.CANCELLED, pointsDone, now, Option.none()));
     }
 
+    /** A failed, cancelled or interrupted sweep queued again, to run from the start with the same spec. */
+    public Either<String, SweepRun> resume() {
+        return status.isResumable()
+                ? Either.right(new SweepRun(id, owner, spec, BacktestStatus.QUEUED, 0, 0, createdAt, Option.none(),
+                        Option.none(), Option.none()))
+                : Either.left(status.code());
+    }
+
     /** Time left at the pace so far: elapsed × remaining / done; none before the first point or once finished. */
     public Option<Duration> eta(Instant now) {
         if (status != BacktestStatus.RUNNING || pointsDone <= 0 || startedAt.isEmpty()) {

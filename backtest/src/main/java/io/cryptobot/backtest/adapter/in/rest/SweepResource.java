@@ -117,6 +117,16 @@ public class SweepResource {
         return id(id).flatMap(sweepId -> control.cancel(caller, sweepId)).fold(Problems::response, this::ok);
     }
 
+    @POST
+    @Path("{id}/resume")
+    @RolesAllowed({Roles.TRADER, Roles.ADMIN})
+    public Response resume(@PathParam("id") String id, @Context SecurityContext security) {
+        UserId caller = caller(security);
+        return id(id).flatMap(sweepId -> control.resume(caller, sweepId)).fold(Problems::response,
+                run -> Response.accepted(SweepResponse.of(run, clock.now()))
+                        .location(URI.create("/api/backtests/sweeps/" + run.id())).build());
+    }
+
     @GET
     @Path("{id}/results")
     @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
