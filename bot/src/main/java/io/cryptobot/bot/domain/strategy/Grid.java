@@ -76,10 +76,10 @@ final class Grid implements Strategy {
                 "Long only: buys a fixed quote amount when the close falls through an empty grid line between "
                         + "lower and upper, and sells what that line bought when the close rises through the "
                         + "next line up.",
-                List.of(ParameterSpec.decimal(LOWER, "100", "0.00000001", "1000000000",
-                                "price of the lowest grid line (the default is a placeholder: set it)"),
-                        ParameterSpec.decimal(UPPER, "200", "0.00000001", "1000000000",
-                                "price of the highest grid line (the default is a placeholder: set it)"),
+                List.of(ParameterSpec.requiredDecimal(LOWER, "100", "0.00000001", "1000000000",
+                                "price of the lowest grid line"),
+                        ParameterSpec.requiredDecimal(UPPER, "200", "0.00000001", "1000000000",
+                                "price of the highest grid line"),
                         ParameterSpec.integer(LEVELS, 10, 2, 1_000, "number of grid lines, lower and upper included"),
                         ParameterSpec.decimal(AMOUNT, "100", "0.00000001", "1000000000",
                                 "quote amount spent per buy")),

@@ -7,11 +7,19 @@ import java.util.Objects;
 
 /**
  * One declared parameter of a strategy. An instance always has a default of its own type that lies within its
- * inclusive range, so a strategy started with no parameters at all is valid. Integers are held as
- * {@link Integer}, decimals as {@link BigDecimal}, booleans as {@link Boolean}; only numbers have a range.
+ * inclusive range. An optional parameter takes that default when it is left out; a {@code required} one has no
+ * sensible default (a grid's price range depends on the market) and must be given: its default is only an
+ * example. Integers are held as {@link Integer}, decimals as {@link BigDecimal}, booleans as {@link Boolean}; only
+ * numbers have a range.
  */
 public record ParameterSpec(String name, ParameterType type, Object defaultValue, Option<BigDecimal> min,
-                            Option<BigDecimal> max, String description) {
+                            Option<BigDecimal> max, String description, boolean required) {
+
+    /** An optional parameter. */
+    public ParameterSpec(String name, ParameterType type, Object defaultValue, Option<BigDecimal> min,
+                         Option<BigDecimal> max, String description) {
+        this(name, type, defaultValue, min, max, description, false);
+    }
 
     public ParameterSpec {
         if (name == null || name.isBlank()) {
@@ -48,6 +56,13 @@ public record ParameterSpec(String name, ParameterType type, Object defaultValue
                                         String description) {
         return new ParameterSpec(name, ParameterType.DECIMAL, new BigDecimal(defaultValue),
                 Option.of(new BigDecimal(min)), Option.of(new BigDecimal(max)), description);
+    }
+
+    /** A decimal that must be given; {@code example} is shown to clients, never used. */
+    public static ParameterSpec requiredDecimal(String name, String example, String min, String max,
+                                                String description) {
+        return new ParameterSpec(name, ParameterType.DECIMAL, new BigDecimal(example), Option.of(new BigDecimal(min)),
+                Option.of(new BigDecimal(max)), description, true);
     }
 
     public static ParameterSpec bool(String name, boolean defaultValue, String description) {

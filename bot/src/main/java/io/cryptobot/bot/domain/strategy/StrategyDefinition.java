@@ -48,7 +48,12 @@ public record StrategyDefinition(String id, String description, Seq<ParameterSpe
         Map<String, Object> values = new LinkedHashMap<>();
         for (ParameterSpec spec : parameters) {
             if (!raw.containsKey(spec.name())) {
-                values.put(spec.name(), spec.defaultValue());
+                if (spec.required()) {
+                    violations = violations.append(new Violation(spec.name(), "is required (for example "
+                            + plain(spec.defaultValue()) + ")"));
+                } else {
+                    values.put(spec.name(), spec.defaultValue());
+                }
                 continue;
             }
             var parsed = spec.parse(raw.get(spec.name()));
@@ -66,7 +71,21 @@ public record StrategyDefinition(String id, String description, Seq<ParameterSpe
         return crossed.isEmpty() ? Validation.valid(valid) : Validation.invalid(crossed);
     }
 
-    /** The parameters with every default, as a strategy started without any settings runs. */
+    /** The required parameters' example values: with them, a definition with required parameters validates. */
+    public Map<String, String> examples() {
+        Map<String, String> examples = new LinkedHashMap<>();
+        parameters.filter(ParameterSpec::required).forEach(spec -> examples.put(spec.name(), plain(spec.defaultValue())));
+        return examples;
+    }
+
+    private static String plain(Object value) {
+        return value instanceof java.math.BigDecimal decimal ? decimal.toPlainString() : String.valueOf(value);
+    }
+
+    /**
+     * The parameters with every default, as a strategy started without any settings runs; a definition with a
+     * required parameter has none (an {@link IllegalStateException}).
+     */
     public Parameters defaults() {
         Validation<Seq<Violation>, Parameters> defaults = validate(Map.of());
         if (defaults.isInvalid()) {

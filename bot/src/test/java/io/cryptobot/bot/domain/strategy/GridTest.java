@@ -166,15 +166,18 @@ class GridTest {
     }
 
     @Test
-    void defaultsAreValidAndLowerMustBeBelowUpper() {
-        Parameters defaults = definition.defaults();
+    void theRangeMustBeGivenTheRestHasDefaultsAndLowerMustBeBelowUpper() {
+        assertThat(definition.validate(Map.of()).getError()).containsExactly(
+                new Violation("lower", "is required (for example 100)"),
+                new Violation("upper", "is required (for example 200)"));
+        Parameters defaults = definition.validate(Map.of("lower", "40000", "upper", "50000")).get();
         assertThat(defaults.integer("levels")).isEqualTo(10);
         assertThat(defaults.decimal("amount")).isEqualByComparingTo("100");
-        assertThat(defaults.decimal("lower")).isLessThan(defaults.decimal("upper"));
 
         assertThat(definition.validate(Map.of("lower", "200", "upper", "200")).getError())
                 .containsExactly(new Violation("lower", "must be below upper (200), got 200"));
-        assertThat(definition.validate(Map.of("levels", "1", "amount", "0")).getError()).containsExactly(
+        assertThat(definition.validate(Map.of("lower", "1", "upper", "2", "levels", "1", "amount", "0")).getError())
+                .containsExactly(
                 new Violation("levels", "1 is below the minimum 2"),
                 new Violation("amount", "0 is below the minimum 0.00000001"));
     }

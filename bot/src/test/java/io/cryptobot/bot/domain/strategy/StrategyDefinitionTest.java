@@ -106,9 +106,12 @@ class StrategyDefinitionTest {
     }
 
     @Test
-    void everyBuiltInStartsFromItsDefaults() {
+    void everyBuiltInStartsFromItsDefaultsPlusTheExamplesOfItsRequiredParameters() {
         for (StrategyDefinition definition : StrategyCatalog.builtIns()) {
-            assertThat(definition.newStrategy(definition.defaults())).as(definition.id()).isNotNull();
+            Parameters parameters = definition.validate(definition.examples()).get();
+            assertThat(definition.newStrategy(parameters)).as(definition.id()).isNotNull();
         }
+        assertThat(StrategyCatalog.find("grid").get().examples()).containsOnlyKeys("lower", "upper");
+        assertThat(StrategyCatalog.find("sma_crossover").get().examples()).isEmpty();
     }
 }

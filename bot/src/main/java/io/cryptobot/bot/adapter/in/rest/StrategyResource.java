@@ -26,7 +26,8 @@ public class StrategyResource {
     public record StrategyResponse(String id, String description, List<Parameter> parameters) {
     }
 
-    public record Parameter(String name, String type, String defaultValue, String min, String max,
+    /** {@code defaultValue} is what an omitted optional parameter takes; a required one shows an example. */
+    public record Parameter(String name, String type, boolean required, String defaultValue, String min, String max,
                             String description) {
     }
 
@@ -44,7 +45,7 @@ public class StrategyResource {
     static Parameter of(ParameterSpec spec) {
         Object value = spec.defaultValue();
         String defaultValue = value instanceof BigDecimal d ? d.toPlainString() : String.valueOf(value);
-        return new Parameter(spec.name(), spec.type().name().toLowerCase(Locale.ROOT), defaultValue,
+        return new Parameter(spec.name(), spec.type().name().toLowerCase(Locale.ROOT), spec.required(), defaultValue,
                 spec.min().map(BigDecimal::toPlainString).getOrNull(),
                 spec.max().map(BigDecimal::toPlainString).getOrNull(), spec.description());
     }
