@@ -10,6 +10,7 @@ import io.cryptobot.kernel.domain.FixedPoint;
 import io.cryptobot.kernel.domain.InstrumentId;
 import io.cryptobot.kernel.domain.Money;
 import io.cryptobot.kernel.domain.Timeframe;
+import io.cryptobot.marketdata.domain.GenericCsvParser;
 import io.cryptobot.risk.domain.RiskLimits;
 import io.cryptobot.risk.domain.LimitsInput;
 import io.vavr.collection.List;
@@ -18,8 +19,6 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import io.vavr.control.Validation;
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -160,24 +159,9 @@ public record BacktestConfig(String strategy, Map<String, String> parameters, ja
         return new Money(plain.setScale(scale).unscaledValue().longValueExact(), scale, asset);
     }
 
-    /** Epoch milliseconds, or an ISO-8601 instant such as {@code 2024-01-01T00:00:00Z}. */
+    /** Epoch milliseconds, or an ISO-8601 instant such as {@code 2024-01-01T00:00:00Z} (marketdata's parser). */
     static Either<String, Long> time(String text) {
-        if (text == null || text.isBlank()) {
-            return Either.left("is missing");
-        }
-        String trimmed = text.trim();
-        if (trimmed.chars().allMatch(Character::isDigit)) {
-            try {
-                return Either.right(Long.parseLong(trimmed));
-            } catch (NumberFormatException e) {
-                return Either.left("is not a valid epoch millisecond value");
-            }
-        }
-        try {
-            return Either.right(Instant.parse(trimmed).toEpochMilli());
-        } catch (DateTimeParseException e) {
-            return Either.left("must be epoch milliseconds or an ISO-8601 instant like 2024-01-01T00:00:00Z");
-        }
+        return text == null || text.isBlank() ? Either.left("is missing") : GenericCsvParser.timestamp(text.trim());
     }
 
     private static Either<String, BigDecimal> decimal(String text, String fallback) {

@@ -69,6 +69,12 @@ public record BacktestRun(BacktestId id, UserId owner, BacktestConfig config, Ba
                 Option.none(), Option.none(), Option.none()));
     }
 
+    /** Share of the candles done, 0 to 1; a completed run is done whatever its counts. */
+    public double progress() {
+        return status == BacktestStatus.COMPLETED ? 1.0
+                : candlesTotal == 0 ? 0.0 : (double) candlesProcessed / candlesTotal;
+    }
+
     /**
      * Time left at the pace so far: elapsed × remaining / processed; none before the first progress report or
      * once finished.

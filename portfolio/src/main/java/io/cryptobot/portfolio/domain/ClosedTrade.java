@@ -45,6 +45,6 @@ public record ClosedTrade(
 
     /** Realized P&L net of this portion's fees. */
     public Money netPnl() {
-        return Exact.minus(realizedPnl, fees);
+        return realizedPnl.minus(fees);
     }
 }

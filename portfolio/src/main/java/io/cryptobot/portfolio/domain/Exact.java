@@ -7,22 +7,14 @@ import io.cryptobot.kernel.domain.Price;
 import io.cryptobot.kernel.domain.Quantity;
 
 /**
- * Exact fixed-point arithmetic for the ledger. Sums of different scales are taken at the larger scale (the
+ * Exact fixed-point arithmetic for the ledger (money sums are the kernel's {@link Money#plus}). Sums of different
+ * scales are taken at the larger scale (the
  * smaller one is scaled up, which never loses a digit); products carry the sum of the scales. Nothing is
  * ever rounded: a result that does not fit a {@code long} or {@link FixedPoint#MAX_SCALE} is an
  * {@link ArithmeticException}, a bug in the instrument's scales rather than a business outcome.
  */
 final class Exact {
     private Exact() {
-    }
-
-    /** Kept for readability at call sites; the kernel's {@link Money#plus} takes mixed scales at the larger one. */
-    static Money plus(Money a, Money b) {
-        return a.plus(b);
-    }
-
-    static Money minus(Money a, Money b) {
-        return a.minus(b);
     }
 
     static Quantity rescale(Quantity quantity, int scale) {
@@ -70,7 +62,7 @@ final class Exact {
     static Money plusProduct(Money amount, Quantity quantity, Price price) {
         int productScale = quantity.scale() + price.scale();
         if (productScale > FixedPoint.MAX_SCALE) {
-            return plus(amount, times(quantity, price, amount.asset()));
+            return amount.plus(times(quantity, price, amount.asset()));
         }
         long product = Math.multiplyExact(quantity.units(), price.units());
         int scale = Math.max(amount.scale(), productScale);

@@ -89,7 +89,7 @@ public final class Ledger {
         book.lots.addLast(new Lot(received, fill.price(), fill.time()));
         book.lotFees.addLast(feeInQuote(fill, baseFee));
         book.quantity = Exact.plus(book.quantity, received);
-        book.cost = Exact.plus(book.cost, cost);
+        book.cost = book.cost.plus(cost);
         credit(new Money(fill.quantity().units(), fill.quantity().scale(), instrument.base()));
         debit(Exact.times(fill.quantity(), fill.price(), instrument.quote()));
         payFee(book, fill, baseFee);
@@ -116,23 +116,23 @@ public final class Ledger {
             Money entryFeeLeft = book.lotFees.pollFirst();
             Quantity closed = Exact.min(oldest.quantity(), remaining);
             Money entryValue = Exact.times(closed, oldest.entryPrice(), instrument.quote());
-            Money pnl = Exact.minus(Exact.times(closed, fill.price(), instrument.quote()), entryValue);
+            Money pnl = Exact.times(closed, fill.price(), instrument.quote()).minus(entryValue);
             Money entryFee = Exact.share(entryFeeLeft, closed, oldest.quantity());
             Money exitFee = Exact.share(exitFeeLeft, closed, remaining);
-            exitFeeLeft = Exact.minus(exitFeeLeft, exitFee);
+            exitFeeLeft = exitFeeLeft.minus(exitFee);
             closedTrades.add(new ClosedTrade(instrument, oldest.openedAt(), fill.time(), closed,
-                    oldest.entryPrice(), fill.price(), pnl, Exact.plus(entryFee, exitFee)));
+                    oldest.entryPrice(), fill.price(), pnl, entryFee.plus(exitFee)));
             Quantity left = Exact.minus(oldest.quantity(), closed);
             if (left.units() > 0) {
                 book.lots.addFirst(new Lot(left, oldest.entryPrice(), oldest.openedAt()));
-                book.lotFees.addFirst(Exact.minus(entryFeeLeft, entryFee));
+                book.lotFees.addFirst(entryFeeLeft.minus(entryFee));
             }
-            book.cost = Exact.minus(book.cost, entryValue);
-            realized = Exact.plus(realized, pnl);
+            book.cost = book.cost.minus(entryValue);
+            realized = realized.plus(pnl);
             remaining = Exact.minus(remaining, closed);
         }
         book.quantity = Exact.minus(book.quantity, fill.quantity());
-        book.realized = Exact.plus(book.realized, realized);
+        book.realized = book.realized.plus(realized);
         debit(new Money(fill.quantity().units(), fill.quantity().scale(), instrument.base()));
         credit(Exact.times(fill.quantity(), fill.price(), instrument.quote()));
         payFee(book, fill, false);
@@ -146,8 +146,8 @@ public final class Ledger {
     private void payFee(Book book, LedgerFill fill, boolean baseFee) {
         Money fee = fill.fee();
         debit(fee);
-        feesPaid.merge(fee.asset(), fee, Exact::plus);
-        book.fees = Exact.plus(book.fees, feeInQuote(fill, baseFee));
+        feesPaid.merge(fee.asset(), fee, Money::plus);
+        book.fees = book.fees.plus(feeInQuote(fill, baseFee));
     }
 
     private static Money feeInQuote(LedgerFill fill, boolean baseFee) {
@@ -155,11 +155,11 @@ public final class Ledger {
     }
 
     private void credit(Money amount) {
-        balances.merge(amount.asset(), amount, Exact::plus);
+        balances.merge(amount.asset(), amount, Money::plus);
     }
 
     private void debit(Money amount) {
-        balances.merge(amount.asset(), Exact.minus(Money.zero(amount.asset(), 0), amount), Exact::plus);
+        balances.merge(amount.asset(), Money.zero(amount.asset(), 0).minus(amount), Money::plus);
     }
 
     private static Quantity asQuantity(Money baseAmount) {
@@ -201,7 +201,7 @@ public final class Ledger {
         if (book == null) {
             return Money.zero(instrument.quote(), 0);
         }
-        return Exact.minus(Exact.times(book.quantity, mark, instrument.quote()), book.cost);
+        return Exact.times(book.quantity, mark, instrument.quote()).minus(book.cost);
     }
 
     /**

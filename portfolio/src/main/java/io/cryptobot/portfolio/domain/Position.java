@@ -28,6 +28,6 @@ public record Position(
     }
 
     public Money netRealizedPnl() {
-        return Exact.minus(realizedPnl, fees);
+        return realizedPnl.minus(fees);
     }
 }

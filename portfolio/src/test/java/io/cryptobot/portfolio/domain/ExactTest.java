@@ -15,8 +15,8 @@ class ExactTest {
     @Test
     void sums_of_different_scales_are_taken_at_the_larger_scale_without_loss() {
         // 1.5 (scale 1) + 0.00001 (scale 5) = 1.50001 at scale 5
-        assertThat(Exact.plus(new Money(15, 1, USDT), new Money(1, 5, USDT))).isEqualTo(new Money(150001, 5, USDT));
-        assertThat(Exact.minus(new Money(15, 1, USDT), new Money(1, 5, USDT))).isEqualTo(new Money(149999, 5, USDT));
+        assertThat(new Money(15, 1, USDT).plus(new Money(1, 5, USDT))).isEqualTo(new Money(150001, 5, USDT));
+        assertThat(new Money(15, 1, USDT).minus(new Money(1, 5, USDT))).isEqualTo(new Money(149999, 5, USDT));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.cryptobot.risk.domain;
 
+import io.cryptobot.kernel.domain.Asset;
 import io.cryptobot.kernel.domain.Money;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
@@ -60,6 +61,11 @@ public record RiskLimits(Option<Money> maxOrderNotional, Option<Share> maxPositi
      * Limits from input that may be wrong: every violation is collected (for a client to fix all at once)
      * instead of the first one being thrown.
      */
+    /** The currency the amounts are in, when an amount limit is set (the constructor makes them agree). */
+    public Option<Asset> currency() {
+        return maxOrderNotional.orElse(maxDailyLoss).map(Money::asset);
+    }
+
     public static Validation<Seq<String>, RiskLimits> checked(Option<Money> maxOrderNotional,
             Option<Share> maxPositionShare, Option<Integer> maxOpenOrders, Option<Money> maxDailyLoss,
             Option<Share> maxDailyLossShare) {

@@ -65,6 +65,12 @@ public record SweepRun(SweepId id, UserId owner, SweepSpec spec, BacktestStatus 
                 : Either.left(status.code());
     }
 
+    /** Share of the backtests done, 0 to 1; a completed sweep is done whatever its counts. */
+    public double progress() {
+        return status == BacktestStatus.COMPLETED ? 1.0
+                : pointsTotal == 0 ? 0.0 : (double) pointsDone / pointsTotal;
+    }
+
     /** Time left at the pace so far: elapsed × remaining / done; none before the first point or once finished. */
     public Option<Duration> eta(Instant now) {
         if (status != BacktestStatus.RUNNING || pointsDone <= 0 || startedAt.isEmpty()) {

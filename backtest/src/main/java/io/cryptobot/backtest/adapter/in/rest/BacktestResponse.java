@@ -30,13 +30,11 @@ public record BacktestResponse(String id, String status, int attempt, String str
                 BigDecimal.valueOf(v.basisPoints(), 2).stripTrailingZeros().toPlainString()));
         c.limits().maxOpenOrders().forEach(v -> risk.put("maxOpenOrders", String.valueOf(v)));
         c.limits().maxDailyLoss().forEach(v -> risk.put("maxDailyLoss", v.toBigDecimal().toPlainString()));
-        double progress = run.status().code().equals("completed") ? 1.0
-                : run.candlesTotal() == 0 ? 0.0 : (double) run.candlesProcessed() / run.candlesTotal();
         return new BacktestResponse(run.id().toString(), run.status().code(), run.attempt(), c.strategy(),
                 c.parameters(), c.instruments().stream().map(Object::toString).toList(), c.timeframe().code(),
                 Instant.ofEpochMilli(c.from()), Instant.ofEpochMilli(c.to()),
                 c.startingCash().toBigDecimal().toPlainString(), c.startingCash().asset().toString(), costs, risk,
-                run.candlesProcessed(), run.candlesTotal(), progress,
+                run.candlesProcessed(), run.candlesTotal(), run.progress(),
                 run.eta(now).map(Duration::toSeconds).getOrNull(), run.createdAt(), run.startedAt().getOrNull(),
                 run.finishedAt().getOrNull(), run.failure().getOrNull());
     }

@@ -1,6 +1,5 @@
 package io.cryptobot.backtest.adapter.in.rest;
 
-import io.cryptobot.backtest.domain.BacktestStatus;
 import io.cryptobot.backtest.domain.sweep.Search;
 import io.cryptobot.backtest.domain.sweep.SweepRun;
 import java.time.Duration;
@@ -25,14 +24,12 @@ public record SweepResponse(String id, String kind, String status, String strate
         Map<String, List<String>> space = new LinkedHashMap<>();
         spec.space().axes().forEach(a -> space.put(a.name(), a.values()));
         Search.Random random = spec.search() instanceof Search.Random r ? r : null;
-        double progress = run.status() == BacktestStatus.COMPLETED ? 1.0
-                : run.pointsTotal() == 0 ? 0.0 : (double) run.pointsDone() / run.pointsTotal();
         return new SweepResponse(run.id().toString(), spec.kind().code(), run.status().code(), base.strategy(),
                 base.parameters(), space, random == null ? null : random.samples(),
                 random == null ? null : random.seed(), spec.objective().metric().code(),
                 base.instruments().stream().map(Object::toString).toList(), base.timeframe().code(),
                 Instant.ofEpochMilli(base.from()), Instant.ofEpochMilli(base.to()), run.pointsDone(),
-                run.pointsTotal(), progress, run.eta(now).map(Duration::toSeconds).getOrNull(), run.createdAt(),
+                run.pointsTotal(), run.progress(), run.eta(now).map(Duration::toSeconds).getOrNull(), run.createdAt(),
                 run.startedAt().getOrNull(), run.finishedAt().getOrNull(), run.failure().getOrNull());
     }
 }

@@ -70,8 +70,7 @@ public class RiskResource {
                                  String maxAssetExposurePercent, String maxOrdersPerMinute) {
         static LimitsResponse of(RiskLimits limits) {
             LimitsInput text = LimitsInput.of(limits);
-            String currency = limits.maxOrderNotional().orElse(limits.maxDailyLoss()).map(m -> m.asset().code())
-                    .getOrNull();
+            String currency = limits.currency().map(asset -> asset.code()).getOrNull();
             return new LimitsResponse(currency, text.maxOrderNotional(), text.maxPositionSharePercent(),
                     text.maxOpenOrders(), text.maxDailyLoss(), text.maxDailyLossPercent(),
                     text.maxAssetExposurePercent(), text.maxOrdersPerMinute());

@@ -2,7 +2,6 @@ package io.cryptobot.risk.adapter.out.persistence;
 
 import io.cryptobot.kernel.domain.Asset;
 import io.cryptobot.kernel.domain.EventMeta;
-import io.cryptobot.kernel.domain.Money;
 import io.cryptobot.kernel.domain.Page;
 import io.cryptobot.kernel.domain.PageRequest;
 import io.cryptobot.kernel.domain.UserId;
@@ -114,8 +113,7 @@ class RiskStoreAdapter implements RiskStorePort {
         putIfSet(json, "maxDailyLossPercent", text.maxDailyLossPercent());
         putIfSet(json, "maxAssetExposurePercent", text.maxAssetExposurePercent());
         putIfSet(json, "maxOrdersPerMinute", text.maxOrdersPerMinute());
-        String currency = limits.maxOrderNotional().orElse(limits.maxDailyLoss()).map(Money::asset)
-                .map(Asset::code).getOrElse("USDT");
+        String currency = limits.currency().map(Asset::code).getOrElse("USDT");
         pool.preparedQuery("INSERT INTO risk.limits (owner_id, currency, limits, updated_at) VALUES ($1, $2, $3, now()) "
                         + "ON CONFLICT (owner_id) DO UPDATE SET currency = EXCLUDED.currency, limits = EXCLUDED.limits, "
                         + "updated_at = EXCLUDED.updated_at")
