@@ -10,6 +10,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiPredicate;
 
@@ -28,26 +29,32 @@ final class ArchitectureRules {
             "kernel", "marketdata", "order", "exchange", "portfolio", "risk", "bot", "backtest", "app");
 
     /**
-     * The one sanctioned exception to "other contexts only through ports": the backtest engine exists to run the
-     * upstream contexts' own domain code (strategy, fill model, order state machine, ledger, risk rules, the
-     * columnar candle series) in memory, millions of candles a second, so that backtests and live trading share
-     * one code path (../shared/ARCHITECTURE.md). Its layers may therefore use these upstream domain packages (the
-     * engine's results are made of their types: orders, trades, metrics, which its adapters persist and serve);
-     * the upstream application services and adapters stay out of reach, and every other context keeps the
-     * strict rule.
+     * The one sanctioned exception to "other contexts only through ports": the trading session
+     * ({@code bot.domain.session}) and the backtest engine around it exist to run the upstream contexts' own domain
+     * code (strategy, fill model, order state machine, ledger, risk rules, the columnar candle series) in memory,
+     * millions of candles a second, so that backtests, paper and live trading share one code path
+     * (../shared/ARCHITECTURE.md). Their layers may therefore use these upstream domain packages (the results are
+     * made of their types: orders, fills, trades, metrics, which their adapters persist and serve); the upstream
+     * application services and adapters stay out of reach, and every other context keeps the strict rule.
      */
-    static final String ENGINE_CONTEXT = "backtest";
-    static final List<String> ENGINE_RUNS = List.of("marketdata", "order", "exchange", "portfolio", "risk", "bot");
+    static final Map<String, List<String>> SESSION_RUNS = Map.of(
+            "bot", List.of("order", "exchange", "portfolio", "risk"),
+            "backtest", List.of("marketdata", "order", "exchange", "portfolio", "risk", "bot"));
 
     private ArchitectureRules() {
     }
 
-    /** Whether {@code origin} belongs to the backtest context and {@code targetPackage} to an upstream domain it runs. */
+    /**
+     * Whether {@code origin} belongs to a context that runs the trading session (bot, backtest) and
+     * {@code targetPackage} to an upstream domain that session runs.
+     */
     static boolean engineRunsUpstreamDomain(String root, JavaClass origin, String targetPackage) {
-        if (!unitOf(origin.getPackageName()).equals(root + "." + ENGINE_CONTEXT)) {
+        String unit = unitOf(origin.getPackageName());
+        if (!unit.startsWith(root + ".")) {
             return false;
         }
-        return ENGINE_RUNS.stream().anyMatch(context -> targetPackage.startsWith(root + "." + context + ".domain"));
+        List<String> runs = SESSION_RUNS.get(unit.substring(root.length() + 1));
+        return runs != null && runs.stream().anyMatch(context -> targetPackage.startsWith(root + "." + context + ".domain"));
     }
 
     /** Domain code depends only on its own domain, the shared kernel's domain, the JDK and vavr. */

@@ -4,6 +4,7 @@ import io.cryptobot.bot.domain.strategy.Parameters;
 import io.cryptobot.bot.domain.strategy.StrategyCatalog;
 import io.cryptobot.bot.domain.strategy.StrategyDefinition;
 import io.cryptobot.exchange.domain.fill.Rate;
+import io.cryptobot.exchange.domain.fill.VenueCosts;
 import io.cryptobot.kernel.domain.Asset;
 import io.cryptobot.kernel.domain.DomainError.Violation;
 import io.cryptobot.kernel.domain.FixedPoint;
@@ -34,8 +35,8 @@ public record BacktestConfig(String strategy, Map<String, String> parameters, ja
                              Timeframe timeframe, long from, long to, Money startingCash, Rate makerFee, Rate takerFee,
                              long slippageBps, Rate maxVolumeShare, RiskLimits limits) {
     public static final int MAX_INSTRUMENTS = 10;
-    static final Rate DEFAULT_FEE = Rate.basisPoints(10);
-    static final Rate DEFAULT_VOLUME_SHARE = Rate.basisPoints(1_000);
+    static final Rate DEFAULT_FEE = VenueCosts.DEFAULT_FEE;
+    static final Rate DEFAULT_VOLUME_SHARE = VenueCosts.DEFAULT_VOLUME_SHARE;
 
     public BacktestConfig {
         Objects.requireNonNull(strategy, "strategy");
@@ -130,15 +131,11 @@ public record BacktestConfig(String strategy, Map<String, String> parameters, ja
         Either<String, BigDecimal> cash = decimal(raw.startingCash(), "10000")
                 .filterOrElse(v -> v.signum() > 0, v -> "must be positive");
         found = found.appendAll(cash.swap().map(r -> new Violation("startingCash", r)));
-        Either<String, Rate> maker = rate(raw.makerFee(), DEFAULT_FEE, BigDecimal.valueOf(1, 1));
-        Either<String, Rate> taker = rate(raw.takerFee(), DEFAULT_FEE, BigDecimal.valueOf(1, 1));
-        Either<String, Rate> volumeShare = rate(raw.maxVolumeShare(), DEFAULT_VOLUME_SHARE, BigDecimal.ONE)
-                .filterOrElse(r -> r.units() > 0, r -> "must be above 0");
-        found = found.appendAll(maker.swap().map(r -> new Violation("makerFee", r)));
-        found = found.appendAll(taker.swap().map(r -> new Violation("takerFee", r)));
-        found = found.appendAll(volumeShare.swap().map(r -> new Violation("maxVolumeShare", r)));
-        Either<String, Long> slippage = whole(raw.slippageBps(), 0, 0, 1_000);
-        found = found.appendAll(slippage.swap().map(r -> new Violation("slippageBps", r)));
+        Validation<Seq<Violation>, VenueCosts> costs = VenueCosts.parse(raw.makerFee(), raw.takerFee(),
+                raw.slippageBps(), raw.maxVolumeShare());
+        if (costs.isInvalid()) {
+            found = found.appendAll(costs.getError());
+        }
         Validation<Seq<Violation>, RiskLimits> limits = new LimitsInput(raw.maxOrderNotional(),
                 raw.maxPositionSharePercent(), raw.maxOpenOrders(), raw.maxDailyLoss(), null)
                 .parse(currency == null ? Asset.parse("USDT").get() : currency);
@@ -149,8 +146,8 @@ public record BacktestConfig(String strategy, Map<String, String> parameters, ja
             return Validation.invalid(found);
         }
         return Validation.valid(new BacktestConfig(definition.get().id(), parameters, instruments, timeframe.get(),
-                from.get(), to.get(), money(cash.get(), currency), maker.get(), taker.get(), slippage.get(),
-                volumeShare.get(), limits.get()));
+                from.get(), to.get(), money(cash.get(), currency), costs.get().makerFee(), costs.get().takerFee(),
+                costs.get().slippageBps(), costs.get().maxVolumeShare(), limits.get()));
     }
 
     static Money money(BigDecimal value, Asset asset) {
@@ -178,34 +175,4 @@ public record BacktestConfig(String strategy, Map<String, String> parameters, ja
         }
     }
 
-    /** A rate from text (or the fallback), at its shortest scale, so equal rates are equal records. */
-    private static Either<String, Rate> rate(String text, Rate fallback, BigDecimal max) {
-        if (text == null || text.isBlank()) {
-            return Either.right(shortest(fallback));
-        }
-        return Rate.parse(text.trim()).mapLeft(r -> "must be a decimal fraction such as 0.001, got '" + text + "'")
-                .filterOrElse(r -> BigDecimal.valueOf(r.units(), r.scale()).compareTo(max) <= 0,
-                        r -> "must be at most " + max.toPlainString())
-                .map(BacktestConfig::shortest);
-    }
-
-    private static Rate shortest(Rate rate) {
-        BigDecimal value = BigDecimal.valueOf(rate.units(), rate.scale()).stripTrailingZeros();
-        int scale = Math.max(value.scale(), 0);
-        return new Rate(value.setScale(scale).unscaledValue().longValueExact(), scale);
-    }
-
-    private static Either<String, Long> whole(String text, long fallback, long min, long max) {
-        if (text == null || text.isBlank()) {
-            return Either.right(fallback);
-        }
-        try {
-            long value = Long.parseLong(text.trim());
-            return value < min || value > max
-                    ? Either.left("must be between " + min + " and " + max)
-                    : Either.right(value);
-        } catch (NumberFormatException e) {
-            return Either.left("must be a whole number, got '" + text + "'");
-        }
-    }
 }

@@ -1,7 +1,7 @@
 package io.cryptobot.backtest.domain;
 
 import io.cryptobot.backtest.domain.engine.BacktestOutcome;
-import io.cryptobot.backtest.domain.engine.IgnoredSignal;
+import io.cryptobot.bot.domain.session.IgnoredSignal;
 import io.cryptobot.portfolio.domain.metrics.EquitySeries;
 import io.cryptobot.portfolio.domain.metrics.PerformanceMetrics;
 import io.cryptobot.portfolio.domain.metrics.TradeResult;

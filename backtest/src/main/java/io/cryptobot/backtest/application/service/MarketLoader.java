@@ -4,10 +4,9 @@ import io.cryptobot.backtest.domain.BacktestConfig;
 import io.cryptobot.backtest.domain.BacktestErrors;
 import io.cryptobot.backtest.domain.engine.Bars;
 import io.cryptobot.backtest.domain.engine.Market;
-import io.cryptobot.exchange.domain.fill.FeeSchedule;
 import io.cryptobot.exchange.domain.fill.FillModel;
 import io.cryptobot.exchange.domain.fill.InstrumentRules;
-import io.cryptobot.exchange.domain.fill.SlippageModel;
+import io.cryptobot.exchange.domain.fill.VenueCosts;
 import io.cryptobot.kernel.domain.DomainError;
 import io.cryptobot.kernel.domain.DomainError.Violation;
 import io.cryptobot.kernel.domain.InstrumentId;
@@ -81,8 +80,7 @@ public class MarketLoader {
     }
 
     static FillModel fillModel(BacktestConfig config, Instrument instrument) {
-        return new FillModel(new InstrumentRules(instrument.id(), instrument.tickSize(), instrument.stepSize()),
-                FeeSchedule.inQuote(config.makerFee(), config.takerFee()),
-                SlippageModel.fixedBasisPoints(config.slippageBps()), config.maxVolumeShare());
+        return new VenueCosts(config.makerFee(), config.takerFee(), config.slippageBps(), config.maxVolumeShare())
+                .fillModel(new InstrumentRules(instrument.id(), instrument.tickSize(), instrument.stepSize()));
     }
 }

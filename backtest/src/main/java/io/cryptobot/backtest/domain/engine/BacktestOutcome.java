@@ -1,5 +1,8 @@
 package io.cryptobot.backtest.domain.engine;
 
+import io.cryptobot.bot.domain.session.ExecutedFill;
+import io.cryptobot.bot.domain.session.IgnoredSignal;
+import io.cryptobot.bot.domain.session.PlacedOrder;
 import io.cryptobot.kernel.domain.Asset;
 import io.cryptobot.kernel.domain.InstrumentId;
 import io.cryptobot.kernel.domain.Money;

@@ -1,5 +1,6 @@
 package io.cryptobot.backtest.domain.engine;
 
+import io.cryptobot.bot.domain.session.EquitySink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

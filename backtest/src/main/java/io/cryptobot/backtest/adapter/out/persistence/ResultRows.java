@@ -1,11 +1,12 @@
 package io.cryptobot.backtest.adapter.out.persistence;
 
 import io.cryptobot.backtest.domain.BacktestResult;
-import io.cryptobot.backtest.domain.engine.ExecutedFill;
-import io.cryptobot.backtest.domain.engine.PlacedOrder;
+import io.cryptobot.bot.domain.session.ExecutedFill;
+import io.cryptobot.bot.domain.session.PlacedOrder;
 import io.cryptobot.order.domain.Order;
 import io.cryptobot.order.domain.OrderId;
 import io.cryptobot.order.domain.event.OrderEvent;
+import io.cryptobot.order.domain.event.OrderEvents;
 import io.cryptobot.portfolio.domain.ClosedTrade;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -33,9 +34,9 @@ record ResultRows(List<List<Object>> trades, List<List<Object>> orders, List<Lis
         Map<OrderId, JsonArray> events = new HashMap<>();
         for (OrderEvent event : result.outcome().orderEvents()) {
             events.computeIfAbsent(event.orderId(), id -> new JsonArray()).add(new JsonObject()
-                    .put("type", type(event))
+                    .put("type", OrderEvents.type(event))
                     .put("time", event.meta().occurredAt().toEpochMilli())
-                    .put("detail", detail(event)));
+                    .put("detail", OrderEvents.detail(event)));
         }
         List<List<Object>> orders = new ArrayList<>(result.outcome().orders().size());
         seq = 0;
@@ -58,26 +59,5 @@ record ResultRows(List<List<Object>> trades, List<List<Object>> orders, List<Lis
                     f.liquidity().name().toLowerCase(Locale.ROOT), f.time().toEpochMilli(), f.tag())));
         }
         return new ResultRows(trades, orders, fills);
-    }
-
-    /** {@code OrderFilled} → {@code filled}. */
-    static String type(OrderEvent event) {
-        String name = event.getClass().getSimpleName();
-        String bare = name.startsWith("Order") ? name.substring(5) : name;
-        return bare.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
-    }
-
-    static String detail(OrderEvent event) {
-        return switch (event) {
-            case OrderEvent.OrderFilled filled -> filled.fill().lastQty().toBigDecimal().toPlainString() + " @ "
-                    + filled.fill().lastPx().toBigDecimal().toPlainString() + ", fee "
-                    + filled.fill().commission().toBigDecimal().toPlainString() + " "
-                    + filled.fill().commission().asset() + ", "
-                    + filled.fill().liquiditySide().name().toLowerCase(Locale.ROOT);
-            case OrderEvent.OrderDenied denied -> denied.reason();
-            case OrderEvent.OrderRejected rejected -> rejected.reason();
-            case OrderEvent.OrderAccepted accepted -> "venue order " + accepted.venueOrderId();
-            default -> "";
-        };
     }
 }

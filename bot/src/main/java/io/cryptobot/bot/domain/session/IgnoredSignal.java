@@ -1,4 +1,4 @@
-package io.cryptobot.backtest.domain.engine;
+package io.cryptobot.bot.domain.session;
 
 import io.cryptobot.kernel.domain.InstrumentId;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.cryptobot.backtest.domain.engine;
+package io.cryptobot.bot.domain.session;
 
 /**
  * Receives the account's equity once per time step after the warm-up: at the step's open time, marked to the

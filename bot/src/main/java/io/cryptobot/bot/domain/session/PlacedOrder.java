@@ -1,4 +1,4 @@
-package io.cryptobot.backtest.domain.engine;
+package io.cryptobot.bot.domain.session;
 
 import io.cryptobot.order.domain.Order;
 import java.time.Instant;

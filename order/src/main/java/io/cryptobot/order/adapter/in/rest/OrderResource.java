@@ -1,0 +1,201 @@
+package io.cryptobot.order.adapter.in.rest;
+
+import io.cryptobot.kernel.adapter.in.rest.PageResponse;
+import io.cryptobot.kernel.adapter.in.rest.Problems;
+import io.cryptobot.kernel.adapter.in.rest.RestInputs;
+import io.cryptobot.kernel.adapter.in.rest.Roles;
+import io.cryptobot.kernel.domain.DomainError.Violation;
+import io.cryptobot.kernel.domain.InstrumentId;
+import io.cryptobot.kernel.domain.PageRequest;
+import io.cryptobot.kernel.domain.UserId;
+import io.cryptobot.order.application.port.in.FillView;
+import io.cryptobot.order.application.port.in.OrderDetails;
+import io.cryptobot.order.application.port.in.OrderFilter;
+import io.cryptobot.order.application.port.in.OrderQueries;
+import io.cryptobot.order.application.port.in.OrderView;
+import io.cryptobot.order.domain.OrderErrors;
+import io.cryptobot.order.domain.OrderStatus;
+import io.vavr.collection.List;
+import io.vavr.control.Option;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+/** The caller's orders (with their events and fills) and fills, filtered and paged, newest first. */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
+public class OrderResource {
+    private final OrderQueries orders;
+
+    OrderResource(OrderQueries orders) {
+        this.orders = orders;
+    }
+
+    public record OrderResponse(String id, String clientOrderId, String accountId, String botId, String instrument,
+                                String side, String type, String quantity, String limitPrice, String triggerPrice,
+                                String timeInForce, boolean reduceOnly, String status, String filledQuantity,
+                                String averagePrice, String venueOrderId, String correlationId, String tag,
+                                Instant createdAt, Instant updatedAt) {
+        static OrderResponse of(OrderView o) {
+            return new OrderResponse(o.id().toString(), o.clientOrderId(), o.accountId().toString(),
+                    o.botId() == null ? null : o.botId().toString(), o.instrument(), o.side(), o.type(),
+                    plain(o.quantity()), plain(o.limitPrice()), plain(o.triggerPrice()), o.timeInForce(),
+                    o.reduceOnly(), o.status(), plain(o.filledQuantity()), plain(o.averagePrice()), o.venueOrderId(),
+                    o.correlationId().toString(), o.tag(), o.createdAt(), o.updatedAt());
+        }
+    }
+
+    public record FillResponse(String orderId, String tradeId, String accountId, String botId, String instrument,
+                               String side, String quantity, String price, String fee, String feeAsset,
+                               String liquidity, Instant executedAt) {
+        static FillResponse of(FillView f) {
+            return new FillResponse(f.orderId().toString(), f.tradeId(), f.accountId().toString(),
+                    f.botId() == null ? null : f.botId().toString(), f.instrument().toString(),
+                    f.side().name().toLowerCase(Locale.ROOT), plain(f.quantity().toBigDecimal()),
+                    plain(f.price().toBigDecimal()), plain(f.fee().toBigDecimal()), f.fee().asset().code(),
+                    f.liquidity().name().toLowerCase(Locale.ROOT), f.executedAt());
+        }
+    }
+
+    public record OrderDetailsResponse(OrderResponse order, java.util.List<OrderDetails.Event> events,
+                                       java.util.List<FillResponse> fills) {
+    }
+
+    @GET
+    @Path("orders")
+    public Response list(@QueryParam("status") String status, @QueryParam("instrument") String instrument,
+                         @QueryParam("bot") String bot, @QueryParam("account") String account,
+                         @QueryParam("from") String from, @QueryParam("to") String to,
+                         @QueryParam("offset") String offset, @QueryParam("limit") String limit,
+                         @Context SecurityContext security) {
+        UserId caller = new UserId(RestInputs.caller(security));
+        Query query = parse(status, instrument, bot, account, from, to, offset, limit);
+        if (!query.problems.isEmpty()) {
+            return Problems.response(OrderErrors.invalid(query.problems));
+        }
+        return Response.ok(PageResponse.of(orders.list(caller, query.filter, query.page), OrderResponse::of)).build();
+    }
+
+    @GET
+    @Path("orders/{id}")
+    public Response get(@PathParam("id") String id, @Context SecurityContext security) {
+        UserId caller = new UserId(RestInputs.caller(security));
+        Option<UUID> parsed = uuid(id);
+        if (parsed.isEmpty()) {
+            return Problems.response(OrderErrors.notFound(id));
+        }
+        return orders.get(caller, parsed.get()).fold(Problems::response, details -> Response.ok(
+                new OrderDetailsResponse(OrderResponse.of(details.order()), details.events(),
+                        details.fills().stream().map(FillResponse::of).toList())).build());
+    }
+
+    @GET
+    @Path("fills")
+    public Response fills(@QueryParam("instrument") String instrument, @QueryParam("bot") String bot,
+                          @QueryParam("account") String account, @QueryParam("from") String from,
+                          @QueryParam("to") String to, @QueryParam("offset") String offset,
+                          @QueryParam("limit") String limit, @Context SecurityContext security) {
+        UserId caller = new UserId(RestInputs.caller(security));
+        Query query = parse(null, instrument, bot, account, from, to, offset, limit);
+        if (!query.problems.isEmpty()) {
+            return Problems.response(OrderErrors.invalid(query.problems));
+        }
+        return Response.ok(PageResponse.of(orders.fills(caller, query.filter, query.page), FillResponse::of)).build();
+    }
+
+    private record Query(OrderFilter filter, PageRequest page, List<Violation> problems) {
+    }
+
+    private static Query parse(String status, String instrument, String bot, String account, String from, String to,
+                               String offset, String limit) {
+        List<Violation> problems = List.empty();
+        Set<OrderStatus> statuses = EnumSet.noneOf(OrderStatus.class);
+        if (status != null && !status.isBlank()) {
+            for (String code : status.split(",")) {
+                try {
+                    statuses.add(OrderStatus.valueOf(code.strip().toUpperCase(Locale.ROOT)));
+                } catch (IllegalArgumentException e) {
+                    problems = problems.append(new Violation("status", "unknown status '" + code.strip() + "'; known: "
+                            + List.of(OrderStatus.values()).map(s -> s.name().toLowerCase(Locale.ROOT)).mkString(", ")));
+                }
+            }
+        }
+        Option<String> instrumentId = Option.none();
+        if (instrument != null && !instrument.isBlank()) {
+            var parsed = InstrumentId.parse(instrument.strip());
+            if (parsed.isLeft()) {
+                problems = problems.append(new Violation("instrument", parsed.getLeft()));
+            } else {
+                instrumentId = Option.some(parsed.get().toString());
+            }
+        }
+        Option<UUID> botId = Option.none();
+        if (bot != null && !bot.isBlank()) {
+            botId = uuid(bot);
+            if (botId.isEmpty()) {
+                problems = problems.append(new Violation("bot", "must be a bot id (UUID)"));
+            }
+        }
+        Option<UUID> accountId = Option.none();
+        if (account != null && !account.isBlank()) {
+            accountId = uuid(account);
+            if (accountId.isEmpty()) {
+                problems = problems.append(new Violation("account", "must be an account id (UUID)"));
+            }
+        }
+        Option<Instant> since = instant(from);
+        Option<Instant> until = instant(to);
+        if (from != null && !from.isBlank() && since.isEmpty()) {
+            problems = problems.append(new Violation("from", "must be an ISO-8601 instant such as 2024-01-01T00:00:00Z"));
+        }
+        if (to != null && !to.isBlank() && until.isEmpty()) {
+            problems = problems.append(new Violation("to", "must be an ISO-8601 instant such as 2024-01-01T00:00:00Z"));
+        }
+        if (since.isDefined() && until.isDefined() && !since.get().isBefore(until.get())) {
+            problems = problems.append(new Violation("to", "must be after from"));
+        }
+        var page = RestInputs.page(offset, limit);
+        if (page.isInvalid()) {
+            problems = problems.append(page.getError());
+        }
+        return new Query(new OrderFilter(statuses, instrumentId, botId, accountId, since, until),
+                page.isValid() ? page.get() : null, problems);
+    }
+
+    private static Option<Instant> instant(String text) {
+        if (text == null || text.isBlank()) {
+            return Option.none();
+        }
+        try {
+            return Option.some(Instant.parse(text.strip()));
+        } catch (DateTimeParseException e) {
+            return Option.none();
+        }
+    }
+
+    private static Option<UUID> uuid(String text) {
+        try {
+            return Option.some(UUID.fromString(text.strip()));
+        } catch (IllegalArgumentException e) {
+            return Option.none();
+        }
+    }
+
+    private static String plain(java.math.BigDecimal value) {
+        return value == null ? null : value.stripTrailingZeros().toPlainString();
+    }
+}

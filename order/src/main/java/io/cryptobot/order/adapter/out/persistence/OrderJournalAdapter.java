@@ -1,0 +1,235 @@
+package io.cryptobot.order.adapter.out.persistence;
+
+import io.cryptobot.kernel.domain.Asset;
+import io.cryptobot.kernel.domain.InstrumentId;
+import io.cryptobot.kernel.domain.LiquiditySide;
+import io.cryptobot.kernel.domain.Money;
+import io.cryptobot.kernel.domain.Page;
+import io.cryptobot.kernel.domain.PageRequest;
+import io.cryptobot.kernel.domain.Price;
+import io.cryptobot.kernel.domain.Quantity;
+import io.cryptobot.kernel.domain.Side;
+import io.cryptobot.kernel.domain.UserId;
+import io.cryptobot.order.application.port.in.FillView;
+import io.cryptobot.order.application.port.in.OrderActivity;
+import io.cryptobot.order.application.port.in.OrderDetails;
+import io.cryptobot.order.application.port.in.OrderFilter;
+import io.cryptobot.order.application.port.in.OrderView;
+import io.cryptobot.order.application.port.out.OrderJournalPort;
+import io.cryptobot.order.domain.Order;
+import io.cryptobot.order.domain.OrderStatus;
+import io.cryptobot.order.domain.event.OrderEvent;
+import io.cryptobot.order.domain.event.OrderEvents;
+import io.smallrye.mutiny.Uni;
+import io.vavr.control.Option;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/** The order journal in schema {@code orders}; every read filters by owner. */
+@ApplicationScoped
+class OrderJournalAdapter implements OrderJournalPort {
+    private static final String ORDER_COLUMNS = "id, client_order_id, account_id, bot_id, instrument, side, type, "
+            + "quantity, limit_price, trigger_price, time_in_force, reduce_only, status, filled_quantity, "
+            + "average_price, venue_order_id, correlation_id, tag, created_at, updated_at";
+    private static final String FILL_COLUMNS = "order_id, trade_id, account_id, bot_id, instrument, side, qty_units, "
+            + "qty_scale, price_units, price_scale, fee_units, fee_scale, fee_asset, liquidity, executed_at";
+    private final Pool pool;
+
+    OrderJournalAdapter(Pool pool) {
+        this.pool = pool;
+    }
+
+    @Override
+    public void save(UserId owner, OrderActivity activity) {
+        List<Tuple> orders = new ArrayList<>(activity.orders().size());
+        for (OrderActivity.TrackedOrder tracked : activity.orders()) {
+            Order o = tracked.order();
+            orders.add(Tuple.tuple(Arrays.asList(o.id().value(), owner.value(), tracked.accountId(),
+                    nullable(tracked.botId()), o.spec().clientOrderId().value(), o.spec().instrument().toString(),
+                    code(o.spec().side()), code(o.spec().type()), o.spec().quantity().toBigDecimal(),
+                    nullable(o.spec().limitPrice().map(Price::toBigDecimal)),
+                    nullable(o.spec().triggerPrice().map(Price::toBigDecimal)), code(o.spec().timeInForce()),
+                    o.spec().reduceOnly(), code(o.status()), o.filledQuantity().toBigDecimal(),
+                    nullable(o.averageFillPrice().map(BigDecimal::stripTrailingZeros)),
+                    nullable(o.venueOrderId().map(v -> v.value())), o.spec().correlationId().value(), tracked.tag(),
+                    utc(tracked.placedAt()), utc(tracked.updatedAt()))));
+        }
+        List<Tuple> events = new ArrayList<>(activity.events().size());
+        for (OrderEvent event : activity.events()) {
+            events.add(Tuple.of(event.eventId(), event.orderId().value(), OrderEvents.type(event),
+                    OrderEvents.detail(event), utc(event.occurredAt())));
+        }
+        List<Tuple> fills = new ArrayList<>(activity.fills().size());
+        for (OrderActivity.TrackedFill f : activity.fills()) {
+            fills.add(Tuple.tuple(Arrays.asList(f.orderId().value(), f.fill().tradeId().value(), owner.value(),
+                    f.accountId(), nullable(f.botId()), f.instrument().toString(), code(f.side()),
+                    f.fill().lastQty().units(), (short) f.fill().lastQty().scale(), f.fill().lastPx().units(),
+                    (short) f.fill().lastPx().scale(), f.fill().commission().units(),
+                    (short) f.fill().commission().scale(), f.fill().commission().asset().code(),
+                    code(f.fill().liquiditySide()), utc(f.fill().executedAt()))));
+        }
+        pool.withTransaction(connection -> batch(connection, "INSERT INTO orders.orders (id, owner_id, account_id, "
+                        + "bot_id, client_order_id, instrument, side, type, quantity, limit_price, trigger_price, "
+                        + "time_in_force, reduce_only, status, filled_quantity, average_price, venue_order_id, "
+                        + "correlation_id, tag, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
+                        + "$10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21) ON CONFLICT (id) DO UPDATE SET "
+                        + "status = EXCLUDED.status, filled_quantity = EXCLUDED.filled_quantity, "
+                        + "average_price = EXCLUDED.average_price, venue_order_id = EXCLUDED.venue_order_id, "
+                        + "updated_at = EXCLUDED.updated_at WHERE orders.orders.owner_id = EXCLUDED.owner_id", orders)
+                        .flatMap(ignored -> batch(connection, "INSERT INTO orders.order_events (id, order_id, type, "
+                                + "detail, occurred_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING", events))
+                        .flatMap(ignored -> batch(connection, "INSERT INTO orders.fills (order_id, trade_id, owner_id, "
+                                + "account_id, bot_id, instrument, side, qty_units, qty_scale, price_units, price_scale, "
+                                + "fee_units, fee_scale, fee_asset, liquidity, executed_at) VALUES ($1, $2, $3, $4, $5, "
+                                + "$6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) "
+                                + "ON CONFLICT (order_id, trade_id) DO NOTHING", fills)))
+                .await().indefinitely();
+    }
+
+    private static Uni<Void> batch(SqlConnection connection, String sql, List<Tuple> rows) {
+        return rows.isEmpty() ? Uni.createFrom().voidItem()
+                : connection.preparedQuery(sql).executeBatch(rows).replaceWithVoid();
+    }
+
+    @Override
+    public Option<OrderDetails> load(UserId owner, UUID orderId) {
+        RowSet<Row> rows = pool.preparedQuery("SELECT " + ORDER_COLUMNS + " FROM orders.orders WHERE id = $1 "
+                + "AND owner_id = $2").executeAndAwait(Tuple.of(orderId, owner.value()));
+        if (rows.rowCount() == 0) {
+            return Option.none();
+        }
+        OrderView order = order(rows.iterator().next());
+        List<OrderDetails.Event> events = new ArrayList<>();
+        for (Row row : pool.preparedQuery("SELECT id, type, detail, occurred_at FROM orders.order_events "
+                + "WHERE order_id = $1 ORDER BY seq").executeAndAwait(Tuple.of(orderId))) {
+            events.add(new OrderDetails.Event(row.getUUID("id").toString(), row.getString("type"),
+                    row.getString("detail"), row.getOffsetDateTime("occurred_at").toInstant()));
+        }
+        List<FillView> fills = new ArrayList<>();
+        for (Row row : pool.preparedQuery("SELECT " + FILL_COLUMNS + " FROM orders.fills WHERE order_id = $1 "
+                + "AND owner_id = $2 ORDER BY seq").executeAndAwait(Tuple.of(orderId, owner.value()))) {
+            fills.add(fill(row));
+        }
+        return Option.some(new OrderDetails(order, events, fills));
+    }
+
+    @Override
+    public Page<OrderView> list(UserId owner, OrderFilter filter, PageRequest page) {
+        Where where = where(owner, filter, "created_at");
+        if (!filter.statuses().isEmpty()) {
+            where.add("status = ANY($" + (where.args.size() + 1) + ")",
+                    filter.statuses().stream().map(OrderJournalAdapter::code).toArray(String[]::new));
+        }
+        List<OrderView> items = new ArrayList<>();
+        for (Row row : pool.preparedQuery("SELECT " + ORDER_COLUMNS + " FROM orders.orders WHERE " + where.sql()
+                        + " ORDER BY created_at DESC, id DESC OFFSET " + page.offset() + " LIMIT " + page.limit())
+                .executeAndAwait(Tuple.tuple(where.args))) {
+            items.add(order(row));
+        }
+        return new Page<>(items, page.offset(), page.limit(), count("orders.orders", where, items.size(), page));
+    }
+
+    @Override
+    public Page<FillView> fills(UserId owner, OrderFilter filter, PageRequest page) {
+        Where where = where(owner, filter, "executed_at");
+        List<FillView> items = new ArrayList<>();
+        for (Row row : pool.preparedQuery("SELECT " + FILL_COLUMNS + " FROM orders.fills WHERE " + where.sql()
+                        + " ORDER BY executed_at DESC, seq DESC OFFSET " + page.offset() + " LIMIT " + page.limit())
+                .executeAndAwait(Tuple.tuple(where.args))) {
+            items.add(fill(row));
+        }
+        return new Page<>(items, page.offset(), page.limit(), count("orders.fills", where, items.size(), page));
+    }
+
+    @Override
+    public List<FillView> fillsOfBot(UserId owner, UUID botId) {
+        List<FillView> fills = new ArrayList<>();
+        for (Row row : pool.preparedQuery("SELECT " + FILL_COLUMNS + " FROM orders.fills WHERE bot_id = $1 "
+                + "AND owner_id = $2 ORDER BY seq").executeAndAwait(Tuple.of(botId, owner.value()))) {
+            fills.add(fill(row));
+        }
+        return fills;
+    }
+
+    /** The total only costs a count when the page does not already tell it. */
+    private long count(String table, Where where, int found, PageRequest page) {
+        if (found < page.limit() && (found > 0 || page.offset() == 0)) {
+            return page.offset() + found;
+        }
+        return pool.preparedQuery("SELECT count(*) FROM " + table + " WHERE " + where.sql())
+                .executeAndAwait(Tuple.tuple(where.args)).iterator().next().getLong(0);
+    }
+
+    private static Where where(UserId owner, OrderFilter filter, String timeColumn) {
+        Where where = new Where();
+        where.add("owner_id = $1", owner.value());
+        filter.instrument().forEach(i -> where.add("instrument = $" + (where.args.size() + 1), i));
+        filter.botId().forEach(b -> where.add("bot_id = $" + (where.args.size() + 1), b));
+        filter.accountId().forEach(a -> where.add("account_id = $" + (where.args.size() + 1), a));
+        filter.from().forEach(f -> where.add(timeColumn + " >= $" + (where.args.size() + 1), utc(f)));
+        filter.to().forEach(t -> where.add(timeColumn + " < $" + (where.args.size() + 1), utc(t)));
+        return where;
+    }
+
+    private static final class Where {
+        final List<String> clauses = new ArrayList<>();
+        final List<Object> args = new ArrayList<>();
+
+        void add(String clause, Object arg) {
+            clauses.add(clause);
+            args.add(arg);
+        }
+
+        String sql() {
+            return String.join(" AND ", clauses);
+        }
+    }
+
+    private static OrderView order(Row row) {
+        return new OrderView(row.getUUID("id"), row.getString("client_order_id"), row.getUUID("account_id"),
+                row.getUUID("bot_id"), row.getString("instrument"), row.getString("side"), row.getString("type"),
+                row.getBigDecimal("quantity"), row.getBigDecimal("limit_price"), row.getBigDecimal("trigger_price"),
+                row.getString("time_in_force"), row.getBoolean("reduce_only"), row.getString("status"),
+                row.getBigDecimal("filled_quantity"), row.getBigDecimal("average_price"),
+                row.getString("venue_order_id"), row.getUUID("correlation_id"), row.getString("tag"),
+                row.getOffsetDateTime("created_at").toInstant(), row.getOffsetDateTime("updated_at").toInstant());
+    }
+
+    private static FillView fill(Row row) {
+        return new FillView(row.getUUID("order_id"), row.getString("trade_id"), row.getUUID("account_id"),
+                row.getUUID("bot_id"), InstrumentId.parse(row.getString("instrument")).get(),
+                Side.valueOf(row.getString("side").toUpperCase(Locale.ROOT)),
+                new Quantity(row.getLong("qty_units"), row.getShort("qty_scale")),
+                new Price(row.getLong("price_units"), row.getShort("price_scale")),
+                new Money(row.getLong("fee_units"), row.getShort("fee_scale"),
+                        Asset.parse(row.getString("fee_asset")).get()),
+                LiquiditySide.valueOf(row.getString("liquidity").toUpperCase(Locale.ROOT)),
+                row.getOffsetDateTime("executed_at").toInstant());
+    }
+
+    private static String code(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /** Nulls for the SQL client: vavr's Option stays out of tuples. */
+    private static Object nullable(Option<?> value) {
+        return value.getOrNull();
+    }
+}

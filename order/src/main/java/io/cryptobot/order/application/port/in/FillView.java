@@ -1,0 +1,15 @@
+package io.cryptobot.order.application.port.in;
+
+import io.cryptobot.kernel.domain.InstrumentId;
+import io.cryptobot.kernel.domain.LiquiditySide;
+import io.cryptobot.kernel.domain.Money;
+import io.cryptobot.kernel.domain.Price;
+import io.cryptobot.kernel.domain.Quantity;
+import io.cryptobot.kernel.domain.Side;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A stored fill, exact as it was booked: enough to rebuild a ledger from the journal alone. */
+public record FillView(UUID orderId, String tradeId, UUID accountId, UUID botId, InstrumentId instrument, Side side,
+                       Quantity quantity, Price price, Money fee, LiquiditySide liquidity, Instant executedAt) {
+}

@@ -1,0 +1,57 @@
+package io.cryptobot.order.application.port.in;
+
+import io.cryptobot.kernel.domain.InstrumentId;
+import io.cryptobot.kernel.domain.Side;
+import io.cryptobot.order.domain.Fill;
+import io.cryptobot.order.domain.Order;
+import io.cryptobot.order.domain.OrderId;
+import io.cryptobot.order.domain.event.OrderEvent;
+import io.vavr.control.Option;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * What happened to an account's orders in one step, recorded together: each touched order in its newest state,
+ * the events in the order they happened, the fills. Recording is idempotent (orders by id, events by event id,
+ * fills by order and trade id), so a step recorded twice, as a rebuilt session does after a restart, changes
+ * nothing.
+ */
+public record OrderActivity(List<TrackedOrder> orders, List<OrderEvent> events, List<TrackedFill> fills) {
+    public OrderActivity {
+        orders = List.copyOf(orders);
+        events = List.copyOf(events);
+        fills = List.copyOf(fills);
+    }
+
+    public boolean isEmpty() {
+        return orders.isEmpty() && events.isEmpty() && fills.isEmpty();
+    }
+
+    /** An order with where it belongs: the account it trades on, the bot that placed it (if any), its tag. */
+    public record TrackedOrder(Order order, UUID accountId, Option<UUID> botId, String tag, Instant placedAt,
+                               Instant updatedAt) {
+        public TrackedOrder {
+            Objects.requireNonNull(order, "order");
+            Objects.requireNonNull(accountId, "accountId");
+            Objects.requireNonNull(botId, "botId");
+            Objects.requireNonNull(tag, "tag");
+            Objects.requireNonNull(placedAt, "placedAt");
+            Objects.requireNonNull(updatedAt, "updatedAt");
+        }
+    }
+
+    /** One fill of an order already in the journal (or in the same activity). */
+    public record TrackedFill(OrderId orderId, UUID accountId, Option<UUID> botId, InstrumentId instrument, Side side,
+                              Fill fill) {
+        public TrackedFill {
+            Objects.requireNonNull(orderId, "orderId");
+            Objects.requireNonNull(accountId, "accountId");
+            Objects.requireNonNull(botId, "botId");
+            Objects.requireNonNull(instrument, "instrument");
+            Objects.requireNonNull(side, "side");
+            Objects.requireNonNull(fill, "fill");
+        }
+    }
+}

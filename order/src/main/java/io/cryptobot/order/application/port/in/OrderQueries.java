@@ -1,0 +1,21 @@
+package io.cryptobot.order.application.port.in;
+
+import io.cryptobot.kernel.domain.DomainError;
+import io.cryptobot.kernel.domain.Page;
+import io.cryptobot.kernel.domain.PageRequest;
+import io.cryptobot.kernel.domain.UserId;
+import io.vavr.control.Either;
+import java.util.List;
+import java.util.UUID;
+
+/** The caller's orders and fills, newest first; another user's order is not found. */
+public interface OrderQueries {
+    Either<DomainError, OrderDetails> get(UserId caller, UUID orderId);
+
+    Page<OrderView> list(UserId caller, OrderFilter filter, PageRequest page);
+
+    Page<FillView> fills(UserId caller, OrderFilter filter, PageRequest page);
+
+    /** Every fill of one of the caller's bots, in booking order (oldest first): the input of its ledger. */
+    List<FillView> fillsOfBot(UserId caller, UUID botId);
+}

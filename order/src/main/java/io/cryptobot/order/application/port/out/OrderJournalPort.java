@@ -1,0 +1,26 @@
+package io.cryptobot.order.application.port.out;
+
+import io.cryptobot.kernel.domain.Page;
+import io.cryptobot.kernel.domain.PageRequest;
+import io.cryptobot.kernel.domain.UserId;
+import io.cryptobot.order.application.port.in.FillView;
+import io.cryptobot.order.application.port.in.OrderActivity;
+import io.cryptobot.order.application.port.in.OrderDetails;
+import io.cryptobot.order.application.port.in.OrderFilter;
+import io.cryptobot.order.application.port.in.OrderView;
+import io.vavr.control.Option;
+import java.util.List;
+import java.util.UUID;
+
+/** The order journal's storage: one owner's activity written in one transaction, and read back by owner. */
+public interface OrderJournalPort {
+    void save(UserId owner, OrderActivity activity);
+
+    Option<OrderDetails> load(UserId owner, UUID orderId);
+
+    Page<OrderView> list(UserId owner, OrderFilter filter, PageRequest page);
+
+    Page<FillView> fills(UserId owner, OrderFilter filter, PageRequest page);
+
+    List<FillView> fillsOfBot(UserId owner, UUID botId);
+}

@@ -1,0 +1,64 @@
+package io.cryptobot.order.application.service;
+
+import io.cryptobot.kernel.domain.DomainError;
+import io.cryptobot.kernel.domain.Page;
+import io.cryptobot.kernel.domain.PageRequest;
+import io.cryptobot.kernel.domain.UserId;
+import io.cryptobot.order.application.port.in.FillView;
+import io.cryptobot.order.application.port.in.OrderActivity;
+import io.cryptobot.order.application.port.in.OrderDetails;
+import io.cryptobot.order.application.port.in.OrderFilter;
+import io.cryptobot.order.application.port.in.OrderQueries;
+import io.cryptobot.order.application.port.in.OrderView;
+import io.cryptobot.order.application.port.in.RecordOrderActivityUseCase;
+import io.cryptobot.order.application.port.out.OrderJournalPort;
+import io.cryptobot.order.domain.OrderErrors;
+import io.vavr.control.Either;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The order journal: records what sessions did to their orders and answers the owner's queries. Every order
+ * and fill recorded must belong to the owner named (the activity's orders carry it in their spec).
+ */
+@ApplicationScoped
+class OrderJournalService implements RecordOrderActivityUseCase, OrderQueries {
+    private final OrderJournalPort journal;
+
+    OrderJournalService(OrderJournalPort journal) {
+        this.journal = journal;
+    }
+
+    @Override
+    public void record(UserId owner, OrderActivity activity) {
+        for (OrderActivity.TrackedOrder tracked : activity.orders()) {
+            if (!tracked.order().spec().owner().equals(owner)) {
+                throw new IllegalArgumentException("order " + tracked.order().id() + " is not " + owner + "'s");
+            }
+        }
+        if (!activity.isEmpty()) {
+            journal.save(owner, activity);
+        }
+    }
+
+    @Override
+    public Either<DomainError, OrderDetails> get(UserId caller, UUID orderId) {
+        return journal.load(caller, orderId).toEither(() -> OrderErrors.notFound(orderId.toString()));
+    }
+
+    @Override
+    public Page<OrderView> list(UserId caller, OrderFilter filter, PageRequest page) {
+        return journal.list(caller, filter, page);
+    }
+
+    @Override
+    public Page<FillView> fills(UserId caller, OrderFilter filter, PageRequest page) {
+        return journal.fills(caller, filter, page);
+    }
+
+    @Override
+    public List<FillView> fillsOfBot(UserId caller, UUID botId) {
+        return journal.fillsOfBot(caller, botId);
+    }
+}
