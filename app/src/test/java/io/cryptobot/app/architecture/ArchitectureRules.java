@@ -38,7 +38,7 @@ final class ArchitectureRules {
      * application services and adapters stay out of reach, and every other context keeps the strict rule.
      */
     static final Map<String, List<String>> SESSION_RUNS = Map.of(
-            "bot", List.of("order", "exchange", "portfolio", "risk"),
+            "bot", List.of("marketdata", "order", "exchange", "portfolio", "risk"),
             "backtest", List.of("marketdata", "order", "exchange", "portfolio", "risk", "bot"));
 
     private ArchitectureRules() {

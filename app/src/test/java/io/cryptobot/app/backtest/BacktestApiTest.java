@@ -335,38 +335,6 @@ class BacktestApiTest {
 
     /** A fresh instrument (tick 0.01, step 0.00001) with {@code count} seeded synthetic 1m candles from FROM. */
     static String newInstrumentWithCandles(TestUser trader, int count) {
-        String base = "BT" + Long.toString(ThreadLocalRandom.current().nextLong(Long.MAX_VALUE), 36).toUpperCase();
-        base = base.substring(0, Math.min(base.length(), 12));
-        given().header("Authorization", trader.bearer()).contentType(ContentType.JSON)
-                .body(Map.of("venue", "BTVENUE", "base", base, "quote", "USDT", "tickSize", "0.01",
-                        "stepSize", "0.00001"))
-                .post("/api/marketdata/instruments").then().statusCode(201);
-        String instrument = "BTVENUE:" + base + "/USDT";
-        Map<String, Object> synthetic = new HashMap<>();
-        synthetic.put("instrument", instrument);
-        synthetic.put("timeframe", "1m");
-        synthetic.put("from", FROM);
-        synthetic.put("count", count);
-        synthetic.put("seed", 11);
-        synthetic.put("startPrice", "42000.00");
-        synthetic.put("volatility", 0.001);
-        String job = given().header("Authorization", trader.bearer()).contentType(ContentType.JSON).body(synthetic)
-                .post("/api/marketdata/synthetic").then().statusCode(202).extract().path("id");
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (true) {
-            String status = get(trader, "/api/marketdata/imports/" + job).then().statusCode(200).extract()
-                    .path("status");
-            if ("completed".equals(status)) {
-                return instrument;
-            }
-            assertThat(status).isNotEqualTo("failed");
-            assertThat(System.nanoTime()).isLessThan(deadline);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        return io.cryptobot.app.support.TradingFixtures.newInstrumentWithCandles(trader, FROM, count);
     }
 }

@@ -109,6 +109,7 @@ public final class TradingSession implements StrategyContext {
     private Money dayStartEquity;
     private long now = Long.MIN_VALUE;
     private boolean trading;
+    private boolean paused;
     private long sequence;
     private int openOrders;
     private double cash;
@@ -189,6 +190,27 @@ public final class TradingSession implements StrategyContext {
                 strategy.onCandle(markets[i].instrument(), candle, this);
             }
         }
+    }
+
+    /**
+     * Pauses or resumes the strategy's orders: while paused it still sees every candle (its indicators stay
+     * current) and open orders keep working, but each intent is ignored (rule {@code bot_paused}).
+     */
+    public void paused(boolean paused) {
+        this.paused = paused;
+    }
+
+    public boolean isPaused() {
+        return paused;
+    }
+
+    /** Cancels every working order now (a bot being stopped), at the last step's time. */
+    public void cancelOpenOrders() {
+        cancelAll();
+    }
+
+    public int openOrderCount() {
+        return openOrders;
     }
 
     /** The open time of the last step played, or {@link Long#MIN_VALUE} before the first. */
@@ -426,6 +448,12 @@ public final class TradingSession implements StrategyContext {
             return;
         }
         int market = indexOf(instrument);
+        if (paused) {
+            ignore(new IgnoredSignal(Instant.ofEpochMilli(now), instrument, intent.tag(), "bot_paused",
+                    "the bot is paused"));
+            strategy.onIntentDone(instrument, intent, new Quantity(0, position[market].scale()));
+            return;
+        }
         Price reference = lastClose[market];
         Quantity quantity = size(market, intent, reference);
         if (quantity.units() <= 0) {

@@ -1,0 +1,231 @@
+package io.cryptobot.bot.adapter.out.persistence;
+
+import io.cryptobot.bot.application.port.out.BotStorePort;
+import io.cryptobot.bot.domain.bot.Bot;
+import io.cryptobot.bot.domain.bot.BotControl;
+import io.cryptobot.bot.domain.bot.BotId;
+import io.cryptobot.bot.domain.bot.BotStatus;
+import io.cryptobot.bot.domain.bot.ReplayFeedSpec;
+import io.cryptobot.exchange.domain.fill.Rate;
+import io.cryptobot.exchange.domain.fill.VenueCosts;
+import io.cryptobot.kernel.domain.Asset;
+import io.cryptobot.kernel.domain.InstrumentId;
+import io.cryptobot.kernel.domain.Money;
+import io.cryptobot.kernel.domain.Page;
+import io.cryptobot.kernel.domain.PageRequest;
+import io.cryptobot.kernel.domain.Timeframe;
+import io.cryptobot.kernel.domain.UserId;
+import io.cryptobot.risk.domain.LimitsInput;
+import io.cryptobot.risk.domain.RiskLimits;
+import io.smallrye.mutiny.Uni;
+import io.vavr.control.Option;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/** Bots and their controls in schema {@code bot}. */
+@ApplicationScoped
+class BotStoreAdapter implements BotStorePort {
+    private static final String COLUMNS = "id, owner_id, name, strategy, parameters, instrument, timeframe, account_id, "
+            + "cash_units, cash_scale, cash_asset, limits, costs, feed_from, feed_to, feed_speed, status, status_reason, "
+            + "last_step, steps, last_close, created_at, updated_at";
+    private static final String UNIQUE_VIOLATION = "23505";
+    private final Pool pool;
+
+    BotStoreAdapter(Pool pool) {
+        this.pool = pool;
+    }
+
+    @Override
+    public boolean insert(Bot bot, BotControl created) {
+        try {
+            pool.withTransaction(connection -> connection.preparedQuery("INSERT INTO bot.bots (" + COLUMNS + ") VALUES "
+                            + "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, "
+                            + "$20, $21, $22, $23)").execute(row(bot))
+                    .flatMap(ignored -> insertControl(connection, bot.id(), created))).await().indefinitely();
+            return true;
+        } catch (PgException e) {
+            if (UNIQUE_VIOLATION.equals(e.getSqlState())) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private static Uni<Void> insertControl(io.vertx.mutiny.sqlclient.SqlConnection connection, BotId id,
+                                           BotControl control) {
+        return connection.preparedQuery("INSERT INTO bot.controls (bot_id, kind, after_step, reason, at) "
+                        + "VALUES ($1, $2, $3, $4, $5)")
+                .execute(Tuple.of(id.value(), code(control.kind()), control.afterStep(), control.reason(),
+                        utc(control.at())))
+                .replaceWithVoid();
+    }
+
+    @Override
+    public Option<Bot> load(UserId owner, BotId id) {
+        RowSet<Row> rows = pool.preparedQuery("SELECT " + COLUMNS + " FROM bot.bots WHERE id = $1 AND owner_id = $2")
+                .executeAndAwait(Tuple.of(id.value(), owner.value()));
+        return rows.rowCount() == 0 ? Option.none() : Option.some(bot(rows.iterator().next()));
+    }
+
+    @Override
+    public Page<Bot> list(UserId owner, PageRequest page) {
+        List<Bot> items = new ArrayList<>();
+        for (Row row : pool.preparedQuery("SELECT " + COLUMNS + " FROM bot.bots WHERE owner_id = $1 "
+                + "ORDER BY created_at DESC, id OFFSET $2 LIMIT $3").executeAndAwait(
+                Tuple.of(owner.value(), page.offset(), page.limit()))) {
+            items.add(bot(row));
+        }
+        long total = pool.preparedQuery("SELECT count(*) FROM bot.bots WHERE owner_id = $1")
+                .executeAndAwait(Tuple.of(owner.value())).iterator().next().getLong(0);
+        return new Page<>(items, page.offset(), page.limit(), total);
+    }
+
+    @Override
+    public boolean update(Bot bot, BotStatus expected, BotControl control) {
+        try {
+            return pool.withTransaction(connection -> connection.preparedQuery("UPDATE bot.bots SET status = $1, "
+                                    + "status_reason = $2, last_step = $3, steps = $4, last_close = $5, updated_at = $6 "
+                                    + "WHERE id = $7 AND owner_id = $8 AND status = $9")
+                            .execute(Tuple.tuple(Arrays.asList(code(bot.status()), bot.statusReason().getOrNull(),
+                                    bot.lastStep().getOrNull(), bot.steps(), bot.lastClose().getOrNull(),
+                                    utc(bot.updatedAt()), bot.id().value(), bot.owner().value(), code(expected))))
+                            .flatMap(updated -> updated.rowCount() == 0 ? Uni.createFrom().item(false)
+                                    : insertControl(connection, bot.id(), control).replaceWith(true)))
+                    .await().indefinitely();
+        } catch (PgException e) {
+            if (UNIQUE_VIOLATION.equals(e.getSqlState())) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean checkpoint(Bot bot) {
+        return pool.preparedQuery("UPDATE bot.bots SET last_step = $1, steps = $2, last_close = $3, updated_at = $4 "
+                        + "WHERE id = $5 AND status IN ('running', 'paused')")
+                .executeAndAwait(Tuple.tuple(Arrays.asList(bot.lastStep().getOrNull(), bot.steps(),
+                        bot.lastClose().getOrNull(), utc(bot.updatedAt()), bot.id().value())))
+                .rowCount() == 1;
+    }
+
+    @Override
+    public void addControl(BotId id, BotControl control) {
+        pool.withConnection(connection -> insertControl(connection, id, control)).await().indefinitely();
+    }
+
+    @Override
+    public List<BotControl> controls(BotId id) {
+        List<BotControl> controls = new ArrayList<>();
+        for (Row row : pool.preparedQuery("SELECT kind, after_step, reason, at FROM bot.controls WHERE bot_id = $1 "
+                + "ORDER BY seq").executeAndAwait(Tuple.of(id.value()))) {
+            controls.add(new BotControl(BotControl.Kind.valueOf(row.getString("kind").toUpperCase(Locale.ROOT)),
+                    row.getLong("after_step"), row.getString("reason"), row.getOffsetDateTime("at").toInstant()));
+        }
+        return controls;
+    }
+
+    @Override
+    public Option<BotId> liveOnAccount(UUID accountId) {
+        RowSet<Row> rows = pool.preparedQuery("SELECT id FROM bot.bots WHERE account_id = $1 "
+                + "AND status IN ('running', 'paused')").executeAndAwait(Tuple.of(accountId));
+        return rows.rowCount() == 0 ? Option.none() : Option.some(new BotId(rows.iterator().next().getUUID("id")));
+    }
+
+    @Override
+    public List<Bot> live() {
+        List<Bot> bots = new ArrayList<>();
+        for (Row row : pool.query("SELECT " + COLUMNS + " FROM bot.bots WHERE status IN ('running', 'paused') "
+                + "ORDER BY created_at").executeAndAwait()) {
+            bots.add(bot(row));
+        }
+        return bots;
+    }
+
+    private static Tuple row(Bot bot) {
+        JsonObject parameters = new JsonObject();
+        bot.parameters().forEach(parameters::put);
+        LimitsInput limits = LimitsInput.of(bot.limits());
+        JsonObject limitsJson = new JsonObject();
+        putIfSet(limitsJson, "currency", bot.limits().currency().map(Asset::code).getOrNull());
+        putIfSet(limitsJson, "maxOrderNotional", limits.maxOrderNotional());
+        putIfSet(limitsJson, "maxPositionSharePercent", limits.maxPositionSharePercent());
+        putIfSet(limitsJson, "maxOpenOrders", limits.maxOpenOrders());
+        putIfSet(limitsJson, "maxDailyLoss", limits.maxDailyLoss());
+        putIfSet(limitsJson, "maxDailyLossPercent", limits.maxDailyLossPercent());
+        putIfSet(limitsJson, "maxAssetExposurePercent", limits.maxAssetExposurePercent());
+        putIfSet(limitsJson, "maxOrdersPerMinute", limits.maxOrdersPerMinute());
+        JsonObject costs = new JsonObject().put("makerFee", plain(bot.costs().makerFee()))
+                .put("takerFee", plain(bot.costs().takerFee())).put("slippageBps", bot.costs().slippageBps())
+                .put("maxVolumeShare", plain(bot.costs().maxVolumeShare()));
+        return Tuple.tuple(Arrays.asList(bot.id().value(), bot.owner().value(), bot.name(), bot.strategy(), parameters,
+                bot.instrument().toString(), bot.timeframe().code(), bot.accountId(), bot.startingCash().units(),
+                (short) bot.startingCash().scale(), bot.startingCash().asset().code(), limitsJson, costs,
+                bot.feed().from(), bot.feed().to(), bot.feed().speed(), code(bot.status()),
+                bot.statusReason().getOrNull(), bot.lastStep().getOrNull(), bot.steps(), bot.lastClose().getOrNull(),
+                utc(bot.createdAt()), utc(bot.updatedAt())));
+    }
+
+    private static Bot bot(Row row) {
+        JsonObject parameters = (JsonObject) row.getValue("parameters");
+        Map<String, String> params = new LinkedHashMap<>();
+        parameters.forEach(entry -> params.put(entry.getKey(), String.valueOf(entry.getValue())));
+        InstrumentId instrument = InstrumentId.parse(row.getString("instrument")).get();
+        JsonObject limits = (JsonObject) row.getValue("limits");
+        Asset currency = Option.of(limits.getString("currency")).map(c -> Asset.parse(c).get())
+                .getOrElse(instrument.quote());
+        RiskLimits riskLimits = new LimitsInput(limits.getString("maxOrderNotional"),
+                limits.getString("maxPositionSharePercent"), limits.getString("maxOpenOrders"),
+                limits.getString("maxDailyLoss"), limits.getString("maxDailyLossPercent"),
+                limits.getString("maxAssetExposurePercent"), limits.getString("maxOrdersPerMinute"))
+                .parse(currency).toEither()
+                .getOrElseThrow(v -> new IllegalStateException("stored bot limits no longer valid: " + v.mkString("; ")));
+        JsonObject costs = (JsonObject) row.getValue("costs");
+        VenueCosts venueCosts = VenueCosts.parse(costs.getString("makerFee"), costs.getString("takerFee"),
+                String.valueOf(costs.getLong("slippageBps")), costs.getString("maxVolumeShare")).toEither()
+                .getOrElseThrow(v -> new IllegalStateException("stored bot costs no longer valid: " + v.mkString("; ")));
+        return new Bot(new BotId(row.getUUID("id")), new UserId(row.getUUID("owner_id")), row.getString("name"),
+                row.getString("strategy"), params, instrument, Timeframe.parse(row.getString("timeframe")).get(),
+                row.getUUID("account_id"), new Money(row.getLong("cash_units"), row.getShort("cash_scale"),
+                Asset.parse(row.getString("cash_asset")).get()), riskLimits, venueCosts,
+                new ReplayFeedSpec(row.getLong("feed_from"), row.getLong("feed_to"), row.getLong("feed_speed")),
+                BotStatus.valueOf(row.getString("status").toUpperCase(Locale.ROOT)),
+                Option.of(row.getString("status_reason")), Option.of(row.getLong("last_step")), row.getLong("steps"),
+                Option.of(row.getString("last_close")), row.getOffsetDateTime("created_at").toInstant(),
+                row.getOffsetDateTime("updated_at").toInstant());
+    }
+
+    private static void putIfSet(JsonObject json, String key, String value) {
+        if (value != null) {
+            json.put(key, value);
+        }
+    }
+
+    private static String plain(Rate rate) {
+        return BigDecimal.valueOf(rate.units(), rate.scale()).toPlainString();
+    }
+
+    private static String code(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,14 @@
+package io.cryptobot.bot.application.port.in;
+
+import java.util.Map;
+
+/**
+ * A new paper bot as asked for, unchecked text: the strategy and its parameters, the instrument
+ * ({@code VENUE:BASE/QUOTE}) and timeframe, the paper account to trade on, the replay feed (stored candles
+ * opening in [from, to), ISO-8601 or epoch ms, at {@code speed} times real time) and the simulated venue's costs
+ * (as for backtests; blank = default).
+ */
+public record CreateBotCommand(String name, String strategy, Map<String, String> parameters, String instrument,
+                               String timeframe, String accountId, String from, String to, String speed,
+                               String makerFee, String takerFee, String slippageBps, String maxVolumeShare) {
+}

@@ -1,0 +1,38 @@
+package io.cryptobot.bot.application.port.out;
+
+import io.cryptobot.bot.domain.bot.Bot;
+import io.cryptobot.bot.domain.bot.BotControl;
+import io.cryptobot.bot.domain.bot.BotId;
+import io.cryptobot.bot.domain.bot.BotStatus;
+import io.cryptobot.kernel.domain.Page;
+import io.cryptobot.kernel.domain.PageRequest;
+import io.cryptobot.kernel.domain.UserId;
+import io.vavr.control.Option;
+import java.util.List;
+import java.util.UUID;
+
+/** Bots and their control history in schema {@code bot}; every read by owner filters by owner. */
+public interface BotStorePort {
+    /** False when the owner already has a bot of that name. */
+    boolean insert(Bot bot, BotControl created);
+
+    Option<Bot> load(UserId owner, BotId id);
+
+    Page<Bot> list(UserId owner, PageRequest page);
+
+    /** Compare-and-set on the status the change was decided from, with the control that records it. */
+    boolean update(Bot bot, BotStatus expected, BotControl control);
+
+    /** Stores the checkpoint of a live bot (steps, last step, last close); false when it is no longer live. */
+    boolean checkpoint(Bot bot);
+
+    void addControl(BotId id, BotControl control);
+
+    List<BotControl> controls(BotId id);
+
+    /** The live bot trading on the account, if any. */
+    Option<BotId> liveOnAccount(UUID accountId);
+
+    /** Every live bot of every owner: the ones to resume at start-up. */
+    List<Bot> live();
+}

@@ -1,0 +1,372 @@
+package io.cryptobot.bot.application.service;
+
+import io.cryptobot.bot.application.port.out.BotStorePort;
+import io.cryptobot.bot.application.port.out.BotWorkersPort;
+import io.cryptobot.bot.domain.bot.Bot;
+import io.cryptobot.bot.domain.bot.BotControl;
+import io.cryptobot.bot.domain.bot.BotErrors;
+import io.cryptobot.bot.domain.bot.BotId;
+import io.cryptobot.bot.domain.bot.BotStatus;
+import io.cryptobot.bot.domain.session.SessionMarket;
+import io.cryptobot.bot.domain.session.SessionSetup;
+import io.cryptobot.bot.domain.session.TradingSession;
+import io.cryptobot.bot.domain.strategy.Strategy;
+import io.cryptobot.bot.domain.strategy.StrategyCatalog;
+import io.cryptobot.bot.domain.strategy.StrategyDefinition;
+import io.cryptobot.exchange.domain.fill.InstrumentRules;
+import io.cryptobot.kernel.domain.Candle;
+import io.cryptobot.kernel.domain.Clock;
+import io.cryptobot.kernel.domain.DomainError;
+import io.cryptobot.marketdata.application.port.in.GetInstrumentQuery;
+import io.cryptobot.marketdata.application.port.in.LoadCandlesQuery;
+import io.cryptobot.marketdata.application.port.in.ReplayFeedUseCase;
+import io.cryptobot.marketdata.domain.CandleBatch;
+import io.cryptobot.marketdata.domain.CandleSeries;
+import io.cryptobot.marketdata.domain.Instrument;
+import io.cryptobot.marketdata.domain.Replay;
+import io.cryptobot.marketdata.domain.TimeRange;
+import io.cryptobot.order.application.port.in.OrderActivity;
+import io.cryptobot.order.application.port.in.OrderFilter;
+import io.cryptobot.order.application.port.in.OrderQueries;
+import io.cryptobot.order.application.port.in.RecordOrderActivityUseCase;
+import io.cryptobot.kernel.domain.PageRequest;
+import io.smallrye.mutiny.subscription.Cancellable;
+import io.vavr.control.Either;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs live paper bots. Each bot owns a {@link TradingSession} (the code path backtests run) fed by its replay
+ * feed, one step at a time on a bot worker; after each step with activity the orders, events and fills go to the
+ * order journal, then the bot's checkpoint (last step) is stored. Checkpoints are also taken at least every
+ * {@link #CHECKPOINT_EVERY} quiet steps.
+ *
+ * <p><b>Restart.</b> A session is rebuilt, never loaded: the strategy is warmed up on the stored candles before
+ * the feed's start, then the stored candles up to the checkpoint are played again, with every pause and resume
+ * applied after the step it was recorded at. Same candles, same code, same seeded ids: the rebuilt session holds
+ * exactly the orders the journal holds. It is reconciled with the journal (its activity recorded again, which is
+ * idempotent, and the orders counted on both sides, the outcome recorded as a {@code reconciled} control) before
+ * the feed continues with the candle after the checkpoint, so no order is lost or placed twice.
+ *
+ * <p>Controls (pause, resume, stop) take the bot's lock, so they fall between two steps, and are recorded with the
+ * step they took effect after.
+ */
+@ApplicationScoped
+public class BotRunner {
+    static final int CHECKPOINT_EVERY = 500;
+    private static final Logger LOG = Logger.getLogger(BotRunner.class.getName());
+    private static final int FEED_BUFFER = 1_000_000;
+    private final BotStorePort store;
+    private final RecordOrderActivityUseCase journal;
+    private final OrderQueries orders;
+    private final GetInstrumentQuery instruments;
+    private final LoadCandlesQuery candles;
+    private final ReplayFeedUseCase replays;
+    private final BotWorkersPort workers;
+    private final Clock clock;
+    private final Map<BotId, LiveBot> live = new ConcurrentHashMap<>();
+
+    BotRunner(BotStorePort store, RecordOrderActivityUseCase journal, OrderQueries orders,
+              GetInstrumentQuery instruments, LoadCandlesQuery candles, ReplayFeedUseCase replays,
+              BotWorkersPort workers, Clock clock) {
+        this.store = store;
+        this.journal = journal;
+        this.orders = orders;
+        this.instruments = instruments;
+        this.candles = candles;
+        this.replays = replays;
+        this.workers = workers;
+        this.clock = clock;
+    }
+
+    /** A bot being run here: its session, its feed subscription and what has been stored of it. */
+    private static final class LiveBot {
+        volatile Bot bot;
+        final TradingSession session;
+        final StepJournal steps;
+        UUID replayId;
+        Cancellable subscription;
+        long stepsPlayed;
+        long uncheckpointed;
+        boolean ended;
+
+        LiveBot(Bot bot, TradingSession session, StepJournal steps) {
+            this.bot = bot;
+            this.session = session;
+            this.steps = steps;
+        }
+    }
+
+    public boolean isRunningHere(BotId id) {
+        return live.containsKey(id);
+    }
+
+    /**
+     * Builds the bot's session (warm-up, then the stored candles up to its checkpoint, if it has one), reconciles
+     * it with the order journal and subscribes it to its feed from the next candle on. The bot must already be
+     * stored as live.
+     */
+    public Either<DomainError, Bot> launch(Bot bot) {
+        Either<DomainError, Instrument> instrument = instruments.get(bot.instrument());
+        if (instrument.isLeft()) {
+            return Either.left(instrument.getLeft());
+        }
+        StrategyDefinition definition = StrategyCatalog.find(bot.strategy())
+                .getOrElseThrow(() -> new IllegalStateException("stored bot names unknown strategy " + bot.strategy()));
+        Strategy strategy = definition.newStrategy(definition.validate(bot.parameters()).toEither().getOrElseThrow(
+                v -> new IllegalStateException("stored parameters no longer valid: " + v.mkString("; "))));
+        Instrument known = instrument.get();
+        SessionMarket market = new SessionMarket(known.id(), bot.costs().fillModel(
+                new InstrumentRules(known.id(), known.tickSize(), known.stepSize())), known.quantityScale());
+        StepJournal steps = new StepJournal(bot.accountId(), bot.id().value());
+        TradingSession session = new TradingSession(new SessionSetup(bot.owner(), bot.startingCash(), bot.limits(),
+                bot.feed().from(), bot.id().value().getMostSignificantBits(), "bot-"), List.of(market), strategy,
+                (long time, double equity, boolean exposed) -> { }, steps);
+        LiveBot runner = new LiveBot(bot, session, steps);
+        long tf = bot.timeframe().nominalLength().toMillis();
+        long warmUpStart = bot.feed().from() - (long) strategy.warmUpCandles() * tf;
+        Either<DomainError, Long> warmed = play(runner, new TimeRange(warmUpStart, bot.feed().from()), List.of());
+        if (warmed.isLeft()) {
+            return Either.left(warmed.getLeft());
+        }
+        if (bot.lastStep().isDefined()) {
+            List<BotControl> controls = store.controls(bot.id());
+            Either<DomainError, Long> rebuilt = play(runner, new TimeRange(bot.feed().from(), bot.lastStep().get() + 1),
+                    controls);
+            if (rebuilt.isLeft()) {
+                return Either.left(rebuilt.getLeft());
+            }
+            reconcile(runner);
+        } else {
+            steps.drain();
+        }
+        session.paused(bot.status() == BotStatus.PAUSED);
+        long next = bot.lastStep().map(bot.timeframe()::next).getOrElse(bot.feed().from());
+        if (next >= bot.feed().to()) {
+            live.put(bot.id(), runner);
+            workers.executor().execute(() -> complete(runner));
+            return Either.right(bot);
+        }
+        Either<DomainError, Replay> replay = replays.start(bot.owner(), bot.instrument(), bot.timeframe(), next,
+                bot.feed().to(), bot.feed().speed());
+        if (replay.isLeft()) {
+            return Either.left(replay.getLeft());
+        }
+        runner.replayId = replay.get().id();
+        live.put(bot.id(), runner);
+        runner.subscription = replays.candles(bot.owner(), replay.get().id()).get()
+                .onOverflow().buffer(FEED_BUFFER)
+                .emitOn(workers.executor())
+                .subscribe().with(candle -> step(runner, candle), failure -> fail(runner, failure),
+                        () -> complete(runner));
+        return Either.right(bot);
+    }
+
+    /** Plays stored candles in {@code range} into the session (no feed), applying recorded pauses and resumes. */
+    private Either<DomainError, Long> play(LiveBot runner, TimeRange range, List<BotControl> controls) {
+        if (range.from() >= range.to()) {
+            return Either.right(0L);
+        }
+        Either<DomainError, CandleSeries> series = candles.load(runner.bot.instrument(), runner.bot.timeframe(), range,
+                LoadCandlesQuery.MAX_LIMIT);
+        if (series.isLeft()) {
+            return Either.left(series.getLeft());
+        }
+        CandleBatch batch = series.get().candles();
+        Iterator<BotControl> pending = controls.stream()
+                .filter(c -> c.kind() == BotControl.Kind.PAUSED || c.kind() == BotControl.Kind.RESUMED).iterator();
+        BotControl control = pending.hasNext() ? pending.next() : null;
+        Candle[] slot = new Candle[1];
+        for (int i = 0; i < batch.size(); i++) {
+            long time = batch.openTime(i);
+            while (control != null && control.afterStep() < time) {
+                runner.session.paused(control.kind() == BotControl.Kind.PAUSED);
+                control = pending.hasNext() ? pending.next() : null;
+            }
+            slot[0] = batch.candle(i);
+            runner.session.step(time, slot);
+            runner.stepsPlayed++;
+        }
+        return Either.right((long) batch.size());
+    }
+
+    /** Records the rebuilt session's activity again (idempotent) and compares its orders with the journal's. */
+    private void reconcile(LiveBot runner) {
+        Bot bot = runner.bot;
+        OrderActivity rebuilt = runner.steps.drain();
+        long stored = orders.list(bot.owner(), OrderFilter.ofBot(bot.id().value()), new PageRequest(0, 1)).total();
+        journal.record(bot.owner(), rebuilt);
+        int inSession = runner.session.placedOrders().size();
+        String outcome = "rebuilt " + runner.stepsPlayed + " steps up to " + java.time.Instant.ofEpochMilli(
+                bot.lastStep().get()) + ": " + inSession + " orders (" + runner.session.openOrderCount()
+                + " open) against " + stored + " in the journal"
+                + (stored > inSession ? "; the journal's extra orders come from steps after the checkpoint and are"
+                + " placed again, identically, as the feed continues" : "")
+                + (stored < inSession ? "; " + (inSession - stored) + " missing orders recorded" : "");
+        store.addControl(bot.id(), new BotControl(BotControl.Kind.RECONCILED, bot.lastStep().get(), outcome,
+                clock.now()));
+        LOG.info(() -> "bot " + bot.id() + " " + outcome);
+    }
+
+    private void step(LiveBot runner, Candle candle) {
+        synchronized (runner) {
+            if (runner.ended) {
+                return;
+            }
+            try {
+                runner.session.step(candle.openTime(), new Candle[] {candle});
+                runner.stepsPlayed++;
+                runner.uncheckpointed++;
+                OrderActivity activity = runner.steps.drain();
+                if (!activity.isEmpty()) {
+                    journal.record(runner.bot.owner(), activity);
+                }
+                if (!activity.isEmpty() || runner.uncheckpointed >= CHECKPOINT_EVERY) {
+                    checkpoint(runner);
+                }
+            } catch (RuntimeException e) {
+                fail(runner, e);
+            }
+        }
+    }
+
+    private void checkpoint(LiveBot runner) {
+        long last = runner.session.lastStepTime();
+        Bot next = runner.bot.checkpoint(last, runner.stepsPlayed,
+                runner.session.lastCloses().get(runner.bot.instrument()).toBigDecimal().toPlainString(), clock.now());
+        runner.uncheckpointed = 0;
+        if (store.checkpoint(next)) {
+            runner.bot = next;
+        } else {
+            end(runner);
+        }
+    }
+
+    private void complete(LiveBot runner) {
+        synchronized (runner) {
+            if (runner.ended) {
+                return;
+            }
+            if (runner.session.lastStepTime() != Long.MIN_VALUE && runner.uncheckpointed > 0) {
+                checkpoint(runner);
+            }
+            Bot current = runner.bot;
+            current.complete(clock.now()).forEach(done -> store.update(done, current.status(),
+                    new BotControl(BotControl.Kind.COMPLETED, runner.session.lastStepTime(), "the feed ended",
+                            clock.now())));
+            end(runner);
+        }
+    }
+
+    private void fail(LiveBot runner, Throwable failure) {
+        synchronized (runner) {
+            if (runner.ended) {
+                return;
+            }
+            UUID incident = UUID.randomUUID();
+            LOG.log(Level.SEVERE, "bot " + runner.bot.id() + " failed, incident " + incident, failure);
+            Bot current = runner.bot;
+            current.fail("internal error, incident " + incident, clock.now()).forEach(failed -> store.update(failed,
+                    current.status(), new BotControl(BotControl.Kind.FAILED, runner.session.lastStepTime(),
+                            "internal error, incident " + incident, clock.now())));
+            end(runner);
+        }
+    }
+
+    private void end(LiveBot runner) {
+        runner.ended = true;
+        live.remove(runner.bot.id());
+        if (runner.subscription != null) {
+            runner.subscription.cancel();
+        }
+        if (runner.replayId != null) {
+            replays.stop(runner.bot.owner(), runner.replayId);
+        }
+    }
+
+    /**
+     * Applies a pause, resume or stop to a bot run here, between two steps: the session changes, the status is
+     * compare-and-set from {@code current}'s and the control is recorded after the session's last step. A stop
+     * cancels the open orders first and ends the feed. Bots not run here are only updated in the store.
+     */
+    public Either<DomainError, Bot> control(Bot current, Bot target, BotControl.Kind kind, String reason) {
+        LiveBot runner = live.get(current.id());
+        if (runner == null) {
+            BotControl control = new BotControl(kind, current.lastStep().getOrElse(Long.MIN_VALUE), reason, clock.now());
+            return store.update(target, current.status(), control) ? Either.right(target)
+                    : Either.left(BotErrors.changed(current.id()));
+        }
+        synchronized (runner) {
+            if (runner.ended || runner.bot.status() != current.status()) {
+                return Either.left(BotErrors.changed(current.id()));
+            }
+            switch (kind) {
+                case PAUSED -> runner.session.paused(true);
+                case RESUMED -> runner.session.paused(false);
+                case STOPPED -> {
+                    runner.session.cancelOpenOrders();
+                    OrderActivity activity = runner.steps.drain();
+                    journal.record(current.owner(), activity);
+                }
+                default -> throw new IllegalArgumentException("not a control: " + kind);
+            }
+            if (runner.session.lastStepTime() != Long.MIN_VALUE && runner.uncheckpointed > 0) {
+                checkpoint(runner);
+            }
+            Bot moved = target.withProgressOf(runner.bot);
+            BotControl control = new BotControl(kind, runner.session.lastStepTime(), reason, clock.now());
+            if (!store.update(moved, current.status(), control)) {
+                return Either.left(BotErrors.changed(current.id()));
+            }
+            runner.bot = moved;
+            if (kind == BotControl.Kind.STOPPED) {
+                end(runner);
+            }
+            return Either.right(moved);
+        }
+    }
+
+    /**
+     * Stops running a bot here without changing anything stored: its session and feed are dropped as a crash
+     * would drop them, and whoever resumes it next (this process's {@link #resumeAll}, or later another instance
+     * that takes over its lease) rebuilds it from its checkpoint.
+     */
+    public void release(BotId id) {
+        LiveBot runner = live.get(id);
+        if (runner != null) {
+            synchronized (runner) {
+                end(runner);
+            }
+        }
+    }
+
+    /** Resumes every bot the store holds as live (at start-up); a bot that cannot be rebuilt is marked failed. */
+    public void resumeAll() {
+        for (Bot bot : store.live()) {
+            if (live.containsKey(bot.id())) {
+                continue;
+            }
+            try {
+                Either<DomainError, Bot> launched = launch(bot);
+                if (launched.isLeft()) {
+                    markFailed(bot, "could not resume after a restart: " + launched.getLeft().detail());
+                }
+            } catch (RuntimeException e) {
+                UUID incident = UUID.randomUUID();
+                LOG.log(Level.SEVERE, "bot " + bot.id() + " could not be resumed, incident " + incident, e);
+                markFailed(bot, "internal error on resume, incident " + incident);
+            }
+        }
+    }
+
+    private void markFailed(Bot bot, String reason) {
+        bot.fail(reason, clock.now()).forEach(failed -> store.update(failed, bot.status(),
+                new BotControl(BotControl.Kind.FAILED, bot.lastStep().getOrElse(Long.MIN_VALUE), reason, clock.now())));
+    }
+}

@@ -1,0 +1,289 @@
+package io.cryptobot.bot.application.service;
+
+import io.cryptobot.bot.application.port.in.BotPortfolio;
+import io.cryptobot.bot.application.port.in.BotPortfolioQuery;
+import io.cryptobot.bot.application.port.in.BotsUseCase;
+import io.cryptobot.bot.application.port.in.CreateBotCommand;
+import io.cryptobot.bot.application.port.in.ResumeLiveBotsUseCase;
+import io.cryptobot.bot.application.port.out.BotStorePort;
+import io.cryptobot.bot.domain.bot.Bot;
+import io.cryptobot.bot.domain.bot.BotControl;
+import io.cryptobot.bot.domain.bot.BotErrors;
+import io.cryptobot.bot.domain.bot.BotId;
+import io.cryptobot.bot.domain.bot.BotStatus;
+import io.cryptobot.bot.domain.bot.ReplayFeedSpec;
+import io.cryptobot.bot.domain.strategy.StrategyCatalog;
+import io.cryptobot.bot.domain.strategy.StrategyDefinition;
+import io.cryptobot.exchange.application.port.in.AccountsUseCase;
+import io.cryptobot.exchange.domain.account.AccountId;
+import io.cryptobot.exchange.domain.account.AccountKind;
+import io.cryptobot.exchange.domain.account.ExchangeAccount;
+import io.cryptobot.exchange.domain.fill.VenueCosts;
+import io.cryptobot.kernel.domain.Asset;
+import io.cryptobot.kernel.domain.Clock;
+import io.cryptobot.kernel.domain.DomainError;
+import io.cryptobot.kernel.domain.DomainError.Violation;
+import io.cryptobot.kernel.domain.EventMeta;
+import io.cryptobot.kernel.domain.InstrumentId;
+import io.cryptobot.kernel.domain.Money;
+import io.cryptobot.kernel.domain.Page;
+import io.cryptobot.kernel.domain.PageRequest;
+import io.cryptobot.kernel.domain.Price;
+import io.cryptobot.kernel.domain.Timeframe;
+import io.cryptobot.kernel.domain.UserId;
+import io.cryptobot.marketdata.application.port.in.LoadCandlesQuery;
+import io.cryptobot.marketdata.domain.GenericCsvParser;
+import io.cryptobot.marketdata.domain.Replay;
+import io.cryptobot.marketdata.domain.TimeRange;
+import io.cryptobot.order.application.port.in.FillView;
+import io.cryptobot.order.application.port.in.OrderQueries;
+import io.cryptobot.portfolio.domain.Ledger;
+import io.cryptobot.portfolio.domain.LedgerFill;
+import io.cryptobot.portfolio.domain.LedgerRefusal;
+import io.cryptobot.portfolio.domain.Position;
+import io.cryptobot.risk.application.port.in.RiskLimitsUseCase;
+import io.cryptobot.risk.domain.RiskLimits;
+import io.vavr.collection.List;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Paper bots: checks and stores new ones, moves them through their life (the live ones through the
+ * {@link BotRunner}), and rebuilds a bot's account from its stored fills for its portfolio.
+ */
+@ApplicationScoped
+class BotService implements BotsUseCase, BotPortfolioQuery, ResumeLiveBotsUseCase {
+    static final int MAX_NAME = 100;
+    private final BotStorePort store;
+    private final BotRunner runner;
+    private final AccountsUseCase accounts;
+    private final LoadCandlesQuery candles;
+    private final RiskLimitsUseCase limits;
+    private final OrderQueries orders;
+    private final Clock clock;
+
+    BotService(BotStorePort store, BotRunner runner, AccountsUseCase accounts, LoadCandlesQuery candles,
+               RiskLimitsUseCase limits, OrderQueries orders, Clock clock) {
+        this.store = store;
+        this.runner = runner;
+        this.accounts = accounts;
+        this.candles = candles;
+        this.limits = limits;
+        this.orders = orders;
+        this.clock = clock;
+    }
+
+    @Override
+    public Either<DomainError, Bot> create(UserId owner, CreateBotCommand c) {
+        List<Violation> found = List.empty();
+        String name = c.name() == null ? "" : c.name().strip();
+        if (name.isEmpty() || name.length() > MAX_NAME) {
+            found = found.append(new Violation("name", "must be 1 to " + MAX_NAME + " characters"));
+        }
+        Option<StrategyDefinition> definition = Option.of(c.strategy()).flatMap(StrategyCatalog::find);
+        Map<String, String> parameters = c.parameters() == null ? Map.of() : new LinkedHashMap<>(c.parameters());
+        if (definition.isEmpty()) {
+            found = found.append(new Violation("strategy", c.strategy() == null || c.strategy().isBlank() ? "is missing"
+                    : "unknown strategy '" + c.strategy() + "'; known: "
+                    + StrategyCatalog.builtIns().map(StrategyDefinition::id).mkString(", ")));
+        } else {
+            found = found.appendAll(definition.get().validate(parameters).fold(
+                    v -> v.map(p -> new Violation("parameters." + p.field(), p.reason())), ok -> List.empty()));
+        }
+        Either<String, InstrumentId> instrument = InstrumentId.parse(c.instrument() == null ? "" : c.instrument().strip());
+        found = found.appendAll(instrument.swap().map(r -> new Violation("instrument", r)));
+        Option<Timeframe> timeframe = Option.of(c.timeframe()).flatMap(Timeframe::parse);
+        if (timeframe.isEmpty()) {
+            found = found.append(new Violation("timeframe", "must be one of 1m 3m 5m 15m 30m 1h 2h 4h 6h 8h 12h 1d 3d "
+                    + "1w 1M, got '" + c.timeframe() + "'"));
+        }
+        Either<String, Long> from = time(c.from());
+        Either<String, Long> to = time(c.to());
+        found = found.appendAll(from.swap().map(r -> new Violation("from", r)));
+        found = found.appendAll(to.swap().map(r -> new Violation("to", r)));
+        if (from.isRight() && to.isRight() && from.get() >= to.get()) {
+            found = found.append(new Violation("to", "must be after from"));
+        }
+        Either<String, Long> speed = speed(c.speed());
+        found = found.appendAll(speed.swap().map(r -> new Violation("speed", r)));
+        var costs = VenueCosts.parse(c.makerFee(), c.takerFee(), c.slippageBps(), c.maxVolumeShare());
+        if (costs.isInvalid()) {
+            found = found.appendAll(costs.getError());
+        }
+        Option<ExchangeAccount> account = AccountId.parse(c.accountId()).flatMap(id -> accounts.get(owner, id).toOption());
+        if (account.isEmpty()) {
+            found = found.append(new Violation("accountId", "no paper account " + c.accountId() + " of yours"));
+        } else if (account.get().kind() != AccountKind.PAPER) {
+            found = found.append(new Violation("accountId", "bots trade on paper accounts only (live trading comes later)"));
+        } else if (instrument.isRight() && startingCash(account.get(), instrument.get().quote()).isEmpty()) {
+            found = found.append(new Violation("accountId", "the account holds no " + instrument.get().quote()
+                    + " to trade " + instrument.get() + " with"));
+        }
+        if (found.isEmpty()) {
+            boolean any = candles.load(instrument.get(), timeframe.get(), new TimeRange(from.get(), to.get()), 1)
+                    .map(series -> !series.candles().isEmpty()).getOrElse(false);
+            if (!any) {
+                found = found.append(new Violation("instrument", "no " + timeframe.get().code() + " candles of "
+                        + instrument.get() + " in [from, to) to replay"));
+            }
+        }
+        RiskLimits riskLimits = instrument.isRight() ? limitsIn(owner, instrument.get().quote()) : RiskLimits.none();
+        if (!found.isEmpty()) {
+            return Either.left(BotErrors.invalid(found));
+        }
+        Instant now = clock.now();
+        Bot bot = Bot.newBot(new BotId(UUID.randomUUID()), owner, name, definition.get().id(), parameters,
+                instrument.get(), timeframe.get(), account.get().id().value(),
+                startingCash(account.get(), instrument.get().quote()).get(), riskLimits, costs.get(),
+                new ReplayFeedSpec(from.get(), to.get(), speed.get()), now);
+        return store.insert(bot, new BotControl(BotControl.Kind.CREATED, Long.MIN_VALUE, "created", now)) ? Either.right(bot) : Either.left(BotErrors.nameTaken(name));
+    }
+
+    /** The owner's limits apply when they are kept in the bot's quote currency (or name none). */
+    private RiskLimits limitsIn(UserId owner, Asset quote) {
+        RiskLimits set = limits.limits(owner);
+        return set.currency().forAll(quote::equals) ? set : RiskLimits.none();
+    }
+
+    private static Option<Money> startingCash(ExchangeAccount account, Asset quote) {
+        BigDecimal amount = account.startingBalances().get(quote);
+        if (amount == null || amount.signum() <= 0) {
+            return Option.none();
+        }
+        BigDecimal plain = amount.stripTrailingZeros();
+        int scale = Math.max(plain.scale(), 0);
+        return Option.some(new Money(plain.setScale(scale).unscaledValue().longValueExact(), scale, quote));
+    }
+
+    private static Either<String, Long> time(String text) {
+        return text == null || text.isBlank() ? Either.left("is missing") : GenericCsvParser.timestamp(text.strip());
+    }
+
+    private static Either<String, Long> speed(String text) {
+        if (text == null || text.isBlank()) {
+            return Either.right(60L);
+        }
+        try {
+            long value = Long.parseLong(text.strip());
+            return Replay.checkedSpeed(value).toEither().mapLeft(v -> v.head().reason());
+        } catch (NumberFormatException e) {
+            return Either.left("must be a whole number, got '" + text + "'");
+        }
+    }
+
+    @Override
+    public void resumeLiveBots() {
+        runner.resumeAll();
+    }
+
+    @Override
+    public Either<DomainError, Bot> get(UserId caller, BotId id) {
+        return store.load(caller, id).toEither(() -> BotErrors.notFound(id));
+    }
+
+    @Override
+    public Page<Bot> list(UserId caller, PageRequest page) {
+        return store.list(caller, page);
+    }
+
+    @Override
+    public Either<DomainError, Bot> start(UserId caller, BotId id) {
+        return get(caller, id).flatMap(bot -> bot.start(clock.now()).flatMap(started -> {
+            Option<BotId> busy = store.liveOnAccount(bot.accountId());
+            if (busy.isDefined()) {
+                return Either.left(BotErrors.accountBusy(bot.accountId().toString()));
+            }
+            if (!store.update(started, BotStatus.CREATED, new BotControl(BotControl.Kind.STARTED, Long.MIN_VALUE,
+                    "started", clock.now()))) {
+                return Either.left(BotErrors.changed(id));
+            }
+            Either<DomainError, Bot> launched;
+            try {
+                launched = runner.launch(started);
+            } catch (RuntimeException e) {
+                failQuietly(started, "could not start: internal error");
+                throw e;
+            }
+            if (launched.isLeft()) {
+                failQuietly(started, "could not start: " + launched.getLeft().detail());
+                return Either.left(launched.getLeft());
+            }
+            return Either.right(launched.get());
+        }));
+    }
+
+    private void failQuietly(Bot bot, String reason) {
+        bot.fail(reason, clock.now()).forEach(failed -> store.update(failed, bot.status(),
+                new BotControl(BotControl.Kind.FAILED, Long.MIN_VALUE, reason, clock.now())));
+    }
+
+    @Override
+    public Either<DomainError, Bot> pause(UserId caller, BotId id, String reason) {
+        return get(caller, id).flatMap(bot -> bot.pause(reasonOr(reason, "paused"), clock.now())
+                .flatMap(target -> runner.control(bot, target, BotControl.Kind.PAUSED, reasonOr(reason, "paused"))));
+    }
+
+    @Override
+    public Either<DomainError, Bot> resume(UserId caller, BotId id) {
+        return get(caller, id).flatMap(bot -> bot.resume(clock.now())
+                .flatMap(target -> runner.control(bot, target, BotControl.Kind.RESUMED, "resumed")));
+    }
+
+    @Override
+    public Either<DomainError, Bot> stop(UserId caller, BotId id, String reason) {
+        return get(caller, id).flatMap(bot -> bot.stop(reasonOr(reason, "stopped"), clock.now())
+                .flatMap(target -> runner.control(bot, target, BotControl.Kind.STOPPED, reasonOr(reason, "stopped"))));
+    }
+
+    private static String reasonOr(String reason, String fallback) {
+        return reason == null || reason.isBlank() ? fallback : reason.strip();
+    }
+
+    @Override
+    public Either<DomainError, java.util.List<BotControl>> events(UserId caller, BotId id) {
+        return get(caller, id).map(bot -> store.controls(bot.id()));
+    }
+
+    @Override
+    public Either<DomainError, BotPortfolio> portfolio(UserId caller, BotId id) {
+        return get(caller, id).map(bot -> {
+            Ledger ledger = Ledger.open(bot.startingCash());
+            for (FillView fill : orders.fillsOfBot(caller, bot.id().value())) {
+                Either<LedgerRefusal, ?> booked = ledger.apply(new LedgerFill(fill.instrument(), fill.side(),
+                        fill.quantity(), fill.price(), fill.fee(), fill.tradeId(), fill.executedAt()),
+                        new EventMeta(UUID.nameUUIDFromBytes((fill.orderId() + fill.tradeId()).getBytes(
+                                java.nio.charset.StandardCharsets.UTF_8)), fill.executedAt()));
+                if (booked.isLeft()) {
+                    throw new IllegalStateException("stored fills of bot " + id + " do not book: " + booked.getLeft());
+                }
+            }
+            Map<io.cryptobot.kernel.domain.InstrumentId, Price> marks = new LinkedHashMap<>();
+            bot.lastClose().forEach(close -> {
+                BigDecimal value = new BigDecimal(close);
+                marks.put(bot.instrument(), new Price(value.unscaledValue().longValueExact(), value.scale()));
+            });
+            Money cash = ledger.balance(bot.startingCash().asset());
+            Money equity = ledger.equity(marks).getOrElse(cash);
+            Money realized = Money.zero(cash.asset(), cash.scale());
+            Money unrealized = Money.zero(cash.asset(), cash.scale());
+            for (Position position : ledger.positions()) {
+                realized = realized.plus(position.realizedPnl());
+                Price mark = marks.get(position.instrument());
+                if (mark != null && !position.isFlat()) {
+                    unrealized = unrealized.plus(ledger.unrealizedPnl(position.instrument(), mark));
+                }
+            }
+            Map<Asset, Money> balances = new LinkedHashMap<>();
+            balances.put(cash.asset(), cash);
+            balances.put(bot.instrument().base(), ledger.balance(bot.instrument().base()));
+            return new BotPortfolio(bot, balances, ledger.positions().toJavaList(), ledger.closedTrades().toJavaList(),
+                    ledger.feesPaid().toJavaMap(), realized, unrealized, equity, equity.minus(bot.startingCash()));
+        });
+    }
+}

@@ -1,0 +1,113 @@
+package io.cryptobot.bot.domain.bot;
+
+import io.cryptobot.exchange.domain.fill.VenueCosts;
+import io.cryptobot.kernel.domain.InstrumentId;
+import io.cryptobot.kernel.domain.Money;
+import io.cryptobot.kernel.domain.Timeframe;
+import io.cryptobot.kernel.domain.UserId;
+import io.cryptobot.risk.domain.RiskLimits;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import io.cryptobot.kernel.domain.DomainError;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A paper bot: a built-in strategy with validated parameters trading one instrument at one timeframe on one of
+ * its owner's paper accounts, fed by a {@link ReplayFeedSpec}, on the simulated venue at {@code costs}. It
+ * trades the account's balance of the instrument's quote currency ({@code startingCash}) under the owner's
+ * pre-trade limits as they were when it was created ({@code limits}, so a rebuilt session decides as the first did).
+ *
+ * <pre>
+ * CREATED -start-> RUNNING -pause-> PAUSED -resume-> RUNNING
+ * CREATED | RUNNING | PAUSED -stop-> STOPPED       RUNNING | PAUSED -complete-> COMPLETED (the feed ended)
+ * CREATED | RUNNING | PAUSED -fail-> FAILED
+ * </pre>
+ * {@code lastStep} is the open time of the last candle whose effects are stored (its checkpoint), {@code steps}
+ * how many candles the session has played in all (warm-up included). Immutable; each command returns the next
+ * state or why it cannot happen.
+ */
+public record Bot(BotId id, UserId owner, String name, String strategy, Map<String, String> parameters,
+                  InstrumentId instrument, Timeframe timeframe, UUID accountId, Money startingCash, RiskLimits limits,
+                  VenueCosts costs, ReplayFeedSpec feed, BotStatus status, Option<String> statusReason, Option<Long> lastStep,
+                  long steps, Option<String> lastClose, Instant createdAt, Instant updatedAt) {
+
+    public Bot {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(strategy, "strategy");
+        parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+        Objects.requireNonNull(instrument, "instrument");
+        Objects.requireNonNull(timeframe, "timeframe");
+        Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(startingCash, "startingCash");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(costs, "costs");
+        Objects.requireNonNull(feed, "feed");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(statusReason, "statusReason");
+        Objects.requireNonNull(lastStep, "lastStep");
+        Objects.requireNonNull(lastClose, "lastClose");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+        if (!startingCash.asset().equals(instrument.quote())) {
+            throw new IllegalArgumentException("a bot trades the account's " + instrument.quote() + " balance");
+        }
+    }
+
+    public static Bot newBot(BotId id, UserId owner, String name, String strategy, Map<String, String> parameters,
+                             InstrumentId instrument, Timeframe timeframe, UUID accountId, Money startingCash,
+                             RiskLimits limits, VenueCosts costs, ReplayFeedSpec feed, Instant now) {
+        return new Bot(id, owner, name, strategy, parameters, instrument, timeframe, accountId, startingCash, limits, costs,
+                feed, BotStatus.CREATED, Option.none(), Option.none(), 0, Option.none(), now, now);
+    }
+
+    public Either<DomainError, Bot> start(Instant now) {
+        return move(status == BotStatus.CREATED, "start", BotStatus.RUNNING, Option.none(), now);
+    }
+
+    public Either<DomainError, Bot> pause(String reason, Instant now) {
+        return move(status == BotStatus.RUNNING, "pause", BotStatus.PAUSED, Option.of(reason), now);
+    }
+
+    public Either<DomainError, Bot> resume(Instant now) {
+        return move(status == BotStatus.PAUSED, "resume", BotStatus.RUNNING, Option.none(), now);
+    }
+
+    public Either<DomainError, Bot> stop(String reason, Instant now) {
+        return move(!status.isFinal(), "stop", BotStatus.STOPPED, Option.of(reason), now);
+    }
+
+    public Either<DomainError, Bot> complete(Instant now) {
+        return move(status.isLive(), "complete", BotStatus.COMPLETED, Option.some("the feed ended"), now);
+    }
+
+    public Either<DomainError, Bot> fail(String reason, Instant now) {
+        return move(!status.isFinal(), "fail", BotStatus.FAILED, Option.of(reason), now);
+    }
+
+    /** The checkpoint after a step whose effects are stored: its open time, the steps so far, the last close. */
+    public Bot checkpoint(long step, long totalSteps, String close, Instant now) {
+        return new Bot(id, owner, name, strategy, parameters, instrument, timeframe, accountId, startingCash, limits,
+                costs, feed, status, statusReason, Option.some(step), totalSteps, Option.of(close), createdAt, now);
+    }
+
+    /** This state with {@code other}'s checkpoint (last step, steps, last close). */
+    public Bot withProgressOf(Bot other) {
+        return new Bot(id, owner, name, strategy, parameters, instrument, timeframe, accountId, startingCash, limits,
+                costs, feed, status, statusReason, other.lastStep, other.steps, other.lastClose, createdAt, updatedAt);
+    }
+
+    private Either<DomainError, Bot> move(boolean allowed, String action, BotStatus target, Option<String> reason,
+                                          Instant now) {
+        if (!allowed) {
+            return Either.left(BotErrors.illegalTransition(status, action));
+        }
+        return Either.right(new Bot(id, owner, name, strategy, parameters, instrument, timeframe, accountId,
+                startingCash, limits, costs, feed, target, reason, lastStep, steps, lastClose, createdAt, now));
+    }
+}

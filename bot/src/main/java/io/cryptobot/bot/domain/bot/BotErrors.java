@@ -1,0 +1,37 @@
+package io.cryptobot.bot.domain.bot;
+
+import io.cryptobot.kernel.domain.DomainError;
+import io.cryptobot.kernel.domain.DomainError.Violation;
+import io.vavr.collection.Seq;
+
+/** The errors the bot context returns, with their stable codes. */
+public final class BotErrors {
+    private BotErrors() {
+    }
+
+    public static DomainError invalid(Seq<Violation> violations) {
+        return new DomainError.Invalid("bot.invalid_input", "the request has " + violations.size()
+                + " invalid field(s)", violations.toJavaList());
+    }
+
+    public static DomainError notFound(BotId id) {
+        return new DomainError.NotFound("bot.not_found", "no bot " + id);
+    }
+
+    public static DomainError illegalTransition(BotStatus from, String action) {
+        return new DomainError.Conflict("bot.illegal_transition", "a " + from.code() + " bot cannot " + action);
+    }
+
+    public static DomainError accountBusy(String accountId) {
+        return new DomainError.Conflict("bot.account_busy", "account " + accountId
+                + " is already traded by a live bot; stop that bot first");
+    }
+
+    public static DomainError nameTaken(String name) {
+        return new DomainError.Conflict("bot.name_taken", "you already have a bot named '" + name + "'");
+    }
+
+    public static DomainError changed(BotId id) {
+        return new DomainError.Conflict("bot.changed", "bot " + id + " changed meanwhile; read it again");
+    }
+}
