@@ -38,7 +38,7 @@ public final class BacktestEngine {
                     market.bars().quantityScale()));
         }
         TradingSession session = new TradingSession(new SessionSetup(setup.owner(), setup.startingCash(),
-                setup.limits(), setup.tradingStart(), setup.idSeed(), "bt-"), sessionMarkets, strategy, equity,
+                setup.limits(), setup.tradingStart(), setup.idSeed(), "bt-", true), sessionMarkets, strategy, equity,
                 SessionListener.NONE);
         Bars[] bars = markets.stream().map(Market::bars).toArray(Bars[]::new);
         int n = bars.length;

@@ -25,7 +25,11 @@ import io.cryptobot.marketdata.domain.CandleSeries;
 import io.cryptobot.marketdata.domain.Instrument;
 import io.cryptobot.marketdata.domain.Replay;
 import io.cryptobot.marketdata.domain.TimeRange;
-import io.cryptobot.order.application.port.in.OrderActivity;
+import io.cryptobot.risk.application.port.in.BlockEventsUseCase;
+import io.cryptobot.risk.application.port.in.TradingControlUseCase;
+import io.cryptobot.risk.application.port.in.TradingStatus;
+import io.cryptobot.risk.domain.TradingState;
+import io.cryptobot.risk.domain.event.TradingStateChanged;
 import io.cryptobot.order.application.port.in.OrderFilter;
 import io.cryptobot.order.application.port.in.OrderQueries;
 import io.cryptobot.order.application.port.in.RecordOrderActivityUseCase;
@@ -68,13 +72,17 @@ public class BotRunner {
     private final GetInstrumentQuery instruments;
     private final LoadCandlesQuery candles;
     private final ReplayFeedUseCase replays;
+    private final BlockEventsUseCase blocks;
+    private final TradingControlUseCase trading;
     private final BotWorkersPort workers;
     private final Clock clock;
     private final Map<BotId, LiveBot> live = new ConcurrentHashMap<>();
 
     BotRunner(BotStorePort store, RecordOrderActivityUseCase journal, OrderQueries orders,
               GetInstrumentQuery instruments, LoadCandlesQuery candles, ReplayFeedUseCase replays,
-              BotWorkersPort workers, Clock clock) {
+              BlockEventsUseCase blocks, TradingControlUseCase trading, BotWorkersPort workers, Clock clock) {
+        this.blocks = blocks;
+        this.trading = trading;
         this.store = store;
         this.journal = journal;
         this.orders = orders;
@@ -124,26 +132,32 @@ public class BotRunner {
         Instrument known = instrument.get();
         SessionMarket market = new SessionMarket(known.id(), bot.costs().fillModel(
                 new InstrumentRules(known.id(), known.tickSize(), known.stepSize())), known.quantityScale());
-        StepJournal steps = new StepJournal(bot.accountId(), bot.id().value());
+        StepJournal steps = new StepJournal(bot.owner(), bot.accountId(), bot.id().value());
         TradingSession session = new TradingSession(new SessionSetup(bot.owner(), bot.startingCash(), bot.limits(),
-                bot.feed().from(), bot.id().value().getMostSignificantBits(), "bot-"), List.of(market), strategy,
+                bot.feed().from(), bot.id().value().getMostSignificantBits(), "bot-", false), List.of(market), strategy,
                 (long time, double equity, boolean exposed) -> { }, steps);
         LiveBot runner = new LiveBot(bot, session, steps);
         long tf = bot.timeframe().nominalLength().toMillis();
         long warmUpStart = bot.feed().from() - (long) strategy.warmUpCandles() * tf;
-        Either<DomainError, Long> warmed = play(runner, new TimeRange(warmUpStart, bot.feed().from()), List.of());
+        Either<DomainError, Long> warmed = play(runner, warmUpStart, bot.feed().from(), List.of());
         if (warmed.isLeft()) {
             return Either.left(warmed.getLeft());
         }
         if (bot.lastStep().isDefined()) {
             List<BotControl> controls = store.controls(bot.id());
-            Either<DomainError, Long> rebuilt = play(runner, new TimeRange(bot.feed().from(), bot.lastStep().get() + 1),
-                    controls);
+            Either<DomainError, Long> rebuilt = play(runner, bot.feed().from(), bot.lastStep().get() + 1, controls);
             if (rebuilt.isLeft()) {
                 return Either.left(rebuilt.getLeft());
             }
             reconcile(runner);
         } else {
+            TradingStatus status = trading.status(bot.owner());
+            if (status.state() != TradingState.ACTIVE) {
+                String reason = "kill switch at start: " + status.reason().getOrElse(status.state().name());
+                session.changeTradingState(status.state(), reason);
+                store.addControl(bot.id(), new BotControl(BotControl.Kind.of(status.state()), session.lastStepTime(),
+                        reason, clock.now()));
+            }
             steps.drain();
         }
         session.paused(bot.status() == BotStatus.PAUSED);
@@ -168,25 +182,25 @@ public class BotRunner {
         return Either.right(bot);
     }
 
-    /** Plays stored candles in {@code range} into the session (no feed), applying recorded pauses and resumes. */
-    private Either<DomainError, Long> play(LiveBot runner, TimeRange range, List<BotControl> controls) {
-        if (range.from() >= range.to()) {
+    /** Plays stored candles opening in [from, to) into the session (no feed), applying recorded pauses and resumes. */
+    private Either<DomainError, Long> play(LiveBot runner, long from, long to, List<BotControl> controls) {
+        if (from >= to) {
             return Either.right(0L);
         }
-        Either<DomainError, CandleSeries> series = candles.load(runner.bot.instrument(), runner.bot.timeframe(), range,
-                LoadCandlesQuery.MAX_LIMIT);
+        Either<DomainError, CandleSeries> series = candles.load(runner.bot.instrument(), runner.bot.timeframe(),
+                new TimeRange(from, to), LoadCandlesQuery.MAX_LIMIT);
         if (series.isLeft()) {
             return Either.left(series.getLeft());
         }
         CandleBatch batch = series.get().candles();
-        Iterator<BotControl> pending = controls.stream()
-                .filter(c -> c.kind() == BotControl.Kind.PAUSED || c.kind() == BotControl.Kind.RESUMED).iterator();
+        Iterator<BotControl> pending = controls.stream().filter(c -> c.kind() == BotControl.Kind.PAUSED
+                || c.kind() == BotControl.Kind.RESUMED || c.kind().tradingState().isDefined()).iterator();
         BotControl control = pending.hasNext() ? pending.next() : null;
         Candle[] slot = new Candle[1];
         for (int i = 0; i < batch.size(); i++) {
             long time = batch.openTime(i);
             while (control != null && control.afterStep() < time) {
-                runner.session.paused(control.kind() == BotControl.Kind.PAUSED);
+                apply(runner.session, control);
                 control = pending.hasNext() ? pending.next() : null;
             }
             slot[0] = batch.candle(i);
@@ -196,12 +210,20 @@ public class BotRunner {
         return Either.right((long) batch.size());
     }
 
+    private static void apply(TradingSession session, BotControl control) {
+        if (control.kind().tradingState().isDefined()) {
+            session.changeTradingState(control.kind().tradingState().get(), control.reason());
+        } else {
+            session.paused(control.kind() == BotControl.Kind.PAUSED);
+        }
+    }
+
     /** Records the rebuilt session's activity again (idempotent) and compares its orders with the journal's. */
     private void reconcile(LiveBot runner) {
         Bot bot = runner.bot;
-        OrderActivity rebuilt = runner.steps.drain();
+        StepJournal.Step rebuilt = runner.steps.drain();
         long stored = orders.list(bot.owner(), OrderFilter.ofBot(bot.id().value()), new PageRequest(0, 1)).total();
-        journal.record(bot.owner(), rebuilt);
+        record(bot.owner(), rebuilt);
         int inSession = runner.session.placedOrders().size();
         String outcome = "rebuilt " + runner.stepsPlayed + " steps up to " + java.time.Instant.ofEpochMilli(
                 bot.lastStep().get()) + ": " + inSession + " orders (" + runner.session.openOrderCount()
@@ -223,17 +245,29 @@ public class BotRunner {
                 runner.session.step(candle.openTime(), new Candle[] {candle});
                 runner.stepsPlayed++;
                 runner.uncheckpointed++;
-                OrderActivity activity = runner.steps.drain();
+                StepJournal.Step activity = runner.steps.drain();
                 if (!activity.isEmpty()) {
-                    journal.record(runner.bot.owner(), activity);
+                    record(runner.bot.owner(), activity);
                 }
                 if (!activity.isEmpty() || runner.uncheckpointed >= CHECKPOINT_EVERY) {
                     checkpoint(runner);
+                }
+                for (TradingStateChanged halt : activity.halts()) {
+                    // the session halted itself on a breached daily loss: that is the owner's kill switch, so every
+                    // bot of the owner stops trading (this one included, already halted)
+                    trading.change(runner.bot.owner(), TradingState.HALTED, "bot " + runner.bot.name() + ": "
+                            + halt.reason());
                 }
             } catch (RuntimeException e) {
                 fail(runner, e);
             }
         }
+    }
+
+    /** Orders first, then the blocks that name them; both idempotent. */
+    private void record(io.cryptobot.kernel.domain.UserId owner, StepJournal.Step step) {
+        journal.record(owner, step.activity());
+        blocks.record(owner, step.blocks());
     }
 
     private void checkpoint(LiveBot runner) {
@@ -311,8 +345,7 @@ public class BotRunner {
                 case RESUMED -> runner.session.paused(false);
                 case STOPPED -> {
                     runner.session.cancelOpenOrders();
-                    OrderActivity activity = runner.steps.drain();
-                    journal.record(current.owner(), activity);
+                    record(current.owner(), runner.steps.drain());
                 }
                 default -> throw new IllegalArgumentException("not a control: " + kind);
             }
@@ -342,6 +375,53 @@ public class BotRunner {
         if (runner != null) {
             synchronized (runner) {
                 end(runner);
+            }
+        }
+    }
+
+    /**
+     * The owner's kill switch moved: the bot's session follows it between two steps (a halt cancels its open
+     * orders) and the change is recorded after the session's last step; a halt also pauses a running bot, which
+     * stays paused after trading resumes until its owner resumes it.
+     */
+    public void applyTradingState(Bot bot, TradingState target, String reason) {
+        LiveBot runner = live.get(bot.id());
+        String pauseReason = "kill switch: " + reason;
+        if (runner == null) {
+            store.addControl(bot.id(), new BotControl(BotControl.Kind.of(target),
+                    bot.lastStep().getOrElse(Long.MIN_VALUE), reason, clock.now()));
+            if (target == TradingState.HALTED && bot.status() == BotStatus.RUNNING) {
+                bot.pause(pauseReason, clock.now()).forEach(paused -> store.update(paused, BotStatus.RUNNING,
+                        new BotControl(BotControl.Kind.PAUSED, bot.lastStep().getOrElse(Long.MIN_VALUE), pauseReason,
+                                clock.now())));
+            }
+            return;
+        }
+        synchronized (runner) {
+            if (runner.ended) {
+                return;
+            }
+            runner.steps.applyingOwnersKillSwitch(true);
+            try {
+                runner.session.changeTradingState(target, reason);
+            } finally {
+                runner.steps.applyingOwnersKillSwitch(false);
+            }
+            record(runner.bot.owner(), runner.steps.drain());
+            if (runner.session.lastStepTime() != Long.MIN_VALUE && runner.uncheckpointed > 0) {
+                checkpoint(runner);
+            }
+            long after = runner.session.lastStepTime();
+            store.addControl(bot.id(), new BotControl(BotControl.Kind.of(target), after, reason, clock.now()));
+            if (target == TradingState.HALTED && runner.bot.status() == BotStatus.RUNNING) {
+                runner.session.paused(true);
+                Bot current = runner.bot;
+                current.pause(pauseReason, clock.now()).forEach(paused -> {
+                    if (store.update(paused, BotStatus.RUNNING, new BotControl(BotControl.Kind.PAUSED, after,
+                            pauseReason, clock.now()))) {
+                        runner.bot = paused;
+                    }
+                });
             }
         }
     }

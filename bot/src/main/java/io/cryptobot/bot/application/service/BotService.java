@@ -4,6 +4,10 @@ import io.cryptobot.bot.application.port.in.BotPortfolio;
 import io.cryptobot.bot.application.port.in.BotPortfolioQuery;
 import io.cryptobot.bot.application.port.in.BotsUseCase;
 import io.cryptobot.bot.application.port.in.CreateBotCommand;
+import io.cryptobot.bot.application.port.in.FollowKillSwitchUseCase;
+import io.cryptobot.risk.application.port.in.TradingControlUseCase;
+import io.cryptobot.risk.domain.TradingState;
+import io.cryptobot.risk.domain.event.UserTradingStateChanged;
 import io.cryptobot.bot.application.port.in.ResumeLiveBotsUseCase;
 import io.cryptobot.bot.application.port.out.BotStorePort;
 import io.cryptobot.bot.domain.bot.Bot;
@@ -58,7 +62,7 @@ import java.util.UUID;
  * {@link BotRunner}), and rebuilds a bot's account from its stored fills for its portfolio.
  */
 @ApplicationScoped
-class BotService implements BotsUseCase, BotPortfolioQuery, ResumeLiveBotsUseCase {
+class BotService implements BotsUseCase, BotPortfolioQuery, ResumeLiveBotsUseCase, FollowKillSwitchUseCase {
     static final int MAX_NAME = 100;
     private final BotStorePort store;
     private final BotRunner runner;
@@ -66,10 +70,12 @@ class BotService implements BotsUseCase, BotPortfolioQuery, ResumeLiveBotsUseCas
     private final LoadCandlesQuery candles;
     private final RiskLimitsUseCase limits;
     private final OrderQueries orders;
+    private final TradingControlUseCase trading;
     private final Clock clock;
 
     BotService(BotStorePort store, BotRunner runner, AccountsUseCase accounts, LoadCandlesQuery candles,
-               RiskLimitsUseCase limits, OrderQueries orders, Clock clock) {
+               RiskLimitsUseCase limits, OrderQueries orders, TradingControlUseCase trading, Clock clock) {
+        this.trading = trading;
         this.store = store;
         this.runner = runner;
         this.accounts = accounts;
@@ -178,6 +184,13 @@ class BotService implements BotsUseCase, BotPortfolioQuery, ResumeLiveBotsUseCas
     }
 
     @Override
+    public void follow(UserTradingStateChanged changed) {
+        for (Bot bot : store.liveOf(changed.owner())) {
+            runner.applyTradingState(bot, changed.change().to(), changed.change().reason());
+        }
+    }
+
+    @Override
     public void resumeLiveBots() {
         runner.resumeAll();
     }
@@ -195,6 +208,9 @@ class BotService implements BotsUseCase, BotPortfolioQuery, ResumeLiveBotsUseCas
     @Override
     public Either<DomainError, Bot> start(UserId caller, BotId id) {
         return get(caller, id).flatMap(bot -> bot.start(clock.now()).flatMap(started -> {
+            if (trading.status(caller).state() == TradingState.HALTED) {
+                return Either.left(BotErrors.tradingHalted());
+            }
             Option<BotId> busy = store.liveOnAccount(bot.accountId());
             if (busy.isDefined()) {
                 return Either.left(BotErrors.accountBusy(bot.accountId().toString()));

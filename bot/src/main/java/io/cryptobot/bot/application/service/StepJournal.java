@@ -2,7 +2,12 @@ package io.cryptobot.bot.application.service;
 
 import io.cryptobot.bot.domain.session.ExecutedFill;
 import io.cryptobot.bot.domain.session.SessionListener;
+import io.cryptobot.kernel.domain.UserId;
 import io.cryptobot.order.application.port.in.OrderActivity;
+import io.cryptobot.risk.domain.BlockEvent;
+import io.cryptobot.risk.domain.OrderIntent;
+import io.cryptobot.risk.domain.PreTradeRefusal;
+import io.cryptobot.risk.domain.event.TradingStateChanged;
 import io.cryptobot.order.domain.Order;
 import io.cryptobot.order.domain.event.OrderEvent;
 import io.vavr.control.Option;
@@ -18,15 +23,20 @@ import java.util.UUID;
  * once in its newest state, every event, every fill.
  */
 final class StepJournal implements SessionListener {
+    private final UserId owner;
     private final UUID accountId;
     private final UUID botId;
+    private final List<BlockEvent> blocks = new ArrayList<>();
+    private final List<TradingStateChanged> halts = new ArrayList<>();
+    private Instant lastEventTime = Instant.EPOCH;
+    private boolean selfInflicted;
     private final Map<Integer, OrderActivity.TrackedOrder> orders = new LinkedHashMap<>();
     private final Map<Integer, Instant> placedAt = new LinkedHashMap<>();
     private final List<OrderEvent> events = new ArrayList<>();
     private final List<OrderActivity.TrackedFill> fills = new ArrayList<>();
-    private int ignored;
 
-    StepJournal(UUID accountId, UUID botId) {
+    StepJournal(UserId owner, UUID accountId, UUID botId) {
+        this.owner = owner;
         this.accountId = accountId;
         this.botId = botId;
     }
@@ -37,6 +47,7 @@ final class StepJournal implements SessionListener {
         orders.put(index, new OrderActivity.TrackedOrder(order, accountId, Option.some(botId), tag,
                 placed, event.occurredAt()));
         events.add(event);
+        lastEventTime = event.occurredAt();
     }
 
     @Override
@@ -47,21 +58,42 @@ final class StepJournal implements SessionListener {
     }
 
     @Override
-    public void ignored(io.cryptobot.bot.domain.session.IgnoredSignal signal) {
-        ignored++;
+    public void blocked(Order order, OrderIntent intent, PreTradeRefusal refusal) {
+        blocks.add(BlockEvent.of(owner, accountId, Option.some(botId), order.id().value(), intent, refusal,
+                lastEventTime));
     }
 
-    int ignoredSinceDrain() {
-        return ignored;
+    @Override
+    public void tradingStateChanged(TradingStateChanged change) {
+        if (change instanceof TradingStateChanged.TradingHalted && !selfInflicted) {
+            halts.add(change);
+        }
+    }
+
+    /** Trading-state changes the runner applies itself (the owner's kill switch) are not the session's own. */
+    void applyingOwnersKillSwitch(boolean applying) {
+        this.selfInflicted = applying;
+    }
+
+    /**
+     * One drain: the order journal's activity, the block events, and the halts the session decided itself (a
+     * breached daily loss).
+     */
+    record Step(OrderActivity activity, List<BlockEvent> blocks, List<TradingStateChanged> halts) {
+        boolean isEmpty() {
+            return activity.isEmpty() && blocks.isEmpty();
+        }
     }
 
     /** What was collected since the last drain; the journal starts empty again. */
-    OrderActivity drain() {
-        OrderActivity activity = new OrderActivity(List.copyOf(orders.values()), events, fills);
+    Step drain() {
+        Step step = new Step(new OrderActivity(List.copyOf(orders.values()), events, fills), List.copyOf(blocks),
+                List.copyOf(halts));
+        halts.clear();
         orders.clear();
         events.clear();
         fills.clear();
-        ignored = 0;
-        return activity;
+        blocks.clear();
+        return step;
     }
 }

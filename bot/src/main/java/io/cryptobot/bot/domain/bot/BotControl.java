@@ -18,7 +18,29 @@ public record BotControl(Kind kind, long afterStep, String reason, Instant at) {
         STOPPED,
         COMPLETED,
         FAILED,
-        RECONCILED
+        RECONCILED,
+        TRADING_HALTED,
+        TRADING_REDUCED,
+        TRADING_RESUMED;
+
+        /** The owner's kill switch moving to {@code state}, as a bot records it. */
+        public static Kind of(io.cryptobot.risk.domain.TradingState state) {
+            return switch (state) {
+                case HALTED -> TRADING_HALTED;
+                case REDUCING -> TRADING_REDUCED;
+                case ACTIVE -> TRADING_RESUMED;
+            };
+        }
+
+        /** The trading state a kill-switch control moves to; none for other kinds. */
+        public io.vavr.control.Option<io.cryptobot.risk.domain.TradingState> tradingState() {
+            return switch (this) {
+                case TRADING_HALTED -> io.vavr.control.Option.some(io.cryptobot.risk.domain.TradingState.HALTED);
+                case TRADING_REDUCED -> io.vavr.control.Option.some(io.cryptobot.risk.domain.TradingState.REDUCING);
+                case TRADING_RESUMED -> io.vavr.control.Option.some(io.cryptobot.risk.domain.TradingState.ACTIVE);
+                default -> io.vavr.control.Option.none();
+            };
+        }
     }
 
     public BotControl {

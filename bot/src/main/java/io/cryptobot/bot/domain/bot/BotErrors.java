@@ -31,6 +31,10 @@ public final class BotErrors {
         return new DomainError.Conflict("bot.name_taken", "you already have a bot named '" + name + "'");
     }
 
+    public static DomainError tradingHalted() {
+        return new DomainError.Conflict("bot.trading_halted", "trading is halted (kill switch); resume trading first");
+    }
+
     public static DomainError changed(BotId id) {
         return new DomainError.Conflict("bot.changed", "bot " + id + " changed meanwhile; read it again");
     }

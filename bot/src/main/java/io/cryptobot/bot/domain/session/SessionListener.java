@@ -2,6 +2,8 @@ package io.cryptobot.bot.domain.session;
 
 import io.cryptobot.order.domain.Order;
 import io.cryptobot.order.domain.event.OrderEvent;
+import io.cryptobot.risk.domain.OrderIntent;
+import io.cryptobot.risk.domain.PreTradeRefusal;
 import io.cryptobot.risk.domain.event.TradingStateChanged;
 
 /**
@@ -20,6 +22,10 @@ public interface SessionListener {
     }
 
     default void ignored(IgnoredSignal signal) {
+    }
+
+    /** The pre-trade check refused {@code order} (now denied); {@code intent} is what risk was shown. */
+    default void blocked(Order order, OrderIntent intent, PreTradeRefusal refusal) {
     }
 
     default void tradingStateChanged(TradingStateChanged change) {

@@ -204,6 +204,32 @@ public final class TradingSession implements StrategyContext {
         return paused;
     }
 
+    /**
+     * Moves the session to {@code target} (the owner's kill switch), at the last step's time: halted refuses every
+     * new order and cancels the open ones, reducing lets only position-reducing orders through. Moving to the
+     * state it is in changes nothing and returns false.
+     */
+    public boolean changeTradingState(TradingState target, String reason) {
+        if (state == target) {
+            return false;
+        }
+        EventMeta meta = meta();
+        Either<?, ? extends TradingStateChanged> changed = switch (target) {
+            case HALTED -> state.halt(reason, meta);
+            case REDUCING -> state.reduceOnly(reason, meta);
+            case ACTIVE -> state.resume(reason, meta);
+        };
+        if (changed.isLeft()) {
+            return false;
+        }
+        changeState(changed.get());
+        haltedByDailyLoss = false;
+        if (target == TradingState.HALTED) {
+            cancelAll();
+        }
+        return true;
+    }
+
     /** Cancels every working order now (a bot being stopped), at the last step's time. */
     public void cancelOpenOrders() {
         cancelAll();
@@ -377,7 +403,7 @@ public final class TradingSession implements StrategyContext {
         if (today != day) {
             day = today;
             dayStartEquity = equity;
-            if (haltedByDailyLoss) {
+            if (haltedByDailyLoss && setup.resumeAfterDailyLossHalt()) {
                 state.resume("new UTC day after the daily loss halt", meta()).forEach(resumed -> {
                     changeState(resumed);
                 });
@@ -482,6 +508,7 @@ public final class TradingSession implements StrategyContext {
         if (checked.isLeft()) {
             PreTradeRefusal refusal = checked.getLeft();
             update(w, w.order.deny(refusal.reason(), meta()));
+            listener.blocked(w.order, riskView, refusal);
             ignore(new IgnoredSignal(Instant.ofEpochMilli(now), instrument, intent.tag(),
                     refusal.first().rule().id(), refusal.reason()));
             strategy.onIntentDone(instrument, intent, new Quantity(0, quantity.scale()));

@@ -11,7 +11,9 @@ import io.cryptobot.kernel.domain.UserId;
 import io.cryptobot.risk.application.port.in.RiskLimitsUseCase;
 import io.cryptobot.risk.application.port.in.TradingControlUseCase;
 import io.cryptobot.risk.application.port.in.TradingStatus;
+import io.cryptobot.risk.application.port.out.PublishTradingStatePort;
 import io.cryptobot.risk.application.port.out.RiskStorePort;
+import io.cryptobot.risk.domain.event.UserTradingStateChanged;
 import io.cryptobot.risk.domain.LimitsInput;
 import io.cryptobot.risk.domain.RiskLimits;
 import io.cryptobot.risk.domain.TradingState;
@@ -27,10 +29,12 @@ import java.util.UUID;
 class RiskControlService implements TradingControlUseCase, RiskLimitsUseCase {
     private static final int MAX_REASON = 500;
     private final RiskStorePort store;
+    private final PublishTradingStatePort publisher;
     private final Clock clock;
 
-    RiskControlService(RiskStorePort store, Clock clock) {
+    RiskControlService(RiskStorePort store, PublishTradingStatePort publisher, Clock clock) {
         this.store = store;
+        this.publisher = publisher;
         this.clock = clock;
     }
 
@@ -60,6 +64,7 @@ class RiskControlService implements TradingControlUseCase, RiskLimitsUseCase {
             return Either.left(new DomainError.Conflict("risk.state_changed_meanwhile",
                     "the trading state changed meanwhile; read it and retry"));
         }
+        publisher.publish(new UserTradingStateChanged(owner, changed.get()));
         return Either.right(new TradingStatus(target, Option.some(meta.occurredAt()), Option.some(why)));
     }
 

@@ -149,6 +149,16 @@ class BotStoreAdapter implements BotStorePort {
     }
 
     @Override
+    public List<Bot> liveOf(UserId owner) {
+        List<Bot> bots = new ArrayList<>();
+        for (Row row : pool.preparedQuery("SELECT " + COLUMNS + " FROM bot.bots WHERE owner_id = $1 "
+                + "AND status IN ('running', 'paused') ORDER BY created_at").executeAndAwait(Tuple.of(owner.value()))) {
+            bots.add(bot(row));
+        }
+        return bots;
+    }
+
+    @Override
     public List<Bot> live() {
         List<Bot> bots = new ArrayList<>();
         for (Row row : pool.query("SELECT " + COLUMNS + " FROM bot.bots WHERE status IN ('running', 'paused') "

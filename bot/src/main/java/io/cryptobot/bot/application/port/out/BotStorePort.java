@@ -33,6 +33,9 @@ public interface BotStorePort {
     /** The live bot trading on the account, if any. */
     Option<BotId> liveOnAccount(UUID accountId);
 
+    /** The owner's live bots. */
+    List<Bot> liveOf(UserId owner);
+
     /** Every live bot of every owner: the ones to resume at start-up. */
     List<Bot> live();
 }

@@ -28,7 +28,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -143,48 +142,26 @@ public class OrderResource {
                 instrumentId = Option.some(parsed.get().toString());
             }
         }
-        Option<UUID> botId = Option.none();
-        if (bot != null && !bot.isBlank()) {
-            botId = uuid(bot);
-            if (botId.isEmpty()) {
-                problems = problems.append(new Violation("bot", "must be a bot id (UUID)"));
+        var botId = RestInputs.uuid("bot", bot);
+        var accountId = RestInputs.uuid("account", account);
+        var since = RestInputs.instant("from", from);
+        var until = RestInputs.instant("to", to);
+        for (var input : java.util.List.of(botId, accountId, since, until)) {
+            if (input.isInvalid()) {
+                problems = problems.append(input.getError());
             }
         }
-        Option<UUID> accountId = Option.none();
-        if (account != null && !account.isBlank()) {
-            accountId = uuid(account);
-            if (accountId.isEmpty()) {
-                problems = problems.append(new Violation("account", "must be an account id (UUID)"));
-            }
-        }
-        Option<Instant> since = instant(from);
-        Option<Instant> until = instant(to);
-        if (from != null && !from.isBlank() && since.isEmpty()) {
-            problems = problems.append(new Violation("from", "must be an ISO-8601 instant such as 2024-01-01T00:00:00Z"));
-        }
-        if (to != null && !to.isBlank() && until.isEmpty()) {
-            problems = problems.append(new Violation("to", "must be an ISO-8601 instant such as 2024-01-01T00:00:00Z"));
-        }
-        if (since.isDefined() && until.isDefined() && !since.get().isBefore(until.get())) {
+        if (since.isValid() && until.isValid() && since.get().isDefined() && until.get().isDefined()
+                && !since.get().get().isBefore(until.get().get())) {
             problems = problems.append(new Violation("to", "must be after from"));
         }
         var page = RestInputs.page(offset, limit);
         if (page.isInvalid()) {
             problems = problems.append(page.getError());
         }
-        return new Query(new OrderFilter(statuses, instrumentId, botId, accountId, since, until),
+        return new Query(problems.isEmpty() ? new OrderFilter(statuses, instrumentId, botId.get(), accountId.get(),
+                since.get(), until.get()) : null,
                 page.isValid() ? page.get() : null, problems);
-    }
-
-    private static Option<Instant> instant(String text) {
-        if (text == null || text.isBlank()) {
-            return Option.none();
-        }
-        try {
-            return Option.some(Instant.parse(text.strip()));
-        } catch (DateTimeParseException e) {
-            return Option.none();
-        }
     }
 
     private static Option<UUID> uuid(String text) {

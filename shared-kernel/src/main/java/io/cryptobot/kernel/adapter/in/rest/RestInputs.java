@@ -2,8 +2,11 @@ package io.cryptobot.kernel.adapter.in.rest;
 
 import io.cryptobot.kernel.domain.DomainError.Violation;
 import io.cryptobot.kernel.domain.PageRequest;
+import io.vavr.control.Option;
 import io.vavr.control.Validation;
 import jakarta.ws.rs.core.SecurityContext;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 /** Query and path inputs every REST adapter reads the same way, each naming the offending input on failure. */
@@ -32,6 +35,30 @@ public final class RestInputs {
                         integer("limit", limit, 50, 1, PageRequest.MAX_LIMIT))
                 .ap(PageRequest::new)
                 .mapError(errors -> errors.head());
+    }
+
+    /** An optional ISO-8601 instant ({@code 2024-01-01T00:00:00Z}); none when absent. */
+    public static Validation<Violation, Option<Instant>> instant(String name, String text) {
+        if (text == null || text.isBlank()) {
+            return Validation.valid(Option.none());
+        }
+        try {
+            return Validation.valid(Option.some(Instant.parse(text.strip())));
+        } catch (DateTimeParseException e) {
+            return Validation.invalid(new Violation(name, "must be an ISO-8601 instant such as 2024-01-01T00:00:00Z"));
+        }
+    }
+
+    /** An optional id; none when absent. */
+    public static Validation<Violation, Option<UUID>> uuid(String name, String text) {
+        if (text == null || text.isBlank()) {
+            return Validation.valid(Option.none());
+        }
+        try {
+            return Validation.valid(Option.some(UUID.fromString(text.strip())));
+        } catch (IllegalArgumentException e) {
+            return Validation.invalid(new Violation(name, "must be an id (UUID)"));
+        }
     }
 
     /** The caller's user id: access tokens carry it as their principal name. */
