@@ -1,5 +1,5 @@
 -- Paper bots and every control that changed their course (created, started, paused, resumed, stopped,
--- completed, failed, reconciled), each with the step it took effect after so a rebuilt session applies it at
+-- completed, failed, reconciled, the owner's kill switch, orders placed or canceled by hand), each with the step it took effect after so a rebuilt session applies it at
 -- the same point. Orders, events and fills live in the order journal (schema orders).
 CREATE SCHEMA IF NOT EXISTS bot;
 
@@ -41,5 +41,7 @@ CREATE TABLE bot.controls (
     after_step bigint      NOT NULL,
     reason     text        NOT NULL,
     at         timestamptz NOT NULL,
+    -- an order placed (the order as asked) or canceled (its id) by hand, replayed when the session is rebuilt
+    payload    jsonb,
     PRIMARY KEY (bot_id, seq)
 );

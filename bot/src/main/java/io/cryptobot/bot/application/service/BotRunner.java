@@ -33,6 +33,9 @@ import io.cryptobot.risk.domain.event.TradingStateChanged;
 import io.cryptobot.order.application.port.in.OrderFilter;
 import io.cryptobot.order.application.port.in.OrderQueries;
 import io.cryptobot.order.application.port.in.RecordOrderActivityUseCase;
+import io.cryptobot.order.domain.Order;
+import io.cryptobot.order.domain.OrderId;
+import io.cryptobot.order.domain.OrderRequest;
 import io.cryptobot.kernel.domain.PageRequest;
 import io.smallrye.mutiny.subscription.Cancellable;
 import io.vavr.control.Either;
@@ -48,8 +51,8 @@ import java.util.logging.Logger;
 /**
  * Runs live paper bots. Each bot owns a {@link TradingSession} (the code path backtests run) fed by its replay
  * feed, one step at a time on a bot worker; after each step with activity the orders, events and fills go to the
- * order journal, then the bot's checkpoint (last step) is stored. Checkpoints are also taken at least every
- * {@link #CHECKPOINT_EVERY} quiet steps.
+ * order journal, then the bot's checkpoint (last step) is stored. Quiet steps are checkpointed after the first
+ * step, every {@link #CHECKPOINT_EVERY} steps and at least once a second, so the stored progress stays current.
  *
  * <p><b>Restart.</b> A session is rebuilt, never loaded: the strategy is warmed up on the stored candles before
  * the feed's start, then the stored candles up to the checkpoint are played again, with every pause and resume
@@ -64,6 +67,9 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class BotRunner {
     static final int CHECKPOINT_EVERY = 500;
+    static final long CHECKPOINT_MILLIS = 1_000;
+    /** The tag of orders placed by hand into a bot's session. */
+    public static final String MANUAL_TAG = "manual";
     private static final Logger LOG = Logger.getLogger(BotRunner.class.getName());
     private static final int FEED_BUFFER = 1_000_000;
     private final BotStorePort store;
@@ -102,6 +108,7 @@ public class BotRunner {
         Cancellable subscription;
         long stepsPlayed;
         long uncheckpointed;
+        long checkpointedAt;
         boolean ended;
 
         LiveBot(Bot bot, TradingSession session, StepJournal steps) {
@@ -194,7 +201,8 @@ public class BotRunner {
         }
         CandleBatch batch = series.get().candles();
         Iterator<BotControl> pending = controls.stream().filter(c -> c.kind() == BotControl.Kind.PAUSED
-                || c.kind() == BotControl.Kind.RESUMED || c.kind().tradingState().isDefined()).iterator();
+                || c.kind() == BotControl.Kind.RESUMED || c.kind().tradingState().isDefined()
+                || c.placed().isDefined() || c.canceled().isDefined()).iterator();
         BotControl control = pending.hasNext() ? pending.next() : null;
         Candle[] slot = new Candle[1];
         for (int i = 0; i < batch.size(); i++) {
@@ -211,7 +219,11 @@ public class BotRunner {
     }
 
     private static void apply(TradingSession session, BotControl control) {
-        if (control.kind().tradingState().isDefined()) {
+        if (control.placed().isDefined()) {
+            session.place(control.placed().get(), MANUAL_TAG);
+        } else if (control.canceled().isDefined()) {
+            session.cancel(control.canceled().get());
+        } else if (control.kind().tradingState().isDefined()) {
             session.changeTradingState(control.kind().tradingState().get(), control.reason());
         } else {
             session.paused(control.kind() == BotControl.Kind.PAUSED);
@@ -249,7 +261,8 @@ public class BotRunner {
                 if (!activity.isEmpty()) {
                     record(runner.bot.owner(), activity);
                 }
-                if (!activity.isEmpty() || runner.uncheckpointed >= CHECKPOINT_EVERY) {
+                if (!activity.isEmpty() || runner.uncheckpointed >= CHECKPOINT_EVERY || runner.bot.lastStep().isEmpty()
+                        || clock.now().toEpochMilli() - runner.checkpointedAt >= CHECKPOINT_MILLIS) {
                     checkpoint(runner);
                 }
                 for (TradingStateChanged halt : activity.halts()) {
@@ -275,6 +288,7 @@ public class BotRunner {
         Bot next = runner.bot.checkpoint(last, runner.stepsPlayed,
                 runner.session.lastCloses().get(runner.bot.instrument()).toBigDecimal().toPlainString(), clock.now());
         runner.uncheckpointed = 0;
+        runner.checkpointedAt = clock.now().toEpochMilli();
         if (store.checkpoint(next)) {
             runner.bot = next;
         } else {
@@ -423,6 +437,54 @@ public class BotRunner {
                     }
                 });
             }
+        }
+    }
+
+    /**
+     * Places an order by hand into the live bot's session between two steps (see {@link TradingSession#place}):
+     * recorded in the journal (denied orders as blocks too) and as a control, so a rebuild places it again at
+     * the same step, before the call returns. Refused when the bot is not run here.
+     */
+    public Either<DomainError, Order> place(Bot bot, OrderRequest request) {
+        LiveBot runner = live.get(bot.id());
+        if (runner == null) {
+            return Either.left(BotErrors.notRunningHere(bot.id()));
+        }
+        synchronized (runner) {
+            if (runner.ended) {
+                return Either.left(BotErrors.notRunningHere(bot.id()));
+            }
+            Either<String, Order> placed = runner.session.place(request, MANUAL_TAG);
+            if (placed.isLeft()) {
+                return Either.left(BotErrors.orderRefused(placed.getLeft()));
+            }
+            StepJournal.Step step = runner.steps.drain();
+            if (!step.isEmpty()) {
+                // empty when the client order id was already placed in this session: nothing new to record
+                record(bot.owner(), step);
+                store.addControl(bot.id(), BotControl.placed(request, runner.session.lastStepTime(), clock.now()));
+            }
+            return Either.right(placed.get());
+        }
+    }
+
+    /** Cancels a working order of the live bot's session by hand, recorded like {@link #place}. */
+    public Either<DomainError, Order> cancel(Bot bot, OrderId order) {
+        LiveBot runner = live.get(bot.id());
+        if (runner == null) {
+            return Either.left(BotErrors.notRunningHere(bot.id()));
+        }
+        synchronized (runner) {
+            if (runner.ended) {
+                return Either.left(BotErrors.notRunningHere(bot.id()));
+            }
+            Either<String, Order> canceled = runner.session.cancel(order);
+            if (canceled.isLeft()) {
+                return Either.left(BotErrors.orderNotOpen(canceled.getLeft()));
+            }
+            record(bot.owner(), runner.steps.drain());
+            store.addControl(bot.id(), BotControl.canceled(order, runner.session.lastStepTime(), clock.now()));
+            return Either.right(canceled.get());
         }
     }
 

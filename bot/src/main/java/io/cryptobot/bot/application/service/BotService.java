@@ -9,6 +9,10 @@ import io.cryptobot.risk.application.port.in.TradingControlUseCase;
 import io.cryptobot.risk.domain.TradingState;
 import io.cryptobot.risk.domain.event.UserTradingStateChanged;
 import io.cryptobot.bot.application.port.in.ResumeLiveBotsUseCase;
+import io.cryptobot.bot.application.port.in.SessionOrdersUseCase;
+import io.cryptobot.order.domain.Order;
+import io.cryptobot.order.domain.OrderId;
+import io.cryptobot.order.domain.OrderRequest;
 import io.cryptobot.bot.application.port.out.BotStorePort;
 import io.cryptobot.bot.domain.bot.Bot;
 import io.cryptobot.bot.domain.bot.BotControl;
@@ -62,7 +66,8 @@ import java.util.UUID;
  * {@link BotRunner}), and rebuilds a bot's account from its stored fills for its portfolio.
  */
 @ApplicationScoped
-class BotService implements BotsUseCase, BotPortfolioQuery, ResumeLiveBotsUseCase, FollowKillSwitchUseCase {
+class BotService implements BotsUseCase, BotPortfolioQuery, ResumeLiveBotsUseCase, FollowKillSwitchUseCase,
+        SessionOrdersUseCase {
     static final int MAX_NAME = 100;
     private final BotStorePort store;
     private final BotRunner runner;
@@ -188,6 +193,34 @@ class BotService implements BotsUseCase, BotPortfolioQuery, ResumeLiveBotsUseCas
         for (Bot bot : store.liveOf(changed.owner())) {
             runner.applyTradingState(bot, changed.change().to(), changed.change().reason());
         }
+    }
+
+    @Override
+    public Either<DomainError, Order> place(UserId owner, UUID accountId, OrderRequest request) {
+        return liveSession(owner, accountId).flatMap(bot -> {
+            if (!bot.instrument().equals(request.instrument())) {
+                return Either.left(BotErrors.invalid(List.of(new Violation("instrument", "the session of account "
+                        + accountId + " trades " + bot.instrument() + ", not " + request.instrument()))));
+            }
+            return runner.place(bot, request);
+        });
+    }
+
+    @Override
+    public Either<DomainError, Order> cancel(UserId owner, UUID accountId, OrderId order) {
+        return liveSession(owner, accountId).flatMap(bot -> runner.cancel(bot, order));
+    }
+
+    /** The live bot on one of the owner's paper accounts: its session is the account's market. */
+    private Either<DomainError, Bot> liveSession(UserId owner, UUID accountId) {
+        Option<ExchangeAccount> account = accounts.get(owner, new AccountId(accountId)).toOption()
+                .filter(a -> a.kind() == AccountKind.PAPER);
+        if (account.isEmpty()) {
+            return Either.left(BotErrors.invalid(List.of(new Violation("accountId", "no paper account " + accountId
+                    + " of yours"))));
+        }
+        return store.liveOnAccount(accountId).flatMap(id -> store.load(owner, id))
+                .toEither(() -> BotErrors.noLiveSession(accountId.toString()));
     }
 
     @Override

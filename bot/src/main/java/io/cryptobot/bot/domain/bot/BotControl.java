@@ -1,15 +1,20 @@
 package io.cryptobot.bot.domain.bot;
 
+import io.cryptobot.order.domain.OrderId;
+import io.cryptobot.order.domain.OrderRequest;
+import io.vavr.control.Option;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Something that changed a bot's course, recorded with the step it took effect after ({@code afterStep}: the
+ * Something that changed a bot's course (its lifecycle, the owner's kill switch, an order placed or canceled by
+ * hand), recorded with the step it took effect after ({@code afterStep}: the
  * open time of the last candle the session had played, or {@link Long#MIN_VALUE} before the first), so that a
  * session rebuilt from its feed after a restart applies it at exactly the same point. {@code at} is when it was
  * asked for (wall clock, for the audit trail).
  */
-public record BotControl(Kind kind, long afterStep, String reason, Instant at) {
+public record BotControl(Kind kind, long afterStep, String reason, Instant at, Option<OrderRequest> placed,
+                         Option<OrderId> canceled) {
     public enum Kind {
         CREATED,
         STARTED,
@@ -19,6 +24,8 @@ public record BotControl(Kind kind, long afterStep, String reason, Instant at) {
         COMPLETED,
         FAILED,
         RECONCILED,
+        ORDER_PLACED,
+        ORDER_CANCELED,
         TRADING_HALTED,
         TRADING_REDUCED,
         TRADING_RESUMED;
@@ -47,5 +54,26 @@ public record BotControl(Kind kind, long afterStep, String reason, Instant at) {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(placed, "placed");
+        Objects.requireNonNull(canceled, "canceled");
+        if ((kind == Kind.ORDER_PLACED) != placed.isDefined() || (kind == Kind.ORDER_CANCELED) != canceled.isDefined()) {
+            throw new IllegalArgumentException("an order control names its order, no other control does");
+        }
+    }
+
+    public BotControl(Kind kind, long afterStep, String reason, Instant at) {
+        this(kind, afterStep, reason, at, Option.none(), Option.none());
+    }
+
+    /** An order placed by hand into the bot's session: replayed at the same step when the session is rebuilt. */
+    public static BotControl placed(OrderRequest order, long afterStep, Instant at) {
+        return new BotControl(Kind.ORDER_PLACED, afterStep, "order " + order.clientOrderId().value() + " placed",
+                at, Option.some(order), Option.none());
+    }
+
+    /** A working order canceled by hand. */
+    public static BotControl canceled(OrderId order, long afterStep, Instant at) {
+        return new BotControl(Kind.ORDER_CANCELED, afterStep, "order " + order.value() + " canceled", at,
+                Option.none(), Option.some(order));
     }
 }

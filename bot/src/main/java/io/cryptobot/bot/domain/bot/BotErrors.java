@@ -35,6 +35,24 @@ public final class BotErrors {
         return new DomainError.Conflict("bot.trading_halted", "trading is halted (kill switch); resume trading first");
     }
 
+    public static DomainError notRunningHere(BotId id) {
+        return new DomainError.Conflict("order.no_live_session", "bot " + id
+                + " is not running on this instance; its account takes orders while it runs");
+    }
+
+    public static DomainError noLiveSession(String accountId) {
+        return new DomainError.Conflict("order.no_live_session", "paper account " + accountId + " has no live "
+                + "session: start a bot on it (strategy 'manual' to trade by hand) so orders meet a market");
+    }
+
+    public static DomainError orderRefused(String reason) {
+        return new DomainError.Refused("order.refused", reason);
+    }
+
+    public static DomainError orderNotOpen(String reason) {
+        return new DomainError.Conflict("order.not_open", reason);
+    }
+
     public static DomainError changed(BotId id) {
         return new DomainError.Conflict("bot.changed", "bot " + id + " changed meanwhile; read it again");
     }

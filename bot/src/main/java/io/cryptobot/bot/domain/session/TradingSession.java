@@ -27,6 +27,7 @@ import io.cryptobot.order.domain.Fill;
 import io.cryptobot.order.domain.Order;
 import io.cryptobot.order.domain.OrderError;
 import io.cryptobot.order.domain.OrderId;
+import io.cryptobot.order.domain.OrderRequest;
 import io.cryptobot.order.domain.OrderSpec;
 import io.cryptobot.order.domain.TradeId;
 import io.cryptobot.order.domain.VenueOrderId;
@@ -95,6 +96,7 @@ public final class TradingSession implements StrategyContext {
     private final Candle[] current;
     private final Price[] lastClose;
     private final List<Order> orders = new ArrayList<>();
+    private final Map<ClientOrderId, Integer> byClientOrderId = new HashMap<>();
     private final List<String> orderTags = new ArrayList<>();
     private final List<Instant> orderTimes = new ArrayList<>();
     private final List<OrderEvent> orderEvents = new ArrayList<>();
@@ -230,6 +232,78 @@ public final class TradingSession implements StrategyContext {
         return true;
     }
 
+    /**
+     * Places an order from outside the strategy (by hand, through the orders API) between two steps, at the last
+     * step's time: the same risk check, venue and ledger as the strategy's orders; it meets the market on each
+     * market's next candle. The strategy is not told of it (no {@code onFill}, no {@code onIntentDone}) but sees
+     * its effect on the position. A client order id already used in this session returns that order unchanged.
+     * Refused as a value when the instrument is not traded here, nothing has been played yet, or the spec is
+     * invalid; a risk refusal is no error: the order comes back denied.
+     */
+    public Either<String, Order> place(OrderRequest request, String tag) {
+        Integer market = marketIndex.get(request.instrument());
+        if (market == null) {
+            return Either.left("this session trades " + marketIndex.keySet() + ", not " + request.instrument());
+        }
+        Integer known = byClientOrderId.get(request.clientOrderId());
+        if (known != null) {
+            return Either.right(orders.get(known));
+        }
+        Price reference = lastClose[market];
+        if (reference == null || now < setup.tradingStart()) {
+            return Either.left("the market has no price yet: wait for the feed's first candle");
+        }
+        var checkedSpec = OrderSpec.checked(setup.owner(), request.clientOrderId(), request.instrument(),
+                request.side(), request.type(), request.quantity(), request.limitPrice(), request.triggerPrice(),
+                request.timeInForce(), request.reduceOnly(), request.correlationId());
+        if (checkedSpec.isInvalid()) {
+            return Either.left(checkedSpec.getError().map(v -> v.reason()).mkString("; "));
+        }
+        OrderSpec spec = checkedSpec.get();
+        long n = ++sequence;
+        Order.Transition created = Order.newOrder(new OrderId(new UUID(setup.idSeed(), n | 1L << 62)), spec, meta());
+        Working w = new Working(created.order(), null, tag, simulated(spec));
+        orders.add(w.order);
+        orderTags.add(tag);
+        orderTimes.add(Instant.ofEpochMilli(now));
+        w.index = orders.size() - 1;
+        byClientOrderId.put(spec.clientOrderId(), w.index);
+        record(w, created.event());
+        Price riskPrice = request.limitPrice().getOrElse(reference);
+        io.cryptobot.risk.domain.OrderIntent riskView = new io.cryptobot.risk.domain.OrderIntent(request.instrument(),
+                request.side(), request.quantity(), riskPrice, request.reduceOnly(), request.correlationId());
+        Either<PreTradeRefusal, ?> checked = policy.check(riskView, snapshot(exactEquity()), state);
+        if (checked.isLeft()) {
+            update(w, w.order.deny(checked.getLeft().reason(), meta()));
+            listener.blocked(w.order, riskView, checked.getLeft());
+            return Either.right(w.order);
+        }
+        update(w, w.order.submit(meta()));
+        working[market].add(w);
+        openOrders++;
+        return Either.right(w.order);
+    }
+
+    /** Cancels a working order now, at the last step's time; refused when it is not open here. */
+    public Either<String, Order> cancel(OrderId id) {
+        for (int market = 0; market < working.length; market++) {
+            List<Working> list = working[market];
+            for (int k = 0; k < list.size(); k++) {
+                Working w = list.get(k);
+                if (w.order.id().equals(id)) {
+                    update(w, w.order.cancel(meta()));
+                    list.remove(k);
+                    openOrders--;
+                    if (w.intent != null) {
+                        strategy.onIntentDone(markets[market].instrument(), w.intent, w.order.filledQuantity());
+                    }
+                    return Either.right(w.order);
+                }
+            }
+        }
+        return Either.left("order " + id + " is not open");
+    }
+
     /** Cancels every working order now (a bot being stopped), at the last step's time. */
     public void cancelOpenOrders() {
         cancelAll();
@@ -304,7 +378,9 @@ public final class TradingSession implements StrategyContext {
             } else {
                 list.remove(k);
                 openOrders--;
-                strategy.onIntentDone(markets[market].instrument(), w.intent, w.order.filledQuantity());
+                if (w.intent != null) {
+                    strategy.onIntentDone(markets[market].instrument(), w.intent, w.order.filledQuantity());
+                }
             }
         }
     }
@@ -378,7 +454,9 @@ public final class TradingSession implements StrategyContext {
                 simulated.quantity(), simulated.price(), simulated.fee(), simulated.liquidity(), time, w.tag);
         fills.add(fill);
         listener.filled(fill);
-        strategy.onFill(instrument, w.order.spec().side(), simulated.quantity(), simulated.price());
+        if (w.intent != null) {
+            strategy.onFill(instrument, w.order.spec().side(), simulated.quantity(), simulated.price());
+        }
     }
 
     // ---- 2. the account: equity, daily loss ----
@@ -435,7 +513,9 @@ public final class TradingSession implements StrategyContext {
             List<Working> ended = List.copyOf(list);
             list.clear();
             for (Working w : ended) {
-                strategy.onIntentDone(markets[market].instrument(), w.intent, w.order.filledQuantity());
+                if (w.intent != null) {
+                    strategy.onIntentDone(markets[market].instrument(), w.intent, w.order.filledQuantity());
+                }
             }
         }
     }
@@ -495,11 +575,12 @@ public final class TradingSession implements StrategyContext {
                 intent.side(), intent.type(), quantity, intent.limitPrice(), Option.none(), TimeInForce.GTC,
                 reduceOnly, correlation);
         Order.Transition created = Order.newOrder(new OrderId(new UUID(setup.idSeed(), n | 1L << 62)), spec, meta());
-        Working w = new Working(created.order(), intent, simulated(spec));
+        Working w = new Working(created.order(), intent, intent.tag(), simulated(spec));
         orders.add(w.order);
         orderTags.add(intent.tag());
         orderTimes.add(Instant.ofEpochMilli(now));
         w.index = orders.size() - 1;
+        byClientOrderId.put(spec.clientOrderId(), w.index);
         record(w, created.event());
         Price riskPrice = intent.limitPrice().getOrElse(reference);
         io.cryptobot.risk.domain.OrderIntent riskView = new io.cryptobot.risk.domain.OrderIntent(instrument,
@@ -583,7 +664,10 @@ public final class TradingSession implements StrategyContext {
         return new EventMeta(new UUID(setup.idSeed(), ++sequence | 1L << 61), Instant.ofEpochMilli(now));
     }
 
-    /** One open order as the session tracks it: the aggregate, the fill model's view of it, the strategy's tag. */
+    /**
+     * One open order as the session tracks it: the aggregate, the fill model's view of it, the strategy's intent
+     * and tag (no intent for an order placed from outside the strategy).
+     */
     private static final class Working {
         Order order;
         final OrderIntent intent;
@@ -592,10 +676,10 @@ public final class TradingSession implements StrategyContext {
         boolean arrived;
         int index;
 
-        Working(Order order, OrderIntent intent, SimulatedOrder simulated) {
+        Working(Order order, OrderIntent intent, String tag, SimulatedOrder simulated) {
             this.order = order;
             this.intent = intent;
-            this.tag = intent.tag();
+            this.tag = tag;
             this.simulated = simulated;
         }
     }

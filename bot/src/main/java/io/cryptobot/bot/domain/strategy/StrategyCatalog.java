@@ -13,7 +13,8 @@ public final class StrategyCatalog {
             BollingerBreakout.definition(),
             MacdCrossover.definition(),
             DollarCostAveraging.definition(),
-            Grid.definition());
+            Grid.definition(),
+            Manual.definition());
 
     private StrategyCatalog() {
     }

@@ -3,6 +3,8 @@ package io.cryptobot.marketdata.application.service;
 import io.cryptobot.kernel.domain.DomainError;
 import io.cryptobot.kernel.domain.InstrumentId;
 import io.cryptobot.marketdata.application.port.in.GetInstrumentQuery;
+import io.cryptobot.marketdata.application.port.in.GetTradingRulesQuery;
+import io.cryptobot.marketdata.application.port.in.TradingRules;
 import io.cryptobot.marketdata.application.port.out.LoadInstrumentPort;
 import io.cryptobot.marketdata.domain.Instrument;
 import io.cryptobot.marketdata.domain.MarketDataErrors;
@@ -10,7 +12,7 @@ import io.vavr.control.Either;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
-class GetInstrumentService implements GetInstrumentQuery {
+class GetInstrumentService implements GetInstrumentQuery, GetTradingRulesQuery {
     private final LoadInstrumentPort instruments;
 
     GetInstrumentService(LoadInstrumentPort instruments) {
@@ -20,5 +22,11 @@ class GetInstrumentService implements GetInstrumentQuery {
     @Override
     public Either<DomainError, Instrument> get(InstrumentId id) {
         return instruments.load(id).toEither(() -> MarketDataErrors.instrumentNotFound(id));
+    }
+
+    @Override
+    public Either<DomainError, TradingRules> rules(InstrumentId id) {
+        return get(id).map(instrument -> new TradingRules(instrument.id(), instrument.tickSize(), instrument.stepSize(),
+                instrument::price, instrument::quantity));
     }
 }

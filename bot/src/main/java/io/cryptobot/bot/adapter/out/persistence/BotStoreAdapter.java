@@ -69,10 +69,10 @@ class BotStoreAdapter implements BotStorePort {
 
     private static Uni<Void> insertControl(io.vertx.mutiny.sqlclient.SqlConnection connection, BotId id,
                                            BotControl control) {
-        return connection.preparedQuery("INSERT INTO bot.controls (bot_id, kind, after_step, reason, at) "
-                        + "VALUES ($1, $2, $3, $4, $5)")
-                .execute(Tuple.of(id.value(), code(control.kind()), control.afterStep(), control.reason(),
-                        utc(control.at())))
+        return connection.preparedQuery("INSERT INTO bot.controls (bot_id, kind, after_step, reason, at, payload) "
+                        + "VALUES ($1, $2, $3, $4, $5, $6)")
+                .execute(Tuple.tuple(Arrays.asList(id.value(), code(control.kind()), control.afterStep(),
+                        control.reason(), utc(control.at()), ControlPayload.of(control))))
                 .replaceWithVoid();
     }
 
@@ -133,10 +133,13 @@ class BotStoreAdapter implements BotStorePort {
     @Override
     public List<BotControl> controls(BotId id) {
         List<BotControl> controls = new ArrayList<>();
-        for (Row row : pool.preparedQuery("SELECT kind, after_step, reason, at FROM bot.controls WHERE bot_id = $1 "
-                + "ORDER BY seq").executeAndAwait(Tuple.of(id.value()))) {
-            controls.add(new BotControl(BotControl.Kind.valueOf(row.getString("kind").toUpperCase(Locale.ROOT)),
-                    row.getLong("after_step"), row.getString("reason"), row.getOffsetDateTime("at").toInstant()));
+        for (Row row : pool.preparedQuery("SELECT kind, after_step, reason, at, payload FROM bot.controls "
+                + "WHERE bot_id = $1 ORDER BY seq").executeAndAwait(Tuple.of(id.value()))) {
+            BotControl.Kind kind = BotControl.Kind.valueOf(row.getString("kind").toUpperCase(Locale.ROOT));
+            JsonObject payload = (JsonObject) row.getValue("payload");
+            controls.add(new BotControl(kind, row.getLong("after_step"), row.getString("reason"),
+                    row.getOffsetDateTime("at").toInstant(), ControlPayload.placed(kind, payload),
+                    ControlPayload.canceled(kind, payload)));
         }
         return controls;
     }

@@ -13,12 +13,17 @@ import io.cryptobot.order.application.port.in.OrderDetails;
 import io.cryptobot.order.application.port.in.OrderFilter;
 import io.cryptobot.order.application.port.in.OrderQueries;
 import io.cryptobot.order.application.port.in.OrderView;
+import io.cryptobot.order.application.port.in.PlaceOrderCommand;
+import io.cryptobot.order.application.port.in.PlaceOrderUseCase;
 import io.cryptobot.order.domain.OrderErrors;
 import io.cryptobot.order.domain.OrderStatus;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -27,21 +32,68 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import java.net.URI;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
-/** The caller's orders (with their events and fills) and fills, filtered and paged, newest first. */
+/**
+ * The caller's orders (with their events and fills) and fills, filtered and paged, newest first; orders placed
+ * and canceled by hand on paper accounts.
+ */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
 public class OrderResource {
     private final OrderQueries orders;
+    private final PlaceOrderUseCase placing;
 
-    OrderResource(OrderQueries orders) {
+    OrderResource(OrderQueries orders, PlaceOrderUseCase placing) {
         this.orders = orders;
+        this.placing = placing;
+    }
+
+    public record PlaceRequest(String accountId, String clientOrderId, String instrument, String side, String type,
+                               String quantity, String limitPrice, String triggerPrice, String timeInForce,
+                               Boolean reduceOnly) {
+    }
+
+    /**
+     * Places an order by hand on a paper account with a live session: 201 with the order (denied if the
+     * pre-trade check refused it), or 200 with the first order when the client order id was used before.
+     */
+    @POST
+    @Path("orders")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.TRADER, Roles.ADMIN})
+    public Response place(PlaceRequest request, @HeaderParam("X-Correlation-Id") String correlationId,
+                          @Context SecurityContext security) {
+        if (request == null) {
+            return Problems.response(OrderErrors.invalid(List.of(new Violation("body", "a JSON body is required"))));
+        }
+        UserId caller = new UserId(RestInputs.caller(security));
+        return placing.place(caller, new PlaceOrderCommand(request.accountId(), request.clientOrderId(),
+                        request.instrument(), request.side(), request.type(), request.quantity(), request.limitPrice(),
+                        request.triggerPrice(), request.timeInForce(), request.reduceOnly(), correlationId))
+                .fold(Problems::response, placed -> placed.created()
+                        ? Response.created(URI.create("/api/orders/" + placed.order().id()))
+                                .entity(OrderResponse.of(placed.order())).build()
+                        : Response.ok(OrderResponse.of(placed.order())).build());
+    }
+
+    @POST
+    @Path("orders/{id}/cancel")
+    @RolesAllowed({Roles.TRADER, Roles.ADMIN})
+    public Response cancel(@PathParam("id") String id, @Context SecurityContext security) {
+        UserId caller = new UserId(RestInputs.caller(security));
+        Option<UUID> parsed = uuid(id);
+        if (parsed.isEmpty()) {
+            return Problems.response(OrderErrors.notFound(id));
+        }
+        return placing.cancel(caller, parsed.get()).fold(Problems::response,
+                order -> Response.ok(OrderResponse.of(order)).build());
     }
 
     public record OrderResponse(String id, String clientOrderId, String accountId, String botId, String instrument,

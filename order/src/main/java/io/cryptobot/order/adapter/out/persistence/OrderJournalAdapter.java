@@ -164,6 +164,14 @@ class OrderJournalAdapter implements OrderJournalPort {
         return fills;
     }
 
+    @Override
+    public Option<OrderView> byClientOrderId(UserId owner, UUID accountId, String clientOrderId) {
+        RowSet<Row> rows = pool.preparedQuery("SELECT " + ORDER_COLUMNS + " FROM orders.orders WHERE owner_id = $1 "
+                + "AND account_id = $2 AND client_order_id = $3").executeAndAwait(
+                Tuple.of(owner.value(), accountId, clientOrderId));
+        return rows.rowCount() == 0 ? Option.none() : Option.some(order(rows.iterator().next()));
+    }
+
     /** The total only costs a count when the page does not already tell it. */
     private long count(String table, Where where, int found, PageRequest page) {
         if (found < page.limit() && (found > 0 || page.offset() == 0)) {

@@ -23,4 +23,6 @@ public interface OrderJournalPort {
     Page<FillView> fills(UserId owner, OrderFilter filter, PageRequest page);
 
     List<FillView> fillsOfBot(UserId owner, UUID botId);
+
+    Option<OrderView> byClientOrderId(UserId owner, UUID accountId, String clientOrderId);
 }

@@ -1,0 +1,223 @@
+package io.cryptobot.app.bot;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+import io.cryptobot.app.support.TestUsers;
+import io.cryptobot.app.support.TestUsers.TestUser;
+import io.cryptobot.app.support.TradingFixtures;
+import io.cryptobot.bot.application.port.in.ResumeLiveBotsUseCase;
+import io.cryptobot.bot.application.service.BotRunner;
+import io.cryptobot.bot.domain.bot.BotId;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Orders by hand on a paper account whose market is a live session (a bot running the {@code manual} strategy on
+ * a replay): placed idempotently by client order id, worked by the simulated venue on the next candles, canceled,
+ * refused by risk as denied orders with block events, rebuilt after losing the session, and every rule of access.
+ */
+@QuarkusTest
+class ManualOrdersTest {
+    static final String FROM = "2024-01-01T00:00:00Z";
+    static final String TO = "2024-01-02T00:00:00Z";
+    private final TestUser trader = TestUsers.create("trader");
+    private String instrument;
+    private String account;
+    private String bot;
+
+    @Inject
+    BotRunner runner;
+
+    @Inject
+    ResumeLiveBotsUseCase resume;
+
+    @BeforeEach
+    void liveManualSession() {
+        instrument = TradingFixtures.newInstrumentWithCandles(trader, FROM, 1_440);
+        account = TradingFixtures.paperAccount(trader, "10000");
+        Map<String, Object> request = new HashMap<>();
+        request.put("name", "hand " + UUID.randomUUID());
+        request.put("strategy", "manual");
+        request.put("instrument", instrument);
+        request.put("timeframe", "1m");
+        request.put("accountId", account);
+        request.put("feed", Map.of("from", FROM, "to", TO, "speed", "120"));   // a candle every 0.5 s
+        bot = given().header("Authorization", trader.bearer()).contentType(ContentType.JSON).body(request)
+                .post("/api/bots").then().statusCode(201).extract().path("id");
+        post(trader, "/api/bots/" + bot + "/start", null).then().statusCode(200);
+        await(() -> get(trader, "/api/bots/" + bot).then().extract().jsonPath().getLong("steps") >= 1, "a first candle");
+    }
+
+    @Test
+    void a_market_order_is_placed_once_per_client_order_id_and_fills_on_the_next_candle() {
+        Response first = place(order("c-1", "buy", "market", "0.01", null));
+        first.then().statusCode(201).body("status", equalTo("submitted")).body("clientOrderId", equalTo("c-1"))
+                .body("tag", equalTo("manual")).body("botId", equalTo(bot));
+        assertThat(first.header("Location")).endsWith("/api/orders/" + first.path("id"));
+        place(order("c-1", "buy", "market", "0.01", null)).then().statusCode(200)
+                .body("id", equalTo(first.path("id")));
+        assertThat(total("/api/orders?account=" + account)).isEqualTo(1);
+
+        String id = first.path("id");
+        await(() -> "filled".equals(get(trader, "/api/orders/" + id).then().extract().path("order.status")), "the fill");
+        JsonPath details = get(trader, "/api/orders/" + id).then().extract().jsonPath();
+        assertThat(details.getList("events.type", String.class))
+                .containsExactly("initialized", "submitted", "accepted", "filled");
+        assertThat(new BigDecimal(details.getString("fills[0].fee"))).isPositive();
+        JsonPath portfolio = get(trader, "/api/bots/" + bot + "/portfolio").then().statusCode(200).extract().jsonPath();
+        assertThat(new BigDecimal(portfolio.getString("positions[0].quantity"))).isEqualByComparingTo("0.01");
+        assertThat(new BigDecimal(portfolio.getString("balances.USDT"))).isLessThan(new BigDecimal("10000"));
+    }
+
+    @Test
+    void a_resting_limit_order_can_be_canceled_once() {
+        String id = place(order("low-1", "buy", "limit", "0.01", "1000.00")).then().statusCode(201).extract().path("id");
+        await(() -> "accepted".equals(get(trader, "/api/orders/" + id).then().extract().path("order.status")),
+                "the venue's acceptance");
+        post(trader, "/api/orders/" + id + "/cancel", null).then().statusCode(200).body("status", equalTo("canceled"));
+        post(trader, "/api/orders/" + id + "/cancel", null).then().statusCode(409)
+                .body("code", equalTo("order.not_open"));
+        TestUser stranger = TestUsers.create("trader");
+        post(stranger, "/api/orders/" + id + "/cancel", null).then().statusCode(404);
+    }
+
+    @Test
+    void an_order_the_limits_refuse_is_created_denied_with_a_block_event_under_the_callers_correlation_id() {
+        // limits apply to sessions started after they are set: a second account and session under the new limits
+        given().header("Authorization", trader.bearer()).contentType(ContentType.JSON)
+                .body(Map.of("currency", "USDT", "maxOrderNotional", "100")).put("/api/risk/limits").then().statusCode(200);
+        stopAndStartNewSession();
+        String correlation = UUID.randomUUID().toString();
+        JsonPath denied = given().header("Authorization", trader.bearer()).header("X-Correlation-Id", correlation)
+                .contentType(ContentType.JSON).body(order("big-1", "buy", "market", "0.01", null))
+                .post("/api/orders").then().statusCode(201).body("status", equalTo("denied"))
+                .body("correlationId", equalTo(correlation)).extract().jsonPath();
+        JsonPath blocks = get(trader, "/api/risk/blocks?bot=" + bot).then().statusCode(200).extract().jsonPath();
+        assertThat(blocks.getString("items[0].orderId")).isEqualTo(denied.getString("id"));
+        assertThat(blocks.getString("items[0].correlationId")).isEqualTo(correlation);
+        assertThat(blocks.getString("items[0].rule")).isEqualTo("max_order_notional");
+    }
+
+    @Test
+    void orders_placed_by_hand_are_placed_again_identically_when_the_session_is_rebuilt() {
+        String filled = place(order("r-1", "buy", "market", "0.02", null)).then().statusCode(201).extract().path("id");
+        await(() -> "filled".equals(get(trader, "/api/orders/" + filled).then().extract().path("order.status")), "the fill");
+        String resting = place(order("r-2", "buy", "limit", "0.01", "1000.00")).then().statusCode(201)
+                .extract().path("id");
+        await(() -> "accepted".equals(get(trader, "/api/orders/" + resting).then().extract().path("order.status")),
+                "the venue's acceptance");
+        BotId id = new BotId(UUID.fromString(bot));
+        runner.release(id);
+        resume.resumeLiveBots();
+        assertThat(runner.isRunningHere(id)).isTrue();
+        List<String> reasons = get(trader, "/api/bots/" + bot + "/events").then().extract().jsonPath()
+                .getList("findAll { it.kind == 'reconciled' }.reason", String.class);
+        assertThat(reasons).hasSize(1);
+        assertThat(reasons.get(0)).contains(": 2 orders (1 open) against 2 in the journal");
+        // the rebuilt session still works the resting order: it can be canceled, and new orders are taken
+        post(trader, "/api/orders/" + resting + "/cancel", null).then().statusCode(200).body("status", equalTo("canceled"));
+        place(order("r-3", "sell", "market", "0.02", null)).then().statusCode(201);
+        place(order("r-1", "buy", "market", "0.02", null)).then().statusCode(200).body("id", equalTo(filled));
+    }
+
+    @Test
+    void invalid_orders_list_every_problem_and_place_nothing() {
+        Map<String, Object> bad = new HashMap<>();
+        bad.put("accountId", "nope");
+        bad.put("instrument", "X");
+        bad.put("side", "hold");
+        bad.put("type", "iceberg");
+        bad.put("timeInForce", "forever");
+        place(bad).then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItems("accountId", "instrument", "side", "type", "timeInForce"));
+        place(order("q-1", "buy", "limit", "0.001234567", "42000.005")).then().statusCode(400)
+                .body("errors.field", hasItems("quantity", "limitPrice"));
+        place(order("q-2", "buy", "market", "0.01", "42000.00")).then().statusCode(400);
+        Map<String, Object> otherAccount = order("q-3", "buy", "market", "0.01", null);
+        otherAccount.put("accountId", TradingFixtures.paperAccount(TestUsers.create("trader"), "100"));
+        place(otherAccount).then().statusCode(400).body("errors.field", hasItems("accountId"));
+        Map<String, Object> idle = order("q-4", "buy", "market", "0.01", null);
+        idle.put("accountId", TradingFixtures.paperAccount(trader, "100"));
+        place(idle).then().statusCode(409).body("code", equalTo("order.no_live_session"));
+        given().header("Authorization", trader.bearer()).contentType(ContentType.JSON).body("[1,")
+                .post("/api/orders").then().statusCode(400).contentType("application/problem+json");
+        assertThat(total("/api/orders?account=" + account)).isZero();
+    }
+
+    @Test
+    void placing_needs_a_token_and_a_trader() {
+        given().contentType(ContentType.JSON).body(order("a-1", "buy", "market", "0.01", null)).post("/api/orders")
+                .then().statusCode(401).contentType("application/problem+json");
+        TestUser viewer = TestUsers.create("viewer");
+        given().header("Authorization", viewer.bearer()).contentType(ContentType.JSON)
+                .body(order("a-2", "buy", "market", "0.01", null)).post("/api/orders").then().statusCode(403);
+        given().post("/api/orders/" + UUID.randomUUID() + "/cancel").then().statusCode(401);
+        post(viewer, "/api/orders/" + UUID.randomUUID() + "/cancel", null).then().statusCode(403);
+        assertThat(total("/api/orders?account=" + account)).isZero();
+    }
+
+    private void stopAndStartNewSession() {
+        post(trader, "/api/bots/" + bot + "/stop", null).then().statusCode(200);
+        liveManualSession();
+    }
+
+    private Map<String, Object> order(String clientId, String side, String type, String quantity, String limit) {
+        Map<String, Object> order = new HashMap<>();
+        order.put("accountId", account);
+        order.put("clientOrderId", clientId);
+        order.put("instrument", instrument);
+        order.put("side", side);
+        order.put("type", type);
+        order.put("quantity", quantity);
+        if (limit != null) {
+            order.put("limitPrice", limit);
+        }
+        return order;
+    }
+
+    private Response place(Map<String, Object> order) {
+        return given().header("Authorization", trader.bearer()).contentType(ContentType.JSON).body(order)
+                .post("/api/orders");
+    }
+
+    private long total(String path) {
+        return get(trader, path).then().statusCode(200).extract().jsonPath().getLong("total");
+    }
+
+    private static Response get(TestUser user, String path) {
+        return given().header("Authorization", user.bearer()).get(path);
+    }
+
+    private static Response post(TestUser user, String path, Object body) {
+        var request = given().header("Authorization", user.bearer());
+        return body == null ? request.post(path) : request.contentType(ContentType.JSON).body(body).post(path);
+    }
+
+    private static void await(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waiting for %s", what).isLessThan(deadline);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.cryptobot.bot.adapter.out.persistence;
+
+import io.cryptobot.bot.domain.bot.BotControl;
+import io.cryptobot.kernel.domain.CorrelationId;
+import io.cryptobot.kernel.domain.InstrumentId;
+import io.cryptobot.kernel.domain.OrderType;
+import io.cryptobot.kernel.domain.Price;
+import io.cryptobot.kernel.domain.Quantity;
+import io.cryptobot.kernel.domain.Side;
+import io.cryptobot.kernel.domain.TimeInForce;
+import io.cryptobot.order.domain.ClientOrderId;
+import io.cryptobot.order.domain.OrderId;
+import io.cryptobot.order.domain.OrderRequest;
+import io.vavr.control.Option;
+import io.vertx.core.json.JsonObject;
+import java.util.UUID;
+
+/** An order control's payload as stored: the order as asked, exact (units and scales), or the canceled order's id. */
+final class ControlPayload {
+    private ControlPayload() {
+    }
+
+    static JsonObject of(BotControl control) {
+        if (control.placed().isDefined()) {
+            OrderRequest o = control.placed().get();
+            JsonObject json = new JsonObject().put("clientOrderId", o.clientOrderId().value())
+                    .put("instrument", o.instrument().toString()).put("side", o.side().name())
+                    .put("type", o.type().name()).put("qtyUnits", o.quantity().units())
+                    .put("qtyScale", o.quantity().scale()).put("timeInForce", o.timeInForce().name())
+                    .put("reduceOnly", o.reduceOnly()).put("correlationId", o.correlationId().value().toString());
+            o.limitPrice().forEach(p -> json.put("limitUnits", p.units()).put("limitScale", p.scale()));
+            o.triggerPrice().forEach(p -> json.put("triggerUnits", p.units()).put("triggerScale", p.scale()));
+            return json;
+        }
+        return control.canceled().map(id -> new JsonObject().put("orderId", id.value().toString())).getOrNull();
+    }
+
+    static Option<OrderRequest> placed(BotControl.Kind kind, JsonObject json) {
+        if (kind != BotControl.Kind.ORDER_PLACED) {
+            return Option.none();
+        }
+        return Option.some(new OrderRequest(ClientOrderId.parse(json.getString("clientOrderId")).get(),
+                InstrumentId.parse(json.getString("instrument")).get(), Side.valueOf(json.getString("side")),
+                OrderType.valueOf(json.getString("type")),
+                new Quantity(json.getLong("qtyUnits"), json.getInteger("qtyScale")),
+                price(json, "limit"), price(json, "trigger"), TimeInForce.valueOf(json.getString("timeInForce")),
+                json.getBoolean("reduceOnly"), new CorrelationId(UUID.fromString(json.getString("correlationId")))));
+    }
+
+    static Option<OrderId> canceled(BotControl.Kind kind, JsonObject json) {
+        return kind == BotControl.Kind.ORDER_CANCELED
+                ? Option.some(new OrderId(UUID.fromString(json.getString("orderId")))) : Option.none();
+    }
+
+    private static Option<Price> price(JsonObject json, String prefix) {
+        return json.containsKey(prefix + "Units")
+                ? Option.some(new Price(json.getLong(prefix + "Units"), json.getInteger(prefix + "Scale")))
+                : Option.none();
+    }
+}
