@@ -85,6 +85,52 @@ class ManualOrdersTest {
     }
 
     @Test
+    void order_updates_and_fills_are_pushed_to_the_owner_as_server_sent_events() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.URI stream = java.net.URI.create("http://localhost:" + io.restassured.RestAssured.port
+                + "/api/orders/stream");
+        java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<java.util.stream.Stream<String>>> mine =
+                http.sendAsync(java.net.http.HttpRequest.newBuilder(stream).header("Authorization", trader.bearer())
+                        .header("Accept", "text/event-stream").build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofLines());
+        TestUser stranger = TestUsers.create("trader");
+        java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<java.util.stream.Stream<String>>> theirs =
+                http.sendAsync(java.net.http.HttpRequest.newBuilder(stream).header("Authorization", stranger.bearer())
+                        .header("Accept", "text/event-stream").build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofLines());
+        java.util.List<String> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.List<String> strangerSaw = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        Thread reader = Thread.ofVirtual().start(() -> {
+            try {
+                mine.get().body().filter(line -> line.startsWith("data:")).forEach(seen::add);
+            } catch (Exception ignored) {
+                // the stream is closed when the test ends
+            }
+        });
+        Thread.ofVirtual().start(() -> {
+            try {
+                theirs.get().body().filter(line -> line.startsWith("data:")).forEach(strangerSaw::add);
+            } catch (Exception ignored) {
+                // closed at the end
+            }
+        });
+        assertThat(mine.get(10, java.util.concurrent.TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        assertThat(mine.get().headers().firstValue("content-type").orElse("")).startsWith("text/event-stream");
+        String id = place(order("s-1", "buy", "market", "0.01", null)).then().statusCode(201).extract().path("id");
+        await(() -> seen.stream().anyMatch(line -> line.contains("\"kind\":\"fill\"")), "a pushed fill");
+        java.util.List<String> statuses = seen.stream().filter(line -> line.contains("\"kind\":\"order\""))
+                .map(line -> io.restassured.path.json.JsonPath.from(line.substring(5)).getString("order.status"))
+                .toList();
+        assertThat(statuses).containsSubsequence("submitted", "filled");
+        assertThat(seen).allMatch(line -> line.contains(id));
+        assertThat(strangerSaw).isEmpty();
+        given().get("/api/orders/stream").then().statusCode(401);
+        reader.interrupt();
+        mine.get().body().close();
+        theirs.get().body().close();
+    }
+
+    @Test
     void a_resting_limit_order_can_be_canceled_once() {
         String id = place(order("low-1", "buy", "limit", "0.01", "1000.00")).then().statusCode(201).extract().path("id");
         await(() -> "accepted".equals(get(trader, "/api/orders/" + id).then().extract().path("order.status")),

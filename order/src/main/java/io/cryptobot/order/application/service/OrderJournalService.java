@@ -9,7 +9,12 @@ import io.cryptobot.order.application.port.in.OrderActivity;
 import io.cryptobot.order.application.port.in.OrderDetails;
 import io.cryptobot.order.application.port.in.OrderFilter;
 import io.cryptobot.order.application.port.in.OrderQueries;
+import io.cryptobot.order.application.port.in.OrderUpdate;
 import io.cryptobot.order.application.port.in.OrderView;
+import io.cryptobot.order.application.port.in.WatchOrdersQuery;
+import io.cryptobot.order.application.port.out.OrderUpdatesPort;
+import io.smallrye.mutiny.Multi;
+import java.util.ArrayList;
 import io.cryptobot.order.application.port.in.RecordOrderActivityUseCase;
 import io.cryptobot.order.application.port.out.OrderJournalPort;
 import io.cryptobot.order.domain.OrderErrors;
@@ -19,15 +24,18 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The order journal: records what sessions did to their orders and answers the owner's queries. Every order
+ * The order journal: records what sessions did to their orders, pushes it to the owner's watchers once stored,
+ * and answers the owner's queries. Every order
  * and fill recorded must belong to the owner named (the activity's orders carry it in their spec).
  */
 @ApplicationScoped
-class OrderJournalService implements RecordOrderActivityUseCase, OrderQueries {
+class OrderJournalService implements RecordOrderActivityUseCase, OrderQueries, WatchOrdersQuery {
     private final OrderJournalPort journal;
+    private final OrderUpdatesPort updates;
 
-    OrderJournalService(OrderJournalPort journal) {
+    OrderJournalService(OrderJournalPort journal, OrderUpdatesPort updates) {
         this.journal = journal;
+        this.updates = updates;
     }
 
     @Override
@@ -39,7 +47,16 @@ class OrderJournalService implements RecordOrderActivityUseCase, OrderQueries {
         }
         if (!activity.isEmpty()) {
             journal.save(owner, activity);
+            List<OrderUpdate> pushed = new ArrayList<>(activity.orders().size() + activity.fills().size());
+            activity.orders().forEach(o -> pushed.add(new OrderUpdate.OrderChanged(OrderView.of(o))));
+            activity.fills().forEach(f -> pushed.add(new OrderUpdate.Filled(FillView.of(f))));
+            updates.publish(owner, pushed);
         }
+    }
+
+    @Override
+    public Multi<OrderUpdate> watch(UserId caller) {
+        return updates.subscribe(caller);
     }
 
     @Override

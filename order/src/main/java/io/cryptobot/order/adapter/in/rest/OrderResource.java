@@ -12,7 +12,11 @@ import io.cryptobot.order.application.port.in.FillView;
 import io.cryptobot.order.application.port.in.OrderDetails;
 import io.cryptobot.order.application.port.in.OrderFilter;
 import io.cryptobot.order.application.port.in.OrderQueries;
+import io.cryptobot.order.application.port.in.OrderUpdate;
 import io.cryptobot.order.application.port.in.OrderView;
+import io.cryptobot.order.application.port.in.WatchOrdersQuery;
+import io.smallrye.mutiny.Multi;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 import io.cryptobot.order.application.port.in.PlaceOrderCommand;
 import io.cryptobot.order.application.port.in.PlaceOrderUseCase;
 import io.cryptobot.order.domain.OrderErrors;
@@ -49,10 +53,33 @@ import java.util.UUID;
 public class OrderResource {
     private final OrderQueries orders;
     private final PlaceOrderUseCase placing;
+    private final WatchOrdersQuery watching;
 
-    OrderResource(OrderQueries orders, PlaceOrderUseCase placing) {
+    OrderResource(OrderQueries orders, PlaceOrderUseCase placing, WatchOrdersQuery watching) {
         this.orders = orders;
         this.placing = placing;
+        this.watching = watching;
+    }
+
+    /** One pushed update: {@code kind} is {@code order} (with {@code order}) or {@code fill} (with {@code fill}). */
+    public record UpdateResponse(String kind, OrderResponse order, FillResponse fill) {
+        static UpdateResponse of(OrderUpdate update) {
+            return switch (update) {
+                case OrderUpdate.OrderChanged changed -> new UpdateResponse("order", OrderResponse.of(changed.order()),
+                        null);
+                case OrderUpdate.Filled filled -> new UpdateResponse("fill", null, FillResponse.of(filled.fill()));
+            };
+        }
+    }
+
+    /** Every change of the caller's orders and every fill as server-sent events, from now on, until disconnect. */
+    @GET
+    @Path("orders/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    public Multi<UpdateResponse> stream(@Context SecurityContext security) {
+        UserId caller = new UserId(RestInputs.caller(security));
+        return watching.watch(caller).map(UpdateResponse::of);
     }
 
     public record PlaceRequest(String accountId, String clientOrderId, String instrument, String side, String type,
