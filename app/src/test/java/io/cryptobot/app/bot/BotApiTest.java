@@ -100,6 +100,12 @@ class BotApiTest {
         assertThat(new BigDecimal(details.getString("fills[0].quantity")))
                 .isEqualByComparingTo(new BigDecimal(details.getString("order.filledQuantity")));
         get(stranger, "/api/orders/" + order).then().statusCode(404).contentType("application/problem+json");
+        JsonPath chain = get(trader, "/api/audit/" + page.getString("items[0].correlationId")).then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(chain.getString("origin.kind")).isEqualTo("signal");
+        assertThat(chain.getString("origin.tag")).isEqualTo(page.getString("items[0].tag"));
+        assertThat(chain.getList("riskChecks.outcome", String.class)).containsExactly("passed");
+        assertThat(chain.getList("positionChanges")).hasSize(details.getList("fills").size());
         get(stranger, "/api/orders?bot=" + bot).then().statusCode(200).body("total", equalTo(0));
         get(trader, "/api/orders?status=nonsense&from=yesterday").then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("status"))

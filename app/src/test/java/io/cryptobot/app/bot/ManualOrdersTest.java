@@ -131,6 +131,32 @@ class ManualOrdersTest {
     }
 
     @Test
+    void the_audit_trail_follows_an_api_call_from_the_risk_check_to_the_position() {
+        String correlation = UUID.randomUUID().toString();
+        String id = given().header("Authorization", trader.bearer()).header("X-Correlation-Id", correlation)
+                .contentType(ContentType.JSON).body(order("t-1", "buy", "market", "0.01", null)).post("/api/orders")
+                .then().statusCode(201).extract().path("id");
+        await(() -> "filled".equals(get(trader, "/api/orders/" + id).then().extract().path("order.status")), "the fill");
+        JsonPath chain = get(trader, "/api/audit/" + correlation).then().statusCode(200).extract().jsonPath();
+        assertThat(chain.getString("origin.kind")).isEqualTo("api");
+        assertThat(chain.getString("origin.botId")).isEqualTo(bot);
+        assertThat(chain.getList("riskChecks.outcome", String.class)).containsExactly("passed");
+        assertThat(chain.getString("orders[0].id")).isEqualTo(id);
+        assertThat(chain.getList("orders[0].events.type", String.class))
+                .containsExactly("initialized", "submitted", "accepted", "filled");
+        assertThat(new BigDecimal(chain.getString("positionChanges[0].positionAfter"))).isEqualByComparingTo("0.01");
+        get(TestUsers.create("trader"), "/api/audit/" + correlation).then().statusCode(404)
+                .contentType("application/problem+json");
+        get(trader, "/api/audit/" + UUID.randomUUID()).then().statusCode(404);
+        JsonPath events = get(trader, "/api/audit/events?type=filled&bot=" + bot).then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(events.getList("items.type", String.class)).isNotEmpty().allMatch("filled"::equals);
+        assertThat(events.getList("items.correlationId", String.class)).contains(correlation);
+        get(trader, "/api/audit/events?type=exploded&from=now").then().statusCode(400)
+                .body("errors.field", hasItems("type", "from"));
+    }
+
+    @Test
     void a_resting_limit_order_can_be_canceled_once() {
         String id = place(order("low-1", "buy", "limit", "0.01", "1000.00")).then().statusCode(201).extract().path("id");
         await(() -> "accepted".equals(get(trader, "/api/orders/" + id).then().extract().path("order.status")),

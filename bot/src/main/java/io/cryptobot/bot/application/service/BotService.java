@@ -1,6 +1,12 @@
 package io.cryptobot.bot.application.service;
 
+import io.cryptobot.bot.application.port.in.AuditChain;
+import io.cryptobot.bot.application.port.in.AuditTrailQuery;
 import io.cryptobot.bot.application.port.in.BotPortfolio;
+import io.cryptobot.order.application.port.in.OrderDetails;
+import io.cryptobot.risk.application.port.in.BlockEventsUseCase;
+import io.cryptobot.risk.domain.BlockEvent;
+import io.cryptobot.portfolio.domain.event.PositionChanged;
 import io.cryptobot.bot.application.port.in.BotPortfolioQuery;
 import io.cryptobot.bot.application.port.in.BotsUseCase;
 import io.cryptobot.bot.application.port.in.CreateBotCommand;
@@ -67,7 +73,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 class BotService implements BotsUseCase, BotPortfolioQuery, ResumeLiveBotsUseCase, FollowKillSwitchUseCase,
-        SessionOrdersUseCase {
+        SessionOrdersUseCase, AuditTrailQuery {
     static final int MAX_NAME = 100;
     private final BotStorePort store;
     private final BotRunner runner;
@@ -76,10 +82,13 @@ class BotService implements BotsUseCase, BotPortfolioQuery, ResumeLiveBotsUseCas
     private final RiskLimitsUseCase limits;
     private final OrderQueries orders;
     private final TradingControlUseCase trading;
+    private final BlockEventsUseCase blocks;
     private final Clock clock;
 
     BotService(BotStorePort store, BotRunner runner, AccountsUseCase accounts, LoadCandlesQuery candles,
-               RiskLimitsUseCase limits, OrderQueries orders, TradingControlUseCase trading, Clock clock) {
+               RiskLimitsUseCase limits, OrderQueries orders, TradingControlUseCase trading,
+               BlockEventsUseCase blocks, Clock clock) {
+        this.blocks = blocks;
         this.trading = trading;
         this.store = store;
         this.runner = runner;
@@ -299,19 +308,51 @@ class BotService implements BotsUseCase, BotPortfolioQuery, ResumeLiveBotsUseCas
         return get(caller, id).map(bot -> store.controls(bot.id()));
     }
 
+    /** The bot's FIFO ledger rebuilt from its stored fills, in booking order; {@code booked} sees each one. */
+    private Ledger ledgerOf(Bot bot, java.util.function.BiConsumer<FillView, PositionChanged> booked) {
+        Ledger ledger = Ledger.open(bot.startingCash());
+        for (FillView fill : orders.fillsOfBot(bot.owner(), bot.id().value())) {
+            Either<LedgerRefusal, PositionChanged> result = ledger.apply(new LedgerFill(fill.instrument(), fill.side(),
+                    fill.quantity(), fill.price(), fill.fee(), fill.tradeId(), fill.executedAt()),
+                    new EventMeta(UUID.nameUUIDFromBytes((fill.orderId() + fill.tradeId()).getBytes(
+                            java.nio.charset.StandardCharsets.UTF_8)), fill.executedAt()));
+            if (result.isLeft()) {
+                throw new IllegalStateException("stored fills of bot " + bot.id() + " do not book: " + result.getLeft());
+            }
+            booked.accept(fill, result.get());
+        }
+        return ledger;
+    }
+
+    @Override
+    public Either<DomainError, AuditChain> chain(UserId caller, UUID correlationId) {
+        java.util.List<OrderDetails> chain = orders.byCorrelation(caller, correlationId);
+        java.util.List<BlockEvent> blocked = blocks.byCorrelation(caller, correlationId);
+        if (chain.isEmpty() && blocked.isEmpty()) {
+            return Either.left(new DomainError.NotFound("audit.not_found", "nothing of yours carries correlation id "
+                    + correlationId));
+        }
+        java.util.Set<UUID> chainOrders = new java.util.HashSet<>();
+        chain.forEach(o -> chainOrders.add(o.order().id()));
+        java.util.List<AuditChain.PositionChange> changes = new java.util.ArrayList<>();
+        chain.stream().map(o -> o.order().botId()).filter(java.util.Objects::nonNull).distinct()
+                .forEach(botId -> store.load(caller, new BotId(botId)).forEach(bot -> ledgerOf(bot, (fill, changed) -> {
+                    if (chainOrders.contains(fill.orderId())) {
+                        changes.add(new AuditChain.PositionChange(fill.orderId(), fill.tradeId(), fill.instrument(),
+                                fill.side(), fill.quantity(), changed.newQuantity(), fill.executedAt()));
+                    }
+                })));
+        AuditChain.Origin origin = chain.isEmpty()
+                ? new AuditChain.Origin("signal", blocked.get(0).botId().getOrNull(), null, blocked.get(0).occurredAt())
+                : new AuditChain.Origin(BotRunner.MANUAL_TAG.equals(chain.get(0).order().tag()) ? "api" : "signal",
+                        chain.get(0).order().botId(), chain.get(0).order().tag(), chain.get(0).order().createdAt());
+        return Either.right(new AuditChain(correlationId, origin, blocked, chain, changes));
+    }
+
     @Override
     public Either<DomainError, BotPortfolio> portfolio(UserId caller, BotId id) {
         return get(caller, id).map(bot -> {
-            Ledger ledger = Ledger.open(bot.startingCash());
-            for (FillView fill : orders.fillsOfBot(caller, bot.id().value())) {
-                Either<LedgerRefusal, ?> booked = ledger.apply(new LedgerFill(fill.instrument(), fill.side(),
-                        fill.quantity(), fill.price(), fill.fee(), fill.tradeId(), fill.executedAt()),
-                        new EventMeta(UUID.nameUUIDFromBytes((fill.orderId() + fill.tradeId()).getBytes(
-                                java.nio.charset.StandardCharsets.UTF_8)), fill.executedAt()));
-                if (booked.isLeft()) {
-                    throw new IllegalStateException("stored fills of bot " + id + " do not book: " + booked.getLeft());
-                }
-            }
+            Ledger ledger = ledgerOf(bot, (fill, changed) -> { });
             Map<io.cryptobot.kernel.domain.InstrumentId, Price> marks = new LinkedHashMap<>();
             bot.lastClose().forEach(close -> {
                 BigDecimal value = new BigDecimal(close);

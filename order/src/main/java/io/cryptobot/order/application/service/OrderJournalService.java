@@ -75,6 +75,17 @@ class OrderJournalService implements RecordOrderActivityUseCase, OrderQueries, W
     }
 
     @Override
+    public List<OrderDetails> byCorrelation(UserId caller, UUID correlationId) {
+        return journal.byCorrelation(caller, correlationId);
+    }
+
+    @Override
+    public Page<io.cryptobot.order.application.port.in.OrderEventView> events(UserId caller, EventFilter filter,
+                                                                               PageRequest page) {
+        return journal.events(caller, filter, page);
+    }
+
+    @Override
     public List<FillView> fillsOfBot(UserId caller, UUID botId) {
         return journal.fillsOfBot(caller, botId);
     }

@@ -36,6 +36,11 @@ class BlockEventsService implements BlockEventsUseCase {
     }
 
     @Override
+    public List<BlockEvent> byCorrelation(UserId owner, java.util.UUID correlationId) {
+        return store.byCorrelation(owner, correlationId);
+    }
+
+    @Override
     public Map<String, Long> countByRule(UserId owner, Filter filter) {
         return store.countByRule(owner, filter);
     }

@@ -13,6 +13,8 @@ import io.cryptobot.kernel.domain.UserId;
 import io.cryptobot.order.application.port.in.FillView;
 import io.cryptobot.order.application.port.in.OrderActivity;
 import io.cryptobot.order.application.port.in.OrderDetails;
+import io.cryptobot.order.application.port.in.OrderEventView;
+import io.cryptobot.order.application.port.in.OrderQueries;
 import io.cryptobot.order.application.port.in.OrderFilter;
 import io.cryptobot.order.application.port.in.OrderView;
 import io.cryptobot.order.application.port.out.OrderJournalPort;
@@ -162,6 +164,41 @@ class OrderJournalAdapter implements OrderJournalPort {
             fills.add(fill(row));
         }
         return fills;
+    }
+
+    @Override
+    public List<OrderDetails> byCorrelation(UserId owner, UUID correlationId) {
+        List<OrderDetails> chain = new ArrayList<>();
+        for (Row row : pool.preparedQuery("SELECT id FROM orders.orders WHERE owner_id = $1 AND correlation_id = $2 "
+                + "ORDER BY created_at, id").executeAndAwait(Tuple.of(owner.value(), correlationId))) {
+            load(owner, row.getUUID("id")).forEach(chain::add);
+        }
+        return chain;
+    }
+
+    @Override
+    public Page<OrderEventView> events(UserId owner, OrderQueries.EventFilter filter, PageRequest page) {
+        Where where = new Where();
+        where.add("o.owner_id = $1", owner.value());
+        filter.type().forEach(t -> where.add("e.type = $" + (where.args.size() + 1), t));
+        filter.botId().forEach(b -> where.add("o.bot_id = $" + (where.args.size() + 1), b));
+        filter.from().forEach(f -> where.add("e.occurred_at >= $" + (where.args.size() + 1), utc(f)));
+        filter.to().forEach(t -> where.add("e.occurred_at < $" + (where.args.size() + 1), utc(t)));
+        String from = " FROM orders.order_events e JOIN orders.orders o ON o.id = e.order_id WHERE " + where.sql();
+        List<OrderEventView> items = new ArrayList<>();
+        for (Row row : pool.preparedQuery("SELECT e.id, e.order_id, o.correlation_id, o.account_id, o.bot_id, "
+                        + "o.instrument, e.type, e.detail, e.occurred_at" + from
+                        + " ORDER BY e.occurred_at DESC, e.seq DESC OFFSET " + page.offset() + " LIMIT " + page.limit())
+                .executeAndAwait(Tuple.tuple(where.args))) {
+            items.add(new OrderEventView(row.getUUID("id"), row.getUUID("order_id"), row.getUUID("correlation_id"),
+                    row.getUUID("account_id"), row.getUUID("bot_id"), row.getString("instrument"),
+                    row.getString("type"), row.getString("detail"), row.getOffsetDateTime("occurred_at").toInstant()));
+        }
+        long total = items.size() < page.limit() && (!items.isEmpty() || page.offset() == 0)
+                ? page.offset() + items.size()
+                : pool.preparedQuery("SELECT count(*)" + from).executeAndAwait(Tuple.tuple(where.args)).iterator()
+                        .next().getLong(0);
+        return new Page<>(items, page.offset(), page.limit(), total);
     }
 
     @Override

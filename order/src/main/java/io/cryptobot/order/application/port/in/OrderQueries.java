@@ -16,6 +16,16 @@ public interface OrderQueries {
 
     Page<FillView> fills(UserId caller, OrderFilter filter, PageRequest page);
 
+    /** Every order of the caller traced under {@code correlationId}, with its events and fills, oldest first. */
+    List<OrderDetails> byCorrelation(UserId caller, UUID correlationId);
+
+    /** The events of the caller's orders, newest first, filtered by type, bot and time. */
+    Page<OrderEventView> events(UserId caller, EventFilter filter, PageRequest page);
+
+    record EventFilter(io.vavr.control.Option<String> type, io.vavr.control.Option<UUID> botId,
+                       io.vavr.control.Option<java.time.Instant> from, io.vavr.control.Option<java.time.Instant> to) {
+    }
+
     /** Every fill of one of the caller's bots, in booking order (oldest first): the input of its ledger. */
     List<FillView> fillsOfBot(UserId caller, UUID botId);
 }

@@ -24,5 +24,10 @@ public interface OrderJournalPort {
 
     List<FillView> fillsOfBot(UserId owner, UUID botId);
 
+    List<OrderDetails> byCorrelation(UserId owner, UUID correlationId);
+
+    Page<io.cryptobot.order.application.port.in.OrderEventView> events(UserId owner,
+            io.cryptobot.order.application.port.in.OrderQueries.EventFilter filter, PageRequest page);
+
     Option<OrderView> byClientOrderId(UserId owner, UUID accountId, String clientOrderId);
 }

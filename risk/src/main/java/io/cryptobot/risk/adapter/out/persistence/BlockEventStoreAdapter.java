@@ -84,6 +84,16 @@ class BlockEventStoreAdapter implements BlockEventStorePort {
         return counts;
     }
 
+    @Override
+    public List<BlockEvent> byCorrelation(UserId owner, java.util.UUID correlationId) {
+        List<BlockEvent> blocks = new ArrayList<>();
+        for (Row row : pool.preparedQuery("SELECT * FROM risk.block_events WHERE owner_id = $1 AND correlation_id = $2 "
+                + "ORDER BY occurred_at, id").executeAndAwait(Tuple.of(owner.value(), correlationId))) {
+            blocks.add(block(row));
+        }
+        return blocks;
+    }
+
     private static String where(UserId owner, Filter filter, List<Object> args) {
         List<String> clauses = new ArrayList<>();
         args.add(owner.value());

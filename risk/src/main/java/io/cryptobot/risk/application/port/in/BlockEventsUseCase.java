@@ -23,6 +23,9 @@ public interface BlockEventsUseCase {
     /** How many blocks each rule made (a block refused by several rules counts for each), most first. */
     Map<String, Long> countByRule(UserId owner, Filter filter);
 
+    /** The caller's blocks traced under {@code correlationId}, oldest first. */
+    List<BlockEvent> byCorrelation(UserId owner, UUID correlationId);
+
     record Filter(Option<String> rule, Option<UUID> botId, Option<Instant> from, Option<Instant> to) {
         public static final Filter ANY = new Filter(Option.none(), Option.none(), Option.none(), Option.none());
     }

@@ -14,4 +14,6 @@ public interface BlockEventStorePort {
     Page<BlockEvent> list(UserId owner, Filter filter, PageRequest page);
 
     Map<String, Long> countByRule(UserId owner, Filter filter);
+
+    List<BlockEvent> byCorrelation(UserId owner, java.util.UUID correlationId);
 }

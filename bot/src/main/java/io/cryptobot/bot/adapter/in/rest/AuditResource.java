@@ -1,0 +1,141 @@
+package io.cryptobot.bot.adapter.in.rest;
+
+import io.cryptobot.bot.application.port.in.AuditChain;
+import io.cryptobot.bot.application.port.in.AuditTrailQuery;
+import io.cryptobot.kernel.adapter.in.rest.PageResponse;
+import io.cryptobot.kernel.adapter.in.rest.Problems;
+import io.cryptobot.kernel.adapter.in.rest.RestInputs;
+import io.cryptobot.kernel.adapter.in.rest.Roles;
+import io.cryptobot.kernel.domain.DomainError;
+import io.cryptobot.kernel.domain.DomainError.Violation;
+import io.cryptobot.kernel.domain.UserId;
+import io.cryptobot.order.application.port.in.OrderDetails;
+import io.cryptobot.order.application.port.in.OrderQueries;
+import io.cryptobot.risk.domain.BlockEvent;
+import io.vavr.collection.List;
+import io.vavr.control.Option;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * The audit trail: the whole chain behind one correlation id (signal or API call, risk check, order with its
+ * events, fills, position changes), and the caller's order events filtered by type, bot and time.
+ */
+@Path("/api/audit")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
+public class AuditResource {
+    private final AuditTrailQuery audit;
+    private final OrderQueries orders;
+
+    AuditResource(AuditTrailQuery audit, OrderQueries orders) {
+        this.audit = audit;
+        this.orders = orders;
+    }
+
+    public record RiskCheck(String outcome, java.util.List<String> rules, java.util.List<String> reasons,
+                            Instant at) {
+    }
+
+    public record OrderStep(String id, String clientOrderId, String status, String side, String type,
+                            String quantity, String filledQuantity, String averagePrice, String tag,
+                            java.util.List<OrderDetails.Event> events) {
+    }
+
+    public record PositionStep(String orderId, String tradeId, String instrument, String side, String quantity,
+                               String positionAfter, Instant at) {
+    }
+
+    public record ChainResponse(String correlationId, AuditChain.Origin origin, java.util.List<RiskCheck> riskChecks,
+                                java.util.List<OrderStep> orders, java.util.List<PositionStep> positionChanges) {
+        static ChainResponse of(AuditChain chain) {
+            java.util.List<RiskCheck> checks = new java.util.ArrayList<>();
+            for (BlockEvent block : chain.blocks()) {
+                checks.add(new RiskCheck("blocked", block.refusals().map(r -> r.ruleId()).toJavaList(),
+                        block.refusals().map(r -> r.reason()).toJavaList(), block.occurredAt()));
+            }
+            java.util.List<OrderStep> steps = new java.util.ArrayList<>();
+            for (OrderDetails details : chain.orders()) {
+                var o = details.order();
+                if (!"denied".equals(o.status())) {
+                    checks.add(new RiskCheck("passed", java.util.List.of(), java.util.List.of(), o.createdAt()));
+                }
+                steps.add(new OrderStep(o.id().toString(), o.clientOrderId(), o.status(), o.side(), o.type(),
+                        plain(o.quantity()), plain(o.filledQuantity()), plain(o.averagePrice()), o.tag(),
+                        details.events()));
+            }
+            java.util.List<PositionStep> positions = chain.positionChanges().stream().map(p -> new PositionStep(
+                    p.orderId().toString(), p.tradeId(), p.instrument().toString(),
+                    p.side().name().toLowerCase(Locale.ROOT), plain(p.quantity().toBigDecimal()),
+                    plain(p.positionAfter().toBigDecimal()), p.at())).toList();
+            return new ChainResponse(chain.correlationId().toString(), chain.origin(), checks, steps, positions);
+        }
+    }
+
+    public record EventResponse(String id, String type, String detail, String orderId, String correlationId,
+                                String accountId, String botId, String instrument, Instant occurredAt) {
+    }
+
+    @GET
+    @Path("{correlationId}")
+    public Response chain(@PathParam("correlationId") String correlationId, @Context SecurityContext security) {
+        UserId caller = new UserId(RestInputs.caller(security));
+        Option<UUID> id = RestInputs.uuid("correlationId", correlationId).toOption().flatMap(o -> o);
+        if (id.isEmpty()) {
+            return Problems.response(new DomainError.NotFound("audit.not_found", "no correlation id " + correlationId));
+        }
+        return audit.chain(caller, id.get()).fold(Problems::response,
+                chain -> Response.ok(ChainResponse.of(chain)).build());
+    }
+
+    /** Order events (initialized, submitted, accepted, denied, filled, canceled, ...) newest first. */
+    @GET
+    @Path("events")
+    public Response events(@QueryParam("type") String type, @QueryParam("bot") String bot,
+                           @QueryParam("from") String from, @QueryParam("to") String to,
+                           @QueryParam("offset") String offset, @QueryParam("limit") String limit,
+                           @Context SecurityContext security) {
+        UserId caller = new UserId(RestInputs.caller(security));
+        var botId = RestInputs.uuid("bot", bot);
+        var since = RestInputs.instant("from", from);
+        var until = RestInputs.instant("to", to);
+        var page = RestInputs.page(offset, limit);
+        List<Violation> problems = List.empty();
+        for (var input : java.util.List.of(botId, since, until, page)) {
+            if (input.isInvalid()) {
+                problems = problems.append(input.getError());
+            }
+        }
+        Option<String> eventType = Option.of(type).map(String::strip).filter(t -> !t.isEmpty());
+        if (eventType.isDefined() && !EVENT_TYPES.contains(eventType.get())) {
+            problems = problems.append(new Violation("type", "unknown event type '" + eventType.get() + "'; known: "
+                    + String.join(", ", EVENT_TYPES)));
+        }
+        if (!problems.isEmpty()) {
+            return Problems.response(new DomainError.Invalid("audit.invalid_input", "the request has "
+                    + problems.size() + " invalid field(s)", problems.toJavaList()));
+        }
+        return Response.ok(PageResponse.of(orders.events(caller, new OrderQueries.EventFilter(eventType,
+                botId.get(), since.get(), until.get()), page.get()), e -> new EventResponse(e.id().toString(),
+                e.type(), e.detail(), e.orderId().toString(), e.correlationId().toString(), e.accountId().toString(),
+                e.botId() == null ? null : e.botId().toString(), e.instrument(), e.occurredAt()))).build();
+    }
+
+    static final java.util.List<String> EVENT_TYPES = java.util.List.of("initialized", "denied", "submitted",
+            "accepted", "rejected", "triggered", "pending_cancel", "canceled", "expired", "filled");
+
+    private static String plain(java.math.BigDecimal value) {
+        return value == null ? null : value.stripTrailingZeros().toPlainString();
+    }
+}
