@@ -26,9 +26,17 @@ CREATE TABLE orders.orders (
     updated_at      timestamptz NOT NULL,
     UNIQUE (owner_id, account_id, client_order_id)
 );
-CREATE INDEX orders_by_owner ON orders.orders (owner_id, created_at DESC, id);
+CREATE INDEX orders_by_owner ON orders.orders (owner_id, created_at DESC, id DESC);
 CREATE INDEX orders_by_bot ON orders.orders (bot_id, created_at) WHERE bot_id IS NOT NULL;
 CREATE INDEX orders_by_correlation ON orders.orders (correlation_id);
+-- a hot, fast-growing table: statistics (and so the list's plan) follow its growth closely
+ALTER TABLE orders.orders SET (autovacuum_analyze_scale_factor = 0.02, autovacuum_vacuum_scale_factor = 0.05);
+
+-- how many orders each owner has: the unfiltered order list reads its total here instead of counting
+CREATE TABLE orders.owner_totals (
+    owner_id uuid   PRIMARY KEY,
+    orders   bigint NOT NULL
+);
 
 CREATE TABLE orders.order_events (
     id          uuid        PRIMARY KEY,
@@ -60,5 +68,5 @@ CREATE TABLE orders.fills (
     executed_at timestamptz NOT NULL,
     PRIMARY KEY (order_id, trade_id)
 );
-CREATE INDEX fills_by_owner ON orders.fills (owner_id, executed_at DESC, seq);
+CREATE INDEX fills_by_owner ON orders.fills (owner_id, executed_at DESC, seq DESC);
 CREATE INDEX fills_by_bot ON orders.fills (bot_id, seq) WHERE bot_id IS NOT NULL;

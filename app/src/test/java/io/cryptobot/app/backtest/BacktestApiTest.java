@@ -182,7 +182,7 @@ class BacktestApiTest {
                 .then().statusCode(403);
         get(viewer, "/api/strategies").then().statusCode(200)
                 .body("id", hasItems("sma_crossover", "ema_crossover", "rsi_mean_reversion", "bollinger_breakout",
-                        "macd", "dca", "grid"));
+                        "macd", "dca", "grid", "manual"));
     }
 
     @Test

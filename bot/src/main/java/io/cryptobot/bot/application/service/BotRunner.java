@@ -234,7 +234,8 @@ public class BotRunner {
     private void reconcile(LiveBot runner) {
         Bot bot = runner.bot;
         StepJournal.Step rebuilt = runner.steps.drain();
-        long stored = orders.list(bot.owner(), OrderFilter.ofBot(bot.id().value()), new PageRequest(0, 1)).total();
+        long stored = orders.list(bot.owner(), OrderFilter.ofBot(bot.id().value()), new PageRequest(0, 1))
+                .await().indefinitely().total();
         record(bot.owner(), rebuilt);
         int inSession = runner.session.placedOrders().size();
         String outcome = "rebuilt " + runner.stepsPlayed + " steps up to " + java.time.Instant.ofEpochMilli(

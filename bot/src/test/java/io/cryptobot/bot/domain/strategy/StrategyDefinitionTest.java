@@ -97,10 +97,28 @@ class StrategyDefinitionTest {
     }
 
     @Test
+    void theManualStrategyTakesNoParametersAndNeverSubmits() {
+        StrategyDefinition manual = StrategyCatalog.find("manual").get();
+        assertThat(manual.parameters()).isEmpty();
+        Strategy strategy = manual.newStrategy(manual.validate(java.util.Map.of()).get());
+        RecordingContext context = new RecordingContext();
+        io.cryptobot.kernel.domain.InstrumentId btc = io.cryptobot.kernel.domain.InstrumentId.parse("SIM:BTC/USDT").get();
+        for (int i = 0; i < 100; i++) {
+            long price = 4_200_000 + (i % 7) * 10_000 - (i % 3) * 25_000;
+            strategy.onCandle(btc, new io.cryptobot.kernel.domain.Candle(60_000L * i,
+                    new io.cryptobot.kernel.domain.Price(price, 2), new io.cryptobot.kernel.domain.Price(price + 500, 2),
+                    new io.cryptobot.kernel.domain.Price(price - 500, 2), new io.cryptobot.kernel.domain.Price(price, 2),
+                    new io.cryptobot.kernel.domain.Quantity(100_000, 5)), context);
+        }
+        assertThat(context.emitted).isEmpty();
+        assertThat(strategy.warmUpCandles()).isZero();
+    }
+
+    @Test
     void theCatalogListsTheBuiltInsById() {
         assertThat(StrategyCatalog.builtIns().map(StrategyDefinition::id))
                 .containsExactly("sma_crossover", "ema_crossover", "rsi_mean_reversion", "bollinger_breakout", "macd",
-                        "dca", "grid");
+                        "dca", "grid", "manual");
         assertThat(StrategyCatalog.find("ema_crossover").get().defaults().integer("slow")).isEqualTo(30);
         assertThat(StrategyCatalog.find("martingale").isEmpty()).isTrue();
     }

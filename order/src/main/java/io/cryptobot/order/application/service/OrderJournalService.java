@@ -65,7 +65,7 @@ class OrderJournalService implements RecordOrderActivityUseCase, OrderQueries, W
     }
 
     @Override
-    public Page<OrderView> list(UserId caller, OrderFilter filter, PageRequest page) {
+    public io.smallrye.mutiny.Uni<Page<OrderView>> list(UserId caller, OrderFilter filter, PageRequest page) {
         return journal.list(caller, filter, page);
     }
 

@@ -90,7 +90,9 @@ class OrderJournalAdapter implements OrderJournalPort {
                         + "$10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21) ON CONFLICT (id) DO UPDATE SET "
                         + "status = EXCLUDED.status, filled_quantity = EXCLUDED.filled_quantity, "
                         + "average_price = EXCLUDED.average_price, venue_order_id = EXCLUDED.venue_order_id, "
-                        + "updated_at = EXCLUDED.updated_at WHERE orders.orders.owner_id = EXCLUDED.owner_id", orders)
+                        + "updated_at = EXCLUDED.updated_at WHERE orders.orders.owner_id = EXCLUDED.owner_id "
+                        + "RETURNING (xmax = 0) AS inserted", orders)
+                        .flatMap(inserted -> countNew(connection, owner, inserted))
                         .flatMap(ignored -> batch(connection, "INSERT INTO orders.order_events (id, order_id, type, "
                                 + "detail, occurred_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING", events))
                         .flatMap(ignored -> batch(connection, "INSERT INTO orders.fills (order_id, trade_id, owner_id, "
@@ -101,9 +103,26 @@ class OrderJournalAdapter implements OrderJournalPort {
                 .await().indefinitely();
     }
 
-    private static Uni<Void> batch(SqlConnection connection, String sql, List<Tuple> rows) {
-        return rows.isEmpty() ? Uni.createFrom().voidItem()
-                : connection.preparedQuery(sql).executeBatch(rows).replaceWithVoid();
+    private static Uni<RowSet<Row>> batch(SqlConnection connection, String sql, List<Tuple> rows) {
+        return rows.isEmpty() ? Uni.createFrom().nullItem() : connection.preparedQuery(sql).executeBatch(rows);
+    }
+
+    /** Adds the orders the batch inserted (not those it updated) to the owner's total. */
+    private static Uni<Void> countNew(SqlConnection connection, UserId owner, RowSet<Row> results) {
+        long added = 0;
+        for (RowSet<Row> result = results; result != null; result = result.next()) {
+            for (Row row : result) {
+                if (row.getBoolean("inserted")) {
+                    added++;
+                }
+            }
+        }
+        if (added == 0) {
+            return Uni.createFrom().voidItem();
+        }
+        return connection.preparedQuery("INSERT INTO orders.owner_totals (owner_id, orders) VALUES ($1, $2) "
+                        + "ON CONFLICT (owner_id) DO UPDATE SET orders = orders.owner_totals.orders + EXCLUDED.orders")
+                .execute(Tuple.of(owner.value(), added)).replaceWithVoid();
     }
 
     @Override
@@ -129,19 +148,36 @@ class OrderJournalAdapter implements OrderJournalPort {
     }
 
     @Override
-    public Page<OrderView> list(UserId owner, OrderFilter filter, PageRequest page) {
+    public Uni<Page<OrderView>> list(UserId owner, OrderFilter filter, PageRequest page) {
         Where where = where(owner, filter, "created_at");
         if (!filter.statuses().isEmpty()) {
             where.add("status = ANY($" + (where.args.size() + 1) + ")",
                     filter.statuses().stream().map(OrderJournalAdapter::code).toArray(String[]::new));
         }
-        List<OrderView> items = new ArrayList<>();
-        for (Row row : pool.preparedQuery("SELECT " + ORDER_COLUMNS + " FROM orders.orders WHERE " + where.sql()
+        // unfiltered, the owner's total comes with the page in the same round trip
+        boolean unfiltered = filter.equals(OrderFilter.ANY);
+        String total = unfiltered ? ", (SELECT orders FROM orders.owner_totals WHERE owner_id = $1) AS owner_total" : "";
+        return pool.preparedQuery("SELECT " + ORDER_COLUMNS + total + " FROM orders.orders WHERE " + where.sql()
                         + " ORDER BY created_at DESC, id DESC OFFSET " + page.offset() + " LIMIT " + page.limit())
-                .executeAndAwait(Tuple.tuple(where.args))) {
-            items.add(order(row));
-        }
-        return new Page<>(items, page.offset(), page.limit(), count("orders.orders", where, items.size(), page));
+                .execute(Tuple.tuple(where.args))
+                .flatMap(rows -> {
+                    List<OrderView> items = new ArrayList<>(rows.rowCount());
+                    Long ownerTotal = null;
+                    for (Row row : rows) {
+                        items.add(order(row));
+                        if (unfiltered) {
+                            ownerTotal = row.getLong(20);
+                        }
+                    }
+                    if (knownTotal(items.size(), page) || ownerTotal != null) {
+                        long known = ownerTotal != null ? ownerTotal : (long) page.offset() + items.size();
+                        return Uni.createFrom().item(new Page<>(items, page.offset(), page.limit(), known));
+                    }
+                    return pool.preparedQuery("SELECT count(*) FROM orders.orders WHERE " + where.sql())
+                            .execute(Tuple.tuple(where.args))
+                            .map(count -> new Page<>(items, page.offset(), page.limit(),
+                                    count.iterator().next().getLong(0)));
+                });
     }
 
     @Override
@@ -209,9 +245,14 @@ class OrderJournalAdapter implements OrderJournalPort {
         return rows.rowCount() == 0 ? Option.none() : Option.some(order(rows.iterator().next()));
     }
 
+    /** Whether the page itself tells the total: it is not full, and not past the end. */
+    private static boolean knownTotal(int found, PageRequest page) {
+        return found < page.limit() && (found > 0 || page.offset() == 0);
+    }
+
     /** The total only costs a count when the page does not already tell it. */
     private long count(String table, Where where, int found, PageRequest page) {
-        if (found < page.limit() && (found > 0 || page.offset() == 0)) {
+        if (knownTotal(found, page)) {
             return page.offset() + found;
         }
         return pool.preparedQuery("SELECT count(*) FROM " + table + " WHERE " + where.sql())
@@ -243,26 +284,23 @@ class OrderJournalAdapter implements OrderJournalPort {
         }
     }
 
+    /** Positional reads in {@link #ORDER_COLUMNS} order: a read by name searches the columns every time. */
     private static OrderView order(Row row) {
-        return new OrderView(row.getUUID("id"), row.getString("client_order_id"), row.getUUID("account_id"),
-                row.getUUID("bot_id"), row.getString("instrument"), row.getString("side"), row.getString("type"),
-                row.getBigDecimal("quantity"), row.getBigDecimal("limit_price"), row.getBigDecimal("trigger_price"),
-                row.getString("time_in_force"), row.getBoolean("reduce_only"), row.getString("status"),
-                row.getBigDecimal("filled_quantity"), row.getBigDecimal("average_price"),
-                row.getString("venue_order_id"), row.getUUID("correlation_id"), row.getString("tag"),
-                row.getOffsetDateTime("created_at").toInstant(), row.getOffsetDateTime("updated_at").toInstant());
+        return new OrderView(row.getUUID(0), row.getString(1), row.getUUID(2), row.getUUID(3), row.getString(4),
+                row.getString(5), row.getString(6), row.getBigDecimal(7), row.getBigDecimal(8), row.getBigDecimal(9),
+                row.getString(10), row.getBoolean(11), row.getString(12), row.getBigDecimal(13), row.getBigDecimal(14),
+                row.getString(15), row.getUUID(16), row.getString(17), row.getOffsetDateTime(18).toInstant(),
+                row.getOffsetDateTime(19).toInstant());
     }
 
+    /** Positional reads in {@link #FILL_COLUMNS} order. */
     private static FillView fill(Row row) {
-        return new FillView(row.getUUID("order_id"), row.getString("trade_id"), row.getUUID("account_id"),
-                row.getUUID("bot_id"), InstrumentId.parse(row.getString("instrument")).get(),
-                Side.valueOf(row.getString("side").toUpperCase(Locale.ROOT)),
-                new Quantity(row.getLong("qty_units"), row.getShort("qty_scale")),
-                new Price(row.getLong("price_units"), row.getShort("price_scale")),
-                new Money(row.getLong("fee_units"), row.getShort("fee_scale"),
-                        Asset.parse(row.getString("fee_asset")).get()),
-                LiquiditySide.valueOf(row.getString("liquidity").toUpperCase(Locale.ROOT)),
-                row.getOffsetDateTime("executed_at").toInstant());
+        return new FillView(row.getUUID(0), row.getString(1), row.getUUID(2), row.getUUID(3),
+                InstrumentId.parse(row.getString(4)).get(), Side.valueOf(row.getString(5).toUpperCase(Locale.ROOT)),
+                new Quantity(row.getLong(6), row.getShort(7)), new Price(row.getLong(8), row.getShort(9)),
+                new Money(row.getLong(10), row.getShort(11), Asset.parse(row.getString(12)).get()),
+                LiquiditySide.valueOf(row.getString(13).toUpperCase(Locale.ROOT)),
+                row.getOffsetDateTime(14).toInstant());
     }
 
     private static String code(Enum<?> value) {

@@ -4,6 +4,7 @@ import io.cryptobot.kernel.domain.DomainError;
 import io.cryptobot.kernel.domain.Page;
 import io.cryptobot.kernel.domain.PageRequest;
 import io.cryptobot.kernel.domain.UserId;
+import io.smallrye.mutiny.Uni;
 import io.vavr.control.Either;
 import java.util.List;
 import java.util.UUID;
@@ -12,7 +13,8 @@ import java.util.UUID;
 public interface OrderQueries {
     Either<DomainError, OrderDetails> get(UserId caller, UUID orderId);
 
-    Page<OrderView> list(UserId caller, OrderFilter filter, PageRequest page);
+    /** Non-blocking: the busiest read of the platform runs on the event loop, without a worker thread. */
+    Uni<Page<OrderView>> list(UserId caller, OrderFilter filter, PageRequest page);
 
     Page<FillView> fills(UserId caller, OrderFilter filter, PageRequest page);
 

@@ -8,6 +8,7 @@ import io.cryptobot.order.application.port.in.OrderActivity;
 import io.cryptobot.order.application.port.in.OrderDetails;
 import io.cryptobot.order.application.port.in.OrderFilter;
 import io.cryptobot.order.application.port.in.OrderView;
+import io.smallrye.mutiny.Uni;
 import io.vavr.control.Option;
 import java.util.List;
 import java.util.UUID;
@@ -18,7 +19,7 @@ public interface OrderJournalPort {
 
     Option<OrderDetails> load(UserId owner, UUID orderId);
 
-    Page<OrderView> list(UserId owner, OrderFilter filter, PageRequest page);
+    Uni<Page<OrderView>> list(UserId owner, OrderFilter filter, PageRequest page);
 
     Page<FillView> fills(UserId owner, OrderFilter filter, PageRequest page);
 

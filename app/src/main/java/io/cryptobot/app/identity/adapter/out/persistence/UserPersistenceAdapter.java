@@ -16,9 +16,20 @@ import io.smallrye.mutiny.Uni;
 import io.vavr.control.Option;
 import jakarta.enterprise.context.ApplicationScoped;
 
+/**
+ * Users in schema {@code identity}. Look-ups by id, which every authenticated request makes, are kept for
+ * {@link #CACHE_NANOS} and dropped the moment this instance changes the user, so a role change or a disabled
+ * account still takes effect on the next request here; other instances (scale-out) see it within that time.
+ */
 @ApplicationScoped
 class UserPersistenceAdapter implements LoadUserPort, SaveUserPort {
+    static final long CACHE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
     private final UserRepository users;
+    private final java.util.concurrent.ConcurrentHashMap<java.util.UUID, Cached> byId =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Cached(User user, long loadedAt) {
+    }
 
     UserPersistenceAdapter(UserRepository users) {
         this.users = users;
@@ -26,8 +37,16 @@ class UserPersistenceAdapter implements LoadUserPort, SaveUserPort {
 
     @Override
     public Uni<Option<User>> loadUser(UserId id) {
-        return Panache.withSession(() -> users.findById(id.value())).map(entity -> Option.of(entity).map(
-                UserPersistenceAdapter::toDomain));
+        Cached cached = byId.get(id.value());
+        long now = System.nanoTime();
+        if (cached != null && now - cached.loadedAt() < CACHE_NANOS) {
+            return Uni.createFrom().item(Option.some(cached.user()));
+        }
+        return Panache.withSession(() -> users.findById(id.value())).map(entity -> {
+            Option<User> user = Option.of(entity).map(UserPersistenceAdapter::toDomain);
+            user.forEach(found -> byId.put(id.value(), new Cached(found, now)));
+            return user;
+        });
     }
 
     @Override
@@ -56,9 +75,11 @@ class UserPersistenceAdapter implements LoadUserPort, SaveUserPort {
 
     @Override
     public Uni<Void> updateUser(User user) {
+        byId.remove(user.id().value());
         return Panache.withTransaction(() -> users.update(
                 "role = ?1, enabled = ?2, tokensValidAfter = ?3, updatedAt = current_timestamp where id = ?4",
                 user.role().code(), user.enabled(), user.tokensValidAfter(), user.id().value()))
+                .invoke(updated -> byId.remove(user.id().value()))
                 .replaceWithVoid();
     }
 

@@ -1,0 +1,189 @@
+package io.cryptobot.bot.domain.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cryptobot.bot.domain.strategy.OrderIntent;
+import io.cryptobot.bot.domain.strategy.Sizing;
+import io.cryptobot.bot.domain.strategy.Strategy;
+import io.cryptobot.bot.domain.strategy.StrategyContext;
+import io.cryptobot.exchange.domain.fill.FeeSchedule;
+import io.cryptobot.exchange.domain.fill.FillModel;
+import io.cryptobot.exchange.domain.fill.InstrumentRules;
+import io.cryptobot.exchange.domain.fill.Rate;
+import io.cryptobot.exchange.domain.fill.SlippageModel;
+import io.cryptobot.kernel.domain.Candle;
+import io.cryptobot.kernel.domain.CorrelationId;
+import io.cryptobot.kernel.domain.InstrumentId;
+import io.cryptobot.kernel.domain.Money;
+import io.cryptobot.kernel.domain.OrderType;
+import io.cryptobot.kernel.domain.Price;
+import io.cryptobot.kernel.domain.Quantity;
+import io.cryptobot.kernel.domain.Side;
+import io.cryptobot.kernel.domain.TimeInForce;
+import io.cryptobot.kernel.domain.UserId;
+import io.cryptobot.order.domain.ClientOrderId;
+import io.cryptobot.order.domain.Order;
+import io.cryptobot.order.domain.OrderRequest;
+import io.cryptobot.order.domain.OrderStatus;
+import io.cryptobot.risk.domain.RiskLimits;
+import io.cryptobot.risk.domain.TradingState;
+import io.vavr.control.Option;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The session's controls from outside its strategy, on hand-worked numbers: 10,000.00 USDT, tick 0.01, step
+ * 0.0001, taker fee 0.1 %, no slippage, candles one minute apart.
+ */
+class TradingSessionTest {
+    static final InstrumentId BTC = InstrumentId.parse("SIM:BTC/USDT").get();
+    static final UserId OWNER = UserId.of(new UUID(3, 4));
+    private final Listener listener = new Listener();
+
+    @Test
+    void an_order_by_hand_fills_at_the_next_open_and_its_client_order_id_places_it_once() {
+        TradingSession session = session(new Quiet());
+        session.step(0, candles("100.00 100.00 100.00 100.00"));
+        Order placed = session.place(market("m-1", Side.BUY, "1.0000"), "manual").get();
+        assertThat(placed.status()).isEqualTo(OrderStatus.SUBMITTED);
+        assertThat(session.place(market("m-1", Side.BUY, "1.0000"), "manual").get().id()).isEqualTo(placed.id());
+        assertThat(session.placedOrders()).hasSize(1);
+
+        session.step(60_000, candles("101.00 102.00 100.00 101.50"));
+        // 1 BTC at the open, 101.00; fee 0.1 % of 101.00 = 0.101 USDT, exact at scale 2 + 4 (fill-model.md)
+        assertThat(session.placedOrders().get(0).order().status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(session.fills().get(0).price()).isEqualTo(new Price(10_100, 2));
+        assertThat(session.fills().get(0).fee().toBigDecimal()).isEqualByComparingTo("0.101");
+        assertThat(session.ledger().balance(BTC.quote()).toBigDecimal()).isEqualByComparingTo("9898.899");
+        assertThat(session.position(BTC)).isEqualTo(new Quantity(10_000, 4));
+        assertThat(session.placedOrders().get(0).tag()).isEqualTo("manual");
+    }
+
+    @Test
+    void a_resting_order_can_be_canceled_once_and_nothing_is_placed_before_the_first_price() {
+        TradingSession session = session(new Quiet());
+        assertThat(session.place(limit("early", "90.00"), "manual").getLeft()).contains("no price yet");
+        session.step(0, candles("100.00 100.00 100.00 100.00"));
+        Order resting = session.place(limit("l-1", "90.00"), "manual").get();
+        session.step(60_000, candles("100.00 101.00 99.00 100.00"));
+        assertThat(session.placedOrders().get(0).order().status()).isEqualTo(OrderStatus.ACCEPTED);
+        assertThat(session.openOrderCount()).isEqualTo(1);
+        assertThat(session.cancel(resting.id()).get().status()).isEqualTo(OrderStatus.CANCELED);
+        assertThat(session.cancel(resting.id()).getLeft()).contains("is not open");
+        assertThat(session.openOrderCount()).isZero();
+        session.step(120_000, candles("89.00 89.00 85.00 86.00"));
+        assertThat(session.fills()).isEmpty();
+    }
+
+    @Test
+    void a_paused_session_sees_every_candle_but_places_none_of_its_strategys_intents() {
+        BuyEveryCandle strategy = new BuyEveryCandle();
+        TradingSession session = session(strategy);
+        session.step(0, candles("100.00 100.00 100.00 100.00"));
+        session.paused(true);
+        session.step(60_000, candles("100.00 100.00 100.00 100.00"));
+        session.step(120_000, candles("100.00 100.00 100.00 100.00"));
+        assertThat(strategy.candles).isEqualTo(3);
+        assertThat(session.ignoredSignals()).extracting(IgnoredSignal::rule).containsExactly("bot_paused", "bot_paused");
+        assertThat(strategy.done).isEqualTo(2);
+        session.paused(false);
+        session.step(180_000, candles("100.00 100.00 100.00 100.00"));
+        // only the candle after resuming places an order: the paused ones were not queued
+        assertThat(session.placedOrders()).hasSize(1);
+    }
+
+    @Test
+    void the_owners_halt_cancels_working_orders_and_denies_new_ones_until_trading_resumes() {
+        TradingSession session = session(new Quiet());
+        session.step(0, candles("100.00 100.00 100.00 100.00"));
+        session.place(limit("l-1", "90.00"), "manual");
+        assertThat(session.changeTradingState(TradingState.HALTED, "outage")).isTrue();
+        assertThat(session.changeTradingState(TradingState.HALTED, "again")).isFalse();
+        assertThat(session.placedOrders().get(0).order().status()).isEqualTo(OrderStatus.CANCELED);
+        Order denied = session.place(limit("l-2", "90.00"), "manual").get();
+        assertThat(denied.status()).isEqualTo(OrderStatus.DENIED);
+        assertThat(listener.blocked).containsExactly("trading_state");
+        assertThat(session.changeTradingState(TradingState.ACTIVE, "clear")).isTrue();
+        assertThat(session.place(limit("l-3", "90.00"), "manual").get().status()).isEqualTo(OrderStatus.SUBMITTED);
+        assertThat(session.tradingStateChanges()).hasSize(2);
+    }
+
+    // ---- fixtures ----
+
+    private TradingSession session(Strategy strategy) {
+        InstrumentRules rules = new InstrumentRules(BTC, new Price(1, 2), new Quantity(1, 4));
+        FillModel model = new FillModel(rules, FeeSchedule.inQuote(Rate.basisPoints(2), Rate.basisPoints(10)),
+                SlippageModel.none(), Rate.parse("1").get());
+        return new TradingSession(new SessionSetup(OWNER, new Money(1_000_000, 2, BTC.quote()), RiskLimits.none(), 0,
+                7, "t-", false), List.of(new SessionMarket(BTC, model, 4)), strategy, (t, e, x) -> { }, listener);
+    }
+
+    private static Candle[] candles(String ohlc) {
+        String[] p = ohlc.split(" ");
+        return new Candle[] {new Candle(0, price(p[0]), price(p[1]), price(p[2]), price(p[3]),
+                new Quantity(10_000_000, 4))};
+    }
+
+    private static Price price(String text) {
+        return Price.parse(text, 2).get();
+    }
+
+    private static OrderRequest market(String id, Side side, String quantity) {
+        return new OrderRequest(ClientOrderId.parse(id).get(), BTC, side, OrderType.MARKET,
+                Quantity.parse(quantity, 4).get(), Option.none(), Option.none(), TimeInForce.GTC, false,
+                new CorrelationId(UUID.randomUUID()));
+    }
+
+    private static OrderRequest limit(String id, String price) {
+        return new OrderRequest(ClientOrderId.parse(id).get(), BTC, Side.BUY, OrderType.LIMIT,
+                Quantity.parse("1.0000", 4).get(), Option.some(price(price)), Option.none(), TimeInForce.GTC, false,
+                new CorrelationId(UUID.randomUUID()));
+    }
+
+    static final class Quiet implements Strategy {
+        @Override
+        public int warmUpCandles() {
+            return 0;
+        }
+
+        @Override
+        public void onCandle(InstrumentId instrument, Candle candle, StrategyContext context) {
+        }
+    }
+
+    static final class BuyEveryCandle implements Strategy {
+        int candles;
+        int done;
+
+        @Override
+        public int warmUpCandles() {
+            return 0;
+        }
+
+        @Override
+        public void onCandle(InstrumentId instrument, Candle candle, StrategyContext context) {
+            candles++;
+            if (candles > 1) {
+                context.submit(instrument, OrderIntent.market(Side.BUY, new Sizing.FixedQuantity(
+                        new Quantity(1_000, 4)), "buy"));
+            }
+        }
+
+        @Override
+        public void onIntentDone(InstrumentId instrument, OrderIntent intent, Quantity filled) {
+            done++;
+        }
+    }
+
+    static final class Listener implements SessionListener {
+        final List<String> blocked = new ArrayList<>();
+
+        @Override
+        public void blocked(Order order, io.cryptobot.risk.domain.OrderIntent intent,
+                            io.cryptobot.risk.domain.PreTradeRefusal refusal) {
+            blocked.add(refusal.first().ruleId());
+        }
+    }
+}
