@@ -73,10 +73,15 @@ class BotRiskTest {
 
     @Test
     void refused_orders_are_block_events_with_their_rule_reason_and_correlation_id() {
+        // the owner allows 5,000 an order, the bot itself only 50: the stricter applies
         given().header("Authorization", trader.bearer()).contentType(ContentType.JSON)
-                .body(Map.of("currency", "USDT", "maxOrderNotional", "50"))
+                .body(Map.of("currency", "USDT", "maxOrderNotional", "5000", "maxOpenOrders", "3"))
                 .put("/api/risk/limits").then().statusCode(200);
-        String bot = create(request("sma_crossover", Map.of("fast", "5", "slow", "20"), 10_000_000));
+        Map<String, Object> limited = request("sma_crossover", Map.of("fast", "5", "slow", "20"), 10_000_000);
+        limited.put("limits", Map.of("maxOrderNotional", "50", "maxOpenOrders", "10"));
+        String bot = create(limited);
+        get("/api/bots/" + bot).then().body("limits.maxOrderNotional", equalTo("50"))
+                .body("limits.maxOpenOrders", equalTo("3"));
         post("/api/bots/" + bot + "/start", null).then().statusCode(200);
         awaitTrue(() -> "completed".equals(get("/api/bots/" + bot).then().extract().path("status")), "completion");
 
@@ -102,6 +107,16 @@ class BotRiskTest {
         given().header("Authorization", stranger.bearer()).get("/api/risk/blocks?bot=" + bot).then().statusCode(200)
                 .body("total", equalTo(0));
         given().get("/api/risk/blocks").then().statusCode(401);
+    }
+
+    @Test
+    void a_bots_own_limits_are_checked_with_the_rest_of_its_request() {
+        Map<String, Object> bad = request("sma_crossover", Map.of("fast", "5", "slow", "20"), 60);
+        bad.put("limits", Map.of("maxOrderNotional", "-5", "maxPositionSharePercent", "250"));
+        given().header("Authorization", trader.bearer()).contentType(ContentType.JSON).body(bad).post("/api/bots")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.hasItems("limits.maxOrderNotional",
+                        "limits.maxPositionSharePercent"));
     }
 
     @Test

@@ -61,6 +61,38 @@ public record RiskLimits(Option<Money> maxOrderNotional, Option<Share> maxPositi
      * Limits from input that may be wrong: every violation is collected (for a client to fix all at once)
      * instead of the first one being thrown.
      */
+    /**
+     * These limits and {@code other} together: each limit the stricter of the two (a smaller amount, share or
+     * count), a limit set on one side only kept. A bot's own limits combine with its owner's this way. Amounts
+     * must share one currency.
+     */
+    public RiskLimits tighterOf(RiskLimits other) {
+        return new RiskLimits(smallerAmount(maxOrderNotional, other.maxOrderNotional),
+                smallerShare(maxPositionShare, other.maxPositionShare), smaller(maxOpenOrders, other.maxOpenOrders),
+                smallerAmount(maxDailyLoss, other.maxDailyLoss), smallerShare(maxDailyLossShare, other.maxDailyLossShare),
+                smallerShare(maxAssetExposure, other.maxAssetExposure),
+                smaller(maxOrdersPerMinute, other.maxOrdersPerMinute));
+    }
+
+    private static Option<Money> smallerAmount(Option<Money> a, Option<Money> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return a.orElse(b);
+        }
+        if (!a.get().asset().equals(b.get().asset())) {
+            throw new IllegalArgumentException("limits in " + a.get().asset() + " and " + b.get().asset()
+                    + " cannot be compared");
+        }
+        return a.get().toBigDecimal().compareTo(b.get().toBigDecimal()) <= 0 ? a : b;
+    }
+
+    private static Option<Share> smallerShare(Option<Share> a, Option<Share> b) {
+        return a.isEmpty() || b.isEmpty() ? a.orElse(b) : a.get().basisPoints() <= b.get().basisPoints() ? a : b;
+    }
+
+    private static Option<Integer> smaller(Option<Integer> a, Option<Integer> b) {
+        return a.isEmpty() || b.isEmpty() ? a.orElse(b) : a.get() <= b.get() ? a : b;
+    }
+
     /** The currency the amounts are in, when an amount limit is set (the constructor makes them agree). */
     public Option<Asset> currency() {
         return maxOrderNotional.orElse(maxDailyLoss).map(Money::asset);

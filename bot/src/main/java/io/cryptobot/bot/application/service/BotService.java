@@ -56,6 +56,7 @@ import io.cryptobot.portfolio.domain.LedgerFill;
 import io.cryptobot.portfolio.domain.LedgerRefusal;
 import io.cryptobot.portfolio.domain.Position;
 import io.cryptobot.risk.application.port.in.RiskLimitsUseCase;
+import io.cryptobot.risk.domain.LimitsInput;
 import io.cryptobot.risk.domain.RiskLimits;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
@@ -153,7 +154,15 @@ class BotService implements BotsUseCase, BotPortfolioQuery, ResumeLiveBotsUseCas
                         + instrument.get() + " in [from, to) to replay"));
             }
         }
-        RiskLimits riskLimits = instrument.isRight() ? limitsIn(owner, instrument.get().quote()) : RiskLimits.none();
+        RiskLimits riskLimits = RiskLimits.none();
+        if (instrument.isRight()) {
+            var own = (c.limits() == null ? LimitsInput.NONE : c.limits()).parse(instrument.get().quote());
+            if (own.isInvalid()) {
+                found = found.appendAll(own.getError().map(v -> new Violation("limits." + v.field(), v.reason())));
+            } else {
+                riskLimits = limitsIn(owner, instrument.get().quote()).tighterOf(own.get());
+            }
+        }
         if (!found.isEmpty()) {
             return Either.left(BotErrors.invalid(found));
         }

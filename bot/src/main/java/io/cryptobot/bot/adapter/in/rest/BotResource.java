@@ -19,6 +19,7 @@ import io.cryptobot.kernel.domain.Money;
 import io.cryptobot.kernel.domain.UserId;
 import io.cryptobot.portfolio.domain.ClosedTrade;
 import io.cryptobot.portfolio.domain.Position;
+import io.cryptobot.risk.domain.LimitsInput;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import jakarta.annotation.security.RolesAllowed;
@@ -61,7 +62,17 @@ public class BotResource {
 
     public record CreateRequest(String name, String strategy, Map<String, String> parameters, String instrument,
                                 String timeframe, String accountId, FeedRequest feed, String makerFee, String takerFee,
-                                String slippageBps, String maxVolumeShare) {
+                                String slippageBps, String maxVolumeShare, LimitsRequest limits) {
+    }
+
+    /** The bot's own limits, as {@code PUT /api/risk/limits} takes them (the currency is the instrument's quote). */
+    public record LimitsRequest(String maxOrderNotional, String maxPositionSharePercent, String maxOpenOrders,
+                                String maxDailyLoss, String maxDailyLossPercent, String maxAssetExposurePercent,
+                                String maxOrdersPerMinute) {
+        LimitsInput input() {
+            return new LimitsInput(maxOrderNotional, maxPositionSharePercent, maxOpenOrders, maxDailyLoss,
+                    maxDailyLossPercent, maxAssetExposurePercent, maxOrdersPerMinute);
+        }
     }
 
     public record FeedRequest(String kind, String from, String to, String speed) {
@@ -72,7 +83,8 @@ public class BotResource {
 
     public record BotResponse(String id, String name, String strategy, Map<String, String> parameters,
                               String instrument, String timeframe, String accountId, String startingCash,
-                              String currency, Map<String, Object> costs, Map<String, Object> feed, String status,
+                              String currency, Map<String, Object> costs, Map<String, String> limits,
+                              Map<String, Object> feed, String status,
                               String statusReason, Instant lastStep, long steps, String lastClose, Pnl pnl,
                               Instant createdAt, Instant updatedAt) {
         static BotResponse of(Bot bot, BotPortfolio portfolio) {
@@ -86,9 +98,19 @@ public class BotResource {
             feed.put("from", Instant.ofEpochMilli(bot.feed().from()));
             feed.put("to", Instant.ofEpochMilli(bot.feed().to()));
             feed.put("speed", bot.feed().speed());
+            LimitsInput in = LimitsInput.of(bot.limits());
+            Map<String, String> limits = new LinkedHashMap<>();
+            putIfSet(limits, "maxOrderNotional", in.maxOrderNotional());
+            putIfSet(limits, "maxPositionSharePercent", in.maxPositionSharePercent());
+            putIfSet(limits, "maxOpenOrders", in.maxOpenOrders());
+            putIfSet(limits, "maxDailyLoss", in.maxDailyLoss());
+            putIfSet(limits, "maxDailyLossPercent", in.maxDailyLossPercent());
+            putIfSet(limits, "maxAssetExposurePercent", in.maxAssetExposurePercent());
+            putIfSet(limits, "maxOrdersPerMinute", in.maxOrdersPerMinute());
             return new BotResponse(bot.id().toString(), bot.name(), bot.strategy(), bot.parameters(),
                     bot.instrument().toString(), bot.timeframe().code(), bot.accountId().toString(),
-                    money(bot.startingCash()), bot.startingCash().asset().code(), costs, feed, bot.status().code(),
+                    money(bot.startingCash()), bot.startingCash().asset().code(), costs, limits, feed,
+                    bot.status().code(),
                     bot.statusReason().getOrNull(), bot.lastStep().map(Instant::ofEpochMilli).getOrNull(), bot.steps(),
                     bot.lastClose().getOrNull(), portfolio == null ? null : Pnl.of(portfolio), bot.createdAt(),
                     bot.updatedAt());
@@ -149,7 +171,8 @@ public class BotResource {
         Either<DomainError, Bot> created = bots.create(caller(security), new CreateBotCommand(request.name(),
                 request.strategy(), request.parameters(), request.instrument(), request.timeframe(),
                 request.accountId(), feed.from(), feed.to(), feed.speed(), request.makerFee(), request.takerFee(),
-                request.slippageBps(), request.maxVolumeShare()));
+                request.slippageBps(), request.maxVolumeShare(),
+                request.limits() == null ? null : request.limits().input()));
         return created.fold(Problems::response, bot -> Response.created(URI.create("/api/bots/" + bot.id()))
                 .entity(BotResponse.of(bot, null)).build());
     }
@@ -281,6 +304,12 @@ public class BotResource {
     /** A malformed id cannot name anyone's bot: not found, like another user's. */
     private static Either<DomainError, BotId> id(String text) {
         return BotId.parse(text).toEither(() -> BotErrors.notFound(new BotId(new UUID(0, 0))));
+    }
+
+    private static void putIfSet(Map<String, String> map, String key, String value) {
+        if (value != null) {
+            map.put(key, value);
+        }
     }
 
     private static String money(Money money) {

@@ -1,14 +1,17 @@
 package io.cryptobot.bot.application.port.in;
 
+import io.cryptobot.risk.domain.LimitsInput;
 import java.util.Map;
 
 /**
  * A new paper bot as asked for, unchecked text: the strategy and its parameters, the instrument
  * ({@code VENUE:BASE/QUOTE}) and timeframe, the paper account to trade on, the replay feed (stored candles
  * opening in [from, to), ISO-8601 or epoch ms, at {@code speed} times real time) and the simulated venue's costs
- * (as for backtests; blank = default).
+ * (as for backtests; blank = default), and the bot's own pre-trade limits in the instrument's quote currency
+ * (null = none of its own; they combine with the owner's, the stricter of each pair applying).
  */
 public record CreateBotCommand(String name, String strategy, Map<String, String> parameters, String instrument,
                                String timeframe, String accountId, String from, String to, String speed,
-                               String makerFee, String takerFee, String slippageBps, String maxVolumeShare) {
+                               String makerFee, String takerFee, String slippageBps, String maxVolumeShare,
+                               LimitsInput limits) {
 }
