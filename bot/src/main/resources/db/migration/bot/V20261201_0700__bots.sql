@@ -45,3 +45,13 @@ CREATE TABLE bot.controls (
     payload    jsonb,
     PRIMARY KEY (bot_id, seq)
 );
+
+-- each bot's equity after every step once trading started (marked to the closes, in its currency; analytics
+-- only, the exact amounts are in the ledger rebuilt from its fills): its equity and drawdown curves and metrics
+CREATE TABLE bot.equity (
+    bot_id  uuid             NOT NULL REFERENCES bot.bots (id) ON DELETE CASCADE,
+    time    bigint           NOT NULL,
+    equity  double precision NOT NULL,
+    exposed boolean          NOT NULL,
+    PRIMARY KEY (bot_id, time)
+);

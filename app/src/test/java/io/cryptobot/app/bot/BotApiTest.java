@@ -80,6 +80,31 @@ class BotApiTest {
                 .isEqualByComparingTo(new BigDecimal(report.getString("finalEquity")));
         assertThat(new BigDecimal(portfolio.getString("fees.USDT")))
                 .isEqualByComparingTo(new BigDecimal(report.getString("feesPaid.USDT")));
+
+        // the same metrics, by the same definitions over the same equity samples
+        var doubles = new io.restassured.path.json.config.JsonPathConfig(
+                io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE);
+        JsonPath performance = get(trader, "/api/bots/" + bot + "/performance?points=100").then().statusCode(200)
+                .extract().jsonPath().using(doubles);
+        JsonPath expectedMetrics = get(trader, "/api/backtests/" + backtest + "/report").then().statusCode(200)
+                .extract().jsonPath().using(doubles);
+        assertThat(expectedMetrics.getDouble("metrics.totalReturn")).isNotZero();
+        for (String metric : List.of("totalReturn", "sharpe", "sortino", "maxDrawdown", "winRate", "profitFactor",
+                "exposure", "var95")) {
+            Object expectedValue = expectedMetrics.get("metrics." + metric);
+            assertThat((Object) performance.get("metrics." + metric)).as(metric).isEqualTo(expectedValue);
+        }
+        assertThat(performance.getInt("metrics.tradeCount")).isEqualTo(expected.size());
+        assertThat(performance.getInt("samples")).isEqualTo(get(trader, "/api/backtests/" + backtest + "/equity")
+                .then().extract().jsonPath().getInt("samples"));
+        assertThat(performance.getList("curve")).hasSizeLessThanOrEqualTo(100);
+        BigDecimal byDay = performance.getMap("pnlByDay").values().stream().map(v -> new BigDecimal((String) v))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal byTrades = actual.stream().map(t -> (BigDecimal) t.get("netPnl")).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(byDay).isEqualByComparingTo(byTrades);
+        assertThat(performance.getInt("distribution.wins") + performance.getInt("distribution.losses")
+                + performance.getInt("distribution.even")).isEqualTo(expected.size());
+        assertThat(performance.getMap("exposure")).containsKey("USDT");
     }
 
     @Test
@@ -216,7 +241,7 @@ class BotApiTest {
         }
         get(viewer, "/api/orders").then().statusCode(200);
 
-        for (String path : List.of("", "/events", "/portfolio", "/trades")) {
+        for (String path : List.of("", "/events", "/portfolio", "/trades", "/performance")) {
             get(stranger, "/api/bots/" + bot + path).then().statusCode(404).contentType("application/problem+json")
                     .body("code", equalTo("bot.not_found"));
         }

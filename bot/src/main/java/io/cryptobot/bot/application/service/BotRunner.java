@@ -109,6 +109,22 @@ public class BotRunner {
         long stepsPlayed;
         long uncheckpointed;
         long checkpointedAt;
+        long[] equityTimes = new long[64];
+        double[] equityValues = new double[64];
+        boolean[] equityExposed = new boolean[64];
+        int equityCount;
+
+        void sample(long time, double equity, boolean exposed) {
+            if (equityCount == equityTimes.length) {
+                equityTimes = java.util.Arrays.copyOf(equityTimes, equityCount * 2);
+                equityValues = java.util.Arrays.copyOf(equityValues, equityCount * 2);
+                equityExposed = java.util.Arrays.copyOf(equityExposed, equityCount * 2);
+            }
+            equityTimes[equityCount] = time;
+            equityValues[equityCount] = equity;
+            equityExposed[equityCount] = exposed;
+            equityCount++;
+        }
         boolean ended;
 
         LiveBot(Bot bot, TradingSession session, StepJournal steps) {
@@ -140,10 +156,12 @@ public class BotRunner {
         SessionMarket market = new SessionMarket(known.id(), bot.costs().fillModel(
                 new InstrumentRules(known.id(), known.tickSize(), known.stepSize())), known.quantityScale());
         StepJournal steps = new StepJournal(bot.owner(), bot.accountId(), bot.id().value());
+        LiveBot[] self = new LiveBot[1];
         TradingSession session = new TradingSession(new SessionSetup(bot.owner(), bot.startingCash(), bot.limits(),
                 bot.feed().from(), bot.id().value().getMostSignificantBits(), "bot-", false), List.of(market), strategy,
-                (long time, double equity, boolean exposed) -> { }, steps);
+                (long time, double equity, boolean exposed) -> self[0].sample(time, equity, exposed), steps);
         LiveBot runner = new LiveBot(bot, session, steps);
+        self[0] = runner;
         long tf = bot.timeframe().nominalLength().toMillis();
         long warmUpStart = bot.feed().from() - (long) strategy.warmUpCandles() * tf;
         Either<DomainError, Long> warmed = play(runner, warmUpStart, bot.feed().from(), List.of());
@@ -290,6 +308,11 @@ public class BotRunner {
                 runner.session.lastCloses().get(runner.bot.instrument()).toBigDecimal().toPlainString(), clock.now());
         runner.uncheckpointed = 0;
         runner.checkpointedAt = clock.now().toEpochMilli();
+        if (runner.equityCount > 0) {
+            store.appendEquity(runner.bot.id(), runner.equityTimes, runner.equityValues, runner.equityExposed,
+                    runner.equityCount);
+            runner.equityCount = 0;
+        }
         if (store.checkpoint(next)) {
             runner.bot = next;
         } else {

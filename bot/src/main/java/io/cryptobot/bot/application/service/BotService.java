@@ -2,7 +2,15 @@ package io.cryptobot.bot.application.service;
 
 import io.cryptobot.bot.application.port.in.AuditChain;
 import io.cryptobot.bot.application.port.in.AuditTrailQuery;
+import io.cryptobot.bot.application.port.in.BotPerformance;
+import io.cryptobot.bot.application.port.in.BotPerformanceQuery;
 import io.cryptobot.bot.application.port.in.BotPortfolio;
+import io.cryptobot.portfolio.domain.ClosedTrade;
+import io.cryptobot.portfolio.domain.metrics.EquityCurve;
+import io.cryptobot.portfolio.domain.metrics.EquitySeries;
+import io.cryptobot.portfolio.domain.metrics.PerformanceMetrics;
+import io.cryptobot.portfolio.domain.metrics.TradeAnalytics;
+import io.cryptobot.portfolio.domain.metrics.TradeResult;
 import io.cryptobot.order.application.port.in.OrderDetails;
 import io.cryptobot.risk.application.port.in.BlockEventsUseCase;
 import io.cryptobot.risk.domain.BlockEvent;
@@ -74,7 +82,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 class BotService implements BotsUseCase, BotPortfolioQuery, ResumeLiveBotsUseCase, FollowKillSwitchUseCase,
-        SessionOrdersUseCase, AuditTrailQuery {
+        SessionOrdersUseCase, AuditTrailQuery, BotPerformanceQuery {
     static final int MAX_NAME = 100;
     private final BotStorePort store;
     private final BotRunner runner;
@@ -185,9 +193,7 @@ class BotService implements BotsUseCase, BotPortfolioQuery, ResumeLiveBotsUseCas
         if (amount == null || amount.signum() <= 0) {
             return Option.none();
         }
-        BigDecimal plain = amount.stripTrailingZeros();
-        int scale = Math.max(plain.scale(), 0);
-        return Option.some(new Money(plain.setScale(scale).unscaledValue().longValueExact(), scale, quote));
+        return Option.some(money(amount, quote));
     }
 
     private static Either<String, Long> time(String text) {
@@ -356,6 +362,42 @@ class BotService implements BotsUseCase, BotPortfolioQuery, ResumeLiveBotsUseCas
                 : new AuditChain.Origin(BotRunner.MANUAL_TAG.equals(chain.get(0).order().tag()) ? "api" : "signal",
                         chain.get(0).order().botId(), chain.get(0).order().tag(), chain.get(0).order().createdAt());
         return Either.right(new AuditChain(correlationId, origin, blocked, chain, changes));
+    }
+
+    @Override
+    public Either<DomainError, BotPerformance> performance(UserId caller, BotId id, int points) {
+        return portfolio(caller, id).map(p -> {
+            EquitySeries equity = store.equity(p.bot().id());
+            double initial = p.bot().startingCash().toBigDecimal().doubleValue();
+            java.util.List<TradeResult> results = new java.util.ArrayList<>(p.trades().size());
+            for (ClosedTrade trade : p.trades()) {
+                results.add(new TradeResult(trade.entryTime().toEpochMilli(), trade.exitTime().toEpochMilli(),
+                        trade.netPnl().toBigDecimal().doubleValue(), trade.fees().toBigDecimal().doubleValue()));
+            }
+            Option<PerformanceMetrics> metrics = equity.isEmpty() ? Option.none()
+                    : Option.some(PerformanceMetrics.of(initial, p.bot().timeframe().nominalLength().toMillis(),
+                            equity, results));
+            Map<Asset, Money> exposure = new LinkedHashMap<>();
+            Money cash = p.balances().get(p.bot().startingCash().asset());
+            exposure.put(cash.asset(), cash);
+            p.bot().lastClose().forEach(close -> p.positions().stream().filter(position -> !position.isFlat())
+                    .forEach(position -> {
+                        BigDecimal value = position.quantity().toBigDecimal().multiply(new BigDecimal(close));
+                        exposure.merge(position.instrument().base(), money(value, cash.asset()), Money::plus);
+                    }));
+            return new BotPerformance(p, metrics, EquityCurve.of(equity, initial, points),
+                    TradeAnalytics.netPnlBy(TradeAnalytics.Period.DAY, p.trades()),
+                    TradeAnalytics.netPnlBy(TradeAnalytics.Period.WEEK, p.trades()),
+                    TradeAnalytics.netPnlBy(TradeAnalytics.Period.MONTH, p.trades()),
+                    TradeAnalytics.netPnlByInstrument(p.trades()), TradeAnalytics.distribution(p.trades(), 10),
+                    exposure);
+        });
+    }
+
+    private static Money money(BigDecimal value, Asset asset) {
+        BigDecimal plain = value.stripTrailingZeros();
+        int scale = Math.max(plain.scale(), 0);
+        return new Money(plain.setScale(scale).unscaledValue().longValueExact(), scale, asset);
     }
 
     @Override

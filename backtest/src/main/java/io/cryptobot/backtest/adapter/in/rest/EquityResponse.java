@@ -1,8 +1,7 @@
 package io.cryptobot.backtest.adapter.in.rest;
 
-import io.cryptobot.portfolio.domain.metrics.DrawdownSeries;
+import io.cryptobot.portfolio.domain.metrics.EquityCurve;
 import io.cryptobot.portfolio.domain.metrics.EquitySeries;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,22 +14,9 @@ public record EquityResponse(int samples, int returned, List<Point> points) {
     }
 
     static EquityResponse of(EquitySeries series, double initialEquity, int maxPoints) {
-        int n = series.size();
-        double[] drawdown = DrawdownSeries.fromPeak(initialEquity, series);
-        int deepest = 0;
-        for (int i = 1; i < n; i++) {
-            if (drawdown[i] > drawdown[deepest]) {
-                deepest = i;
-            }
-        }
-        int stride = Math.max(1, (int) Math.ceil((double) n / Math.max(1, maxPoints - 2)));
-        List<Point> points = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            boolean strided = i % stride == 0;
-            if (strided || i == n - 1 || i == deepest) {
-                points.add(new Point(series.time(i), series.equity(i), drawdown[i], series.exposed(i)));
-            }
-        }
-        return new EquityResponse(n, points.size(), points);
+        EquityCurve curve = EquityCurve.of(series, initialEquity, maxPoints);
+        List<Point> points = curve.points().stream()
+                .map(p -> new Point(p.time(), p.equity(), p.drawdown(), p.exposed())).toList();
+        return new EquityResponse(curve.samples(), points.size(), points);
     }
 }

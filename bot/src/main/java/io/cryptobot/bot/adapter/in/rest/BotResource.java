@@ -1,6 +1,10 @@
 package io.cryptobot.bot.adapter.in.rest;
 
+import io.cryptobot.bot.application.port.in.BotPerformance;
+import io.cryptobot.bot.application.port.in.BotPerformanceQuery;
 import io.cryptobot.bot.application.port.in.BotPortfolio;
+import io.cryptobot.portfolio.domain.metrics.EquityCurve;
+import io.cryptobot.portfolio.domain.metrics.PerformanceMetrics;
 import io.cryptobot.bot.application.port.in.BotPortfolioQuery;
 import io.cryptobot.bot.application.port.in.BotsUseCase;
 import io.cryptobot.bot.application.port.in.CreateBotCommand;
@@ -54,10 +58,52 @@ public class BotResource {
     private static final int MAX_PAGE = 100;
     private final BotsUseCase bots;
     private final BotPortfolioQuery portfolios;
+    private final BotPerformanceQuery performances;
 
-    BotResource(BotsUseCase bots, BotPortfolioQuery portfolios) {
+    BotResource(BotsUseCase bots, BotPortfolioQuery portfolios, BotPerformanceQuery performances) {
         this.bots = bots;
         this.portfolios = portfolios;
+        this.performances = performances;
+    }
+
+    public record PerformanceResponse(String botId, String currency, Map<String, Object> metrics, int samples,
+                                      java.util.List<EquityCurve.Point> curve, Map<String, String> pnlByDay,
+                                      Map<String, String> pnlByWeek, Map<String, String> pnlByMonth,
+                                      Map<String, String> pnlByInstrument, Map<String, Object> distribution,
+                                      Map<String, String> exposure, Pnl pnl) {
+        static PerformanceResponse of(BotPerformance p) {
+            Map<String, Object> metrics = null;
+            if (p.metrics().isDefined()) {
+                metrics = new LinkedHashMap<>();
+                for (var component : PerformanceMetrics.class.getRecordComponents()) {
+                    try {
+                        Object value = component.getAccessor().invoke(p.metrics().get());
+                        metrics.put(component.getName(), value instanceof Double d && !Double.isFinite(d) ? null : value);
+                    } catch (ReflectiveOperationException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+            Map<String, Object> distribution = new LinkedHashMap<>();
+            distribution.put("wins", p.distribution().wins());
+            distribution.put("losses", p.distribution().losses());
+            distribution.put("even", p.distribution().even());
+            distribution.put("bins", p.distribution().bins().stream().map(b -> Map.of("from", plain(b.from()),
+                    "to", plain(b.to()), "trades", b.trades())).toList());
+            Map<String, String> exposure = new TreeMap<>();
+            p.exposure().forEach((asset, value) -> exposure.put(asset.code(), money(value)));
+            return new PerformanceResponse(p.portfolio().bot().id().toString(),
+                    p.portfolio().bot().startingCash().asset().code(), metrics, p.curve().samples(),
+                    p.curve().points(), plainValues(p.pnlByDay()), plainValues(p.pnlByWeek()),
+                    plainValues(p.pnlByMonth()), plainValues(p.pnlByInstrument()), distribution, exposure,
+                    Pnl.of(p.portfolio()));
+        }
+
+        private static Map<String, String> plainValues(Map<String, BigDecimal> values) {
+            Map<String, String> out = new LinkedHashMap<>();
+            values.forEach((k, v) -> out.put(k, plain(v)));
+            return out;
+        }
     }
 
     public record CreateRequest(String name, String strategy, Map<String, String> parameters, String instrument,
@@ -271,6 +317,21 @@ public class BotResource {
                     Pnl.of(p), p.bot().lastClose().getOrNull(),
                     p.bot().lastStep().map(Instant::ofEpochMilli).getOrNull())).build();
         });
+    }
+
+    /** Metrics (the backtest definitions), equity and drawdown curve, P&L by day/week/month/instrument, spread, exposure. */
+    @GET
+    @Path("{id}/performance")
+    @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
+    public Response performance(@PathParam("id") String id, @QueryParam("points") String points,
+                                @Context SecurityContext security) {
+        UserId caller = caller(security);
+        var maxPoints = RestInputs.integer("points", points, 500, 3, 100_000);
+        if (maxPoints.isInvalid()) {
+            return Problems.response(BotErrors.invalid(List.of(maxPoints.getError())));
+        }
+        return id(id).flatMap(botId -> performances.performance(caller, botId, maxPoints.get()))
+                .fold(Problems::response, p -> Response.ok(PerformanceResponse.of(p)).build());
     }
 
     @GET

@@ -152,6 +152,28 @@ class BotStoreAdapter implements BotStorePort {
     }
 
     @Override
+    public void appendEquity(BotId id, long[] times, double[] equity, boolean[] exposed, int count) {
+        for (int from = 0; from < count; from += 5_000) {
+            List<Tuple> rows = new ArrayList<>();
+            for (int i = from; i < Math.min(count, from + 5_000); i++) {
+                rows.add(Tuple.of(id.value(), times[i], equity[i], exposed[i]));
+            }
+            pool.preparedQuery("INSERT INTO bot.equity (bot_id, time, equity, exposed) VALUES ($1, $2, $3, $4) "
+                    + "ON CONFLICT (bot_id, time) DO NOTHING").executeBatchAndAwait(rows);
+        }
+    }
+
+    @Override
+    public io.cryptobot.portfolio.domain.metrics.EquitySeries equity(BotId id) {
+        io.cryptobot.portfolio.domain.metrics.EquitySeries series = new io.cryptobot.portfolio.domain.metrics.EquitySeries();
+        for (Row row : pool.preparedQuery("SELECT time, equity, exposed FROM bot.equity WHERE bot_id = $1 ORDER BY time")
+                .executeAndAwait(Tuple.of(id.value()))) {
+            series.append(row.getLong(0), row.getDouble(1), row.getBoolean(2));
+        }
+        return series;
+    }
+
+    @Override
     public List<Bot> liveOf(UserId owner) {
         List<Bot> bots = new ArrayList<>();
         for (Row row : pool.preparedQuery("SELECT " + COLUMNS + " FROM bot.bots WHERE owner_id = $1 "

@@ -33,6 +33,12 @@ public interface BotStorePort {
     /** The live bot trading on the account, if any. */
     Option<BotId> liveOnAccount(UUID accountId);
 
+    /** Appends equity samples (idempotent by time: a rebuilt session writes the same samples again). */
+    void appendEquity(BotId id, long[] times, double[] equity, boolean[] exposed, int count);
+
+    /** The bot's equity samples in time order. */
+    io.cryptobot.portfolio.domain.metrics.EquitySeries equity(BotId id);
+
     /** The owner's live bots. */
     List<Bot> liveOf(UserId owner);
 
