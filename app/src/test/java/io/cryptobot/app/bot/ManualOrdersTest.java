@@ -239,6 +239,9 @@ class ManualOrdersTest {
         given().header("Authorization", viewer.bearer()).contentType(ContentType.JSON)
                 .body(order("a-2", "buy", "market", "0.01", null)).post("/api/orders").then().statusCode(403);
         given().post("/api/orders/" + UUID.randomUUID() + "/cancel").then().statusCode(401);
+        given().get("/api/audit/events").then().statusCode(401).contentType("application/problem+json");
+        given().get("/api/audit/" + UUID.randomUUID()).then().statusCode(401);
+        given().get("/api/risk/blocks/counts").then().statusCode(401);
         post(viewer, "/api/orders/" + UUID.randomUUID() + "/cancel", null).then().statusCode(403);
         assertThat(total("/api/orders?account=" + account)).isZero();
     }

@@ -470,14 +470,7 @@ public class BotRunner {
      * the same step, before the call returns. Refused when the bot is not run here.
      */
     public Either<DomainError, Order> place(Bot bot, OrderRequest request) {
-        LiveBot runner = live.get(bot.id());
-        if (runner == null) {
-            return Either.left(BotErrors.notRunningHere(bot.id()));
-        }
-        synchronized (runner) {
-            if (runner.ended) {
-                return Either.left(BotErrors.notRunningHere(bot.id()));
-            }
+        return betweenSteps(bot, runner -> {
             Either<String, Order> placed = runner.session.place(request, MANUAL_TAG);
             if (placed.isLeft()) {
                 return Either.left(BotErrors.orderRefused(placed.getLeft()));
@@ -489,19 +482,12 @@ public class BotRunner {
                 store.addControl(bot.id(), BotControl.placed(request, runner.session.lastStepTime(), clock.now()));
             }
             return Either.right(placed.get());
-        }
+        });
     }
 
     /** Cancels a working order of the live bot's session by hand, recorded like {@link #place}. */
     public Either<DomainError, Order> cancel(Bot bot, OrderId order) {
-        LiveBot runner = live.get(bot.id());
-        if (runner == null) {
-            return Either.left(BotErrors.notRunningHere(bot.id()));
-        }
-        synchronized (runner) {
-            if (runner.ended) {
-                return Either.left(BotErrors.notRunningHere(bot.id()));
-            }
+        return betweenSteps(bot, runner -> {
             Either<String, Order> canceled = runner.session.cancel(order);
             if (canceled.isLeft()) {
                 return Either.left(BotErrors.orderNotOpen(canceled.getLeft()));
@@ -509,6 +495,18 @@ public class BotRunner {
             record(bot.owner(), runner.steps.drain());
             store.addControl(bot.id(), BotControl.canceled(order, runner.session.lastStepTime(), clock.now()));
             return Either.right(canceled.get());
+        });
+    }
+
+    /** Runs {@code action} on the bot's session under its lock, between two steps; refused when not run here. */
+    private <T> Either<DomainError, T> betweenSteps(Bot bot,
+                                                    java.util.function.Function<LiveBot, Either<DomainError, T>> action) {
+        LiveBot runner = live.get(bot.id());
+        if (runner == null) {
+            return Either.left(BotErrors.notRunningHere(bot.id()));
+        }
+        synchronized (runner) {
+            return runner.ended ? Either.left(BotErrors.notRunningHere(bot.id())) : action.apply(runner);
         }
     }
 
