@@ -105,6 +105,18 @@ class BotApiTest {
         assertThat(performance.getInt("distribution.wins") + performance.getInt("distribution.losses")
                 + performance.getInt("distribution.even")).isEqualTo(expected.size());
         assertThat(performance.getMap("exposure")).containsKey("USDT");
+
+        // the user's summary over every bot: this one is their only bot with trades
+        JsonPath summary = get(trader, "/api/portfolio/summary").then().statusCode(200).extract().jsonPath();
+        assertThat(summary.getString("currencies[0].currency")).isEqualTo("USDT");
+        assertThat(new BigDecimal(summary.getString("currencies[0].equity")))
+                .isEqualByComparingTo(new BigDecimal(report.getString("finalEquity")));
+        assertThat(summary.getInt("currencies[0].trades")).isEqualTo(expected.size());
+        assertThat(summary.getList("currencies[0].bots.botId", String.class)).containsExactly(bot);
+        assertThat(new BigDecimal(summary.getString("currencies[0].pnlByInstrument['" + instrument + "']")))
+                .isEqualByComparingTo(byTrades);
+        get(stranger, "/api/portfolio/summary").then().statusCode(200).body("currencies", org.hamcrest.Matchers.empty());
+        given().get("/api/portfolio/summary").then().statusCode(401);
     }
 
     @Test

@@ -5,6 +5,8 @@ import io.cryptobot.bot.application.port.in.AuditTrailQuery;
 import io.cryptobot.bot.application.port.in.BotPerformance;
 import io.cryptobot.bot.application.port.in.BotPerformanceQuery;
 import io.cryptobot.bot.application.port.in.BotPortfolio;
+import io.cryptobot.bot.application.port.in.PortfolioSummary;
+import io.cryptobot.bot.application.port.in.PortfolioSummaryQuery;
 import io.cryptobot.portfolio.domain.ClosedTrade;
 import io.cryptobot.portfolio.domain.metrics.EquityCurve;
 import io.cryptobot.portfolio.domain.metrics.EquitySeries;
@@ -82,7 +84,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 class BotService implements BotsUseCase, BotPortfolioQuery, ResumeLiveBotsUseCase, FollowKillSwitchUseCase,
-        SessionOrdersUseCase, AuditTrailQuery, BotPerformanceQuery {
+        SessionOrdersUseCase, AuditTrailQuery, BotPerformanceQuery, PortfolioSummaryQuery {
     static final int MAX_NAME = 100;
     private final BotStorePort store;
     private final BotRunner runner;
@@ -377,21 +379,73 @@ class BotService implements BotsUseCase, BotPortfolioQuery, ResumeLiveBotsUseCas
             Option<PerformanceMetrics> metrics = equity.isEmpty() ? Option.none()
                     : Option.some(PerformanceMetrics.of(initial, p.bot().timeframe().nominalLength().toMillis(),
                             equity, results));
-            Map<Asset, Money> exposure = new LinkedHashMap<>();
-            Money cash = p.balances().get(p.bot().startingCash().asset());
-            exposure.put(cash.asset(), cash);
-            p.bot().lastClose().forEach(close -> p.positions().stream().filter(position -> !position.isFlat())
-                    .forEach(position -> {
-                        BigDecimal value = position.quantity().toBigDecimal().multiply(new BigDecimal(close));
-                        exposure.merge(position.instrument().base(), money(value, cash.asset()), Money::plus);
-                    }));
             return new BotPerformance(p, metrics, EquityCurve.of(equity, initial, points),
                     TradeAnalytics.netPnlBy(TradeAnalytics.Period.DAY, p.trades()),
                     TradeAnalytics.netPnlBy(TradeAnalytics.Period.WEEK, p.trades()),
                     TradeAnalytics.netPnlBy(TradeAnalytics.Period.MONTH, p.trades()),
                     TradeAnalytics.netPnlByInstrument(p.trades()), TradeAnalytics.distribution(p.trades(), 10),
-                    exposure);
+                    exposure(p));
         });
+    }
+
+    /** The bot's cash and what each asset it holds is worth at its last close, in its currency. */
+    private static Map<Asset, Money> exposure(BotPortfolio p) {
+        Map<Asset, Money> exposure = new LinkedHashMap<>();
+        Money cash = p.balances().get(p.bot().startingCash().asset());
+        exposure.put(cash.asset(), cash);
+        p.bot().lastClose().forEach(close -> p.positions().stream().filter(position -> !position.isFlat())
+                .forEach(position -> {
+                    BigDecimal value = position.quantity().toBigDecimal().multiply(new BigDecimal(close));
+                    exposure.merge(position.instrument().base(), money(value, cash.asset()), Money::plus);
+                }));
+        return exposure;
+    }
+
+    @Override
+    public PortfolioSummary summary(UserId caller) {
+        Map<Asset, java.util.List<BotPortfolio>> byCurrency = new java.util.TreeMap<>(
+                java.util.Comparator.comparing(Asset::code));
+        for (int offset = 0; ; offset += PageRequest.MAX_LIMIT) {
+            Page<Bot> page = store.list(caller, new PageRequest(offset, PageRequest.MAX_LIMIT));
+            for (Bot bot : page.items()) {
+                portfolio(caller, bot.id()).forEach(p -> byCurrency.computeIfAbsent(bot.startingCash().asset(),
+                        c -> new java.util.ArrayList<>()).add(p));
+            }
+            if (offset + page.items().size() >= page.total() || page.items().isEmpty()) {
+                break;
+            }
+        }
+        java.util.List<PortfolioSummary.CurrencyTotals> totals = new java.util.ArrayList<>();
+        byCurrency.forEach((currency, portfolios) -> {
+            Money zero = Money.zero(currency, 0);
+            Money start = zero;
+            Money equity = zero;
+            Money realized = zero;
+            Money unrealized = zero;
+            int trades = 0;
+            java.util.List<ClosedTrade> all = new java.util.ArrayList<>();
+            java.util.List<PortfolioSummary.BotShare> shares = new java.util.ArrayList<>();
+            Map<Asset, Money> exposure = new LinkedHashMap<>();
+            for (BotPortfolio p : portfolios) {
+                start = start.plus(p.bot().startingCash());
+                equity = equity.plus(p.equity());
+                realized = realized.plus(p.realizedPnl());
+                unrealized = unrealized.plus(p.unrealizedPnl());
+                trades += p.trades().size();
+                all.addAll(p.trades());
+                shares.add(new PortfolioSummary.BotShare(p.bot().id().toString(), p.bot().name(),
+                        p.bot().status().code(), p.bot().instrument().toString(), p.equity(), p.netPnl(),
+                        p.trades().size()));
+                exposure(p).forEach((asset, value) -> exposure.merge(asset, value, Money::plus));
+            }
+            all.sort(java.util.Comparator.comparing(ClosedTrade::exitTime));
+            totals.add(new PortfolioSummary.CurrencyTotals(currency, start, equity, realized, unrealized,
+                    equity.minus(start), trades, shares, TradeAnalytics.netPnlByInstrument(all),
+                    TradeAnalytics.netPnlBy(TradeAnalytics.Period.DAY, all),
+                    TradeAnalytics.netPnlBy(TradeAnalytics.Period.WEEK, all),
+                    TradeAnalytics.netPnlBy(TradeAnalytics.Period.MONTH, all), exposure));
+        });
+        return new PortfolioSummary(totals);
     }
 
     private static Money money(BigDecimal value, Asset asset) {

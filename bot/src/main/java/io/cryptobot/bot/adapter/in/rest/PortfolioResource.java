@@ -1,0 +1,73 @@
+package io.cryptobot.bot.adapter.in.rest;
+
+import io.cryptobot.bot.application.port.in.PortfolioSummary;
+import io.cryptobot.bot.application.port.in.PortfolioSummaryQuery;
+import io.cryptobot.kernel.adapter.in.rest.RestInputs;
+import io.cryptobot.kernel.adapter.in.rest.Roles;
+import io.cryptobot.kernel.domain.Money;
+import io.cryptobot.kernel.domain.UserId;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The caller's paper trading summed up over every bot, per account currency. */
+@Path("/api/portfolio")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
+public class PortfolioResource {
+    private final PortfolioSummaryQuery summaries;
+
+    PortfolioResource(PortfolioSummaryQuery summaries) {
+        this.summaries = summaries;
+    }
+
+    public record BotShareResponse(String botId, String name, String status, String instrument, String equity,
+                                   String netPnl, int trades) {
+    }
+
+    public record CurrencyResponse(String currency, String startingCash, String equity, String realizedPnl,
+                                   String unrealizedPnl, String netPnl, int trades, List<BotShareResponse> bots,
+                                   Map<String, String> pnlByInstrument, Map<String, String> pnlByDay,
+                                   Map<String, String> pnlByWeek, Map<String, String> pnlByMonth,
+                                   Map<String, String> exposure) {
+        static CurrencyResponse of(PortfolioSummary.CurrencyTotals t) {
+            Map<String, String> exposure = new TreeMap<>();
+            t.exposure().forEach((asset, value) -> exposure.put(asset.code(), money(value)));
+            return new CurrencyResponse(t.currency().code(), money(t.startingCash()), money(t.equity()),
+                    money(t.realizedPnl()), money(t.unrealizedPnl()), money(t.netPnl()), t.trades(),
+                    t.bots().stream().map(b -> new BotShareResponse(b.botId(), b.name(), b.status(), b.instrument(),
+                            money(b.equity()), money(b.netPnl()), b.trades())).toList(),
+                    plain(t.pnlByInstrument()), plain(t.pnlByDay()), plain(t.pnlByWeek()), plain(t.pnlByMonth()),
+                    exposure);
+        }
+    }
+
+    public record SummaryResponse(List<CurrencyResponse> currencies) {
+    }
+
+    @GET
+    @Path("summary")
+    public SummaryResponse summary(@Context SecurityContext security) {
+        UserId caller = new UserId(RestInputs.caller(security));
+        return new SummaryResponse(summaries.summary(caller).currencies().stream().map(CurrencyResponse::of).toList());
+    }
+
+    private static Map<String, String> plain(Map<String, BigDecimal> values) {
+        Map<String, String> out = new LinkedHashMap<>();
+        values.forEach((k, v) -> out.put(k, v.stripTrailingZeros().toPlainString()));
+        return out;
+    }
+
+    private static String money(Money money) {
+        return money.toBigDecimal().stripTrailingZeros().toPlainString();
+    }
+}
