@@ -477,9 +477,12 @@ public class BotRunner {
             }
             StepJournal.Step step = runner.steps.drain();
             if (!step.isEmpty()) {
-                // empty when the client order id was already placed in this session: nothing new to record
+                // empty when the client order id was already placed in this session: nothing new to record.
+                // The control first, its commit not awaited: the journal's synchronous commit right after flushes
+                // it too (one disk flush an order). Lost in a crash before that, the order was not acknowledged.
+                store.addControlDurableWithNextCommit(bot.id(), BotControl.placed(request,
+                        runner.session.lastStepTime(), clock.now()));
                 record(bot.owner(), step);
-                store.addControl(bot.id(), BotControl.placed(request, runner.session.lastStepTime(), clock.now()));
             }
             return Either.right(placed.get());
         });

@@ -131,6 +131,12 @@ class BotStoreAdapter implements BotStorePort {
     }
 
     @Override
+    public void addControlDurableWithNextCommit(BotId id, BotControl control) {
+        pool.withTransaction(connection -> connection.query("SET LOCAL synchronous_commit = off").execute()
+                .flatMap(ignored -> insertControl(connection, id, control))).await().indefinitely();
+    }
+
+    @Override
     public List<BotControl> controls(BotId id) {
         List<BotControl> controls = new ArrayList<>();
         for (Row row : pool.preparedQuery("SELECT kind, after_step, reason, at, payload FROM bot.controls "

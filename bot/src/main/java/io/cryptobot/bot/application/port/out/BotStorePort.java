@@ -28,6 +28,12 @@ public interface BotStorePort {
 
     void addControl(BotId id, BotControl control);
 
+    /**
+     * Adds a control without waiting for it to reach the disk: it becomes durable with the next synchronous
+     * commit on the same database (the write-ahead log is flushed in order), which the caller makes right after.
+     */
+    void addControlDurableWithNextCommit(BotId id, BotControl control);
+
     List<BotControl> controls(BotId id);
 
     /** The live bot trading on the account, if any. */
