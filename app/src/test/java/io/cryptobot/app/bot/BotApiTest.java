@@ -196,6 +196,31 @@ class BotApiTest {
     }
 
     @Test
+    void a_start_the_feed_cannot_take_leaves_the_bot_created_to_be_started_later() {
+        // each user may run 20 replays at once; the 21st bot's feed is refused
+        List<String> started = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Map<String, Object> request = botRequest(1);
+            request.put("accountId", TradingFixtures.paperAccount(trader, "1000"));
+            String id = createBot(request).then().statusCode(201).extract().path("id");
+            post(trader, "/api/bots/" + id + "/start", null).then().statusCode(200);
+            started.add(id);
+        }
+        String last = createBot(botRequest(1)).then().statusCode(201).extract().path("id");
+        post(trader, "/api/bots/" + last + "/start", null).then().statusCode(429)
+                .contentType("application/problem+json");
+        get(trader, "/api/bots/" + last).then().body("status", equalTo("created"));
+        assertThat(get(trader, "/api/bots/" + last + "/events").then().extract().jsonPath().getList("kind", String.class))
+                .containsExactly("created", "started", "start_refused");
+        post(trader, "/api/bots/" + started.get(0) + "/stop", null).then().statusCode(200);
+        post(trader, "/api/bots/" + last + "/start", null).then().statusCode(200).body("status", equalTo("running"));
+        for (String id : started.subList(1, started.size())) {
+            post(trader, "/api/bots/" + id + "/stop", null).then().statusCode(200);
+        }
+        post(trader, "/api/bots/" + last + "/stop", null).then().statusCode(200);
+    }
+
+    @Test
     void one_live_bot_per_paper_account() {
         String first = createBot(botRequest(60)).then().statusCode(201).extract().path("id");
         Map<String, Object> second = botRequest(60);

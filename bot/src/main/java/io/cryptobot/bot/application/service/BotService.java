@@ -286,7 +286,10 @@ class BotService implements BotsUseCase, BotPortfolioQuery, ResumeLiveBotsUseCas
                 throw e;
             }
             if (launched.isLeft()) {
-                failQuietly(started, "could not start: " + launched.getLeft().detail());
+                // a refusal (too many replays, no candles any more): the bot stays created and can be started later
+                started.notStarted(clock.now()).forEach(back -> store.update(back, BotStatus.RUNNING,
+                        new BotControl(BotControl.Kind.START_REFUSED, Long.MIN_VALUE, launched.getLeft().detail(),
+                                clock.now())));
                 return Either.left(launched.getLeft());
             }
             return Either.right(launched.get());

@@ -22,7 +22,7 @@ import java.util.UUID;
  * pre-trade limits as they were when it was created ({@code limits}, so a rebuilt session decides as the first did).
  *
  * <pre>
- * CREATED -start-> RUNNING -pause-> PAUSED -resume-> RUNNING
+ * CREATED -start-> RUNNING -pause-> PAUSED -resume-> RUNNING     RUNNING (no step yet) -notStarted-> CREATED
  * CREATED | RUNNING | PAUSED -stop-> STOPPED       RUNNING | PAUSED -complete-> COMPLETED (the feed ended)
  * CREATED | RUNNING | PAUSED -fail-> FAILED
  * </pre>
@@ -68,6 +68,12 @@ public record Bot(BotId id, UserId owner, String name, String strategy, Map<Stri
 
     public Either<DomainError, Bot> start(Instant now) {
         return move(status == BotStatus.CREATED, "start", BotStatus.RUNNING, Option.none(), now);
+    }
+
+    /** A start the runner could not carry out (before any step): back to created, to be started again. */
+    public Either<DomainError, Bot> notStarted(Instant now) {
+        return move(status == BotStatus.RUNNING && lastStep.isEmpty(), "be put back", BotStatus.CREATED,
+                Option.none(), now);
     }
 
     public Either<DomainError, Bot> pause(String reason, Instant now) {

@@ -18,6 +18,7 @@ public record BotControl(Kind kind, long afterStep, String reason, Instant at, O
     public enum Kind {
         CREATED,
         STARTED,
+        START_REFUSED,
         PAUSED,
         RESUMED,
         STOPPED,
