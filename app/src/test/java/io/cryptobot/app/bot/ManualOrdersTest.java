@@ -65,6 +65,9 @@ class ManualOrdersTest {
 
     @Test
     void a_market_order_is_placed_once_per_client_order_id_and_fills_on_the_next_candle() {
+        // the list page read (and kept) before the order must not hide it afterwards
+        assertThat(total("/api/orders?account=" + account)).isZero();
+        assertThat(total("/api/orders")).isZero();
         Response first = place(order("c-1", "buy", "market", "0.01", null));
         first.then().statusCode(201).body("status", equalTo("submitted")).body("clientOrderId", equalTo("c-1"))
                 .body("tag", equalTo("manual")).body("botId", equalTo(bot));
@@ -72,8 +75,11 @@ class ManualOrdersTest {
         place(order("c-1", "buy", "market", "0.01", null)).then().statusCode(200)
                 .body("id", equalTo(first.path("id")));
         assertThat(total("/api/orders?account=" + account)).isEqualTo(1);
+        assertThat(total("/api/orders")).isEqualTo(1);
 
         String id = first.path("id");
+        await(() -> "filled".equals(get(trader, "/api/orders?limit=1").then().extract().path("items[0].status")),
+                "the listed order's fill");
         await(() -> "filled".equals(get(trader, "/api/orders/" + id).then().extract().path("order.status")), "the fill");
         JsonPath details = get(trader, "/api/orders/" + id).then().extract().jsonPath();
         assertThat(details.getList("events.type", String.class))

@@ -32,6 +32,8 @@ import java.util.UUID;
 class OrderJournalService implements RecordOrderActivityUseCase, OrderQueries, WatchOrdersQuery {
     private final OrderJournalPort journal;
     private final OrderUpdatesPort updates;
+    private final java.util.concurrent.ConcurrentHashMap<UserId, java.util.concurrent.atomic.AtomicLong> versions =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     OrderJournalService(OrderJournalPort journal, OrderUpdatesPort updates) {
         this.journal = journal;
@@ -47,11 +49,18 @@ class OrderJournalService implements RecordOrderActivityUseCase, OrderQueries, W
         }
         if (!activity.isEmpty()) {
             journal.save(owner, activity);
+            versions.computeIfAbsent(owner, o -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
             List<OrderUpdate> pushed = new ArrayList<>(activity.orders().size() + activity.fills().size());
             activity.orders().forEach(o -> pushed.add(new OrderUpdate.OrderChanged(OrderView.of(o))));
             activity.fills().forEach(f -> pushed.add(new OrderUpdate.Filled(FillView.of(f))));
             updates.publish(owner, pushed);
         }
+    }
+
+    @Override
+    public long version(UserId caller) {
+        java.util.concurrent.atomic.AtomicLong version = versions.get(caller);
+        return version == null ? 0 : version.get();
     }
 
     @Override

@@ -33,7 +33,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -57,10 +56,14 @@ public class OrderResource {
     private final PlaceOrderUseCase placing;
     private final WatchOrdersQuery watching;
 
-    OrderResource(OrderQueries orders, PlaceOrderUseCase placing, WatchOrdersQuery watching) {
+    private final com.fasterxml.jackson.databind.ObjectMapper mapper;
+
+    OrderResource(OrderQueries orders, PlaceOrderUseCase placing, WatchOrdersQuery watching,
+                  com.fasterxml.jackson.databind.ObjectMapper mapper) {
         this.orders = orders;
         this.placing = placing;
         this.watching = watching;
+        this.mapper = mapper;
     }
 
     /** One pushed update: {@code kind} is {@code order} (with {@code order}) or {@code fill} (with {@code fill}). */
@@ -156,22 +159,59 @@ public class OrderResource {
     }
 
     /**
-     * Runs on the event loop: the query is non-blocking from end to end, and the typed result lets the JSON be
-     * written straight to the response's bytes.
+     * Runs on the event loop: the query is non-blocking from end to end. The JSON of a page is kept under the
+     * caller's journal version ({@link OrderQueries#version}): the next write of theirs changes the version, so a
+     * kept page is never older than the caller's last write, and a dashboard polling an unchanged list costs no
+     * query. At most {@link #KEPT_BYTES} of pages are kept (pages of older versions included); then all are
+     * dropped. One instance's writes only: with several instances this would need a shared version (not built).
      */
     @GET
     @Path("orders")
-    public Uni<PageResponse<OrderResponse>> list(@QueryParam("status") String status, @QueryParam("instrument") String instrument,
-                         @QueryParam("bot") String bot, @QueryParam("account") String account,
-                         @QueryParam("from") String from, @QueryParam("to") String to,
-                         @QueryParam("offset") String offset, @QueryParam("limit") String limit,
-                         @Context SecurityContext security) {
+    public Uni<Response> list(@QueryParam("status") String status, @QueryParam("instrument") String instrument,
+                              @QueryParam("bot") String bot, @QueryParam("account") String account,
+                              @QueryParam("from") String from, @QueryParam("to") String to,
+                              @QueryParam("offset") String offset, @QueryParam("limit") String limit,
+                              @Context SecurityContext security) {
         UserId caller = new UserId(RestInputs.caller(security));
         Query query = parse(status, instrument, bot, account, from, to, offset, limit);
         if (!query.problems.isEmpty()) {
-            throw new WebApplicationException(Problems.response(OrderErrors.invalid(query.problems)));
+            return Uni.createFrom().item(Problems.response(OrderErrors.invalid(query.problems)));
         }
-        return orders.list(caller, query.filter, query.page).map(page -> PageResponse.of(page, OrderResponse::of));
+        PageKey key = new PageKey(caller, query.filter, query.page, orders.version(caller));
+        byte[] kept = pages.get(key);
+        if (kept != null) {
+            return Uni.createFrom().item(json(kept));
+        }
+        return orders.list(caller, query.filter, query.page).map(page -> {
+            byte[] body = write(PageResponse.of(page, OrderResponse::of));
+            if (keptBytes.addAndGet(body.length) > KEPT_BYTES) {
+                pages.clear();
+                keptBytes.set(body.length);
+            }
+            pages.put(key, body);
+            return json(body);
+        });
+    }
+
+    static final long KEPT_BYTES = 64L << 20;
+    private final java.util.concurrent.atomic.AtomicLong keptBytes = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.ConcurrentHashMap<PageKey, byte[]> pages =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record PageKey(UserId owner, OrderFilter filter, io.cryptobot.kernel.domain.PageRequest page,
+                           long version) {
+    }
+
+    private byte[] write(Object value) {
+        try {
+            return mapper.writeValueAsBytes(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("order page not serializable", e);
+        }
+    }
+
+    private static Response json(byte[] body) {
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @GET

@@ -13,6 +13,12 @@ import java.util.UUID;
 public interface OrderQueries {
     Either<DomainError, OrderDetails> get(UserId caller, UUID orderId);
 
+    /**
+     * A number that changes whenever the caller's orders or fills change (on this instance): a reader may keep
+     * what it read under the version it read it at.
+     */
+    long version(UserId caller);
+
     /** Non-blocking: the busiest read of the platform runs on the event loop, without a worker thread. */
     Uni<Page<OrderView>> list(UserId caller, OrderFilter filter, PageRequest page);
 
