@@ -146,14 +146,8 @@ public record BacktestConfig(String strategy, Map<String, String> parameters, ja
             return Validation.invalid(found);
         }
         return Validation.valid(new BacktestConfig(definition.get().id(), parameters, instruments, timeframe.get(),
-                from.get(), to.get(), money(cash.get(), currency), costs.get().makerFee(), costs.get().takerFee(),
+                from.get(), to.get(), Money.of(cash.get(), currency), costs.get().makerFee(), costs.get().takerFee(),
                 costs.get().slippageBps(), costs.get().maxVolumeShare(), limits.get()));
-    }
-
-    static Money money(BigDecimal value, Asset asset) {
-        BigDecimal plain = value.stripTrailingZeros();
-        int scale = Math.max(plain.scale(), 0);
-        return new Money(plain.setScale(scale).unscaledValue().longValueExact(), scale, asset);
     }
 
     /** Epoch milliseconds, or an ISO-8601 instant such as {@code 2024-01-01T00:00:00Z} (marketdata's parser). */

@@ -16,6 +16,13 @@ public record Money(long units, int scale, Asset asset) {
         }
     }
 
+    /** An exact decimal amount at its shortest scale ({@code 10.50} becomes 10.5); it must fit a long. */
+    public static Money of(BigDecimal value, Asset asset) {
+        BigDecimal plain = value.stripTrailingZeros();
+        int scale = Math.max(plain.scale(), 0);
+        return new Money(plain.setScale(scale).unscaledValue().longValueExact(), scale, asset);
+    }
+
     public static Money zero(Asset asset, int scale) {
         return new Money(0, scale, asset);
     }

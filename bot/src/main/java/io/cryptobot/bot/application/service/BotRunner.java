@@ -36,6 +36,7 @@ import io.cryptobot.order.application.port.in.RecordOrderActivityUseCase;
 import io.cryptobot.order.domain.Order;
 import io.cryptobot.order.domain.OrderId;
 import io.cryptobot.order.domain.OrderRequest;
+import io.cryptobot.portfolio.domain.metrics.EquitySeries;
 import io.cryptobot.kernel.domain.PageRequest;
 import io.smallrye.mutiny.subscription.Cancellable;
 import io.vavr.control.Either;
@@ -109,22 +110,7 @@ public class BotRunner {
         long stepsPlayed;
         long uncheckpointed;
         long checkpointedAt;
-        long[] equityTimes = new long[64];
-        double[] equityValues = new double[64];
-        boolean[] equityExposed = new boolean[64];
-        int equityCount;
-
-        void sample(long time, double equity, boolean exposed) {
-            if (equityCount == equityTimes.length) {
-                equityTimes = java.util.Arrays.copyOf(equityTimes, equityCount * 2);
-                equityValues = java.util.Arrays.copyOf(equityValues, equityCount * 2);
-                equityExposed = java.util.Arrays.copyOf(equityExposed, equityCount * 2);
-            }
-            equityTimes[equityCount] = time;
-            equityValues[equityCount] = equity;
-            equityExposed[equityCount] = exposed;
-            equityCount++;
-        }
+        EquitySeries equity = new EquitySeries();
         boolean ended;
 
         LiveBot(Bot bot, TradingSession session, StepJournal steps) {
@@ -159,7 +145,7 @@ public class BotRunner {
         LiveBot[] self = new LiveBot[1];
         TradingSession session = new TradingSession(new SessionSetup(bot.owner(), bot.startingCash(), bot.limits(),
                 bot.feed().from(), bot.id().value().getMostSignificantBits(), "bot-", false), List.of(market), strategy,
-                (long time, double equity, boolean exposed) -> self[0].sample(time, equity, exposed), steps);
+                (long time, double equity, boolean exposed) -> self[0].equity.append(time, equity, exposed), steps);
         LiveBot runner = new LiveBot(bot, session, steps);
         self[0] = runner;
         long tf = bot.timeframe().nominalLength().toMillis();
@@ -207,7 +193,10 @@ public class BotRunner {
         return Either.right(bot);
     }
 
-    /** Plays stored candles opening in [from, to) into the session (no feed), applying recorded pauses and resumes. */
+    /**
+     * Plays stored candles opening in [from, to) into the session (no feed), applying each recorded control
+     * (pause, resume, kill switch, an order placed or canceled by hand) before the first candle after its step.
+     */
     private Either<DomainError, Long> play(LiveBot runner, long from, long to, List<BotControl> controls) {
         if (from >= to) {
             return Either.right(0L);
@@ -305,13 +294,12 @@ public class BotRunner {
     private void checkpoint(LiveBot runner) {
         long last = runner.session.lastStepTime();
         Bot next = runner.bot.checkpoint(last, runner.stepsPlayed,
-                runner.session.lastCloses().get(runner.bot.instrument()).toBigDecimal().toPlainString(), clock.now());
+                runner.session.lastCloses().get(runner.bot.instrument()), clock.now());
         runner.uncheckpointed = 0;
         runner.checkpointedAt = clock.now().toEpochMilli();
-        if (runner.equityCount > 0) {
-            store.appendEquity(runner.bot.id(), runner.equityTimes, runner.equityValues, runner.equityExposed,
-                    runner.equityCount);
-            runner.equityCount = 0;
+        if (!runner.equity.isEmpty()) {
+            store.appendEquity(runner.bot.id(), runner.equity);
+            runner.equity = new EquitySeries();
         }
         if (store.checkpoint(next)) {
             runner.bot = next;

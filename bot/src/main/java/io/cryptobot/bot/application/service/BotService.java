@@ -195,7 +195,7 @@ class BotService implements BotsUseCase, BotPortfolioQuery, ResumeLiveBotsUseCas
         if (amount == null || amount.signum() <= 0) {
             return Option.none();
         }
-        return Option.some(money(amount, quote));
+        return Option.some(Money.of(amount, quote));
     }
 
     private static Either<String, Long> time(String text) {
@@ -398,8 +398,8 @@ class BotService implements BotsUseCase, BotPortfolioQuery, ResumeLiveBotsUseCas
         exposure.put(cash.asset(), cash);
         p.bot().lastClose().forEach(close -> p.positions().stream().filter(position -> !position.isFlat())
                 .forEach(position -> {
-                    BigDecimal value = position.quantity().toBigDecimal().multiply(new BigDecimal(close));
-                    exposure.merge(position.instrument().base(), money(value, cash.asset()), Money::plus);
+                    BigDecimal value = position.quantity().toBigDecimal().multiply(close.toBigDecimal());
+                    exposure.merge(position.instrument().base(), Money.of(value, cash.asset()), Money::plus);
                 }));
         return exposure;
     }
@@ -451,21 +451,12 @@ class BotService implements BotsUseCase, BotPortfolioQuery, ResumeLiveBotsUseCas
         return new PortfolioSummary(totals);
     }
 
-    private static Money money(BigDecimal value, Asset asset) {
-        BigDecimal plain = value.stripTrailingZeros();
-        int scale = Math.max(plain.scale(), 0);
-        return new Money(plain.setScale(scale).unscaledValue().longValueExact(), scale, asset);
-    }
-
     @Override
     public Either<DomainError, BotPortfolio> portfolio(UserId caller, BotId id) {
         return get(caller, id).map(bot -> {
             Ledger ledger = ledgerOf(bot, (fill, changed) -> { });
             Map<io.cryptobot.kernel.domain.InstrumentId, Price> marks = new LinkedHashMap<>();
-            bot.lastClose().forEach(close -> {
-                BigDecimal value = new BigDecimal(close);
-                marks.put(bot.instrument(), new Price(value.unscaledValue().longValueExact(), value.scale()));
-            });
+            bot.lastClose().forEach(close -> marks.put(bot.instrument(), close));
             Money cash = ledger.balance(bot.startingCash().asset());
             Money equity = ledger.equity(marks).getOrElse(cash);
             Money realized = Money.zero(cash.asset(), cash.scale());

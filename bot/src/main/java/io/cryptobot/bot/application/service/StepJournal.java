@@ -31,7 +31,6 @@ final class StepJournal implements SessionListener {
     private Instant lastEventTime = Instant.EPOCH;
     private boolean selfInflicted;
     private final Map<Integer, OrderActivity.TrackedOrder> orders = new LinkedHashMap<>();
-    private final Map<Integer, Instant> placedAt = new LinkedHashMap<>();
     private final List<OrderEvent> events = new ArrayList<>();
     private final List<OrderActivity.TrackedFill> fills = new ArrayList<>();
 
@@ -42,10 +41,9 @@ final class StepJournal implements SessionListener {
     }
 
     @Override
-    public void orderChanged(int index, Order order, String tag, OrderEvent event) {
-        Instant placed = placedAt.computeIfAbsent(index, i -> event.occurredAt());
-        orders.put(index, new OrderActivity.TrackedOrder(order, accountId, Option.some(botId), tag,
-                placed, event.occurredAt()));
+    public void orderChanged(int index, Order order, String tag, Instant placedAt, OrderEvent event) {
+        orders.put(index, new OrderActivity.TrackedOrder(order, accountId, Option.some(botId), tag, placedAt,
+                event.occurredAt()));
         events.add(event);
         lastEventTime = event.occurredAt();
     }

@@ -3,6 +3,7 @@ package io.cryptobot.bot.domain.bot;
 import io.cryptobot.exchange.domain.fill.VenueCosts;
 import io.cryptobot.kernel.domain.InstrumentId;
 import io.cryptobot.kernel.domain.Money;
+import io.cryptobot.kernel.domain.Price;
 import io.cryptobot.kernel.domain.Timeframe;
 import io.cryptobot.kernel.domain.UserId;
 import io.cryptobot.risk.domain.RiskLimits;
@@ -33,7 +34,7 @@ import java.util.UUID;
 public record Bot(BotId id, UserId owner, String name, String strategy, Map<String, String> parameters,
                   InstrumentId instrument, Timeframe timeframe, UUID accountId, Money startingCash, RiskLimits limits,
                   VenueCosts costs, ReplayFeedSpec feed, BotStatus status, Option<String> statusReason, Option<Long> lastStep,
-                  long steps, Option<String> lastClose, Instant createdAt, Instant updatedAt) {
+                  long steps, Option<Price> lastClose, Instant createdAt, Instant updatedAt) {
 
     public Bot {
         Objects.requireNonNull(id, "id");
@@ -97,9 +98,9 @@ public record Bot(BotId id, UserId owner, String name, String strategy, Map<Stri
     }
 
     /** The checkpoint after a step whose effects are stored: its open time, the steps so far, the last close. */
-    public Bot checkpoint(long step, long totalSteps, String close, Instant now) {
+    public Bot checkpoint(long step, long totalSteps, Price close, Instant now) {
         return new Bot(id, owner, name, strategy, parameters, instrument, timeframe, accountId, startingCash, limits,
-                costs, feed, status, statusReason, Option.some(step), totalSteps, Option.of(close), createdAt, now);
+                costs, feed, status, statusReason, Option.some(step), totalSteps, Option.some(close), createdAt, now);
     }
 
     /** This state with {@code other}'s checkpoint (last step, steps, last close). */

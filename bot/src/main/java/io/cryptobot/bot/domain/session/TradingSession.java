@@ -259,29 +259,9 @@ public final class TradingSession implements StrategyContext {
         if (checkedSpec.isInvalid()) {
             return Either.left(checkedSpec.getError().map(v -> v.reason()).mkString("; "));
         }
-        OrderSpec spec = checkedSpec.get();
-        long n = ++sequence;
-        Order.Transition created = Order.newOrder(new OrderId(new UUID(setup.idSeed(), n | 1L << 62)), spec, meta());
-        Working w = new Working(created.order(), null, tag, simulated(spec));
-        orders.add(w.order);
-        orderTags.add(tag);
-        orderTimes.add(Instant.ofEpochMilli(now));
-        w.index = orders.size() - 1;
-        byClientOrderId.put(spec.clientOrderId(), w.index);
-        record(w, created.event());
-        Price riskPrice = request.limitPrice().getOrElse(reference);
-        io.cryptobot.risk.domain.OrderIntent riskView = new io.cryptobot.risk.domain.OrderIntent(request.instrument(),
-                request.side(), request.quantity(), riskPrice, request.reduceOnly(), request.correlationId());
-        Either<PreTradeRefusal, ?> checked = policy.check(riskView, snapshot(exactEquity()), state);
-        if (checked.isLeft()) {
-            update(w, w.order.deny(checked.getLeft().reason(), meta()));
-            listener.blocked(w.order, riskView, checked.getLeft());
-            return Either.right(w.order);
-        }
-        update(w, w.order.submit(meta()));
-        working[market].add(w);
-        openOrders++;
-        return Either.right(w.order);
+        int index = orders.size();
+        open(market, ++sequence, checkedSpec.get(), null, tag, request.limitPrice().getOrElse(reference));
+        return Either.right(orders.get(index));
     }
 
     /** Cancels a working order now, at the last step's time; refused when it is not open here. */
@@ -574,30 +554,43 @@ public final class TradingSession implements StrategyContext {
         OrderSpec spec = new OrderSpec(setup.owner(), new ClientOrderId(setup.clientIdPrefix() + n), instrument,
                 intent.side(), intent.type(), quantity, intent.limitPrice(), Option.none(), TimeInForce.GTC,
                 reduceOnly, correlation);
+        Either<PreTradeRefusal, Working> opened = open(market, n, spec, intent, intent.tag(),
+                intent.limitPrice().getOrElse(reference));
+        if (opened.isLeft()) {
+            PreTradeRefusal refusal = opened.getLeft();
+            ignore(new IgnoredSignal(Instant.ofEpochMilli(now), instrument, intent.tag(),
+                    refusal.first().rule().id(), refusal.reason()));
+            strategy.onIntentDone(instrument, intent, new Quantity(0, quantity.scale()));
+        }
+    }
+
+    /**
+     * Creates order {@code n} from {@code spec} (the strategy's, with its {@code intent}, or one placed by hand,
+     * without), runs the pre-trade check valuing it at {@code riskPrice}, and either denies it (the refusal, the
+     * block reported) or submits it to the market's venue (the working order, met by the next candle).
+     */
+    private Either<PreTradeRefusal, Working> open(int market, long n, OrderSpec spec, OrderIntent intent, String tag,
+                                                   Price riskPrice) {
         Order.Transition created = Order.newOrder(new OrderId(new UUID(setup.idSeed(), n | 1L << 62)), spec, meta());
-        Working w = new Working(created.order(), intent, intent.tag(), simulated(spec));
+        Working w = new Working(created.order(), intent, tag, simulated(spec));
         orders.add(w.order);
-        orderTags.add(intent.tag());
+        orderTags.add(tag);
         orderTimes.add(Instant.ofEpochMilli(now));
         w.index = orders.size() - 1;
         byClientOrderId.put(spec.clientOrderId(), w.index);
         record(w, created.event());
-        Price riskPrice = intent.limitPrice().getOrElse(reference);
-        io.cryptobot.risk.domain.OrderIntent riskView = new io.cryptobot.risk.domain.OrderIntent(instrument,
-                intent.side(), quantity, riskPrice, reduceOnly, correlation);
+        io.cryptobot.risk.domain.OrderIntent riskView = new io.cryptobot.risk.domain.OrderIntent(spec.instrument(),
+                spec.side(), spec.quantity(), riskPrice, spec.reduceOnly(), spec.correlationId());
         Either<PreTradeRefusal, ?> checked = policy.check(riskView, snapshot(exactEquity()), state);
         if (checked.isLeft()) {
-            PreTradeRefusal refusal = checked.getLeft();
-            update(w, w.order.deny(refusal.reason(), meta()));
-            listener.blocked(w.order, riskView, refusal);
-            ignore(new IgnoredSignal(Instant.ofEpochMilli(now), instrument, intent.tag(),
-                    refusal.first().rule().id(), refusal.reason()));
-            strategy.onIntentDone(instrument, intent, new Quantity(0, quantity.scale()));
-            return;
+            update(w, w.order.deny(checked.getLeft().reason(), meta()));
+            listener.blocked(w.order, riskView, checked.getLeft());
+            return Either.left(checked.getLeft());
         }
         update(w, w.order.submit(meta()));
         working[market].add(w);
         openOrders++;
+        return Either.right(w);
     }
 
     private void ignore(IgnoredSignal signal) {
@@ -657,7 +650,7 @@ public final class TradingSession implements StrategyContext {
 
     private void record(Working w, OrderEvent event) {
         orderEvents.add(event);
-        listener.orderChanged(w.index, w.order, w.tag, event);
+        listener.orderChanged(w.index, w.order, w.tag, orderTimes.get(w.index), event);
     }
 
     private EventMeta meta() {

@@ -75,7 +75,7 @@ public record FillModel(InstrumentRules rules, FeeSchedule fees, SlippageModel s
             case SlippageModel.VolumeProportional proportional -> BigDecimal.valueOf(proportional.capBps(), 4);
         };
         BigDecimal fee = fees.chargedIn() == FeeAsset.QUOTE
-                ? BigDecimal.valueOf(fees.taker().units(), fees.taker().scale()) : BigDecimal.ZERO;
+                ? fees.taker().toBigDecimal() : BigDecimal.ZERO;
         BigDecimal unitCost = reference.toBigDecimal().multiply(BigDecimal.ONE.add(slip))
                 .multiply(BigDecimal.ONE.add(fee));
         return rules.floorToStep(budget.divide(unitCost, rules.quantityScale() + 2, RoundingMode.FLOOR));

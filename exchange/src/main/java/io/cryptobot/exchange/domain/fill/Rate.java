@@ -2,6 +2,7 @@ package io.cryptobot.exchange.domain.fill;
 
 import io.cryptobot.kernel.domain.FixedPoint;
 import io.vavr.control.Either;
+import java.math.BigDecimal;
 
 /**
  * An exact non-negative fraction, {@code units * 10^-scale}: fee rates ({@code 0.001} = 0.1% = 10 bps) and
@@ -19,6 +20,10 @@ public record Rate(long units, int scale) {
 
     public static Rate basisPoints(long bps) {
         return new Rate(bps, 4);
+    }
+
+    public BigDecimal toBigDecimal() {
+        return BigDecimal.valueOf(units, scale);
     }
 
     public static Rate zero() {

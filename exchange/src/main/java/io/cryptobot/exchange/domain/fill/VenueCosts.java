@@ -53,13 +53,13 @@ public record VenueCosts(Rate makerFee, Rate takerFee, long slippageBps, Rate ma
             return Either.right(shortest(fallback));
         }
         return Rate.parse(text.trim()).mapLeft(r -> "must be a decimal fraction such as 0.001, got '" + text + "'")
-                .filterOrElse(r -> BigDecimal.valueOf(r.units(), r.scale()).compareTo(max) <= 0,
+                .filterOrElse(r -> r.toBigDecimal().compareTo(max) <= 0,
                         r -> "must be at most " + max.toPlainString())
                 .map(VenueCosts::shortest);
     }
 
     private static Rate shortest(Rate rate) {
-        BigDecimal value = BigDecimal.valueOf(rate.units(), rate.scale()).stripTrailingZeros();
+        BigDecimal value = rate.toBigDecimal().stripTrailingZeros();
         int scale = Math.max(value.scale(), 0);
         return new Rate(value.setScale(scale).unscaledValue().longValueExact(), scale);
     }

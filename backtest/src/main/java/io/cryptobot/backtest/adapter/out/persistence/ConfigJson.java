@@ -64,6 +64,6 @@ final class ConfigJson {
     }
 
     static String rate(Rate rate) {
-        return BigDecimal.valueOf(rate.units(), rate.scale()).stripTrailingZeros().toPlainString();
+        return rate.toBigDecimal().stripTrailingZeros().toPlainString();
     }
 }

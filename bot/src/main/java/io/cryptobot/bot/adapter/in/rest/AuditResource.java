@@ -11,7 +11,6 @@ import io.cryptobot.kernel.domain.DomainError.Violation;
 import io.cryptobot.kernel.domain.UserId;
 import io.cryptobot.order.application.port.in.OrderDetails;
 import io.cryptobot.order.application.port.in.OrderQueries;
-import io.cryptobot.risk.domain.BlockEvent;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
 import jakarta.annotation.security.RolesAllowed;
@@ -44,10 +43,6 @@ public class AuditResource {
         this.orders = orders;
     }
 
-    public record RiskCheck(String outcome, java.util.List<String> rules, java.util.List<String> reasons,
-                            Instant at) {
-    }
-
     public record OrderStep(String id, String clientOrderId, String status, String side, String type,
                             String quantity, String filledQuantity, String averagePrice, String tag,
                             java.util.List<OrderDetails.Event> events) {
@@ -57,20 +52,13 @@ public class AuditResource {
                                String positionAfter, Instant at) {
     }
 
-    public record ChainResponse(String correlationId, AuditChain.Origin origin, java.util.List<RiskCheck> riskChecks,
+    public record ChainResponse(String correlationId, AuditChain.Origin origin,
+                                java.util.List<AuditChain.RiskCheck> riskChecks,
                                 java.util.List<OrderStep> orders, java.util.List<PositionStep> positionChanges) {
         static ChainResponse of(AuditChain chain) {
-            java.util.List<RiskCheck> checks = new java.util.ArrayList<>();
-            for (BlockEvent block : chain.blocks()) {
-                checks.add(new RiskCheck("blocked", block.refusals().map(r -> r.ruleId()).toJavaList(),
-                        block.refusals().map(r -> r.reason()).toJavaList(), block.occurredAt()));
-            }
             java.util.List<OrderStep> steps = new java.util.ArrayList<>();
             for (OrderDetails details : chain.orders()) {
                 var o = details.order();
-                if (!"denied".equals(o.status())) {
-                    checks.add(new RiskCheck("passed", java.util.List.of(), java.util.List.of(), o.createdAt()));
-                }
                 steps.add(new OrderStep(o.id().toString(), o.clientOrderId(), o.status(), o.side(), o.type(),
                         plain(o.quantity()), plain(o.filledQuantity()), plain(o.averagePrice()), o.tag(),
                         details.events()));
@@ -79,7 +67,8 @@ public class AuditResource {
                     p.orderId().toString(), p.tradeId(), p.instrument().toString(),
                     p.side().name().toLowerCase(Locale.ROOT), plain(p.quantity().toBigDecimal()),
                     plain(p.positionAfter().toBigDecimal()), p.at())).toList();
-            return new ChainResponse(chain.correlationId().toString(), chain.origin(), checks, steps, positions);
+            return new ChainResponse(chain.correlationId().toString(), chain.origin(), chain.riskChecks(), steps,
+                    positions);
         }
     }
 

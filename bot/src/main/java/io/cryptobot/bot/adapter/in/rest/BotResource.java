@@ -158,7 +158,7 @@ public class BotResource {
                     money(bot.startingCash()), bot.startingCash().asset().code(), costs, limits, feed,
                     bot.status().code(),
                     bot.statusReason().getOrNull(), bot.lastStep().map(Instant::ofEpochMilli).getOrNull(), bot.steps(),
-                    bot.lastClose().getOrNull(), portfolio == null ? null : Pnl.of(portfolio), bot.createdAt(),
+                    close(bot), portfolio == null ? null : Pnl.of(portfolio), bot.createdAt(),
                     bot.updatedAt());
         }
     }
@@ -314,7 +314,7 @@ public class BotResource {
             p.fees().forEach((asset, amount) -> fees.put(asset.code(), money(amount)));
             return Response.ok(new PortfolioResponse(p.bot().id().toString(), p.bot().status().code(), balances,
                     p.positions().stream().filter(pos -> !pos.isFlat()).map(PositionResponse::of).toList(), fees,
-                    Pnl.of(p), p.bot().lastClose().getOrNull(),
+                    Pnl.of(p), close(p.bot()),
                     p.bot().lastStep().map(Instant::ofEpochMilli).getOrNull())).build();
         });
     }
@@ -373,6 +373,11 @@ public class BotResource {
         }
     }
 
+    /** The last close at its price scale, as stored. */
+    private static String close(Bot bot) {
+        return bot.lastClose().map(close -> close.toBigDecimal().toPlainString()).getOrNull();
+    }
+
     private static String money(Money money) {
         return plain(money.toBigDecimal());
     }
@@ -382,6 +387,6 @@ public class BotResource {
     }
 
     private static String plain(Rate rate) {
-        return plain(BigDecimal.valueOf(rate.units(), rate.scale()));
+        return plain(rate.toBigDecimal());
     }
 }

@@ -103,7 +103,7 @@ class BotStoreAdapter implements BotStorePort {
                                     + "status_reason = $2, last_step = $3, steps = $4, last_close = $5, updated_at = $6 "
                                     + "WHERE id = $7 AND owner_id = $8 AND status = $9")
                             .execute(Tuple.tuple(Arrays.asList(code(bot.status()), bot.statusReason().getOrNull(),
-                                    bot.lastStep().getOrNull(), bot.steps(), bot.lastClose().getOrNull(),
+                                    bot.lastStep().getOrNull(), bot.steps(), closeText(bot),
                                     utc(bot.updatedAt()), bot.id().value(), bot.owner().value(), code(expected))))
                             .flatMap(updated -> updated.rowCount() == 0 ? Uni.createFrom().item(false)
                                     : insertControl(connection, bot.id(), control).replaceWith(true)))
@@ -121,7 +121,7 @@ class BotStoreAdapter implements BotStorePort {
         return pool.preparedQuery("UPDATE bot.bots SET last_step = $1, steps = $2, last_close = $3, updated_at = $4 "
                         + "WHERE id = $5 AND status IN ('running', 'paused')")
                 .executeAndAwait(Tuple.tuple(Arrays.asList(bot.lastStep().getOrNull(), bot.steps(),
-                        bot.lastClose().getOrNull(), utc(bot.updatedAt()), bot.id().value())))
+                        closeText(bot), utc(bot.updatedAt()), bot.id().value())))
                 .rowCount() == 1;
     }
 
@@ -158,11 +158,11 @@ class BotStoreAdapter implements BotStorePort {
     }
 
     @Override
-    public void appendEquity(BotId id, long[] times, double[] equity, boolean[] exposed, int count) {
-        for (int from = 0; from < count; from += 5_000) {
+    public void appendEquity(BotId id, io.cryptobot.portfolio.domain.metrics.EquitySeries samples) {
+        for (int from = 0; from < samples.size(); from += 5_000) {
             List<Tuple> rows = new ArrayList<>();
-            for (int i = from; i < Math.min(count, from + 5_000); i++) {
-                rows.add(Tuple.of(id.value(), times[i], equity[i], exposed[i]));
+            for (int i = from; i < Math.min(samples.size(), from + 5_000); i++) {
+                rows.add(Tuple.of(id.value(), samples.time(i), samples.equity(i), samples.exposed(i)));
             }
             pool.preparedQuery("INSERT INTO bot.equity (bot_id, time, equity, exposed) VALUES ($1, $2, $3, $4) "
                     + "ON CONFLICT (bot_id, time) DO NOTHING").executeBatchAndAwait(rows);
@@ -219,7 +219,7 @@ class BotStoreAdapter implements BotStorePort {
                 bot.instrument().toString(), bot.timeframe().code(), bot.accountId(), bot.startingCash().units(),
                 (short) bot.startingCash().scale(), bot.startingCash().asset().code(), limitsJson, costs,
                 bot.feed().from(), bot.feed().to(), bot.feed().speed(), code(bot.status()),
-                bot.statusReason().getOrNull(), bot.lastStep().getOrNull(), bot.steps(), bot.lastClose().getOrNull(),
+                bot.statusReason().getOrNull(), bot.lastStep().getOrNull(), bot.steps(), closeText(bot),
                 utc(bot.createdAt()), utc(bot.updatedAt())));
     }
 
@@ -248,8 +248,19 @@ class BotStoreAdapter implements BotStorePort {
                 new ReplayFeedSpec(row.getLong("feed_from"), row.getLong("feed_to"), row.getLong("feed_speed")),
                 BotStatus.valueOf(row.getString("status").toUpperCase(Locale.ROOT)),
                 Option.of(row.getString("status_reason")), Option.of(row.getLong("last_step")), row.getLong("steps"),
-                Option.of(row.getString("last_close")), row.getOffsetDateTime("created_at").toInstant(),
+                Option.of(row.getString("last_close")).map(BotStoreAdapter::price),
+                row.getOffsetDateTime("created_at").toInstant(),
                 row.getOffsetDateTime("updated_at").toInstant());
+    }
+
+    /** The last close as exact text at its price scale ({@code 42000.50}). */
+    private static String closeText(Bot bot) {
+        return bot.lastClose().map(close -> close.toBigDecimal().toPlainString()).getOrNull();
+    }
+
+    private static io.cryptobot.kernel.domain.Price price(String text) {
+        BigDecimal value = new BigDecimal(text);
+        return new io.cryptobot.kernel.domain.Price(value.unscaledValue().longValueExact(), value.scale());
     }
 
     private static void putIfSet(JsonObject json, String key, String value) {
@@ -259,7 +270,7 @@ class BotStoreAdapter implements BotStorePort {
     }
 
     private static String plain(Rate rate) {
-        return BigDecimal.valueOf(rate.units(), rate.scale()).toPlainString();
+        return rate.toBigDecimal().toPlainString();
     }
 
     private static String code(Enum<?> value) {

@@ -4,6 +4,7 @@ import io.cryptobot.kernel.domain.InstrumentId;
 import io.cryptobot.kernel.domain.Quantity;
 import io.cryptobot.kernel.domain.Side;
 import io.cryptobot.order.application.port.in.OrderDetails;
+import io.cryptobot.order.domain.OrderStatus;
 import io.cryptobot.risk.domain.BlockEvent;
 import java.time.Instant;
 import java.util.List;
@@ -20,6 +21,27 @@ public record AuditChain(UUID correlationId, Origin origin, List<BlockEvent> blo
         blocks = List.copyOf(blocks);
         orders = List.copyOf(orders);
         positionChanges = List.copyOf(positionChanges);
+    }
+
+    /**
+     * The pre-trade check of each order in the chain: {@code blocked} with every refusing rule and its reason for
+     * each block, {@code passed} for each order that was not denied.
+     */
+    public List<RiskCheck> riskChecks() {
+        List<RiskCheck> checks = new java.util.ArrayList<>();
+        for (BlockEvent block : blocks) {
+            checks.add(new RiskCheck("blocked", block.refusals().map(r -> r.ruleId()).toJavaList(),
+                    block.refusals().map(r -> r.reason()).toJavaList(), block.occurredAt()));
+        }
+        for (OrderDetails details : orders) {
+            if (!OrderStatus.DENIED.name().equalsIgnoreCase(details.order().status())) {
+                checks.add(new RiskCheck("passed", List.of(), List.of(), details.order().createdAt()));
+            }
+        }
+        return checks;
+    }
+
+    public record RiskCheck(String outcome, List<String> rules, List<String> reasons, Instant at) {
     }
 
     /** {@code kind} is {@code signal} (a strategy's intent) or {@code api} (an order placed by hand). */

@@ -40,7 +40,7 @@ public interface BotStorePort {
     Option<BotId> liveOnAccount(UUID accountId);
 
     /** Appends equity samples (idempotent by time: a rebuilt session writes the same samples again). */
-    void appendEquity(BotId id, long[] times, double[] equity, boolean[] exposed, int count);
+    void appendEquity(BotId id, io.cryptobot.portfolio.domain.metrics.EquitySeries samples);
 
     /** The bot's equity samples in time order. */
     io.cryptobot.portfolio.domain.metrics.EquitySeries equity(BotId id);

@@ -18,7 +18,6 @@ import io.cryptobot.order.application.port.in.OrderQueries;
 import io.cryptobot.order.application.port.in.OrderFilter;
 import io.cryptobot.order.application.port.in.OrderView;
 import io.cryptobot.order.application.port.out.OrderJournalPort;
-import io.cryptobot.order.domain.Order;
 import io.cryptobot.order.domain.OrderStatus;
 import io.cryptobot.order.domain.event.OrderEvent;
 import io.cryptobot.order.domain.event.OrderEvents;
@@ -30,7 +29,6 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -58,16 +56,12 @@ class OrderJournalAdapter implements OrderJournalPort {
     public void save(UserId owner, OrderActivity activity) {
         List<Tuple> orders = new ArrayList<>(activity.orders().size());
         for (OrderActivity.TrackedOrder tracked : activity.orders()) {
-            Order o = tracked.order();
-            orders.add(Tuple.tuple(Arrays.asList(o.id().value(), owner.value(), tracked.accountId(),
-                    nullable(tracked.botId()), o.spec().clientOrderId().value(), o.spec().instrument().toString(),
-                    code(o.spec().side()), code(o.spec().type()), o.spec().quantity().toBigDecimal(),
-                    nullable(o.spec().limitPrice().map(Price::toBigDecimal)),
-                    nullable(o.spec().triggerPrice().map(Price::toBigDecimal)), code(o.spec().timeInForce()),
-                    o.spec().reduceOnly(), code(o.status()), o.filledQuantity().toBigDecimal(),
-                    nullable(o.averageFillPrice().map(BigDecimal::stripTrailingZeros)),
-                    nullable(o.venueOrderId().map(v -> v.value())), o.spec().correlationId().value(), tracked.tag(),
-                    utc(tracked.placedAt()), utc(tracked.updatedAt()))));
+            // the row is the view the journal serves, so what is read back is what was written
+            OrderView o = OrderView.of(tracked);
+            orders.add(Tuple.tuple(Arrays.asList(o.id(), owner.value(), o.accountId(), o.botId(), o.clientOrderId(),
+                    o.instrument(), o.side(), o.type(), o.quantity(), o.limitPrice(), o.triggerPrice(),
+                    o.timeInForce(), o.reduceOnly(), o.status(), o.filledQuantity(), o.averagePrice(),
+                    o.venueOrderId(), o.correlationId(), o.tag(), utc(o.createdAt()), utc(o.updatedAt()))));
         }
         List<Tuple> events = new ArrayList<>(activity.events().size());
         for (OrderEvent event : activity.events()) {
