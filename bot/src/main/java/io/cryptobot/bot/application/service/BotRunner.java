@@ -215,7 +215,7 @@ public class BotRunner {
         for (int i = 0; i < batch.size(); i++) {
             long time = batch.openTime(i);
             while (control != null && control.afterStep() < time) {
-                apply(runner.session, control);
+                apply(runner, control);
                 control = pending.hasNext() ? pending.next() : null;
             }
             slot[0] = batch.candle(i);
@@ -225,9 +225,10 @@ public class BotRunner {
         return Either.right((long) batch.size());
     }
 
-    private static void apply(TradingSession session, BotControl control) {
+    private static void apply(LiveBot runner, BotControl control) {
+        TradingSession session = runner.session;
         if (control.placed().isDefined()) {
-            session.place(control.placed().get(), MANUAL_TAG);
+            session.place(control.placed().get(), handOrderId(runner.bot.id(), control.placed().get()), MANUAL_TAG);
         } else if (control.canceled().isDefined()) {
             session.cancel(control.canceled().get());
         } else if (control.kind().tradingState().isDefined()) {
@@ -459,9 +460,10 @@ public class BotRunner {
      */
     public Either<DomainError, Order> place(Bot bot, OrderRequest request) {
         return betweenSteps(bot, runner -> {
-            Either<String, Order> placed = runner.session.place(request, MANUAL_TAG);
+            Either<io.cryptobot.bot.domain.session.SessionRefusal, Order> placed = runner.session.place(request,
+                    handOrderId(runner.bot.id(), request), MANUAL_TAG).map(TradingSession.Placement::order);
             if (placed.isLeft()) {
-                return Either.left(BotErrors.orderRefused(placed.getLeft()));
+                return Either.left(BotErrors.orderRefused(placed.getLeft().reason()));
             }
             StepJournal.Step step = runner.steps.drain();
             if (!step.isEmpty()) {
@@ -479,14 +481,20 @@ public class BotRunner {
     /** Cancels a working order of the live bot's session by hand, recorded like {@link #place}. */
     public Either<DomainError, Order> cancel(Bot bot, OrderId order) {
         return betweenSteps(bot, runner -> {
-            Either<String, Order> canceled = runner.session.cancel(order);
+            Either<io.cryptobot.bot.domain.session.SessionRefusal, Order> canceled = runner.session.cancel(order);
             if (canceled.isLeft()) {
-                return Either.left(BotErrors.orderNotOpen(canceled.getLeft()));
+                return Either.left(BotErrors.orderNotOpen(canceled.getLeft().reason()));
             }
             record(bot.owner(), runner.steps.drain());
             store.addControl(bot.id(), BotControl.canceled(order, runner.session.lastStepTime(), clock.now()));
             return Either.right(canceled.get());
         });
+    }
+
+    /** A hand order's id: a function of the bot and the client order id, so a rebuilt session gives it again. */
+    private static OrderId handOrderId(BotId bot, OrderRequest request) {
+        return new OrderId(UUID.nameUUIDFromBytes((bot.value() + "/" + request.clientOrderId().value())
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     /** Runs {@code action} on the bot's session under its lock, between two steps; refused when not run here. */

@@ -4,12 +4,7 @@ import io.cryptobot.bot.domain.strategy.OrderIntent;
 import io.cryptobot.bot.domain.strategy.Sizing;
 import io.cryptobot.bot.domain.strategy.Strategy;
 import io.cryptobot.bot.domain.strategy.StrategyContext;
-import io.cryptobot.exchange.domain.fill.Balances;
-import io.cryptobot.exchange.domain.fill.FillModel;
-import io.cryptobot.exchange.domain.fill.FillOutcome;
-import io.cryptobot.exchange.domain.fill.FillRefused;
-import io.cryptobot.exchange.domain.fill.SimulatedFill;
-import io.cryptobot.exchange.domain.fill.SimulatedOrder;
+import io.cryptobot.exchange.domain.venue.SimulatedVenue;
 import io.cryptobot.kernel.domain.Asset;
 import io.cryptobot.kernel.domain.Candle;
 import io.cryptobot.kernel.domain.CorrelationId;
@@ -17,11 +12,13 @@ import io.cryptobot.kernel.domain.EventMeta;
 import io.cryptobot.kernel.domain.FixedPoint;
 import io.cryptobot.kernel.domain.InstrumentId;
 import io.cryptobot.kernel.domain.Money;
-import io.cryptobot.kernel.domain.OrderType;
 import io.cryptobot.kernel.domain.Price;
 import io.cryptobot.kernel.domain.Quantity;
-import io.cryptobot.kernel.domain.Side;
 import io.cryptobot.kernel.domain.TimeInForce;
+import io.cryptobot.kernel.domain.execution.Venue;
+import io.cryptobot.kernel.domain.execution.VenueListener;
+import io.cryptobot.kernel.domain.execution.VenueOrder;
+import io.cryptobot.kernel.domain.execution.VenueReport;
 import io.cryptobot.order.domain.ClientOrderId;
 import io.cryptobot.order.domain.Fill;
 import io.cryptobot.order.domain.Order;
@@ -29,6 +26,7 @@ import io.cryptobot.order.domain.OrderError;
 import io.cryptobot.order.domain.OrderId;
 import io.cryptobot.order.domain.OrderRequest;
 import io.cryptobot.order.domain.OrderSpec;
+import io.cryptobot.order.domain.OrderStatus;
 import io.cryptobot.order.domain.TradeId;
 import io.cryptobot.order.domain.VenueOrderId;
 import io.cryptobot.order.domain.event.OrderEvent;
@@ -36,16 +34,13 @@ import io.cryptobot.portfolio.domain.Ledger;
 import io.cryptobot.portfolio.domain.LedgerFill;
 import io.cryptobot.portfolio.domain.LedgerRefusal;
 import io.cryptobot.portfolio.domain.event.PositionChanged;
-import io.cryptobot.risk.domain.AccountSnapshot;
-import io.cryptobot.risk.domain.DailyLoss;
+import io.cryptobot.risk.domain.AccountWatch;
 import io.cryptobot.risk.domain.PreTradePolicy;
 import io.cryptobot.risk.domain.PreTradeRefusal;
 import io.cryptobot.risk.domain.TradingState;
 import io.cryptobot.risk.domain.event.TradingStateChanged;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -56,49 +51,40 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * One strategy trading one account on a simulated venue, one time step at a time: the code path that backtests
- * and paper bots share, so that the same strategy over the same candles gives the same orders, fills and trades
- * in both. It runs the upstream domain code and nothing else: the {@link Strategy} (bot), the {@link Order}
- * state machine (order), the {@link FillModel} (exchange), the FIFO {@link Ledger} (portfolio) and the
- * {@link PreTradePolicy} with the trading state and daily-loss halt (risk). Single-threaded, no clock, no
- * randomness: times are candle times and ids derive from {@link SessionSetup#idSeed()}.
+ * One strategy trading one account, one time step at a time: the code path backtests, paper and live trading
+ * share, so the same strategy over the same candles places the same orders in all of them. It orchestrates the
+ * upstream domain code and decides nothing itself: the {@link Strategy} (bot), the {@link Order} state machine
+ * (order), the {@link Venue} it trades on ({@link SimulatedVenue}, the fill model, for backtests and paper),
+ * the FIFO {@link Ledger} (portfolio), the {@link PreTradePolicy} and {@link AccountWatch} (risk) and the
+ * {@link PositionSizer}. Single-threaded, no clock, no randomness: times are step times, ids derive from
+ * {@link SessionSetup#idSeed()} (orders placed from outside bring their own).
  *
- * <p><b>One time step</b> ({@link #step}: every market's candle with the same open time, in market order):
- * <ol>
- * <li>each market's working orders meet this candle in the fill model, oldest first: a new order arrives at the
- *     venue (accepted, or rejected when the account cannot pay), then fills, triggers, rests or expires; fills go
- *     to the order, the ledger and the strategy's {@code onFill};</li>
- * <li>the account is marked to the closes and, after the warm-up, its equity recorded; a breached daily loss
- *     halts trading (open orders canceled) until the next UTC day;</li>
- * <li>the strategy sees each closed candle; an intent is sized at the close (the last price it knows), checked
- *     by risk, and the order waits for the market's next candle: nothing fills on the candle that decided it.</li>
- * </ol>
- * Every submitted intent is reported back once through {@code Strategy.onIntentDone} when its order has ended
- * (filled, rejected, expired, canceled) or when it placed none (sizing, risk denial).
- * Sizing: all-in spends the free quote balance, fraction-of-equity that share of equity, a quote amount that
- * amount (at most the free balance), all via {@link FillModel#buyableWith} (fee and worst slippage reserved);
- * close-position sells the whole position rounded down to the step; a fixed quantity is rounded down to the
- * step. An intent under one step places nothing and is listed as ignored. Fills are stamped with the open time
- * of the candle they happened in.
+ * <p><b>One time step</b> ({@link #step}, every market's candle with the same open time, in market order): the
+ * venue meets each market's working orders with its candle and reports (accepted, rejected, triggered, filled,
+ * canceled, expired), which move the orders, the ledger and the strategy ({@code onFill}); then the account is
+ * marked to the closes (equity recorded after the warm-up, the daily loss watched); then the strategy sees each
+ * closed candle, and an intent is sized at the close, checked by risk and submitted: it meets the market on the
+ * next candle, never on the one that decided it. Every intent is reported back once through
+ * {@code Strategy.onIntentDone} when its order has ended or when it placed none (sizing, risk, a pause).
  */
-public final class TradingSession implements StrategyContext {
+public final class TradingSession implements StrategyContext, VenueListener {
     private final SessionSetup setup;
     private final SessionMarket[] markets;
     private final Strategy strategy;
     private final EquitySink equitySink;
     private final SessionListener listener;
+    private final Venue venue;
     private final Ledger ledger;
     private final PreTradePolicy policy;
-    private final boolean watchDailyLoss;
+    private final AccountWatch watch;
     private final Map<InstrumentId, Integer> marketIndex = new HashMap<>();
-    private final List<Working>[] working;
     private final Quantity[] position;
     private final Candle[] current;
     private final Price[] lastClose;
-    private final List<Order> orders = new ArrayList<>();
-    private final Map<ClientOrderId, Integer> byClientOrderId = new HashMap<>();
-    private final List<String> orderTags = new ArrayList<>();
-    private final List<Instant> orderTimes = new ArrayList<>();
+    private final List<SessionOrder> orders = new ArrayList<>();
+    private final Map<String, SessionOrder> byClientOrderId = new HashMap<>();
+    private final Map<OrderId, SessionOrder> open = new LinkedHashMap<>();
+    private final List<SessionOrder> endedWhileCancelingAll = new ArrayList<>();
     private final List<OrderEvent> orderEvents = new ArrayList<>();
     private final List<ExecutedFill> fills = new ArrayList<>();
     private final List<IgnoredSignal> ignored = new ArrayList<>();
@@ -106,23 +92,23 @@ public final class TradingSession implements StrategyContext {
     private final Asset currency;
     private final double currencyDivisor;
     private TradingState state = TradingState.ACTIVE;
-    private boolean haltedByDailyLoss;
-    private long day = Long.MIN_VALUE;
-    private Money dayStartEquity;
     private long now = Long.MIN_VALUE;
     private boolean trading;
     private boolean paused;
+    private boolean cancelingAll;
     private long sequence;
-    private int openOrders;
     private double cash;
     private int openPositions;
 
-    /**
-     * A session over {@code markets} (each quoted in the account currency, cash shared, each instrument once).
-     */
-    @SuppressWarnings("unchecked")
+    /** A session on the simulated venue of its markets' fill models (backtests, paper). */
     public TradingSession(SessionSetup setup, List<SessionMarket> markets, Strategy strategy, EquitySink equitySink,
                           SessionListener listener) {
+        this(setup, markets, simulatedVenue(markets, ""), strategy, equitySink, listener);
+    }
+
+    /** A session over {@code markets} (each quoted in the account currency, cash shared) trading on {@code venue}. */
+    public TradingSession(SessionSetup setup, List<SessionMarket> markets, Venue venue, Strategy strategy,
+                          EquitySink equitySink, SessionListener listener) {
         if (markets.isEmpty()) {
             throw new IllegalArgumentException("a session needs at least one market");
         }
@@ -141,22 +127,26 @@ public final class TradingSession implements StrategyContext {
         this.equitySink = equitySink;
         this.listener = listener;
         int n = this.markets.length;
-        this.working = new List[n];
         this.position = new Quantity[n];
         this.current = new Candle[n];
         this.lastClose = new Price[n];
         for (int i = 0; i < n; i++) {
-            working[i] = new ArrayList<>();
             position[i] = new Quantity(0, this.markets[i].quantityScale());
             marketIndex.put(this.markets[i].instrument(), i);
         }
         this.ledger = Ledger.open(setup.startingCash());
         this.policy = new PreTradePolicy(setup.limits());
-        this.watchDailyLoss = setup.limits().maxDailyLoss().isDefined()
-                || setup.limits().maxDailyLossShare().isDefined();
+        this.watch = new AccountWatch(setup.limits());
         this.currency = setup.startingCash().asset();
         this.currencyDivisor = FixedPoint.pow10(setup.startingCash().scale());
         this.cash = setup.startingCash().units() / currencyDivisor;
+        this.venue = venue;
+        venue.connect(this);
+    }
+
+    /** The simulated venue of {@code markets}: their fill models, trade ids starting with {@code tradeIdPrefix}. */
+    public static SimulatedVenue simulatedVenue(List<SessionMarket> markets, String tradeIdPrefix) {
+        return new SimulatedVenue(markets.stream().map(SessionMarket::fillModel).toList(), tradeIdPrefix);
     }
 
     /**
@@ -172,24 +162,20 @@ public final class TradingSession implements StrategyContext {
         }
         now = time;
         trading = time >= setup.tradingStart();
-        int n = markets.length;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < markets.length; i++) {
             Candle candle = candles[i];
             current[i] = candle;
             if (candle != null) {
                 lastClose[i] = candle.close();
-                if (!working[i].isEmpty()) {
-                    execute(i, candle);
-                }
+                venue.onBar(markets[i].instrument(), candle);
             }
         }
         if (trading) {
             markToMarket(time);
         }
-        for (int i = 0; i < n; i++) {
-            Candle candle = current[i];
-            if (candle != null) {
-                strategy.onCandle(markets[i].instrument(), candle, this);
+        for (int i = 0; i < markets.length; i++) {
+            if (current[i] != null) {
+                strategy.onCandle(markets[i].instrument(), current[i], this);
             }
         }
     }
@@ -225,63 +211,55 @@ public final class TradingSession implements StrategyContext {
             return false;
         }
         changeState(changed.get());
-        haltedByDailyLoss = false;
+        watch.ownerChangedState();
         if (target == TradingState.HALTED) {
             cancelAll();
         }
         return true;
     }
 
+    /** An order placed from outside the strategy: the order (denied when risk refused it) and whether it is new. */
+    public record Placement(Order order, boolean created) {
+    }
+
     /**
-     * Places an order from outside the strategy (by hand, through the orders API) between two steps, at the last
-     * step's time: the same risk check, venue and ledger as the strategy's orders; it meets the market on each
-     * market's next candle. The strategy is not told of it (no {@code onFill}, no {@code onIntentDone}) but sees
-     * its effect on the position. A client order id already used in this session returns that order unchanged.
-     * Refused as a value when the instrument is not traded here, nothing has been played yet, or the spec is
-     * invalid; a risk refusal is no error: the order comes back denied.
+     * Places an order from outside the strategy (by hand) between two steps, at the last step's time, under the
+     * id {@code id}: the same risk check, venue and ledger as the strategy's orders; it meets the market on each
+     * market's next candle. The strategy is not told of it but sees its effect on the position. A client order id
+     * already used in this session returns that order unchanged ({@code created} false), whatever else is asked.
+     * A risk refusal is no refusal here: the order comes back denied.
      */
-    public Either<String, Order> place(OrderRequest request, String tag) {
+    public Either<SessionRefusal, Placement> place(OrderRequest request, OrderId id, String tag) {
         Integer market = marketIndex.get(request.instrument());
         if (market == null) {
-            return Either.left("this session trades " + marketIndex.keySet() + ", not " + request.instrument());
+            return Either.left(new SessionRefusal.UnknownInstrument(request.instrument(), marketIndex.keySet()));
         }
-        Integer known = byClientOrderId.get(request.clientOrderId());
+        SessionOrder known = byClientOrderId.get(request.clientOrderId().value());
         if (known != null) {
-            return Either.right(orders.get(known));
+            return Either.right(new Placement(known.order, false));
         }
         Price reference = lastClose[market];
         if (reference == null || now < setup.tradingStart()) {
-            return Either.left("the market has no price yet: wait for the feed's first candle");
+            return Either.left(new SessionRefusal.NoPriceYet(request.instrument()));
         }
-        var checkedSpec = OrderSpec.checked(setup.owner(), request.clientOrderId(), request.instrument(),
-                request.side(), request.type(), request.quantity(), request.limitPrice(), request.triggerPrice(),
+        var spec = OrderSpec.checked(setup.owner(), request.clientOrderId(), request.instrument(), request.side(),
+                request.type(), request.quantity(), request.limitPrice(), request.triggerPrice(),
                 request.timeInForce(), request.reduceOnly(), request.correlationId());
-        if (checkedSpec.isInvalid()) {
-            return Either.left(checkedSpec.getError().map(v -> v.reason()).mkString("; "));
+        if (spec.isInvalid()) {
+            return Either.left(new SessionRefusal.InvalidOrder(spec.getError()));
         }
-        int index = orders.size();
-        open(market, ++sequence, checkedSpec.get(), null, tag, request.limitPrice().getOrElse(reference));
-        return Either.right(orders.get(index));
+        SessionOrder placed = open(market, id, spec.get(), null, tag, request.limitPrice().getOrElse(reference)).order;
+        return Either.right(new Placement(placed.order, true));
     }
 
     /** Cancels a working order now, at the last step's time; refused when it is not open here. */
-    public Either<String, Order> cancel(OrderId id) {
-        for (int market = 0; market < working.length; market++) {
-            List<Working> list = working[market];
-            for (int k = 0; k < list.size(); k++) {
-                Working w = list.get(k);
-                if (w.order.id().equals(id)) {
-                    update(w, w.order.cancel(meta()));
-                    list.remove(k);
-                    openOrders--;
-                    if (w.intent != null) {
-                        strategy.onIntentDone(markets[market].instrument(), w.intent, w.order.filledQuantity());
-                    }
-                    return Either.right(w.order);
-                }
-            }
+    public Either<SessionRefusal, Order> cancel(OrderId id) {
+        SessionOrder order = open.get(id);
+        if (order == null) {
+            return Either.left(new SessionRefusal.NotOpen(id));
         }
-        return Either.left("order " + id + " is not open");
+        cancelAtVenue(order);
+        return Either.right(order.order);
     }
 
     /** Cancels every working order now (a bot being stopped), at the last step's time. */
@@ -290,7 +268,7 @@ public final class TradingSession implements StrategyContext {
     }
 
     public int openOrderCount() {
-        return openOrders;
+        return open.size();
     }
 
     /** The open time of the last step played, or {@link Long#MIN_VALUE} before the first. */
@@ -309,8 +287,8 @@ public final class TradingSession implements StrategyContext {
     /** Every order placed so far, in its current state, with its tag and the time of the signal that placed it. */
     public List<PlacedOrder> placedOrders() {
         List<PlacedOrder> placed = new ArrayList<>(orders.size());
-        for (int i = 0; i < orders.size(); i++) {
-            placed.add(new PlacedOrder(orders.get(i), orderTags.get(i), orderTimes.get(i)));
+        for (SessionOrder order : orders) {
+            placed.add(order.placed());
         }
         return placed;
     }
@@ -344,102 +322,121 @@ public final class TradingSession implements StrategyContext {
 
     /** Equity marked to the last closes, exact, in the account currency. */
     public Money equity() {
-        return exactEquity();
+        Either<LedgerRefusal, Money> equity = ledger.equity(lastCloses());
+        if (equity.isLeft()) {
+            throw new IllegalStateException("cannot mark the account: " + equity.getLeft());
+        }
+        return equity.get();
     }
 
-    // ---- 1. the venue: working orders meet the candle ----
+    // ---- the venue's reports ----
 
-    private void execute(int market, Candle candle) {
-        List<Working> list = working[market];
-        for (int k = 0; k < list.size(); ) {
-            Working w = list.get(k);
-            if (advance(market, w, candle)) {
-                k++;
-            } else {
-                list.remove(k);
-                openOrders--;
-                if (w.intent != null) {
-                    strategy.onIntentDone(markets[market].instrument(), w.intent, w.order.filledQuantity());
+    @Override
+    public void onReport(VenueReport report) {
+        SessionOrder order = byClientOrderId.get(report.clientOrderId());
+        if (order == null || !open.containsKey(order.order.id())) {
+            throw new IllegalStateException("a report for no open order of this session: " + report);
+        }
+        switch (report) {
+            case VenueReport.Accepted accepted ->
+                    transition(order, order.order.accept(new VenueOrderId(accepted.venueOrderId()), meta()));
+            case VenueReport.Triggered triggered -> transition(order, order.order.trigger(meta()));
+            case VenueReport.Filled filled -> {
+                book(order, filled);
+                if (order.order.status() == OrderStatus.FILLED) {
+                    close(order);
                 }
             }
-        }
-    }
-
-    /** Returns whether the order stays open. */
-    private boolean advance(int market, Working w, Candle candle) {
-        InstrumentId instrument = markets[market].instrument();
-        Balances available = new Balances(ledger.balance(instrument.quote()), ledger.balance(instrument.base()));
-        Either<FillRefused, FillOutcome> evaluated = markets[market].fillModel().evaluate(w.simulated, candle,
-                available);
-        if (evaluated.isLeft()) {
-            String reason = "insufficient balance: " + evaluated.getLeft().reason();
-            update(w, w.arrived ? w.order.cancel(meta()) : w.order.reject(reason, meta()));
-            return false;
-        }
-        if (!w.arrived) {
-            update(w, w.order.accept(new VenueOrderId("SIM-" + w.order.id().value()), meta()));
-            w.arrived = true;
-        }
-        FillOutcome outcome = evaluated.get();
-        boolean triggered = switch (outcome) {
-            case FillOutcome.NoFill noFill -> noFill.triggered();
-            case FillOutcome.Filled filled -> filled.triggered();
-            case FillOutcome.Expired expired -> expired.triggered();
-        };
-        if (triggered && !w.simulated.triggered()) {
-            update(w, w.order.trigger(meta()));
-            w.simulated = w.simulated.asTriggered();
-        }
-        switch (outcome) {
-            case FillOutcome.NoFill ignoredOutcome -> {
-                w.simulated = w.simulated.asResting();
-                return true;
+            case VenueReport.Rejected rejected -> {
+                transition(order, order.order.reject(rejected.reason(), meta()));
+                close(order);
             }
-            case FillOutcome.Expired expired -> {
-                update(w, w.order.expire(meta()));
-                return false;
+            case VenueReport.Canceled canceled -> {
+                transition(order, order.order.cancel(meta()));
+                close(order);
             }
-            case FillOutcome.Filled filled -> {
-                book(market, w, filled.fill());
-                if (filled.remaining().units() == 0) {
-                    return false;
-                }
-                if (filled.expired().units() > 0) {
-                    update(w, w.order.expire(meta()));
-                    return false;
-                }
-                w.simulated = w.simulated.withFilled(w.order.filledQuantity());
-                return true;
+            case VenueReport.Expired expired -> {
+                transition(order, order.order.expire(meta()));
+                close(order);
             }
         }
     }
 
-    private void book(int market, Working w, SimulatedFill simulated) {
-        InstrumentId instrument = markets[market].instrument();
-        TradeId tradeId = new TradeId("T" + (++sequence));
-        Instant time = Instant.ofEpochMilli(now);
-        update(w, w.order.applyFill(new Fill(tradeId, simulated.quantity(), simulated.price(), simulated.fee(),
-                simulated.liquidity(), time), meta()));
-        Either<LedgerRefusal, PositionChanged> booked = ledger.apply(new LedgerFill(instrument, w.order.spec().side(),
-                simulated.quantity(), simulated.price(), simulated.fee(), tradeId.value(), time), meta());
+    @Override
+    public Money balance(Asset asset) {
+        return ledger.balance(asset);
+    }
+
+    private void book(SessionOrder order, VenueReport.Filled filled) {
+        InstrumentId instrument = markets[order.market].instrument();
+        TradeId tradeId = new TradeId(filled.tradeId());
+        Instant time = Instant.ofEpochMilli(filled.time());
+        transition(order, order.order.applyFill(new Fill(tradeId, filled.lastQty(), filled.lastPx(),
+                filled.commission(), filled.liquidity(), time), meta()));
+        Either<LedgerRefusal, PositionChanged> booked = ledger.apply(new LedgerFill(instrument,
+                order.order.spec().side(), filled.lastQty(), filled.lastPx(), filled.commission(), tradeId.value(),
+                time), meta());
         if (booked.isLeft()) {
-            throw new IllegalStateException("the ledger refused a fill the fill model allowed: " + booked.getLeft());
+            throw new IllegalStateException("the ledger refused a fill the venue made: " + booked.getLeft());
         }
-        boolean wasOpen = position[market].units() != 0;
-        position[market] = booked.get().newQuantity();
-        boolean isOpen = position[market].units() != 0;
-        openPositions += (isOpen ? 1 : 0) - (wasOpen ? 1 : 0);
+        boolean wasOpen = position[order.market].units() != 0;
+        position[order.market] = booked.get().newQuantity();
+        openPositions += (position[order.market].units() != 0 ? 1 : 0) - (wasOpen ? 1 : 0);
         cash = ledger.balance(currency).toBigDecimal().doubleValue();
-        ExecutedFill fill = new ExecutedFill(w.order.id(), tradeId, instrument, w.order.spec().side(),
-                simulated.quantity(), simulated.price(), simulated.fee(), simulated.liquidity(), time, w.tag);
+        ExecutedFill fill = new ExecutedFill(order.order.id(), tradeId, instrument, order.order.spec().side(),
+                filled.lastQty(), filled.lastPx(), filled.commission(), filled.liquidity(), time, order.tag);
         fills.add(fill);
         listener.filled(fill);
-        if (w.intent != null) {
-            strategy.onFill(instrument, w.order.spec().side(), simulated.quantity(), simulated.price());
+        if (order.intent != null) {
+            strategy.onFill(instrument, order.order.spec().side(), filled.lastQty(), filled.lastPx());
         }
     }
 
-    // ---- 2. the account: equity, daily loss ----
+    /** The order has ended: it leaves the open orders, and its intent (if any) is reported done. */
+    private void close(SessionOrder order) {
+        open.remove(order.order.id());
+        if (order.intent == null) {
+            return;
+        }
+        if (cancelingAll) {
+            endedWhileCancelingAll.add(order);
+        } else {
+            strategy.onIntentDone(markets[order.market].instrument(), order.intent, order.order.filledQuantity());
+        }
+    }
+
+    /** A simulated venue confirms a cancel at once; a live one later, meanwhile the order is pending cancel. */
+    private void cancelAtVenue(SessionOrder order) {
+        venue.cancel(order.order.spec().clientOrderId().value());
+        if (open.containsKey(order.order.id()) && order.order.status() != OrderStatus.PENDING_CANCEL) {
+            transition(order, order.order.requestCancel(meta()));
+        }
+    }
+
+    /**
+     * Cancels every open order, market by market, oldest first; their intents are reported done once all are
+     * canceled, so a strategy reacting to one sees none of the others still open.
+     */
+    private void cancelAll() {
+        cancelingAll = true;
+        try {
+            for (int market = 0; market < markets.length; market++) {
+                for (SessionOrder order : List.copyOf(open.values())) {
+                    if (order.market == market) {
+                        cancelAtVenue(order);
+                    }
+                }
+            }
+        } finally {
+            cancelingAll = false;
+        }
+        for (SessionOrder order : endedWhileCancelingAll) {
+            strategy.onIntentDone(markets[order.market].instrument(), order.intent, order.order.filledQuantity());
+        }
+        endedWhileCancelingAll.clear();
+    }
+
+    // ---- the account: equity, daily loss ----
 
     private void markToMarket(long step) {
         double equity = cash;
@@ -450,31 +447,15 @@ public final class TradingSession implements StrategyContext {
             }
         }
         equitySink.record(step, equity, openPositions > 0);
-        if (watchDailyLoss) {
-            watchDailyLoss(step);
+        if (watch.watchesDailyLoss()) {
+            watch.mark(step, equity(), positions(), open.size(), state, setup.resumeAfterDailyLossHalt(), this::meta)
+                    .forEach(change -> {
+                        changeState(change);
+                        if (change.to() == TradingState.HALTED) {
+                            cancelAll();
+                        }
+                    });
         }
-    }
-
-    private void watchDailyLoss(long step) {
-        long today = Math.floorDiv(step, 86_400_000L);
-        Money equity = exactEquity();
-        if (today != day) {
-            day = today;
-            dayStartEquity = equity;
-            if (haltedByDailyLoss && setup.resumeAfterDailyLossHalt()) {
-                state.resume("new UTC day after the daily loss halt", meta()).forEach(resumed -> {
-                    changeState(resumed);
-                });
-                haltedByDailyLoss = false;
-            }
-            return;
-        }
-        AccountSnapshot account = snapshot(equity);
-        DailyLoss.autoHalt(account, setup.limits(), state, meta()).forEach(halted -> {
-            changeState(halted);
-            haltedByDailyLoss = true;
-            cancelAll();
-        });
     }
 
     private void changeState(TradingStateChanged change) {
@@ -483,45 +464,15 @@ public final class TradingSession implements StrategyContext {
         listener.tradingStateChanged(change);
     }
 
-    private void cancelAll() {
-        for (int market = 0; market < working.length; market++) {
-            List<Working> list = working[market];
-            for (Working w : list) {
-                update(w, w.order.cancel(meta()));
-                openOrders--;
-            }
-            List<Working> ended = List.copyOf(list);
-            list.clear();
-            for (Working w : ended) {
-                if (w.intent != null) {
-                    strategy.onIntentDone(markets[market].instrument(), w.intent, w.order.filledQuantity());
-                }
-            }
-        }
-    }
-
-    private Money exactEquity() {
-        Either<LedgerRefusal, Money> equity = ledger.equity(lastCloses());
-        if (equity.isLeft()) {
-            throw new IllegalStateException("cannot mark the account: " + equity.getLeft());
-        }
-        return equity.get();
-    }
-
-    private AccountSnapshot snapshot(Money equity) {
+    private Map<InstrumentId, Quantity> positions() {
         Map<InstrumentId, Quantity> positions = new HashMap<>();
         for (int i = 0; i < markets.length; i++) {
             positions.put(markets[i].instrument(), position[i]);
         }
-        Money start = dayStartEquity == null ? equity : dayStartEquity;
-        int recent = 0;
-        for (int i = orderTimes.size() - 1; i >= 0 && orderTimes.get(i).toEpochMilli() > now - 60_000L; i--) {
-            recent++;
-        }
-        return new AccountSnapshot(equity, positions, openOrders, equity.minus(start), start, recent);
+        return positions;
     }
 
-    // ---- 3. the strategy's context ----
+    // ---- the strategy's context ----
 
     @Override
     public Quantity position(InstrumentId instrument) {
@@ -541,7 +492,8 @@ public final class TradingSession implements StrategyContext {
             return;
         }
         Price reference = lastClose[market];
-        Quantity quantity = size(market, intent, reference);
+        Quantity quantity = PositionSizer.size(intent.sizing(), intent.side(), markets[market].fillModel(),
+                position[market], reference, ledger.balance(currency), this::equity);
         if (quantity.units() <= 0) {
             ignore(new IgnoredSignal(Instant.ofEpochMilli(now), instrument, intent.tag(), "sizing",
                     "the intent sizes to less than one lot step"));
@@ -549,84 +501,53 @@ public final class TradingSession implements StrategyContext {
             return;
         }
         long n = ++sequence;
-        CorrelationId correlation = new CorrelationId(new UUID(setup.idSeed(), n));
-        boolean reduceOnly = intent.sizing() instanceof Sizing.ClosePosition;
         OrderSpec spec = new OrderSpec(setup.owner(), new ClientOrderId(setup.clientIdPrefix() + n), instrument,
                 intent.side(), intent.type(), quantity, intent.limitPrice(), Option.none(), TimeInForce.GTC,
-                reduceOnly, correlation);
-        Either<PreTradeRefusal, Working> opened = open(market, n, spec, intent, intent.tag(),
-                intent.limitPrice().getOrElse(reference));
-        if (opened.isLeft()) {
-            PreTradeRefusal refusal = opened.getLeft();
-            ignore(new IgnoredSignal(Instant.ofEpochMilli(now), instrument, intent.tag(),
-                    refusal.first().rule().id(), refusal.reason()));
+                intent.sizing() instanceof Sizing.ClosePosition, new CorrelationId(new UUID(setup.idSeed(), n)));
+        Opened opened = open(market, new OrderId(new UUID(setup.idSeed(), n | 1L << 62)), spec, intent,
+                intent.tag(), intent.limitPrice().getOrElse(reference));
+        opened.refusal.forEach(refusal -> {
+            ignore(new IgnoredSignal(Instant.ofEpochMilli(now), instrument, intent.tag(), refusal.first().rule().id(),
+                    refusal.reason()));
             strategy.onIntentDone(instrument, intent, new Quantity(0, quantity.scale()));
-        }
+        });
+    }
+
+    private record Opened(SessionOrder order, Option<PreTradeRefusal> refusal) {
     }
 
     /**
-     * Creates order {@code n} from {@code spec} (the strategy's, with its {@code intent}, or one placed by hand,
-     * without), runs the pre-trade check valuing it at {@code riskPrice}, and either denies it (the refusal, the
-     * block reported) or submits it to the market's venue (the working order, met by the next candle).
+     * Creates an order from {@code spec} (the strategy's, with its {@code intent}, or one placed from outside,
+     * without), runs the pre-trade check valuing it at {@code riskPrice}, and either denies it (the refusal
+     * reported) or submits it to the venue, where it meets the market's next candle.
      */
-    private Either<PreTradeRefusal, Working> open(int market, long n, OrderSpec spec, OrderIntent intent, String tag,
-                                                   Price riskPrice) {
-        Order.Transition created = Order.newOrder(new OrderId(new UUID(setup.idSeed(), n | 1L << 62)), spec, meta());
-        Working w = new Working(created.order(), intent, tag, simulated(spec));
-        orders.add(w.order);
-        orderTags.add(tag);
-        orderTimes.add(Instant.ofEpochMilli(now));
-        w.index = orders.size() - 1;
-        byClientOrderId.put(spec.clientOrderId(), w.index);
-        record(w, created.event());
+    private Opened open(int market, OrderId id, OrderSpec spec, OrderIntent intent, String tag, Price riskPrice) {
+        Order.Transition created = Order.newOrder(id, spec, meta());
+        SessionOrder order = new SessionOrder(created.order(), market, intent, tag, Instant.ofEpochMilli(now),
+                orders.size());
+        orders.add(order);
+        byClientOrderId.put(spec.clientOrderId().value(), order);
+        record(order, created.event());
+        watch.orderPlaced(now);
         io.cryptobot.risk.domain.OrderIntent riskView = new io.cryptobot.risk.domain.OrderIntent(spec.instrument(),
                 spec.side(), spec.quantity(), riskPrice, spec.reduceOnly(), spec.correlationId());
-        Either<PreTradeRefusal, ?> checked = policy.check(riskView, snapshot(exactEquity()), state);
+        Either<PreTradeRefusal, ?> checked = policy.check(riskView, watch.snapshot(equity(), positions(), open.size(),
+                now), state);
         if (checked.isLeft()) {
-            update(w, w.order.deny(checked.getLeft().reason(), meta()));
-            listener.blocked(w.order, riskView, checked.getLeft());
-            return Either.left(checked.getLeft());
+            transition(order, order.order.deny(checked.getLeft().reason(), meta()));
+            listener.blocked(order.order, riskView, checked.getLeft());
+            return new Opened(order, Option.some(checked.getLeft()));
         }
-        update(w, w.order.submit(meta()));
-        working[market].add(w);
-        openOrders++;
-        return Either.right(w);
+        transition(order, order.order.submit(meta()));
+        open.put(id, order);
+        venue.submit(new VenueOrder(spec.clientOrderId().value(), spec.instrument(), spec.side(), spec.type(),
+                spec.quantity(), spec.limitPrice(), spec.triggerPrice(), spec.timeInForce(), spec.reduceOnly()));
+        return new Opened(order, Option.none());
     }
 
     private void ignore(IgnoredSignal signal) {
         ignored.add(signal);
         listener.ignored(signal);
-    }
-
-    private Quantity size(int market, OrderIntent intent, Price reference) {
-        FillModel model = markets[market].fillModel();
-        Quantity held = position[market];
-        return switch (intent.sizing()) {
-            case Sizing.AllIn allIn -> intent.side() == Side.BUY
-                    ? model.buyableWith(ledger.balance(currency).toBigDecimal(), reference)
-                    : model.rules().floorToStep(held.toBigDecimal());
-            case Sizing.ClosePosition close -> intent.side() == Side.SELL
-                    ? model.rules().floorToStep(held.toBigDecimal())
-                    : model.rules().floorToStep(BigDecimal.ZERO);
-            case Sizing.FractionOfEquity fraction -> {
-                BigDecimal budget = exactEquity().toBigDecimal().multiply(fraction.fraction());
-                yield intent.side() == Side.BUY
-                        ? model.buyableWith(budget.min(ledger.balance(currency).toBigDecimal()), reference)
-                        : model.rules().floorToStep(budget.divide(reference.toBigDecimal(), 18, RoundingMode.FLOOR)
-                                .min(held.toBigDecimal()));
-            }
-            case Sizing.FixedQuantity fixed -> model.rules().floorToStep(fixed.quantity().toBigDecimal());
-            case Sizing.QuoteAmount amount -> intent.side() == Side.BUY
-                    ? model.buyableWith(amount.amount().min(ledger.balance(currency).toBigDecimal()), reference)
-                    : model.rules().floorToStep(amount.amount().divide(reference.toBigDecimal(), 18,
-                            RoundingMode.FLOOR).min(held.toBigDecimal()));
-        };
-    }
-
-    private static SimulatedOrder simulated(OrderSpec spec) {
-        OrderType type = spec.type();
-        return new SimulatedOrder(spec.side(), type, spec.quantity(), spec.limitPrice(), spec.triggerPrice(),
-                spec.timeInForce(), new Quantity(0, spec.quantity().scale()), false, false);
     }
 
     private int indexOf(InstrumentId instrument) {
@@ -637,43 +558,20 @@ public final class TradingSession implements StrategyContext {
         return index;
     }
 
-    // ---- bookkeeping ----
-
-    private void update(Working w, Either<OrderError, Order.Transition> transition) {
+    private void transition(SessionOrder order, Either<OrderError, Order.Transition> transition) {
         if (transition.isLeft()) {
-            throw new IllegalStateException("order " + w.order.id() + ": " + transition.getLeft());
+            throw new IllegalStateException("order " + order.order.id() + ": " + transition.getLeft());
         }
-        w.order = transition.get().order();
-        orders.set(w.index, w.order);
-        record(w, transition.get().event());
+        order.order = transition.get().order();
+        record(order, transition.get().event());
     }
 
-    private void record(Working w, OrderEvent event) {
+    private void record(SessionOrder order, OrderEvent event) {
         orderEvents.add(event);
-        listener.orderChanged(w.index, w.order, w.tag, orderTimes.get(w.index), event);
+        listener.orderChanged(order.index, order.order, order.tag, order.placedAt, event);
     }
 
     private EventMeta meta() {
         return new EventMeta(new UUID(setup.idSeed(), ++sequence | 1L << 61), Instant.ofEpochMilli(now));
-    }
-
-    /**
-     * One open order as the session tracks it: the aggregate, the fill model's view of it, the strategy's intent
-     * and tag (no intent for an order placed from outside the strategy).
-     */
-    private static final class Working {
-        Order order;
-        final OrderIntent intent;
-        final String tag;
-        SimulatedOrder simulated;
-        boolean arrived;
-        int index;
-
-        Working(Order order, OrderIntent intent, String tag, SimulatedOrder simulated) {
-            this.order = order;
-            this.intent = intent;
-            this.tag = tag;
-            this.simulated = simulated;
-        }
     }
 }

@@ -46,9 +46,9 @@ class TradingSessionTest {
     void an_order_by_hand_fills_at_the_next_open_and_its_client_order_id_places_it_once() {
         TradingSession session = session(new Quiet());
         session.step(0, candles("100.00 100.00 100.00 100.00"));
-        Order placed = session.place(market("m-1", Side.BUY, "1.0000"), "manual").get();
+        Order placed = session.place(market("m-1", Side.BUY, "1.0000"), id(), "manual").get().order();
         assertThat(placed.status()).isEqualTo(OrderStatus.SUBMITTED);
-        assertThat(session.place(market("m-1", Side.BUY, "1.0000"), "manual").get().id()).isEqualTo(placed.id());
+        assertThat(session.place(market("m-1", Side.BUY, "1.0000"), id(), "manual").get().order().id()).isEqualTo(placed.id());
         assertThat(session.placedOrders()).hasSize(1);
 
         session.step(60_000, candles("101.00 102.00 100.00 101.50"));
@@ -64,14 +64,14 @@ class TradingSessionTest {
     @Test
     void a_resting_order_can_be_canceled_once_and_nothing_is_placed_before_the_first_price() {
         TradingSession session = session(new Quiet());
-        assertThat(session.place(limit("early", "90.00"), "manual").getLeft()).contains("no price yet");
+        assertThat(session.place(limit("early", "90.00"), id(), "manual").getLeft().reason()).contains("no price yet");
         session.step(0, candles("100.00 100.00 100.00 100.00"));
-        Order resting = session.place(limit("l-1", "90.00"), "manual").get();
+        Order resting = session.place(limit("l-1", "90.00"), id(), "manual").get().order();
         session.step(60_000, candles("100.00 101.00 99.00 100.00"));
         assertThat(session.placedOrders().get(0).order().status()).isEqualTo(OrderStatus.ACCEPTED);
         assertThat(session.openOrderCount()).isEqualTo(1);
         assertThat(session.cancel(resting.id()).get().status()).isEqualTo(OrderStatus.CANCELED);
-        assertThat(session.cancel(resting.id()).getLeft()).contains("is not open");
+        assertThat(session.cancel(resting.id()).getLeft().reason()).contains("is not open");
         assertThat(session.openOrderCount()).isZero();
         session.step(120_000, candles("89.00 89.00 85.00 86.00"));
         assertThat(session.fills()).isEmpty();
@@ -98,19 +98,49 @@ class TradingSessionTest {
     void the_owners_halt_cancels_working_orders_and_denies_new_ones_until_trading_resumes() {
         TradingSession session = session(new Quiet());
         session.step(0, candles("100.00 100.00 100.00 100.00"));
-        session.place(limit("l-1", "90.00"), "manual");
+        session.place(limit("l-1", "90.00"), id(), "manual");
         assertThat(session.changeTradingState(TradingState.HALTED, "outage")).isTrue();
         assertThat(session.changeTradingState(TradingState.HALTED, "again")).isFalse();
         assertThat(session.placedOrders().get(0).order().status()).isEqualTo(OrderStatus.CANCELED);
-        Order denied = session.place(limit("l-2", "90.00"), "manual").get();
+        Order denied = session.place(limit("l-2", "90.00"), id(), "manual").get().order();
         assertThat(denied.status()).isEqualTo(OrderStatus.DENIED);
         assertThat(listener.blocked).containsExactly("trading_state");
         assertThat(session.changeTradingState(TradingState.ACTIVE, "clear")).isTrue();
-        assertThat(session.place(limit("l-3", "90.00"), "manual").get().status()).isEqualTo(OrderStatus.SUBMITTED);
+        assertThat(session.place(limit("l-3", "90.00"), id(), "manual").get().order().status()).isEqualTo(OrderStatus.SUBMITTED);
         assertThat(session.tradingStateChanges()).hasSize(2);
     }
 
+    @Test
+    void an_ioc_order_filled_in_part_expires_with_its_fill_and_is_no_longer_open() {
+        // volume 1.0000 BTC a candle, at most half of it for a limit order: 0.5000 of the 1.0000 asked, the rest expires
+        InstrumentRules rules = new InstrumentRules(BTC, new Price(1, 2), new Quantity(1, 4));
+        FillModel model = new FillModel(rules, FeeSchedule.inQuote(Rate.basisPoints(2), Rate.basisPoints(10)),
+                SlippageModel.none(), Rate.parse("0.5").get());
+        TradingSession session = new TradingSession(new SessionSetup(OWNER, new Money(1_000_000, 2, BTC.quote()),
+                RiskLimits.none(), 0, 7, "t-", false), List.of(new SessionMarket(BTC, model, 4)), new Quiet(),
+                (t, e, x) -> { }, listener);
+        Candle[] thin = {new Candle(0, price("100.00"), price("100.00"), price("100.00"), price("100.00"),
+                new Quantity(10_000, 4))};
+        session.step(0, thin);
+        OrderRequest ioc = new OrderRequest(ClientOrderId.parse("ioc-1").get(), BTC, Side.BUY, OrderType.LIMIT,
+                Quantity.parse("1.0000", 4).get(), Option.some(price("101.00")), Option.none(), TimeInForce.IOC, false,
+                new CorrelationId(UUID.randomUUID()));
+        Order placed = session.place(ioc, id(), "manual").get().order();
+        session.step(60_000, new Candle[] {new Candle(60_000, price("100.00"), price("100.00"), price("100.00"),
+                price("100.00"), new Quantity(10_000, 4))});
+        Order ended = session.placedOrders().get(0).order();
+        assertThat(ended.id()).isEqualTo(placed.id());
+        assertThat(ended.status()).isEqualTo(OrderStatus.EXPIRED);
+        assertThat(ended.filledQuantity()).isEqualTo(new Quantity(5_000, 4));
+        assertThat(session.openOrderCount()).isZero();
+        assertThat(session.cancel(placed.id()).getLeft().reason()).contains("is not open");
+    }
+
     // ---- fixtures ----
+
+    private static io.cryptobot.order.domain.OrderId id() {
+        return new io.cryptobot.order.domain.OrderId(UUID.randomUUID());
+    }
 
     private TradingSession session(Strategy strategy) {
         InstrumentRules rules = new InstrumentRules(BTC, new Price(1, 2), new Quantity(1, 4));

@@ -1,0 +1,48 @@
+package io.cryptobot.bot.domain.session;
+
+import io.cryptobot.bot.domain.strategy.Sizing;
+import io.cryptobot.exchange.domain.fill.FillModel;
+import io.cryptobot.kernel.domain.Money;
+import io.cryptobot.kernel.domain.Price;
+import io.cryptobot.kernel.domain.Quantity;
+import io.cryptobot.kernel.domain.Side;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.function.Supplier;
+
+/**
+ * Turns an intent's {@link Sizing} into a quantity, at the reference price (the last close the strategy knows),
+ * always whole lot steps, rounded down: all-in spends the free quote balance, a fraction of equity that share of
+ * equity and a quote amount that amount (both at most the free balance), each through
+ * {@link FillModel#buyableWith} so the fee and the worst slippage are reserved; sells of those sizings sell what the
+ * amount buys, at most the position. Close-position sells the whole position (and buys nothing); a fixed quantity is
+ * that quantity. The one place sizing is decided, for backtests, paper and live.
+ */
+final class PositionSizer {
+    private PositionSizer() {
+    }
+
+    static Quantity size(Sizing sizing, Side side, FillModel model, Quantity held, Price reference, Money freeQuote,
+                         Supplier<Money> equity) {
+        return switch (sizing) {
+            case Sizing.AllIn allIn -> side == Side.BUY
+                    ? model.buyableWith(freeQuote.toBigDecimal(), reference)
+                    : model.rules().floorToStep(held.toBigDecimal());
+            case Sizing.ClosePosition close -> side == Side.SELL
+                    ? model.rules().floorToStep(held.toBigDecimal())
+                    : model.rules().floorToStep(BigDecimal.ZERO);
+            case Sizing.FractionOfEquity fraction -> {
+                BigDecimal budget = equity.get().toBigDecimal().multiply(fraction.fraction());
+                yield side == Side.BUY
+                        ? model.buyableWith(budget.min(freeQuote.toBigDecimal()), reference)
+                        : model.rules().floorToStep(budget.divide(reference.toBigDecimal(), 18, RoundingMode.FLOOR)
+                                .min(held.toBigDecimal()));
+            }
+            case Sizing.FixedQuantity fixed -> model.rules().floorToStep(fixed.quantity().toBigDecimal());
+            case Sizing.QuoteAmount amount -> side == Side.BUY
+                    ? model.buyableWith(amount.amount().min(freeQuote.toBigDecimal()), reference)
+                    : model.rules().floorToStep(amount.amount().divide(reference.toBigDecimal(), 18,
+                            RoundingMode.FLOOR).min(held.toBigDecimal()));
+        };
+    }
+}
