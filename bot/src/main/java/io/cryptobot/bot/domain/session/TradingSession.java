@@ -528,11 +528,12 @@ public final class TradingSession implements StrategyContext, VenueListener {
         orders.add(order);
         byClientOrderId.put(spec.clientOrderId().value(), order);
         record(order, created.event());
-        watch.orderPlaced(now);
         io.cryptobot.risk.domain.OrderIntent riskView = new io.cryptobot.risk.domain.OrderIntent(spec.instrument(),
                 spec.side(), spec.quantity(), riskPrice, spec.reduceOnly(), spec.correlationId());
+        // the order-rate rule counts this order itself: the snapshot holds the ones before it
         Either<PreTradeRefusal, ?> checked = policy.check(riskView, watch.snapshot(equity(), positions(), open.size(),
                 now), state);
+        watch.orderPlaced(now);
         if (checked.isLeft()) {
             transition(order, order.order.deny(checked.getLeft().reason(), meta()));
             listener.blocked(order.order, riskView, checked.getLeft());

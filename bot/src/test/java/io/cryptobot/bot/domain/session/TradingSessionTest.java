@@ -136,6 +136,26 @@ class TradingSessionTest {
         assertThat(session.cancel(placed.id()).getLeft().reason()).contains("is not open");
     }
 
+    @Test
+    void an_order_rate_of_three_a_minute_takes_three_orders_and_denies_the_fourth() {
+        RiskLimits threeAMinute = new io.cryptobot.risk.domain.LimitsInput(null, null, null, null, null, null, "3")
+                .parse(BTC.quote()).get();
+        InstrumentRules rules = new InstrumentRules(BTC, new Price(1, 2), new Quantity(1, 4));
+        FillModel model = new FillModel(rules, FeeSchedule.inQuote(Rate.basisPoints(2), Rate.basisPoints(10)),
+                SlippageModel.none(), Rate.parse("1").get());
+        TradingSession session = new TradingSession(new SessionSetup(OWNER, new Money(1_000_000, 2, BTC.quote()),
+                threeAMinute, 0, 7, "t-", false), List.of(new SessionMarket(BTC, model, 4)), new Quiet(),
+                (t, e, x) -> { }, listener);
+        session.step(0, candles("100.00 100.00 100.00 100.00"));
+        for (String id : List.of("r-1", "r-2", "r-3")) {
+            assertThat(session.place(limit(id, "90.00"), id(), "manual").get().order().status())
+                    .isEqualTo(OrderStatus.SUBMITTED);
+        }
+        assertThat(session.place(limit("r-4", "90.00"), id(), "manual").get().order().status())
+                .isEqualTo(OrderStatus.DENIED);
+        assertThat(listener.blocked).containsExactly("max_order_rate");
+    }
+
     // ---- fixtures ----
 
     private static io.cryptobot.order.domain.OrderId id() {
