@@ -72,6 +72,20 @@ public sealed interface DomainError {
     }
 
     /**
+     * The request could not be served now because something it needs (the database, a venue) cannot be reached;
+     * nothing was changed, and the same request may succeed after {@code retryAfterSeconds}. The detail must not
+     * name the dependency's address or internals.
+     */
+    record Unavailable(String code, String detail, long retryAfterSeconds) implements DomainError {
+        public Unavailable {
+            requireText(code, detail);
+            if (retryAfterSeconds < 1) {
+                throw new IllegalArgumentException("retryAfterSeconds must be at least 1");
+            }
+        }
+    }
+
+    /**
      * One reason an input was refused. {@code field} names the input (a JSON field, a query parameter, or
      * {@code line 17} for a file row); {@code reason} says what is wrong with it.
      */

@@ -17,6 +17,9 @@ public final class Problems {
         if (error instanceof DomainError.RateLimited limited) {
             builder.header("Retry-After", Long.toString(limited.retryAfterSeconds()));
         }
+        if (error instanceof DomainError.Unavailable unavailable) {
+            builder.header("Retry-After", Long.toString(unavailable.retryAfterSeconds()));
+        }
         if (error instanceof DomainError.Unauthenticated) {
             builder.header("WWW-Authenticate", "Bearer");
         }
@@ -40,6 +43,7 @@ public final class Problems {
             case DomainError.Unauthenticated ignored -> 401;
             case DomainError.Forbidden ignored -> 403;
             case DomainError.RateLimited ignored -> 429;
+            case DomainError.Unavailable ignored -> 503;
         };
     }
 
@@ -52,6 +56,7 @@ public final class Problems {
             case 409 -> "Conflict";
             case 422 -> "Unprocessable Content";
             case 429 -> "Too Many Requests";
+            case 503 -> "Service Unavailable";
             default -> "Error";
         };
     }
