@@ -14,6 +14,14 @@ public final class OrderErrors {
                 + " invalid field(s)", violations.toJavaList());
     }
 
+    /** The client order id already names another order (idempotency): nothing is placed. */
+    public static DomainError clientOrderIdReused(String clientOrderId, java.util.UUID order,
+                                                  Seq<String> differingFields) {
+        return new DomainError.Conflict("order.client_order_id_reused", "client order id " + clientOrderId
+                + " already names order " + order + ", which differs in " + differingFields.mkString(", ")
+                + "; use a new client order id for a different order");
+    }
+
     public static DomainError notFound(String id) {
         return new DomainError.NotFound("order.not_found", "no order " + id);
     }

@@ -53,7 +53,7 @@ class PlaceOrderService implements PlaceOrderUseCase {
             found = found.append(new Violation("accountId", "must be the id of one of your paper accounts"));
         }
         String clientId = c.clientOrderId() == null || c.clientOrderId().isBlank()
-                ? "api-" + UUID.randomUUID() : c.clientOrderId().strip();
+                ? "api-" + UUID.randomUUID().toString().replace("-", "") : c.clientOrderId().strip();
         Either<String, ClientOrderId> clientOrderId = ClientOrderId.parse(clientId);
         found = found.appendAll(clientOrderId.swap().map(r -> new Violation("clientOrderId", r)));
         Option<TradingRules> instrument = Option.none();
@@ -120,24 +120,57 @@ class PlaceOrderService implements PlaceOrderUseCase {
         if (!found.isEmpty()) {
             return Either.left(OrderErrors.invalid(found));
         }
-        Option<OrderView> existing = journal.byClientOrderId(owner, account.get(), clientId);
-        if (existing.isDefined()) {
-            return Either.right(new Placed(existing.get(), false));
-        }
         OrderRequest request = new OrderRequest(clientOrderId.get(), instrumentId.get(), side.get(), type.get(),
                 quantity.get(), limit, trigger, tif.get(), Boolean.TRUE.equals(c.reduceOnly()),
                 new CorrelationId(correlation.get()));
-        return venue.submit(owner, account.get(), request).flatMap(order -> journal.load(owner, order.id().value())
-                .toEither(() -> OrderErrors.notFound(order.id().value().toString()))
-                .map(details -> new Placed(details.order(), true)));
+        boolean correlationGiven = c.correlationId() != null && !c.correlationId().isBlank();
+        Option<OrderView> existing = journal.byClientOrderId(owner, account.get(), clientId);
+        if (existing.isDefined()) {
+            return same(request, correlationGiven, existing.get());
+        }
+        return venue.submit(owner, account.get(), request).flatMap(submitted -> submitted.created()
+                ? Either.right(new Placed(submitted.order(), true))
+                : same(request, correlationGiven, submitted.order()));
+    }
+
+    /**
+     * The order a client order id already names, returned when the request asks for the same order; refused
+     * naming the fields that differ otherwise (the correlation id only when the caller chose one).
+     */
+    private static Either<DomainError, Placed> same(OrderRequest request, boolean correlationGiven, OrderView known) {
+        List<String> differ = List.empty();
+        differ = differ.appendAll(differs("instrument", request.instrument().toString(), known.instrument()));
+        differ = differ.appendAll(differs("side", code(request.side()), known.side()));
+        differ = differ.appendAll(differs("type", code(request.type()), known.type()));
+        differ = differ.appendAll(differs("quantity", request.quantity().toBigDecimal(), known.quantity()));
+        differ = differ.appendAll(differs("limitPrice", request.limitPrice().map(Price::toBigDecimal).getOrNull(),
+                known.limitPrice()));
+        differ = differ.appendAll(differs("triggerPrice", request.triggerPrice().map(Price::toBigDecimal).getOrNull(),
+                known.triggerPrice()));
+        differ = differ.appendAll(differs("timeInForce", code(request.timeInForce()), known.timeInForce()));
+        differ = differ.appendAll(differs("reduceOnly", request.reduceOnly(), known.reduceOnly()));
+        if (correlationGiven) {
+            differ = differ.appendAll(differs("correlationId", request.correlationId().value(),
+                    known.correlationId()));
+        }
+        return differ.isEmpty() ? Either.right(new Placed(known, false))
+                : Either.left(OrderErrors.clientOrderIdReused(request.clientOrderId().value(), known.id(), differ));
+    }
+
+    private static Option<String> differs(String field, Object asked, Object known) {
+        boolean equal = asked instanceof java.math.BigDecimal a && known instanceof java.math.BigDecimal k
+                ? a.compareTo(k) == 0 : java.util.Objects.equals(asked, known);
+        return equal ? Option.none() : Option.some(field);
+    }
+
+    private static String code(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
     }
 
     @Override
     public Either<DomainError, OrderView> cancel(UserId owner, UUID orderId) {
         return journal.load(owner, orderId).toEither(() -> OrderErrors.notFound(orderId.toString()))
-                .flatMap(details -> venue.cancel(owner, details.order().accountId(), new OrderId(orderId)))
-                .flatMap(order -> journal.load(owner, orderId).toEither(() -> OrderErrors.notFound(orderId.toString())))
-                .map(details -> details.order());
+                .flatMap(details -> venue.cancel(owner, details.order().accountId(), new OrderId(orderId)));
     }
 
     private static <E extends Enum<E>> Option<E> enumOf(Class<E> type, String text) {

@@ -2,18 +2,27 @@ package io.cryptobot.order.application.port.out;
 
 import io.cryptobot.kernel.domain.DomainError;
 import io.cryptobot.kernel.domain.UserId;
-import io.cryptobot.order.domain.Order;
+import io.cryptobot.order.application.port.in.OrderView;
 import io.cryptobot.order.domain.OrderId;
 import io.cryptobot.order.domain.OrderRequest;
 import io.vavr.control.Either;
 import java.util.UUID;
 
 /**
- * The simulated venue of a paper account: the account's live session, which checks the order against risk,
- * works it on the market's next candles and records it in the order journal before it answers.
+ * The simulated venue of a paper account: the account's live session, which journals the order, checks it
+ * against risk, works it on the market's next candles and records it in the order journal before it answers
+ * with the order as recorded.
  */
 public interface PaperVenuePort {
-    Either<DomainError, Order> submit(UserId owner, UUID accountId, OrderRequest request);
+    /**
+     * The order as recorded; {@code created} false when the session already holds an order under the request's
+     * client order id (that order is returned, unchanged).
+     */
+    Either<DomainError, Submitted> submit(UserId owner, UUID accountId, OrderRequest request);
 
-    Either<DomainError, Order> cancel(UserId owner, UUID accountId, OrderId order);
+    /** The order as recorded after the cancel. */
+    Either<DomainError, OrderView> cancel(UserId owner, UUID accountId, OrderId order);
+
+    record Submitted(OrderView order, boolean created) {
+    }
 }
