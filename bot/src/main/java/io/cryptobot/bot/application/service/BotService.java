@@ -47,7 +47,6 @@ import io.cryptobot.kernel.domain.Asset;
 import io.cryptobot.kernel.domain.Clock;
 import io.cryptobot.kernel.domain.DomainError;
 import io.cryptobot.kernel.domain.DomainError.Violation;
-import io.cryptobot.kernel.domain.EventMeta;
 import io.cryptobot.kernel.domain.InstrumentId;
 import io.cryptobot.kernel.domain.Money;
 import io.cryptobot.kernel.domain.Page;
@@ -62,8 +61,6 @@ import io.cryptobot.marketdata.domain.TimeRange;
 import io.cryptobot.order.application.port.in.FillView;
 import io.cryptobot.order.application.port.in.OrderQueries;
 import io.cryptobot.portfolio.domain.Ledger;
-import io.cryptobot.portfolio.domain.LedgerFill;
-import io.cryptobot.portfolio.domain.LedgerRefusal;
 import io.cryptobot.portfolio.domain.Position;
 import io.cryptobot.risk.application.port.in.RiskLimitsUseCase;
 import io.cryptobot.risk.domain.LimitsInput;
@@ -222,7 +219,8 @@ class BotService implements BotsUseCase, BotPortfolioQuery, ResumeLiveBotsUseCas
     }
 
     @Override
-    public Either<DomainError, Order> place(UserId owner, UUID accountId, OrderRequest request) {
+    public Either<DomainError, SessionOrdersUseCase.SessionPlacement> place(UserId owner,
+            UUID accountId, OrderRequest request) {
         return liveSession(owner, accountId).flatMap(bot -> {
             if (!bot.instrument().equals(request.instrument())) {
                 return Either.left(BotErrors.invalid(List.of(new Violation("instrument", "the session of account "
@@ -233,7 +231,8 @@ class BotService implements BotsUseCase, BotPortfolioQuery, ResumeLiveBotsUseCas
     }
 
     @Override
-    public Either<DomainError, Order> cancel(UserId owner, UUID accountId, OrderId order) {
+    public Either<DomainError, io.cryptobot.order.application.port.in.OrderView> cancel(UserId owner, UUID accountId,
+                                                                                        OrderId order) {
         return liveSession(owner, accountId).flatMap(bot -> runner.cancel(bot, order));
     }
 
@@ -309,8 +308,28 @@ class BotService implements BotsUseCase, BotPortfolioQuery, ResumeLiveBotsUseCas
 
     @Override
     public Either<DomainError, Bot> resume(UserId caller, BotId id) {
-        return get(caller, id).flatMap(bot -> bot.resume(clock.now())
-                .flatMap(target -> runner.control(bot, target, BotControl.Kind.RESUMED, "resumed")));
+        return get(caller, id).flatMap(bot -> bot.status() == BotStatus.FAILED ? retry(bot)
+                : bot.resume(clock.now())
+                        .flatMap(target -> runner.control(bot, target, BotControl.Kind.RESUMED, "resumed")));
+    }
+
+    /**
+     * A failed bot run again once its cause is fixed: live again in the store, then its session rebuilt from its
+     * journal (and checked again: a rebuild that still differs fails it again, saying why).
+     */
+    private Either<DomainError, Bot> retry(Bot bot) {
+        return bot.retry(clock.now()).flatMap(target -> {
+            if (store.liveOnAccount(bot.accountId()).isDefined()) {
+                return Either.left(BotErrors.accountBusy(bot.accountId().toString()));
+            }
+            if (!store.update(target, BotStatus.FAILED, new BotControl(BotControl.Kind.RESUMED,
+                    bot.lastStep().getOrElse(Long.MIN_VALUE), "resumed after failing: "
+                    + bot.statusReason().getOrElse("no reason recorded"), clock.now()))) {
+                return Either.left(BotErrors.changed(bot.id()));
+            }
+            runner.relaunch(target, "rebuilt from its journal after it failed");
+            return get(bot.owner(), bot.id());
+        });
     }
 
     @Override
@@ -330,18 +349,11 @@ class BotService implements BotsUseCase, BotPortfolioQuery, ResumeLiveBotsUseCas
 
     /** The bot's FIFO ledger rebuilt from its stored fills, in booking order; {@code booked} sees each one. */
     private Ledger ledgerOf(Bot bot, java.util.function.BiConsumer<FillView, PositionChanged> booked) {
-        Ledger ledger = Ledger.open(bot.startingCash());
-        for (FillView fill : orders.fillsOfBot(bot.owner(), bot.id().value())) {
-            Either<LedgerRefusal, PositionChanged> result = ledger.apply(new LedgerFill(fill.instrument(), fill.side(),
-                    fill.quantity(), fill.price(), fill.fee(), fill.tradeId(), fill.executedAt()),
-                    new EventMeta(UUID.nameUUIDFromBytes((fill.orderId() + fill.tradeId()).getBytes(
-                            java.nio.charset.StandardCharsets.UTF_8)), fill.executedAt()));
-            if (result.isLeft()) {
-                throw new IllegalStateException("stored fills of bot " + bot.id() + " do not book: " + result.getLeft());
-            }
-            booked.accept(fill, result.get());
+        try {
+            return BotLedger.of(bot.startingCash(), orders.fillsOfBot(bot.owner(), bot.id().value()), booked);
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("bot " + bot.id() + ": " + e.getMessage(), e);
         }
-        return ledger;
     }
 
     @Override

@@ -50,9 +50,20 @@ final class StepJournal implements SessionListener {
 
     @Override
     public void filled(ExecutedFill fill) {
-        fills.add(new OrderActivity.TrackedFill(fill.orderId(), accountId, Option.some(botId), fill.instrument(),
+        fills.add(tracked(fill));
+    }
+
+    /** A fill of the session as the order journal records it. */
+    OrderActivity.TrackedFill tracked(ExecutedFill fill) {
+        return new OrderActivity.TrackedFill(fill.orderId(), accountId, Option.some(botId), fill.instrument(),
                 fill.side(), new io.cryptobot.order.domain.Fill(fill.tradeId(), fill.quantity(), fill.price(),
-                        fill.fee(), fill.liquidity(), fill.time())));
+                        fill.fee(), fill.liquidity(), fill.time()));
+    }
+
+    /** An order of the session in its current state, as the order journal records it. */
+    OrderActivity.TrackedOrder tracked(io.cryptobot.bot.domain.session.PlacedOrder placed) {
+        return new OrderActivity.TrackedOrder(placed.order(), accountId, Option.some(botId), placed.tag(),
+                placed.placedAt(), placed.placedAt());
     }
 
     @Override

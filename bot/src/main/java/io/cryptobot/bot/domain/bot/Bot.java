@@ -25,7 +25,7 @@ import java.util.UUID;
  * <pre>
  * CREATED -start-> RUNNING -pause-> PAUSED -resume-> RUNNING     RUNNING (no step yet) -notStarted-> CREATED
  * CREATED | RUNNING | PAUSED -stop-> STOPPED       RUNNING | PAUSED -complete-> COMPLETED (the feed ended)
- * CREATED | RUNNING | PAUSED -fail-> FAILED
+ * CREATED | RUNNING | PAUSED -fail-> FAILED -retry-> RUNNING (its session rebuilt from its journal)
  * </pre>
  * {@code lastStep} is the open time of the last candle whose effects are stored (its checkpoint), {@code steps}
  * how many candles the session has played in all (warm-up included). Immutable; each command returns the next
@@ -83,6 +83,11 @@ public record Bot(BotId id, UserId owner, String name, String strategy, Map<Stri
 
     public Either<DomainError, Bot> resume(Instant now) {
         return move(status == BotStatus.PAUSED, "resume", BotStatus.RUNNING, Option.none(), now);
+    }
+
+    /** A failed bot run again once the cause is fixed: its session is rebuilt from its journal. */
+    public Either<DomainError, Bot> retry(Instant now) {
+        return move(status == BotStatus.FAILED, "be resumed", BotStatus.RUNNING, Option.none(), now);
     }
 
     public Either<DomainError, Bot> stop(String reason, Instant now) {

@@ -7,14 +7,18 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Something that changed a bot's course (its lifecycle, the owner's kill switch, an order placed or canceled by
- * hand), recorded with the step it took effect after ({@code afterStep}: the
- * open time of the last candle the session had played, or {@link Long#MIN_VALUE} before the first), so that a
- * session rebuilt from its feed after a restart applies it at exactly the same point. {@code at} is when it was
- * asked for (wall clock, for the audit trail).
+ * One entry of a bot's session journal: something that changed the bot's course (its lifecycle, the owner's kill
+ * switch, an order placed or canceled by hand), recorded with the step it took effect after ({@code afterStep}:
+ * the open time of the last candle the session had played, or {@link Long#MIN_VALUE} before the first), so that
+ * a session rebuilt after a restart applies it at exactly the same point, whatever its checkpoint. {@code at} is
+ * when it was asked for (wall clock, for the audit trail). Entries that change the session ({@link
+ * Kind#changesSession}) are written before the API answers; the others are informational.
+ *
+ * <p>{@code order} names the order of an order entry: the id given to an order placed by hand (so a rebuild gives
+ * it the same id), or the order canceled.
  */
 public record BotControl(Kind kind, long afterStep, String reason, Instant at, Option<OrderRequest> placed,
-                         Option<OrderId> canceled) {
+                         Option<OrderId> order) {
     public enum Kind {
         CREATED,
         STARTED,
@@ -29,7 +33,19 @@ public record BotControl(Kind kind, long afterStep, String reason, Instant at, O
         ORDER_CANCELED,
         TRADING_HALTED,
         TRADING_REDUCED,
-        TRADING_RESUMED;
+        TRADING_RESUMED,
+        /** The session could not reach its journal (the database) and was put aside to be rebuilt. */
+        SUSPENDED,
+        /** A suspended session was rebuilt from its journal and trades again. */
+        RECOVERED,
+        /** A rebuilt session differed from what its journal implies: the bot stopped, with the differences. */
+        INCIDENT;
+
+        /** Entries a rebuilt session applies again: pauses, the kill switch, hand orders and cancels, a stop. */
+        public boolean changesSession() {
+            return this == PAUSED || this == RESUMED || this == STOPPED || this == ORDER_PLACED
+                    || this == ORDER_CANCELED || tradingState().isDefined();
+        }
 
         /** The owner's kill switch moving to {@code state}, as a bot records it. */
         public static Kind of(io.cryptobot.risk.domain.TradingState state) {
@@ -56,8 +72,9 @@ public record BotControl(Kind kind, long afterStep, String reason, Instant at, O
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(placed, "placed");
-        Objects.requireNonNull(canceled, "canceled");
-        if ((kind == Kind.ORDER_PLACED) != placed.isDefined() || (kind == Kind.ORDER_CANCELED) != canceled.isDefined()) {
+        Objects.requireNonNull(order, "order");
+        boolean orderEntry = kind == Kind.ORDER_PLACED || kind == Kind.ORDER_CANCELED;
+        if ((kind == Kind.ORDER_PLACED) != placed.isDefined() || orderEntry != order.isDefined()) {
             throw new IllegalArgumentException("an order control names its order, no other control does");
         }
     }
@@ -66,10 +83,13 @@ public record BotControl(Kind kind, long afterStep, String reason, Instant at, O
         this(kind, afterStep, reason, at, Option.none(), Option.none());
     }
 
-    /** An order placed by hand into the bot's session: replayed at the same step when the session is rebuilt. */
-    public static BotControl placed(OrderRequest order, long afterStep, Instant at) {
-        return new BotControl(Kind.ORDER_PLACED, afterStep, "order " + order.clientOrderId().value() + " placed",
-                at, Option.some(order), Option.none());
+    /**
+     * An order placed by hand into the bot's session under {@code id}: replayed at the same step, under the same
+     * id, when the session is rebuilt.
+     */
+    public static BotControl placed(OrderRequest order, OrderId id, long afterStep, Instant at) {
+        return new BotControl(Kind.ORDER_PLACED, afterStep, "order " + order.clientOrderId().value() + " placed as "
+                + id.value(), at, Option.some(order), Option.some(id));
     }
 
     /** A working order canceled by hand. */

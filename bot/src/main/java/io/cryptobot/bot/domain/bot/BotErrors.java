@@ -35,6 +35,12 @@ public final class BotErrors {
         return new DomainError.Conflict("bot.trading_halted", "trading is halted (kill switch); resume trading first");
     }
 
+    /** The bot is live but its session is being rebuilt (after a restart or a database outage): retry shortly. */
+    public static DomainError recovering(BotId id) {
+        return new DomainError.Unavailable("bot.recovering", "the session of bot " + id + " is being rebuilt from "
+                + "its journal; retry in a moment", 2);
+    }
+
     public static DomainError notRunningHere(BotId id) {
         return new DomainError.Conflict("order.no_live_session", "bot " + id
                 + " is not running on this instance; its account takes orders while it runs");

@@ -117,6 +117,16 @@ class BotStoreAdapter implements BotStorePort {
     }
 
     @Override
+    public boolean move(Bot bot, BotStatus expected) {
+        return pool.preparedQuery("UPDATE bot.bots SET status = $1, status_reason = $2, last_step = $3, steps = $4, "
+                        + "last_close = $5, updated_at = $6 WHERE id = $7 AND owner_id = $8 AND status = $9")
+                .executeAndAwait(Tuple.tuple(Arrays.asList(code(bot.status()), bot.statusReason().getOrNull(),
+                        bot.lastStep().getOrNull(), bot.steps(), closeText(bot), utc(bot.updatedAt()),
+                        bot.id().value(), bot.owner().value(), code(expected))))
+                .rowCount() == 1;
+    }
+
+    @Override
     public boolean checkpoint(Bot bot) {
         return pool.preparedQuery("UPDATE bot.bots SET last_step = $1, steps = $2, last_close = $3, updated_at = $4 "
                         + "WHERE id = $5 AND status IN ('running', 'paused')")
@@ -145,9 +155,16 @@ class BotStoreAdapter implements BotStorePort {
             JsonObject payload = (JsonObject) row.getValue("payload");
             controls.add(new BotControl(kind, row.getLong("after_step"), row.getString("reason"),
                     row.getOffsetDateTime("at").toInstant(), ControlPayload.placed(kind, payload),
-                    ControlPayload.canceled(kind, payload)));
+                    ControlPayload.order(kind, payload, order -> legacyHandOrderId(id, order))));
         }
         return controls;
+    }
+
+    /** The id hand orders were given before ids were journaled: a function of the bot and the client order id. */
+    private static io.cryptobot.order.domain.OrderId legacyHandOrderId(BotId bot,
+                                                                        io.cryptobot.order.domain.OrderRequest order) {
+        return new io.cryptobot.order.domain.OrderId(UUID.nameUUIDFromBytes((bot.value() + "/"
+                + order.clientOrderId().value()).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     @Override

@@ -27,12 +27,13 @@ final class ControlPayload {
                     .put("instrument", o.instrument().toString()).put("side", o.side().name())
                     .put("type", o.type().name()).put("qtyUnits", o.quantity().units())
                     .put("qtyScale", o.quantity().scale()).put("timeInForce", o.timeInForce().name())
-                    .put("reduceOnly", o.reduceOnly()).put("correlationId", o.correlationId().value().toString());
+                    .put("reduceOnly", o.reduceOnly()).put("correlationId", o.correlationId().value().toString())
+                    .put("orderId", control.order().get().value().toString());
             o.limitPrice().forEach(p -> json.put("limitUnits", p.units()).put("limitScale", p.scale()));
             o.triggerPrice().forEach(p -> json.put("triggerUnits", p.units()).put("triggerScale", p.scale()));
             return json;
         }
-        return control.canceled().map(id -> new JsonObject().put("orderId", id.value().toString())).getOrNull();
+        return control.order().map(id -> new JsonObject().put("orderId", id.value().toString())).getOrNull();
     }
 
     static Option<OrderRequest> placed(BotControl.Kind kind, JsonObject json) {
@@ -47,9 +48,19 @@ final class ControlPayload {
                 json.getBoolean("reduceOnly"), new CorrelationId(UUID.fromString(json.getString("correlationId")))));
     }
 
-    static Option<OrderId> canceled(BotControl.Kind kind, JsonObject json) {
-        return kind == BotControl.Kind.ORDER_CANCELED
-                ? Option.some(new OrderId(UUID.fromString(json.getString("orderId")))) : Option.none();
+    /**
+     * The order an order control names: the canceled one, or the id given to the one placed (entries written
+     * before ids were journaled name none: {@code legacyId} gives the id they were placed under).
+     */
+    static Option<OrderId> order(BotControl.Kind kind, JsonObject json,
+                                 java.util.function.Function<OrderRequest, OrderId> legacyId) {
+        if (kind != BotControl.Kind.ORDER_CANCELED && kind != BotControl.Kind.ORDER_PLACED) {
+            return Option.none();
+        }
+        if (json.containsKey("orderId")) {
+            return Option.some(new OrderId(UUID.fromString(json.getString("orderId"))));
+        }
+        return Option.some(legacyId.apply(placed(kind, json).get()));
     }
 
     private static Option<Price> price(JsonObject json, String prefix) {

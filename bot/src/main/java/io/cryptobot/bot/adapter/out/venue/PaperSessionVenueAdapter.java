@@ -4,7 +4,7 @@ import io.cryptobot.bot.application.port.in.SessionOrdersUseCase;
 import io.cryptobot.kernel.domain.DomainError;
 import io.cryptobot.kernel.domain.UserId;
 import io.cryptobot.order.application.port.out.PaperVenuePort;
-import io.cryptobot.order.domain.Order;
+import io.cryptobot.order.application.port.in.OrderView;
 import io.cryptobot.order.domain.OrderId;
 import io.cryptobot.order.domain.OrderRequest;
 import io.vavr.control.Either;
@@ -21,12 +21,13 @@ class PaperSessionVenueAdapter implements PaperVenuePort {
     }
 
     @Override
-    public Either<DomainError, Order> submit(UserId owner, UUID accountId, OrderRequest request) {
-        return sessions.place(owner, accountId, request);
+    public Either<DomainError, Submitted> submit(UserId owner, UUID accountId, OrderRequest request) {
+        return sessions.place(owner, accountId, request)
+                .map(placed -> new Submitted(placed.order(), placed.created()));
     }
 
     @Override
-    public Either<DomainError, Order> cancel(UserId owner, UUID accountId, OrderId order) {
+    public Either<DomainError, OrderView> cancel(UserId owner, UUID accountId, OrderId order) {
         return sessions.cancel(owner, accountId, order);
     }
 }

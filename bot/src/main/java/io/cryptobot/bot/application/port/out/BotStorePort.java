@@ -23,6 +23,9 @@ public interface BotStorePort {
     /** Compare-and-set on the status the change was decided from, with the control that records it. */
     boolean update(Bot bot, BotStatus expected, BotControl control);
 
+    /** Compare-and-set of the status alone, its journal entry already written (a stop). */
+    boolean move(Bot bot, BotStatus expected);
+
     /** Stores the checkpoint of a live bot (steps, last step, last close); false when it is no longer live. */
     boolean checkpoint(Bot bot);
 
