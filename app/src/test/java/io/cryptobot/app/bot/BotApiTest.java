@@ -169,7 +169,7 @@ class BotApiTest {
                 .isEqualTo(report.getLong("orders"));
         List<String> kinds = get(trader, "/api/bots/" + bot + "/events").then().statusCode(200).extract()
                 .jsonPath().getList("kind", String.class);
-        assertThat(kinds).containsSubsequence("created", "started", "reconciled", "completed");
+        assertThat(kinds).containsSubsequence("created", "started", "recovered", "completed");
     }
 
     @Test

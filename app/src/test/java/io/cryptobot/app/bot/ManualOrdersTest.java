@@ -46,6 +46,9 @@ class ManualOrdersTest {
     @Inject
     ResumeLiveBotsUseCase resume;
 
+    @Inject
+    io.cryptobot.risk.application.port.out.RiskStorePort riskStore;
+
     @BeforeEach
     void liveManualSession() {
         instrument = TradingFixtures.newInstrumentWithCandles(trader, FROM, 1_440);
@@ -192,6 +195,83 @@ class ManualOrdersTest {
     }
 
     @Test
+    void a_client_order_id_names_one_order_another_body_under_it_is_refused_naming_the_fields() throws Exception {
+        Map<String, Object> limit = order("same-1", "buy", "limit", "0.01", "1000.00");
+        // 50 concurrent duplicates: one 201, 49 times 200 with the same order
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(50);
+        List<java.util.concurrent.Future<Response>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            answers.add(pool.submit(() -> place(limit)));
+        }
+        List<Integer> statuses = new java.util.ArrayList<>();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (var answer : answers) {
+            Response r = answer.get();
+            statuses.add(r.statusCode());
+            ids.add(r.path("id"));
+        }
+        pool.shutdown();
+        assertThat(statuses).containsOnly(200, 201);
+        assertThat(statuses.stream().filter(code -> code == 201).count()).isEqualTo(1);
+        assertThat(ids).hasSize(1);
+        // the same id with another body: 409 naming what differs, sequentially and concurrently; nothing placed
+        Map<String, Object> sell = order("same-1", "sell", "market", "0.01", null);
+        place(sell).then().statusCode(409).contentType("application/problem+json")
+                .body("code", equalTo("order.client_order_id_reused"))
+                .body("detail", org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("side"),
+                        org.hamcrest.Matchers.containsString("type"), org.hamcrest.Matchers.containsString("limitPrice")));
+        Map<String, Object> bigger = order("same-2", "buy", "limit", "0.01", "1000.00");
+        Map<String, Object> other = order("same-2", "buy", "limit", "0.02", "1000.00");
+        pool = java.util.concurrent.Executors.newFixedThreadPool(50);
+        List<java.util.concurrent.Future<Response>> mixed = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            Map<String, Object> body = i % 2 == 0 ? bigger : other;
+            mixed.add(pool.submit(() -> place(body)));
+        }
+        java.util.Map<String, String> quantityById = new java.util.HashMap<>();
+        int conflicts = 0;
+        for (var answer : mixed) {
+            Response r = answer.get();
+            if (r.statusCode() == 409) {
+                conflicts++;
+            } else {
+                assertThat(r.statusCode()).isIn(200, 201);
+                quantityById.merge(r.path("id"), r.path("quantity"), (a, b) -> {
+                    assertThat(a).isEqualTo(b);
+                    return a;
+                });
+            }
+        }
+        pool.shutdown();
+        assertThat(quantityById).hasSize(1);
+        assertThat(conflicts).isEqualTo(25);
+        assertThat(total("/api/orders?account=" + account)).isEqualTo(2);
+    }
+
+    @Test
+    void a_halt_the_session_missed_is_applied_when_it_is_rebuilt() {
+        String resting = place(order("h-1", "buy", "limit", "0.01", "1000.00")).then().statusCode(201)
+                .extract().path("id");
+        BotId id = new BotId(UUID.fromString(bot));
+        runner.release(id);
+        // as a crash right after the kill switch was stored, before any bot followed it: stored, not published
+        io.cryptobot.kernel.domain.UserId owner = new io.cryptobot.kernel.domain.UserId(trader.id());
+        assertThat(riskStore.changeState(owner, io.cryptobot.risk.domain.TradingState.ACTIVE.halt("missed",
+                new io.cryptobot.kernel.domain.EventMeta(UUID.randomUUID(), java.time.Instant.now())).get())).isTrue();
+        resume.resumeLiveBots();
+        assertThat(runner.isRunningHere(id)).isTrue();
+        assertThat(get(trader, "/api/orders/" + resting).then().extract().<String>path("order.status"))
+                .isEqualTo("canceled");
+        place(order("h-2", "buy", "market", "0.01", null)).then().statusCode(201).body("status", equalTo("denied"));
+        assertThat(get(trader, "/api/bots/" + bot).then().extract().<String>path("status")).isEqualTo("paused");
+        List<String> reasons = get(trader, "/api/bots/" + bot + "/events").then().extract().jsonPath()
+                .getList("findAll { it.kind == 'trading_halted' }.reason", String.class);
+        assertThat(reasons).anyMatch(r -> r.contains("kill switch at recovery: missed"));
+        given().header("Authorization", trader.bearer()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "over")).post("/api/risk/resume").then().statusCode(200);
+    }
+
+    @Test
     void orders_placed_by_hand_are_placed_again_identically_when_the_session_is_rebuilt() {
         String filled = place(order("r-1", "buy", "market", "0.02", null)).then().statusCode(201).extract().path("id");
         await(() -> "filled".equals(get(trader, "/api/orders/" + filled).then().extract().path("order.status")), "the fill");
@@ -204,9 +284,9 @@ class ManualOrdersTest {
         resume.resumeLiveBots();
         assertThat(runner.isRunningHere(id)).isTrue();
         List<String> reasons = get(trader, "/api/bots/" + bot + "/events").then().extract().jsonPath()
-                .getList("findAll { it.kind == 'reconciled' }.reason", String.class);
+                .getList("findAll { it.kind == 'recovered' }.reason", String.class);
         assertThat(reasons).hasSize(1);
-        assertThat(reasons.get(0)).contains(": 2 orders (1 open) against 2 in the journal");
+        assertThat(reasons.get(0)).contains(", 2 orders (1 open), ").contains("all equal to the order journal");
         // the rebuilt session still works the resting order: it can be canceled, and new orders are taken
         post(trader, "/api/orders/" + resting + "/cancel", null).then().statusCode(200).body("status", equalTo("canceled"));
         place(order("r-3", "sell", "market", "0.02", null)).then().statusCode(201);

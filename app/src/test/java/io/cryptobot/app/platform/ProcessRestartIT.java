@@ -3,19 +3,8 @@ package io.cryptobot.app.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,39 +12,26 @@ import org.junit.jupiter.api.Test;
  * The packaged application as a real process: started on a fresh data directory (embedded PostgreSQL), a paper
  * bot and a long backtest started, the process killed with SIGKILL while both are running, started again on the
  * same data directory (which also proves the orphaned database server is recovered); the run is found
- * interrupted, resumed and completed, and the bot resumes by itself from its checkpoint and ends with exactly the
+ * interrupted, resumed and completed, and the bot is rebuilt by itself from its journal and ends with exactly the
  * trades and orders a backtest of the same strategy over the same candles has: nothing lost, nothing placed twice.
  */
 class ProcessRestartIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BOT_FROM = "2020-01-01T00:00:00Z";
     private static final String BOT_TO = "2020-01-03T00:00:00Z";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private Process app;
-    private Path dataDir;
-    private int port;
+    private PackagedApp app;
 
     @AfterEach
     void stop() throws Exception {
-        if (app != null && app.isAlive()) {
-            app.destroy();
-            app.waitFor(60, TimeUnit.SECONDS);
-        }
-        if (dataDir != null && !Boolean.getBoolean("keep.it.data")) {
-            // the application stops its embedded server on a normal shutdown; the directory can go
-            try (var files = Files.walk(dataDir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-            }
+        if (app != null) {
+            app.close();
         }
     }
 
     @Test
     void work_running_when_the_process_is_killed_survives_the_restart()
             throws Exception {
-        dataDir = Files.createTempDirectory("cryptobot-restart-it-");
-        port = freePort();
-        app = start();
-        String token = login();
+        app = new PackagedApp("restart-it").start();
+        String token = app.login();
 
         // a long history, so the run is still going when the process dies
         String instrument = "RESTART:BTC/USDT";
@@ -90,11 +66,9 @@ class ProcessRestartIT {
         await(() -> call("GET", "/api/backtests/" + id, token, null, 200),
                 j -> j.get("status").asText().equals("running"), Duration.ofSeconds(60));
 
-        app.destroyForcibly();
-        assertThat(app.waitFor(30, TimeUnit.SECONDS)).isTrue();
-
-        app = start();
-        String again = login();
+        app.kill();
+        app.start();
+        String again = app.login();
         JsonNode interrupted = call("GET", "/api/backtests/" + id, again, null, 200);
         assertThat(interrupted.get("status").asText()).isEqualTo("interrupted");
         call("POST", "/api/backtests/" + id + "/resume", again, null, 202);
@@ -110,7 +84,7 @@ class ProcessRestartIT {
                 j -> !j.get("status").asText().equals("running"), Duration.ofMinutes(3));
         assertThat(finished.get("status").asText()).isEqualTo("completed");
         JsonNode events = call("GET", "/api/bots/" + botId + "/events", again, null, 200);
-        assertThat(events.findValuesAsText("kind")).containsSubsequence("started", "reconciled", "completed");
+        assertThat(events.findValuesAsText("kind")).containsSubsequence("started", "recovered", "completed");
         String check = call("POST", "/api/backtests", again, Map.of("strategy", "sma_crossover",
                 "parameters", Map.of("fast", 5, "slow", 20), "instruments", java.util.List.of(instrument),
                 "timeframe", "1m", "from", BOT_FROM, "to", BOT_TO, "takerFee", "0.001"), 202).get("id").asText();
@@ -137,75 +111,12 @@ class ProcessRestartIT {
         assertThat(orders).isEqualTo(checkReport.get("orders").asLong());
     }
 
-    private Process start() throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx1g", "-jar", System.getProperty("app.jar"))
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("app.log").toFile()));
-        builder.environment().put("CRYPTOBOT_DATA_DIR", dataDir.toString());
-        builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        builder.environment().remove("CRYPTOBOT_DB_URL");
-        Process process = builder.start();
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (true) {
-            assertThat(process.isAlive()).as("the application exited; see %s", dataDir.resolve("app.log")).isTrue();
-            try {
-                if (HTTP.send(HttpRequest.newBuilder(uri("/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return process;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            assertThat(System.nanoTime()).as("start-up took too long").isLessThan(deadline);
-            Thread.sleep(250);
-        }
-    }
-
-    private String login() throws Exception {
-        return call("POST", "/api/auth/login", null, Map.of("email", "demo@cryptobot.local",
-                "password", "demo-password-123"), 200).get("accessToken").asText();
-    }
-
     private JsonNode call(String method, String path, String token, Object body, int expected) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isEqualTo(expected);
-        return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+        return app.call(method, path, token, body, expected);
     }
 
-    @FunctionalInterface
-    private interface Poll {
-        JsonNode get() throws Exception;
-    }
-
-    private static JsonNode await(Poll poll, Predicate<JsonNode> until, Duration limit) throws Exception {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (true) {
-            JsonNode value = poll.get();
-            if (until.test(value)) {
-                return value;
-            }
-            assertThat(System.nanoTime()).as("still %s", value).isLessThan(deadline);
-            Thread.sleep(50);
-        }
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private static JsonNode await(PackagedApp.Poll poll, java.util.function.Predicate<JsonNode> until,
+                                  Duration limit) throws Exception {
+        return PackagedApp.await(poll, until, limit);
     }
 }

@@ -1,0 +1,134 @@
+package io.cryptobot.app.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * The packaged application ({@code app.jar}, built by {@code package}) as a real process on its own data
+ * directory (embedded PostgreSQL) and port, for tests that kill it with SIGKILL and start it again on the same
+ * data; plain HTTP calls with JSON bodies.
+ */
+final class PackagedApp implements AutoCloseable {
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final Path dataDir;
+    private final int port;
+    private Process process;
+
+    PackagedApp(String name) throws IOException {
+        this.dataDir = Files.createTempDirectory("cryptobot-" + name + "-");
+        this.port = freePort();
+    }
+
+    /** Starts the application and waits until it is ready. */
+    PackagedApp start() throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx1g", "-jar", System.getProperty("app.jar"))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("app.log").toFile()));
+        builder.environment().put("CRYPTOBOT_DATA_DIR", dataDir.toString());
+        builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        builder.environment().remove("CRYPTOBOT_DB_URL");
+        process = builder.start();
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (true) {
+            assertThat(process.isAlive()).as("the application exited; see %s", dataDir.resolve("app.log")).isTrue();
+            try {
+                if (HTTP.send(HttpRequest.newBuilder(uri("/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return this;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            assertThat(System.nanoTime()).as("start-up took too long").isLessThan(deadline);
+            Thread.sleep(250);
+        }
+    }
+
+    /** SIGKILL, as a crash: nothing is flushed or closed. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    String login() throws Exception {
+        return call("POST", "/api/auth/login", null, java.util.Map.of("email", "demo@cryptobot.local",
+                "password", "demo-password-123"), 200).get("accessToken").asText();
+    }
+
+    /** A call that must answer {@code expected}; its JSON body. */
+    JsonNode call(String method, String path, String token, Object body, int expected) throws Exception {
+        HttpResponse<String> response = send(method, path, token, body);
+        assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isEqualTo(expected);
+        return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+    }
+
+    /** A call whatever it answers (an IOException when the process is gone). */
+    HttpResponse<String> send(String method, String path, String token, Object body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @FunctionalInterface
+    interface Poll {
+        JsonNode get() throws Exception;
+    }
+
+    static JsonNode await(Poll poll, Predicate<JsonNode> until, Duration limit) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (true) {
+            JsonNode value = poll.get();
+            if (until.test(value)) {
+                return value;
+            }
+            assertThat(System.nanoTime()).as("still %s", value).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Stops the process normally (its embedded server with it) and removes the data directory. */
+    @Override
+    public void close() throws Exception {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            process.waitFor(60, TimeUnit.SECONDS);
+        }
+        if (!Boolean.getBoolean("keep.it.data")) {
+            try (var files = Files.walk(dataDir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            }
+        }
+    }
+}
