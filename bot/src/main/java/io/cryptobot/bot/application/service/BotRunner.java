@@ -105,6 +105,7 @@ public class BotRunner {
     private final Map<BotId, LiveBot> live = new ConcurrentHashMap<>();
     private final Map<BotId, Suspended> suspended = new ConcurrentHashMap<>();
     private final java.util.Set<BotId> rebuilding = ConcurrentHashMap.newKeySet();
+    private volatile boolean resumedAll;
 
     BotRunner(BotStorePort store, RecordOrderActivityUseCase journal, OrderQueries orders,
               GetInstrumentQuery instruments, LoadCandlesQuery candles, ReplayFeedUseCase replays,
@@ -531,7 +532,7 @@ public class BotRunner {
      * Rebuilds the sessions put aside by {@link #suspend} whose bots are still live, recording the outage in
      * their events; those the database still refuses stay suspended for the next call.
      */
-    public void resumeSuspended() {
+    public synchronized void resumeSuspended() {
         for (Suspended s : List.copyOf(suspended.values())) {
             BotId id = s.bot().id();
             try {
@@ -799,12 +800,32 @@ public class BotRunner {
     }
 
     /** Resumes every bot the store holds as live (at start-up); a bot that cannot be rebuilt is marked failed. */
-    public void resumeAll() {
+    public synchronized void resumeAll() {
         for (Bot bot : store.live()) {
-            if (!live.containsKey(bot.id())) {
+            if (!live.containsKey(bot.id()) && !rebuilding.contains(bot.id())) {
                 relaunch(bot, "rebuilt from its journal after a restart");
             }
         }
+        resumedAll = true;
+    }
+
+    /**
+     * Called every few seconds: rebuilds the sessions a database outage suspended and, if the start-up could not
+     * read the live bots (the database was down), tries that again. Quiet while the database is still down.
+     */
+    public synchronized void supervise() {
+        if (!resumedAll) {
+            try {
+                resumeAll();
+                LOG.info("live bots resumed: the database answers again");
+            } catch (RuntimeException e) {
+                if (!isStoreFailure(e)) {
+                    throw e;
+                }
+                return;
+            }
+        }
+        resumeSuspended();
     }
 
     private void markFailed(Bot bot, String reason) {

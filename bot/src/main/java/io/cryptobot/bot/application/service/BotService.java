@@ -254,6 +254,11 @@ class BotService implements BotsUseCase, BotPortfolioQuery, ResumeLiveBotsUseCas
     }
 
     @Override
+    public void superviseLiveBots() {
+        runner.supervise();
+    }
+
+    @Override
     public Either<DomainError, Bot> get(UserId caller, BotId id) {
         return store.load(caller, id).toEither(() -> BotErrors.notFound(id));
     }
