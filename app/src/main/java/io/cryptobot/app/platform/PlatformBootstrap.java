@@ -48,6 +48,11 @@ public final class PlatformBootstrap {
 
     /** Kept so the server outlives this call; stopped by its shutdown hook when the JVM exits. */
     private static volatile EmbeddedPostgres embedded;
+    private static volatile Path embeddedData;
+    private static volatile Optional<ProcessHandle> postmaster = Optional.empty();
+    private static volatile String embeddedDown;
+    private static long downSince;
+    private static int restartAttempts;
 
     private PlatformBootstrap() {
     }
@@ -110,18 +115,9 @@ public final class PlatformBootstrap {
                 Files.createDirectories(pgData);
                 stopOrphanedServer(pgData);
                 long started = System.nanoTime();
-                embedded = EmbeddedPostgres.builder()
-                        .setDataDirectory(pgData)
-                        .setCleanDataDirectory(false)
-                        .setServerConfig("listen_addresses", "127.0.0.1")
-                        .setServerConfig("max_connections", "100")
-                        // The embedded defaults trade durability for speed; this is the system of record.
-                        .setServerConfig("fsync", "on")
-                        .setServerConfig("synchronous_commit", "on")
-                        // trading tables grow by thousands of rows a minute: keep the planner's statistics current
-                        .setServerConfig("autovacuum_naptime", "10s")
-                        .setPGStartupWait(Duration.ofSeconds(60))
-                        .start();
+                embedded = startServer(pgData, 0);
+                embeddedData = pgData;
+                postmaster = postmasterOf(pgData);
                 LOG.info(() -> "Embedded PostgreSQL started on 127.0.0.1:" + embedded.getPort() + " with data in "
                         + pgData + " (" + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms)");
             } catch (IOException e) {
@@ -129,6 +125,80 @@ public final class PlatformBootstrap {
             }
         }
         return datasource(URI.create("postgresql://postgres@127.0.0.1:" + embedded.getPort() + "/postgres"));
+    }
+
+    private static EmbeddedPostgres startServer(Path pgData, int port) throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(pgData)
+                .setCleanDataDirectory(false)
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("max_connections", "100")
+                // The embedded defaults trade durability for speed; this is the system of record.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                // trading tables grow by thousands of rows a minute: keep the planner's statistics current
+                .setServerConfig("autovacuum_naptime", "10s")
+                .setPGStartupWait(Duration.ofSeconds(60));
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        return builder.start();
+    }
+
+    /** The running postmaster named by the data directory's pid file, if any. */
+    private static Optional<ProcessHandle> postmasterOf(Path pgData) {
+        try {
+            return ProcessHandle.of(Long.parseLong(Files.readAllLines(pgData.resolve("postmaster.pid")).getFirst()
+                    .trim()));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Why the embedded PostgreSQL is not serving, while it is not (it is being restarted). */
+    public static Optional<String> embeddedProblem() {
+        return Optional.ofNullable(embeddedDown);
+    }
+
+    /**
+     * Restarts the embedded PostgreSQL, on the same port and data directory, if its postmaster has died. A failed
+     * attempt (the dead server's backends still hold its shared memory, say) is retried at the next call; the
+     * first failure is logged, later ones only when the reason changes.
+     */
+    public static synchronized void superviseEmbedded() {
+        EmbeddedPostgres server = embedded;
+        if (server == null || postmaster.map(ProcessHandle::isAlive).orElse(false)) {
+            return;
+        }
+        Path pgData = embeddedData;
+        int port = server.getPort();
+        if (embeddedDown == null) {
+            downSince = System.nanoTime();
+            restartAttempts = 0;
+            embeddedDown = "the embedded PostgreSQL on port " + port + " has stopped; restarting it";
+            LOG.warning(() -> "Embedded PostgreSQL (" + postmaster.map(p -> "pid " + p.pid()).orElse("no pid")
+                    + ") is not running; restarting it on 127.0.0.1:" + port);
+        }
+        restartAttempts++;
+        try {
+            // not closed: its pg_ctl stop would fail loudly on a dead server. Its lock on epg-lock (and that of a
+            // failed start) is held inside this JVM on the file's inode; a fresh file is a fresh lock
+            Files.deleteIfExists(pgData.resolve("epg-lock"));
+            embedded = startServer(pgData, port);
+            postmaster = postmasterOf(pgData);
+            embeddedDown = null;
+            int attempts = restartAttempts;
+            LOG.info(() -> "Embedded PostgreSQL restarted on 127.0.0.1:" + port + " after "
+                    + Duration.ofNanos(System.nanoTime() - downSince).toMillis() + " ms (" + attempts
+                    + " attempt(s))");
+        } catch (IOException | RuntimeException e) {
+            String reason = "the embedded PostgreSQL on port " + port + " has stopped; restart attempt "
+                    + restartAttempts + " failed: " + e.getMessage();
+            if (restartAttempts == 1 || restartAttempts % 30 == 0) {
+                LOG.warning(reason);
+            }
+            embeddedDown = reason;
+        }
     }
 
     /**

@@ -16,7 +16,10 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import io.cryptobot.kernel.adapter.out.persistence.DatabaseFaults;
+import io.vavr.control.Option;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -29,15 +32,20 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 class ProblemExceptionMappers {
     private static final Logger LOG = Logger.getLogger(ProblemExceptionMappers.class);
     private static final String TYPE_PREFIX = "urn:cryptobot:problem:";
+    private final DatabaseOutage outage;
+
+    ProblemExceptionMappers(DatabaseOutage outage) {
+        this.outage = outage;
+    }
 
     @ServerExceptionMapper
     Response unauthenticated(AuthenticationFailedException failure) {
-        return unauthenticated();
+        return unavailable(failure).orElseGet(ProblemExceptionMappers::unauthenticated);
     }
 
     @ServerExceptionMapper
     Response unauthenticated(UnauthorizedException failure) {
-        return unauthenticated();
+        return unavailable(failure).orElseGet(ProblemExceptionMappers::unauthenticated);
     }
 
     @ServerExceptionMapper
@@ -108,12 +116,29 @@ class ProblemExceptionMappers {
     /** Last resort: a bug or an infrastructure failure. The incident id links the client's report to the log. */
     @ServerExceptionMapper
     Response unexpected(Throwable failure) {
+        Optional<Response> unavailable = unavailable(failure);
+        if (unavailable.isPresent()) {
+            return unavailable.get();
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(failure, "Unexpected error, incident %s", incident);
         return problem(500, "server.unexpected",
                 "Something went wrong on our side. Quote incident " + incident + " when reporting it.", null)
                 .header("X-Incident-Id", incident)
                 .build();
+    }
+
+    /**
+     * A failure because PostgreSQL cannot be reached (also while checking a token's account) is a 503 with
+     * Retry-After, counted by the outage monitor, which logs the outage once instead of once per request.
+     */
+    private Optional<Response> unavailable(Throwable failure) {
+        Option<String> cause = DatabaseFaults.unreachable(failure);
+        if (cause.isEmpty()) {
+            return Optional.empty();
+        }
+        outage.refused(cause.get());
+        return Optional.of(Problems.response(DatabaseFaults.UNAVAILABLE));
     }
 
     private static Response unauthenticated() {

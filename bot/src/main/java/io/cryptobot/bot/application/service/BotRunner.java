@@ -813,6 +813,11 @@ public class BotRunner {
      * Called every few seconds: rebuilds the sessions a database outage suspended and, if the start-up could not
      * read the live bots (the database was down), tries that again. Quiet while the database is still down.
      */
+    /** How many live bots are being rebuilt now; -1 while the live bots of a start-up have not been read yet. */
+    public int rebuilding() {
+        return resumedAll ? rebuilding.size() : -1;
+    }
+
     public synchronized void supervise() {
         if (!resumedAll) {
             try {

@@ -259,6 +259,11 @@ class BotService implements BotsUseCase, BotPortfolioQuery, ResumeLiveBotsUseCas
     }
 
     @Override
+    public int rebuildingLiveBots() {
+        return runner.rebuilding();
+    }
+
+    @Override
     public Either<DomainError, Bot> get(UserId caller, BotId id) {
         return store.load(caller, id).toEither(() -> BotErrors.notFound(id));
     }

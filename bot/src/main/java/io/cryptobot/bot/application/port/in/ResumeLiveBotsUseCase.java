@@ -13,4 +13,7 @@ public interface ResumeLiveBotsUseCase {
      * not read, once the database answers again.
      */
     void superviseLiveBots();
+
+    /** How many live bots are being rebuilt now; -1 until the start-up has read which bots are live. */
+    int rebuildingLiveBots();
 }
