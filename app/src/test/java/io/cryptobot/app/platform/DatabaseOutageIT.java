@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import io.cryptobot.app.support.TradingScenario;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +36,8 @@ class DatabaseOutageIT {
     void the_api_answers_503_while_the_database_is_down_and_bots_resume_when_it_is_back() throws Exception {
         app = new PackagedApp("db-outage").start();
         String token = app.login();
-        TradingScenario orders = new TradingScenario("OUTAGE").setUp(app, token, List.of("outage a", "outage b"));
+        TradingScenario orders = new TradingScenario("OUTAGE").setUp(app.as(() -> token),
+                List.of("outage a", "outage b"), "1200");
         for (int i = 0; i < 6; i++) {
             place(orders, token, orders.accounts.get(i % 2), "before-" + i, i % 3 == 2);
         }
@@ -95,7 +97,7 @@ class DatabaseOutageIT {
         for (int i = 0; i < 4; i++) {
             place(orders, token, orders.accounts.get(i % 2), "after-" + i, false);
         }
-        orders.check(app, token);
+        orders.check(app.as(() -> token));
 
         String log = Files.readString(app.dataDir.resolve("app.log"));
         // one line per outage the API saw (a round may be seen only as bots rebuilding), one when it ended

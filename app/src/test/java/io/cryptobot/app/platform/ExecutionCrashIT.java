@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import io.cryptobot.app.support.TradingScenario;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +45,8 @@ class ExecutionCrashIT {
     void nothing_acknowledged_is_lost_or_reused_whatever_is_in_flight_at_a_kill() throws Exception {
         app = new PackagedApp("crash-it").start();
         token = app.login();
-        orders = new TradingScenario("CRASH").setUp(app, token, List.of("crash a", "crash b"));
+        orders = new TradingScenario("CRASH").setUp(app.as(() -> token), List.of("crash a", "crash b"),
+                "1200");
         List<String> accounts = orders.accounts;
 
         // hand orders and cancels on both accounts, killed at three points
@@ -57,12 +59,13 @@ class ExecutionCrashIT {
                 assertThat(again.statusCode()).as("re-sent %s: %s", lost.body(), again.body()).isIn(200, 201);
                 orders.ack(lost.body(), PackagedApp.JSON.readTree(again.body()).get("id").asText());
             }
-            orders.check(app, token);
+            orders.check(app.as(() -> token));
         }
 
         // halt, then SIGKILL at once: the halt holds (orders denied, open orders canceled)
         String open = place(accounts.get(0), "halt-open", "limit", "1000.00");
         app.call("POST", "/api/risk/halt", token, Map.of("reason", "crash test"), 200);
+        orders.halted();
         app.kill();
         restart();
         assertThat(app.call("GET", "/api/risk/state", token, null, 200).get("state").asText()).isEqualTo("halted");
@@ -138,7 +141,7 @@ class ExecutionCrashIT {
         Map<String, Object> other = orders.body(accounts.get(0), "burst-1", "limit", "1000.00");
         JsonNode refused = app.call("POST", "/api/orders", token, other, 409);
         assertThat(refused.get("detail").asText()).contains("type").contains("limitPrice");
-        orders.check(app, token);
+        orders.check(app.as(() -> token));
     }
 
     /** Places and cancels orders on every account from several threads until the process is killed. */

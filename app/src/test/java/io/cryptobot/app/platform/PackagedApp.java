@@ -3,6 +3,7 @@ package io.cryptobot.app.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cryptobot.app.support.TradingScenario;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -91,21 +92,13 @@ final class PackagedApp implements AutoCloseable {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    @FunctionalInterface
-    interface Poll {
-        JsonNode get() throws Exception;
+    static JsonNode await(TradingScenario.Poll poll, Predicate<JsonNode> until, Duration limit) throws Exception {
+        return TradingScenario.await(poll, until, limit);
     }
 
-    static JsonNode await(Poll poll, Predicate<JsonNode> until, Duration limit) throws Exception {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (true) {
-            JsonNode value = poll.get();
-            if (until.test(value)) {
-                return value;
-            }
-            assertThat(System.nanoTime()).as("still %s", value).isLessThan(deadline);
-            Thread.sleep(50);
-        }
+    /** The calls of one user, for {@link TradingScenario}: the token is read at each call (it changes at restarts). */
+    TradingScenario.Api as(java.util.function.Supplier<String> token) {
+        return (method, path, body, expected) -> call(method, path, token.get(), body, expected);
     }
 
     private URI uri(String path) {

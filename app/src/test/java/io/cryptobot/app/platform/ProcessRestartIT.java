@@ -3,6 +3,7 @@ package io.cryptobot.app.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cryptobot.app.support.TradingScenario;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -115,7 +116,7 @@ class ProcessRestartIT {
         return app.call(method, path, token, body, expected);
     }
 
-    private static JsonNode await(PackagedApp.Poll poll, java.util.function.Predicate<JsonNode> until,
+    private static JsonNode await(TradingScenario.Poll poll, java.util.function.Predicate<JsonNode> until,
                                   Duration limit) throws Exception {
         return PackagedApp.await(poll, until, limit);
     }

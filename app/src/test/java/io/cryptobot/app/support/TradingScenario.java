@@ -1,4 +1,4 @@
-package io.cryptobot.app.platform;
+package io.cryptobot.app.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,34 +20,46 @@ import java.util.Set;
  * its id, acknowledged market orders executed exactly once, acknowledged cancels hold, every fill is on an
  * acknowledged order with a trade id of its own, and each bot's balances equal its fills.
  */
-final class TradingScenario {
-    final String instrument;
-    final BigDecimal start = new BigDecimal("100000");
-    final List<String> accounts = new ArrayList<>();
-    final List<String> bots = new ArrayList<>();
+public final class TradingScenario {
+    public final String instrument;
+    public final BigDecimal start = new BigDecimal("100000");
+    public final List<String> accounts = new ArrayList<>();
+    public final List<String> bots = new ArrayList<>();
     /** Every order acknowledged (201 or 200), by id: its client order id and body. */
     private final Map<String, Acked> acked = new HashMap<>();
     private final Set<String> ackedCancels = new HashSet<>();
+    private boolean halted;
 
     private record Acked(String clientOrderId, Map<String, Object> body) {
     }
 
-    TradingScenario(String venue) {
+    /** One authenticated call that must answer {@code expected}; its JSON body. */
+    @FunctionalInterface
+    public interface Api {
+        JsonNode call(String method, String path, Object body, int expected) throws Exception;
+    }
+
+    @FunctionalInterface
+    public interface Poll {
+        JsonNode get() throws Exception;
+    }
+
+    public TradingScenario(String venue) {
         this.instrument = venue + ":BTC/USDT";
     }
 
     /** The instrument, its candles, and one paper account with a running manual bot per name. */
-    TradingScenario setUp(PackagedApp app, String token, List<String> names) throws Exception {
+    public TradingScenario setUp(Api api, List<String> names, String speed) throws Exception {
         String venue = instrument.substring(0, instrument.indexOf(':'));
-        app.call("POST", "/api/marketdata/instruments", token, Map.of("venue", venue, "base", "BTC", "quote",
+        api.call("POST", "/api/marketdata/instruments", Map.of("venue", venue, "base", "BTC", "quote",
                 "USDT", "tickSize", "0.01", "stepSize", "0.00001"), 201);
-        JsonNode job = app.call("POST", "/api/marketdata/synthetic", token, Map.of("instrument", instrument,
+        JsonNode job = api.call("POST", "/api/marketdata/synthetic", Map.of("instrument", instrument,
                 "timeframe", "1m", "from", "2020-01-01T00:00:00Z", "count", 100_000, "seed", 9,
                 "startPrice", "30000.00", "volatility", 0.001), 202);
-        PackagedApp.await(() -> app.call("GET", "/api/marketdata/imports/" + job.get("id").asText(), token, null,
+        await(() -> api.call("GET", "/api/marketdata/imports/" + job.get("id").asText(), null,
                 200), j -> j.get("status").asText().equals("completed"), Duration.ofMinutes(2));
         for (String name : names) {
-            String account = app.call("POST", "/api/accounts/paper", token, Map.of("name", name,
+            String account = api.call("POST", "/api/accounts/paper", Map.of("name", name,
                     "balances", Map.of("USDT", start.toPlainString())), 201).get("id").asText();
             Map<String, Object> bot = new HashMap<>();
             bot.put("name", name);
@@ -55,22 +67,22 @@ final class TradingScenario {
             bot.put("instrument", instrument);
             bot.put("timeframe", "1m");
             bot.put("accountId", account);
-            bot.put("feed", Map.of("from", "2020-01-01T00:00:00Z", "to", "2020-03-01T00:00:00Z", "speed", "1200"));
+            bot.put("feed", Map.of("from", "2020-01-01T00:00:00Z", "to", "2020-03-01T00:00:00Z", "speed", speed));
             bot.put("takerFee", "0.001");
-            String id = app.call("POST", "/api/bots", token, bot, 201).get("id").asText();
-            app.call("POST", "/api/bots/" + id + "/start", token, null, 200);
+            String id = api.call("POST", "/api/bots", bot, 201).get("id").asText();
+            api.call("POST", "/api/bots/" + id + "/start", null, 200);
             accounts.add(account);
             bots.add(id);
         }
         for (String bot : bots) {
-            PackagedApp.await(() -> app.call("GET", "/api/bots/" + bot, token, null, 200),
+            await(() -> api.call("GET", "/api/bots/" + bot, null, 200),
                     j -> j.get("steps").asLong() > 5, Duration.ofSeconds(30));
         }
         return this;
     }
 
     /** A hand buy of 0.001 BTC. */
-    Map<String, Object> body(String account, String clientOrderId, String type, String limitPrice) {
+    public Map<String, Object> body(String account, String clientOrderId, String type, String limitPrice) {
         Map<String, Object> body = new HashMap<>();
         body.put("accountId", account);
         body.put("clientOrderId", clientOrderId);
@@ -85,34 +97,41 @@ final class TradingScenario {
     }
 
     /** Records an acknowledged order; an id acknowledged for two client order ids fails the test. */
-    void ack(Map<String, Object> body, String id) {
+    public void ack(Map<String, Object> body, String id) {
         Acked before = acked.putIfAbsent(id, new Acked((String) body.get("clientOrderId"), body));
         assertThat(before == null || before.clientOrderId().equals(body.get("clientOrderId")))
                 .as("id %s acknowledged for %s and for %s", id, before, body.get("clientOrderId")).isTrue();
     }
 
-    void canceled(Collection<String> ids) {
+    /**
+     * The kill switch was halted: from then on a market order may also end canceled without a fill (the halt
+     * canceled it before its candle came), never otherwise.
+     */
+    public void halted() {
+        halted = true;
+    }
+
+    public void canceled(Collection<String> ids) {
         ackedCancels.addAll(ids);
     }
 
     /** An order the test settled itself (canceled after checking it), left out of later checks. */
-    void forget(String id) {
+    public void forget(String id) {
         acked.remove(id);
     }
 
-    int acknowledged() {
+    public int acknowledged() {
         return acked.size();
     }
 
     /** Every invariant of the journal, read back over the API once the acknowledged market orders have filled. */
-    void check(PackagedApp app, String token) throws Exception {
+    public void check(Api api) throws Exception {
         Map<String, JsonNode> orders = new HashMap<>();
         for (Map.Entry<String, Acked> entry : acked.entrySet()) {
             String id = entry.getKey();
             Acked a = entry.getValue();
-            JsonNode order = PackagedApp.await(() -> app.call("GET", "/api/orders/" + id, token, null, 200),
-                    j -> !a.body().get("type").equals("market") || j.get("order").get("status").asText()
-                            .equals("filled") || j.get("order").get("status").asText().equals("denied"),
+            JsonNode order = await(() -> api.call("GET", "/api/orders/" + id, null, 200),
+                    j -> !a.body().get("type").equals("market") || ended(j.get("order")),
                     Duration.ofSeconds(60)).get("order");
             assertThat(order.get("clientOrderId").asText()).as("order %s", id).isEqualTo(a.clientOrderId());
             assertThat(order.get("type").asText()).as("order %s", id).isEqualTo(a.body().get("type"));
@@ -125,7 +144,7 @@ final class TradingScenario {
                     .isEqualTo("canceled");
         }
         for (String bot : bots) {
-            checkBot(app, token, bot, orders);
+            checkBot(api, bot, orders);
         }
         for (JsonNode order : orders.values()) {
             if (order.get("type").asText().equals("market") && order.get("status").asText().equals("filled")) {
@@ -135,14 +154,21 @@ final class TradingScenario {
         }
     }
 
-    private void checkBot(PackagedApp app, String token, String bot, Map<String, JsonNode> orders)
+    private boolean ended(JsonNode order) {
+        String status = order.get("status").asText();
+        return status.equals("filled") || status.equals("denied")
+                || halted && status.equals("canceled") && new BigDecimal(order.get("filledQuantity").asText())
+                        .signum() == 0;
+    }
+
+    private void checkBot(Api api, String bot, Map<String, JsonNode> orders)
             throws Exception {
-        JsonNode status = app.call("GET", "/api/bots/" + bot, token, null, 200);
+        JsonNode status = api.call("GET", "/api/bots/" + bot, null, 200);
         assertThat(status.get("status").asText()).as("bot %s: %s", bot, status).isIn("running", "paused");
-        List<String> kinds = app.call("GET", "/api/bots/" + bot + "/events", token, null, 200)
+        List<String> kinds = api.call("GET", "/api/bots/" + bot + "/events", null, 200)
                 .findValuesAsText("kind");
         assertThat(kinds).contains("recovered").doesNotContain("incident", "failed");
-        JsonNode fills = app.call("GET", "/api/fills?bot=" + bot + "&limit=10000", token, null, 200).get("items");
+        JsonNode fills = api.call("GET", "/api/fills?bot=" + bot + "&limit=10000", null, 200).get("items");
         Set<String> tradeIds = new HashSet<>();
         Map<String, BigDecimal> filled = new HashMap<>();
         BigDecimal cash = start;
@@ -169,10 +195,24 @@ final class TradingScenario {
                     .isEqualByComparingTo(qty);
             assertThat(qty).isLessThanOrEqualTo(new BigDecimal(o.get("quantity").asText()));
         });
-        JsonNode portfolio = app.call("GET", "/api/bots/" + bot + "/portfolio", token, null, 200);
+        JsonNode portfolio = api.call("GET", "/api/bots/" + bot + "/portfolio", null, 200);
         assertThat(new BigDecimal(portfolio.get("balances").get("USDT").asText())).as("bot %s cash", bot)
                 .isEqualByComparingTo(cash);
         assertThat(new BigDecimal(portfolio.get("balances").get("BTC").asText())).as("bot %s BTC", bot)
                 .isEqualByComparingTo(base);
+    }
+
+    /** Polls until {@code until} holds, failing after {@code limit}. */
+    public static JsonNode await(Poll poll, java.util.function.Predicate<JsonNode> until, Duration limit)
+            throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (true) {
+            JsonNode value = poll.get();
+            if (until.test(value)) {
+                return value;
+            }
+            assertThat(System.nanoTime()).as("still %s", value).isLessThan(deadline);
+            Thread.sleep(50);
+        }
     }
 }
