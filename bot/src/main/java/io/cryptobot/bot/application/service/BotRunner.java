@@ -57,6 +57,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -129,6 +130,7 @@ public class BotRunner {
         volatile Bot bot;
         final TradingSession session;
         final StepJournal steps;
+        final JournalWriter writer;
         UUID replayId;
         Cancellable subscription;
         long stepsPlayed;
@@ -141,10 +143,11 @@ public class BotRunner {
         /** What the rebuild found, once checked. */
         String rebuilt = "nothing to rebuild";
 
-        LiveBot(Bot bot, TradingSession session, StepJournal steps) {
+        LiveBot(Bot bot, TradingSession session, StepJournal steps, JournalWriter writer) {
             this.bot = bot;
             this.session = session;
             this.steps = steps;
+            this.writer = writer;
         }
     }
 
@@ -190,7 +193,11 @@ public class BotRunner {
                 bot.feed().from(), bot.id().value().getMostSignificantBits(), prefix, false), List.of(market),
                 TradingSession.simulatedVenue(List.of(market), prefix.equals(LEGACY_PREFIX) ? "" : prefix), strategy,
                 (long time, double equity, boolean exposed) -> self[0].equity.append(time, equity, exposed), steps);
-        LiveBot runner = new LiveBot(bot, session, steps);
+        JournalWriter writer = new JournalWriter((batch, activity) -> {
+            store.addControlsDurableWithNextCommit(bot.id(), batch);
+            record(bot.owner(), StepJournal.Step.concat(activity));
+        }, workers.journalWriters());
+        LiveBot runner = new LiveBot(bot, session, steps, writer);
         self[0] = runner;
         long tf = bot.timeframe().nominalLength().toMillis();
         long warmUpStart = bot.feed().from() - (long) strategy.warmUpCandles() * tf;
@@ -428,6 +435,7 @@ public class BotRunner {
                 return;
             }
             try {
+                runner.writer.flush();
                 if (!activity.isEmpty() || runner.uncheckpointed >= CHECKPOINT_EVERY || runner.bot.lastStep().isEmpty()
                         || clock.now().toEpochMilli() - runner.checkpointedAt >= CHECKPOINT_MILLIS) {
                     // the checkpoint first: what the order journal holds never comes from a step after it
@@ -481,6 +489,7 @@ public class BotRunner {
                 return;
             }
             try {
+                runner.writer.flush();
                 if (runner.session.lastStepTime() != Long.MIN_VALUE && runner.uncheckpointed > 0) {
                     checkpoint(runner);
                 }
@@ -630,6 +639,7 @@ public class BotRunner {
                 return Either.left(BotErrors.changed(current.id()));
             }
             try {
+                runner.writer.flush();
                 if (runner.session.lastStepTime() != Long.MIN_VALUE && runner.uncheckpointed > 0) {
                     checkpoint(runner);
                 }
@@ -673,6 +683,12 @@ public class BotRunner {
         LiveBot runner = live.get(id);
         if (runner != null) {
             synchronized (runner) {
+                try {
+                    // what was acknowledged is durable before whoever rebuilds the session reads its journal
+                    runner.writer.flush();
+                } catch (RuntimeException e) {
+                    LOG.fine(() -> "bot " + id + " released with an unwritable journal: " + e.getMessage());
+                }
                 end(runner);
             }
         }
@@ -705,6 +721,7 @@ public class BotRunner {
 
     /** The session moves to {@code target}: the entry (and a halt's pause) journaled first, then the session. */
     private void changeTradingState(LiveBot runner, TradingState target, String reason) {
+        runner.writer.flush();
         long after = runner.session.lastStepTime();
         store.addControl(runner.bot.id(), new BotControl(BotControl.Kind.of(target), after, reason, clock.now()));
         Option<Bot> paused = pauseOnHalt(runner.bot, target, reason, after);
@@ -732,33 +749,32 @@ public class BotRunner {
 
     /**
      * Places an order by hand into the live bot's session between two steps (see {@link TradingSession#place})
-     * under a new time-ordered id: journaled (with its id) and projected to the order journal (denied orders as
-     * blocks too) before the call returns.
+     * under a new time-ordered id. The journal entry (with the id) and the order's activity (denied orders as
+     * blocks too) are written by the session's {@link JournalWriter}, together with those of concurrent requests;
+     * the call returns once they are durable.
      */
     public Either<DomainError, SessionOrdersUseCase.SessionPlacement> place(Bot bot, OrderRequest request) {
         return betweenSteps(bot, runner -> {
             OrderId id = new OrderId(ids.next());
             Either<SessionRefusal, TradingSession.Placement> placed = runner.session.place(request, id, MANUAL_TAG);
             if (placed.isLeft()) {
-                return Either.left(BotErrors.orderRefused(placed.getLeft().reason()));
+                return Either.<DomainError, Durable<SessionOrdersUseCase.SessionPlacement>>left(
+                        BotErrors.orderRefused(placed.getLeft().reason()));
             }
             if (!placed.get().created()) {
+                // the order named may still be on its way to the journal
+                flush(runner);
                 OrderId known = placed.get().order().id();
-                return orders.get(bot.owner(), known.value())
-                        .map(details -> new SessionOrdersUseCase.SessionPlacement(details.order(), false));
+                return orders.get(bot.owner(), known.value()).map(details -> new Durable<>(runner,
+                        CompletableFuture.completedFuture(null),
+                        new SessionOrdersUseCase.SessionPlacement(details.order(), false)));
             }
             StepJournal.Step step = runner.steps.drain();
-            try {
-                // the entry's commit is not awaited: the projection's synchronous commit right after flushes it
-                // too (one disk flush an order). Lost in a crash before that, the order was not acknowledged
-                store.addControlDurableWithNextCommit(bot.id(), BotControl.placed(request, id,
-                        runner.session.lastStepTime(), clock.now()));
-                record(bot.owner(), step);
-            } catch (RuntimeException e) {
-                throw suspend(runner, e);
-            }
-            return Either.right(new SessionOrdersUseCase.SessionPlacement(recorded(step, id), true));
-        });
+            CompletableFuture<Void> written = runner.writer.submit(BotControl.placed(request, id,
+                    runner.session.lastStepTime(), clock.now()), step);
+            return Either.right(new Durable<>(runner, written,
+                    new SessionOrdersUseCase.SessionPlacement(recorded(step, id), true)));
+        }).map(this::awaited);
     }
 
     /** The order as {@code step} recorded it (its newest state there). */
@@ -773,18 +789,45 @@ public class BotRunner {
         return betweenSteps(bot, runner -> {
             Either<SessionRefusal, Order> canceled = runner.session.cancel(order);
             if (canceled.isLeft()) {
-                return Either.left(BotErrors.orderNotOpen(canceled.getLeft().reason()));
+                return Either.<DomainError, Durable<OrderView>>left(
+                        BotErrors.orderNotOpen(canceled.getLeft().reason()));
             }
             StepJournal.Step step = runner.steps.drain();
-            try {
-                store.addControlDurableWithNextCommit(bot.id(), BotControl.canceled(order,
-                        runner.session.lastStepTime(), clock.now()));
-                record(bot.owner(), step);
-            } catch (RuntimeException e) {
-                throw suspend(runner, e);
+            CompletableFuture<Void> written = runner.writer.submit(BotControl.canceled(order,
+                    runner.session.lastStepTime(), clock.now()), step);
+            return Either.right(new Durable<>(runner, written, recorded(step, order)));
+        }).map(this::awaited);
+    }
+
+    /** An answer that may be given once {@code written} is durable. */
+    private record Durable<T>(LiveBot runner, CompletableFuture<Void> written, T answer) {
+    }
+
+    /**
+     * Waits, outside the session's lock, until the answer's journal batch is durable. A batch that could not be
+     * written leaves the session ahead of its journal: it is put aside (once) and the caller is told.
+     */
+    private <T> T awaited(Durable<T> durable) {
+        try {
+            JournalWriter.await(durable.written());
+            return durable.answer();
+        } catch (RuntimeException e) {
+            synchronized (durable.runner()) {
+                if (!durable.runner().ended) {
+                    throw suspend(durable.runner(), e);
+                }
             }
-            return Either.right(recorded(step, order));
-        });
+            throw e instanceof JournalUnwritable ? e : new JournalUnwritable(e);
+        }
+    }
+
+    /** Everything the session's writer holds made durable, under the session's lock; the session put aside if not. */
+    private void flush(LiveBot runner) {
+        try {
+            runner.writer.flush();
+        } catch (RuntimeException e) {
+            throw suspend(runner, e);
+        }
     }
 
     /** Runs {@code action} on the bot's session under its lock, between two steps; refused when not run here. */

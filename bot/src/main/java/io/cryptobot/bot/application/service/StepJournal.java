@@ -92,6 +92,16 @@ final class StepJournal implements SessionListener {
         boolean isEmpty() {
             return activity.isEmpty() && blocks.isEmpty();
         }
+
+        /** Several drains recorded together, in order. */
+        static Step concat(List<Step> steps) {
+            if (steps.size() == 1) {
+                return steps.get(0);
+            }
+            return new Step(OrderActivity.concat(steps.stream().map(Step::activity).toList()),
+                    steps.stream().flatMap(s -> s.blocks().stream()).toList(),
+                    steps.stream().flatMap(s -> s.halts().stream()).toList());
+        }
     }
 
     /** What was collected since the last drain; the journal starts empty again. */

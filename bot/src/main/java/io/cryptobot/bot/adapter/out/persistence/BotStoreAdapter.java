@@ -67,13 +67,17 @@ class BotStoreAdapter implements BotStorePort {
         }
     }
 
+    private static final String INSERT_CONTROL = "INSERT INTO bot.controls (bot_id, kind, after_step, reason, at, "
+            + "payload) VALUES ($1, $2, $3, $4, $5, $6)";
+
     private static Uni<Void> insertControl(io.vertx.mutiny.sqlclient.SqlConnection connection, BotId id,
                                            BotControl control) {
-        return connection.preparedQuery("INSERT INTO bot.controls (bot_id, kind, after_step, reason, at, payload) "
-                        + "VALUES ($1, $2, $3, $4, $5, $6)")
-                .execute(Tuple.tuple(Arrays.asList(id.value(), code(control.kind()), control.afterStep(),
-                        control.reason(), utc(control.at()), ControlPayload.of(control))))
-                .replaceWithVoid();
+        return connection.preparedQuery(INSERT_CONTROL).execute(controlRow(id, control)).replaceWithVoid();
+    }
+
+    private static Tuple controlRow(BotId id, BotControl control) {
+        return Tuple.tuple(Arrays.asList(id.value(), code(control.kind()), control.afterStep(), control.reason(),
+                utc(control.at()), ControlPayload.of(control)));
     }
 
     @Override
@@ -141,9 +145,11 @@ class BotStoreAdapter implements BotStorePort {
     }
 
     @Override
-    public void addControlDurableWithNextCommit(BotId id, BotControl control) {
+    public void addControlsDurableWithNextCommit(BotId id, List<BotControl> controls) {
+        List<Tuple> rows = controls.stream().map(control -> controlRow(id, control)).toList();
         pool.withTransaction(connection -> connection.query("SET LOCAL synchronous_commit = off").execute()
-                .flatMap(ignored -> insertControl(connection, id, control))).await().indefinitely();
+                .flatMap(ignored -> connection.preparedQuery(INSERT_CONTROL).executeBatch(rows)))
+                .await().indefinitely();
     }
 
     @Override

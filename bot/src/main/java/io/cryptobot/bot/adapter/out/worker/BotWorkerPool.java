@@ -16,6 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 @ApplicationScoped
 class BotWorkerPool implements BotWorkersPort {
     private final ExecutorService executor;
+    /** One virtual thread a batch: a writer blocks on the database and must never wait behind steps for a thread. */
+    private final ExecutorService writers = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("journal-writer-", 0).factory());
 
     BotWorkerPool() {
         AtomicInteger number = new AtomicInteger();
@@ -31,8 +34,14 @@ class BotWorkerPool implements BotWorkersPort {
         return executor;
     }
 
+    @Override
+    public Executor journalWriters() {
+        return writers;
+    }
+
     @PreDestroy
     void stop() {
         executor.shutdownNow();
+        writers.shutdownNow();
     }
 }

@@ -32,10 +32,11 @@ public interface BotStorePort {
     void addControl(BotId id, BotControl control);
 
     /**
-     * Adds a control without waiting for it to reach the disk: it becomes durable with the next synchronous
-     * commit on the same database (the write-ahead log is flushed in order), which the caller makes right after.
+     * Adds controls, in order, in one transaction that does not wait for the disk: they become durable with the
+     * next synchronous commit on the same database (the write-ahead log is flushed in order), which the caller
+     * makes right after.
      */
-    void addControlDurableWithNextCommit(BotId id, BotControl control);
+    void addControlsDurableWithNextCommit(BotId id, List<BotControl> controls);
 
     List<BotControl> controls(BotId id);
 

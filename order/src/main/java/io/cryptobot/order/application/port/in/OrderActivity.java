@@ -25,6 +25,25 @@ public record OrderActivity(List<TrackedOrder> orders, List<OrderEvent> events, 
         fills = List.copyOf(fills);
     }
 
+    /**
+     * Activities recorded together, as one: each order once in its newest state (at the place it first appeared),
+     * the events and fills in the order given.
+     */
+    public static OrderActivity concat(List<OrderActivity> activities) {
+        if (activities.size() == 1) {
+            return activities.get(0);
+        }
+        java.util.Map<OrderId, TrackedOrder> orders = new java.util.LinkedHashMap<>();
+        List<OrderEvent> events = new java.util.ArrayList<>();
+        List<TrackedFill> fills = new java.util.ArrayList<>();
+        for (OrderActivity activity : activities) {
+            activity.orders().forEach(o -> orders.put(o.order().id(), o));
+            events.addAll(activity.events());
+            fills.addAll(activity.fills());
+        }
+        return new OrderActivity(List.copyOf(orders.values()), events, fills);
+    }
+
     public boolean isEmpty() {
         return orders.isEmpty() && events.isEmpty() && fills.isEmpty();
     }

@@ -1,0 +1,101 @@
+package io.cryptobot.bot.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cryptobot.bot.domain.bot.BotControl;
+import io.cryptobot.order.application.port.in.OrderActivity;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+class JournalWriterTest {
+    /** Runs queued tasks only when told, so a test decides what queues while a batch is being written. */
+    private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
+    private final List<List<String>> batches = new ArrayList<>();
+    private RuntimeException failWith;
+    private final JournalWriter writer = new JournalWriter((entries, activity) -> {
+        if (failWith != null) {
+            throw failWith;
+        }
+        batches.add(entries.stream().map(BotControl::reason).toList());
+    }, tasks::add);
+
+    private static BotControl entry(String name) {
+        return new BotControl(BotControl.Kind.PAUSED, 0, name, Instant.EPOCH);
+    }
+
+    private static StepJournal.Step nothing() {
+        return new StepJournal.Step(new OrderActivity(List.of(), List.of(), List.of()), List.of(), List.of());
+    }
+
+    @Test
+    void entries_queued_while_a_batch_is_written_go_together_in_the_next_batch_in_order() {
+        CompletableFuture<Void> first = writer.submit(entry("a"), nothing());
+        assertThat(tasks).hasSize(1);
+        CompletableFuture<Void> second = writer.submit(entry("b"), nothing());
+        CompletableFuture<Void> third = writer.submit(entry("c"), nothing());
+        assertThat(tasks).as("one writer at a time").hasSize(1);
+        assertThat(first).isNotDone();
+
+        tasks.poll().run();
+
+        assertThat(batches).containsExactly(List.of("a", "b", "c"));
+        assertThat(List.of(first, second, third)).allMatch(f -> f.isDone() && !f.isCompletedExceptionally());
+    }
+
+    @Test
+    void nothing_is_answered_before_its_batch_is_written() {
+        CompletableFuture<Void> durable = writer.submit(entry("a"), nothing());
+
+        assertThat(durable).isNotDone();
+        assertThat(batches).isEmpty();
+        tasks.poll().run();
+        assertThat(durable).isCompleted();
+    }
+
+    @Test
+    void a_batch_that_cannot_be_written_fails_its_callers_and_every_later_one() {
+        failWith = new IllegalStateException("connection refused");
+        CompletableFuture<Void> first = writer.submit(entry("a"), nothing());
+        CompletableFuture<Void> second = writer.submit(entry("b"), nothing());
+
+        tasks.poll().run();
+
+        assertThat(first).isCompletedExceptionally();
+        assertThat(second).isCompletedExceptionally();
+        assertThatThrownBy(() -> JournalWriter.await(first)).isSameAs(failWith);
+        failWith = null;
+        assertThat(writer.submit(entry("c"), nothing())).as("the session is ahead of its journal")
+                .isCompletedExceptionally();
+        assertThatThrownBy(writer::flush).hasMessage("connection refused");
+        assertThat(tasks).isEmpty();
+        assertThat(batches).isEmpty();
+    }
+
+    @Test
+    void flush_returns_once_everything_submitted_is_durable() {
+        assertThat(CompletableFuture.runAsync(writer::flush)).succeedsWithin(java.time.Duration.ofSeconds(5));
+        writer.submit(entry("a"), nothing());
+        CompletableFuture<Void> flushed = CompletableFuture.runAsync(writer::flush);
+
+        assertThat(flushed).isNotDone();
+        tasks.poll().run();
+        assertThat(flushed).succeedsWithin(java.time.Duration.ofSeconds(5));
+    }
+
+    @Test
+    void a_batch_holds_at_most_the_limit_and_the_rest_follows_in_order() {
+        for (int i = 0; i < JournalWriter.MAX_BATCH + 3; i++) {
+            writer.submit(entry("e" + i), nothing());
+        }
+        tasks.poll().run();
+
+        assertThat(batches).hasSize(2);
+        assertThat(batches.get(0)).hasSize(JournalWriter.MAX_BATCH).startsWith("e0", "e1");
+        assertThat(batches.get(1)).containsExactly("e256", "e257", "e258");
+    }
+}
