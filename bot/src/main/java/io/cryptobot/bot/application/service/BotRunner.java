@@ -104,6 +104,8 @@ public class BotRunner {
     private final Clock clock;
     private final IdGenerator ids;
     private final Map<BotId, LiveBot> live = new ConcurrentHashMap<>();
+    /** The same sessions by the account they trade on (at most one live bot an account). */
+    private final Map<UUID, LiveBot> byAccount = new ConcurrentHashMap<>();
     private final Map<BotId, Suspended> suspended = new ConcurrentHashMap<>();
     private final java.util.Set<BotId> rebuilding = ConcurrentHashMap.newKeySet();
     private volatile boolean resumedAll;
@@ -228,7 +230,7 @@ public class BotRunner {
         long next = session.lastStepTime() >= bot.feed().from() ? bot.timeframe().next(session.lastStepTime())
                 : bot.feed().from();
         if (next >= bot.feed().to()) {
-            live.put(bot.id(), runner);
+            run(runner);
             workers.executor().execute(() -> complete(runner));
             return Either.right(runner.bot);
         }
@@ -238,7 +240,7 @@ public class BotRunner {
             return Either.left(replay.getLeft());
         }
         runner.replayId = replay.get().id();
-        live.put(bot.id(), runner);
+        run(runner);
         runner.subscription = replays.candles(bot.owner(), replay.get().id()).get()
                 .onOverflow().buffer(FEED_BUFFER)
                 .emitOn(workers.executor())
@@ -608,9 +610,25 @@ public class BotRunner {
         }
     }
 
+    private void run(LiveBot runner) {
+        live.put(runner.bot.id(), runner);
+        byAccount.put(runner.bot.accountId(), runner);
+    }
+
+    /**
+     * The owner's live bot run here on the account, as it is now: the session an order for that account goes to,
+     * found without reading the store.
+     */
+    public Option<Bot> runningOn(UserId owner, UUID accountId) {
+        LiveBot runner = byAccount.get(accountId);
+        return runner == null || runner.ended || !runner.bot.owner().equals(owner) ? Option.none()
+                : Option.some(runner.bot);
+    }
+
     private void end(LiveBot runner) {
         runner.ended = true;
         live.remove(runner.bot.id(), runner);
+        byAccount.remove(runner.bot.accountId(), runner);
         if (runner.subscription != null) {
             runner.subscription.cancel();
         }

@@ -244,7 +244,8 @@ class BotService implements BotsUseCase, BotPortfolioQuery, ResumeLiveBotsUseCas
             return Either.left(BotErrors.invalid(List.of(new Violation("accountId", "no paper account " + accountId
                     + " of yours"))));
         }
-        return store.liveOnAccount(accountId).flatMap(id -> store.load(owner, id))
+        return runner.runningOn(owner, accountId)
+                .orElse(() -> store.liveOnAccount(accountId).flatMap(id -> store.load(owner, id)))
                 .toEither(() -> BotErrors.noLiveSession(accountId.toString()));
     }
 
