@@ -272,6 +272,31 @@ class BacktestApiTest {
     }
 
     @Test
+    void a_run_left_storing_by_a_dead_process_is_interrupted_at_start_up_with_no_results_and_can_be_resumed() {
+        BacktestConfig config = BacktestConfig.checked(new BacktestConfig.Raw("sma_crossover",
+                Map.of("fast", "5", "slow", "20"), List.of(instrument), "1m", FROM, TO, "10000", null, null, null,
+                null, null, null, null, null)).get();
+        BacktestRun running = BacktestRun.queue(BacktestId.random(), new UserId(trader.id()), config, Instant.now())
+                .start(4_320, Instant.now());
+        store.insert(running);
+        BacktestRun storing = running.storing(4_320, 1_000).get().stored(400);
+        assertThat(store.update(storing, io.cryptobot.backtest.domain.BacktestStatus.RUNNING)).isTrue();
+
+        assertThat(control.interruptUnfinished()).isGreaterThanOrEqualTo(1);
+        String id = storing.id().toString();
+        get(trader, "/api/backtests/" + id).then().statusCode(200).body("status", equalTo("interrupted"))
+                .body("failure", org.hamcrest.Matchers.containsString("storing")).body("rowsStored", equalTo(0));
+        get(trader, "/api/backtests/" + id + "/report").then().statusCode(409)
+                .body("code", equalTo("backtest.no_results"));
+        given().header("Authorization", trader.bearer()).post("/api/backtests/" + id + "/resume")
+                .then().statusCode(202).body("status", equalTo("queued")).body("attempt", equalTo(2));
+        JsonPath done = awaitFinished(trader, id);
+        assertThat(done.getString("status")).isEqualTo("completed");
+        assertThat(done.getLong("rowsStored")).isEqualTo(done.getLong("rowsTotal")).isGreaterThan(2);
+        get(trader, "/api/backtests/" + id + "/report").then().statusCode(200);
+    }
+
+    @Test
     void a_cancel_while_queued_or_running_stops_the_run_and_leaves_no_results() {
         // a year of minutes keeps a worker busy long enough to be cancelled while queued or running
         String big = newInstrumentWithCandles(trader, 200_000);
@@ -320,7 +345,7 @@ class BacktestApiTest {
         while (true) {
             JsonPath run = get(user, "/api/backtests/" + id).then().statusCode(200).extract().jsonPath();
             String status = run.getString("status");
-            if (!"queued".equals(status) && !"running".equals(status)) {
+            if (!"queued".equals(status) && !"running".equals(status) && !"storing".equals(status)) {
                 return run;
             }
             assertThat(System.nanoTime()).as("run %s still %s", id, status).isLessThan(deadline);

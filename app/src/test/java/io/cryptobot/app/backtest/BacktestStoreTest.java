@@ -29,13 +29,18 @@ import io.cryptobot.portfolio.domain.metrics.EquitySeries;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The store's guarantees: results and the completed status land together or not at all; a failed write leaves the run failable. */
+/**
+ * The store's guarantees: results and the completed status land together or not at all; while they are written,
+ * the rows written so far are visible and the results are not; a failed write leaves the run failable.
+ */
 @QuarkusTest
 class BacktestStoreTest {
     static final InstrumentId BTC = InstrumentId.parse("SIM:BTC/USDT").get();
@@ -44,49 +49,112 @@ class BacktestStoreTest {
     BacktestStorePort store;
 
     @Test
-    void a_result_that_cannot_be_written_leaves_the_run_running_with_nothing_stored_and_it_can_then_be_failed() {
+    void a_result_that_cannot_be_written_leaves_the_run_storing_with_nothing_stored_and_it_can_then_be_failed() {
         BacktestConfig config = config();
-        BacktestRun running = BacktestRun.queue(BacktestId.random(), new UserId(UUID.randomUUID()), config,
-                Instant.now()).start(2_000, Instant.now());
-        store.insert(running);
         BacktestResult good = result(config);
+        BacktestRun storing = storing(config, good);
         BacktestReport broken = new BacktestReport("US\u0000DT", good.report().startingCash(),
                 good.report().finalEquity(), good.report().netPnl(), Map.of(), Map.of(), 1, 0, 0, 0, Map.of(),
                 good.report().metrics());
 
-        assertThatThrownBy(() -> store.complete(running.complete(2_000, Instant.now()),
-                new BacktestResult(broken, good.outcome(), good.equity()))).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> store.complete(storing, new BacktestResult(broken, good.outcome(), good.equity()),
+                new Recording(storing))).isInstanceOf(RuntimeException.class);
 
-        assertThat(store.load(running.id()).get().status()).isEqualTo(BacktestStatus.RUNNING);
-        assertThat(store.report(running.id())).isEmpty();
-        assertThat(store.equity(running.id())).isEmpty();
-        assertThat(store.update(running.fail("the run failed: storage", Instant.now()), BacktestStatus.RUNNING)).isTrue();
-        assertThat(store.load(running.id()).get().status()).isEqualTo(BacktestStatus.FAILED);
+        assertThat(store.load(storing.id()).get().status()).isEqualTo(BacktestStatus.STORING);
+        assertThat(store.report(storing.id())).isEmpty();
+        assertThat(store.equity(storing.id())).isEmpty();
+        assertThat(store.update(storing.fail("the run failed: storage", Instant.now()), BacktestStatus.STORING)).isTrue();
+        assertThat(store.load(storing.id()).get().status()).isEqualTo(BacktestStatus.FAILED);
     }
 
     @Test
     void a_completed_run_reads_back_exactly() {
         BacktestConfig config = config();
-        BacktestRun running = BacktestRun.queue(BacktestId.random(), new UserId(UUID.randomUUID()), config,
-                Instant.now()).start(2_000, Instant.now());
-        store.insert(running);
         BacktestResult result = result(config);
+        BacktestRun storing = storing(config, result);
 
-        assertThat(store.complete(running.complete(2_000, Instant.now()), result)).isTrue();
+        assertThat(store.complete(storing, result, new Recording(storing))).isTrue();
 
-        assertThat(store.load(running.id()).get().config()).isEqualTo(config);
-        assertThat(store.report(running.id()).get()).isEqualTo(result.report());
-        EquitySeries equity = store.equity(running.id()).get();
+        BacktestRun completed = store.load(storing.id()).get();
+        assertThat(completed.config()).isEqualTo(config);
+        assertThat(completed.status()).isEqualTo(BacktestStatus.COMPLETED);
+        assertThat(completed.rowsStored()).isEqualTo(completed.rowsTotal()).isEqualTo(result.rows());
+        assertThat(store.report(storing.id()).get()).isEqualTo(result.report());
+        EquitySeries equity = store.equity(storing.id()).get();
         assertThat(equity.size()).isEqualTo(result.equity().size());
         for (int i = 0; i < equity.size(); i++) {
             assertThat(equity.time(i)).isEqualTo(result.equity().time(i));
             assertThat(equity.equity(i)).isEqualTo(result.equity().equity(i));
             assertThat(equity.exposed(i)).isEqualTo(result.equity().exposed(i));
         }
-        assertThat(store.trades(running.id(), new io.cryptobot.kernel.domain.PageRequest(0, 10_000)).total())
+        assertThat(store.trades(storing.id(), new io.cryptobot.kernel.domain.PageRequest(0, 10_000)).total())
                 .isEqualTo(result.outcome().trades().size());
-        // a second completion (say, a duplicate worker) is refused: the run is no longer running
-        assertThat(store.complete(running.complete(2_000, Instant.now()), result)).isFalse();
+        // a second completion (say, a duplicate worker) is refused: the run is no longer storing
+        assertThat(store.complete(storing, result, new Recording(storing))).isFalse();
+    }
+
+    @Test
+    void while_results_are_written_other_readers_see_the_rows_written_and_no_results() {
+        BacktestConfig config = config();
+        BacktestResult result = result(config);
+        BacktestRun storing = storing(config, result);
+        List<String> seen = new ArrayList<>();
+        Recording writing = new Recording(storing) {
+            @Override
+            public void stored(long rows) {
+                super.stored(rows);
+                // called inside the storing transaction: these reads go through other connections
+                store.stored(storing.id(), rows);
+                BacktestRun now = store.load(storing.id()).get();
+                seen.add(now.status().code() + " " + now.rowsStored() + "/" + now.rowsTotal() + " report "
+                        + store.report(storing.id()).isDefined() + " trades "
+                        + store.trades(storing.id(), new io.cryptobot.kernel.domain.PageRequest(0, 1)).total());
+            }
+        };
+
+        assertThat(store.complete(storing, result, writing)).isTrue();
+
+        long total = result.rows();
+        assertThat(writing.reported.get(0)).isEqualTo(2);
+        assertThat(writing.reported.get(writing.reported.size() - 1)).isEqualTo(total);
+        assertThat(writing.reported).isSorted();
+        assertThat(seen).first().isEqualTo("storing 2/" + total + " report false trades 0");
+        assertThat(seen).last().isEqualTo("storing " + total + "/" + total + " report false trades 0");
+        BacktestRun completed = store.load(storing.id()).get();
+        // finishedAt is the moment asked for after the last row, not the engine's end
+        assertThat(completed.finishedAt()).contains(writing.completedAt);
+    }
+
+    /** A storing run in the store: started, its engine ended, {@code result}'s rows to write. */
+    BacktestRun storing(BacktestConfig config, BacktestResult result) {
+        BacktestRun running = BacktestRun.queue(BacktestId.random(), new UserId(UUID.randomUUID()), config,
+                Instant.now()).start(2_000, Instant.now());
+        store.insert(running);
+        BacktestRun storing = running.storing(2_000, result.rows()).get();
+        assertThat(store.update(storing, BacktestStatus.RUNNING)).isTrue();
+        return storing;
+    }
+
+    /** Remembers the row counts reported and stamps the completed run with a microsecond-exact time. */
+    static class Recording implements BacktestStorePort.Writing {
+        final BacktestRun storing;
+        final List<Long> reported = new ArrayList<>();
+        Instant completedAt;
+
+        Recording(BacktestRun storing) {
+            this.storing = storing;
+        }
+
+        @Override
+        public void stored(long rows) {
+            reported.add(rows);
+        }
+
+        @Override
+        public BacktestRun completed() {
+            completedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            return storing.complete(completedAt).get();
+        }
     }
 
     static BacktestConfig config() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cryptobot.app.support.TradingScenario;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -74,7 +75,7 @@ class ProcessRestartIT {
         assertThat(interrupted.get("status").asText()).isEqualTo("interrupted");
         call("POST", "/api/backtests/" + id + "/resume", again, null, 202);
         JsonNode done = await(() -> call("GET", "/api/backtests/" + id, again, null, 200),
-                j -> !j.get("status").asText().equals("queued") && !j.get("status").asText().equals("running"),
+                j -> !List.of("queued", "running", "storing").contains(j.get("status").asText()),
                 Duration.ofMinutes(3));
         assertThat(done.get("status").asText()).isEqualTo("completed");
         assertThat(done.get("attempt").asInt()).isEqualTo(2);

@@ -28,6 +28,12 @@ public final class BacktestErrors {
                 + status.code());
     }
 
+    /** Its results are computed and being written: cancelling now would only throw them away. */
+    public static DomainError storing(BacktestId id) {
+        return new DomainError.Conflict("backtest.storing", "backtest " + id + " has finished computing and is "
+                + "storing its results; it cannot be cancelled now and completes shortly");
+    }
+
     public static DomainError notCompleted(BacktestId id, BacktestStatus status) {
         return new DomainError.Conflict("backtest.no_results", "backtest " + id + " is " + status.code()
                 + "; results exist once it has completed");

@@ -11,4 +11,9 @@ public record BacktestResult(BacktestReport report, BacktestOutcome outcome, Equ
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(equity, "equity");
     }
+
+    /** Rows a store writes: the report, the equity curve (one packed row), and one per trade, order and fill. */
+    public long rows() {
+        return 2L + outcome.trades().size() + outcome.orders().size() + outcome.fills().size();
+    }
 }

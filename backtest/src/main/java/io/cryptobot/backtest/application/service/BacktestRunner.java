@@ -25,9 +25,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Executes one queued run: loads its candles, runs the engine, computes the report and stores the results,
- * reporting progress about once a second and stopping when the stored status says cancelled. Every status
- * change is compare-and-set, so a cancel that lands first wins.
+ * Executes one queued run: loads its candles, runs the engine, computes the report, then moves the run to
+ * storing and writes the results, which completes it. Progress is saved about once a second (candles while
+ * running, result rows while storing); a stored cancel stops the engine at its next check. Every status change is
+ * compare-and-set, so a cancel that lands before the run starts storing wins.
  */
 @ApplicationScoped
 public class BacktestRunner {
@@ -48,7 +49,8 @@ public class BacktestRunner {
             return;
         }
         BacktestRun run = queued.get();
-        BacktestRun running = run;
+        // the run as last saved: what a failure is compare-and-set against
+        BacktestRun current = run;
         try {
             BacktestConfig config = run.config();
             Strategy strategy = config.definition().newStrategy(config.validatedParameters());
@@ -59,10 +61,11 @@ public class BacktestRunner {
                 return;
             }
             long total = markets.get().stream().mapToLong(m -> m.bars().size()).sum();
-            running = run.start(total, clock.now());
+            BacktestRun running = run.start(total, clock.now());
             if (!store.update(running, BacktestStatus.QUEUED)) {
                 return;
             }
+            current = running;
             EquitySeries equity = new EquitySeries(markets.get().get(0).bars().size());
             BacktestSetup setup = new BacktestSetup(run.owner(), config.startingCash(), config.limits(), config.from(),
                     id.value().getMostSignificantBits());
@@ -76,16 +79,48 @@ public class BacktestRunner {
                         .detail(), clock.now()), BacktestStatus.RUNNING);
                 return;
             }
-            BacktestReport report = BacktestReport.of(config, outcome, equity);
-            store.complete(running.complete(outcome.candlesProcessed(), clock.now()),
-                    new BacktestResult(report, outcome, equity));
+            BacktestResult result = new BacktestResult(BacktestReport.of(config, outcome, equity), outcome, equity);
+            BacktestRun storing = running.storing(outcome.candlesProcessed(), result.rows()).get();
+            if (!store.update(storing, BacktestStatus.RUNNING)) {
+                return; // cancelled after the engine's last check
+            }
+            current = storing;
+            store.complete(storing, result, new Writing(storing));
         } catch (RuntimeException e) {
             // the owner sees an incident id, never internals; the worker logs the cause under the same id
             UUID incident = UUID.randomUUID();
-            BacktestStatus expected = running.status();
-            store.update((expected == BacktestStatus.QUEUED ? running.start(0, clock.now()) : running)
+            BacktestStatus expected = current.status();
+            store.update((expected == BacktestStatus.QUEUED ? current.start(0, clock.now()) : current)
                     .fail("internal error, incident " + incident, clock.now()), expected);
             throw new IllegalStateException("backtest " + id + " failed, incident " + incident, e);
+        }
+    }
+
+    /**
+     * Saves the rows written: the first report at once, so even a short store shows it is under way, then at most
+     * once a second. The completed run is stamped when the store asks for it, after its last row.
+     */
+    private final class Writing implements BacktestStorePort.Writing {
+        private final BacktestRun storing;
+        private Instant lastSaved;
+
+        Writing(BacktestRun storing) {
+            this.storing = storing;
+        }
+
+        @Override
+        public void stored(long rows) {
+            Instant now = clock.now();
+            if (lastSaved != null && now.toEpochMilli() - lastSaved.toEpochMilli() < PROGRESS_MILLIS) {
+                return;
+            }
+            lastSaved = now;
+            store.stored(storing.id(), rows);
+        }
+
+        @Override
+        public BacktestRun completed() {
+            return storing.complete(clock.now()).get();
         }
     }
 

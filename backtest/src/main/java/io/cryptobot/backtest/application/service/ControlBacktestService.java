@@ -6,6 +6,7 @@ import io.cryptobot.backtest.application.port.out.BacktestWorkersPort;
 import io.cryptobot.backtest.domain.BacktestErrors;
 import io.cryptobot.backtest.domain.BacktestId;
 import io.cryptobot.backtest.domain.BacktestRun;
+import io.cryptobot.backtest.domain.BacktestStatus;
 import io.cryptobot.kernel.domain.Clock;
 import io.cryptobot.kernel.domain.DomainError;
 import io.cryptobot.kernel.domain.UserId;
@@ -37,7 +38,8 @@ class ControlBacktestService implements ControlBacktestUseCase {
             }
             Either<String, BacktestRun> cancelled = run.cancel(run.candlesProcessed(), clock.now());
             if (cancelled.isLeft()) {
-                return Either.left(BacktestErrors.notCancellable(id, run.status()));
+                return Either.left(run.status() == BacktestStatus.STORING ? BacktestErrors.storing(id)
+                        : BacktestErrors.notCancellable(id, run.status()));
             }
             if (store.update(cancelled.get(), run.status())) {
                 return Either.right(cancelled.get());
@@ -75,7 +77,8 @@ class ControlBacktestService implements ControlBacktestUseCase {
         }
         if (!run.status().isFinished()) {
             return Either.left(new DomainError.Conflict("backtest.not_finished", "backtest " + id + " is "
-                    + run.status().code() + "; cancel it before deleting it"));
+                    + run.status().code() + (run.status() == BacktestStatus.STORING
+                    ? "; delete it once it has completed" : "; cancel it before deleting it")));
         }
         return store.deleteFinished(caller, id) ? Either.right(run) : Either.left(BacktestErrors.notFound(id));
     }

@@ -9,12 +9,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A run: its config, status, progress (candles processed of total, warm-up included) and estimated time left. */
+/**
+ * A run: its config, status, progress (candles processed of total, warm-up included), estimated time left while
+ * running, and while storing the result rows written of those to write (a completed run keeps both, equal).
+ */
 public record BacktestResponse(String id, String status, int attempt, String strategy, Map<String, String> parameters,
                                List<String> instruments, String timeframe, Instant from, Instant to,
                                String startingCash, String currency, Map<String, String> costs,
                                Map<String, String> risk, long candlesProcessed, long candlesTotal, double progress,
-                               Long etaSeconds, Instant createdAt, Instant startedAt, Instant finishedAt,
+                               Long etaSeconds, long rowsStored, long rowsTotal, Instant createdAt, Instant startedAt, Instant finishedAt,
                                String failure) {
 
     static BacktestResponse of(BacktestRun run, Instant now) {
@@ -35,7 +38,7 @@ public record BacktestResponse(String id, String status, int attempt, String str
                 Instant.ofEpochMilli(c.from()), Instant.ofEpochMilli(c.to()),
                 c.startingCash().toBigDecimal().toPlainString(), c.startingCash().asset().toString(), costs, risk,
                 run.candlesProcessed(), run.candlesTotal(), run.progress(),
-                run.eta(now).map(Duration::toSeconds).getOrNull(), run.createdAt(), run.startedAt().getOrNull(),
+                run.eta(now).map(Duration::toSeconds).getOrNull(), run.rowsStored(), run.rowsTotal(), run.createdAt(), run.startedAt().getOrNull(),
                 run.finishedAt().getOrNull(), run.failure().getOrNull());
     }
 

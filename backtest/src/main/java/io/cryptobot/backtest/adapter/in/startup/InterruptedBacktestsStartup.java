@@ -7,7 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
-/** Marks runs a previous process left queued or running as interrupted; their owners can resume them. */
+/**
+ * Marks runs a previous process left queued, running or storing as interrupted; their owners can resume them. A
+ * storing run's transaction died with that process, so nothing of its results was kept.
+ */
 @ApplicationScoped
 class InterruptedBacktestsStartup {
     private static final Logger LOG = Logger.getLogger(InterruptedBacktestsStartup.class);

@@ -40,12 +40,12 @@ import javax.sql.DataSource;
  * Runs and results in schema {@code backtest}, on the reactive client (awaited: callers are worker threads), and
  * the bulk result write on JDBC with COPY. Status changes are compare-and-set ({@code WHERE status = expected}); a
  * completed run's results and its status change are written in one transaction, so a run is never completed
- * without its results.
+ * without its results and its results are never visible before it is completed.
  */
 @ApplicationScoped
 class BacktestStoreAdapter implements BacktestStorePort {
-    private static final String COLUMNS = "id, owner_id, config, status, candles_processed, candles_total, attempt, "
-            + "created_at, started_at, finished_at, failure";
+    private static final String COLUMNS = "id, owner_id, config, status, candles_processed, candles_total, "
+            + "rows_stored, rows_total, attempt, created_at, started_at, finished_at, failure";
     private final Pool pool;
     private final DataSource dataSource;
 
@@ -57,9 +57,10 @@ class BacktestStoreAdapter implements BacktestStorePort {
     @Override
     public void insert(BacktestRun run) {
         pool.preparedQuery("INSERT INTO backtest.runs (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
-                        + "$10, $11)")
+                        + "$10, $11, $12, $13)")
                 .executeAndAwait(Tuple.from(Arrays.asList(run.id().value(), run.owner().value(), ConfigJson.write(run.config()),
-                        run.status().code(), run.candlesProcessed(), run.candlesTotal(), run.attempt(),
+                        run.status().code(), run.candlesProcessed(), run.candlesTotal(), run.rowsStored(),
+                        run.rowsTotal(), run.attempt(),
                         time(run.createdAt()), nullable(run.startedAt().map(BacktestStoreAdapter::time)),
                         nullable(run.finishedAt().map(BacktestStoreAdapter::time)), nullable(run.failure()))));
     }
@@ -70,8 +71,8 @@ class BacktestStoreAdapter implements BacktestStorePort {
     }
 
     private static final String UPDATE = "UPDATE backtest.runs SET status = $3, candles_processed = $4, "
-            + "candles_total = $5, attempt = $6, started_at = $7, finished_at = $8, failure = $9 "
-            + "WHERE id = $1 AND status = $2";
+            + "candles_total = $5, rows_stored = $6, rows_total = $7, attempt = $8, started_at = $9, "
+            + "finished_at = $10, failure = $11 WHERE id = $1 AND status = $2";
 
     private static Tuple updateTuple(BacktestRun run, BacktestStatus expected) {
         List<Object> values = new ArrayList<>();
@@ -80,6 +81,8 @@ class BacktestStoreAdapter implements BacktestStorePort {
         values.add(run.status().code());
         values.add(run.candlesProcessed());
         values.add(run.candlesTotal());
+        values.add(run.rowsStored());
+        values.add(run.rowsTotal());
         values.add(run.attempt());
         values.add(run.startedAt().map(BacktestStoreAdapter::time).getOrNull());
         values.add(run.finishedAt().map(BacktestStoreAdapter::time).getOrNull());
@@ -94,6 +97,12 @@ class BacktestStoreAdapter implements BacktestStorePort {
                 .executeAndAwait(Tuple.of(id.value(), processed));
         return rows.rowCount() == 0 ? Option.none()
                 : Option.some(BacktestStatus.fromCode(rows.iterator().next().getString(0)));
+    }
+
+    @Override
+    public void stored(BacktestId id, long rows) {
+        pool.preparedQuery("UPDATE backtest.runs SET rows_stored = $2 WHERE id = $1 AND status = 'storing'")
+                .executeAndAwait(Tuple.of(id.value(), rows));
     }
 
     @Override
@@ -123,39 +132,33 @@ class BacktestStoreAdapter implements BacktestStorePort {
     @Override
     public int unfinishedCount(UserId owner) {
         return pool.preparedQuery("SELECT count(*) FROM backtest.runs WHERE owner_id = $1 AND status IN ('queued', "
-                + "'running')").executeAndAwait(Tuple.of(owner.value())).iterator().next().getInteger(0);
+                + "'running', 'storing')").executeAndAwait(Tuple.of(owner.value())).iterator().next().getInteger(0);
     }
 
     @Override
     public List<BacktestRun> unfinished() {
-        return map(pool.preparedQuery("SELECT " + COLUMNS + " FROM backtest.runs WHERE status IN ('queued', 'running') "
-                + "ORDER BY created_at").executeAndAwait(), BacktestStoreAdapter::run);
+        return map(pool.preparedQuery("SELECT " + COLUMNS + " FROM backtest.runs WHERE status IN ('queued', 'running', "
+                + "'storing') ORDER BY created_at").executeAndAwait(), BacktestStoreAdapter::run);
     }
 
     /**
-     * One JDBC transaction: the compare-and-set to completed, the report, the packed equity curve, then trades,
-     * orders and fills each through one COPY. If the run is no longer running (cancelled meanwhile), nothing is
-     * written.
+     * One JDBC transaction: the report, the packed equity curve, then trades, orders and fills each through one
+     * COPY, and last the compare-and-set from storing to completed. The status change comes last because it locks
+     * the run's row until the commit, and the row counts reported meanwhile are saved to that row on another
+     * connection. A run not storing at the start is left alone; one that stopped storing meanwhile is rolled back.
      */
     @Override
-    public boolean complete(BacktestRun completed, BacktestResult result) {
-        UUID run = completed.id().value();
+    public boolean complete(BacktestRun storing, BacktestResult result, Writing writing) {
+        UUID run = storing.id().value();
         ResultRows rows = ResultRows.of(run, result);
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                try (PreparedStatement update = connection.prepareStatement("UPDATE backtest.runs SET status = ?, "
-                        + "candles_processed = ?, candles_total = ?, attempt = ?, started_at = ?, finished_at = ?, "
-                        + "failure = ? WHERE id = ? AND status = 'running'")) {
-                    update.setString(1, completed.status().code());
-                    update.setLong(2, completed.candlesProcessed());
-                    update.setLong(3, completed.candlesTotal());
-                    update.setInt(4, completed.attempt());
-                    update.setObject(5, completed.startedAt().map(BacktestStoreAdapter::time).getOrNull());
-                    update.setObject(6, completed.finishedAt().map(BacktestStoreAdapter::time).getOrNull());
-                    update.setString(7, completed.failure().getOrNull());
-                    update.setObject(8, run);
-                    if (update.executeUpdate() != 1) {
+                // not storing any more (a duplicate worker, a run failed meanwhile): write nothing
+                try (PreparedStatement check = connection.prepareStatement(
+                        "SELECT 1 FROM backtest.runs WHERE id = ? AND status = 'storing'")) {
+                    check.setObject(1, run);
+                    if (!check.executeQuery().next()) {
                         connection.rollback();
                         return false;
                     }
@@ -173,13 +176,34 @@ class BacktestStoreAdapter implements BacktestStorePort {
                     equity.setBytes(3, pack(result.equity()));
                     equity.executeUpdate();
                 }
-                ResultCopyWriter.copy(connection, "backtest.trades", "run_id, seq, instrument, entry_time, exit_time, "
-                        + "quantity, entry_price, exit_price, gross_pnl, fees, net_pnl", rows.trades());
-                ResultCopyWriter.copy(connection, "backtest.orders", "run_id, seq, order_id, client_order_id, "
+                long written = 2;
+                writing.stored(written);
+                written += copy(connection, "backtest.trades", "run_id, seq, instrument, entry_time, exit_time, "
+                        + "quantity, entry_price, exit_price, gross_pnl, fees, net_pnl", rows.trades(), written, writing);
+                written += copy(connection, "backtest.orders", "run_id, seq, order_id, client_order_id, "
                         + "instrument, side, type, quantity, limit_price, status, filled_quantity, average_price, "
-                        + "created_at, tag, events", rows.orders());
-                ResultCopyWriter.copy(connection, "backtest.fills", "run_id, seq, order_id, trade_id, instrument, "
-                        + "side, quantity, price, fee, fee_asset, liquidity, time, tag", rows.fills());
+                        + "created_at, tag, events", rows.orders(), written, writing);
+                copy(connection, "backtest.fills", "run_id, seq, order_id, trade_id, instrument, side, quantity, "
+                        + "price, fee, fee_asset, liquidity, time, tag", rows.fills(), written, writing);
+                BacktestRun completed = writing.completed();
+                try (PreparedStatement update = connection.prepareStatement("UPDATE backtest.runs SET status = ?, "
+                        + "candles_processed = ?, candles_total = ?, rows_stored = ?, rows_total = ?, attempt = ?, "
+                        + "started_at = ?, finished_at = ?, failure = ? WHERE id = ? AND status = 'storing'")) {
+                    update.setString(1, completed.status().code());
+                    update.setLong(2, completed.candlesProcessed());
+                    update.setLong(3, completed.candlesTotal());
+                    update.setLong(4, completed.rowsStored());
+                    update.setLong(5, completed.rowsTotal());
+                    update.setInt(6, completed.attempt());
+                    update.setObject(7, completed.startedAt().map(BacktestStoreAdapter::time).getOrNull());
+                    update.setObject(8, completed.finishedAt().map(BacktestStoreAdapter::time).getOrNull());
+                    update.setString(9, completed.failure().getOrNull());
+                    update.setObject(10, run);
+                    if (update.executeUpdate() != 1) {
+                        connection.rollback();
+                        return false;
+                    }
+                }
                 connection.commit();
                 return true;
             } catch (SQLException | RuntimeException e) {
@@ -189,6 +213,13 @@ class BacktestStoreAdapter implements BacktestStorePort {
         } catch (SQLException e) {
             throw new IllegalStateException("storing the results of backtest " + run + " failed", e);
         }
+    }
+
+    /** COPYs one table, telling {@code writing} the running total after every chunk; returns the rows copied. */
+    private static long copy(Connection connection, String table, String columns, List<List<Object>> rows,
+                             long before, Writing writing) throws SQLException {
+        ResultCopyWriter.copy(connection, table, columns, rows, copied -> writing.stored(before + copied));
+        return rows.size();
     }
 
     @Override
@@ -202,7 +233,7 @@ class BacktestStoreAdapter implements BacktestStorePort {
     public boolean deleteFinished(UserId owner, BacktestId id) {
         // results go with the run (ON DELETE CASCADE)
         return pool.preparedQuery("DELETE FROM backtest.runs WHERE id = $1 AND owner_id = $2 "
-                        + "AND status NOT IN ('queued', 'running')")
+                        + "AND status NOT IN ('queued', 'running', 'storing')")
                 .executeAndAwait(Tuple.of(id.value(), owner.value())).rowCount() == 1;
     }
 
@@ -267,7 +298,8 @@ class BacktestStoreAdapter implements BacktestStorePort {
     private static BacktestRun run(Row row) {
         return new BacktestRun(new BacktestId(row.getUUID("id")), new UserId(row.getUUID("owner_id")),
                 ConfigJson.read((JsonObject) row.getValue("config")), BacktestStatus.fromCode(row.getString("status")),
-                row.getLong("candles_processed"), row.getLong("candles_total"), row.getInteger("attempt"),
+                row.getLong("candles_processed"), row.getLong("candles_total"), row.getLong("rows_stored"),
+                row.getLong("rows_total"), row.getInteger("attempt"),
                 row.getOffsetDateTime("created_at").toInstant(), instant(row, "started_at"),
                 instant(row, "finished_at"), Option.of(row.getString("failure")));
     }

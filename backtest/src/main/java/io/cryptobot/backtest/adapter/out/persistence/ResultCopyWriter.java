@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.function.LongConsumer;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -24,8 +25,9 @@ final class ResultCopyWriter {
     private ResultCopyWriter() {
     }
 
-    static void copy(Connection connection, String table, String columns, List<List<Object>> rows)
-            throws SQLException {
+    /** {@code copied} is told the rows sent so far after every chunk of about 64 k characters, and at the end. */
+    static void copy(Connection connection, String table, String columns, List<List<Object>> rows,
+                     LongConsumer copied) throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
@@ -33,6 +35,7 @@ final class ResultCopyWriter {
                 .copyIn("COPY " + table + " (" + columns + ") FROM STDIN (FORMAT csv)");
         try {
             StringWriter buffer = new StringWriter(FLUSH_CHARS + 1024);
+            long sent = 0;
             for (List<Object> row : rows) {
                 for (int i = 0; i < row.size(); i++) {
                     if (i > 0) {
@@ -41,12 +44,15 @@ final class ResultCopyWriter {
                     field(buffer, row.get(i));
                 }
                 buffer.append('\n');
+                sent++;
                 if (buffer.getBuffer().length() >= FLUSH_CHARS) {
                     flush(copy, buffer);
+                    copied.accept(sent);
                 }
             }
             flush(copy, buffer);
             copy.endCopy();
+            copied.accept(sent);
         } finally {
             if (copy.isActive()) {
                 copy.cancelCopy();

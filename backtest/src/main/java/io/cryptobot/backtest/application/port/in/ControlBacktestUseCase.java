@@ -8,9 +8,9 @@ import io.vavr.control.Either;
 
 /**
  * Cancel a queued or running run (a running one stops at the engine's next progress check, within about a
- * second); resume a failed, cancelled or interrupted one (queued again and run from the start, same config).
- * Delete a finished run with its results. At start-up, runs a previous process left queued or running are marked
- * interrupted.
+ * second; a storing one is refused, its results are computed); resume a failed, cancelled or interrupted one
+ * (queued again and run from the start, same config). Delete a finished run with its results. At start-up, runs
+ * a previous process left queued, running or storing are marked interrupted.
  */
 public interface ControlBacktestUseCase {
     Either<DomainError, BacktestRun> cancel(UserId caller, BacktestId id);

@@ -29,23 +29,42 @@ public interface BacktestStorePort {
     /** Records progress of a running run; returns the stored status (cancelled means: stop). */
     Option<BacktestStatus> progress(BacktestId id, long processed);
 
+    /** Records how many result rows of a storing run are written; readers see it at once. */
+    void stored(BacktestId id, long rows);
+
     Option<BacktestRun> load(UserId owner, BacktestId id);
 
     Option<BacktestRun> load(BacktestId id);
 
     Page<BacktestRun> list(UserId owner, PageRequest page);
 
+    /** Runs queued, running or storing. */
     List<BacktestRun> unfinished();
 
-    /** How many of the owner's runs are queued or running. */
+    /** How many of the owner's runs are queued, running or storing. */
     int unfinishedCount(UserId owner);
 
-    /** Stores the results and marks the run completed in one transaction, if it is still running. */
-    boolean complete(BacktestRun completed, BacktestResult result);
+    /**
+     * Writes the results of a {@code storing} run and marks it completed in one transaction, so its results and
+     * its completion become visible together. {@code writing} is told the rows written as they go (their count,
+     * not the rows: those stay invisible until the commit) and, once the last row is written, asked for the
+     * completed run, so that its {@code finishedAt} is the moment the results become visible. Returns false, and
+     * writes nothing, if the stored run is no longer storing.
+     */
+    boolean complete(BacktestRun storing, BacktestResult result, Writing writing);
+
+    /** The storing run's side of {@link #complete}. */
+    interface Writing {
+        /** {@code rows} of the result's rows are written (cumulative, report and equity curve first). */
+        void stored(long rows);
+
+        /** The run as it is to be committed: asked for after the last row is written, just before the commit. */
+        BacktestRun completed();
+    }
 
     void deleteResult(BacktestId id);
 
-    /** Deletes a finished run of the owner with its results; false if there is none or it is unfinished. */
+    /** Deletes a finished run of the owner with its results; false if there is none or it is unfinished (storing included). */
     boolean deleteFinished(UserId owner, BacktestId id);
 
     Option<BacktestReport> report(BacktestId id);
