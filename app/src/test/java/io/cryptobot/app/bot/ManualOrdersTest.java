@@ -161,6 +161,13 @@ class ManualOrdersTest {
                 .extract().jsonPath();
         assertThat(events.getList("items.type", String.class)).isNotEmpty().allMatch("filled"::equals);
         assertThat(events.getList("items.correlationId", String.class)).contains(correlation);
+        // each event row says whose order it is: account, bot, instrument, side of the order placed above
+        int mine = events.getList("items.orderId", String.class).indexOf(id);
+        assertThat(mine).isNotNegative();
+        assertThat(events.getString("items[" + mine + "].accountId")).isEqualTo(account);
+        assertThat(events.getString("items[" + mine + "].botId")).isEqualTo(bot);
+        assertThat(events.getString("items[" + mine + "].instrument")).isEqualTo(instrument);
+        assertThat(events.getString("items[" + mine + "].side")).isEqualTo("buy");
         get(trader, "/api/audit/events?type=exploded&from=now").then().statusCode(400)
                 .body("errors.field", hasItems("type", "from"));
     }

@@ -31,7 +31,7 @@ final class StepJournal implements SessionListener {
     private Instant lastEventTime = Instant.EPOCH;
     private boolean selfInflicted;
     private final Map<Integer, OrderActivity.TrackedOrder> orders = new LinkedHashMap<>();
-    private final List<OrderEvent> events = new ArrayList<>();
+    private final List<OrderActivity.TrackedEvent> events = new ArrayList<>();
     private final List<OrderActivity.TrackedFill> fills = new ArrayList<>();
 
     StepJournal(UserId owner, UUID accountId, UUID botId) {
@@ -44,7 +44,7 @@ final class StepJournal implements SessionListener {
     public void orderChanged(int index, Order order, String tag, Instant placedAt, OrderEvent event) {
         orders.put(index, new OrderActivity.TrackedOrder(order, accountId, Option.some(botId), tag, placedAt,
                 event.occurredAt()));
-        events.add(event);
+        events.add(OrderActivity.TrackedEvent.of(event, order, accountId, Option.some(botId)));
         lastEventTime = event.occurredAt();
     }
 

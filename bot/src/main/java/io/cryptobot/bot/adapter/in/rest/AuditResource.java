@@ -73,7 +73,8 @@ public class AuditResource {
     }
 
     public record EventResponse(String id, String type, String detail, String orderId, String correlationId,
-                                String accountId, String botId, String instrument, Instant occurredAt) {
+                                String accountId, String botId, String instrument, String side,
+                                Instant occurredAt) {
     }
 
     @GET
@@ -118,7 +119,7 @@ public class AuditResource {
         return Response.ok(PageResponse.of(orders.events(caller, new OrderQueries.EventFilter(eventType,
                 botId.get(), since.get(), until.get()), page.get()), e -> new EventResponse(e.id().toString(),
                 e.type(), e.detail(), e.orderId().toString(), e.correlationId().toString(), e.accountId().toString(),
-                e.botId() == null ? null : e.botId().toString(), e.instrument(), e.occurredAt()))).build();
+                e.botId() == null ? null : e.botId().toString(), e.instrument(), e.side(), e.occurredAt()))).build();
     }
 
     static final java.util.List<String> EVENT_TYPES = java.util.List.of("initialized", "denied", "submitted",

@@ -6,7 +6,13 @@ import io.cryptobot.bot.application.port.in.BotPortfolio;
 import io.cryptobot.portfolio.domain.metrics.EquityCurve;
 import io.cryptobot.portfolio.domain.metrics.PerformanceMetrics;
 import io.cryptobot.bot.application.port.in.BotPortfolioQuery;
-import io.cryptobot.bot.application.port.in.BotsUseCase;
+import io.cryptobot.bot.application.port.in.BotEventsQuery;
+import io.cryptobot.bot.application.port.in.CreateBotUseCase;
+import io.cryptobot.bot.application.port.in.ListBotsQuery;
+import io.cryptobot.bot.application.port.in.PauseBotUseCase;
+import io.cryptobot.bot.application.port.in.ResumeBotUseCase;
+import io.cryptobot.bot.application.port.in.StartBotUseCase;
+import io.cryptobot.bot.application.port.in.StopBotUseCase;
 import io.cryptobot.bot.application.port.in.CreateBotCommand;
 import io.cryptobot.bot.domain.bot.Bot;
 import io.cryptobot.bot.domain.bot.BotControl;
@@ -56,12 +62,26 @@ import java.util.function.BiFunction;
 @Produces(MediaType.APPLICATION_JSON)
 public class BotResource {
     private static final int MAX_PAGE = 100;
-    private final BotsUseCase bots;
+    private final CreateBotUseCase creating;
+    private final ListBotsQuery listing;
+    private final StartBotUseCase starting;
+    private final PauseBotUseCase pausing;
+    private final ResumeBotUseCase resuming;
+    private final StopBotUseCase stopping;
+    private final BotEventsQuery history;
     private final BotPortfolioQuery portfolios;
     private final BotPerformanceQuery performances;
 
-    BotResource(BotsUseCase bots, BotPortfolioQuery portfolios, BotPerformanceQuery performances) {
-        this.bots = bots;
+    BotResource(CreateBotUseCase creating, ListBotsQuery listing, StartBotUseCase starting, PauseBotUseCase pausing,
+                ResumeBotUseCase resuming, StopBotUseCase stopping, BotEventsQuery history,
+                BotPortfolioQuery portfolios, BotPerformanceQuery performances) {
+        this.creating = creating;
+        this.listing = listing;
+        this.starting = starting;
+        this.pausing = pausing;
+        this.resuming = resuming;
+        this.stopping = stopping;
+        this.history = history;
         this.portfolios = portfolios;
         this.performances = performances;
     }
@@ -214,7 +234,7 @@ public class BotResource {
             return Problems.response(BotErrors.invalid(List.of(new Violation("feed.kind",
                     "must be replay (live venue feeds come with live trading)"))));
         }
-        Either<DomainError, Bot> created = bots.create(caller(security), new CreateBotCommand(request.name(),
+        Either<DomainError, Bot> created = creating.create(caller(security), new CreateBotCommand(request.name(),
                 request.strategy(), request.parameters(), request.instrument(), request.timeframe(),
                 request.accountId(), feed.from(), feed.to(), feed.speed(), request.makerFee(), request.takerFee(),
                 request.slippageBps(), request.maxVolumeShare(),
@@ -234,7 +254,7 @@ public class BotResource {
         if (page.isInvalid()) {
             return Problems.response(BotErrors.invalid(List.of(page.getError())));
         }
-        return Response.ok(PageResponse.of(bots.list(caller, page.get()),
+        return Response.ok(PageResponse.of(listing.list(caller, page.get()),
                 bot -> BotResponse.of(bot, portfolios.portfolio(caller, bot.id()).getOrNull()))).build();
     }
 
@@ -251,7 +271,7 @@ public class BotResource {
     @Path("{id}/start")
     @RolesAllowed({Roles.TRADER, Roles.ADMIN})
     public Response start(@PathParam("id") String id, @Context SecurityContext security) {
-        return control(id, security, (caller, botId) -> bots.start(caller, botId));
+        return control(id, security, (caller, botId) -> starting.start(caller, botId));
     }
 
     @POST
@@ -259,7 +279,7 @@ public class BotResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.TRADER, Roles.ADMIN})
     public Response pause(@PathParam("id") String id, ControlRequest request, @Context SecurityContext security) {
-        return control(id, security, (caller, botId) -> bots.pause(caller, botId, reason(request)));
+        return control(id, security, (caller, botId) -> pausing.pause(caller, botId, reason(request)));
     }
 
     /** The same without a body: the reason defaults to "paused". */
@@ -274,7 +294,7 @@ public class BotResource {
     @Path("{id}/resume")
     @RolesAllowed({Roles.TRADER, Roles.ADMIN})
     public Response resume(@PathParam("id") String id, @Context SecurityContext security) {
-        return control(id, security, (caller, botId) -> bots.resume(caller, botId));
+        return control(id, security, (caller, botId) -> resuming.resume(caller, botId));
     }
 
     @POST
@@ -282,7 +302,7 @@ public class BotResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.TRADER, Roles.ADMIN})
     public Response stop(@PathParam("id") String id, ControlRequest request, @Context SecurityContext security) {
-        return control(id, security, (caller, botId) -> bots.stop(caller, botId, reason(request)));
+        return control(id, security, (caller, botId) -> stopping.stop(caller, botId, reason(request)));
     }
 
     /** The same without a body: the reason defaults to "stopped". */
@@ -298,7 +318,7 @@ public class BotResource {
     @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
     public Response events(@PathParam("id") String id, @Context SecurityContext security) {
         UserId caller = caller(security);
-        return id(id).flatMap(botId -> bots.events(caller, botId)).fold(Problems::response,
+        return id(id).flatMap(botId -> history.events(caller, botId)).fold(Problems::response,
                 controls -> Response.ok(controls.stream().map(ControlResponse::of).toList()).build());
     }
 

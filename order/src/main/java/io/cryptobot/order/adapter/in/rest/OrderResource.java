@@ -18,6 +18,7 @@ import io.cryptobot.order.application.port.in.WatchOrdersQuery;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import org.jboss.resteasy.reactive.RestStreamElementType;
+import io.cryptobot.order.application.port.in.CancelOrderUseCase;
 import io.cryptobot.order.application.port.in.PlaceOrderCommand;
 import io.cryptobot.order.application.port.in.PlaceOrderUseCase;
 import io.cryptobot.order.domain.OrderErrors;
@@ -54,14 +55,16 @@ import java.util.UUID;
 public class OrderResource {
     private final OrderQueries orders;
     private final PlaceOrderUseCase placing;
+    private final CancelOrderUseCase canceling;
     private final WatchOrdersQuery watching;
 
     private final com.fasterxml.jackson.databind.ObjectMapper mapper;
 
-    OrderResource(OrderQueries orders, PlaceOrderUseCase placing, WatchOrdersQuery watching,
-                  com.fasterxml.jackson.databind.ObjectMapper mapper) {
+    OrderResource(OrderQueries orders, PlaceOrderUseCase placing, CancelOrderUseCase canceling,
+                  WatchOrdersQuery watching, com.fasterxml.jackson.databind.ObjectMapper mapper) {
         this.orders = orders;
         this.placing = placing;
+        this.canceling = canceling;
         this.watching = watching;
         this.mapper = mapper;
     }
@@ -106,9 +109,10 @@ public class OrderResource {
             return Problems.response(OrderErrors.invalid(List.of(new Violation("body", "a JSON body is required"))));
         }
         UserId caller = new UserId(RestInputs.caller(security));
-        return placing.place(caller, new PlaceOrderCommand(request.accountId(), request.clientOrderId(),
-                        request.instrument(), request.side(), request.type(), request.quantity(), request.limitPrice(),
-                        request.triggerPrice(), request.timeInForce(), request.reduceOnly(), correlationId))
+        return PlaceOrderCommand.of(request.accountId(), request.clientOrderId(), request.instrument(),
+                        request.side(), request.type(), request.quantity(), request.limitPrice(),
+                        request.triggerPrice(), request.timeInForce(), request.reduceOnly(), correlationId)
+                .flatMap(command -> placing.place(caller, command))
                 .fold(Problems::response, placed -> placed.created()
                         ? Response.created(URI.create("/api/orders/" + placed.order().id()))
                                 .entity(OrderResponse.of(placed.order())).build()
@@ -124,7 +128,7 @@ public class OrderResource {
         if (parsed.isEmpty()) {
             return Problems.response(OrderErrors.notFound(id));
         }
-        return placing.cancel(caller, parsed.get()).fold(Problems::response,
+        return canceling.cancel(caller, parsed.get()).fold(Problems::response,
                 order -> Response.ok(OrderResponse.of(order)).build());
     }
 

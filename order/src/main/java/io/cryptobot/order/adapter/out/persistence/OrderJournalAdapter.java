@@ -64,9 +64,12 @@ class OrderJournalAdapter implements OrderJournalPort {
                     o.venueOrderId(), o.correlationId(), o.tag(), utc(o.createdAt()), utc(o.updatedAt()))));
         }
         List<Tuple> events = new ArrayList<>(activity.events().size());
-        for (OrderEvent event : activity.events()) {
-            events.add(Tuple.of(event.eventId(), event.orderId().value(), OrderEvents.type(event),
-                    OrderEvents.detail(event), utc(event.occurredAt())));
+        for (OrderActivity.TrackedEvent tracked : activity.events()) {
+            OrderEvent event = tracked.event();
+            events.add(Tuple.tuple(Arrays.asList(event.eventId(), event.orderId().value(), owner.value(),
+                    tracked.accountId(), nullable(tracked.botId()), tracked.instrument().toString(),
+                    code(tracked.side()), event.correlationId().value(), OrderEvents.type(event),
+                    OrderEvents.detail(event), utc(event.occurredAt()))));
         }
         List<Tuple> fills = new ArrayList<>(activity.fills().size());
         for (OrderActivity.TrackedFill f : activity.fills()) {
@@ -87,8 +90,10 @@ class OrderJournalAdapter implements OrderJournalPort {
                         + "updated_at = EXCLUDED.updated_at WHERE orders.orders.owner_id = EXCLUDED.owner_id "
                         + "RETURNING (xmax = 0) AS inserted", orders)
                         .flatMap(inserted -> countNew(connection, owner, inserted))
-                        .flatMap(ignored -> batch(connection, "INSERT INTO orders.order_events (id, order_id, type, "
-                                + "detail, occurred_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING", events))
+                        .flatMap(ignored -> batch(connection, "INSERT INTO orders.order_events (id, order_id, owner_id, "
+                                + "account_id, bot_id, instrument, side, correlation_id, type, detail, occurred_at) "
+                                + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (id) DO NOTHING",
+                                events))
                         .flatMap(ignored -> batch(connection, "INSERT INTO orders.fills (order_id, trade_id, owner_id, "
                                 + "account_id, bot_id, instrument, side, qty_units, qty_scale, price_units, price_scale, "
                                 + "fee_units, fee_scale, fee_asset, liquidity, executed_at) VALUES ($1, $2, $3, $4, $5, "
@@ -209,20 +214,22 @@ class OrderJournalAdapter implements OrderJournalPort {
     @Override
     public Page<OrderEventView> events(UserId owner, OrderQueries.EventFilter filter, PageRequest page) {
         Where where = new Where();
-        where.add("o.owner_id = $1", owner.value());
-        filter.type().forEach(t -> where.add("e.type = $" + (where.args.size() + 1), t));
-        filter.botId().forEach(b -> where.add("o.bot_id = $" + (where.args.size() + 1), b));
-        filter.from().forEach(f -> where.add("e.occurred_at >= $" + (where.args.size() + 1), utc(f)));
-        filter.to().forEach(t -> where.add("e.occurred_at < $" + (where.args.size() + 1), utc(t)));
-        String from = " FROM orders.order_events e JOIN orders.orders o ON o.id = e.order_id WHERE " + where.sql();
+        where.add("owner_id = $1", owner.value());
+        filter.type().forEach(t -> where.add("type = $" + (where.args.size() + 1), t));
+        filter.botId().forEach(b -> where.add("bot_id = $" + (where.args.size() + 1), b));
+        filter.from().forEach(f -> where.add("occurred_at >= $" + (where.args.size() + 1), utc(f)));
+        filter.to().forEach(t -> where.add("occurred_at < $" + (where.args.size() + 1), utc(t)));
+        // the event row says whose it is: no join with the orders
+        String from = " FROM orders.order_events WHERE " + where.sql();
         List<OrderEventView> items = new ArrayList<>();
-        for (Row row : pool.preparedQuery("SELECT e.id, e.order_id, o.correlation_id, o.account_id, o.bot_id, "
-                        + "o.instrument, e.type, e.detail, e.occurred_at" + from
-                        + " ORDER BY e.occurred_at DESC, e.seq DESC OFFSET " + page.offset() + " LIMIT " + page.limit())
+        for (Row row : pool.preparedQuery("SELECT id, order_id, correlation_id, account_id, bot_id, instrument, side, "
+                        + "type, detail, occurred_at" + from
+                        + " ORDER BY occurred_at DESC, seq DESC OFFSET " + page.offset() + " LIMIT " + page.limit())
                 .executeAndAwait(Tuple.tuple(where.args))) {
             items.add(new OrderEventView(row.getUUID("id"), row.getUUID("order_id"), row.getUUID("correlation_id"),
                     row.getUUID("account_id"), row.getUUID("bot_id"), row.getString("instrument"),
-                    row.getString("type"), row.getString("detail"), row.getOffsetDateTime("occurred_at").toInstant()));
+                    row.getString("side"), row.getString("type"), row.getString("detail"),
+                    row.getOffsetDateTime("occurred_at").toInstant()));
         }
         long total = items.size() < page.limit() && (!items.isEmpty() || page.offset() == 0)
                 ? page.offset() + items.size()

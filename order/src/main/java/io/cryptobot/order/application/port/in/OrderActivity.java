@@ -14,11 +14,11 @@ import java.util.UUID;
 
 /**
  * What happened to an account's orders in one step, recorded together: each touched order in its newest state,
- * the events in the order they happened, the fills. Recording is idempotent (orders by id, events by event id,
+ * the events in the order they happened (each saying whose order it is), the fills. Recording is idempotent (orders by id, events by event id,
  * fills by order and trade id), so a step recorded twice, as a rebuilt session does after a restart, changes
  * nothing.
  */
-public record OrderActivity(List<TrackedOrder> orders, List<OrderEvent> events, List<TrackedFill> fills) {
+public record OrderActivity(List<TrackedOrder> orders, List<TrackedEvent> events, List<TrackedFill> fills) {
     public OrderActivity {
         orders = List.copyOf(orders);
         events = List.copyOf(events);
@@ -34,7 +34,7 @@ public record OrderActivity(List<TrackedOrder> orders, List<OrderEvent> events, 
             return activities.get(0);
         }
         java.util.Map<OrderId, TrackedOrder> orders = new java.util.LinkedHashMap<>();
-        List<OrderEvent> events = new java.util.ArrayList<>();
+        List<TrackedEvent> events = new java.util.ArrayList<>();
         List<TrackedFill> fills = new java.util.ArrayList<>();
         for (OrderActivity activity : activities) {
             activity.orders().forEach(o -> orders.put(o.order().id(), o));
@@ -71,6 +71,26 @@ public record OrderActivity(List<TrackedOrder> orders, List<OrderEvent> events, 
             Objects.requireNonNull(instrument, "instrument");
             Objects.requireNonNull(side, "side");
             Objects.requireNonNull(fill, "fill");
+        }
+    }
+
+    /**
+     * An event of an order with what it belongs to: the account, the bot (if any), the instrument and side of the
+     * order. Whoever reads it (the journal, a watcher, the audit) needs no look-up of the order to place it.
+     */
+    public record TrackedEvent(OrderEvent event, UUID accountId, Option<UUID> botId, InstrumentId instrument,
+                               Side side) {
+        public TrackedEvent {
+            Objects.requireNonNull(event, "event");
+            Objects.requireNonNull(accountId, "accountId");
+            Objects.requireNonNull(botId, "botId");
+            Objects.requireNonNull(instrument, "instrument");
+            Objects.requireNonNull(side, "side");
+        }
+
+        /** The event of {@code order} (its state after the event), on the account and of the bot given. */
+        public static TrackedEvent of(OrderEvent event, Order order, UUID accountId, Option<UUID> botId) {
+            return new TrackedEvent(event, accountId, botId, order.spec().instrument(), order.spec().side());
         }
     }
 }

@@ -1,0 +1,169 @@
+package io.cryptobot.bot.application.service;
+
+import io.cryptobot.bot.application.port.in.CreateBotCommand;
+import io.cryptobot.bot.application.port.in.CreateBotUseCase;
+import io.cryptobot.bot.application.port.out.BotStorePort;
+import io.cryptobot.bot.domain.bot.Bot;
+import io.cryptobot.bot.domain.bot.BotControl;
+import io.cryptobot.bot.domain.bot.BotErrors;
+import io.cryptobot.bot.domain.bot.BotId;
+import io.cryptobot.bot.domain.bot.ReplayFeedSpec;
+import io.cryptobot.bot.domain.strategy.StrategyCatalog;
+import io.cryptobot.bot.domain.strategy.StrategyDefinition;
+import io.cryptobot.exchange.application.port.in.AccountsUseCase;
+import io.cryptobot.exchange.domain.account.AccountId;
+import io.cryptobot.exchange.domain.account.AccountKind;
+import io.cryptobot.exchange.domain.account.ExchangeAccount;
+import io.cryptobot.exchange.domain.fill.VenueCosts;
+import io.cryptobot.kernel.domain.Asset;
+import io.cryptobot.kernel.domain.Clock;
+import io.cryptobot.kernel.domain.DomainError;
+import io.cryptobot.kernel.domain.DomainError.Violation;
+import io.cryptobot.kernel.domain.InstrumentId;
+import io.cryptobot.kernel.domain.Money;
+import io.cryptobot.kernel.domain.Timeframe;
+import io.cryptobot.kernel.domain.UserId;
+import io.cryptobot.marketdata.application.port.in.LoadCandlesQuery;
+import io.cryptobot.marketdata.domain.GenericCsvParser;
+import io.cryptobot.marketdata.domain.Replay;
+import io.cryptobot.marketdata.domain.TimeRange;
+import io.cryptobot.risk.application.port.in.RiskLimitsUseCase;
+import io.cryptobot.risk.domain.LimitsInput;
+import io.cryptobot.risk.domain.RiskLimits;
+import io.vavr.collection.List;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Checks a new bot against the strategy catalog, the owner's paper account (it must hold the instrument's quote
+ * currency, the bot's starting cash), the stored candles of its replay and the owner's limits (the stricter of
+ * each pair applying), all at once; then stores it, created.
+ */
+@ApplicationScoped
+class CreateBotService implements CreateBotUseCase {
+    static final int MAX_NAME = 100;
+    private final BotStorePort store;
+    private final AccountsUseCase accounts;
+    private final LoadCandlesQuery candles;
+    private final RiskLimitsUseCase limits;
+    private final Clock clock;
+
+    CreateBotService(BotStorePort store, AccountsUseCase accounts, LoadCandlesQuery candles,
+                     RiskLimitsUseCase limits, Clock clock) {
+        this.store = store;
+        this.accounts = accounts;
+        this.candles = candles;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    @Override
+    public Either<DomainError, Bot> create(UserId owner, CreateBotCommand c) {
+        List<Violation> found = List.empty();
+        String name = c.name() == null ? "" : c.name().strip();
+        if (name.isEmpty() || name.length() > MAX_NAME) {
+            found = found.append(new Violation("name", "must be 1 to " + MAX_NAME + " characters"));
+        }
+        Option<StrategyDefinition> definition = Option.of(c.strategy()).flatMap(StrategyCatalog::find);
+        Map<String, String> parameters = c.parameters() == null ? Map.of() : new LinkedHashMap<>(c.parameters());
+        if (definition.isEmpty()) {
+            found = found.append(new Violation("strategy", c.strategy() == null || c.strategy().isBlank() ? "is missing"
+                    : "unknown strategy '" + c.strategy() + "'; known: "
+                    + StrategyCatalog.builtIns().map(StrategyDefinition::id).mkString(", ")));
+        } else {
+            found = found.appendAll(definition.get().validate(parameters).fold(
+                    v -> v.map(p -> new Violation("parameters." + p.field(), p.reason())), ok -> List.empty()));
+        }
+        Either<String, InstrumentId> instrument = InstrumentId.parse(c.instrument() == null ? "" : c.instrument().strip());
+        found = found.appendAll(instrument.swap().map(r -> new Violation("instrument", r)));
+        Option<Timeframe> timeframe = Option.of(c.timeframe()).flatMap(Timeframe::parse);
+        if (timeframe.isEmpty()) {
+            found = found.append(new Violation("timeframe", "must be one of 1m 3m 5m 15m 30m 1h 2h 4h 6h 8h 12h 1d 3d "
+                    + "1w 1M, got '" + c.timeframe() + "'"));
+        }
+        Either<String, Long> from = time(c.from());
+        Either<String, Long> to = time(c.to());
+        found = found.appendAll(from.swap().map(r -> new Violation("from", r)));
+        found = found.appendAll(to.swap().map(r -> new Violation("to", r)));
+        if (from.isRight() && to.isRight() && from.get() >= to.get()) {
+            found = found.append(new Violation("to", "must be after from"));
+        }
+        Either<String, Long> speed = speed(c.speed());
+        found = found.appendAll(speed.swap().map(r -> new Violation("speed", r)));
+        var costs = VenueCosts.parse(c.makerFee(), c.takerFee(), c.slippageBps(), c.maxVolumeShare());
+        if (costs.isInvalid()) {
+            found = found.appendAll(costs.getError());
+        }
+        Option<ExchangeAccount> account = AccountId.parse(c.accountId()).flatMap(id -> accounts.get(owner, id).toOption());
+        if (account.isEmpty()) {
+            found = found.append(new Violation("accountId", "no paper account " + c.accountId() + " of yours"));
+        } else if (account.get().kind() != AccountKind.PAPER) {
+            found = found.append(new Violation("accountId", "bots trade on paper accounts only (live trading comes later)"));
+        } else if (instrument.isRight() && startingCash(account.get(), instrument.get().quote()).isEmpty()) {
+            found = found.append(new Violation("accountId", "the account holds no " + instrument.get().quote()
+                    + " to trade " + instrument.get() + " with"));
+        }
+        if (found.isEmpty()) {
+            boolean any = candles.load(instrument.get(), timeframe.get(), new TimeRange(from.get(), to.get()), 1)
+                    .map(series -> !series.candles().isEmpty()).getOrElse(false);
+            if (!any) {
+                found = found.append(new Violation("instrument", "no " + timeframe.get().code() + " candles of "
+                        + instrument.get() + " in [from, to) to replay"));
+            }
+        }
+        RiskLimits riskLimits = RiskLimits.none();
+        if (instrument.isRight()) {
+            var own = (c.limits() == null ? LimitsInput.NONE : c.limits()).parse(instrument.get().quote());
+            if (own.isInvalid()) {
+                found = found.appendAll(own.getError().map(v -> new Violation("limits." + v.field(), v.reason())));
+            } else {
+                riskLimits = limitsIn(owner, instrument.get().quote()).tighterOf(own.get());
+            }
+        }
+        if (!found.isEmpty()) {
+            return Either.left(BotErrors.invalid(found));
+        }
+        Instant now = clock.now();
+        Bot bot = Bot.newBot(new BotId(UUID.randomUUID()), owner, name, definition.get().id(), parameters,
+                instrument.get(), timeframe.get(), account.get().id().value(),
+                startingCash(account.get(), instrument.get().quote()).get(), riskLimits, costs.get(),
+                new ReplayFeedSpec(from.get(), to.get(), speed.get()), now);
+        return store.insert(bot, new BotControl(BotControl.Kind.CREATED, Long.MIN_VALUE, "created", now)) ? Either.right(bot) : Either.left(BotErrors.nameTaken(name));
+    }
+
+    /** The owner's limits apply when they are kept in the bot's quote currency (or name none). */
+    private RiskLimits limitsIn(UserId owner, Asset quote) {
+        RiskLimits set = limits.limits(owner);
+        return set.currency().forAll(quote::equals) ? set : RiskLimits.none();
+    }
+
+    private static Option<Money> startingCash(ExchangeAccount account, Asset quote) {
+        BigDecimal amount = account.startingBalances().get(quote);
+        if (amount == null || amount.signum() <= 0) {
+            return Option.none();
+        }
+        return Option.some(Money.of(amount, quote));
+    }
+
+    private static Either<String, Long> time(String text) {
+        return text == null || text.isBlank() ? Either.left("is missing") : GenericCsvParser.timestamp(text.strip());
+    }
+
+    private static Either<String, Long> speed(String text) {
+        if (text == null || text.isBlank()) {
+            return Either.right(60L);
+        }
+        try {
+            long value = Long.parseLong(text.strip());
+            return Replay.checkedSpeed(value).toEither().mapLeft(v -> v.head().reason());
+        } catch (NumberFormatException e) {
+            return Either.left("must be a whole number, got '" + text + "'");
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.cryptobot.bot.application.service;
+
+import io.cryptobot.bot.application.port.in.BotPortfolio;
+import io.cryptobot.bot.application.port.in.PortfolioSummary;
+import io.cryptobot.bot.application.port.in.PortfolioSummaryQuery;
+import io.cryptobot.bot.application.port.out.BotStorePort;
+import io.cryptobot.bot.domain.bot.Bot;
+import io.cryptobot.kernel.domain.Asset;
+import io.cryptobot.kernel.domain.Money;
+import io.cryptobot.kernel.domain.Page;
+import io.cryptobot.kernel.domain.PageRequest;
+import io.cryptobot.kernel.domain.UserId;
+import io.cryptobot.portfolio.domain.ClosedTrade;
+import io.cryptobot.portfolio.domain.metrics.TradeAnalytics;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Every bot of the caller's, page by page, summed per currency (bots in different currencies are not added up). */
+@ApplicationScoped
+class PortfolioSummaryService implements PortfolioSummaryQuery {
+    private final BotStorePort store;
+    private final BotPortfolios portfolios;
+
+    PortfolioSummaryService(BotStorePort store, BotPortfolios portfolios) {
+        this.store = store;
+        this.portfolios = portfolios;
+    }
+
+    @Override
+    public PortfolioSummary summary(UserId caller) {
+        Map<Asset, java.util.List<BotPortfolio>> byCurrency = new java.util.TreeMap<>(
+                java.util.Comparator.comparing(Asset::code));
+        for (int offset = 0; ; offset += PageRequest.MAX_LIMIT) {
+            Page<Bot> page = store.list(caller, new PageRequest(offset, PageRequest.MAX_LIMIT));
+            for (Bot bot : page.items()) {
+                byCurrency.computeIfAbsent(bot.startingCash().asset(), c -> new java.util.ArrayList<>())
+                        .add(portfolios.portfolioOf(bot));
+            }
+            if (offset + page.items().size() >= page.total() || page.items().isEmpty()) {
+                break;
+            }
+        }
+        java.util.List<PortfolioSummary.CurrencyTotals> totals = new java.util.ArrayList<>();
+        byCurrency.forEach((currency, portfolios) -> {
+            Money zero = Money.zero(currency, 0);
+            Money start = zero;
+            Money equity = zero;
+            Money realized = zero;
+            Money unrealized = zero;
+            int trades = 0;
+            java.util.List<ClosedTrade> all = new java.util.ArrayList<>();
+            java.util.List<PortfolioSummary.BotShare> shares = new java.util.ArrayList<>();
+            Map<Asset, Money> exposure = new LinkedHashMap<>();
+            for (BotPortfolio p : portfolios) {
+                start = start.plus(p.bot().startingCash());
+                equity = equity.plus(p.equity());
+                realized = realized.plus(p.realizedPnl());
+                unrealized = unrealized.plus(p.unrealizedPnl());
+                trades += p.trades().size();
+                all.addAll(p.trades());
+                shares.add(new PortfolioSummary.BotShare(p.bot().id().toString(), p.bot().name(),
+                        p.bot().status().code(), p.bot().instrument().toString(), p.equity(), p.netPnl(),
+                        p.trades().size()));
+                BotPortfolios.exposure(p).forEach((asset, value) -> exposure.merge(asset, value, Money::plus));
+            }
+            all.sort(java.util.Comparator.comparing(ClosedTrade::exitTime));
+            totals.add(new PortfolioSummary.CurrencyTotals(currency, start, equity, realized, unrealized,
+                    equity.minus(start), trades, shares, TradeAnalytics.netPnlByInstrument(all),
+                    TradeAnalytics.netPnlBy(TradeAnalytics.Period.DAY, all),
+                    TradeAnalytics.netPnlBy(TradeAnalytics.Period.WEEK, all),
+                    TradeAnalytics.netPnlBy(TradeAnalytics.Period.MONTH, all), exposure));
+        });
+        return new PortfolioSummary(totals);
+    }
+}

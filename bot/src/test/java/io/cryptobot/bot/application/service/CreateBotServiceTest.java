@@ -1,0 +1,156 @@
+package io.cryptobot.bot.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cryptobot.bot.application.port.in.CreateBotCommand;
+import io.cryptobot.bot.domain.bot.Bot;
+import io.cryptobot.bot.domain.bot.BotControl;
+import io.cryptobot.bot.domain.bot.BotStatus;
+import io.cryptobot.exchange.application.port.in.AccountsUseCase;
+import io.cryptobot.exchange.domain.account.AccountId;
+import io.cryptobot.exchange.domain.account.ExchangeAccount;
+import io.cryptobot.kernel.domain.Candle;
+import io.cryptobot.kernel.domain.DomainError;
+import io.cryptobot.kernel.domain.DomainError.Violation;
+import io.cryptobot.kernel.domain.Page;
+import io.cryptobot.kernel.domain.PageRequest;
+import io.cryptobot.kernel.domain.Price;
+import io.cryptobot.kernel.domain.Quantity;
+import io.cryptobot.kernel.domain.UserId;
+import io.cryptobot.marketdata.application.port.in.LoadCandlesQuery;
+import io.cryptobot.marketdata.domain.CandleBatch;
+import io.cryptobot.marketdata.domain.CandleSeries;
+import io.cryptobot.marketdata.domain.Instrument;
+import io.cryptobot.risk.application.port.in.RiskLimitsUseCase;
+import io.cryptobot.risk.domain.LimitsInput;
+import io.cryptobot.risk.domain.RiskLimits;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class CreateBotServiceTest {
+    private static final UserId OWNER = new UserId(UUID.fromString("00000000-0000-0000-0000-00000000000a"));
+    private static final Instant NOW = Instant.parse("2024-03-01T00:00:00Z");
+    private static final Instrument BTC = Instrument.define("SIM", "BTC", "USDT", "0.01", "0.0001").get();
+    // one stored 1h candle, opening 2024-01-01T05:00Z: a replay of January 1st has something to play
+    private static final long CANDLE_AT = Instant.parse("2024-01-01T05:00:00Z").toEpochMilli();
+
+    private final ExchangeAccount paper = ExchangeAccount.paper(new AccountId(UUID.randomUUID()), OWNER, "paper",
+            Map.of("USDT", "1000"), NOW).get();
+    private final InMemoryBotStore store = new InMemoryBotStore();
+    private final CreateBotService service = new CreateBotService(store, new OwnersAccounts(paper), candles(),
+            new NoLimits(), () -> NOW);
+
+    private CreateBotCommand command(String name, String accountId) {
+        return new CreateBotCommand(name, "manual", Map.of(), "SIM:BTC/USDT", "1h", accountId,
+                "2024-01-01T00:00:00Z", "2024-01-02T00:00:00Z", null, null, null, null, null, null);
+    }
+
+    @Test
+    void a_bot_is_stored_created_with_the_accounts_quote_balance_as_its_starting_cash() {
+        Bot bot = service.create(OWNER, command("  first  ", paper.id().value().toString())).get();
+
+        assertThat(bot.name()).isEqualTo("first");
+        assertThat(bot.status()).isEqualTo(BotStatus.CREATED);
+        assertThat(bot.startingCash().toBigDecimal()).isEqualByComparingTo("1000");
+        assertThat(bot.feed().speed()).isEqualTo(60);
+        assertThat(store.load(OWNER, bot.id()).isDefined()).isTrue();
+        assertThat(store.controls(bot.id())).extracting(BotControl::kind).containsExactly(BotControl.Kind.CREATED);
+    }
+
+    @Test
+    void every_problem_is_named_at_once_and_nothing_is_stored() {
+        var refused = service.create(OWNER, new CreateBotCommand("", "nope", null, "SIM:BTC/USDT", "7m",
+                UUID.randomUUID().toString(), null, "2024-01-02T00:00:00Z", "x", null, null, null, null, null));
+
+        assertThat(((DomainError.Invalid) refused.getLeft()).violations()).extracting(Violation::field)
+                .containsExactly("name", "strategy", "timeframe", "from", "speed", "accountId");
+        assertThat(store.list(OWNER, new PageRequest(0, 10)).total()).isZero();
+    }
+
+    @Test
+    void a_replay_without_stored_candles_is_refused_naming_the_instrument() {
+        var refused = service.create(OWNER, new CreateBotCommand("empty", "manual", Map.of(), "SIM:BTC/USDT", "1h",
+                paper.id().value().toString(), "2024-02-01T00:00:00Z", "2024-02-02T00:00:00Z", null, null, null,
+                null, null, null));
+
+        assertThat(((DomainError.Invalid) refused.getLeft()).violations()).containsExactly(new Violation("instrument",
+                "no 1h candles of SIM:BTC/USDT in [from, to) to replay"));
+    }
+
+    @Test
+    void a_name_the_owner_already_uses_is_a_conflict() {
+        service.create(OWNER, command("twin", paper.id().value().toString()));
+
+        var again = service.create(OWNER, command("twin", paper.id().value().toString()));
+
+        assertThat(again.getLeft()).isInstanceOf(DomainError.Conflict.class);
+        assertThat(store.list(OWNER, new PageRequest(0, 10)).total()).isEqualTo(1);
+    }
+
+    @Test
+    void the_history_of_another_users_bot_is_not_found() {
+        Bot bot = service.create(OWNER, command("mine", paper.id().value().toString())).get();
+        BotEventsService history = new BotEventsService(new Bots(store), store);
+
+        assertThat(history.events(OWNER, bot.id()).get()).hasSize(1);
+        assertThat(history.events(new UserId(UUID.randomUUID()), bot.id()).getLeft())
+                .isInstanceOf(DomainError.NotFound.class);
+    }
+
+    private static LoadCandlesQuery candles() {
+        return (instrument, timeframe, range, limit) -> {
+            CandleBatch batch = new CandleBatch(2, 4, 1);
+            if (instrument.equals(BTC.id()) && range.from() <= CANDLE_AT && CANDLE_AT < range.to()) {
+                batch.accept(new Candle(CANDLE_AT, new Price(100, 2), new Price(100, 2), new Price(100, 2),
+                        new Price(100, 2), new Quantity(1, 4)));
+            }
+            return Either.right(new CandleSeries(BTC, timeframe, batch, Option.none()));
+        };
+    }
+
+    /** The owner's paper account; another user's (or an unknown) account is not found, as the real use case says. */
+    private record OwnersAccounts(ExchangeAccount account) implements AccountsUseCase {
+        @Override
+        public Either<DomainError, ExchangeAccount> get(UserId caller, AccountId id) {
+            return caller.equals(account.owner()) && id.equals(account.id()) ? Either.right(account)
+                    : Either.left(new DomainError.NotFound("exchange.account.not_found", "no account " + id));
+        }
+
+        @Override
+        public Either<DomainError, ExchangeAccount> openPaper(UserId owner, String name, Map<String, String> b) {
+            throw new UnsupportedOperationException("not a use case of bot creation");
+        }
+
+        @Override
+        public Either<DomainError, ExchangeAccount> connect(UserId owner, String name, String venue, String apiKey,
+                                                            String secret, String passphrase) {
+            throw new UnsupportedOperationException("not a use case of bot creation");
+        }
+
+        @Override
+        public Page<ExchangeAccount> list(UserId caller, PageRequest page) {
+            throw new UnsupportedOperationException("not a use case of bot creation");
+        }
+
+        @Override
+        public Either<DomainError, ExchangeAccount> remove(UserId caller, AccountId id) {
+            throw new UnsupportedOperationException("not a use case of bot creation");
+        }
+    }
+
+    private static final class NoLimits implements RiskLimitsUseCase {
+        @Override
+        public RiskLimits limits(UserId owner) {
+            return RiskLimits.none();
+        }
+
+        @Override
+        public Either<DomainError, RiskLimits> replace(UserId owner, String currency, LimitsInput input) {
+            throw new UnsupportedOperationException("not a use case of bot creation");
+        }
+    }
+}
