@@ -325,7 +325,7 @@ class BotApiTest {
             if ("completed".equals(status)) {
                 return id;
             }
-            assertThat(status).isIn("queued", "running");
+            assertThat(status).isIn("queued", "running", "storing");
             assertThat(System.nanoTime()).isLessThan(deadline);
             sleep();
         }
