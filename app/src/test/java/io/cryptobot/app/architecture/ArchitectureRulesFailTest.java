@@ -67,6 +67,26 @@ class ArchitectureRulesFailTest {
     }
 
     @Test
+    void the_session_may_run_the_order_domain_but_not_use_an_upstream_domain_it_is_not_granted() {
+        String report = ArchitectureRules.domainIsPure(FIXTURE).evaluate(fixture).getFailureReport().toString();
+        assertThat(report).contains("has parameter of type <" + FIXTURE + ".marketdata.domain.CandleSeries> in (Session.java")
+                .doesNotContain("has parameter of type <" + FIXTURE + ".order.domain.Order> in (Session.java");
+    }
+
+    @Test
+    void a_bot_domain_package_outside_the_exception_may_not_use_an_upstream_domain() {
+        String report = ArchitectureRules.domainIsPure(FIXTURE).evaluate(fixture).getFailureReport().toString();
+        assertThat(report).contains("has parameter of type <" + FIXTURE + ".order.domain.Order> in (Greedy.java");
+    }
+
+    @Test
+    void a_bot_application_class_outside_the_exception_may_not_use_an_upstream_domain() {
+        String report = ArchitectureRules.applicationPointsInward(FIXTURE).evaluate(fixture).getFailureReport()
+                .toString();
+        assertThat(report).contains("has parameter of type <" + FIXTURE + ".order.domain.Order> in (BotQueries.java");
+    }
+
+    @Test
     void allowed_dependencies_are_not_reported() {
         String report = ArchitectureRules.domainIsPure(FIXTURE).evaluate(fixture).getFailureReport().toString();
         assertThat(report).doesNotContain("Instrument.tick").doesNotContain("<" + FIXTURE + ".marketdata.domain.Instrument>");

@@ -1,4 +1,4 @@
-package io.cryptobot.archfixture.backtest.domain;
+package io.cryptobot.archfixture.backtest.domain.engine;
 
 import io.cryptobot.archfixture.order.application.OrderService;
 import io.cryptobot.archfixture.order.domain.Order;

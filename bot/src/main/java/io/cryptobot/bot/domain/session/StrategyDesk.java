@@ -1,0 +1,105 @@
+package io.cryptobot.bot.domain.session;
+
+import io.cryptobot.bot.domain.strategy.OrderIntent;
+import io.cryptobot.bot.domain.strategy.Sizing;
+import io.cryptobot.bot.domain.strategy.Strategy;
+import io.cryptobot.bot.domain.strategy.StrategyContext;
+import io.cryptobot.kernel.domain.CorrelationId;
+import io.cryptobot.kernel.domain.InstrumentId;
+import io.cryptobot.kernel.domain.Price;
+import io.cryptobot.kernel.domain.Quantity;
+import io.cryptobot.kernel.domain.TimeInForce;
+import io.cryptobot.order.domain.ClientOrderId;
+import io.cryptobot.order.domain.OrderId;
+import io.cryptobot.order.domain.OrderSpec;
+import io.vavr.control.Option;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The strategy's side of the session, its {@link StrategyContext}: the position it holds in each market, and its
+ * intents turned into orders. An intent in the warm-up does nothing; a paused bot ignores it (rule
+ * {@code bot_paused}); otherwise it is sized at the last close by the {@link PositionSizer} (less than one lot
+ * step: ignored, rule {@code sizing}) and placed with ids drawn from the session's sequence, where risk may still
+ * deny it (ignored under the risk rule's id). Every intent that placed no order is reported done at once.
+ */
+final class StrategyDesk implements StrategyContext {
+    private final SessionSetup setup;
+    private final SessionClock clock;
+    private final SessionMarkets markets;
+    private final SessionAccount account;
+    private final SessionExecution execution;
+    private final Strategy strategy;
+    private final SessionListener listener;
+    private final List<IgnoredSignal> ignored = new ArrayList<>();
+    private boolean paused;
+
+    StrategyDesk(SessionSetup setup, SessionClock clock, SessionMarkets markets, SessionAccount account,
+                 SessionExecution execution, Strategy strategy, SessionListener listener) {
+        this.setup = setup;
+        this.clock = clock;
+        this.markets = markets;
+        this.account = account;
+        this.execution = execution;
+        this.strategy = strategy;
+        this.listener = listener;
+    }
+
+    @Override
+    public Quantity position(InstrumentId instrument) {
+        return account.position(markets.indexOf(instrument));
+    }
+
+    @Override
+    public void submit(InstrumentId instrument, OrderIntent intent) {
+        if (!clock.trading()) {
+            return;
+        }
+        int market = markets.indexOf(instrument);
+        if (paused) {
+            ignore(instrument, intent, "bot_paused", "the bot is paused");
+            strategy.onIntentDone(instrument, intent, new Quantity(0, account.position(market).scale()));
+            return;
+        }
+        Price reference = markets.lastClose(market);
+        Quantity quantity = PositionSizer.size(intent.sizing(), intent.side(), markets.market(market).fillModel(),
+                account.position(market), reference, account.freeCash(), account::equity);
+        if (quantity.units() <= 0) {
+            ignore(instrument, intent, "sizing", "the intent sizes to less than one lot step");
+            strategy.onIntentDone(instrument, intent, quantity);
+            return;
+        }
+        long n = clock.nextNumber();
+        OrderSpec spec = new OrderSpec(setup.owner(), new ClientOrderId(setup.clientIdPrefix() + n), instrument,
+                intent.side(), intent.type(), quantity, intent.limitPrice(), Option.none(), TimeInForce.GTC,
+                intent.sizing() instanceof Sizing.ClosePosition, new CorrelationId(new UUID(clock.idSeed(), n)));
+        SessionExecution.Opened opened = execution.open(market, new OrderId(new UUID(clock.idSeed(), n | 1L << 62)),
+                spec, intent, intent.tag(), intent.limitPrice().getOrElse(reference));
+        opened.refusal().forEach(refusal -> {
+            ignore(instrument, intent, refusal.first().rule().id(), refusal.reason());
+            strategy.onIntentDone(instrument, intent, new Quantity(0, quantity.scale()));
+        });
+    }
+
+    void paused(boolean paused) {
+        this.paused = paused;
+    }
+
+    boolean isPaused() {
+        return paused;
+    }
+
+    List<IgnoredSignal> ignoredSignals() {
+        return Collections.unmodifiableList(ignored);
+    }
+
+    private void ignore(InstrumentId instrument, OrderIntent intent, String rule, String reason) {
+        IgnoredSignal signal = new IgnoredSignal(Instant.ofEpochMilli(clock.now()), instrument, intent.tag(), rule,
+                reason);
+        ignored.add(signal);
+        listener.ignored(signal);
+    }
+}
