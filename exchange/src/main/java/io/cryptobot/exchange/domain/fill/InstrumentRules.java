@@ -37,6 +37,20 @@ public record InstrumentRules(InstrumentId instrument, Price tick, Quantity step
         return Math.min(priceScale() + quantityScale(), FixedPoint.MAX_SCALE);
     }
 
+    /**
+     * The largest quote amount (a balance, a cost, a fee) these scales hold: {@code Long.MAX_VALUE} units at the
+     * quote scale (922,337,203.6854775807 at 10 decimals). A starting cash above it cannot be traded with exactly,
+     * so it is refused at the edge rather than overflowing in the middle of a fill.
+     */
+    public BigDecimal largestQuoteAmount() {
+        return BigDecimal.valueOf(Long.MAX_VALUE, quoteScale());
+    }
+
+    /** The largest quantity the quantity scale holds: {@code Long.MAX_VALUE} units of the step's scale. */
+    public BigDecimal largestQuantity() {
+        return BigDecimal.valueOf(Long.MAX_VALUE, quantityScale());
+    }
+
     /** Units at the price scale; a candle price finer than the tick's scale is a data bug, not a rounding case. */
     long priceUnits(Price price) {
         return price.scale() == priceScale()
