@@ -66,10 +66,10 @@ public class MarketLoader {
     private static List<Violation> scaleLimits(BacktestConfig config, Instrument instrument) {
         InstrumentRules rules = new InstrumentRules(instrument.id(), instrument.tickSize(), instrument.stepSize());
         List<Violation> problems = List.empty();
-        BigDecimal largest = rules.largestQuoteAmount();
+        BigDecimal largest = rules.largestStartingCash();
         if (config.startingCash().toBigDecimal().compareTo(largest) > 0) {
             problems = problems.append(new Violation("startingCash", "is more than the scales of " + instrument.id()
-                    + " hold (tick " + instrument.tickSize() + ", step " + instrument.stepSize()
+                    + " can trade with, with room for equity to grow " + InstrumentRules.GROWTH_ROOM + " times (tick " + instrument.tickSize() + ", step " + instrument.stepSize()
                     + "); the largest accepted is " + largest.toPlainString()));
         }
         return problems.appendAll(EntrySizing.fitsStep(config.sizing(), instrument.id().toString(),

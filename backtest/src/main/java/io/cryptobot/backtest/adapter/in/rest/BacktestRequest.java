@@ -30,6 +30,22 @@ public record BacktestRequest(String strategy, Map<String, Object> parameters, L
         static SizingRequest of(EntrySizing.Raw raw) {
             return new SizingRequest(raw.kind(), raw.quantity(), raw.amount(), raw.percent());
         }
+
+        /** The kind and the one number it uses, nothing null (the response's shape). */
+        Map<String, String> fields() {
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("kind", kind);
+            if (quantity != null) {
+                fields.put("quantity", quantity);
+            }
+            if (amount != null) {
+                fields.put("amount", amount);
+            }
+            if (percent != null) {
+                fields.put("percent", percent);
+            }
+            return fields;
+        }
     }
 
     BacktestConfig.Raw raw() {

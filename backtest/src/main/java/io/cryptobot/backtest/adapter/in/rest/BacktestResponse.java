@@ -14,7 +14,7 @@ import java.util.Map;
 public record BacktestResponse(String id, String status, int attempt, String strategy, Map<String, String> parameters,
                                List<String> instruments, String timeframe, Instant from, Instant to,
                                String startingCash, String currency, Map<String, String> costs,
-                               Map<String, String> risk, BacktestRequest.SizingRequest sizing,
+                               Map<String, String> risk, Map<String, String> sizing,
                                long candlesProcessed, long candlesTotal, double progress,
                                Long etaSeconds, Instant createdAt, Instant startedAt, Instant finishedAt,
                                String failure) {
@@ -36,7 +36,7 @@ public record BacktestResponse(String id, String status, int attempt, String str
                 c.parameters(), c.instruments().stream().map(Object::toString).toList(), c.timeframe().code(),
                 Instant.ofEpochMilli(c.from()), Instant.ofEpochMilli(c.to()),
                 c.startingCash().toBigDecimal().toPlainString(), c.startingCash().asset().toString(), costs, risk,
-                c.entrySizing().map(s -> BacktestRequest.SizingRequest.of(EntrySizing.raw(s))).getOrNull(),
+                c.entrySizing().map(s -> BacktestRequest.SizingRequest.of(EntrySizing.raw(s)).fields()).getOrNull(),
                 run.candlesProcessed(), run.candlesTotal(), run.progress(),
                 run.eta(now).map(Duration::toSeconds).getOrNull(), run.createdAt(), run.startedAt().getOrNull(),
                 run.finishedAt().getOrNull(), run.failure().getOrNull());
