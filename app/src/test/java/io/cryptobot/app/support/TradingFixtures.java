@@ -17,11 +17,16 @@ public final class TradingFixtures {
 
     /** A fresh instrument (tick 0.01, step 0.00001) with {@code count} seeded synthetic 1m candles from {@code from}. */
     public static String newInstrumentWithCandles(TestUser trader, String from, int count) {
+        return newInstrumentWithCandles(trader, from, count, "0.01", "0.00001");
+    }
+
+    /** A fresh instrument of this tick and step with {@code count} seeded synthetic 1m candles from {@code from}. */
+    public static String newInstrumentWithCandles(TestUser trader, String from, int count, String tick, String step) {
         String base = "BT" + Long.toString(ThreadLocalRandom.current().nextLong(Long.MAX_VALUE), 36).toUpperCase();
         base = base.substring(0, Math.min(base.length(), 12));
         given().header("Authorization", trader.bearer()).contentType(ContentType.JSON)
-                .body(Map.of("venue", "BTVENUE", "base", base, "quote", "USDT", "tickSize", "0.01",
-                        "stepSize", "0.00001"))
+                .body(Map.of("venue", "BTVENUE", "base", base, "quote", "USDT", "tickSize", tick,
+                        "stepSize", step))
                 .post("/api/marketdata/instruments").then().statusCode(201);
         String instrument = "BTVENUE:" + base + "/USDT";
         Map<String, Object> synthetic = new HashMap<>();

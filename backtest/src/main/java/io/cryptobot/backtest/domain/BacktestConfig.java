@@ -1,6 +1,9 @@
 package io.cryptobot.backtest.domain;
 
+import io.cryptobot.bot.domain.strategy.EntrySizing;
 import io.cryptobot.bot.domain.strategy.Parameters;
+import io.cryptobot.bot.domain.strategy.Sizing;
+import io.cryptobot.bot.domain.strategy.Strategy;
 import io.cryptobot.bot.domain.strategy.StrategyCatalog;
 import io.cryptobot.bot.domain.strategy.StrategyDefinition;
 import io.cryptobot.exchange.domain.fill.Rate;
@@ -28,12 +31,12 @@ import java.util.Objects;
  * Everything that determines a run's result: the strategy and its parameters, the instruments (sharing one
  * quote currency, the account currency), the timeframe and the range [from, to) of candle open times, the
  * starting cash, the simulated venue's costs (maker/taker fee charged in the quote, fixed slippage, the share of
- * a candle's volume a limit order may take) and the risk limits. The same config over the same candles gives
- * the same result, bit for bit.
+ * a candle's volume a limit order may take), the risk limits and the entry sizing chosen for the strategy (none:
+ * the strategy's own). The same config over the same candles gives the same result, bit for bit.
  */
 public record BacktestConfig(String strategy, Map<String, String> parameters, java.util.List<InstrumentId> instruments,
                              Timeframe timeframe, long from, long to, Money startingCash, Rate makerFee, Rate takerFee,
-                             long slippageBps, Rate maxVolumeShare, RiskLimits limits) {
+                             long slippageBps, Rate maxVolumeShare, RiskLimits limits, Option<Sizing> sizing) {
     public static final int MAX_INSTRUMENTS = 10;
     static final Rate DEFAULT_FEE = VenueCosts.DEFAULT_FEE;
     static final Rate DEFAULT_VOLUME_SHARE = VenueCosts.DEFAULT_VOLUME_SHARE;
@@ -48,6 +51,7 @@ public record BacktestConfig(String strategy, Map<String, String> parameters, ja
         Objects.requireNonNull(takerFee, "takerFee");
         Objects.requireNonNull(maxVolumeShare, "maxVolumeShare");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(sizing, "sizing");
     }
 
     /** The catalog entry, whose parameters {@link #checked} has already validated. */
@@ -60,23 +64,43 @@ public record BacktestConfig(String strategy, Map<String, String> parameters, ja
                 .getOrElseThrow(v -> new IllegalStateException(v.mkString("; ")));
     }
 
+    /** A fresh strategy of this config: its validated parameters, its entries sized as chosen. */
+    public Strategy newStrategy() {
+        return definition().newStrategy(validatedParameters(), sizing);
+    }
+
+    /** The sizing the strategy's entries buy with (the chosen one or the strategy's own), none for manual. */
+    public Option<Sizing> entrySizing() {
+        return definition().entrySizing(validatedParameters(), sizing);
+    }
+
     /** The same config with other strategy parameters (a sweep's point), unchecked: the caller validated them. */
     public BacktestConfig withParameters(Map<String, String> other) {
         return new BacktestConfig(strategy, other, instruments, timeframe, from, to, startingCash, makerFee, takerFee,
-                slippageBps, maxVolumeShare, limits);
+                slippageBps, maxVolumeShare, limits, sizing);
     }
 
     /** The same config over another range (walk-forward windows). */
     public BacktestConfig withRange(long newFrom, long newTo) {
         return new BacktestConfig(strategy, parameters, instruments, timeframe, newFrom, newTo, startingCash, makerFee,
-                takerFee, slippageBps, maxVolumeShare, limits);
+                takerFee, slippageBps, maxVolumeShare, limits, sizing);
     }
 
     /** The raw request, every field a string (or absent) as a client sent it. */
     public record Raw(String strategy, Map<String, String> parameters, java.util.List<String> instruments,
                       String timeframe, String from, String to, String startingCash, String makerFee, String takerFee,
                       String slippageBps, String maxVolumeShare, String maxOrderNotional, String maxPositionSharePercent,
-                      String maxOpenOrders, String maxDailyLoss) {
+                      String maxOpenOrders, String maxDailyLoss, EntrySizing.Raw sizing) {
+
+        /** A request without a sizing: the strategy sizes its entries its own way. */
+        public Raw(String strategy, Map<String, String> parameters, java.util.List<String> instruments,
+                   String timeframe, String from, String to, String startingCash, String makerFee, String takerFee,
+                   String slippageBps, String maxVolumeShare, String maxOrderNotional, String maxPositionSharePercent,
+                   String maxOpenOrders, String maxDailyLoss) {
+            this(strategy, parameters, instruments, timeframe, from, to, startingCash, makerFee, takerFee,
+                    slippageBps, maxVolumeShare, maxOrderNotional, maxPositionSharePercent, maxOpenOrders,
+                    maxDailyLoss, null);
+        }
     }
 
     /** Validates a request, reporting every invalid field at once. */
@@ -94,6 +118,12 @@ public record BacktestConfig(String strategy, Map<String, String> parameters, ja
             if (valid.isInvalid()) {
                 found = found.appendAll(valid.getError().map(v -> new Violation("parameters." + v.field(), v.reason())));
             }
+        }
+        Validation<Seq<Violation>, Option<Sizing>> sizing = EntrySizing.parse(raw.sizing());
+        if (sizing.isInvalid()) {
+            found = found.appendAll(sizing.getError());
+        } else if (definition.isDefined()) {
+            found = found.appendAll(definition.get().checkSizing(sizing.get(), parameters));
         }
         java.util.List<InstrumentId> instruments = new java.util.ArrayList<>();
         if (raw.instruments() == null || raw.instruments().isEmpty()) {
@@ -147,7 +177,7 @@ public record BacktestConfig(String strategy, Map<String, String> parameters, ja
         }
         return Validation.valid(new BacktestConfig(definition.get().id(), parameters, instruments, timeframe.get(),
                 from.get(), to.get(), Money.of(cash.get(), currency), costs.get().makerFee(), costs.get().takerFee(),
-                costs.get().slippageBps(), costs.get().maxVolumeShare(), limits.get()));
+                costs.get().slippageBps(), costs.get().maxVolumeShare(), limits.get(), sizing.get()));
     }
 
     /** Epoch milliseconds, or an ISO-8601 instant such as {@code 2024-01-01T00:00:00Z} (marketdata's parser). */

@@ -53,7 +53,7 @@ public class BacktestRunner {
         BacktestRun current = run;
         try {
             BacktestConfig config = run.config();
-            Strategy strategy = config.definition().newStrategy(config.validatedParameters());
+            Strategy strategy = config.newStrategy();
             Either<DomainError, List<Market>> markets = loader.load(config, strategy.warmUpCandles());
             if (markets.isLeft()) {
                 store.update(run.start(0, clock.now()).fail(markets.getLeft().detail(), clock.now()),

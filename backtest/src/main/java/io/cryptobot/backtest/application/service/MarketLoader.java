@@ -4,6 +4,7 @@ import io.cryptobot.backtest.domain.BacktestConfig;
 import io.cryptobot.backtest.domain.BacktestErrors;
 import io.cryptobot.backtest.domain.engine.Bars;
 import io.cryptobot.backtest.domain.engine.Market;
+import io.cryptobot.bot.domain.strategy.EntrySizing;
 import io.cryptobot.exchange.domain.fill.FillModel;
 import io.cryptobot.exchange.domain.fill.InstrumentRules;
 import io.cryptobot.exchange.domain.fill.VenueCosts;
@@ -18,6 +19,7 @@ import io.cryptobot.marketdata.domain.TimeRange;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 
 /**
@@ -46,6 +48,7 @@ public class MarketLoader {
                 continue;
             }
             found.add(instrument.get());
+            problems = problems.appendAll(scaleLimits(config, instrument.get()));
             boolean any = candles.load(id, config.timeframe(), new TimeRange(config.from(), config.to()), 1)
                     .map(series -> !series.candles().isEmpty()).getOrElse(false);
             if (!any) {
@@ -54,6 +57,23 @@ public class MarketLoader {
             }
         }
         return problems.isEmpty() ? Either.right(found) : Either.left(BacktestErrors.invalid(problems));
+    }
+
+    /**
+     * What the instrument's scales refuse: a starting cash its quote scale cannot hold (it would overflow in the
+     * first fill), and a fixed sizing quantity off its step grid.
+     */
+    private static List<Violation> scaleLimits(BacktestConfig config, Instrument instrument) {
+        InstrumentRules rules = new InstrumentRules(instrument.id(), instrument.tickSize(), instrument.stepSize());
+        List<Violation> problems = List.empty();
+        BigDecimal largest = rules.largestStartingCash();
+        if (config.startingCash().toBigDecimal().compareTo(largest) > 0) {
+            problems = problems.append(new Violation("startingCash", "is more than the scales of " + instrument.id()
+                    + " can trade with, with room for equity to grow " + InstrumentRules.GROWTH_ROOM + " times (tick " + instrument.tickSize() + ", step " + instrument.stepSize()
+                    + "); the largest accepted is " + largest.toPlainString()));
+        }
+        return problems.appendAll(EntrySizing.fitsStep(config.sizing(), instrument.id().toString(),
+                instrument.stepSize(), rules.largestQuantity()));
     }
 
     public Either<DomainError, java.util.List<Market>> load(BacktestConfig config, int warmUpCandles) {

@@ -169,7 +169,7 @@ public final class SweepExecution implements AutoCloseable {
     }
 
     private static Strategy strategy(BacktestConfig base, SweepPoint point) {
-        return base.definition().newStrategy(base.withParameters(point.parameters()).validatedParameters());
+        return base.withParameters(point.parameters()).newStrategy();
     }
 
     private static void await(Future<?> future) {

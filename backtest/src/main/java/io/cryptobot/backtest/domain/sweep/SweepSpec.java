@@ -1,6 +1,7 @@
 package io.cryptobot.backtest.domain.sweep;
 
 import io.cryptobot.backtest.domain.BacktestConfig;
+import io.cryptobot.bot.domain.strategy.EntrySizing;
 import io.cryptobot.kernel.domain.DomainError.Violation;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
@@ -71,6 +72,11 @@ public record SweepSpec(SweepKind kind, BacktestConfig base, ParameterSpace spac
                     raw.space());
             found = found.appendAll(checked.isInvalid() ? checked.getError() : List.empty());
             space = checked.toOption();
+            if (base.get().sizing().isDefined() && raw.space() != null && raw.space().containsKey("amount")
+                    && base.get().definition().sizingUse() == EntrySizing.Use.REPLACES_AMOUNT) {
+                found = found.append(new Violation("space.amount", "backtest.sizing replaces the amount of each "
+                        + "buy of " + base.get().strategy() + "; sweep one or the other"));
+            }
         }
         Option<Integer> samples = Option.none();
         if (raw.samples() != null) {

@@ -181,7 +181,7 @@ public class BotRunner {
         StrategyDefinition definition = StrategyCatalog.find(bot.strategy())
                 .getOrElseThrow(() -> new IllegalStateException("stored bot names unknown strategy " + bot.strategy()));
         Strategy strategy = definition.newStrategy(definition.validate(bot.parameters()).toEither().getOrElseThrow(
-                v -> new IllegalStateException("stored parameters no longer valid: " + v.mkString("; "))));
+                v -> new IllegalStateException("stored parameters no longer valid: " + v.mkString("; "))), bot.sizing());
         List<BotControl> entries = store.controls(bot.id()).stream().filter(c -> c.kind().changesSession()).toList();
         boolean history = bot.lastStep().isDefined() || !entries.isEmpty();
         List<OrderView> projected = history ? projectedOrders(bot) : List.of();

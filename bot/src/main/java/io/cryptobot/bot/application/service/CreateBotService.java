@@ -8,7 +8,13 @@ import io.cryptobot.bot.domain.bot.BotControl;
 import io.cryptobot.bot.domain.bot.BotErrors;
 import io.cryptobot.bot.domain.bot.BotId;
 import io.cryptobot.bot.domain.bot.ReplayFeedSpec;
+import io.cryptobot.bot.domain.strategy.EntrySizing;
+import io.cryptobot.bot.domain.strategy.Sizing;
 import io.cryptobot.bot.domain.strategy.StrategyCatalog;
+import io.cryptobot.exchange.domain.fill.InstrumentRules;
+import io.cryptobot.marketdata.application.port.in.GetInstrumentQuery;
+import io.cryptobot.marketdata.domain.Instrument;
+import io.vavr.control.Validation;
 import io.cryptobot.bot.domain.strategy.StrategyDefinition;
 import io.cryptobot.exchange.application.port.in.AccountsUseCase;
 import io.cryptobot.exchange.domain.account.AccountId;
@@ -52,10 +58,12 @@ class CreateBotService implements CreateBotUseCase {
     private final AccountsUseCase accounts;
     private final LoadCandlesQuery candles;
     private final RiskLimitsUseCase limits;
+    private final GetInstrumentQuery instruments;
     private final Clock clock;
 
     CreateBotService(BotStorePort store, AccountsUseCase accounts, LoadCandlesQuery candles,
-                     RiskLimitsUseCase limits, Clock clock) {
+                     RiskLimitsUseCase limits, GetInstrumentQuery instruments, Clock clock) {
+        this.instruments = instruments;
         this.store = store;
         this.accounts = accounts;
         this.candles = candles;
@@ -79,6 +87,12 @@ class CreateBotService implements CreateBotUseCase {
         } else {
             found = found.appendAll(definition.get().validate(parameters).fold(
                     v -> v.map(p -> new Violation("parameters." + p.field(), p.reason())), ok -> List.empty()));
+        }
+        Validation<io.vavr.collection.Seq<Violation>, Option<Sizing>> sizing = EntrySizing.parse(c.sizing());
+        if (sizing.isInvalid()) {
+            found = found.appendAll(sizing.getError());
+        } else if (definition.isDefined()) {
+            found = found.appendAll(definition.get().checkSizing(sizing.get(), parameters));
         }
         Either<String, InstrumentId> instrument = InstrumentId.parse(c.instrument() == null ? "" : c.instrument().strip());
         found = found.appendAll(instrument.swap().map(r -> new Violation("instrument", r)));
@@ -110,6 +124,10 @@ class CreateBotService implements CreateBotUseCase {
                     + " to trade " + instrument.get() + " with"));
         }
         if (found.isEmpty()) {
+            found = found.appendAll(scaleLimits(instrument.get(), startingCash(account.get(), instrument.get().quote())
+                    .get(), sizing.get()));
+        }
+        if (found.isEmpty()) {
             boolean any = candles.load(instrument.get(), timeframe.get(), new TimeRange(from.get(), to.get()), 1)
                     .map(series -> !series.candles().isEmpty()).getOrElse(false);
             if (!any) {
@@ -132,9 +150,33 @@ class CreateBotService implements CreateBotUseCase {
         Instant now = clock.now();
         Bot bot = Bot.newBot(new BotId(UUID.randomUUID()), owner, name, definition.get().id(), parameters,
                 instrument.get(), timeframe.get(), account.get().id().value(),
-                startingCash(account.get(), instrument.get().quote()).get(), riskLimits, costs.get(),
+                startingCash(account.get(), instrument.get().quote()).get(), riskLimits, costs.get(), sizing.get(),
                 new ReplayFeedSpec(from.get(), to.get(), speed.get()), now);
         return store.insert(bot, new BotControl(BotControl.Kind.CREATED, Long.MIN_VALUE, "created", now)) ? Either.right(bot) : Either.left(BotErrors.nameTaken(name));
+    }
+
+    /**
+     * What the instrument's scales refuse (an instrument the catalog does not know is refused here too): a
+     * starting cash (the account's balance of the quote) its quote scale cannot hold, as it would overflow in the
+     * first fill, and a fixed sizing quantity off its step grid.
+     */
+    private List<Violation> scaleLimits(InstrumentId id, Money cash, Option<Sizing> sizing) {
+        Either<DomainError, Instrument> known = instruments.get(id);
+        if (known.isLeft()) {
+            return List.of(new Violation("instrument", "unknown instrument " + id));
+        }
+        Instrument instrument = known.get();
+        InstrumentRules rules = new InstrumentRules(id, instrument.tickSize(), instrument.stepSize());
+        List<Violation> found = List.empty();
+        BigDecimal largest = rules.largestStartingCash();
+        if (cash.toBigDecimal().compareTo(largest) > 0) {
+            found = found.append(new Violation("accountId", "the account's " + cash + " is more than the scales of "
+                    + id + " can trade with, with room for equity to grow " + InstrumentRules.GROWTH_ROOM
+                    + " times (tick " + instrument.tickSize() + ", step " + instrument.stepSize()
+                    + "); the largest starting cash accepted is " + largest.toPlainString()));
+        }
+        return found.appendAll(EntrySizing.fitsStep(sizing, id.toString(), instrument.stepSize(),
+                rules.largestQuantity()));
     }
 
     /** The owner's limits apply when they are kept in the bot's quote currency (or name none). */

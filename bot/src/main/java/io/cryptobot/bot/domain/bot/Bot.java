@@ -1,5 +1,6 @@
 package io.cryptobot.bot.domain.bot;
 
+import io.cryptobot.bot.domain.strategy.Sizing;
 import io.cryptobot.exchange.domain.fill.VenueCosts;
 import io.cryptobot.kernel.domain.InstrumentId;
 import io.cryptobot.kernel.domain.Money;
@@ -20,7 +21,8 @@ import java.util.UUID;
  * A paper bot: a built-in strategy with validated parameters trading one instrument at one timeframe on one of
  * its owner's paper accounts, fed by a {@link ReplayFeedSpec}, on the simulated venue at {@code costs}. It
  * trades the account's balance of the instrument's quote currency ({@code startingCash}) under the owner's
- * pre-trade limits as they were when it was created ({@code limits}, so a rebuilt session decides as the first did).
+ * pre-trade limits as they were when it was created ({@code limits}, so a rebuilt session decides as the first did),
+ * its strategy's entries sized as its owner chose ({@code sizing}; none: the strategy's own).
  *
  * <pre>
  * CREATED -start-> RUNNING -pause-> PAUSED -resume-> RUNNING     RUNNING (no step yet) -notStarted-> CREATED
@@ -33,7 +35,7 @@ import java.util.UUID;
  */
 public record Bot(BotId id, UserId owner, String name, String strategy, Map<String, String> parameters,
                   InstrumentId instrument, Timeframe timeframe, UUID accountId, Money startingCash, RiskLimits limits,
-                  VenueCosts costs, ReplayFeedSpec feed, BotStatus status, Option<String> statusReason, Option<Long> lastStep,
+                  VenueCosts costs, Option<Sizing> sizing, ReplayFeedSpec feed, BotStatus status, Option<String> statusReason, Option<Long> lastStep,
                   long steps, Option<Price> lastClose, Instant createdAt, Instant updatedAt) {
 
     public Bot {
@@ -48,6 +50,7 @@ public record Bot(BotId id, UserId owner, String name, String strategy, Map<Stri
         Objects.requireNonNull(startingCash, "startingCash");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(costs, "costs");
+        Objects.requireNonNull(sizing, "sizing");
         Objects.requireNonNull(feed, "feed");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(statusReason, "statusReason");
@@ -62,9 +65,10 @@ public record Bot(BotId id, UserId owner, String name, String strategy, Map<Stri
 
     public static Bot newBot(BotId id, UserId owner, String name, String strategy, Map<String, String> parameters,
                              InstrumentId instrument, Timeframe timeframe, UUID accountId, Money startingCash,
-                             RiskLimits limits, VenueCosts costs, ReplayFeedSpec feed, Instant now) {
+                             RiskLimits limits, VenueCosts costs, Option<Sizing> sizing, ReplayFeedSpec feed,
+                             Instant now) {
         return new Bot(id, owner, name, strategy, parameters, instrument, timeframe, accountId, startingCash, limits, costs,
-                feed, BotStatus.CREATED, Option.none(), Option.none(), 0, Option.none(), now, now);
+                sizing, feed, BotStatus.CREATED, Option.none(), Option.none(), 0, Option.none(), now, now);
     }
 
     public Either<DomainError, Bot> start(Instant now) {
@@ -105,13 +109,13 @@ public record Bot(BotId id, UserId owner, String name, String strategy, Map<Stri
     /** The checkpoint after a step whose effects are stored: its open time, the steps so far, the last close. */
     public Bot checkpoint(long step, long totalSteps, Price close, Instant now) {
         return new Bot(id, owner, name, strategy, parameters, instrument, timeframe, accountId, startingCash, limits,
-                costs, feed, status, statusReason, Option.some(step), totalSteps, Option.some(close), createdAt, now);
+                costs, sizing, feed, status, statusReason, Option.some(step), totalSteps, Option.some(close), createdAt, now);
     }
 
     /** This state with {@code other}'s checkpoint (last step, steps, last close). */
     public Bot withProgressOf(Bot other) {
         return new Bot(id, owner, name, strategy, parameters, instrument, timeframe, accountId, startingCash, limits,
-                costs, feed, status, statusReason, other.lastStep, other.steps, other.lastClose, createdAt, updatedAt);
+                costs, sizing, feed, status, statusReason, other.lastStep, other.steps, other.lastClose, createdAt, updatedAt);
     }
 
     private Either<DomainError, Bot> move(boolean allowed, String action, BotStatus target, Option<String> reason,
@@ -120,6 +124,6 @@ public record Bot(BotId id, UserId owner, String name, String strategy, Map<Stri
             return Either.left(BotErrors.illegalTransition(status, action));
         }
         return Either.right(new Bot(id, owner, name, strategy, parameters, instrument, timeframe, accountId,
-                startingCash, limits, costs, feed, target, reason, lastStep, steps, lastClose, createdAt, now));
+                startingCash, limits, costs, sizing, feed, target, reason, lastStep, steps, lastClose, createdAt, now));
     }
 }

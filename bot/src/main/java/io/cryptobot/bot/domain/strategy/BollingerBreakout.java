@@ -19,7 +19,7 @@ import io.vavr.collection.List;
 final class BollingerBreakout implements Strategy {
     static final String PERIOD = "period";
     static final String K = "k";
-    private static final OrderIntent BUY = OrderIntent.market(Side.BUY, Sizing.ALL_IN, "bollinger_breakout");
+    private final OrderIntent buy;
     private static final OrderIntent SELL =
             OrderIntent.market(Side.SELL, Sizing.CLOSE_POSITION, "bollinger_below_middle");
 
@@ -27,7 +27,8 @@ final class BollingerBreakout implements Strategy {
     private final Cross upperCross = new Cross();
     private final Cross middleCross = new Cross();
 
-    private BollingerBreakout(int period, double k) {
+    private BollingerBreakout(int period, double k, Sizing entry) {
+        this.buy = OrderIntent.market(Side.BUY, entry, "bollinger_breakout");
         this.bands = new BollingerBands(period, k);
     }
 
@@ -38,8 +39,8 @@ final class BollingerBreakout implements Strategy {
                 List.of(ParameterSpec.integer(PERIOD, 20, 2, 5_000, "period of the middle band (an SMA of closes)"),
                         ParameterSpec.decimal(K, "2", "0.1", "10",
                                 "how many population standard deviations the upper band lies above the middle")),
-                p -> List.empty(),
-                p -> new BollingerBreakout(p.integer(PERIOD), p.decimal(K).doubleValue()));
+                p -> List.empty(), EntrySizing.Use.REPLACES_ALL_IN,
+                (p, entry) -> new BollingerBreakout(p.integer(PERIOD), p.decimal(K).doubleValue(), entry));
     }
 
     @Override
@@ -58,7 +59,7 @@ final class BollingerBreakout implements Strategy {
         int middle = middleCross.update(close - bands.middle());
         boolean isLong = context.position(instrument).units() > 0;
         if (upper == Cross.UP && !isLong) {
-            context.submit(instrument, BUY);
+            context.submit(instrument, buy);
         } else if (middle == Cross.DOWN && isLong) {
             context.submit(instrument, SELL);
         }

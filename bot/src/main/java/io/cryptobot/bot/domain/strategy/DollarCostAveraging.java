@@ -6,7 +6,6 @@ import io.cryptobot.kernel.domain.Price;
 import io.cryptobot.kernel.domain.Quantity;
 import io.cryptobot.kernel.domain.Side;
 import io.vavr.collection.List;
-import java.math.BigDecimal;
 
 /**
  * Long-only dollar-cost averaging in cycles. A cycle buys {@code amount} of the quote asset at market on its
@@ -38,12 +37,12 @@ final class DollarCostAveraging implements Strategy {
     private double heldQuantity;
     private double cost;
 
-    private DollarCostAveraging(int interval, BigDecimal amount, double takeProfit, int maxBuys) {
+    private DollarCostAveraging(int interval, Sizing perBuy, double takeProfit, int maxBuys) {
         this.interval = interval;
         this.maxBuys = maxBuys;
         this.takeProfitFactor = 1 + takeProfit;
-        // Built once: the amount never changes, so a buy allocates nothing either.
-        this.buy = OrderIntent.market(Side.BUY, new Sizing.QuoteAmount(amount), "dca_buy");
+        // Built once: the sizing never changes, so a buy allocates nothing either.
+        this.buy = OrderIntent.market(Side.BUY, perBuy, "dca_buy");
     }
 
     static StrategyDefinition definition() {
@@ -57,8 +56,8 @@ final class DollarCostAveraging implements Strategy {
                         ParameterSpec.decimal(TAKE_PROFIT, "0.03", "0.0001", "10",
                                 "sell when the close is this fraction above the average entry price (0.03 = 3 %)"),
                         ParameterSpec.integer(MAX_BUYS, 10, 1, 10_000, "buys per cycle at most")),
-                p -> List.empty(),
-                p -> new DollarCostAveraging(p.integer(INTERVAL), p.decimal(AMOUNT),
+                p -> List.empty(), EntrySizing.Use.REPLACES_AMOUNT,
+                (p, perBuy) -> new DollarCostAveraging(p.integer(INTERVAL), perBuy,
                         p.decimal(TAKE_PROFIT).doubleValue(), p.integer(MAX_BUYS)));
     }
 

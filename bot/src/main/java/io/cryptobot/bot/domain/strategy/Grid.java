@@ -53,7 +53,7 @@ final class Grid implements Strategy {
     private boolean hasPrevious;
     private double previous;
 
-    private Grid(BigDecimal lower, BigDecimal upper, int levels, BigDecimal amount) {
+    private Grid(BigDecimal lower, BigDecimal upper, int levels, Sizing perLine) {
         this.lines = new double[levels];
         BigDecimal step = upper.subtract(lower).divide(BigDecimal.valueOf(levels - 1L), MathContext.DECIMAL128);
         for (int i = 0; i < levels; i++) {
@@ -63,9 +63,8 @@ final class Grid implements Strategy {
         this.states = new byte[levels];
         this.held = new Quantity[levels];
         this.sells = new OrderIntent[levels];
-        // Built once per line: every buy is for the same amount, and the instance names its line.
+        // Built once per line: every buy is sized alike, and the instance names its line.
         this.buys = new OrderIntent[levels];
-        Sizing perLine = new Sizing.QuoteAmount(amount);
         for (int i = 0; i < levels - 1; i++) {
             buys[i] = OrderIntent.market(Side.BUY, perLine, "grid_buy_" + i);
         }
@@ -83,8 +82,8 @@ final class Grid implements Strategy {
                         ParameterSpec.integer(LEVELS, 10, 2, 1_000, "number of grid lines, lower and upper included"),
                         ParameterSpec.decimal(AMOUNT, "100", "0.00000001", "1000000000",
                                 "quote amount spent per buy")),
-                Grid::lowerBelowUpper,
-                p -> new Grid(p.decimal(LOWER), p.decimal(UPPER), p.integer(LEVELS), p.decimal(AMOUNT)));
+                Grid::lowerBelowUpper, EntrySizing.Use.REPLACES_AMOUNT,
+                (p, perLine) -> new Grid(p.decimal(LOWER), p.decimal(UPPER), p.integer(LEVELS), perLine));
     }
 
     private static Seq<Violation> lowerBelowUpper(Parameters parameters) {

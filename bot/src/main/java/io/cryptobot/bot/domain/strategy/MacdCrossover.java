@@ -20,13 +20,14 @@ final class MacdCrossover implements Strategy {
     static final String FAST = "fast";
     static final String SLOW = "slow";
     static final String SIGNAL = "signal";
-    private static final OrderIntent BUY = OrderIntent.market(Side.BUY, Sizing.ALL_IN, "macd_cross_up");
+    private final OrderIntent buy;
     private static final OrderIntent SELL = OrderIntent.market(Side.SELL, Sizing.CLOSE_POSITION, "macd_cross_down");
 
     private final Macd macd;
     private final Cross cross = new Cross();
 
-    private MacdCrossover(int fast, int slow, int signal) {
+    private MacdCrossover(int fast, int slow, int signal, Sizing entry) {
+        this.buy = OrderIntent.market(Side.BUY, entry, "macd_cross_up");
         this.macd = new Macd(fast, slow, signal);
     }
 
@@ -38,8 +39,8 @@ final class MacdCrossover implements Strategy {
                         ParameterSpec.integer(SLOW, 26, 2, 5_000, "period of the slow EMA"),
                         ParameterSpec.integer(SIGNAL, 9, 1, 1_000,
                                 "period of the signal line (an EMA of the MACD line)")),
-                MacdCrossover::fastBelowSlow,
-                p -> new MacdCrossover(p.integer(FAST), p.integer(SLOW), p.integer(SIGNAL)));
+                MacdCrossover::fastBelowSlow, EntrySizing.Use.REPLACES_ALL_IN,
+                (p, entry) -> new MacdCrossover(p.integer(FAST), p.integer(SLOW), p.integer(SIGNAL), entry));
     }
 
     private static Seq<Violation> fastBelowSlow(Parameters parameters) {
@@ -67,7 +68,7 @@ final class MacdCrossover implements Strategy {
         }
         boolean isLong = context.position(instrument).units() > 0;
         if (crossed == Cross.UP && !isLong) {
-            context.submit(instrument, BUY);
+            context.submit(instrument, buy);
         } else if (crossed == Cross.DOWN && isLong) {
             context.submit(instrument, SELL);
         }

@@ -28,11 +28,11 @@ final class MovingAverageCrossover implements Strategy {
     private boolean hasPrevious;
     private double previousSpread;
 
-    MovingAverageCrossover(ValueIndicator fast, ValueIndicator slow, String tagPrefix) {
+    MovingAverageCrossover(ValueIndicator fast, ValueIndicator slow, String tagPrefix, Sizing entry) {
         this.fast = fast;
         this.slow = slow;
         // Built once: emitting a signal then allocates nothing either.
-        this.buy = OrderIntent.market(Side.BUY, Sizing.ALL_IN, tagPrefix + "_cross_up");
+        this.buy = OrderIntent.market(Side.BUY, entry, tagPrefix + "_cross_up");
         this.sell = OrderIntent.market(Side.SELL, Sizing.CLOSE_POSITION, tagPrefix + "_cross_down");
     }
 
@@ -51,9 +51,9 @@ final class MovingAverageCrossover implements Strategy {
                         + "sells the whole position when it crosses below.",
                 List.of(ParameterSpec.integer(FAST, 10, 1, 1_000, "period of the fast " + average),
                         ParameterSpec.integer(SLOW, 30, 2, 5_000, "period of the slow " + average)),
-                MovingAverageCrossover::fastBelowSlow,
-                p -> new MovingAverageCrossover(indicator.apply(p.integer(FAST)), indicator.apply(p.integer(SLOW)),
-                        tagPrefix));
+                MovingAverageCrossover::fastBelowSlow, EntrySizing.Use.REPLACES_ALL_IN,
+                (p, entry) -> new MovingAverageCrossover(indicator.apply(p.integer(FAST)),
+                        indicator.apply(p.integer(SLOW)), tagPrefix, entry));
     }
 
     private static Seq<Violation> fastBelowSlow(Parameters parameters) {

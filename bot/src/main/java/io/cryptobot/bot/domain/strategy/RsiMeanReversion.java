@@ -17,14 +17,16 @@ final class RsiMeanReversion implements Strategy {
     static final String PERIOD = "period";
     static final String OVERSOLD = "oversold";
     static final String OVERBOUGHT = "overbought";
-    private static final OrderIntent BUY = OrderIntent.market(Side.BUY, Sizing.ALL_IN, "rsi_oversold");
+
     private static final OrderIntent SELL = OrderIntent.market(Side.SELL, Sizing.CLOSE_POSITION, "rsi_overbought");
 
     private final RelativeStrengthIndex rsi;
     private final double oversold;
     private final double overbought;
+    private final OrderIntent buy;
 
-    private RsiMeanReversion(int period, double oversold, double overbought) {
+    private RsiMeanReversion(int period, double oversold, double overbought, Sizing entry) {
+        this.buy = OrderIntent.market(Side.BUY, entry, "rsi_oversold");
         this.rsi = new RelativeStrengthIndex(period);
         this.oversold = oversold;
         this.overbought = overbought;
@@ -37,10 +39,10 @@ final class RsiMeanReversion implements Strategy {
                 List.of(ParameterSpec.integer(PERIOD, 14, 2, 1_000, "RSI period"),
                         ParameterSpec.decimal(OVERSOLD, "30", "0", "100", "buy below this RSI"),
                         ParameterSpec.decimal(OVERBOUGHT, "70", "0", "100", "sell above this RSI")),
-                RsiMeanReversion::oversoldBelowOverbought,
+                RsiMeanReversion::oversoldBelowOverbought, EntrySizing.Use.REPLACES_ALL_IN,
                 // The levels become doubles once here, so each candle compares primitives.
-                p -> new RsiMeanReversion(p.integer(PERIOD), p.decimal(OVERSOLD).doubleValue(),
-                        p.decimal(OVERBOUGHT).doubleValue()));
+                (p, entry) -> new RsiMeanReversion(p.integer(PERIOD), p.decimal(OVERSOLD).doubleValue(),
+                        p.decimal(OVERBOUGHT).doubleValue(), entry));
     }
 
     private static Seq<Violation> oversoldBelowOverbought(Parameters parameters) {
@@ -65,7 +67,7 @@ final class RsiMeanReversion implements Strategy {
         double value = rsi.value();
         boolean isLong = context.position(instrument).units() > 0;
         if (value < oversold && !isLong) {
-            context.submit(instrument, BUY);
+            context.submit(instrument, buy);
         } else if (value > overbought && isLong) {
             context.submit(instrument, SELL);
         }

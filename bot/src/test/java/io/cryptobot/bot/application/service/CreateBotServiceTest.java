@@ -42,11 +42,13 @@ class CreateBotServiceTest {
             Map.of("USDT", "1000"), NOW).get();
     private final InMemoryBotStore store = new InMemoryBotStore();
     private final CreateBotService service = new CreateBotService(store, new OwnersAccounts(paper), candles(),
-            new NoLimits(), () -> NOW);
+            new NoLimits(), id -> id.equals(BTC.id()) ? Either.right(BTC)
+                    : Either.left(new DomainError.NotFound("marketdata.instrument_not_found", "unknown " + id)),
+            () -> NOW);
 
     private CreateBotCommand command(String name, String accountId) {
         return new CreateBotCommand(name, "manual", Map.of(), "SIM:BTC/USDT", "1h", accountId,
-                "2024-01-01T00:00:00Z", "2024-01-02T00:00:00Z", null, null, null, null, null, null);
+                "2024-01-01T00:00:00Z", "2024-01-02T00:00:00Z", null, null, null, null, null, null, null);
     }
 
     @Test
@@ -64,7 +66,7 @@ class CreateBotServiceTest {
     @Test
     void every_problem_is_named_at_once_and_nothing_is_stored() {
         var refused = service.create(OWNER, new CreateBotCommand("", "nope", null, "SIM:BTC/USDT", "7m",
-                UUID.randomUUID().toString(), null, "2024-01-02T00:00:00Z", "x", null, null, null, null, null));
+                UUID.randomUUID().toString(), null, "2024-01-02T00:00:00Z", "x", null, null, null, null, null, null));
 
         assertThat(((DomainError.Invalid) refused.getLeft()).violations()).extracting(Violation::field)
                 .containsExactly("name", "strategy", "timeframe", "from", "speed", "accountId");
@@ -75,7 +77,7 @@ class CreateBotServiceTest {
     void a_replay_without_stored_candles_is_refused_naming_the_instrument() {
         var refused = service.create(OWNER, new CreateBotCommand("empty", "manual", Map.of(), "SIM:BTC/USDT", "1h",
                 paper.id().value().toString(), "2024-02-01T00:00:00Z", "2024-02-02T00:00:00Z", null, null, null,
-                null, null, null));
+                null, null, null, null));
 
         assertThat(((DomainError.Invalid) refused.getLeft()).violations()).containsExactly(new Violation("instrument",
                 "no 1h candles of SIM:BTC/USDT in [from, to) to replay"));

@@ -37,6 +37,25 @@ public record InstrumentRules(InstrumentId instrument, Price tick, Quantity step
         return Math.min(priceScale() + quantityScale(), FixedPoint.MAX_SCALE);
     }
 
+    /** How many times its starting cash an account's equity may grow before its amounts leave the quote scale. */
+    public static final long GROWTH_ROOM = 100;
+
+    /**
+     * The largest starting cash these scales can trade with exactly. Quote amounts (balances, costs, fees, equity)
+     * are {@code long} units at the quote scale, so at most 922,337,203.6854775807 at 10 decimals; a starting
+     * cash that large would overflow as soon as a position gained a little, so the cash keeps
+     * {@link #GROWTH_ROOM} times room: {@code floor(Long.MAX_VALUE / 100)} units (9,223,372.0368547758 at 10
+     * decimals). Refused at the edge, never an overflow in the middle of a run.
+     */
+    public BigDecimal largestStartingCash() {
+        return BigDecimal.valueOf(Long.MAX_VALUE / GROWTH_ROOM, quoteScale());
+    }
+
+    /** The largest quantity the quantity scale holds: {@code Long.MAX_VALUE} units of the step's scale. */
+    public BigDecimal largestQuantity() {
+        return BigDecimal.valueOf(Long.MAX_VALUE, quantityScale());
+    }
+
     /** Units at the price scale; a candle price finer than the tick's scale is a data bug, not a rounding case. */
     long priceUnits(Price price) {
         return price.scale() == priceScale()

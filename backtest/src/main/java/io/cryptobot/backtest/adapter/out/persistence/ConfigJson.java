@@ -1,6 +1,7 @@
 package io.cryptobot.backtest.adapter.out.persistence;
 
 import io.cryptobot.backtest.domain.BacktestConfig;
+import io.cryptobot.bot.domain.strategy.EntrySizing;
 import io.cryptobot.exchange.domain.fill.Rate;
 import io.cryptobot.kernel.domain.Money;
 import io.vertx.core.json.JsonArray;
@@ -41,6 +42,19 @@ final class ConfigJson {
                 v -> json.put("maxPositionSharePercent", BigDecimal.valueOf(v.basisPoints(), 2).toPlainString()));
         config.limits().maxOpenOrders().forEach(v -> json.put("maxOpenOrders", String.valueOf(v)));
         config.limits().maxDailyLoss().forEach(v -> json.put("maxDailyLoss", plain(v)));
+        config.sizing().map(EntrySizing::raw).forEach(raw -> {
+            JsonObject sizing = new JsonObject().put("kind", raw.kind());
+            if (raw.quantity() != null) {
+                sizing.put("quantity", raw.quantity());
+            }
+            if (raw.amount() != null) {
+                sizing.put("amount", raw.amount());
+            }
+            if (raw.percent() != null) {
+                sizing.put("percent", raw.percent());
+            }
+            json.put("sizing", sizing);
+        });
         return json;
     }
 
@@ -54,9 +68,15 @@ final class ConfigJson {
                 json.getString("startingCash"), json.getString("makerFee"), json.getString("takerFee"),
                 json.getString("slippageBps"), json.getString("maxVolumeShare"), json.getString("maxOrderNotional"),
                 json.getString("maxPositionSharePercent"), json.getString("maxOpenOrders"),
-                json.getString("maxDailyLoss"));
+                json.getString("maxDailyLoss"), sizing(json.getJsonObject("sizing")));
         return BacktestConfig.checked(raw).toEither().getOrElseThrow(
                 violations -> new IllegalStateException("stored config no longer valid: " + violations.mkString("; ")));
+    }
+
+    /** Absent in configs stored before sizing existed: those runs bought as their strategy does by default. */
+    private static EntrySizing.Raw sizing(JsonObject json) {
+        return json == null ? null : new EntrySizing.Raw(json.getString("kind"), json.getString("quantity"),
+                json.getString("amount"), json.getString("percent"));
     }
 
     static String plain(Money money) {

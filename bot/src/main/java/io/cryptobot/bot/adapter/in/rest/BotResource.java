@@ -1,5 +1,8 @@
 package io.cryptobot.bot.adapter.in.rest;
 
+import io.cryptobot.bot.domain.strategy.EntrySizing;
+import io.cryptobot.bot.domain.strategy.Sizing;
+import io.cryptobot.bot.domain.strategy.StrategyCatalog;
 import io.cryptobot.bot.application.port.in.BotPerformance;
 import io.cryptobot.bot.application.port.in.BotPerformanceQuery;
 import io.cryptobot.bot.application.port.in.BotPortfolio;
@@ -128,7 +131,26 @@ public class BotResource {
 
     public record CreateRequest(String name, String strategy, Map<String, String> parameters, String instrument,
                                 String timeframe, String accountId, FeedRequest feed, String makerFee, String takerFee,
-                                String slippageBps, String maxVolumeShare, LimitsRequest limits) {
+                                String slippageBps, String maxVolumeShare, LimitsRequest limits,
+                                SizingRequest sizing) {
+    }
+
+    /** An entry sizing, as for backtests: its kind and the one number that kind needs. */
+    public record SizingRequest(String kind, String quantity, String amount, String percent) {
+        EntrySizing.Raw raw() {
+            return new EntrySizing.Raw(kind, quantity, amount, percent);
+        }
+
+        /** The kind and the one number it uses, nothing null (the response's shape). */
+        static Map<String, String> fields(Sizing sizing) {
+            EntrySizing.Raw raw = EntrySizing.raw(sizing);
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("kind", raw.kind());
+            putIfSet(fields, "quantity", raw.quantity());
+            putIfSet(fields, "amount", raw.amount());
+            putIfSet(fields, "percent", raw.percent());
+            return fields;
+        }
     }
 
     /** The bot's own limits, as {@code PUT /api/risk/limits} takes them (the currency is the instrument's quote). */
@@ -150,6 +172,7 @@ public class BotResource {
     public record BotResponse(String id, String name, String strategy, Map<String, String> parameters,
                               String instrument, String timeframe, String accountId, String startingCash,
                               String currency, Map<String, Object> costs, Map<String, String> limits,
+                              Map<String, String> sizing,
                               Map<String, Object> feed, String status,
                               String statusReason, Instant lastStep, long steps, String lastClose, Pnl pnl,
                               Instant createdAt, Instant updatedAt) {
@@ -175,7 +198,10 @@ public class BotResource {
             putIfSet(limits, "maxOrdersPerMinute", in.maxOrdersPerMinute());
             return new BotResponse(bot.id().toString(), bot.name(), bot.strategy(), bot.parameters(),
                     bot.instrument().toString(), bot.timeframe().code(), bot.accountId().toString(),
-                    money(bot.startingCash()), bot.startingCash().asset().code(), costs, limits, feed,
+                    money(bot.startingCash()), bot.startingCash().asset().code(), costs, limits,
+                    StrategyCatalog.find(bot.strategy()).flatMap(d -> d.entrySizing(
+                            d.validate(bot.parameters()).getOrElse(d::defaults), bot.sizing()))
+                            .map(SizingRequest::fields).getOrNull(), feed,
                     bot.status().code(),
                     bot.statusReason().getOrNull(), bot.lastStep().map(Instant::ofEpochMilli).getOrNull(), bot.steps(),
                     close(bot), portfolio == null ? null : Pnl.of(portfolio), bot.createdAt(),
@@ -238,7 +264,8 @@ public class BotResource {
                 request.strategy(), request.parameters(), request.instrument(), request.timeframe(),
                 request.accountId(), feed.from(), feed.to(), feed.speed(), request.makerFee(), request.takerFee(),
                 request.slippageBps(), request.maxVolumeShare(),
-                request.limits() == null ? null : request.limits().input()));
+                request.limits() == null ? null : request.limits().input(),
+                request.sizing() == null ? null : request.sizing().raw()));
         return created.fold(Problems::response, bot -> Response.created(URI.create("/api/bots/" + bot.id()))
                 .entity(BotResponse.of(bot, null)).build());
     }

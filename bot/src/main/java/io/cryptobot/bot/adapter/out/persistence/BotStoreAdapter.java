@@ -1,5 +1,7 @@
 package io.cryptobot.bot.adapter.out.persistence;
 
+import io.cryptobot.bot.domain.strategy.EntrySizing;
+import io.cryptobot.bot.domain.strategy.Sizing;
 import io.cryptobot.bot.application.port.out.BotStorePort;
 import io.cryptobot.bot.domain.bot.Bot;
 import io.cryptobot.bot.domain.bot.BotControl;
@@ -43,7 +45,7 @@ import java.util.UUID;
 class BotStoreAdapter implements BotStorePort {
     private static final String COLUMNS = "id, owner_id, name, strategy, parameters, instrument, timeframe, account_id, "
             + "cash_units, cash_scale, cash_asset, limits, costs, feed_from, feed_to, feed_speed, status, status_reason, "
-            + "last_step, steps, last_close, created_at, updated_at";
+            + "last_step, steps, last_close, created_at, updated_at, sizing";
     private static final String UNIQUE_VIOLATION = "23505";
     private final Pool pool;
 
@@ -56,7 +58,7 @@ class BotStoreAdapter implements BotStorePort {
         try {
             pool.withTransaction(connection -> connection.preparedQuery("INSERT INTO bot.bots (" + COLUMNS + ") VALUES "
                             + "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, "
-                            + "$20, $21, $22, $23)").execute(row(bot))
+                            + "$20, $21, $22, $23, $24)").execute(row(bot))
                     .flatMap(ignored -> insertControl(connection, bot.id(), created))).await().indefinitely();
             return true;
         } catch (PgException e) {
@@ -243,7 +245,26 @@ class BotStoreAdapter implements BotStorePort {
                 (short) bot.startingCash().scale(), bot.startingCash().asset().code(), limitsJson, costs,
                 bot.feed().from(), bot.feed().to(), bot.feed().speed(), code(bot.status()),
                 bot.statusReason().getOrNull(), bot.lastStep().getOrNull(), bot.steps(), closeText(bot),
-                utc(bot.createdAt()), utc(bot.updatedAt())));
+                utc(bot.createdAt()), utc(bot.updatedAt()), bot.sizing().map(BotStoreAdapter::sizingJson).getOrNull()));
+    }
+
+    private static JsonObject sizingJson(Sizing sizing) {
+        EntrySizing.Raw raw = EntrySizing.raw(sizing);
+        JsonObject json = new JsonObject().put("kind", raw.kind());
+        putIfSet(json, "quantity", raw.quantity());
+        putIfSet(json, "amount", raw.amount());
+        putIfSet(json, "percent", raw.percent());
+        return json;
+    }
+
+    /** Null for bots created before sizing existed and for those left to their strategy's own sizing. */
+    private static Option<Sizing> sizing(JsonObject json) {
+        if (json == null) {
+            return Option.none();
+        }
+        return EntrySizing.parse(new EntrySizing.Raw(json.getString("kind"), json.getString("quantity"),
+                json.getString("amount"), json.getString("percent"))).toEither()
+                .getOrElseThrow(v -> new IllegalStateException("stored bot sizing no longer valid: " + v.mkString("; ")));
     }
 
     private static Bot bot(Row row) {
@@ -268,6 +289,7 @@ class BotStoreAdapter implements BotStorePort {
                 row.getString("strategy"), params, instrument, Timeframe.parse(row.getString("timeframe")).get(),
                 row.getUUID("account_id"), new Money(row.getLong("cash_units"), row.getShort("cash_scale"),
                 Asset.parse(row.getString("cash_asset")).get()), riskLimits, venueCosts,
+                sizing((JsonObject) row.getValue("sizing")),
                 new ReplayFeedSpec(row.getLong("feed_from"), row.getLong("feed_to"), row.getLong("feed_speed")),
                 BotStatus.valueOf(row.getString("status").toUpperCase(Locale.ROOT)),
                 Option.of(row.getString("status_reason")), Option.of(row.getLong("last_step")), row.getLong("steps"),

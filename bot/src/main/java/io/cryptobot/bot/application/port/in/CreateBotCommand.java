@@ -1,5 +1,6 @@
 package io.cryptobot.bot.application.port.in;
 
+import io.cryptobot.bot.domain.strategy.EntrySizing;
 import io.cryptobot.risk.domain.LimitsInput;
 import java.util.Map;
 
@@ -8,10 +9,11 @@ import java.util.Map;
  * ({@code VENUE:BASE/QUOTE}) and timeframe, the paper account to trade on, the replay feed (stored candles
  * opening in [from, to), ISO-8601 or epoch ms, at {@code speed} times real time) and the simulated venue's costs
  * (as for backtests; blank = default), and the bot's own pre-trade limits in the instrument's quote currency
- * (null = none of its own; they combine with the owner's, the stricter of each pair applying).
+ * (null = none of its own; they combine with the owner's, the stricter of each pair applying), and the sizing of
+ * the strategy's entries (null = the strategy's own).
  */
 public record CreateBotCommand(String name, String strategy, Map<String, String> parameters, String instrument,
                                String timeframe, String accountId, String from, String to, String speed,
                                String makerFee, String takerFee, String slippageBps, String maxVolumeShare,
-                               LimitsInput limits) {
+                               LimitsInput limits, EntrySizing.Raw sizing) {
 }
