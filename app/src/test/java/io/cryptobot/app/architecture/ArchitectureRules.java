@@ -81,11 +81,12 @@ final class ArchitectureRules {
                     "exchange.domain.fill", "marketdata.domain", "portfolio.domain.metrics"),
                     "a run loads the candle series and market rules, builds the strategy and computes the metrics"),
             new UpstreamDomainUse("backtest.adapter.in.rest", List.of("exchange.domain.fill",
-                    "portfolio.domain.metrics", "risk.domain"),
-                    "backtest requests and responses map costs, limits, equity and metrics"),
+                    "portfolio.domain.metrics", "risk.domain", "bot.domain.strategy"),
+                    "backtest requests and responses map costs, limits, the entry sizing, equity and metrics"),
             new UpstreamDomainUse("backtest.adapter.out.persistence", List.of("bot.domain.session", "order.domain",
-                    "exchange.domain.fill", "portfolio.domain", "risk.domain"),
-                    "the backtest store persists the run's config and the session's orders, fills and trades"));
+                    "exchange.domain.fill", "portfolio.domain", "risk.domain", "bot.domain.strategy"),
+                    "the backtest store persists the run's config (its entry sizing too) and the session's orders, "
+                            + "fills and trades"));
 
     /**
      * {@code pkg} (relative to the root) may use the domain packages {@code upstream} (relative to the root,
