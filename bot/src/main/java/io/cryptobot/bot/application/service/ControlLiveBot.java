@@ -38,7 +38,8 @@ class ControlLiveBot {
             if (sessions.recovering(current.id())) {
                 return Either.left(BotErrors.recovering(current.id()));
             }
-            BotControl control = new BotControl(kind, current.lastStep().getOrElse(Long.MIN_VALUE), reason, clock.now());
+            BotControl control = new BotControl(kind, current.lastStep().getOrElse(Long.MIN_VALUE), reason,
+                    clock.now());
             return store.update(target, current.status(), control) ? Either.right(target)
                     : Either.left(BotErrors.changed(current.id()));
         }
