@@ -4,11 +4,13 @@ import io.cryptobot.bot.domain.session.ExecutedFill;
 import io.cryptobot.bot.domain.session.SessionListener;
 import io.cryptobot.kernel.domain.UserId;
 import io.cryptobot.order.application.port.in.OrderActivity;
+import io.cryptobot.order.application.port.in.OrderView;
 import io.cryptobot.risk.domain.BlockEvent;
 import io.cryptobot.risk.domain.OrderIntent;
 import io.cryptobot.risk.domain.PreTradeRefusal;
 import io.cryptobot.risk.domain.event.TradingStateChanged;
 import io.cryptobot.order.domain.Order;
+import io.cryptobot.order.domain.OrderId;
 import io.cryptobot.order.domain.event.OrderEvent;
 import io.vavr.control.Option;
 import java.time.Instant;
@@ -91,6 +93,13 @@ final class StepJournal implements SessionListener {
     record Step(OrderActivity activity, List<BlockEvent> blocks, List<TradingStateChanged> halts) {
         boolean isEmpty() {
             return activity.isEmpty() && blocks.isEmpty();
+        }
+
+        /** The order as this step recorded it (its newest state here). */
+        OrderView recorded(OrderId id) {
+            return activity.orders().stream().filter(o -> o.order().id().equals(id)).reduce((a, b) -> b)
+                    .map(OrderView::of)
+                    .orElseThrow(() -> new IllegalStateException("order " + id.value() + " was not recorded"));
         }
 
         /** Several drains recorded together, in order. */

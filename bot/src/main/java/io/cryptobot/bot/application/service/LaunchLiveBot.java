@@ -1,0 +1,167 @@
+package io.cryptobot.bot.application.service;
+
+import io.cryptobot.bot.application.port.out.BotStorePort;
+import io.cryptobot.bot.application.port.out.BotWorkersPort;
+import io.cryptobot.bot.domain.bot.Bot;
+import io.cryptobot.bot.domain.bot.BotControl;
+import io.cryptobot.bot.domain.bot.BotStatus;
+import io.cryptobot.bot.domain.session.SessionMarket;
+import io.cryptobot.bot.domain.session.SessionSetup;
+import io.cryptobot.bot.domain.session.TradingSession;
+import io.cryptobot.bot.domain.strategy.Strategy;
+import io.cryptobot.bot.domain.strategy.StrategyCatalog;
+import io.cryptobot.bot.domain.strategy.StrategyDefinition;
+import io.cryptobot.exchange.domain.fill.InstrumentRules;
+import io.cryptobot.kernel.domain.Clock;
+import io.cryptobot.kernel.domain.DomainError;
+import io.cryptobot.marketdata.application.port.in.GetInstrumentQuery;
+import io.cryptobot.marketdata.application.port.in.ReplayFeedUseCase;
+import io.cryptobot.marketdata.domain.Instrument;
+import io.cryptobot.marketdata.domain.Replay;
+import io.cryptobot.order.application.port.in.OrderView;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/**
+ * Launches a live bot's session: warmed up on the stored candles before the feed's start, rebuilt from its journal
+ * ({@link RebuildSession}) up to the checkpoint or the last journal entry, whichever is later, checked
+ * ({@link CheckRebuiltSession}), made to follow the owner's kill switch as stored (a halt made just before a crash
+ * holds), then fed from the candle after the last one played. A stop the journal holds is completed instead.
+ */
+@ApplicationScoped
+class LaunchLiveBot {
+    private static final int FEED_BUFFER = 1_000_000;
+    private static final String LEGACY_PREFIX = "bot-";
+    private final BotStorePort store;
+    private final GetInstrumentQuery instruments;
+    private final ReplayFeedUseCase replays;
+    private final BotWorkersPort workers;
+    private final LiveSessions sessions;
+    private final RebuildSession rebuild;
+    private final CheckRebuiltSession checks;
+    private final FollowOwnersKillSwitch killSwitch;
+    private final SessionSteps steps;
+    private final ActivityProjection projection;
+    private final Clock clock;
+
+    LaunchLiveBot(BotStorePort store, GetInstrumentQuery instruments, ReplayFeedUseCase replays,
+                  BotWorkersPort workers, LiveSessions sessions, RebuildSession rebuild, CheckRebuiltSession checks,
+                  FollowOwnersKillSwitch killSwitch, SessionSteps steps, ActivityProjection projection, Clock clock) {
+        this.store = store;
+        this.instruments = instruments;
+        this.replays = replays;
+        this.workers = workers;
+        this.sessions = sessions;
+        this.rebuild = rebuild;
+        this.checks = checks;
+        this.killSwitch = killSwitch;
+        this.steps = steps;
+        this.projection = projection;
+        this.clock = clock;
+    }
+
+    /**
+     * Builds the bot's session (warm-up, then its journal replayed, checked against the order journal), makes it
+     * follow the owner's kill switch and subscribes it to its feed from the next candle on. The bot must already
+     * be stored as live. A rebuild that differs from the journal fails the bot (the returned bot says why).
+     */
+    Either<DomainError, Bot> launch(Bot bot) {
+        Either<DomainError, Instrument> instrument = instruments.get(bot.instrument());
+        if (instrument.isLeft()) {
+            return Either.left(instrument.getLeft());
+        }
+        StrategyDefinition definition = StrategyCatalog.find(bot.strategy())
+                .getOrElseThrow(() -> new IllegalStateException("stored bot names unknown strategy " + bot.strategy()));
+        Strategy strategy = definition.newStrategy(definition.validate(bot.parameters()).toEither().getOrElseThrow(
+                v -> new IllegalStateException("stored parameters no longer valid: " + v.mkString("; "))), bot.sizing());
+        List<BotControl> entries = store.controls(bot.id()).stream().filter(c -> c.kind().changesSession()).toList();
+        boolean history = bot.lastStep().isDefined() || !entries.isEmpty();
+        List<OrderView> projected = history ? checks.projectedOrders(bot) : List.of();
+        Instrument known = instrument.get();
+        SessionMarket market = new SessionMarket(known.id(), bot.costs().fillModel(
+                new InstrumentRules(known.id(), known.tickSize(), known.stepSize())), known.quantityScale());
+        String prefix = idPrefix(bot, projected);
+        StepJournal journal = new StepJournal(bot.owner(), bot.accountId(), bot.id().value());
+        LiveSession[] self = new LiveSession[1];
+        TradingSession session = new TradingSession(new SessionSetup(bot.owner(), bot.startingCash(), bot.limits(),
+                bot.feed().from(), bot.id().value().getMostSignificantBits(), prefix, false), List.of(market),
+                TradingSession.simulatedVenue(List.of(market), prefix.equals(LEGACY_PREFIX) ? "" : prefix), strategy,
+                (long time, double equity, boolean exposed) -> self[0].equity.append(time, equity, exposed), journal);
+        JournalWriter writer = new JournalWriter((batch, activity) -> {
+            store.addControlsDurableWithNextCommit(bot.id(), batch);
+            projection.record(bot.owner(), StepJournal.Step.concat(activity));
+        }, workers.journalWriters());
+        LiveSession runner = new LiveSession(bot, session, journal, writer);
+        self[0] = runner;
+        long tf = bot.timeframe().nominalLength().toMillis();
+        long warmUpStart = bot.feed().from() - (long) strategy.warmUpCandles() * tf;
+        Either<DomainError, Long> warmed = rebuild.play(runner, warmUpStart, bot.feed().from() - 1, List.of());
+        if (warmed.isLeft()) {
+            return Either.left(warmed.getLeft());
+        }
+        if (history) {
+            long upTo = Math.max(bot.lastStep().getOrElse(Long.MIN_VALUE),
+                    entries.stream().mapToLong(BotControl::afterStep).max().orElse(Long.MIN_VALUE));
+            Either<DomainError, Long> rebuilt = rebuild.play(runner, bot.feed().from(), upTo, entries);
+            if (rebuilt.isLeft()) {
+                return Either.left(rebuilt.getLeft());
+            }
+            Either<List<String>, String> checked = checks.check(runner, projected, upTo);
+            if (checked.isLeft()) {
+                return Either.right(checks.incident(bot, checked.getLeft()));
+            }
+            runner.rebuilt = checked.get();
+        } else {
+            journal.drain();
+        }
+        killSwitch.followStored(runner, history ? "kill switch at recovery: " : "kill switch at start: ");
+        if (runner.stopJournaled) {
+            return Either.right(completeStop(runner));
+        }
+        session.paused(runner.bot.status() == BotStatus.PAUSED);
+        long next = session.lastStepTime() >= bot.feed().from() ? bot.timeframe().next(session.lastStepTime())
+                : bot.feed().from();
+        if (next >= bot.feed().to()) {
+            sessions.run(runner);
+            workers.executor().execute(() -> steps.complete(runner));
+            return Either.right(runner.bot);
+        }
+        Either<DomainError, Replay> replay = replays.start(bot.owner(), bot.instrument(), bot.timeframe(), next,
+                bot.feed().to(), bot.feed().speed());
+        if (replay.isLeft()) {
+            return Either.left(replay.getLeft());
+        }
+        runner.replayId = replay.get().id();
+        sessions.run(runner);
+        runner.subscription = replays.candles(bot.owner(), replay.get().id()).get()
+                .onOverflow().buffer(FEED_BUFFER)
+                .emitOn(workers.executor())
+                .subscribe().with(candle -> steps.step(runner, candle), failure -> steps.fail(runner, failure),
+                        () -> steps.complete(runner));
+        return Either.right(runner.bot);
+    }
+
+    /**
+     * The prefix of the session's client order ids and trade ids: one of its own per bot (several bots, one after
+     * the other, trade on one account, and client order ids are unique per account), or {@code bot-} for a bot
+     * whose orders were placed under it before.
+     */
+    private static String idPrefix(Bot bot, List<OrderView> projected) {
+        boolean legacy = projected.stream().anyMatch(o -> !PlaceHandOrder.MANUAL_TAG.equals(o.tag())
+                && o.clientOrderId().startsWith(LEGACY_PREFIX));
+        return legacy ? LEGACY_PREFIX : String.format("b%010x-", bot.id().value().getMostSignificantBits() >>> 24);
+    }
+
+    /** Completes a stop the journal holds: the bot's status follows it, the feed is not resumed. */
+    private Bot completeStop(LiveSession runner) {
+        projection.record(runner.bot.owner(), runner.steps.drain());
+        Bot current = runner.bot;
+        Option<Bot> stopped = current.stop("stopped", clock.now()).toOption();
+        if (stopped.isDefined() && store.move(stopped.get().withProgressOf(current), current.status())) {
+            return stopped.get();
+        }
+        return current;
+    }
+}

@@ -1,0 +1,37 @@
+package io.cryptobot.bot.application.service;
+
+import io.cryptobot.bot.domain.bot.Bot;
+import io.cryptobot.bot.domain.session.TradingSession;
+import io.cryptobot.portfolio.domain.metrics.EquitySeries;
+import io.smallrye.mutiny.subscription.Cancellable;
+import java.util.UUID;
+
+/**
+ * A bot being run here: its session, its feed subscription and what has been stored of it. Every change of it (a
+ * step, an input from outside, its end) is made while holding its own lock ({@code synchronized (session)}), so
+ * the session applies one input at a time in the order its journal records them.
+ */
+final class LiveSession {
+    volatile Bot bot;
+    final TradingSession session;
+    final StepJournal steps;
+    final JournalWriter writer;
+    UUID replayId;
+    Cancellable subscription;
+    long stepsPlayed;
+    long uncheckpointed;
+    long checkpointedAt;
+    EquitySeries equity = new EquitySeries();
+    boolean ended;
+    /** A stop the journal holds that the rebuild has to complete. */
+    boolean stopJournaled;
+    /** What the rebuild found, once checked. */
+    String rebuilt = "nothing to rebuild";
+
+    LiveSession(Bot bot, TradingSession session, StepJournal steps, JournalWriter writer) {
+        this.bot = bot;
+        this.session = session;
+        this.steps = steps;
+        this.writer = writer;
+    }
+}

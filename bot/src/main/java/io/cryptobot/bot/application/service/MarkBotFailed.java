@@ -1,0 +1,25 @@
+package io.cryptobot.bot.application.service;
+
+import io.cryptobot.bot.application.port.out.BotStorePort;
+import io.cryptobot.bot.domain.bot.Bot;
+import io.cryptobot.bot.domain.bot.BotControl;
+import io.cryptobot.kernel.domain.Clock;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Stores a live bot as failed, with the reason (cut to what the store keeps) in its events. */
+@ApplicationScoped
+class MarkBotFailed {
+    private final BotStorePort store;
+    private final Clock clock;
+
+    MarkBotFailed(BotStorePort store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    void markFailed(Bot bot, String reason) {
+        String stored = reason.length() > 2_000 ? reason.substring(0, 2_000) + "..." : reason;
+        bot.fail(stored, clock.now()).forEach(failed -> store.update(failed, bot.status(),
+                new BotControl(BotControl.Kind.FAILED, bot.lastStep().getOrElse(Long.MIN_VALUE), stored, clock.now())));
+    }
+}

@@ -1,0 +1,62 @@
+package io.cryptobot.bot.application.service;
+
+import io.cryptobot.bot.application.port.in.SessionOrdersUseCase.SessionPlacement;
+import io.cryptobot.bot.domain.bot.Bot;
+import io.cryptobot.bot.domain.bot.BotControl;
+import io.cryptobot.bot.domain.bot.BotErrors;
+import io.cryptobot.bot.domain.session.SessionRefusal;
+import io.cryptobot.bot.domain.session.TradingSession;
+import io.cryptobot.kernel.domain.Clock;
+import io.cryptobot.kernel.domain.DomainError;
+import io.cryptobot.kernel.domain.IdGenerator;
+import io.cryptobot.order.application.port.in.OrderQueries;
+import io.cryptobot.order.domain.OrderId;
+import io.cryptobot.order.domain.OrderRequest;
+import io.vavr.control.Either;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Places an order by hand into a live bot's session between two steps (see {@link TradingSession#place}) under a
+ * new time-ordered id. The journal entry (with the id) and the order's activity (denied orders as blocks too) are
+ * written by the session's {@link JournalWriter}, together with those of concurrent requests; the call returns
+ * once they are durable. The session's lock is held only while the session applies the order.
+ */
+@ApplicationScoped
+class PlaceHandOrder {
+    /** The tag of orders placed by hand into a bot's session. */
+    static final String MANUAL_TAG = "manual";
+    private final LiveSessions sessions;
+    private final OrderQueries orders;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    PlaceHandOrder(LiveSessions sessions, OrderQueries orders, IdGenerator ids, Clock clock) {
+        this.sessions = sessions;
+        this.orders = orders;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    Either<DomainError, SessionPlacement> place(Bot bot, OrderRequest request) {
+        return sessions.betweenSteps(bot, runner -> {
+            OrderId id = new OrderId(ids.next());
+            Either<SessionRefusal, TradingSession.Placement> placed = runner.session.place(request, id, MANUAL_TAG);
+            if (placed.isLeft()) {
+                return Either.<DomainError, DurableAnswer<SessionPlacement>>left(
+                        BotErrors.orderRefused(placed.getLeft().reason()));
+            }
+            if (!placed.get().created()) {
+                // the order named may still be on its way to the journal
+                sessions.flush(runner);
+                OrderId known = placed.get().order().id();
+                return orders.get(bot.owner(), known.value()).map(details -> new DurableAnswer<>(runner,
+                        CompletableFuture.completedFuture(null), new SessionPlacement(details.order(), false)));
+            }
+            StepJournal.Step step = runner.steps.drain();
+            CompletableFuture<Void> written = runner.writer.submit(BotControl.placed(request, id,
+                    runner.session.lastStepTime(), clock.now()), step);
+            return Either.right(new DurableAnswer<>(runner, written, new SessionPlacement(step.recorded(id), true)));
+        }).map(sessions::awaited);
+    }
+}

@@ -1,0 +1,143 @@
+package io.cryptobot.bot.application.service;
+
+import io.cryptobot.bot.application.port.out.BotStorePort;
+import io.cryptobot.bot.application.port.out.BotWorkersPort;
+import io.cryptobot.bot.domain.bot.Bot;
+import io.cryptobot.bot.domain.bot.BotControl;
+import io.cryptobot.kernel.domain.Candle;
+import io.cryptobot.kernel.domain.Clock;
+import io.cryptobot.kernel.domain.UserId;
+import io.cryptobot.portfolio.domain.metrics.EquitySeries;
+import io.cryptobot.risk.application.port.in.TradingControlUseCase;
+import io.cryptobot.risk.domain.TradingState;
+import io.cryptobot.risk.domain.event.TradingStateChanged;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * What a live session's feed drives, on a bot worker, under the session's lock: one step per candle (its activity
+ * projected only after the checkpoint names the step), the checkpoint, the feed's end (completed) and its failure
+ * (failed). A step whose writes fail puts the session aside.
+ */
+@ApplicationScoped
+class SessionSteps {
+    static final int CHECKPOINT_EVERY = 500;
+    static final long CHECKPOINT_MILLIS = 1_000;
+    private static final Logger LOG = Logger.getLogger(SessionSteps.class.getName());
+    private final BotStorePort store;
+    private final LiveSessions sessions;
+    private final ActivityProjection projection;
+    private final MarkBotFailed failures;
+    private final TradingControlUseCase trading;
+    private final BotWorkersPort workers;
+    private final Clock clock;
+
+    SessionSteps(BotStorePort store, LiveSessions sessions, ActivityProjection projection, MarkBotFailed failures,
+                 TradingControlUseCase trading, BotWorkersPort workers, Clock clock) {
+        this.store = store;
+        this.sessions = sessions;
+        this.projection = projection;
+        this.failures = failures;
+        this.trading = trading;
+        this.workers = workers;
+        this.clock = clock;
+    }
+
+    void step(LiveSession runner, Candle candle) {
+        synchronized (runner) {
+            if (runner.ended) {
+                return;
+            }
+            StepJournal.Step activity;
+            try {
+                runner.session.step(candle.openTime(), new Candle[] {candle});
+                runner.stepsPlayed++;
+                runner.uncheckpointed++;
+                activity = runner.steps.drain();
+            } catch (RuntimeException e) {
+                fail(runner, e);
+                return;
+            }
+            try {
+                runner.writer.flush();
+                if (!activity.isEmpty() || runner.uncheckpointed >= CHECKPOINT_EVERY || runner.bot.lastStep().isEmpty()
+                        || clock.now().toEpochMilli() - runner.checkpointedAt >= CHECKPOINT_MILLIS) {
+                    // the checkpoint first: what the order journal holds never comes from a step after it
+                    checkpoint(runner);
+                }
+                if (!activity.isEmpty() && !runner.ended) {
+                    projection.record(runner.bot.owner(), activity);
+                }
+            } catch (RuntimeException e) {
+                sessions.suspend(runner, e);
+                return;
+            }
+            for (TradingStateChanged halt : activity.halts()) {
+                // the session halted itself on a breached daily loss: that is the owner's kill switch, so every
+                // bot of the owner stops trading (this one included, already halted), after this step
+                UserId owner = runner.bot.owner();
+                String reason = "bot " + runner.bot.name() + ": " + halt.reason();
+                workers.executor().execute(() -> trading.change(owner, TradingState.HALTED, reason));
+            }
+        }
+    }
+
+    /** Stores the bot's progress (and equity samples) up to the last step; a bot moved meanwhile ends here. */
+    void checkpoint(LiveSession runner) {
+        long last = runner.session.lastStepTime();
+        Bot next = runner.bot.checkpoint(last, runner.stepsPlayed,
+                runner.session.lastCloses().get(runner.bot.instrument()), clock.now());
+        runner.uncheckpointed = 0;
+        runner.checkpointedAt = clock.now().toEpochMilli();
+        if (!runner.equity.isEmpty()) {
+            store.appendEquity(runner.bot.id(), runner.equity);
+            runner.equity = new EquitySeries();
+        }
+        if (store.checkpoint(next)) {
+            runner.bot = next;
+        } else {
+            sessions.end(runner);
+        }
+    }
+
+    /** The feed ended: checkpointed, the bot completed, the session ended. */
+    void complete(LiveSession runner) {
+        synchronized (runner) {
+            if (runner.ended) {
+                return;
+            }
+            try {
+                runner.writer.flush();
+                if (runner.session.lastStepTime() != Long.MIN_VALUE && runner.uncheckpointed > 0) {
+                    checkpoint(runner);
+                }
+                Bot current = runner.bot;
+                current.complete(clock.now()).forEach(done -> store.update(done, current.status(),
+                        new BotControl(BotControl.Kind.COMPLETED, runner.session.lastStepTime(), "the feed ended",
+                                clock.now())));
+                sessions.end(runner);
+            } catch (RuntimeException e) {
+                sessions.suspend(runner, e);
+            }
+        }
+    }
+
+    /** The feed or a step failed: the session ends, the bot is failed with an incident id logged. */
+    void fail(LiveSession runner, Throwable failure) {
+        synchronized (runner) {
+            if (runner.ended) {
+                return;
+            }
+            UUID incident = UUID.randomUUID();
+            LOG.log(Level.SEVERE, "bot " + runner.bot.id() + " failed, incident " + incident, failure);
+            sessions.end(runner);
+            try {
+                failures.markFailed(runner.bot, "internal error, incident " + incident + ": " + failure);
+            } catch (RuntimeException e) {
+                sessions.suspend(runner, e);
+            }
+        }
+    }
+}
