@@ -134,6 +134,42 @@ class SessionRevocationTest {
     }
 
     @Test
+    void logout_ends_the_streams_the_session_opened_and_only_those() throws Exception {
+        Session session = newSession();
+        String other = "Bearer " + login(session.email(), PASSWORD, newAddress()).then().statusCode(200).extract()
+                .path("accessToken");
+        java.util.concurrent.CountDownLatch ended = openStream(session.bearer());
+        java.util.concurrent.CountDownLatch otherEnded = openStream(other);
+
+        logOut(session);
+
+        assertThat(ended.await(5, java.util.concurrent.TimeUnit.SECONDS)).as("the session's stream ended").isTrue();
+        assertThat(otherEnded.await(500, java.util.concurrent.TimeUnit.MILLISECONDS))
+                .as("the other session's stream is still open").isFalse();
+    }
+
+    /** Opens the order stream; the latch opens when the server ends it. */
+    private static java.util.concurrent.CountDownLatch openStream(String bearer) throws Exception {
+        java.net.http.HttpResponse<java.util.stream.Stream<String>> stream = java.net.http.HttpClient.newHttpClient()
+                .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:"
+                                + io.restassured.RestAssured.port + "/api/orders/stream"))
+                        .header("Authorization", bearer).header("Accept", "text/event-stream").build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofLines());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+        Thread.ofVirtual().start(() -> {
+            try {
+                stream.body().forEach(line -> { });
+            } catch (RuntimeException closed) {
+                // a closed connection ends the lines with an exception
+            } finally {
+                ended.countDown();
+            }
+        });
+        return ended;
+    }
+
+    @Test
     void a_refresh_after_the_family_was_revoked_gives_nothing() {
         Session session = newSession();
         logOut(session);
