@@ -32,12 +32,16 @@ public final class TestUsers {
         return new TestUser(id, email, role, tokenFor(id, email, role));
     }
 
-    /** Signs an access token the way the platform does: subject and upn = user id, groups = role. */
+    /**
+     * Signs an access token the way the platform does: subject and upn = user id, groups = role, and a session id
+     * of its own (a session that was never ended; logout needs a real login, see the identity tests).
+     */
     public static String tokenFor(UUID id, String email, String role) {
         return Jwt.issuer(config("mp.jwt.verify.issuer"))
                 .subject(id.toString())
                 .upn(id.toString())
                 .claim("email", email)
+                .claim("sid", UUID.randomUUID().toString())
                 .groups(Set.of(role))
                 .issuedAt(Instant.now().minusSeconds(1))
                 .expiresIn(900)

@@ -34,9 +34,10 @@ class SessionIssuer {
     /** A new session (refresh-token family) for a user who just proved their password. */
     Uni<TokenPair> startSession(User user, Instant now) {
         RefreshSecret secret = secrets.newRefreshSecret();
-        RefreshToken token = RefreshToken.issueAtLogin(newTokenId(), user.id(), secret.hash(),
-                new TokenFamilyId(UUID.randomUUID()), now, lifetimes.refreshToken());
-        return refreshTokens.insertRefreshToken(token).map(stored -> pair(user, secret, now));
+        TokenFamilyId session = new TokenFamilyId(UUID.randomUUID());
+        RefreshToken token = RefreshToken.issueAtLogin(newTokenId(), user.id(), secret.hash(), session, now,
+                lifetimes.refreshToken());
+        return refreshTokens.insertRefreshToken(token).map(stored -> pair(user, session, secret, now));
     }
 
     RefreshSecret newSecret() {
@@ -47,8 +48,9 @@ class SessionIssuer {
         return new RefreshTokenId(UUID.randomUUID());
     }
 
-    TokenPair pair(User user, RefreshSecret refreshSecret, Instant now) {
-        String accessToken = accessTokens.issueAccessToken(user, now, lifetimes.accessToken());
+    /** The access token names its session (the refresh-token family), so ending the session ends the token. */
+    TokenPair pair(User user, TokenFamilyId session, RefreshSecret refreshSecret, Instant now) {
+        String accessToken = accessTokens.issueAccessToken(user, session, now, lifetimes.accessToken());
         return new TokenPair(accessToken, lifetimes.accessToken().toSeconds(), refreshSecret);
     }
 

@@ -48,7 +48,7 @@ class LogInServiceTest {
     private final FakeRefreshTokens refreshTokens = new FakeRefreshTokens();
     private final LogInService service = new LogInService(users, new FakePasswords(), new FakeAttempts(clock),
             new LoginThrottle(new RateLimit(3, ACCOUNT_WINDOW), new RateLimit(100, Duration.ofMinutes(1))),
-            new SessionIssuer((user, issuedAt, lifetime) -> user.id() + "@" + issuedAt.getEpochSecond(),
+            new SessionIssuer((user, session, issuedAt, lifetime) -> user.id() + "@" + issuedAt.getEpochSecond(),
                     () -> RefreshSecret.fromRandomBytes(new byte[32]), refreshTokens,
                     new TokenLifetimes(Duration.ofMinutes(15), Duration.ofDays(14))),
             clock);

@@ -17,5 +17,10 @@ public interface TradingControlUseCase {
 
     Either<DomainError, TradingStatus> change(UserId owner, TradingState target, String reason);
 
+    /** Halts, for callers outside the trading contexts (an admin disabling the owner): {@code change} to halted. */
+    default Either<DomainError, TradingStatus> halt(UserId owner, String reason) {
+        return change(owner, TradingState.HALTED, reason);
+    }
+
     Page<TradingStateChanged> history(UserId owner, PageRequest page);
 }

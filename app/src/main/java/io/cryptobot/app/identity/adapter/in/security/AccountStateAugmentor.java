@@ -19,12 +19,14 @@ import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Signature, issuer and expiry of a token are checked by smallrye-jwt; this adds what only the account store
- * knows: the account exists, is enabled, still has the token's role, and has not ended its sessions since the
- * token was issued. It also grants the roles the account's role includes (an admin may do what a trader may).
+ * Signature, issuer and expiry of a token are checked by smallrye-jwt; this adds what only the platform knows:
+ * the token's session ({@code sid}) has not ended, the account exists, is enabled, still has the token's role,
+ * and has not ended its sessions since the token was issued. It also grants the roles the account's role
+ * includes (an admin may do what a trader may).
  */
 @ApplicationScoped
 class AccountStateAugmentor implements SecurityIdentityAugmentor {
+    static final String SESSION_CLAIM = "sid";
     private final VerifyAccessUseCase verifyAccess;
     private final Vertx vertx;
 
@@ -42,8 +44,10 @@ class AccountStateAugmentor implements SecurityIdentityAugmentor {
         if (!(issuedAt instanceof Number seconds)) {
             return Uni.createFrom().failure(new AuthenticationFailedException("access token without iat"));
         }
+        Object session = token.getClaim(SESSION_CLAIM);
         VerifyAccessCommand command = new VerifyAccessCommand(token.getName(),
-                Instant.ofEpochSecond(seconds.longValue()), token.getGroups());
+                session instanceof String sid ? sid : null, Instant.ofEpochSecond(seconds.longValue()),
+                token.getGroups());
         return onVertxContext(() -> verifyAccess.verify(command)).flatMap(outcome -> outcome.fold(
                 refused -> Uni.createFrom().failure(new AuthenticationFailedException(refused.code())),
                 user -> Uni.createFrom().item((SecurityIdentity) QuarkusSecurityIdentity.builder(identity)

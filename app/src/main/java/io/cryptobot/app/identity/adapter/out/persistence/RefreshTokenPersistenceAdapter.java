@@ -12,6 +12,8 @@ import io.smallrye.mutiny.Uni;
 import io.vavr.control.Option;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 class RefreshTokenPersistenceAdapter implements LoadRefreshTokenPort, SaveRefreshTokenPort {
@@ -25,6 +27,14 @@ class RefreshTokenPersistenceAdapter implements LoadRefreshTokenPort, SaveRefres
     public Uni<Option<RefreshToken>> loadRefreshToken(RefreshTokenHash hash) {
         return Panache.withSession(() -> tokens.find("tokenHash", hash.value()).firstResult())
                 .map(entity -> Option.of(entity).map(RefreshTokenPersistenceAdapter::toDomain));
+    }
+
+    @Override
+    public Uni<Set<TokenFamilyId>> sessionsIssuedSince(UserId user, Instant since) {
+        // A handful of rows: one per login or refresh of this user within one access-token lifetime.
+        return Panache.withSession(() -> tokens.list("userId = ?1 and createdAt >= ?2", user.value(), since))
+                .map(rows -> rows.stream().map(row -> new TokenFamilyId(row.familyId))
+                        .collect(Collectors.toUnmodifiableSet()));
     }
 
     @Override

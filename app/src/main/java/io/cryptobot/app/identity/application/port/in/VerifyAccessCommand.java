@@ -6,9 +6,10 @@ import java.util.Set;
 
 /**
  * The claims of an access token whose signature, issuer and expiry were already verified: {@code subject} is the
- * user id as the token states it, which may be anything a signer put there.
+ * user id and {@code session} the session id ({@code sid}, null when absent) as the token states them, which may
+ * be anything a signer put there.
  */
-public record VerifyAccessCommand(String subject, Instant issuedAt, Set<String> groups) {
+public record VerifyAccessCommand(String subject, String session, Instant issuedAt, Set<String> groups) {
     public VerifyAccessCommand {
         groups = groups == null ? Set.of() : Set.copyOf(groups);
         Objects.requireNonNull(issuedAt, "issuedAt");

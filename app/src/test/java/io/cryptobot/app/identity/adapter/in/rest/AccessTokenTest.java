@@ -23,7 +23,7 @@ class AccessTokenTest {
     private static JwtClaimsBuilder claimsFor(TestUser user) {
         return Jwt.issuer(ConfigProvider.getConfig().getValue("mp.jwt.verify.issuer", String.class))
                 .subject(user.id().toString()).upn(user.id().toString())
-                .groups(Set.of(user.role())).claim("email", user.email());
+                .groups(Set.of(user.role())).claim("email", user.email()).claim("sid", UUID.randomUUID().toString());
     }
 
     private static ValidatableResponse me(String token) {
@@ -91,6 +91,19 @@ class AccessTokenTest {
         Instant before = Instant.now().minusSeconds(120);
         assertUnauthenticated(me(claimsFor(user).issuedAt(before).expiresAt(Instant.now().plusSeconds(600))
                 .sign()));
+    }
+
+    @Test
+    void a_token_without_a_session_id_is_refused() {
+        // Tokens signed before sessions could be ended carry no sid: refused, the client refreshes once.
+        TestUser user = TestUsers.create("trader");
+        String withoutSession = Jwt.issuer(ConfigProvider.getConfig().getValue("mp.jwt.verify.issuer", String.class))
+                .subject(user.id().toString()).upn(user.id().toString()).groups(Set.of(user.role()))
+                .claim("email", user.email()).issuedAt(Instant.now()).expiresIn(900).sign();
+        assertUnauthenticated(me(withoutSession));
+        assertUnauthenticated(me(claimsFor(user).claim("sid", "not-a-session").issuedAt(Instant.now())
+                .expiresIn(900).sign()));
+        me(claimsFor(user).issuedAt(Instant.now()).expiresIn(900).sign()).statusCode(200);
     }
 
     @Test
