@@ -52,6 +52,7 @@ import io.cryptobot.kernel.domain.Money;
 import io.cryptobot.kernel.domain.Page;
 import io.cryptobot.kernel.domain.PageRequest;
 import io.cryptobot.kernel.domain.Price;
+import io.cryptobot.kernel.domain.Text;
 import io.cryptobot.kernel.domain.Timeframe;
 import io.cryptobot.kernel.domain.UserId;
 import io.cryptobot.marketdata.application.port.in.LoadCandlesQuery;
@@ -110,9 +111,10 @@ class BotService implements BotsUseCase, BotPortfolioQuery, ResumeLiveBotsUseCas
     @Override
     public Either<DomainError, Bot> create(UserId owner, CreateBotCommand c) {
         List<Violation> found = List.empty();
-        String name = c.name() == null ? "" : c.name().strip();
-        if (name.isEmpty() || name.length() > MAX_NAME) {
-            found = found.append(new Violation("name", "must be 1 to " + MAX_NAME + " characters"));
+        io.vavr.control.Validation<Violation, String> checkedName = Text.name("name", c.name(), MAX_NAME);
+        String name = checkedName.getOrElse("");
+        if (checkedName.isInvalid()) {
+            found = found.append(checkedName.getError());
         }
         Option<StrategyDefinition> definition = Option.of(c.strategy()).flatMap(StrategyCatalog::find);
         Map<String, String> parameters = c.parameters() == null ? Map.of() : new LinkedHashMap<>(c.parameters());
@@ -313,8 +315,8 @@ class BotService implements BotsUseCase, BotPortfolioQuery, ResumeLiveBotsUseCas
 
     @Override
     public Either<DomainError, Bot> pause(UserId caller, BotId id, String reason) {
-        return get(caller, id).flatMap(bot -> bot.pause(reasonOr(reason, "paused"), clock.now())
-                .flatMap(target -> runner.control(bot, target, BotControl.Kind.PAUSED, reasonOr(reason, "paused"))));
+        return reasonOr(reason, "paused").flatMap(why -> get(caller, id).flatMap(bot -> bot.pause(why, clock.now())
+                .flatMap(target -> runner.control(bot, target, BotControl.Kind.PAUSED, why))));
     }
 
     @Override
@@ -345,12 +347,15 @@ class BotService implements BotsUseCase, BotPortfolioQuery, ResumeLiveBotsUseCas
 
     @Override
     public Either<DomainError, Bot> stop(UserId caller, BotId id, String reason) {
-        return get(caller, id).flatMap(bot -> bot.stop(reasonOr(reason, "stopped"), clock.now())
-                .flatMap(target -> runner.control(bot, target, BotControl.Kind.STOPPED, reasonOr(reason, "stopped"))));
+        return reasonOr(reason, "stopped").flatMap(why -> get(caller, id).flatMap(bot -> bot.stop(why, clock.now())
+                .flatMap(target -> runner.control(bot, target, BotControl.Kind.STOPPED, why))));
     }
 
-    private static String reasonOr(String reason, String fallback) {
-        return reason == null || reason.isBlank() ? fallback : reason.strip();
+    /** The caller's reason under the kernel text policy, or {@code fallback} when none was given. */
+    private static Either<DomainError, String> reasonOr(String reason, String fallback) {
+        return Text.optional("reason", reason, Text.REASON_MAX).toEither()
+                .mapLeft(violation -> BotErrors.invalid(List.of(violation)))
+                .map(given -> given.getOrElse(fallback));
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.cryptobot.kernel.adapter.in.rest.RestInputs;
 import io.cryptobot.kernel.adapter.in.rest.Problems;
 import io.cryptobot.kernel.domain.DomainError;
 import io.cryptobot.kernel.domain.DomainError.Violation;
+import io.cryptobot.kernel.domain.Text;
 import io.cryptobot.kernel.domain.UserId;
 import io.cryptobot.marketdata.application.port.in.GetImportJobQuery;
 import io.cryptobot.marketdata.application.port.in.ListImportJobsQuery;
@@ -62,7 +63,7 @@ public class ImportResource {
         UserId caller = new UserId(RestInputs.caller(security));
         Validation<Violation, FileUpload> upload = file == null || file.uploadedFile() == null
                 ? Validation.invalid(new Violation("file", "a multipart part named 'file' is required"))
-                : Validation.valid(file);
+                : Text.plain("file", file.fileName()).map(name -> file);
         return Validation.combine(RestParams.instrument(instrument), RestParams.timeframe(timeframe),
                         Validation.fromEither(ImportFormat.parse(format).mapLeft(r -> new Violation("format", r))),
                         upload)
