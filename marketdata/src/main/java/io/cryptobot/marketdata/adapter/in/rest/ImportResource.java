@@ -44,11 +44,14 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Path("/api/marketdata/imports")
 @Produces(MediaType.APPLICATION_JSON)
 public class ImportResource {
+    private final ImportSpool spool;
     private final StartCandleImportUseCase start;
     private final GetImportJobQuery get;
     private final ListImportJobsQuery list;
 
-    ImportResource(StartCandleImportUseCase start, GetImportJobQuery get, ListImportJobsQuery list) {
+    ImportResource(StartCandleImportUseCase start, GetImportJobQuery get, ListImportJobsQuery list,
+                   ImportSpool spool) {
+        this.spool = spool;
         this.start = start;
         this.get = get;
         this.list = list;
@@ -67,7 +70,7 @@ public class ImportResource {
         return Validation.combine(RestParams.instrument(instrument), RestParams.timeframe(timeframe),
                         Validation.fromEither(ImportFormat.parse(format).mapLeft(r -> new Violation("format", r))),
                         upload)
-                .ap((i, t, f, u) -> new StartCandleImportCommand(caller, i, t, f, ImportSpool.take(u.uploadedFile()),
+                .ap((i, t, f, u) -> new StartCandleImportCommand(caller, i, t, f, spool.take(u.uploadedFile()),
                         u.fileName()))
                 .toEither().<DomainError>mapLeft(MarketDataErrors::invalid)
                 .flatMap(start::start)
