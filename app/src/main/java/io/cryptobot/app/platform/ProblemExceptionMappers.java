@@ -121,6 +121,10 @@ class ProblemExceptionMappers {
             return unavailable.get();
         }
         String incident = UUID.randomUUID().toString();
+        if (DatabaseFaults.isUnstorableText(failure)) {
+            LOG.warnf(failure, "Text refused by PostgreSQL escaped the input policy, incident %s", incident);
+            return SafeTextInRequests.refused("body", "holds a character that cannot be stored");
+        }
         LOG.errorf(failure, "Unexpected error, incident %s", incident);
         return problem(500, "server.unexpected",
                 "Something went wrong on our side. Quote incident " + incident + " when reporting it.", null)
@@ -158,6 +162,9 @@ class ProblemExceptionMappers {
     }
 
     private static Response malformedBody(JsonProcessingException failure) {
+        if (failure instanceof SafeTextInJson.UnsafeText unsafe) {
+            return SafeTextInRequests.refused(unsafe.getPath().isEmpty() ? "body" : path(unsafe), unsafe.reason);
+        }
         List<Problem.FieldError> errors = null;
         if (failure instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             errors = List.of(new Problem.FieldError(path(mapping), "has the wrong type or format"));

@@ -27,6 +27,8 @@ final class PackagedApp implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final Path dataDir;
     private final int port;
+    /** The demo trader's password for this installation (no password ships with the platform). */
+    private final String demoPassword = "demo-" + java.util.UUID.randomUUID();
     private Process process;
 
     PackagedApp(String name) throws IOException {
@@ -42,6 +44,7 @@ final class PackagedApp implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("app.log").toFile()));
         builder.environment().put("CRYPTOBOT_DATA_DIR", dataDir.toString());
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        builder.environment().put("CRYPTOBOT_DEMO_PASSWORD", demoPassword);
         builder.environment().remove("CRYPTOBOT_DB_URL");
         process = builder.start();
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
@@ -68,7 +71,7 @@ final class PackagedApp implements AutoCloseable {
 
     String login() throws Exception {
         return call("POST", "/api/auth/login", null, java.util.Map.of("email", "demo@cryptobot.local",
-                "password", "demo-password-123"), 200).get("accessToken").asText();
+                "password", demoPassword), 200).get("accessToken").asText();
     }
 
     /** A call that must answer {@code expected}; its JSON body. */

@@ -1,6 +1,8 @@
 package io.cryptobot.app.identity.domain;
 
 import io.cryptobot.kernel.domain.DomainError.Violation;
+import io.cryptobot.kernel.domain.Text;
+import io.vavr.control.Option;
 import io.vavr.control.Validation;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -21,6 +23,10 @@ public record Email(String value) {
     }
 
     public static Validation<Violation, Email> parse(String field, String text) {
+        Option<String> unsafe = Text.refusal(text);
+        if (unsafe.isDefined()) {
+            return Validation.invalid(new Violation(field, unsafe.get()));
+        }
         if (text == null || text.isBlank()) {
             return Validation.invalid(new Violation(field, "must be given"));
         }

@@ -43,6 +43,11 @@ public final class IdentityErrors {
                 "Admins cannot disable their own account or change their own role.");
     }
 
+    public static DomainError.RateLimited tooManyRegistrations(long retryAfterSeconds) {
+        return new DomainError.RateLimited("identity.register.rate_limited",
+                "Too many sign-ups from this address; try again later.", retryAfterSeconds);
+    }
+
     public static DomainError.RateLimited tooManyLoginAttempts(long retryAfterSeconds) {
         return new DomainError.RateLimited("identity.login.rate_limited",
                 "Too many login attempts; try again later.", retryAfterSeconds);

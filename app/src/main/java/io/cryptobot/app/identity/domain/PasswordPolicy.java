@@ -1,6 +1,8 @@
 package io.cryptobot.app.identity.domain;
 
 import io.cryptobot.kernel.domain.DomainError.Violation;
+import io.cryptobot.kernel.domain.Text;
+import io.vavr.control.Option;
 import io.vavr.control.Validation;
 
 /**
@@ -17,6 +19,10 @@ public final class PasswordPolicy {
     public static Validation<Violation, PlainPassword> newPassword(String field, String text) {
         if (text == null || text.isEmpty()) {
             return Validation.invalid(new Violation(field, "must be given"));
+        }
+        Option<String> unsafe = Text.refusal(text);
+        if (unsafe.isDefined()) {
+            return Validation.invalid(new Violation(field, unsafe.get()));
         }
         int length = text.codePointCount(0, text.length());
         if (length < MIN_LENGTH) {

@@ -1,6 +1,7 @@
 package io.cryptobot.app.identity.domain;
 
 import io.cryptobot.kernel.domain.DomainError.Violation;
+import io.cryptobot.kernel.domain.Text;
 import io.vavr.control.Validation;
 
 /**
@@ -15,11 +16,12 @@ public record PlainPassword(String value) {
         }
     }
 
-    /** Any non-empty password, as presented at login: the policy applies to new passwords only. */
+    /** Any non-empty password without characters the kernel {@link Text} policy refuses, as presented at login. */
     public static Validation<Violation, PlainPassword> presented(String field, String text) {
-        return text == null || text.isEmpty()
-                ? Validation.invalid(new Violation(field, "must be given"))
-                : Validation.valid(new PlainPassword(text));
+        if (text == null || text.isEmpty()) {
+            return Validation.invalid(new Violation(field, "must be given"));
+        }
+        return Text.plain(field, text).map(PlainPassword::new);
     }
 
     @Override

@@ -22,7 +22,11 @@ class Bots {
         return store.load(caller, id).toEither(() -> BotErrors.notFound(id));
     }
 
-    static String reasonOr(String reason, String fallback) {
-        return reason == null || reason.isBlank() ? fallback : reason.strip();
+    /** The caller's reason under the kernel text policy, or {@code fallback} when none was given. */
+    static Either<DomainError, String> reasonOr(String reason, String fallback) {
+        return io.cryptobot.kernel.domain.Text.optional("reason", reason, io.cryptobot.kernel.domain.Text.REASON_MAX)
+                .toEither()
+                .mapLeft(violation -> BotErrors.invalid(io.vavr.collection.List.of(violation)))
+                .map(given -> given.getOrElse(fallback));
     }
 }

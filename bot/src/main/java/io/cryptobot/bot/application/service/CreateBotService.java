@@ -27,6 +27,7 @@ import io.cryptobot.kernel.domain.DomainError;
 import io.cryptobot.kernel.domain.DomainError.Violation;
 import io.cryptobot.kernel.domain.InstrumentId;
 import io.cryptobot.kernel.domain.Money;
+import io.cryptobot.kernel.domain.Text;
 import io.cryptobot.kernel.domain.Timeframe;
 import io.cryptobot.kernel.domain.UserId;
 import io.cryptobot.marketdata.application.port.in.LoadCandlesQuery;
@@ -74,9 +75,10 @@ class CreateBotService implements CreateBotUseCase {
     @Override
     public Either<DomainError, Bot> create(UserId owner, CreateBotCommand c) {
         List<Violation> found = List.empty();
-        String name = c.name() == null ? "" : c.name().strip();
-        if (name.isEmpty() || name.length() > MAX_NAME) {
-            found = found.append(new Violation("name", "must be 1 to " + MAX_NAME + " characters"));
+        io.vavr.control.Validation<Violation, String> checkedName = Text.name("name", c.name(), MAX_NAME);
+        String name = checkedName.getOrElse("");
+        if (checkedName.isInvalid()) {
+            found = found.append(checkedName.getError());
         }
         Option<StrategyDefinition> definition = Option.of(c.strategy()).flatMap(StrategyCatalog::find);
         Map<String, String> parameters = c.parameters() == null ? Map.of() : new LinkedHashMap<>(c.parameters());

@@ -25,8 +25,7 @@ class PauseBotService implements PauseBotUseCase {
 
     @Override
     public Either<DomainError, Bot> pause(UserId caller, BotId id, String reason) {
-        String why = Bots.reasonOr(reason, "paused");
-        return bots.owned(caller, id).flatMap(bot -> bot.pause(why, clock.now())
-                .flatMap(target -> runner.control(bot, target, BotControl.Kind.PAUSED, why)));
+        return Bots.reasonOr(reason, "paused").flatMap(why -> bots.owned(caller, id).flatMap(bot -> bot.pause(why, clock.now())
+                .flatMap(target -> runner.control(bot, target, BotControl.Kind.PAUSED, why))));
     }
 }

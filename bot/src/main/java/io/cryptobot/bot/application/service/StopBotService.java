@@ -25,8 +25,7 @@ class StopBotService implements StopBotUseCase {
 
     @Override
     public Either<DomainError, Bot> stop(UserId caller, BotId id, String reason) {
-        String why = Bots.reasonOr(reason, "stopped");
-        return bots.owned(caller, id).flatMap(bot -> bot.stop(why, clock.now())
-                .flatMap(target -> runner.control(bot, target, BotControl.Kind.STOPPED, why)));
+        return Bots.reasonOr(reason, "stopped").flatMap(why -> bots.owned(caller, id).flatMap(bot -> bot.stop(why, clock.now())
+                .flatMap(target -> runner.control(bot, target, BotControl.Kind.STOPPED, why))));
     }
 }

@@ -3,6 +3,7 @@ package io.cryptobot.exchange.domain.account;
 import io.cryptobot.kernel.domain.Asset;
 import io.cryptobot.kernel.domain.DomainError.Violation;
 import io.cryptobot.kernel.domain.FixedPoint;
+import io.cryptobot.kernel.domain.Text;
 import io.cryptobot.kernel.domain.UserId;
 import io.cryptobot.kernel.domain.Venue;
 import io.vavr.collection.List;
@@ -29,6 +30,7 @@ public record ExchangeAccount(AccountId id, UserId owner, String name, AccountKi
     /** Venues a live connection may name; their trading adapters come with live trading. */
     public static final Set<String> LIVE_VENUES = Set.of("BINANCE", "COINBASE", "KRAKEN", "OKX", "BYBIT");
     public static final int MAX_ASSETS = 20;
+    public static final int MAX_NAME = 64;
     private static final BigDecimal MAX_BALANCE = new BigDecimal("1000000000000");
 
     public ExchangeAccount {
@@ -79,7 +81,7 @@ public record ExchangeAccount(AccountId id, UserId owner, String name, AccountKi
             }
         }
         return found.isEmpty()
-                ? Validation.valid(new ExchangeAccount(id, owner, name.strip(), AccountKind.PAPER, SIMULATED, parsed,
+                ? Validation.valid(new ExchangeAccount(id, owner, normalisedName(name), AccountKind.PAPER, SIMULATED, parsed,
                         Option.none(), now))
                 : Validation.invalid(found);
     }
@@ -95,7 +97,7 @@ public record ExchangeAccount(AccountId id, UserId owner, String name, AccountKi
             found = found.append(new Violation("venue", "must be one of " + new java.util.TreeSet<>(LIVE_VENUES)));
         }
         return found.isEmpty()
-                ? Validation.valid(new ExchangeAccount(id, owner, name.strip(), AccountKind.LIVE, parsed.get(),
+                ? Validation.valid(new ExchangeAccount(id, owner, normalisedName(name), AccountKind.LIVE, parsed.get(),
                         Map.of(), Option.some(sealed), now))
                 : Validation.invalid(found);
     }
@@ -109,14 +111,12 @@ public record ExchangeAccount(AccountId id, UserId owner, String name, AccountKi
     }
 
     private static List<Violation> nameViolations(String name) {
-        if (name == null || name.isBlank()) {
-            return List.of(new Violation("name", "is required"));
-        }
-        String stripped = name.strip();
-        if (stripped.length() > 64 || stripped.chars().anyMatch(Character::isISOControl)) {
-            return List.of(new Violation("name", "must be 1 to 64 characters without control characters"));
-        }
-        return List.empty();
+        return Text.name("name", name, MAX_NAME).fold(List::of, valid -> List.empty());
+    }
+
+    /** The name as kept: NFC, stripped (call only after {@link #nameViolations} found none). */
+    private static String normalisedName(String name) {
+        return Text.name("name", name, MAX_NAME).get();
     }
 
     private static Either<String, BigDecimal> amount(String text) {

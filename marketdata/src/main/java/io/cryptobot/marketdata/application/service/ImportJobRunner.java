@@ -54,11 +54,22 @@ class ImportJobRunner {
             return save(importing.completed(outcome.inserted(), outcome.alreadyPresent(), clock.now()));
         } catch (UncheckedIOException e) {
             LOG.log(Level.WARNING, "import " + job.id() + " could not read its source", e);
-            return save(job.failed("the file could not be read: " + e.getCause().getMessage(), clock.now()));
+            // the cause's message may name the spool file on this server: it stays in the log
+            return save(job.failed("the file could not be read (" + readFailure(e) + ")", clock.now()));
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "import " + job.id() + " failed", e);
             return save(job.failed("the import failed unexpectedly; nothing was stored", clock.now()));
         }
+    }
+
+    /** What went wrong with the upload, in words that hold no server path. */
+    private static String readFailure(UncheckedIOException e) {
+        return switch (e.getCause()) {
+            case java.util.zip.ZipException zip -> "not a readable zip archive";
+            case java.nio.charset.CharacterCodingException coding -> "not text in the expected encoding";
+            case java.nio.file.NoSuchFileException gone -> "the upload is no longer on the server; upload it again";
+            case null, default -> "an input/output error";
+        };
     }
 
     private static void feed(Instrument instrument, CandleSource source, Consumer<CandleBatch> consumer) {

@@ -94,6 +94,17 @@ class ImportJobRunnerTest {
         assertThat(done.failure().get()).isEqualTo("the import failed unexpectedly; nothing was stored");
     }
 
+    @Test
+    void an_unreadable_file_fails_the_job_without_naming_where_it_was_spooled() {
+        Path gone = dir.resolve("spool").resolve(UUID.randomUUID() + ".upload");
+
+        ImportJob done = run(gone);
+
+        assertThat(done.status()).isEqualTo(ImportStatus.FAILED);
+        assertThat(done.failure().get()).startsWith("the file could not be read")
+                .doesNotContain(dir.toString()).doesNotContain(".upload");
+    }
+
     private ImportJob run(Path file) {
         ImportJob queued = ImportJob.queue(new UserId(UUID.randomUUID()), instrument.id(), Timeframe.M1,
                 "binance file", Instant.EPOCH);

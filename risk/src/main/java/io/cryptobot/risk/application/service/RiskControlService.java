@@ -7,6 +7,7 @@ import io.cryptobot.kernel.domain.DomainError.Violation;
 import io.cryptobot.kernel.domain.EventMeta;
 import io.cryptobot.kernel.domain.Page;
 import io.cryptobot.kernel.domain.PageRequest;
+import io.cryptobot.kernel.domain.Text;
 import io.cryptobot.kernel.domain.UserId;
 import io.cryptobot.risk.application.port.in.RiskLimitsUseCase;
 import io.cryptobot.risk.application.port.in.TradingControlUseCase;
@@ -27,7 +28,7 @@ import java.util.UUID;
 
 @ApplicationScoped
 class RiskControlService implements TradingControlUseCase, RiskLimitsUseCase {
-    private static final int MAX_REASON = 500;
+    private static final int MAX_REASON = Text.REASON_MAX;
     private final RiskStorePort store;
     private final PublishTradingStatePort publisher;
     private final Clock clock;
@@ -45,13 +46,13 @@ class RiskControlService implements TradingControlUseCase, RiskLimitsUseCase {
 
     @Override
     public Either<DomainError, TradingStatus> change(UserId owner, TradingState target, String reason) {
-        if (reason == null || reason.isBlank() || reason.length() > MAX_REASON) {
-            return Either.left(invalid(List.of(new Violation("reason", "a reason of 1 to " + MAX_REASON
-                    + " characters is required"))));
+        io.vavr.control.Validation<Violation, String> checked = Text.name("reason", reason, MAX_REASON);
+        if (checked.isInvalid()) {
+            return Either.left(invalid(List.of(checked.getError())));
         }
         TradingState current = store.state(owner);
         EventMeta meta = new EventMeta(UUID.randomUUID(), clock.now());
-        String why = reason.strip();
+        String why = checked.get();
         Either<TransitionRefused, ? extends TradingStateChanged> changed = switch (target) {
             case HALTED -> current.halt(why, meta);
             case REDUCING -> current.reduceOnly(why, meta);

@@ -21,6 +21,17 @@ public interface IdentityConfig {
 
     Login login();
 
+    Register register();
+
+    /** Sign-ups per client address within a fixed window. */
+    interface Register {
+        @WithDefault("10")
+        int maxPerAddress();
+
+        @WithDefault("PT1H")
+        Duration addressWindow();
+    }
+
     interface Login {
         @WithDefault("5")
         int maxFailuresPerAccount();

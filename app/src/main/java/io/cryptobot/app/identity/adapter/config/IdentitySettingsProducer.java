@@ -2,6 +2,7 @@ package io.cryptobot.app.identity.adapter.config;
 
 import io.cryptobot.app.identity.domain.LoginThrottle;
 import io.cryptobot.app.identity.domain.RateLimit;
+import io.cryptobot.app.identity.domain.RegistrationThrottle;
 import io.cryptobot.app.identity.domain.TokenLifetimes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -14,6 +15,13 @@ class IdentitySettingsProducer {
     @Singleton
     TokenLifetimes tokenLifetimes(IdentityConfig config) {
         return new TokenLifetimes(config.accessTokenTtl(), config.refreshTokenTtl());
+    }
+
+    @Produces
+    @Singleton
+    RegistrationThrottle registrationThrottle(IdentityConfig config) {
+        return new RegistrationThrottle(new RateLimit(config.register().maxPerAddress(),
+                config.register().addressWindow()));
     }
 
     @Produces

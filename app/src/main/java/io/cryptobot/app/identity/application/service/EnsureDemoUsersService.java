@@ -3,6 +3,7 @@ package io.cryptobot.app.identity.application.service;
 import io.cryptobot.app.identity.application.port.in.EnsureDemoUsersCommand;
 import io.cryptobot.app.identity.application.port.in.EnsureDemoUsersCommand.DemoUser;
 import io.cryptobot.app.identity.application.port.in.EnsureDemoUsersUseCase;
+import io.cryptobot.app.identity.application.port.in.EnsureDemoUsersUseCase.Ensured;
 import io.cryptobot.app.identity.application.port.out.HashPasswordPort;
 import io.cryptobot.app.identity.application.port.out.LoadUserPort;
 import io.cryptobot.app.identity.application.port.out.SaveUserPort;
@@ -31,11 +32,11 @@ class EnsureDemoUsersService implements EnsureDemoUsersUseCase {
     }
 
     @Override
-    public Uni<List<User>> ensure(EnsureDemoUsersCommand command) {
-        Uni<List<User>> ensured = Uni.createFrom().item(List.of());
+    public Uni<List<Ensured>> ensure(EnsureDemoUsersCommand command) {
+        Uni<List<Ensured>> ensured = Uni.createFrom().item(List.of());
         for (DemoUser demo : command.users()) {
             ensured = ensured.flatMap(done -> ensureOne(demo).map(user -> {
-                List<User> next = new ArrayList<>(done);
+                List<Ensured> next = new ArrayList<>(done);
                 next.add(user);
                 return List.copyOf(next);
             }));
@@ -43,16 +44,16 @@ class EnsureDemoUsersService implements EnsureDemoUsersUseCase {
         return ensured;
     }
 
-    private Uni<User> ensureOne(DemoUser demo) {
+    private Uni<Ensured> ensureOne(DemoUser demo) {
         return loadUsers.loadUserByEmail(demo.email()).flatMap(existing -> existing.isDefined()
-                ? Uni.createFrom().item(existing.get())
+                ? Uni.createFrom().item(new Ensured(existing.get(), false))
                 : passwords.hash(demo.password()).flatMap(hash -> {
                     User user = User.provision(UserId.of(UUID.randomUUID()), demo.email(), Option.none(), hash,
                             demo.role(), clock.now());
                     // Another instance starting at the same time may have won the insert: use its account.
                     return saveUsers.insertUser(user).flatMap(inserted -> inserted
-                            ? Uni.createFrom().item(user)
-                            : loadUsers.loadUserByEmail(demo.email()).map(Option::get));
+                            ? Uni.createFrom().item(new Ensured(user, true))
+                            : loadUsers.loadUserByEmail(demo.email()).map(won -> new Ensured(won.get(), false)));
                 }));
     }
 }

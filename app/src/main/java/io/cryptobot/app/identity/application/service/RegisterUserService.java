@@ -4,8 +4,10 @@ import io.cryptobot.app.identity.application.port.in.RegisterUserCommand;
 import io.cryptobot.app.identity.application.port.in.RegisterUserUseCase;
 import io.cryptobot.app.identity.application.port.out.HashPasswordPort;
 import io.cryptobot.app.identity.application.port.out.LoadUserPort;
+import io.cryptobot.app.identity.application.port.out.LoginAttemptsPort;
 import io.cryptobot.app.identity.application.port.out.SaveUserPort;
 import io.cryptobot.app.identity.domain.IdentityErrors;
+import io.cryptobot.app.identity.domain.RegistrationThrottle;
 import io.cryptobot.app.identity.domain.User;
 import io.cryptobot.kernel.domain.Clock;
 import io.cryptobot.kernel.domain.DomainError;
@@ -20,9 +22,14 @@ class RegisterUserService implements RegisterUserUseCase {
     private final LoadUserPort loadUsers;
     private final SaveUserPort saveUsers;
     private final HashPasswordPort passwords;
+    private final LoginAttemptsPort attempts;
+    private final RegistrationThrottle throttle;
     private final Clock clock;
 
-    RegisterUserService(LoadUserPort loadUsers, SaveUserPort saveUsers, HashPasswordPort passwords, Clock clock) {
+    RegisterUserService(LoadUserPort loadUsers, SaveUserPort saveUsers, HashPasswordPort passwords,
+                        LoginAttemptsPort attempts, RegistrationThrottle throttle, Clock clock) {
+        this.attempts = attempts;
+        this.throttle = throttle;
         this.loadUsers = loadUsers;
         this.saveUsers = saveUsers;
         this.passwords = passwords;
@@ -31,6 +38,11 @@ class RegisterUserService implements RegisterUserUseCase {
 
     @Override
     public Uni<Either<DomainError, User>> register(RegisterUserCommand command) {
+        return attempts.countAttempt("register:address:" + command.clientAddress(), throttle.perAddress().window())
+                .flatMap(counted -> Outcomes.then(throttle.admitFromAddress(counted), admitted -> create(command)));
+    }
+
+    private Uni<Either<DomainError, User>> create(RegisterUserCommand command) {
         // The look-up spares the hashing cost in the common duplicate case; the unique index decides races.
         return loadUsers.loadUserByEmail(command.email()).flatMap(existing -> existing.isDefined()
                 ? Outcomes.failed(IdentityErrors.emailTaken())

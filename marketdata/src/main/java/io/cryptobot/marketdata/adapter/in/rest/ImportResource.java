@@ -6,6 +6,7 @@ import io.cryptobot.kernel.adapter.in.rest.RestInputs;
 import io.cryptobot.kernel.adapter.in.rest.Problems;
 import io.cryptobot.kernel.domain.DomainError;
 import io.cryptobot.kernel.domain.DomainError.Violation;
+import io.cryptobot.kernel.domain.Text;
 import io.cryptobot.kernel.domain.UserId;
 import io.cryptobot.marketdata.application.port.in.GetImportJobQuery;
 import io.cryptobot.marketdata.application.port.in.ListImportJobsQuery;
@@ -43,11 +44,14 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Path("/api/marketdata/imports")
 @Produces(MediaType.APPLICATION_JSON)
 public class ImportResource {
+    private final ImportSpool spool;
     private final StartCandleImportUseCase start;
     private final GetImportJobQuery get;
     private final ListImportJobsQuery list;
 
-    ImportResource(StartCandleImportUseCase start, GetImportJobQuery get, ListImportJobsQuery list) {
+    ImportResource(StartCandleImportUseCase start, GetImportJobQuery get, ListImportJobsQuery list,
+                   ImportSpool spool) {
+        this.spool = spool;
         this.start = start;
         this.get = get;
         this.list = list;
@@ -62,11 +66,11 @@ public class ImportResource {
         UserId caller = new UserId(RestInputs.caller(security));
         Validation<Violation, FileUpload> upload = file == null || file.uploadedFile() == null
                 ? Validation.invalid(new Violation("file", "a multipart part named 'file' is required"))
-                : Validation.valid(file);
+                : Text.plain("file", file.fileName()).map(name -> file);
         return Validation.combine(RestParams.instrument(instrument), RestParams.timeframe(timeframe),
                         Validation.fromEither(ImportFormat.parse(format).mapLeft(r -> new Violation("format", r))),
                         upload)
-                .ap((i, t, f, u) -> new StartCandleImportCommand(caller, i, t, f, ImportSpool.take(u.uploadedFile()),
+                .ap((i, t, f, u) -> new StartCandleImportCommand(caller, i, t, f, spool.take(u.uploadedFile()),
                         u.fileName()))
                 .toEither().<DomainError>mapLeft(MarketDataErrors::invalid)
                 .flatMap(start::start)

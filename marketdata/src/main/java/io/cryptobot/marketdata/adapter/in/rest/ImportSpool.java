@@ -1,28 +1,44 @@
 package io.cryptobot.marketdata.adapter.in.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Where uploads wait for their import job. Each upload is moved (not copied) here from the HTTP layer's temporary
- * file, because Quarkus deletes that one when the request ends while the job runs on. The import deletes its file
- * when it finishes; {@link #clear()} removes what a killed process left behind.
+ * Where uploads wait for their import job: {@code <data-dir>/imports}, the instance's own directory (never a
+ * directory shared by every process on the host, whose start-up clean-up would delete another instance's
+ * uploads). Each upload is moved (not copied) here from the HTTP layer's temporary file, because Quarkus deletes
+ * that one when the request ends while the job runs on. The import deletes its file when it finishes;
+ * {@link #clear()} removes what a killed process left behind. The directory is never shown to clients.
  */
-public final class ImportSpool {
-    private static final Path DIRECTORY = Path.of(System.getProperty("java.io.tmpdir"), "cryptobot-imports");
+@ApplicationScoped
+public class ImportSpool {
+    private final Path directory;
 
-    private ImportSpool() {
+    @Inject
+    ImportSpool(@ConfigProperty(name = "cryptobot.data-dir", defaultValue = "${user.home}/.cryptobot") String dataDir) {
+        this(Path.of(dataDir).toAbsolutePath().resolve("imports"));
     }
 
-    static Path take(Path uploaded) {
+    ImportSpool(Path directory) {
+        this.directory = directory;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    Path take(Path uploaded) {
         try {
-            Files.createDirectories(DIRECTORY);
-            Path target = DIRECTORY.resolve(UUID.randomUUID() + ".upload");
-            // a rename when uploads and spool share a file system (the default), a copy otherwise
+            Files.createDirectories(directory);
+            Path target = directory.resolve(UUID.randomUUID() + ".upload");
+            // a rename when uploads and spool share a file system, a copy otherwise
             return Files.move(uploaded, target);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -30,11 +46,11 @@ public final class ImportSpool {
     }
 
     /** Deletes every spooled upload; call only when no import is running (at start-up). Returns the count. */
-    public static int clear() {
-        if (!Files.isDirectory(DIRECTORY)) {
+    public int clear() {
+        if (!Files.isDirectory(directory)) {
             return 0;
         }
-        try (Stream<Path> files = Files.list(DIRECTORY)) {
+        try (Stream<Path> files = Files.list(directory)) {
             int removed = 0;
             for (Path file : files.toList()) {
                 if (Files.deleteIfExists(file)) {

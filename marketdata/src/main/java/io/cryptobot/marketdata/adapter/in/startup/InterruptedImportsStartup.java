@@ -14,13 +14,16 @@ class InterruptedImportsStartup {
     private static final Logger LOG = Logger.getLogger(InterruptedImportsStartup.class);
     private final FailInterruptedImportsUseCase failInterrupted;
 
-    InterruptedImportsStartup(FailInterruptedImportsUseCase failInterrupted) {
+    private final ImportSpool spool;
+
+    InterruptedImportsStartup(FailInterruptedImportsUseCase failInterrupted, ImportSpool spool) {
         this.failInterrupted = failInterrupted;
+        this.spool = spool;
     }
 
     void onStart(@Observes @Priority(1) StartupEvent started) {
         int failed = failInterrupted.failInterrupted();
-        int removed = ImportSpool.clear();
+        int removed = spool.clear();
         if (failed > 0 || removed > 0) {
             LOG.warnf("Marked %d import job(s) interrupted by the last shutdown as failed; removed %d spooled upload(s)",
                     failed, removed);

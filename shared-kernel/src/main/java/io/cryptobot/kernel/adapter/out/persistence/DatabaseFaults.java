@@ -67,6 +67,27 @@ public final class DatabaseFaults {
         return Option.none();
     }
 
+    /**
+     * PostgreSQL refused a text value (22021: NUL or an invalid byte sequence, 22P05: {@code \u0000} in jsonb).
+     * Input is checked by the kernel {@code Text} policy at the edge, so this means a field escaped the check; the
+     * request is still the client's fault and nothing was stored by the failed statement.
+     */
+    public static boolean isUnstorableText(Throwable failure) {
+        Throwable current = failure;
+        for (int depth = 0; current != null && depth < MAX_DEPTH; depth++) {
+            String state = switch (current) {
+                case DatabaseException database -> database.getSqlState();
+                case SQLException sql -> sql.getSQLState();
+                default -> null;
+            };
+            if ("22021".equals(state) || "22P05".equals(state)) {
+                return true;
+            }
+            current = current.getCause() == current ? null : current.getCause();
+        }
+        return false;
+    }
+
     private static Option<String> direct(Throwable failure) {
         String message = failure.getMessage() == null ? "" : failure.getMessage();
         return switch (failure) {

@@ -45,11 +45,11 @@ public class AuthResource {
 
     @POST
     @Path("/register")
-    public Uni<Response> register(RegisterRequest request) {
+    public Uni<Response> register(RegisterRequest request, @Context HttpServerRequest http) {
         if (request == null) {
             return Uni.createFrom().item(Responses.missingBody());
         }
-        return RegisterUserCommand.of(request.email(), request.password(), request.displayName()).fold(
+        return RegisterUserCommand.of(request.email(), request.password(), request.displayName(), address(http)).fold(
                 invalid -> Uni.createFrom().item(Problems.response(invalid)),
                 command -> register.register(command).map(outcome -> Responses.of(outcome,
                         user -> Response.status(Response.Status.CREATED).entity(UserResponse.from(user)).build())));
@@ -61,12 +61,15 @@ public class AuthResource {
         if (request == null) {
             return Uni.createFrom().item(Responses.missingBody());
         }
-        String address = ClientAddress.resolve(http.remoteAddress() == null ? null : http.remoteAddress().hostAddress(),
-                http.getHeader("X-Forwarded-For"), trustForwardedFor);
-        return LogInCommand.of(request.email(), request.password(), address).fold(
+        return LogInCommand.of(request.email(), request.password(), address(http)).fold(
                 invalid -> Uni.createFrom().item(Problems.response(invalid)),
                 command -> logIn.logIn(command).map(outcome -> Responses.of(outcome,
                         pair -> Responses.tokens(TokenResponse.from(pair)))));
+    }
+
+    private String address(HttpServerRequest http) {
+        return ClientAddress.resolve(http.remoteAddress() == null ? null : http.remoteAddress().hostAddress(),
+                http.getHeader("X-Forwarded-For"), trustForwardedFor);
     }
 
     @POST

@@ -3,68 +3,99 @@ package io.cryptobot.app.identity.adapter.in.startup;
 import io.cryptobot.app.identity.application.port.in.EnsureDemoUsersCommand;
 import io.cryptobot.app.identity.application.port.in.EnsureDemoUsersCommand.DemoUser;
 import io.cryptobot.app.identity.application.port.in.EnsureDemoUsersUseCase;
+import io.cryptobot.app.identity.application.port.in.EnsureDemoUsersUseCase.Ensured;
 import io.cryptobot.app.identity.domain.Email;
 import io.cryptobot.app.identity.domain.PlainPassword;
 import io.cryptobot.app.identity.domain.Role;
-import io.cryptobot.app.identity.domain.User;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Makes a fresh installation usable at once: a demo trader and an admin, created if absent. Their credentials
- * are logged on purpose (they are configured demo values, not user secrets); turn this off in production with
- * {@code cryptobot.demo.enabled=false}.
+ * Makes a fresh installation usable at once: a demo trader and an admin, created if absent. No credential ships
+ * with the platform: each account gets a random password when it is created, printed in that start's log and
+ * never again (only its hash is kept); later starts name the accounts without a password. An operator may set
+ * {@code cryptobot.demo.password} / {@code cryptobot.demo.admin-password} instead; those are never printed.
+ * Turn the accounts off with {@code cryptobot.demo.enabled=false}.
  */
 @ApplicationScoped
 class DemoUsersStartup {
     static final String DEMO_EMAIL = "demo@cryptobot.local";
     static final String ADMIN_EMAIL = "admin@cryptobot.local";
     private static final Logger LOG = Logger.getLogger(DemoUsersStartup.class);
+    private static final int PASSWORD_BYTES = 18;
 
     private final EnsureDemoUsersUseCase ensureDemoUsers;
     private final boolean enabled;
-    private final String demoPassword;
-    private final String adminPassword;
+    private final Optional<String> demoPassword;
+    private final Optional<String> adminPassword;
     private final int port;
+    private final SecureRandom random = new SecureRandom();
 
     DemoUsersStartup(EnsureDemoUsersUseCase ensureDemoUsers,
                      @ConfigProperty(name = "cryptobot.demo.enabled", defaultValue = "true") boolean enabled,
-                     @ConfigProperty(name = "cryptobot.demo.password", defaultValue = "demo-password-123")
-                     String demoPassword,
-                     @ConfigProperty(name = "cryptobot.demo.admin-password", defaultValue = "admin-password-123")
-                     String adminPassword,
+                     @ConfigProperty(name = "cryptobot.demo.password") Optional<String> demoPassword,
+                     @ConfigProperty(name = "cryptobot.demo.admin-password") Optional<String> adminPassword,
                      @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int port) {
         this.ensureDemoUsers = ensureDemoUsers;
         this.enabled = enabled;
-        this.demoPassword = demoPassword;
-        this.adminPassword = adminPassword;
+        this.demoPassword = demoPassword.filter(p -> !p.isEmpty());
+        this.adminPassword = adminPassword.filter(p -> !p.isEmpty());
         this.port = port;
     }
 
     void onStart(@Observes StartupEvent started) throws Throwable {
-        if (!enabled) {
-            return;
+        if (enabled) {
+            LOG.info(ensure(new Email(DEMO_EMAIL), new Email(ADMIN_EMAIL)));
         }
+    }
+
+    /** Ensures both accounts and returns the text to print: a password only for an account created just now. */
+    String ensure(Email trader, Email admin) throws Throwable {
+        Credential traderPassword = password(demoPassword, "cryptobot.demo.password");
+        Credential adminCredential = password(adminPassword, "cryptobot.demo.admin-password");
         EnsureDemoUsersCommand command = new EnsureDemoUsersCommand(List.of(
-                new DemoUser(new Email(DEMO_EMAIL), new PlainPassword(demoPassword), Role.TRADER),
-                new DemoUser(new Email(ADMIN_EMAIL), new PlainPassword(adminPassword), Role.ADMIN)));
-        List<User> users = VertxContextSupport.subscribeAndAwait(() -> ensureDemoUsers.ensure(command));
-        LOG.infof("""
+                new DemoUser(trader, traderPassword.password(), Role.TRADER),
+                new DemoUser(admin, adminCredential.password(), Role.ADMIN)));
+        List<Ensured> accounts = VertxContextSupport.subscribeAndAwait(() -> ensureDemoUsers.ensure(command));
+        return """
                 
                 ----------------------------------------------------------------
-                 cryptobot is ready. API docs: http://localhost:%d/q/swagger-ui
-                 Demo accounts (cryptobot.demo.enabled=true):
-                   %-7s %s / %s
-                   %-7s %s / %s
-                 Passwords are the configured demo values at the time each
-                 account was first created.
-                ----------------------------------------------------------------""",
-                port, users.get(0).role().code(), DEMO_EMAIL, demoPassword,
-                users.get(1).role().code(), ADMIN_EMAIL, adminPassword);
+                 cryptobot API docs: http://localhost:%d/q/swagger-ui
+                 Demo accounts (turn off with CRYPTOBOT_DEMO_ENABLED=false):
+                   %s
+                   %s
+                ----------------------------------------------------------------""".formatted(port,
+                line(accounts.get(0), traderPassword), line(accounts.get(1), adminCredential));
+    }
+
+    private static String line(Ensured account, Credential credential) {
+        String who = "%-7s %s".formatted(account.user().role().code(), account.user().email().value());
+        if (!account.createdNow()) {
+            return who + "  (created earlier; its password is not shown again)";
+        }
+        return credential.generated()
+                ? who + " / " + credential.password().value() + "  (new; this password is shown only now)"
+                : who + "  (new; password from " + credential.setting() + ")";
+    }
+
+    private Credential password(Optional<String> configured, String setting) {
+        if (configured.isPresent()) {
+            return new Credential(new PlainPassword(configured.get()), false, setting);
+        }
+        byte[] bytes = new byte[PASSWORD_BYTES];
+        random.nextBytes(bytes);
+        return new Credential(new PlainPassword(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes)), true,
+                setting);
+    }
+
+    private record Credential(PlainPassword password, boolean generated, String setting) {
     }
 }

@@ -1,6 +1,7 @@
 package io.cryptobot.app.identity.adapter.in.rest;
 
 import static io.cryptobot.app.identity.adapter.in.rest.IdentityApi.PASSWORD;
+import static io.cryptobot.app.identity.adapter.in.rest.IdentityApi.fromNewAddress;
 import static io.cryptobot.app.identity.adapter.in.rest.IdentityApi.json;
 import static io.cryptobot.app.identity.adapter.in.rest.IdentityApi.login;
 import static io.cryptobot.app.identity.adapter.in.rest.IdentityApi.newAddress;
@@ -35,7 +36,7 @@ class AuthResourceTest {
     @Test
     void registering_creates_a_trader_and_never_shows_the_password_hash() {
         String email = newEmail();
-        String body = json().body(Map.of("email", email.toUpperCase(), "password", PASSWORD, "displayName", " Ada "))
+        String body = fromNewAddress().body(Map.of("email", email.toUpperCase(), "password", PASSWORD, "displayName", " Ada "))
                 .post("/api/auth/register")
                 .then().statusCode(201)
                 .body("id", notNullValue())
@@ -57,7 +58,7 @@ class AuthResourceTest {
 
     @Test
     void a_weak_password_and_a_bad_email_are_both_reported() {
-        json().body(Map.of("email", "not-an-email", "password", "short"))
+        fromNewAddress().body(Map.of("email", "not-an-email", "password", "short"))
                 .post("/api/auth/register")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
