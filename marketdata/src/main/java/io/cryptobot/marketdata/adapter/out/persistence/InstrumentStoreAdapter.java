@@ -30,6 +30,11 @@ class InstrumentStoreAdapter implements LoadInstrumentPort, SaveInstrumentPort {
     private static final String COLUMNS = "id, venue, base, quote, tick_units, price_scale, step_units, quantity_scale";
     private final Pool pool;
     private final ConcurrentMap<InstrumentId, Long> ids = new ConcurrentHashMap<>();
+    /**
+     * Instruments found, kept: a defined instrument's row is never updated or deleted (its tick and step fix the
+     * scales of every stored candle and order), so a kept one is never stale. Absent ones are not kept.
+     */
+    private final ConcurrentMap<InstrumentId, Instrument> known = new ConcurrentHashMap<>();
 
     InstrumentStoreAdapter(Pool pool) {
         this.pool = pool;
@@ -52,10 +57,19 @@ class InstrumentStoreAdapter implements LoadInstrumentPort, SaveInstrumentPort {
 
     @Override
     public Option<Instrument> load(InstrumentId id) {
+        Instrument kept = known.get(id);
+        if (kept != null) {
+            return Option.some(kept);
+        }
         RowSet<Row> rows = pool.preparedQuery("SELECT " + COLUMNS
                         + " FROM marketdata.instruments WHERE venue = $1 AND base = $2 AND quote = $3")
                 .executeAndAwait(Tuple.of(id.venue().code(), id.base().code(), id.quote().code()));
-        return rows.rowCount() == 0 ? Option.none() : Option.some(map(rows.iterator().next()));
+        if (rows.rowCount() == 0) {
+            return Option.none();
+        }
+        Instrument found = map(rows.iterator().next());
+        known.put(id, found);
+        return Option.some(found);
     }
 
     @Override
