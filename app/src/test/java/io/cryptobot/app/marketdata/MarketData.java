@@ -48,6 +48,18 @@ final class MarketData {
                 .post("/api/marketdata/imports");
     }
 
+    /** Uploads a file from disk (for archives too large to hold in the test) and waits for the job to end. */
+    static JsonPath importAndWait(TestUser user, String base, String timeframe, String format, java.nio.file.Path file) {
+        String id = given().header("Authorization", user.bearer())
+                .queryParam("instrument", instrument(base))
+                .queryParam("timeframe", timeframe)
+                .queryParam("format", format)
+                .multiPart("file", file.toFile(), "application/octet-stream")
+                .post("/api/marketdata/imports")
+                .then().statusCode(202).extract().path("id");
+        return awaitJob(user, id);
+    }
+
     /** Uploads and waits for the job to end; returns the final job. */
     static JsonPath importAndWait(TestUser user, String base, String timeframe, String format, String fileName,
                                   byte[] content) {

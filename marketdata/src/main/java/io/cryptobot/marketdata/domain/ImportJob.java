@@ -74,6 +74,14 @@ public record ImportJob(ImportJobId id, UserId owner, InstrumentId instrument, T
                 createdAt, startedAt, Option.some(now));
     }
 
+    /** The upload broke a limit while it was being validated: reading stopped there, and nothing was stored. */
+    public ImportJob overLimit(LimitBreach breach, Instant now) {
+        requireStatus(ImportStatus.VALIDATING);
+        return new ImportJob(id, owner, instrument, timeframe, source, ImportStatus.FAILED, 0, 0, 0, 0, 1,
+                List.of(breach.asRowError()), Option.some(breach.reason() + "; nothing was stored"), createdAt,
+                startedAt, Option.some(now));
+    }
+
     /** Something other than the rows went wrong (an unreadable file, the database); nothing was stored. */
     public ImportJob failed(String reason, Instant now) {
         if (status.isFinished()) {

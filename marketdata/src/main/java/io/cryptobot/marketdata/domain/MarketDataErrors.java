@@ -28,6 +28,13 @@ public final class MarketDataErrors {
         return new DomainError.NotFound("marketdata.import.not_found", "no import " + id);
     }
 
+    /** Fairness between users: one user's uploads may not fill the import queue for everyone. */
+    public static DomainError tooManyUnfinishedImports(int limit) {
+        return new DomainError.RateLimited("marketdata.import.too_many_unfinished", "you already have " + limit
+                + " imports queued or running (limit max-unfinished-per-user = " + limit
+                + "); wait for one to finish", 5);
+    }
+
     public static DomainError noCandles(InstrumentId id, Timeframe timeframe) {
         return new DomainError.NotFound("marketdata.candles.none", "no " + timeframe.code() + " candles for " + id);
     }

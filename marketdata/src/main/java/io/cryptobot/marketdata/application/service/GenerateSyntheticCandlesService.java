@@ -6,8 +6,6 @@ import io.cryptobot.kernel.domain.DomainError.Violation;
 import io.cryptobot.marketdata.application.port.in.GenerateSyntheticCandlesCommand;
 import io.cryptobot.marketdata.application.port.in.GenerateSyntheticCandlesUseCase;
 import io.cryptobot.marketdata.application.port.out.LoadInstrumentPort;
-import io.cryptobot.marketdata.application.port.out.RunInBackgroundPort;
-import io.cryptobot.marketdata.application.port.out.SaveImportJobPort;
 import io.cryptobot.marketdata.domain.ImportJob;
 import io.cryptobot.marketdata.domain.Instrument;
 import io.cryptobot.marketdata.domain.MarketDataErrors;
@@ -20,16 +18,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 class GenerateSyntheticCandlesService implements GenerateSyntheticCandlesUseCase {
     private final LoadInstrumentPort instruments;
-    private final SaveImportJobPort jobs;
-    private final RunInBackgroundPort background;
+    private final ImportJobQueue queue;
     private final ImportJobRunner runner;
     private final Clock clock;
 
-    GenerateSyntheticCandlesService(LoadInstrumentPort instruments, SaveImportJobPort jobs,
-                                    RunInBackgroundPort background, ImportJobRunner runner, Clock clock) {
+    GenerateSyntheticCandlesService(LoadInstrumentPort instruments, ImportJobQueue queue, ImportJobRunner runner,
+                                    Clock clock) {
         this.instruments = instruments;
-        this.jobs = jobs;
-        this.background = background;
+        this.queue = queue;
         this.runner = runner;
         this.clock = clock;
     }
@@ -39,12 +35,11 @@ class GenerateSyntheticCandlesService implements GenerateSyntheticCandlesUseCase
         return instruments.load(command.instrument())
                 .toEither(() -> MarketDataErrors.instrumentNotFound(command.instrument()))
                 .flatMap(instrument -> spec(instrument, command).toEither().mapLeft(MarketDataErrors::invalid))
-                .map(spec -> {
+                .flatMap(spec -> {
                     ImportJob job = ImportJob.queue(command.owner(), command.instrument(), command.timeframe(),
                             "synthetic seed " + spec.seed() + ", " + spec.count() + " candles", clock.now());
-                    jobs.save(job);
-                    background.run(() -> runner.run(job, spec.instrument(), new SyntheticCandleSource(spec)));
-                    return job;
+                    return queue.enqueue(job, () -> runner.run(job, spec.instrument(),
+                            new SyntheticCandleSource(spec)));
                 });
     }
 

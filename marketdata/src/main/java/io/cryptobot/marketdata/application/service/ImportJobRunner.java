@@ -8,10 +8,13 @@ import io.cryptobot.marketdata.domain.CandleBatch;
 import io.cryptobot.marketdata.domain.ImportErrors;
 import io.cryptobot.marketdata.domain.ImportJob;
 import io.cryptobot.marketdata.domain.Instrument;
+import io.cryptobot.marketdata.domain.LimitBreach;
+import io.vavr.control.Either;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -37,16 +40,23 @@ class ImportJobRunner {
         this.clock = clock;
     }
 
+    /**
+     * Never leaves the job unfinished while the process lives: whatever is thrown, an {@link Error} such as
+     * {@link OutOfMemoryError} included, the job ends failed with an incident id that the log repeats.
+     */
     ImportJob run(ImportJob queued, Instrument instrument, CandleSource source) {
         ImportJob job = queued;
         try (source) {
             job = save(job.validating(clock.now()));
             ImportErrors refused = new ImportErrors();
-            long rows = source.read(candle -> { }, refused);
-            if (!refused.isEmpty()) {
-                return save(job.rejected(rows, refused, clock.now()));
+            Either<LimitBreach, Long> rows = source.read(candle -> { }, refused);
+            if (rows.isLeft()) {
+                return save(job.overLimit(rows.getLeft(), clock.now()));
             }
-            ImportJob importing = save(job.importing(rows));
+            if (!refused.isEmpty()) {
+                return save(job.rejected(rows.get(), refused, clock.now()));
+            }
+            ImportJob importing = save(job.importing(rows.get()));
             job = importing;
             ProgressSaver progress = new ProgressSaver(importing);
             InsertOutcome outcome = candles.insertAll(instrument, job.timeframe(),
@@ -56,9 +66,12 @@ class ImportJobRunner {
             LOG.log(Level.WARNING, "import " + job.id() + " could not read its source", e);
             // the cause's message may name the spool file on this server: it stays in the log
             return save(job.failed("the file could not be read (" + readFailure(e) + ")", clock.now()));
-        } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "import " + job.id() + " failed", e);
-            return save(job.failed("the import failed unexpectedly; nothing was stored", clock.now()));
+        } catch (Throwable e) {
+            // the owner sees an incident id, never internals; the log has the cause under the same id
+            UUID incident = UUID.randomUUID();
+            LOG.log(Level.SEVERE, "import " + job.id() + " failed, incident " + incident, e);
+            return save(job.failed("the import failed unexpectedly (incident " + incident + "); nothing was stored",
+                    clock.now()));
         }
     }
 
@@ -75,16 +88,16 @@ class ImportJobRunner {
     private static void feed(Instrument instrument, CandleSource source, Consumer<CandleBatch> consumer) {
         CandleBatch batch = new CandleBatch(instrument.priceScale(), instrument.quantityScale(), BATCH_SIZE);
         ImportErrors refused = new ImportErrors(1);
-        source.read(candle -> {
+        Either<LimitBreach, Long> read = source.read(candle -> {
             batch.accept(candle);
             if (batch.size() == BATCH_SIZE) {
                 consumer.accept(batch);
                 batch.clear();
             }
         }, refused);
-        if (!refused.isEmpty()) {
+        if (read.isLeft() || !refused.isEmpty()) {
             throw new IllegalStateException("the source changed between validation and insert: "
-                    + refused.first().getFirst().location());
+                    + read.swap().map(LimitBreach::reason).getOrElse(() -> refused.first().getFirst().location()));
         }
         if (!batch.isEmpty()) {
             consumer.accept(batch);

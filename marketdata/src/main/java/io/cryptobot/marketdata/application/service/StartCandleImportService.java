@@ -5,9 +5,8 @@ import io.cryptobot.kernel.domain.DomainError;
 import io.cryptobot.marketdata.application.port.in.StartCandleImportCommand;
 import io.cryptobot.marketdata.application.port.in.StartCandleImportUseCase;
 import io.cryptobot.marketdata.application.port.out.LoadInstrumentPort;
-import io.cryptobot.marketdata.application.port.out.RunInBackgroundPort;
-import io.cryptobot.marketdata.application.port.out.SaveImportJobPort;
 import io.cryptobot.marketdata.domain.ImportJob;
+import io.cryptobot.marketdata.domain.ImportLimits;
 import io.cryptobot.marketdata.domain.Instrument;
 import io.cryptobot.marketdata.domain.MarketDataErrors;
 import io.vavr.control.Either;
@@ -19,17 +18,17 @@ import java.nio.file.Files;
 @ApplicationScoped
 class StartCandleImportService implements StartCandleImportUseCase {
     private final LoadInstrumentPort instruments;
-    private final SaveImportJobPort jobs;
-    private final RunInBackgroundPort background;
+    private final ImportJobQueue queue;
     private final ImportJobRunner runner;
+    private final ImportLimits limits;
     private final Clock clock;
 
-    StartCandleImportService(LoadInstrumentPort instruments, SaveImportJobPort jobs, RunInBackgroundPort background,
-                             ImportJobRunner runner, Clock clock) {
+    StartCandleImportService(LoadInstrumentPort instruments, ImportJobQueue queue, ImportJobRunner runner,
+                             ImportLimits limits, Clock clock) {
         this.instruments = instruments;
-        this.jobs = jobs;
-        this.background = background;
+        this.queue = queue;
         this.runner = runner;
+        this.limits = limits;
         this.clock = clock;
     }
 
@@ -43,11 +42,13 @@ class StartCandleImportService implements StartCandleImportUseCase {
         }
         ImportJob job = ImportJob.queue(command.owner(), command.instrument(), command.timeframe(),
                 command.format().code() + " file " + command.fileName(), clock.now());
-        jobs.save(job);
         FileCandleSource source = new FileCandleSource(command.file(), command.format(), instrument.get(),
-                command.timeframe());
-        background.run(() -> runner.run(job, instrument.get(), source));
-        return Either.right(job);
+                command.timeframe(), limits);
+        Either<DomainError, ImportJob> queued = queue.enqueue(job, () -> runner.run(job, instrument.get(), source));
+        if (queued.isLeft()) {
+            delete(command);
+        }
+        return queued;
     }
 
     private static void delete(StartCandleImportCommand command) {

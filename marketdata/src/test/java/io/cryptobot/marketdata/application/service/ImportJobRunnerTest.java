@@ -7,6 +7,7 @@ import io.cryptobot.kernel.domain.UserId;
 import io.cryptobot.marketdata.application.port.out.SaveCandlesPort;
 import io.cryptobot.marketdata.domain.ImportFormat;
 import io.cryptobot.marketdata.domain.ImportJob;
+import io.cryptobot.marketdata.domain.ImportLimits;
 import io.cryptobot.marketdata.domain.ImportStatus;
 import io.cryptobot.marketdata.domain.Instrument;
 import io.cryptobot.marketdata.domain.RowError;
@@ -91,7 +92,82 @@ class ImportJobRunnerTest {
         ImportJob done = run(write("a.csv", ROW_0 + "\n"));
 
         assertThat(done.status()).isEqualTo(ImportStatus.FAILED);
-        assertThat(done.failure().get()).isEqualTo("the import failed unexpectedly; nothing was stored");
+        assertThat(done.failure().get()).matches("the import failed unexpectedly \\(incident [0-9a-f-]{36}\\); "
+                + "nothing was stored").doesNotContain("db-7");
+    }
+
+    @Test
+    void an_error_such_as_running_out_of_memory_still_ends_the_job() throws IOException {
+        candles.error = new OutOfMemoryError("Java heap space");
+
+        ImportJob done = run(write("a.csv", ROW_0 + "\n"));
+
+        assertThat(done.status()).isEqualTo(ImportStatus.FAILED);
+        assertThat(done.failure().get()).contains("incident");
+        assertThat(saved.getLast().status()).isEqualTo(ImportStatus.FAILED);
+    }
+
+    @Test
+    void a_line_past_the_length_limit_stops_validation_there_and_names_the_limit() throws IOException {
+        Path file = write("a.csv", ROW_0 + "\n" + "9".repeat(200) + "\n" + ROW_1 + "\n");
+
+        ImportJob done = run(file, new ImportLimits(100, 1 << 20, 1_000, 3, 10));
+
+        assertThat(done.status()).isEqualTo(ImportStatus.FAILED);
+        assertThat(done.failure().get()).isEqualTo("a line is longer than 100 characters "
+                + "(limit max-line-length = 100); nothing was stored");
+        assertThat(done.errors()).singleElement().satisfies(e -> assertThat(e.location()).isEqualTo("line 2"));
+        assertThat(candles.calls).isZero();
+        assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void blank_lines_count_against_the_row_limit() throws IOException {
+        Path file = write("a.csv", ROW_0 + "\n\n\n\n" + ROW_1 + "\n");
+
+        ImportJob done = run(file, new ImportLimits(4096, 1 << 20, 4, 3, 10));
+
+        assertThat(done.failure().get()).startsWith("the upload has more than 4 lines");
+        assertThat(done.errors()).extracting(RowError::line).containsExactly(5L);
+        assertThat(candles.calls).isZero();
+    }
+
+    @Test
+    void bytes_are_counted_as_they_are_inflated_over_all_entries() throws IOException {
+        Path zip = dir.resolve("upload.bin");
+        try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream archive = new ZipOutputStream(out)) {
+            archive.putNextEntry(new ZipEntry("jan.csv"));
+            archive.write((ROW_0 + "\n").getBytes(StandardCharsets.US_ASCII));
+            archive.putNextEntry(new ZipEntry("feb.csv"));
+            archive.write((ROW_1 + "\n").getBytes(StandardCharsets.US_ASCII));
+        }
+        long both = ROW_0.length() + 1 + ROW_1.length() + 1;
+
+        ImportJob fits = run(copy(zip), new ImportLimits(4096, both, 1_000, 3, 10));
+        ImportJob over = run(zip, new ImportLimits(4096, both - 1, 1_000, 3, 10));
+
+        assertThat(fits.status()).isEqualTo(ImportStatus.COMPLETED);
+        assertThat(over.failure().get()).startsWith("the upload unpacks to more than " + (both - 1) + " bytes");
+        assertThat(over.errors()).singleElement().satisfies(e -> assertThat(e.entry()).isEqualTo("feb.csv"));
+    }
+
+    @Test
+    void a_zip_with_more_entries_than_the_limit_is_refused_at_the_first_one_too_many() throws IOException {
+        Path zip = dir.resolve("upload.bin");
+        try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream archive = new ZipOutputStream(out)) {
+            for (String name : List.of("a/", "a/jan.csv", "a/feb.csv")) {
+                archive.putNextEntry(new ZipEntry(name));
+            }
+        }
+
+        ImportJob done = run(zip, new ImportLimits(4096, 1 << 20, 1_000, 2, 10));
+
+        assertThat(done.failure().get()).startsWith("the zip archive has more than 2 entries");
+        assertThat(done.errors()).singleElement().satisfies(e -> assertThat(e.entry()).isEqualTo("a/feb.csv"));
+    }
+
+    private Path copy(Path file) throws IOException {
+        return Files.copy(file, dir.resolve(UUID.randomUUID() + ".bin"));
     }
 
     @Test
@@ -106,10 +182,14 @@ class ImportJobRunnerTest {
     }
 
     private ImportJob run(Path file) {
+        return run(file, new ImportLimits(4096, 1 << 20, 1_000, 3, 10));
+    }
+
+    private ImportJob run(Path file, ImportLimits limits) {
         ImportJob queued = ImportJob.queue(new UserId(UUID.randomUUID()), instrument.id(), Timeframe.M1,
                 "binance file", Instant.EPOCH);
         return runner.run(queued, instrument, new FileCandleSource(file, ImportFormat.BINANCE, instrument,
-                Timeframe.M1));
+                Timeframe.M1, limits));
     }
 
     private Path write(String name, String content) throws IOException {
@@ -121,6 +201,7 @@ class ImportJobRunnerTest {
         private final TreeSet<Long> stored = new TreeSet<>();
         private int calls;
         private boolean failing;
+        private Error error;
 
         @Override
         public InsertOutcome insertAll(Instrument instrument, Timeframe timeframe, CandleFeed feed,
@@ -128,6 +209,9 @@ class ImportJobRunnerTest {
             calls++;
             if (failing) {
                 throw new IllegalStateException("connection refused by db-7.internal");
+            }
+            if (error != null) {
+                throw error;
             }
             long[] counts = new long[2];
             feed.forEachBatch(batch -> {

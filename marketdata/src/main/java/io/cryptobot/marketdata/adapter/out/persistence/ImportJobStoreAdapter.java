@@ -87,6 +87,13 @@ class ImportJobStoreAdapter implements LoadImportJobPort, SaveImportJobPort {
     }
 
     @Override
+    public int unfinishedCount(UserId owner) {
+        return pool.preparedQuery("SELECT count(*) FROM marketdata.import_jobs WHERE owner_id = $1 "
+                        + "AND status IN ('queued', 'validating', 'importing')")
+                .executeAndAwait(Tuple.of(owner.value())).iterator().next().getInteger(0);
+    }
+
+    @Override
     public List<ImportJob> unfinished() {
         RowSet<Row> rows = pool.preparedQuery("SELECT " + COLUMNS + " FROM marketdata.import_jobs "
                         + "WHERE status IN ('queued', 'validating', 'importing') ORDER BY created_at")

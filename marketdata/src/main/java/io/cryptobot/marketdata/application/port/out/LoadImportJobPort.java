@@ -13,6 +13,9 @@ public interface LoadImportJobPort {
 
     Page<ImportJob> list(UserId owner, PageRequest page);
 
+    /** How many of {@code owner}'s jobs have not finished (queued, validating or importing). */
+    int unfinishedCount(UserId owner);
+
     /** Every owner's jobs that have not finished (queued, validating or importing). */
     java.util.List<ImportJob> unfinished();
 }
