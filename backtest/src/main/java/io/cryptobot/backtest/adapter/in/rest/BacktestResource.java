@@ -175,8 +175,8 @@ public class BacktestResource {
     @APIResponse(responseCode = "200", description = "The run",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = BacktestResponse.class)))
     @APIResponse(responseCode = "404", description = "backtest.not_found: no such run of the caller (also a malformed id)")
-    @APIResponse(responseCode = "409", description = "backtest.not_cancellable: the run is already finished; backtest.busy: it "
-            + "is changing state, retry")
+    @APIResponse(responseCode = "409", description = "backtest.not_cancellable: the run is already finished; backtest.storing: it is storing its "
+            + "results and completes shortly; backtest.busy: it changed meanwhile, retry")
     public Response cancel(@PathParam("id") String id, @Context SecurityContext security) {
         UserId caller = caller(security);
         return id(id).flatMap(runId -> control.cancel(caller, runId)).fold(Problems::response, this::ok);
@@ -192,7 +192,7 @@ public class BacktestResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = BacktestResponse.class)))
     @APIResponse(responseCode = "404", description = "backtest.not_found: no such run of the caller (also a malformed id)")
     @APIResponse(responseCode = "409", description = "backtest.not_resumable: the run is queued, running or completed; "
-            + "backtest.busy: it is changing state")
+            + "backtest.busy: it changed meanwhile, retry")
     @APIResponse(responseCode = "429", description = "backtest.too_many_unfinished: the caller has too many queued or running "
             + "runs")
     public Response resume(@PathParam("id") String id, @Context SecurityContext security) {
@@ -208,7 +208,7 @@ public class BacktestResource {
             description = "Deletes a finished run and its results.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "backtest.not_found: no such run of the caller (also a malformed id)")
-    @APIResponse(responseCode = "409", description = "backtest.busy: the run is queued or running, cancel it first")
+    @APIResponse(responseCode = "409", description = "backtest.not_finished: the run is queued, running or storing; cancel it first")
     public Response delete(@PathParam("id") String id, @Context SecurityContext security) {
         UserId caller = caller(security);
         return id(id).flatMap(runId -> control.delete(caller, runId))
@@ -224,8 +224,7 @@ public class BacktestResource {
     @APIResponse(responseCode = "200", description = "The report",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReportResponse.class)))
     @APIResponse(responseCode = "404", description = "backtest.not_found: no such run of the caller (also a malformed id)")
-    @APIResponse(responseCode = "409", description = "backtest.not_finished: the run has not completed; backtest.storing: its "
-            + "results are still being stored")
+    @APIResponse(responseCode = "409", description = "backtest.no_results: the run has not completed (results exist once it has)")
     public Response report(@PathParam("id") String id, @Context SecurityContext security) {
         UserId caller = caller(security);
         return id(id).flatMap(runId -> results.report(caller, runId))
@@ -241,8 +240,7 @@ public class BacktestResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class)))
     @APIResponse(responseCode = "400", description = "backtest.invalid_input: offset or limit is not a whole number in range")
     @APIResponse(responseCode = "404", description = "backtest.not_found: no such run of the caller (also a malformed id)")
-    @APIResponse(responseCode = "409", description = "backtest.not_finished: the run has not completed; backtest.storing: its "
-            + "results are still being stored")
+    @APIResponse(responseCode = "409", description = "backtest.no_results: the run has not completed (results exist once it has)")
     public Response trades(@PathParam("id") String id, @QueryParam("offset") String offset,
                            @QueryParam("limit") String limit, @Context SecurityContext security) {
         return paged(id, offset, limit, security, results::trades);
@@ -258,8 +256,7 @@ public class BacktestResource {
     @APIResponse(responseCode = "200", description = "The CSV file",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "backtest.not_found: no such run of the caller (also a malformed id)")
-    @APIResponse(responseCode = "409", description = "backtest.not_finished: the run has not completed; backtest.storing: its "
-            + "results are still being stored")
+    @APIResponse(responseCode = "409", description = "backtest.no_results: the run has not completed (results exist once it has)")
     public Response tradesCsv(@PathParam("id") String id, @Context SecurityContext security) {
         UserId caller = caller(security);
         java.util.List<TradeView> trades = new ArrayList<>();
@@ -285,8 +282,7 @@ public class BacktestResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class)))
     @APIResponse(responseCode = "400", description = "backtest.invalid_input: offset or limit is not a whole number in range")
     @APIResponse(responseCode = "404", description = "backtest.not_found: no such run of the caller (also a malformed id)")
-    @APIResponse(responseCode = "409", description = "backtest.not_finished: the run has not completed; backtest.storing: its "
-            + "results are still being stored")
+    @APIResponse(responseCode = "409", description = "backtest.no_results: the run has not completed (results exist once it has)")
     public Response orders(@PathParam("id") String id, @QueryParam("offset") String offset,
                            @QueryParam("limit") String limit, @Context SecurityContext security) {
         return paged(id, offset, limit, security, results::orders);
@@ -301,8 +297,7 @@ public class BacktestResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class)))
     @APIResponse(responseCode = "400", description = "backtest.invalid_input: offset or limit is not a whole number in range")
     @APIResponse(responseCode = "404", description = "backtest.not_found: no such run of the caller (also a malformed id)")
-    @APIResponse(responseCode = "409", description = "backtest.not_finished: the run has not completed; backtest.storing: its "
-            + "results are still being stored")
+    @APIResponse(responseCode = "409", description = "backtest.no_results: the run has not completed (results exist once it has)")
     public Response fills(@PathParam("id") String id, @QueryParam("offset") String offset,
                           @QueryParam("limit") String limit, @Context SecurityContext security) {
         return paged(id, offset, limit, security, results::fills);
@@ -318,8 +313,7 @@ public class BacktestResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = EquityResponse.class)))
     @APIResponse(responseCode = "400", description = "backtest.invalid_input: points is not a whole number in range")
     @APIResponse(responseCode = "404", description = "backtest.not_found: no such run of the caller (also a malformed id)")
-    @APIResponse(responseCode = "409", description = "backtest.not_finished: the run has not completed; backtest.storing: its "
-            + "results are still being stored")
+    @APIResponse(responseCode = "409", description = "backtest.no_results: the run has not completed (results exist once it has)")
     public Response equity(@PathParam("id") String id, @QueryParam("points") String points,
                            @Context SecurityContext security) {
         UserId caller = caller(security);
@@ -340,8 +334,7 @@ public class BacktestResource {
     @APIResponse(responseCode = "200", description = "The CSV file",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "backtest.not_found: no such run of the caller (also a malformed id)")
-    @APIResponse(responseCode = "409", description = "backtest.not_finished: the run has not completed; backtest.storing: its "
-            + "results are still being stored")
+    @APIResponse(responseCode = "409", description = "backtest.no_results: the run has not completed (results exist once it has)")
     public Response equityCsv(@PathParam("id") String id, @Context SecurityContext security) {
         UserId caller = caller(security);
         return id(id).flatMap(runId -> equityOf(caller, runId))

@@ -76,8 +76,6 @@ public class SweepResource {
     @APIResponse(responseCode = "400", description = "sweep.invalid_input: unknown kind or objective, bad space or backtest "
             + "settings; errors[] names each; backtest.no_candles: no stored candles in "
             + "the range")
-    @APIResponse(responseCode = "429", description = "backtest.too_many_unfinished: the caller has too many queued or running "
-            + "runs")
     public Response start(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = SweepRequest.class),
                     examples = @ExampleObject(name = "example", value = "{\"kind\":\"grid\",\"backtest\":{\"strategy\":\"sma_crossover\",\"instruments\":[\"BINANCE:BTC/USDT\"],\"timeframe\":\"1m\",\"from\":\"2024-01-01T00:00:00Z\",\"to\":\"2024-01-08T00:00:00Z\"},\"space\":{\"fast\":{\"values\":[5,10]},\"slow\":{\"min\":20,\"max\":60,\"step\":20}},\"objective\":\"sharpe\"}"))) SweepRequest request, @Context SecurityContext security) {
         if (request == null) {
@@ -152,8 +150,8 @@ public class SweepResource {
     @APIResponse(responseCode = "200", description = "The sweep",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = SweepResponse.class)))
     @APIResponse(responseCode = "404", description = "sweep.not_found: no such sweep of the caller (also a malformed id)")
-    @APIResponse(responseCode = "409", description = "sweep.not_cancellable: the sweep is already finished; sweep.busy: it is "
-            + "changing state, retry")
+    @APIResponse(responseCode = "409", description = "sweep.not_cancellable: the sweep is already finished; sweep.busy: it "
+            + "changed meanwhile, retry")
     public Response cancel(@PathParam("id") String id, @Context SecurityContext security) {
         UserId caller = caller(security);
         return id(id).flatMap(sweepId -> control.cancel(caller, sweepId)).fold(Problems::response, this::ok);
@@ -168,7 +166,7 @@ public class SweepResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = SweepResponse.class)))
     @APIResponse(responseCode = "404", description = "sweep.not_found: no such sweep of the caller (also a malformed id)")
     @APIResponse(responseCode = "409", description = "sweep.not_resumable: the sweep is queued, running or completed; "
-            + "sweep.busy: it is changing state")
+            + "sweep.busy: it changed meanwhile, retry")
     public Response resume(@PathParam("id") String id, @Context SecurityContext security) {
         UserId caller = caller(security);
         return id(id).flatMap(sweepId -> control.resume(caller, sweepId)).fold(Problems::response,

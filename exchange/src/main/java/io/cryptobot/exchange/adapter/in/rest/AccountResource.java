@@ -102,9 +102,9 @@ public class AccountResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.TRADER, Roles.ADMIN})
     @Operation(summary = "Connect an exchange account",
-            description = "Stores credentials for a real venue account, encrypted at rest; they are "
-                    + "never answered back. Trading live through it is not offered yet.")
-    @APIResponse(responseCode = "201", description = "The account, without its secrets (Location: /api/accounts/{id})",
+            description = "Stores credentials for a real venue account, sealed at rest; the secret is "
+                    + "never answered back, the API key only masked. Live trading through it is not built yet.")
+    @APIResponse(responseCode = "201", description = "The account, without its secret (Location: /api/accounts/{id})",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = AccountResponse.class)))
     @APIResponse(responseCode = "400", description = "exchange.invalid_input: name, venue, apiKey or secret missing or "
             + "malformed; errors[] names each")
@@ -122,8 +122,8 @@ public class AccountResource {
     @GET
     @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
     @Operation(summary = "List the caller's accounts",
-            description = "Paper and connected accounts of the caller, paged; credentials are never "
-                    + "included.")
+            description = "Paper and connected accounts of the caller, paged; secrets are never "
+                    + "included, the API key only masked.")
     @APIResponse(responseCode = "200", description = "One page of accounts (items are AccountResponse)",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class)))
     @APIResponse(responseCode = "400", description = "exchange.invalid_input: offset or limit is not a whole number in range")
@@ -140,7 +140,7 @@ public class AccountResource {
     @Path("{id}")
     @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
     @Operation(summary = "Get an account",
-            description = "One of the caller's accounts; credentials are never included.")
+            description = "One of the caller's accounts; secrets are never included, the API key only masked.")
     @APIResponse(responseCode = "200", description = "The account",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = AccountResponse.class)))
     @APIResponse(responseCode = "404", description = "exchange.account.not_found: no such account of the caller (also a "

@@ -98,7 +98,7 @@ public class ImportResource {
     @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
     @Operation(summary = "Get an import job",
             description = "One of the caller's import jobs: status (queued, validating, importing, "
-                    + "done, failed), counts and, when it failed, the reasons with line "
+                    + "completed, failed), counts and, when it failed, the reasons with line "
                     + "numbers.")
     @APIResponse(responseCode = "200", description = "The job",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportJobResponse.class)))
