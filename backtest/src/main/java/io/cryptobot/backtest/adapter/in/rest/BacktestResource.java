@@ -1,5 +1,12 @@
 package io.cryptobot.backtest.adapter.in.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.cryptobot.backtest.application.port.in.BacktestResultsQuery;
 import io.cryptobot.backtest.application.port.in.ControlBacktestUseCase;
 import io.cryptobot.backtest.application.port.in.GetBacktestQuery;
@@ -81,7 +88,20 @@ public class BacktestResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.TRADER, Roles.ADMIN})
-    public Response start(BacktestRequest request, @Context SecurityContext security) {
+    @Operation(summary = "Start a backtest",
+            description = "Runs a strategy over stored candles of one or more instruments between "
+                    + "from and to, with the fill model (fees, slippage, volume share), risk "
+                    + "limits and sizing, on a background worker. Poll GET /api/backtests/{id} "
+                    + "or follow /events.")
+    @APIResponse(responseCode = "202", description = "The run, queued (Location: /api/backtests/{id})",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = BacktestResponse.class)))
+    @APIResponse(responseCode = "400", description = "backtest.invalid_input: unknown strategy or parameter, bad instrument, "
+            + "timeframe, range, amount or fee; errors[] names each; "
+            + "backtest.no_candles: no stored candles in the range")
+    @APIResponse(responseCode = "429", description = "backtest.too_many_unfinished: the caller has too many queued or running "
+            + "runs")
+    public Response start(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = BacktestRequest.class),
+                    examples = @ExampleObject(name = "example", value = "{\"strategy\":\"sma_crossover\",\"parameters\":{\"fast\":10,\"slow\":30},\"instruments\":[\"BINANCE:BTC/USDT\"],\"timeframe\":\"1m\",\"from\":\"2024-01-01T00:00:00Z\",\"to\":\"2024-01-08T00:00:00Z\",\"startingCash\":\"10000\",\"takerFee\":\"0.001\",\"slippageBps\":\"2\"}"))) BacktestRequest request, @Context SecurityContext security) {
         if (request == null) {
             return Problems.response(BacktestErrors.invalid(List.of(new Violation("body", "a JSON body is required"))));
         }
@@ -91,6 +111,11 @@ public class BacktestResource {
 
     @GET
     @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
+    @Operation(summary = "List backtests",
+            description = "The caller's runs, newest first, paged.")
+    @APIResponse(responseCode = "200", description = "One page of runs (items are BacktestResponse)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class)))
+    @APIResponse(responseCode = "400", description = "backtest.invalid_input: offset or limit is not a whole number in range")
     public Response list(@QueryParam("offset") String offset, @QueryParam("limit") String limit,
                          @Context SecurityContext security) {
         UserId caller = caller(security);
@@ -102,6 +127,12 @@ public class BacktestResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
+    @Operation(summary = "Get a backtest",
+            description = "One of the caller's runs: its configuration, status, progress and, once "
+                    + "completed, a summary.")
+    @APIResponse(responseCode = "200", description = "The run",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = BacktestResponse.class)))
+    @APIResponse(responseCode = "404", description = "backtest.not_found: no such run of the caller (also a malformed id)")
     public Response run(@PathParam("id") String id, @Context SecurityContext security) {
         UserId caller = caller(security);
         return id(id).flatMap(runId -> get.get(caller, runId)).fold(Problems::response, this::ok);
@@ -117,6 +148,12 @@ public class BacktestResource {
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
     @Blocking
+    @Operation(summary = "Follow a backtest",
+            description = "Server-sent events: the run's state as it progresses, one JSON run per "
+                    + "event, until it is finished.")
+    @APIResponse(responseCode = "200", description = "The progress stream",
+            content = @Content(mediaType = "text/event-stream", schema = @Schema(implementation = BacktestResponse.class)))
+    @APIResponse(responseCode = "404", description = "backtest.not_found: no such run of the caller (also a malformed id)")
     public Multi<BacktestResponse> events(@PathParam("id") String id, @Context SecurityContext security) {
         UserId caller = caller(security);
         Either<DomainError, BacktestRun> first = id(id).flatMap(runId -> get.get(caller, runId));
@@ -133,6 +170,13 @@ public class BacktestResource {
     @POST
     @Path("{id}/cancel")
     @RolesAllowed({Roles.TRADER, Roles.ADMIN})
+    @Operation(summary = "Cancel a backtest",
+            description = "Stops a queued or running run; it ends as canceled.")
+    @APIResponse(responseCode = "200", description = "The run",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = BacktestResponse.class)))
+    @APIResponse(responseCode = "404", description = "backtest.not_found: no such run of the caller (also a malformed id)")
+    @APIResponse(responseCode = "409", description = "backtest.not_cancellable: the run is already finished; backtest.storing: it is storing its "
+            + "results and completes shortly; backtest.busy: it changed meanwhile, retry")
     public Response cancel(@PathParam("id") String id, @Context SecurityContext security) {
         UserId caller = caller(security);
         return id(id).flatMap(runId -> control.cancel(caller, runId)).fold(Problems::response, this::ok);
@@ -141,6 +185,16 @@ public class BacktestResource {
     @POST
     @Path("{id}/resume")
     @RolesAllowed({Roles.TRADER, Roles.ADMIN})
+    @Operation(summary = "Resume a backtest",
+            description = "Runs a failed, canceled or interrupted run again from the start, on a "
+                    + "background worker.")
+    @APIResponse(responseCode = "202", description = "The run, queued again (Location: /api/backtests/{id})",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = BacktestResponse.class)))
+    @APIResponse(responseCode = "404", description = "backtest.not_found: no such run of the caller (also a malformed id)")
+    @APIResponse(responseCode = "409", description = "backtest.not_resumable: the run is queued, running or completed; "
+            + "backtest.busy: it changed meanwhile, retry")
+    @APIResponse(responseCode = "429", description = "backtest.too_many_unfinished: the caller has too many queued or running "
+            + "runs")
     public Response resume(@PathParam("id") String id, @Context SecurityContext security) {
         UserId caller = caller(security);
         return id(id).flatMap(runId -> control.resume(caller, runId))
@@ -150,6 +204,11 @@ public class BacktestResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed({Roles.TRADER, Roles.ADMIN})
+    @Operation(summary = "Delete a backtest",
+            description = "Deletes a finished run and its results.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "backtest.not_found: no such run of the caller (also a malformed id)")
+    @APIResponse(responseCode = "409", description = "backtest.not_finished: the run is queued, running or storing; cancel it first")
     public Response delete(@PathParam("id") String id, @Context SecurityContext security) {
         UserId caller = caller(security);
         return id(id).flatMap(runId -> control.delete(caller, runId))
@@ -159,6 +218,13 @@ public class BacktestResource {
     @GET
     @Path("{id}/report")
     @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
+    @Operation(summary = "A backtest's report",
+            description = "The results of a completed run: final equity, fees, trade statistics and "
+                    + "metrics (Sharpe, Sortino, Calmar, max drawdown, VaR, CVaR).")
+    @APIResponse(responseCode = "200", description = "The report",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReportResponse.class)))
+    @APIResponse(responseCode = "404", description = "backtest.not_found: no such run of the caller (also a malformed id)")
+    @APIResponse(responseCode = "409", description = "backtest.no_results: the run has not completed (results exist once it has)")
     public Response report(@PathParam("id") String id, @Context SecurityContext security) {
         UserId caller = caller(security);
         return id(id).flatMap(runId -> results.report(caller, runId))
@@ -168,6 +234,13 @@ public class BacktestResource {
     @GET
     @Path("{id}/trades")
     @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
+    @Operation(summary = "A backtest's trades",
+            description = "The closed round trips of a completed run, in order, paged.")
+    @APIResponse(responseCode = "200", description = "One page of trades",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class)))
+    @APIResponse(responseCode = "400", description = "backtest.invalid_input: offset or limit is not a whole number in range")
+    @APIResponse(responseCode = "404", description = "backtest.not_found: no such run of the caller (also a malformed id)")
+    @APIResponse(responseCode = "409", description = "backtest.no_results: the run has not completed (results exist once it has)")
     public Response trades(@PathParam("id") String id, @QueryParam("offset") String offset,
                            @QueryParam("limit") String limit, @Context SecurityContext security) {
         return paged(id, offset, limit, security, results::trades);
@@ -177,6 +250,13 @@ public class BacktestResource {
     @Path("{id}/trades.csv")
     @Produces("text/csv")
     @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
+    @Operation(summary = "A backtest's trades as CSV",
+            description = "The same trades as a CSV file, one row per trade with a header row, "
+                    + "streamed.")
+    @APIResponse(responseCode = "200", description = "The CSV file",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "backtest.not_found: no such run of the caller (also a malformed id)")
+    @APIResponse(responseCode = "409", description = "backtest.no_results: the run has not completed (results exist once it has)")
     public Response tradesCsv(@PathParam("id") String id, @Context SecurityContext security) {
         UserId caller = caller(security);
         java.util.List<TradeView> trades = new ArrayList<>();
@@ -196,6 +276,13 @@ public class BacktestResource {
     @GET
     @Path("{id}/orders")
     @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
+    @Operation(summary = "A backtest's orders",
+            description = "Every order the run placed, in order, paged.")
+    @APIResponse(responseCode = "200", description = "One page of orders",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class)))
+    @APIResponse(responseCode = "400", description = "backtest.invalid_input: offset or limit is not a whole number in range")
+    @APIResponse(responseCode = "404", description = "backtest.not_found: no such run of the caller (also a malformed id)")
+    @APIResponse(responseCode = "409", description = "backtest.no_results: the run has not completed (results exist once it has)")
     public Response orders(@PathParam("id") String id, @QueryParam("offset") String offset,
                            @QueryParam("limit") String limit, @Context SecurityContext security) {
         return paged(id, offset, limit, security, results::orders);
@@ -204,6 +291,13 @@ public class BacktestResource {
     @GET
     @Path("{id}/fills")
     @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
+    @Operation(summary = "A backtest's fills",
+            description = "Every fill of the run, in order, paged.")
+    @APIResponse(responseCode = "200", description = "One page of fills",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class)))
+    @APIResponse(responseCode = "400", description = "backtest.invalid_input: offset or limit is not a whole number in range")
+    @APIResponse(responseCode = "404", description = "backtest.not_found: no such run of the caller (also a malformed id)")
+    @APIResponse(responseCode = "409", description = "backtest.no_results: the run has not completed (results exist once it has)")
     public Response fills(@PathParam("id") String id, @QueryParam("offset") String offset,
                           @QueryParam("limit") String limit, @Context SecurityContext security) {
         return paged(id, offset, limit, security, results::fills);
@@ -212,6 +306,14 @@ public class BacktestResource {
     @GET
     @Path("{id}/equity")
     @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
+    @Operation(summary = "A backtest's equity curve",
+            description = "Equity and drawdown over time, thinned to at most points samples "
+                    + "(3..max, default given by the server).")
+    @APIResponse(responseCode = "200", description = "The curve",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = EquityResponse.class)))
+    @APIResponse(responseCode = "400", description = "backtest.invalid_input: points is not a whole number in range")
+    @APIResponse(responseCode = "404", description = "backtest.not_found: no such run of the caller (also a malformed id)")
+    @APIResponse(responseCode = "409", description = "backtest.no_results: the run has not completed (results exist once it has)")
     public Response equity(@PathParam("id") String id, @QueryParam("points") String points,
                            @Context SecurityContext security) {
         UserId caller = caller(security);
@@ -226,6 +328,13 @@ public class BacktestResource {
     @Path("{id}/equity.csv")
     @Produces("text/csv")
     @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
+    @Operation(summary = "A backtest's equity curve as CSV",
+            description = "Every equity sample of the run as a CSV file with a header row, "
+                    + "streamed.")
+    @APIResponse(responseCode = "200", description = "The CSV file",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "backtest.not_found: no such run of the caller (also a malformed id)")
+    @APIResponse(responseCode = "409", description = "backtest.no_results: the run has not completed (results exist once it has)")
     public Response equityCsv(@PathParam("id") String id, @Context SecurityContext security) {
         UserId caller = caller(security);
         return id(id).flatMap(runId -> equityOf(caller, runId))

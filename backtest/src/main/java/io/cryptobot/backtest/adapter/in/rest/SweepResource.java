@@ -1,5 +1,11 @@
 package io.cryptobot.backtest.adapter.in.rest;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.cryptobot.backtest.application.port.in.ControlSweepUseCase;
 import io.cryptobot.backtest.application.port.in.GetSweepQuery;
 import io.cryptobot.backtest.application.port.in.StartSweepUseCase;
@@ -61,7 +67,17 @@ public class SweepResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.TRADER, Roles.ADMIN})
-    public Response start(SweepRequest request, @Context SecurityContext security) {
+    @Operation(summary = "Start a parameter sweep",
+            description = "Runs one backtest configuration over many parameter points (grid, random "
+                    + "or walk-forward) on every core, over one shared copy of the candles, and "
+                    + "ranks the points by the objective.")
+    @APIResponse(responseCode = "202", description = "The sweep, queued (Location: /api/backtests/sweeps/{id})",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SweepResponse.class)))
+    @APIResponse(responseCode = "400", description = "sweep.invalid_input: unknown kind or objective, bad space or backtest "
+            + "settings; errors[] names each; backtest.no_candles: no stored candles in "
+            + "the range")
+    public Response start(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = SweepRequest.class),
+                    examples = @ExampleObject(name = "example", value = "{\"kind\":\"grid\",\"backtest\":{\"strategy\":\"sma_crossover\",\"instruments\":[\"BINANCE:BTC/USDT\"],\"timeframe\":\"1m\",\"from\":\"2024-01-01T00:00:00Z\",\"to\":\"2024-01-08T00:00:00Z\"},\"space\":{\"fast\":{\"values\":[5,10]},\"slow\":{\"min\":20,\"max\":60,\"step\":20}},\"objective\":\"sharpe\"}"))) SweepRequest request, @Context SecurityContext security) {
         if (request == null) {
             return Problems.response(SweepErrors.invalid(List.of(new Violation("body", "a JSON body is required"))));
         }
@@ -72,6 +88,11 @@ public class SweepResource {
 
     @GET
     @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
+    @Operation(summary = "List sweeps",
+            description = "The caller's sweeps, newest first, paged.")
+    @APIResponse(responseCode = "200", description = "One page of sweeps (items are SweepResponse)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class)))
+    @APIResponse(responseCode = "400", description = "sweep.invalid_input: offset or limit is not a whole number in range")
     public Response list(@QueryParam("offset") String offset, @QueryParam("limit") String limit,
                          @Context SecurityContext security) {
         UserId caller = caller(security);
@@ -84,6 +105,12 @@ public class SweepResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
+    @Operation(summary = "Get a sweep",
+            description = "One of the caller's sweeps: configuration, status and progress (points "
+                    + "done of total).")
+    @APIResponse(responseCode = "200", description = "The sweep",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SweepResponse.class)))
+    @APIResponse(responseCode = "404", description = "sweep.not_found: no such sweep of the caller (also a malformed id)")
     public Response sweep(@PathParam("id") String id, @Context SecurityContext security) {
         UserId caller = caller(security);
         return id(id).flatMap(sweepId -> get.get(caller, sweepId)).fold(Problems::response, this::ok);
@@ -96,6 +123,12 @@ public class SweepResource {
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
     @Blocking
+    @Operation(summary = "Follow a sweep",
+            description = "Server-sent events: the sweep's state as it progresses, until it is "
+                    + "finished.")
+    @APIResponse(responseCode = "200", description = "The progress stream",
+            content = @Content(mediaType = "text/event-stream", schema = @Schema(implementation = SweepResponse.class)))
+    @APIResponse(responseCode = "404", description = "sweep.not_found: no such sweep of the caller (also a malformed id)")
     public Multi<SweepResponse> events(@PathParam("id") String id, @Context SecurityContext security) {
         UserId caller = caller(security);
         var first = id(id).flatMap(sweepId -> get.get(caller, sweepId));
@@ -112,6 +145,13 @@ public class SweepResource {
     @POST
     @Path("{id}/cancel")
     @RolesAllowed({Roles.TRADER, Roles.ADMIN})
+    @Operation(summary = "Cancel a sweep",
+            description = "Stops a queued or running sweep.")
+    @APIResponse(responseCode = "200", description = "The sweep",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SweepResponse.class)))
+    @APIResponse(responseCode = "404", description = "sweep.not_found: no such sweep of the caller (also a malformed id)")
+    @APIResponse(responseCode = "409", description = "sweep.not_cancellable: the sweep is already finished; sweep.busy: it "
+            + "changed meanwhile, retry")
     public Response cancel(@PathParam("id") String id, @Context SecurityContext security) {
         UserId caller = caller(security);
         return id(id).flatMap(sweepId -> control.cancel(caller, sweepId)).fold(Problems::response, this::ok);
@@ -120,6 +160,13 @@ public class SweepResource {
     @POST
     @Path("{id}/resume")
     @RolesAllowed({Roles.TRADER, Roles.ADMIN})
+    @Operation(summary = "Resume a sweep",
+            description = "Runs a failed, canceled or interrupted sweep again.")
+    @APIResponse(responseCode = "202", description = "The sweep, queued again (Location: /api/backtests/sweeps/{id})",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SweepResponse.class)))
+    @APIResponse(responseCode = "404", description = "sweep.not_found: no such sweep of the caller (also a malformed id)")
+    @APIResponse(responseCode = "409", description = "sweep.not_resumable: the sweep is queued, running or completed; "
+            + "sweep.busy: it changed meanwhile, retry")
     public Response resume(@PathParam("id") String id, @Context SecurityContext security) {
         UserId caller = caller(security);
         return id(id).flatMap(sweepId -> control.resume(caller, sweepId)).fold(Problems::response,
@@ -130,6 +177,13 @@ public class SweepResource {
     @GET
     @Path("{id}/results")
     @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
+    @Operation(summary = "A sweep's ranked results",
+            description = "The points ranked by the objective with their metrics; for walk-forward, "
+                    + "the out-of-sample results apart.")
+    @APIResponse(responseCode = "200", description = "The results",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SweepResultsResponse.class)))
+    @APIResponse(responseCode = "404", description = "sweep.not_found: no such sweep of the caller (also a malformed id)")
+    @APIResponse(responseCode = "409", description = "sweep.no_results: the sweep has not completed")
     public Response results(@PathParam("id") String id, @Context SecurityContext security) {
         UserId caller = caller(security);
         return id(id).flatMap(sweepId -> get.get(caller, sweepId).flatMap(run -> get.results(caller, sweepId)

@@ -1,5 +1,9 @@
 package io.cryptobot.bot.adapter.in.rest;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.cryptobot.bot.application.port.in.AuditChain;
 import io.cryptobot.bot.application.port.in.AuditTrailQuery;
 import io.cryptobot.kernel.adapter.in.rest.PageResponse;
@@ -79,6 +83,14 @@ public class AuditResource {
 
     @GET
     @Path("{correlationId}")
+    @Operation(summary = "The decision chain of a correlation id",
+            description = "Everything that followed one signal or API call: its origin, the risk "
+                    + "checks, the orders and their events, the fills and the position changes, "
+                    + "in order. Only the caller's own.")
+    @APIResponse(responseCode = "200", description = "The chain",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ChainResponse.class)))
+    @APIResponse(responseCode = "404", description = "audit.not_found: no such correlation id among the caller's (also a "
+            + "malformed one)")
     public Response chain(@PathParam("correlationId") String correlationId, @Context SecurityContext security) {
         UserId caller = new UserId(RestInputs.caller(security));
         Option<UUID> id = RestInputs.uuid("correlationId", correlationId).toOption().flatMap(o -> o);
@@ -92,6 +104,14 @@ public class AuditResource {
     /** Order events (initialized, submitted, accepted, denied, filled, canceled, ...) newest first. */
     @GET
     @Path("events")
+    @Operation(summary = "List order events",
+            description = "The caller's order events (initialized, submitted, accepted, denied, "
+                    + "filled, canceled, ...), newest first, filtered by type, bot and time "
+                    + "range (from inclusive, to exclusive), paged.")
+    @APIResponse(responseCode = "200", description = "One page of events (items are EventResponse)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class)))
+    @APIResponse(responseCode = "400", description = "audit.invalid_input: unknown type, malformed bot id or time, or bad "
+            + "offset/limit; errors[] names each")
     public Response events(@QueryParam("type") String type, @QueryParam("bot") String bot,
                            @QueryParam("from") String from, @QueryParam("to") String to,
                            @QueryParam("offset") String offset, @QueryParam("limit") String limit,

@@ -1,5 +1,12 @@
 package io.cryptobot.bot.adapter.in.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.cryptobot.bot.domain.strategy.EntrySizing;
 import io.cryptobot.bot.domain.strategy.Sizing;
 import io.cryptobot.bot.domain.strategy.StrategyCatalog;
@@ -251,7 +258,19 @@ public class BotResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.TRADER, Roles.ADMIN})
-    public Response create(CreateRequest request, @Context SecurityContext security) {
+    @Operation(summary = "Create a paper bot",
+            description = "Defines a bot: a strategy and its parameters on one instrument and "
+                    + "timeframe, trading a paper account over a replay feed of stored candles, "
+                    + "with optional fees, slippage, sizing and its own risk limits. It is "
+                    + "created stopped; start it with POST /api/bots/{id}/start.")
+    @APIResponse(responseCode = "201", description = "The bot created (Location: /api/bots/{id})",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = BotResponse.class)))
+    @APIResponse(responseCode = "400", description = "bot.invalid_input: a field is missing or malformed (unknown strategy or "
+            + "parameter, bad instrument, feed, fee, sizing or limit); errors[] names "
+            + "each")
+    @APIResponse(responseCode = "409", description = "bot.name_taken: the caller already has a bot with this name")
+    public Response create(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = CreateRequest.class),
+                    examples = @ExampleObject(name = "example", value = "{\"name\":\"sma\",\"strategy\":\"sma_crossover\",\"parameters\":{\"fast\":\"10\",\"slow\":\"30\"},\"instrument\":\"BINANCE:BTC/USDT\",\"timeframe\":\"1m\",\"accountId\":\"0190f7a2-5b1e-7c3d-9a8b-1c2d3e4f5a6b\",\"feed\":{\"kind\":\"replay\",\"from\":\"2024-01-01T00:00:00Z\",\"to\":\"2024-01-08T00:00:00Z\",\"speed\":\"600\"}}"))) CreateRequest request, @Context SecurityContext security) {
         if (request == null) {
             return Problems.response(BotErrors.invalid(List.of(new Violation("body", "a JSON body is required"))));
         }
@@ -272,6 +291,12 @@ public class BotResource {
 
     @GET
     @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
+    @Operation(summary = "List the caller's bots",
+            description = "The caller's bots with status, progress and P&L, paged by offset and "
+                    + "limit.")
+    @APIResponse(responseCode = "200", description = "One page of bots (items are BotResponse)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class)))
+    @APIResponse(responseCode = "400", description = "bot.invalid_input: offset or limit is not a whole number in range")
     public Response list(@QueryParam("offset") String offset, @QueryParam("limit") String limit,
                          @Context SecurityContext security) {
         UserId caller = caller(security);
@@ -288,6 +313,11 @@ public class BotResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
+    @Operation(summary = "Get a bot",
+            description = "One of the caller's bots: definition, status, progress and P&L.")
+    @APIResponse(responseCode = "200", description = "The bot",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = BotResponse.class)))
+    @APIResponse(responseCode = "404", description = "bot.not_found: no such bot of the caller (also a malformed id)")
     public Response get(@PathParam("id") String id, @Context SecurityContext security) {
         UserId caller = caller(security);
         return id(id).flatMap(botId -> portfolios.portfolio(caller, botId))
@@ -297,6 +327,19 @@ public class BotResource {
     @POST
     @Path("{id}/start")
     @RolesAllowed({Roles.TRADER, Roles.ADMIN})
+    @Operation(summary = "Start a bot",
+            description = "Starts a stopped or failed bot: its session replays the feed and trades "
+                    + "the paper account. Refused while the kill switch is on and while another "
+                    + "running bot uses the account.")
+    @APIResponse(responseCode = "200", description = "The bot, now running",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = BotResponse.class)))
+    @APIResponse(responseCode = "404", description = "bot.not_found: no such bot of the caller")
+    @APIResponse(responseCode = "409", description = "bot.illegal_transition: the bot's status does not allow this; "
+            + "bot.changed: the bot changed meanwhile, read it again; bot.account_busy: "
+            + "another bot trades this account; bot.trading_halted: trading is halted "
+            + "(kill switch), resume it first")
+    @APIResponse(responseCode = "503", description = "bot.recovering: the bot's session is being rebuilt from its journal; "
+            + "retry after Retry-After seconds")
     public Response start(@PathParam("id") String id, @Context SecurityContext security) {
         return control(id, security, (caller, botId) -> starting.start(caller, botId));
     }
@@ -305,7 +348,20 @@ public class BotResource {
     @Path("{id}/pause")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.TRADER, Roles.ADMIN})
-    public Response pause(@PathParam("id") String id, ControlRequest request, @Context SecurityContext security) {
+    @Operation(summary = "Pause a bot",
+            description = "Pauses a running bot after the step in progress; the reason is recorded "
+                    + "in its control history. The body is optional (reason defaults to "
+                    + "\"paused\").")
+    @APIResponse(responseCode = "200", description = "The bot, now paused",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = BotResponse.class)))
+    @APIResponse(responseCode = "400", description = "bot.invalid_input: reason refused (too long or unsafe text)")
+    @APIResponse(responseCode = "404", description = "bot.not_found: no such bot of the caller")
+    @APIResponse(responseCode = "409", description = "bot.illegal_transition: the bot's status does not allow this; "
+            + "bot.changed: the bot changed meanwhile, read it again")
+    @APIResponse(responseCode = "503", description = "bot.recovering: the bot's session is being rebuilt from its journal; "
+            + "retry after Retry-After seconds")
+    public Response pause(@PathParam("id") String id, @RequestBody(required = false, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ControlRequest.class),
+                    examples = @ExampleObject(name = "example", value = "{\"reason\":\"checking the fills\"}"))) ControlRequest request, @Context SecurityContext security) {
         return control(id, security, (caller, botId) -> pausing.pause(caller, botId, reason(request)));
     }
 
@@ -313,6 +369,15 @@ public class BotResource {
     @POST
     @Path("{id}/pause")
     @RolesAllowed({Roles.TRADER, Roles.ADMIN})
+    @Operation(summary = "Pause a bot",
+            description = "Pauses a running bot after the step in progress; the reason is recorded "
+                    + "in its control history. The body is optional (reason defaults to "
+                    + "\"paused\").")
+    @APIResponse(responseCode = "200", description = "The bot, now paused",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = BotResponse.class)))
+    @APIResponse(responseCode = "404", description = "bot.not_found: no such bot of the caller")
+    @APIResponse(responseCode = "409", description = "bot.illegal_transition: the bot's status does not allow this; "
+            + "bot.changed: the bot changed meanwhile, read it again")
     public Response pauseWithoutReason(@PathParam("id") String id, @Context SecurityContext security) {
         return pause(id, null, security);
     }
@@ -320,6 +385,16 @@ public class BotResource {
     @POST
     @Path("{id}/resume")
     @RolesAllowed({Roles.TRADER, Roles.ADMIN})
+    @Operation(summary = "Resume a bot",
+            description = "Resumes a paused bot where it stopped.")
+    @APIResponse(responseCode = "200", description = "The bot, running again",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = BotResponse.class)))
+    @APIResponse(responseCode = "404", description = "bot.not_found: no such bot of the caller")
+    @APIResponse(responseCode = "409", description = "bot.illegal_transition: the bot's status does not allow this; "
+            + "bot.changed: the bot changed meanwhile, read it again; bot.account_busy: "
+            + "another bot trades this account")
+    @APIResponse(responseCode = "503", description = "bot.recovering: the bot's session is being rebuilt from its journal; "
+            + "retry after Retry-After seconds")
     public Response resume(@PathParam("id") String id, @Context SecurityContext security) {
         return control(id, security, (caller, botId) -> resuming.resume(caller, botId));
     }
@@ -328,7 +403,19 @@ public class BotResource {
     @Path("{id}/stop")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.TRADER, Roles.ADMIN})
-    public Response stop(@PathParam("id") String id, ControlRequest request, @Context SecurityContext security) {
+    @Operation(summary = "Stop a bot",
+            description = "Stops a bot for good: open orders are canceled, the session ends; the "
+                    + "reason is recorded. The body is optional (reason defaults to \"stopped\").")
+    @APIResponse(responseCode = "200", description = "The bot, now stopped",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = BotResponse.class)))
+    @APIResponse(responseCode = "400", description = "bot.invalid_input: reason refused (too long or unsafe text)")
+    @APIResponse(responseCode = "404", description = "bot.not_found: no such bot of the caller")
+    @APIResponse(responseCode = "409", description = "bot.illegal_transition: the bot's status does not allow this; "
+            + "bot.changed: the bot changed meanwhile, read it again")
+    @APIResponse(responseCode = "503", description = "bot.recovering: the bot's session is being rebuilt from its journal; "
+            + "retry after Retry-After seconds")
+    public Response stop(@PathParam("id") String id, @RequestBody(required = false, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ControlRequest.class),
+                    examples = @ExampleObject(name = "example", value = "{\"reason\":\"strategy retired\"}"))) ControlRequest request, @Context SecurityContext security) {
         return control(id, security, (caller, botId) -> stopping.stop(caller, botId, reason(request)));
     }
 
@@ -336,6 +423,14 @@ public class BotResource {
     @POST
     @Path("{id}/stop")
     @RolesAllowed({Roles.TRADER, Roles.ADMIN})
+    @Operation(summary = "Stop a bot",
+            description = "Stops a bot for good: open orders are canceled, the session ends; the "
+                    + "reason is recorded. The body is optional (reason defaults to \"stopped\").")
+    @APIResponse(responseCode = "200", description = "The bot, now stopped",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = BotResponse.class)))
+    @APIResponse(responseCode = "404", description = "bot.not_found: no such bot of the caller")
+    @APIResponse(responseCode = "409", description = "bot.illegal_transition: the bot's status does not allow this; "
+            + "bot.changed: the bot changed meanwhile, read it again")
     public Response stopWithoutReason(@PathParam("id") String id, @Context SecurityContext security) {
         return stop(id, null, security);
     }
@@ -343,6 +438,12 @@ public class BotResource {
     @GET
     @Path("{id}/events")
     @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
+    @Operation(summary = "A bot's control history",
+            description = "Every start, pause, resume and stop of the bot, with the step after "
+                    + "which it took effect and the reason, oldest first.")
+    @APIResponse(responseCode = "200", description = "The controls",
+            content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = ControlResponse.class)))
+    @APIResponse(responseCode = "404", description = "bot.not_found: no such bot of the caller")
     public Response events(@PathParam("id") String id, @Context SecurityContext security) {
         UserId caller = caller(security);
         return id(id).flatMap(botId -> history.events(caller, botId)).fold(Problems::response,
@@ -352,6 +453,12 @@ public class BotResource {
     @GET
     @Path("{id}/portfolio")
     @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
+    @Operation(summary = "A bot's portfolio",
+            description = "The bot's balances, open positions (quantity, cost, average price, "
+                    + "unrealized P&L at the last close) and P&L.")
+    @APIResponse(responseCode = "200", description = "The portfolio",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PortfolioResponse.class)))
+    @APIResponse(responseCode = "404", description = "bot.not_found: no such bot of the caller")
     public Response portfolio(@PathParam("id") String id, @Context SecurityContext security) {
         UserId caller = caller(security);
         return id(id).flatMap(botId -> portfolios.portfolio(caller, botId)).fold(Problems::response, p -> {
@@ -370,6 +477,14 @@ public class BotResource {
     @GET
     @Path("{id}/performance")
     @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
+    @Operation(summary = "A bot's performance",
+            description = "The backtest metrics (Sharpe, Sortino, Calmar, drawdown, ...), the "
+                    + "equity and drawdown curve thinned to at most \"points\" samples, and P&L "
+                    + "by day, week, month and instrument.")
+    @APIResponse(responseCode = "200", description = "The performance",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PerformanceResponse.class)))
+    @APIResponse(responseCode = "400", description = "bot.invalid_input: points is not a whole number in range")
+    @APIResponse(responseCode = "404", description = "bot.not_found: no such bot of the caller")
     public Response performance(@PathParam("id") String id, @QueryParam("points") String points,
                                 @Context SecurityContext security) {
         UserId caller = caller(security);
@@ -384,6 +499,12 @@ public class BotResource {
     @GET
     @Path("{id}/trades")
     @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
+    @Operation(summary = "A bot's closed trades",
+            description = "Every round trip the bot closed (entry and exit time and price, "
+                    + "quantity, P&L, fees), numbered from 1, oldest first; not paged.")
+    @APIResponse(responseCode = "200", description = "The trades",
+            content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = TradeResponse.class)))
+    @APIResponse(responseCode = "404", description = "bot.not_found: no such bot of the caller")
     public Response trades(@PathParam("id") String id, @Context SecurityContext security) {
         UserId caller = caller(security);
         return id(id).flatMap(botId -> portfolios.portfolio(caller, botId)).fold(Problems::response, p -> {

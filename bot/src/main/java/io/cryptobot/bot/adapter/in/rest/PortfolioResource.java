@@ -1,5 +1,9 @@
 package io.cryptobot.bot.adapter.in.rest;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.cryptobot.bot.application.port.in.PortfolioSummary;
 import io.cryptobot.bot.application.port.in.PortfolioSummaryQuery;
 import io.cryptobot.kernel.adapter.in.rest.RestInputs;
@@ -56,6 +60,11 @@ public class PortfolioResource {
 
     @GET
     @Path("summary")
+    @Operation(summary = "Summary of all the caller's bots",
+            description = "Every bot of the caller summed up per quote currency: starting cash, "
+                    + "equity, realized and unrealized P&L, and each bot's share.")
+    @APIResponse(responseCode = "200", description = "The summary, one entry per currency",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SummaryResponse.class)))
     public SummaryResponse summary(@Context SecurityContext security) {
         UserId caller = new UserId(RestInputs.caller(security));
         return new SummaryResponse(summaries.summary(caller).currencies().stream().map(CurrencyResponse::of).toList());

@@ -1,5 +1,10 @@
 package io.cryptobot.bot.adapter.in.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.cryptobot.bot.application.port.in.ListStrategiesQuery;
 import io.cryptobot.bot.domain.strategy.ParameterSpec;
 import io.cryptobot.bot.domain.strategy.StrategyDefinition;
@@ -33,6 +38,11 @@ public class StrategyResource {
 
     @GET
     @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
+    @Operation(summary = "List the strategies",
+            description = "Every built-in strategy a bot or backtest can run, with its parameters: "
+                    + "type, whether required, default, bounds and meaning.")
+    @APIResponse(responseCode = "200", description = "The strategies",
+            content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = StrategyResponse.class)))
     public List<StrategyResponse> list() {
         return strategies.strategies().stream().map(StrategyResource::of).toList();
     }

@@ -1,5 +1,11 @@
 package io.cryptobot.exchange.adapter.in.rest;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.cryptobot.exchange.application.port.in.AccountsUseCase;
 import io.cryptobot.exchange.domain.account.AccountId;
 import io.cryptobot.exchange.domain.account.ExchangeAccount;
@@ -73,7 +79,18 @@ public class AccountResource {
     @Path("paper")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.TRADER, Roles.ADMIN})
-    public Response openPaper(PaperRequest request, @Context SecurityContext security) {
+    @Operation(summary = "Open a paper account",
+            description = "A simulated account with the given starting balances (asset to exact "
+                    + "decimal string); bots and hand orders trade it through the simulated "
+                    + "venue.")
+    @APIResponse(responseCode = "201", description = "The account (Location: /api/accounts/{id})",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AccountResponse.class)))
+    @APIResponse(responseCode = "400", description = "exchange.invalid_input: name missing or too long, or a balance is not a "
+            + "non-negative decimal of a known asset; errors[] names each")
+    @APIResponse(responseCode = "409", description = "exchange.account.name_taken: the caller already has an account with this "
+            + "name")
+    public Response openPaper(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = PaperRequest.class),
+                    examples = @ExampleObject(name = "example", value = "{\"name\":\"paper main\",\"balances\":{\"USDT\":\"10000\"}}"))) PaperRequest request, @Context SecurityContext security) {
         if (request == null) {
             return Problems.response(ExchangeErrors.invalid(List.of(new Violation("body", "a JSON body is required"))));
         }
@@ -84,7 +101,17 @@ public class AccountResource {
     @Path("connections")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.TRADER, Roles.ADMIN})
-    public Response connect(ConnectionRequest request, @Context SecurityContext security) {
+    @Operation(summary = "Connect an exchange account",
+            description = "Stores credentials for a real venue account, sealed at rest; the secret is "
+                    + "never answered back, the API key only masked. Live trading through it is not built yet.")
+    @APIResponse(responseCode = "201", description = "The account, without its secret (Location: /api/accounts/{id})",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AccountResponse.class)))
+    @APIResponse(responseCode = "400", description = "exchange.invalid_input: name, venue, apiKey or secret missing or "
+            + "malformed; errors[] names each")
+    @APIResponse(responseCode = "409", description = "exchange.account.name_taken: the caller already has an account with this "
+            + "name")
+    public Response connect(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ConnectionRequest.class),
+                    examples = @ExampleObject(name = "example", value = "{\"name\":\"binance main\",\"venue\":\"BINANCE\",\"apiKey\":\"your-api-key\",\"secret\":\"your-api-secret\"}"))) ConnectionRequest request, @Context SecurityContext security) {
         if (request == null) {
             return Problems.response(ExchangeErrors.invalid(List.of(new Violation("body", "a JSON body is required"))));
         }
@@ -94,6 +121,12 @@ public class AccountResource {
 
     @GET
     @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
+    @Operation(summary = "List the caller's accounts",
+            description = "Paper and connected accounts of the caller, paged; secrets are never "
+                    + "included, the API key only masked.")
+    @APIResponse(responseCode = "200", description = "One page of accounts (items are AccountResponse)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class)))
+    @APIResponse(responseCode = "400", description = "exchange.invalid_input: offset or limit is not a whole number in range")
     public Response list(@QueryParam("offset") String offset, @QueryParam("limit") String limit,
                          @Context SecurityContext security) {
         UserId caller = caller(security);
@@ -106,6 +139,12 @@ public class AccountResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
+    @Operation(summary = "Get an account",
+            description = "One of the caller's accounts; secrets are never included, the API key only masked.")
+    @APIResponse(responseCode = "200", description = "The account",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AccountResponse.class)))
+    @APIResponse(responseCode = "404", description = "exchange.account.not_found: no such account of the caller (also a "
+            + "malformed id)")
     public Response get(@PathParam("id") String id, @Context SecurityContext security) {
         UserId caller = caller(security);
         return id(id).flatMap(accountId -> accounts.get(caller, accountId))
@@ -115,6 +154,11 @@ public class AccountResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed({Roles.TRADER, Roles.ADMIN})
+    @Operation(summary = "Remove an account",
+            description = "Deletes one of the caller's accounts and its stored credentials.")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", description = "exchange.account.not_found: no such account of the caller (also a "
+            + "malformed id)")
     public Response remove(@PathParam("id") String id, @Context SecurityContext security) {
         UserId caller = caller(security);
         return id(id).flatMap(accountId -> accounts.remove(caller, accountId))

@@ -1,5 +1,9 @@
 package io.cryptobot.marketdata.adapter.in.rest;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.cryptobot.kernel.adapter.in.rest.Roles;
 import io.cryptobot.kernel.adapter.in.rest.RestInputs;
 import io.cryptobot.kernel.adapter.in.rest.Problems;
@@ -52,6 +56,16 @@ public class CandleResource {
     }
 
     @GET
+    @Operation(summary = "Read candles",
+            description = "Stored candles of one instrument and timeframe, oldest first, from a "
+                    + "time on (inclusive), at most limit (1..10000, default 1000); nextFrom "
+                    + "continues the read.")
+    @APIResponse(responseCode = "200", description = "The candles",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CandlesResponse.class)))
+    @APIResponse(responseCode = "400", description = "marketdata.invalid_input: timeframe, from or limit missing or malformed; "
+            + "errors[] names each")
+    @APIResponse(responseCode = "404", description = "marketdata.instrument.not_found: the instrument is not defined "
+            + "(venue/base/quote)")
     public Response candles(@PathParam("venue") String venue, @PathParam("base") String base,
                             @PathParam("quote") String quote, @QueryParam("timeframe") String timeframe,
                             @QueryParam("from") String from, @QueryParam("to") String to,
@@ -75,6 +89,15 @@ public class CandleResource {
 
     @GET
     @Path("latest")
+    @Operation(summary = "The latest candle",
+            description = "The most recent stored candle of the instrument at the timeframe: its "
+                    + "close is the latest price.")
+    @APIResponse(responseCode = "200", description = "The latest candle",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = LatestCandleResponse.class)))
+    @APIResponse(responseCode = "400", description = "marketdata.invalid_input: timeframe missing or malformed")
+    @APIResponse(responseCode = "404", description = "marketdata.instrument.not_found: the instrument is not defined "
+            + "(venue/base/quote); marketdata.candles.none: no candle stored at this "
+            + "timeframe")
     public Response latest(@PathParam("venue") String venue, @PathParam("base") String base,
                            @PathParam("quote") String quote, @QueryParam("timeframe") String timeframe) {
         return Validation.combine(RestParams.instrument(venue, base, quote), RestParams.timeframe(timeframe))
@@ -87,6 +110,15 @@ public class CandleResource {
 
     @GET
     @Path("gaps")
+    @Operation(summary = "Find gaps in the candles",
+            description = "The missing intervals between from (inclusive) and to (exclusive) at the "
+                    + "timeframe: data quality before a backtest.")
+    @APIResponse(responseCode = "200", description = "The gaps",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = GapsResponse.class)))
+    @APIResponse(responseCode = "400", description = "marketdata.invalid_input: timeframe, from or to missing or malformed, or "
+            + "to not after from")
+    @APIResponse(responseCode = "404", description = "marketdata.instrument.not_found: the instrument is not defined "
+            + "(venue/base/quote)")
     public Response gaps(@PathParam("venue") String venue, @PathParam("base") String base,
                          @PathParam("quote") String quote, @QueryParam("timeframe") String timeframe,
                          @QueryParam("from") String from, @QueryParam("to") String to) {

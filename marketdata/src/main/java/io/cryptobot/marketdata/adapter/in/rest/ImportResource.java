@@ -1,5 +1,9 @@
 package io.cryptobot.marketdata.adapter.in.rest;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.cryptobot.kernel.adapter.in.rest.PageResponse;
 import io.cryptobot.kernel.adapter.in.rest.Roles;
 import io.cryptobot.kernel.adapter.in.rest.RestInputs;
@@ -60,6 +64,18 @@ public class ImportResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed({Roles.TRADER, Roles.ADMIN})
+    @Operation(summary = "Import candles from a file",
+            description = "Uploads a Binance kline CSV or zip, or a generic CSV (multipart part "
+                    + "\"file\"), for a defined instrument and timeframe. Validated and stored by "
+                    + "a background job: poll GET /api/marketdata/imports/{id}. A file with bad "
+                    + "rows is refused whole, with line numbers; size, line length and row "
+                    + "count are limited (the job fails with the reason).")
+    @APIResponse(responseCode = "202", description = "The import job, queued (Location: /api/marketdata/imports/{id})",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportJobResponse.class)))
+    @APIResponse(responseCode = "400", description = "marketdata.invalid_input: instrument, timeframe or format malformed, or "
+            + "the file part missing; errors[] names each")
+    @APIResponse(responseCode = "404", description = "marketdata.instrument.not_found: the instrument is not defined "
+            + "(venue/base/quote)")
     public Response upload(@QueryParam("instrument") String instrument, @QueryParam("timeframe") String timeframe,
                            @QueryParam("format") String format, @RestForm("file") FileUpload file,
                            @Context SecurityContext security) {
@@ -80,6 +96,14 @@ public class ImportResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
+    @Operation(summary = "Get an import job",
+            description = "One of the caller's import jobs: status (queued, validating, importing, "
+                    + "completed, failed), counts and, when it failed, the reasons with line "
+                    + "numbers.")
+    @APIResponse(responseCode = "200", description = "The job",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportJobResponse.class)))
+    @APIResponse(responseCode = "404", description = "marketdata.import.not_found: no such import of the caller (also a "
+            + "malformed id)")
     public Response job(@PathParam("id") String id, @Context SecurityContext security) {
         UserId caller = new UserId(RestInputs.caller(security));
         // a malformed id cannot name anyone's job: not found, like another user's
@@ -91,6 +115,11 @@ public class ImportResource {
 
     @GET
     @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
+    @Operation(summary = "List import jobs",
+            description = "The caller's import jobs, newest first, paged.")
+    @APIResponse(responseCode = "200", description = "One page of jobs (items are ImportJobResponse)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class)))
+    @APIResponse(responseCode = "400", description = "marketdata.invalid_input: offset or limit is not a whole number in range")
     public Response jobs(@QueryParam("offset") String offset, @QueryParam("limit") String limit,
                          @Context SecurityContext security) {
         UserId caller = new UserId(RestInputs.caller(security));

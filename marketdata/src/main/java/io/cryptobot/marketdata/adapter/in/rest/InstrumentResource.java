@@ -1,5 +1,11 @@
 package io.cryptobot.marketdata.adapter.in.rest;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.cryptobot.kernel.adapter.in.rest.PageResponse;
 import io.cryptobot.kernel.adapter.in.rest.Roles;
 import io.cryptobot.kernel.adapter.in.rest.RestInputs;
@@ -38,7 +44,18 @@ public class InstrumentResource {
 
     @POST
     @RolesAllowed({Roles.TRADER, Roles.ADMIN})
-    public Response define(InstrumentRequest request) {
+    @Operation(summary = "Define an instrument",
+            description = "Adds an instrument (venue, base and quote asset) with its tick size "
+                    + "(price step) and step size (quantity step); a defined instrument never "
+                    + "changes.")
+    @APIResponse(responseCode = "201", description = "The instrument (Location: "
+            + "/api/marketdata/instruments/{venue}/{base}/{quote})",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = InstrumentResponse.class)))
+    @APIResponse(responseCode = "400", description = "marketdata.invalid_input: venue, asset or a size missing or malformed; "
+            + "errors[] names each")
+    @APIResponse(responseCode = "409", description = "marketdata.instrument.exists: the instrument is already defined")
+    public Response define(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = InstrumentRequest.class),
+                    examples = @ExampleObject(name = "example", value = "{\"venue\":\"BINANCE\",\"base\":\"BTC\",\"quote\":\"USDT\",\"tickSize\":\"0.01\",\"stepSize\":\"0.00001\"}"))) InstrumentRequest request) {
         if (request == null) {
             return Problems.response(MarketDataErrors.invalid(List.of(new Violation("body", "is missing"))));
         }
@@ -55,6 +72,11 @@ public class InstrumentResource {
 
     @GET
     @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
+    @Operation(summary = "List instruments",
+            description = "Every defined instrument, paged.")
+    @APIResponse(responseCode = "200", description = "One page of instruments (items are InstrumentResponse)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class)))
+    @APIResponse(responseCode = "400", description = "marketdata.invalid_input: offset or limit is not a whole number in range")
     public Response list(@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
         return RestInputs.page(offset, limit).toEither()
                 .mapLeft(v -> MarketDataErrors.invalid(List.of(v)))
@@ -65,6 +87,13 @@ public class InstrumentResource {
     @GET
     @Path("{venue}/{base}/{quote}")
     @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
+    @Operation(summary = "Get an instrument",
+            description = "One instrument with its tick and step size.")
+    @APIResponse(responseCode = "200", description = "The instrument",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = InstrumentResponse.class)))
+    @APIResponse(responseCode = "400", description = "marketdata.invalid_input: venue or asset malformed")
+    @APIResponse(responseCode = "404", description = "marketdata.instrument.not_found: the instrument is not defined "
+            + "(venue/base/quote)")
     public Response get(@PathParam("venue") String venue, @PathParam("base") String base,
                         @PathParam("quote") String quote) {
         return RestParams.instrument(venue, base, quote).toEither()

@@ -1,5 +1,11 @@
 package io.cryptobot.marketdata.adapter.in.rest;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.cryptobot.kernel.adapter.in.rest.Problems;
 import io.cryptobot.kernel.adapter.in.rest.RestInputs;
 import io.cryptobot.kernel.adapter.in.rest.Roles;
@@ -60,7 +66,19 @@ public class ReplayResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.TRADER, Roles.ADMIN})
-    public Response start(ReplayRequest request, @Context SecurityContext security) {
+    @Operation(summary = "Start a candle replay",
+            description = "Plays stored candles of an instrument between from and to at a speed "
+                    + "multiple of real time, as a live feed (read it from GET "
+                    + "/api/marketdata/replays/{id}/candles).")
+    @APIResponse(responseCode = "201", description = "The replay (Location: /api/marketdata/replays/{id})",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReplayResponse.class)))
+    @APIResponse(responseCode = "400", description = "marketdata.invalid_input: instrument, timeframe, from, to or speed "
+            + "missing or malformed; errors[] names each")
+    @APIResponse(responseCode = "404", description = "marketdata.instrument.not_found: the instrument is not defined "
+            + "(venue/base/quote)")
+    @APIResponse(responseCode = "429", description = "marketdata.replay.too_many: the caller has too many running replays")
+    public Response start(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReplayRequest.class),
+                    examples = @ExampleObject(name = "example", value = "{\"instrument\":\"BINANCE:BTC/USDT\",\"timeframe\":\"1m\",\"from\":\"2024-01-01T00:00:00Z\",\"to\":\"2024-01-02T00:00:00Z\",\"speed\":\"600\"}"))) ReplayRequest request, @Context SecurityContext security) {
         ReplayRequest body = request == null ? new ReplayRequest(null, null, null, null, null) : request;
         UserId caller = caller(security);
         Validation<Violation, Long> speed = RestInputs.integer("speed", body.speed(), 60, 1, Integer.MAX_VALUE)
@@ -78,6 +96,12 @@ public class ReplayResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
+    @Operation(summary = "Get a replay",
+            description = "One of the caller's replays: instrument, range, speed and status.")
+    @APIResponse(responseCode = "200", description = "The replay",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReplayResponse.class)))
+    @APIResponse(responseCode = "404", description = "marketdata.replay.not_found: no such replay of the caller (also a "
+            + "malformed id)")
     public Response get(@PathParam("id") String id, @Context SecurityContext security) {
         UserId caller = caller(security);
         return id(id).flatMap(replayId -> replays.get(caller, replayId))
@@ -87,6 +111,12 @@ public class ReplayResource {
     @POST
     @Path("{id}/stop")
     @RolesAllowed({Roles.TRADER, Roles.ADMIN})
+    @Operation(summary = "Stop a replay",
+            description = "Stops one of the caller's replays; its streams end.")
+    @APIResponse(responseCode = "200", description = "The replay, stopped",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReplayResponse.class)))
+    @APIResponse(responseCode = "404", description = "marketdata.replay.not_found: no such replay of the caller (also a "
+            + "malformed id)")
     public Response stop(@PathParam("id") String id, @Context SecurityContext security) {
         UserId caller = caller(security);
         return id(id).flatMap(replayId -> replays.stop(caller, replayId))
@@ -99,6 +129,13 @@ public class ReplayResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
+    @Operation(summary = "Stream a replay's candles",
+            description = "Server-sent events: the candles as the replay plays them, one JSON "
+                    + "candle per event, until it ends.")
+    @APIResponse(responseCode = "200", description = "The candle stream",
+            content = @Content(mediaType = "text/event-stream", schema = @Schema(implementation = CandleResponse.class)))
+    @APIResponse(responseCode = "404", description = "marketdata.replay.not_found: no such replay of the caller (also a "
+            + "malformed id)")
     public Multi<CandleResponse> candles(@PathParam("id") String id, @Context SecurityContext security) {
         UserId caller = caller(security);
         Either<DomainError, Multi<io.cryptobot.kernel.domain.Candle>> stream =

@@ -1,5 +1,11 @@
 package io.cryptobot.marketdata.adapter.in.rest;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.cryptobot.kernel.adapter.in.rest.Roles;
 import io.cryptobot.kernel.adapter.in.rest.RestInputs;
 import io.cryptobot.kernel.adapter.in.rest.Problems;
@@ -34,7 +40,18 @@ public class SyntheticResource {
 
     @POST
     @RolesAllowed({Roles.TRADER, Roles.ADMIN})
-    public Response generate(SyntheticRequest request, @Context SecurityContext security) {
+    @Operation(summary = "Generate synthetic candles",
+            description = "Stores count candles of a seeded random walk (drift, volatility) from a "
+                    + "start price, for a defined instrument: the same seed always gives the "
+                    + "same candles. Runs as an import job.")
+    @APIResponse(responseCode = "202", description = "The import job, queued (Location: /api/marketdata/imports/{id})",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportJobResponse.class)))
+    @APIResponse(responseCode = "400", description = "marketdata.invalid_input: instrument, timeframe, from, count, seed or "
+            + "startPrice missing or malformed; errors[] names each")
+    @APIResponse(responseCode = "404", description = "marketdata.instrument.not_found: the instrument is not defined "
+            + "(venue/base/quote)")
+    public Response generate(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = SyntheticRequest.class),
+                    examples = @ExampleObject(name = "example", value = "{\"instrument\":\"BINANCE:BTC/USDT\",\"timeframe\":\"1m\",\"from\":\"2024-01-01T00:00:00Z\",\"count\":10080,\"seed\":42,\"startPrice\":\"42000\",\"volatility\":0.001}"))) SyntheticRequest request, @Context SecurityContext security) {
         if (request == null) {
             return Problems.response(MarketDataErrors.invalid(List.of(new Violation("body", "is missing"))));
         }

@@ -1,5 +1,11 @@
 package io.cryptobot.order.adapter.in.rest;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.cryptobot.kernel.adapter.in.rest.PageResponse;
 import io.cryptobot.kernel.adapter.in.rest.Problems;
 import io.cryptobot.kernel.adapter.in.rest.RestInputs;
@@ -85,6 +91,12 @@ public class OrderResource {
     @Path("orders/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Stream order updates",
+            description = "Server-sent events: every change of the caller's orders and every fill, "
+                    + "from now until the client disconnects. Each event's data is one JSON "
+                    + "update: kind \"order\" (with order) or \"fill\" (with fill).")
+    @APIResponse(responseCode = "200", description = "The event stream",
+            content = @Content(mediaType = "text/event-stream", schema = @Schema(implementation = UpdateResponse.class)))
     public Multi<UpdateResponse> stream(@Context SecurityContext security) {
         UserId caller = new UserId(RestInputs.caller(security));
         return watching.watch(caller).map(UpdateResponse::of);
@@ -103,7 +115,29 @@ public class OrderResource {
     @Path("orders")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.TRADER, Roles.ADMIN})
-    public Response place(PlaceRequest request, @HeaderParam("X-Correlation-Id") String correlationId,
+    @Operation(summary = "Place an order by hand",
+            description = "Places an order on a paper account that has a live bot session (strategy "
+                    + "\"manual\" for a market without a strategy). Idempotent by clientOrderId: "
+                    + "the same request again answers 200 with the first order. An order the "
+                    + "pre-trade check or the kill switch refuses is still recorded and answers "
+                    + "201 with status \"denied\": check status, a 201 does not mean the order "
+                    + "was placed. Lift a halt with POST /api/risk/resume.")
+    @APIResponse(responseCode = "201", description = "The order recorded (Location: /api/orders/{id}); status \"denied\" if risk "
+            + "checks or the kill switch refused it",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderResponse.class)))
+    @APIResponse(responseCode = "200", description = "The order this clientOrderId already names (same request sent again)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderResponse.class)))
+    @APIResponse(responseCode = "400", description = "order.invalid_input: a field is missing or malformed (account, side, "
+            + "type, quantity, prices, time in force, unknown instrument, off the tick "
+            + "or step); errors[] names each")
+    @APIResponse(responseCode = "409", description = "order.client_order_id_reused: the clientOrderId names an order with "
+            + "other fields; order.no_live_session: the account has no live bot session "
+            + "to trade through")
+    @APIResponse(responseCode = "422", description = "order.refused: the venue refused the order")
+    @APIResponse(responseCode = "503", description = "bot.recovering: the session is being rebuilt from its journal; retry "
+            + "after Retry-After seconds")
+    public Response place(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = PlaceRequest.class),
+                    examples = @ExampleObject(name = "example", value = "{\"accountId\":\"0190f7a2-5b1e-7c3d-9a8b-1c2d3e4f5a6b\",\"clientOrderId\":\"my-1\",\"instrument\":\"BINANCE:BTC/USDT\",\"side\":\"buy\",\"type\":\"limit\",\"quantity\":\"0.01\",\"limitPrice\":\"42000.5\",\"timeInForce\":\"gtc\"}"))) PlaceRequest request, @HeaderParam("X-Correlation-Id") String correlationId,
                           @Context SecurityContext security) {
         if (request == null) {
             return Problems.response(OrderErrors.invalid(List.of(new Violation("body", "a JSON body is required"))));
@@ -122,6 +156,15 @@ public class OrderResource {
     @POST
     @Path("orders/{id}/cancel")
     @RolesAllowed({Roles.TRADER, Roles.ADMIN})
+    @Operation(summary = "Cancel an order",
+            description = "Cancels one of the caller's open orders through its live session.")
+    @APIResponse(responseCode = "200", description = "The order, canceled",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderResponse.class)))
+    @APIResponse(responseCode = "404", description = "order.not_found: no such order of the caller (also a malformed id)")
+    @APIResponse(responseCode = "409", description = "order.not_open: the order is already closed; order.no_live_session: its "
+            + "account has no live session")
+    @APIResponse(responseCode = "503", description = "bot.recovering: the session is being rebuilt from its journal; retry "
+            + "after Retry-After seconds")
     public Response cancel(@PathParam("id") String id, @Context SecurityContext security) {
         UserId caller = new UserId(RestInputs.caller(security));
         Option<UUID> parsed = uuid(id);
@@ -171,6 +214,14 @@ public class OrderResource {
      */
     @GET
     @Path("orders")
+    @Operation(summary = "List orders",
+            description = "The caller's orders, newest first, filtered by status (comma-separated), "
+                    + "instrument, bot, account and creation time (from inclusive, to "
+                    + "exclusive), paged.")
+    @APIResponse(responseCode = "200", description = "One page of orders (items are OrderResponse)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class)))
+    @APIResponse(responseCode = "400", description = "order.invalid_input: unknown status, malformed instrument, id or time, "
+            + "to not after from, or bad offset/limit; errors[] names each")
     public Uni<Response> list(@QueryParam("status") String status, @QueryParam("instrument") String instrument,
                               @QueryParam("bot") String bot, @QueryParam("account") String account,
                               @QueryParam("from") String from, @QueryParam("to") String to,
@@ -220,6 +271,12 @@ public class OrderResource {
 
     @GET
     @Path("orders/{id}")
+    @Operation(summary = "Get an order with its events and fills",
+            description = "One of the caller's orders, with every event of its life (submitted, "
+                    + "accepted, filled, ...) and its fills.")
+    @APIResponse(responseCode = "200", description = "The order",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderDetailsResponse.class)))
+    @APIResponse(responseCode = "404", description = "order.not_found: no such order of the caller (also a malformed id)")
     public Response get(@PathParam("id") String id, @Context SecurityContext security) {
         UserId caller = new UserId(RestInputs.caller(security));
         Option<UUID> parsed = uuid(id);
@@ -233,6 +290,13 @@ public class OrderResource {
 
     @GET
     @Path("fills")
+    @Operation(summary = "List fills",
+            description = "The caller's fills, newest first, filtered by instrument, bot, account "
+                    + "and time, paged.")
+    @APIResponse(responseCode = "200", description = "One page of fills (items are FillResponse)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class)))
+    @APIResponse(responseCode = "400", description = "order.invalid_input: malformed instrument, id or time, to not after "
+            + "from, or bad offset/limit")
     public Response fills(@QueryParam("instrument") String instrument, @QueryParam("bot") String bot,
                           @QueryParam("account") String account, @QueryParam("from") String from,
                           @QueryParam("to") String to, @QueryParam("offset") String offset,

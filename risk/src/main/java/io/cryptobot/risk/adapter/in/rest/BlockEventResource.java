@@ -1,5 +1,9 @@
 package io.cryptobot.risk.adapter.in.rest;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.cryptobot.kernel.adapter.in.rest.PageResponse;
 import io.cryptobot.kernel.adapter.in.rest.Problems;
 import io.cryptobot.kernel.adapter.in.rest.RestInputs;
@@ -60,6 +64,14 @@ public class BlockEventResource {
     }
 
     @GET
+    @Operation(summary = "List refused orders",
+            description = "The caller's pre-trade refusals (block events), newest first: the order, "
+                    + "every rule that refused it with the numbers in its reason; filtered by "
+                    + "rule id, bot and time, paged.")
+    @APIResponse(responseCode = "200", description = "One page of block events (items are BlockResponse)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class)))
+    @APIResponse(responseCode = "400", description = "risk.invalid_input: unknown rule, malformed bot id or time, or bad "
+            + "offset/limit; errors[] names each")
     public Response list(@QueryParam("rule") String rule, @QueryParam("bot") String bot,
                          @QueryParam("from") String from, @QueryParam("to") String to,
                          @QueryParam("offset") String offset, @QueryParam("limit") String limit,
@@ -79,6 +91,13 @@ public class BlockEventResource {
 
     @GET
     @Path("counts")
+    @Operation(summary = "Count refused orders by rule",
+            description = "How many of the caller's orders were refused, in total and per rule id, "
+                    + "with the same filters as the list.")
+    @APIResponse(responseCode = "200", description = "The counts",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CountsResponse.class)))
+    @APIResponse(responseCode = "400", description = "risk.invalid_input: unknown rule, malformed bot id or time; errors[] "
+            + "names each")
     public Response counts(@QueryParam("rule") String rule, @QueryParam("bot") String bot,
                            @QueryParam("from") String from, @QueryParam("to") String to,
                            @Context SecurityContext security) {

@@ -1,5 +1,11 @@
 package io.cryptobot.risk.adapter.in.rest;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.cryptobot.kernel.adapter.in.rest.PageResponse;
 import io.cryptobot.kernel.adapter.in.rest.Problems;
 import io.cryptobot.kernel.adapter.in.rest.RestInputs;
@@ -80,6 +86,11 @@ public class RiskResource {
     @GET
     @Path("state")
     @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
+    @Operation(summary = "The caller's trading state",
+            description = "active (trading), reducing (only orders that reduce a position) or "
+                    + "halted (kill switch: every new order is denied), since when and why.")
+    @APIResponse(responseCode = "200", description = "The state",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = StateResponse.class)))
     public StateResponse state(@Context SecurityContext security) {
         return StateResponse.of(control.status(caller(security)));
     }
@@ -88,7 +99,17 @@ public class RiskResource {
     @Path("halt")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.TRADER, Roles.ADMIN})
-    public Response halt(ReasonRequest request, @Context SecurityContext security) {
+    @Operation(summary = "Halt trading (kill switch)",
+            description = "Every new order of the caller, by hand or by a bot, is denied (recorded, "
+                    + "answered 201 with status \"denied\") until trading is resumed with POST "
+                    + "/api/risk/resume. The reason is recorded.")
+    @APIResponse(responseCode = "200", description = "The state now in force",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = StateResponse.class)))
+    @APIResponse(responseCode = "400", description = "risk.invalid_input: reason missing, too long or unsafe text")
+    @APIResponse(responseCode = "409", description = "risk.state_unchanged: already in this state; "
+            + "risk.state_changed_meanwhile: changed by another request, read it again")
+    public Response halt(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReasonRequest.class),
+                    examples = @ExampleObject(name = "example", value = "{\"reason\":\"exchange outage\"}"))) ReasonRequest request, @Context SecurityContext security) {
         return change(TradingState.HALTED, request, security);
     }
 
@@ -96,7 +117,16 @@ public class RiskResource {
     @Path("reduce-only")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.TRADER, Roles.ADMIN})
-    public Response reduceOnly(ReasonRequest request, @Context SecurityContext security) {
+    @Operation(summary = "Allow only reducing orders",
+            description = "Only orders that reduce an open position pass the pre-trade check; "
+                    + "others are denied. The reason is recorded.")
+    @APIResponse(responseCode = "200", description = "The state now in force",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = StateResponse.class)))
+    @APIResponse(responseCode = "400", description = "risk.invalid_input: reason missing, too long or unsafe text")
+    @APIResponse(responseCode = "409", description = "risk.state_unchanged: already in this state; "
+            + "risk.state_changed_meanwhile: changed by another request, read it again")
+    public Response reduceOnly(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReasonRequest.class),
+                    examples = @ExampleObject(name = "example", value = "{\"reason\":\"daily loss close to the limit\"}"))) ReasonRequest request, @Context SecurityContext security) {
         return change(TradingState.REDUCING, request, security);
     }
 
@@ -104,13 +134,28 @@ public class RiskResource {
     @Path("resume")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.TRADER, Roles.ADMIN})
-    public Response resume(ReasonRequest request, @Context SecurityContext security) {
+    @Operation(summary = "Resume trading (lift a halt)",
+            description = "Back to active: orders are checked against the limits again. The reason "
+                    + "is recorded.")
+    @APIResponse(responseCode = "200", description = "The state now in force",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = StateResponse.class)))
+    @APIResponse(responseCode = "400", description = "risk.invalid_input: reason missing, too long or unsafe text")
+    @APIResponse(responseCode = "409", description = "risk.state_unchanged: already in this state; "
+            + "risk.state_changed_meanwhile: changed by another request, read it again")
+    public Response resume(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReasonRequest.class),
+                    examples = @ExampleObject(name = "example", value = "{\"reason\":\"venue back to normal\"}"))) ReasonRequest request, @Context SecurityContext security) {
         return change(TradingState.ACTIVE, request, security);
     }
 
     @GET
     @Path("events")
     @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
+    @Operation(summary = "Trading state history",
+            description = "Every change of the caller's trading state (from, to, reason, when), "
+                    + "newest first, paged.")
+    @APIResponse(responseCode = "200", description = "One page of changes (items are StateChangeResponse)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class)))
+    @APIResponse(responseCode = "400", description = "risk.invalid_input: offset or limit is not a whole number in range")
     public Response events(@QueryParam("offset") String offset, @QueryParam("limit") String limit,
                            @Context SecurityContext security) {
         UserId caller = caller(security);
@@ -124,6 +169,11 @@ public class RiskResource {
     @GET
     @Path("limits")
     @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
+    @Operation(summary = "The caller's risk limits",
+            description = "The limits every order of the caller is checked against before it is "
+                    + "sent; an absent field is no limit.")
+    @APIResponse(responseCode = "200", description = "The limits",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = LimitsResponse.class)))
     public LimitsResponse limits(@Context SecurityContext security) {
         return LimitsResponse.of(limits.limits(caller(security)));
     }
@@ -133,7 +183,15 @@ public class RiskResource {
     @Path("limits")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.TRADER, Roles.ADMIN})
-    public Response replaceLimits(LimitsRequest request, @Context SecurityContext security) {
+    @Operation(summary = "Replace the risk limits",
+            description = "Sets all limits at once (an omitted field removes that limit). Amounts "
+                    + "are exact decimal strings in currency.")
+    @APIResponse(responseCode = "200", description = "The limits now in force",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = LimitsResponse.class)))
+    @APIResponse(responseCode = "400", description = "risk.invalid_input: currency unknown or a limit not a positive decimal "
+            + "(percentages 0..100); errors[] names each")
+    public Response replaceLimits(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = LimitsRequest.class),
+                    examples = @ExampleObject(name = "example", value = "{\"currency\":\"USDT\",\"maxOrderNotional\":\"5000\",\"maxPositionSharePercent\":\"50\",\"maxOpenOrders\":\"10\",\"maxDailyLoss\":\"500\",\"maxOrdersPerMinute\":\"30\"}"))) LimitsRequest request, @Context SecurityContext security) {
         LimitsRequest body = request == null
                 ? new LimitsRequest(null, null, null, null, null, null, null, null) : request;
         return limits.replace(caller(security), body.currency(), new LimitsInput(body.maxOrderNotional(),

@@ -1,5 +1,11 @@
 package io.cryptobot.app.identity.adapter.in.rest;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.cryptobot.app.identity.application.port.in.ListUsersQuery;
 import io.cryptobot.app.identity.application.port.in.UpdateUserCommand;
 import io.cryptobot.app.identity.application.port.in.UpdateUserUseCase;
@@ -45,6 +51,11 @@ public class AdminUsersResource {
 
     /** Query parameters are read as text so that a malformed number is a 400 with the field named, not a 404. */
     @GET
+    @Operation(summary = "List users (admin)",
+            description = "Every account, oldest first, paged by offset and limit (1..500, default 50).")
+    @APIResponse(responseCode = "200", description = "One page of users",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = UserPageResponse.class)))
+    @APIResponse(responseCode = "400", description = "identity.request.invalid: offset or limit is not a whole number in range")
     public Uni<Response> list(@QueryParam("offset") @DefaultValue("0") String offset,
                               @QueryParam("limit") @DefaultValue("" + DEFAULT_LIMIT) String limit) {
         List<Violation> violations = new ArrayList<>();
@@ -60,7 +71,17 @@ public class AdminUsersResource {
     @PATCH
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Response> update(@PathParam("id") String id, UpdateUserRequest request) {
+    @Operation(summary = "Change a user's role or access (admin)",
+            description = "Sets the role (viewer, trader, admin) and/or enabled; omitted fields are kept. "
+                    + "Disabling a user ends their sessions. An admin cannot demote or disable "
+                    + "themselves.")
+    @APIResponse(responseCode = "200", description = "The updated user",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = UserResponse.class)))
+    @APIResponse(responseCode = "400", description = "identity.request.invalid: role unknown or nothing to change")
+    @APIResponse(responseCode = "404", description = "identity.user.not_found: no user with this id")
+    @APIResponse(responseCode = "422", description = "identity.user.self_lockout: an admin may not demote or disable themselves")
+    public Uni<Response> update(@PathParam("id") String id, @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = UpdateUserRequest.class),
+                    examples = @ExampleObject(name = "example", value = "{\"role\":\"viewer\",\"enabled\":true}"))) UpdateUserRequest request) {
         if (request == null) {
             return Uni.createFrom().item(Responses.missingBody());
         }

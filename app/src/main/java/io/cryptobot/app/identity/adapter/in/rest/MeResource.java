@@ -1,5 +1,9 @@
 package io.cryptobot.app.identity.adapter.in.rest;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.cryptobot.app.identity.application.port.in.GetProfileQuery;
 import io.cryptobot.app.identity.domain.IdentityErrors;
 import io.cryptobot.kernel.adapter.in.rest.Problems;
@@ -27,6 +31,12 @@ public class MeResource {
     }
 
     @GET
+    @Operation(summary = "The caller's profile",
+            description = "The signed-in user's own account: id, e-mail, display name, role and whether it "
+                    + "is enabled. Any role.")
+    @APIResponse(responseCode = "200", description = "The profile",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = UserResponse.class)))
+    @APIResponse(responseCode = "404", description = "identity.user.not_found: the account was deleted since the token was issued")
     public Uni<Response> me() {
         return UserId.parse(caller.getPrincipal().getName()).fold(
                 () -> Uni.createFrom().item(Problems.response(IdentityErrors.accessRevoked())),
