@@ -21,6 +21,12 @@ final class BotLedger {
     /** The ledger after {@code fills} (booking order) from {@code startingCash}; {@code booked} sees each one. */
     static Ledger of(Money startingCash, List<FillView> fills, BiConsumer<FillView, PositionChanged> booked) {
         Ledger ledger = Ledger.open(startingCash);
+        book(ledger, fills, booked);
+        return ledger;
+    }
+
+    /** Books {@code fills} (booking order) on {@code ledger}; a fill it refuses leaves it part-booked and throws. */
+    static void book(Ledger ledger, List<FillView> fills, BiConsumer<FillView, PositionChanged> booked) {
         for (FillView fill : fills) {
             Either<LedgerRefusal, PositionChanged> result = ledger.apply(new LedgerFill(fill.instrument(), fill.side(),
                     fill.quantity(), fill.price(), fill.fee(), fill.tradeId(), fill.executedAt()),
@@ -31,6 +37,5 @@ final class BotLedger {
             }
             booked.accept(fill, result.get());
         }
-        return ledger;
     }
 }

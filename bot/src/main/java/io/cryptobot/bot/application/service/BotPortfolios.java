@@ -3,14 +3,13 @@ package io.cryptobot.bot.application.service;
 import io.cryptobot.bot.application.port.in.BotPortfolio;
 import io.cryptobot.bot.domain.bot.Bot;
 import io.cryptobot.kernel.domain.Asset;
-import io.cryptobot.kernel.domain.InstrumentId;
 import io.cryptobot.kernel.domain.Money;
-import io.cryptobot.kernel.domain.Price;
 import io.cryptobot.order.application.port.in.FillView;
 import io.cryptobot.order.application.port.in.OrderQueries;
 import io.cryptobot.portfolio.domain.Ledger;
-import io.cryptobot.portfolio.domain.Position;
 import io.cryptobot.portfolio.domain.event.PositionChanged;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -19,14 +18,18 @@ import java.util.function.BiConsumer;
 
 /**
  * A bot's account as its stored fills make it: the FIFO ledger, the portfolio marked at the bot's last close,
- * what each held asset is worth. Shared by the portfolio, performance, summary and audit queries.
+ * what each held asset is worth. Shared by the portfolio, performance, summary, bot list and audit queries. The
+ * portfolio comes from a ledger per bot kept in memory ({@link BotBook}, in the size-bounded cache
+ * {@code bot-books}), caught up with the journal when the owner's journal version moves.
  */
 @ApplicationScoped
 class BotPortfolios {
     private final OrderQueries orders;
+    private final Cache books;
 
-    BotPortfolios(OrderQueries orders) {
+    BotPortfolios(OrderQueries orders, @CacheName("bot-books") Cache books) {
         this.orders = orders;
+        this.books = books;
     }
 
     /** The bot's FIFO ledger rebuilt from its stored fills, in booking order; {@code booked} sees each one. */
@@ -38,26 +41,20 @@ class BotPortfolios {
         }
     }
 
+    /** The bot's portfolio now: as of the owner's current journal version. */
     BotPortfolio portfolioOf(Bot bot) {
-        Ledger ledger = ledgerOf(bot, (fill, changed) -> { });
-        Map<InstrumentId, Price> marks = new LinkedHashMap<>();
-        bot.lastClose().forEach(close -> marks.put(bot.instrument(), close));
-        Money cash = ledger.balance(bot.startingCash().asset());
-        Money equity = ledger.equity(marks).getOrElse(cash);
-        Money realized = Money.zero(cash.asset(), cash.scale());
-        Money unrealized = Money.zero(cash.asset(), cash.scale());
-        for (Position position : ledger.positions()) {
-            realized = realized.plus(position.realizedPnl());
-            Price mark = marks.get(position.instrument());
-            if (mark != null && !position.isFlat()) {
-                unrealized = unrealized.plus(ledger.unrealizedPnl(position.instrument(), mark));
-            }
-        }
-        Map<Asset, Money> balances = new LinkedHashMap<>();
-        balances.put(cash.asset(), cash);
-        balances.put(bot.instrument().base(), ledger.balance(bot.instrument().base()));
-        return new BotPortfolio(bot, balances, ledger.positions().toJavaList(), ledger.closedTrades().toJavaList(),
-                ledger.feesPaid().toJavaMap(), realized, unrealized, equity, equity.minus(bot.startingCash()));
+        return portfolioOf(bot, orders.version(bot.owner()));
+    }
+
+    /**
+     * The bot's portfolio with every fill journaled up to {@code journalVersion} (the owner's, read before), from
+     * its ledger kept in memory: a catch-up reads only the fills booked since the last one. A ledger evicted from
+     * the bounded cache (or never built since start) is rebuilt from the journal on its next read.
+     */
+    BotPortfolio portfolioOf(Bot bot, long journalVersion) {
+        BotBook book = books.get(bot.id(), id -> new BotBook(bot.startingCash())).await().indefinitely();
+        return book.portfolio(bot, journalVersion,
+                after -> orders.fillsOfBotSince(bot.owner(), bot.id().value(), after));
     }
 
     /** The bot's cash and what each asset it holds is worth at its last close, in its currency. */

@@ -12,30 +12,56 @@ import io.cryptobot.kernel.domain.PageRequest;
 import io.cryptobot.kernel.domain.UserId;
 import io.cryptobot.portfolio.domain.ClosedTrade;
 import io.cryptobot.portfolio.domain.metrics.TradeAnalytics;
+import io.cryptobot.order.application.port.in.OrderQueries;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Every bot of the caller's, page by page, summed per currency (bots in different currencies are not added up). */
+/**
+ * Every bot of the caller's, page by page, summed per currency (bots in different currencies are not added up).
+ * A summary is kept (size-bounded cache {@code portfolio-summaries}) under the owner's journal version and bot-store
+ * version, both read before anything they stand for: a fill, an order, a bot's status or last close changes one
+ * of them, so a kept summary is never older than the owner's last write and a dashboard polling an unchanged
+ * account costs no query. A changed summary is summed again from the bots' ledgers kept in memory (each catches up
+ * with its new fills only). Versions count this instance's writes: with several instances they would have to be
+ * shared (not built).
+ */
 @ApplicationScoped
 class PortfolioSummaryService implements PortfolioSummaryQuery {
     private final BotStorePort store;
+    private final OrderQueries orders;
     private final BotPortfolios portfolios;
+    private final Cache summaries;
 
-    PortfolioSummaryService(BotStorePort store, BotPortfolios portfolios) {
+    PortfolioSummaryService(BotStorePort store, OrderQueries orders, BotPortfolios portfolios,
+                            @CacheName("portfolio-summaries") Cache summaries) {
         this.store = store;
+        this.orders = orders;
         this.portfolios = portfolios;
+        this.summaries = summaries;
+    }
+
+    private record Key(UserId owner, long journalVersion, long botsVersion) {
     }
 
     @Override
     public PortfolioSummary summary(UserId caller) {
+        long botsVersion = store.version(caller);
+        long journalVersion = orders.version(caller);
+        return summaries.get(new Key(caller, journalVersion, botsVersion), key -> sum(caller, journalVersion))
+                .await().indefinitely();
+    }
+
+    private PortfolioSummary sum(UserId caller, long journalVersion) {
         Map<Asset, java.util.List<BotPortfolio>> byCurrency = new java.util.TreeMap<>(
                 java.util.Comparator.comparing(Asset::code));
         for (int offset = 0; ; offset += PageRequest.MAX_LIMIT) {
             Page<Bot> page = store.list(caller, new PageRequest(offset, PageRequest.MAX_LIMIT));
             for (Bot bot : page.items()) {
                 byCurrency.computeIfAbsent(bot.startingCash().asset(), c -> new java.util.ArrayList<>())
-                        .add(portfolios.portfolioOf(bot));
+                        .add(portfolios.portfolioOf(bot, journalVersion));
             }
             if (offset + page.items().size() >= page.total() || page.items().isEmpty()) {
                 break;

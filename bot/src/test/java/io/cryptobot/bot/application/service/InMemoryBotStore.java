@@ -20,6 +20,13 @@ import java.util.UUID;
 final class InMemoryBotStore implements BotStorePort {
     private final Map<BotId, Bot> bots = new LinkedHashMap<>();
     private final Map<BotId, List<BotControl>> controls = new LinkedHashMap<>();
+    /** Every write, whoever's bot: a version that changes more often than the owner's own is still correct. */
+    private long writes;
+
+    @Override
+    public long version(UserId owner) {
+        return writes;
+    }
 
     @Override
     public boolean insert(Bot bot, BotControl created) {
@@ -27,6 +34,7 @@ final class InMemoryBotStore implements BotStorePort {
             return false;
         }
         bots.put(bot.id(), bot);
+        writes++;
         controls.put(bot.id(), new ArrayList<>(List.of(created)));
         return true;
     }
@@ -50,6 +58,7 @@ final class InMemoryBotStore implements BotStorePort {
             return false;
         }
         bots.put(bot.id(), bot);
+        writes++;
         addControl(bot.id(), control);
         return true;
     }
@@ -61,6 +70,7 @@ final class InMemoryBotStore implements BotStorePort {
             return false;
         }
         bots.put(bot.id(), bot);
+        writes++;
         return true;
     }
 
@@ -71,6 +81,7 @@ final class InMemoryBotStore implements BotStorePort {
             return false;
         }
         bots.put(bot.id(), stored.withProgressOf(bot));
+        writes++;
         return true;
     }
 

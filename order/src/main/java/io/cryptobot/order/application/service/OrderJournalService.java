@@ -98,4 +98,9 @@ class OrderJournalService implements RecordOrderActivityUseCase, OrderQueries, W
     public List<FillView> fillsOfBot(UserId caller, UUID botId) {
         return journal.fillsOfBot(caller, botId);
     }
+
+    @Override
+    public io.cryptobot.order.application.port.in.FillsSince fillsOfBotSince(UserId caller, UUID botId, long after) {
+        return journal.fillsOfBotSince(caller, botId, after);
+    }
 }

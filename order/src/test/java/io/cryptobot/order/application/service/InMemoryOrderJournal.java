@@ -61,6 +61,11 @@ final class InMemoryOrderJournal implements OrderJournalPort {
     }
 
     @Override
+    public io.cryptobot.order.application.port.in.FillsSince fillsOfBotSince(UserId owner, UUID botId, long after) {
+        return new io.cryptobot.order.application.port.in.FillsSince(List.of(), after);
+    }
+
+    @Override
     public List<OrderDetails> byCorrelation(UserId owner, UUID correlationId) {
         return of(owner).stream().filter(o -> o.correlationId().equals(correlationId))
                 .map(o -> new OrderDetails(o, List.of(), List.of())).toList();

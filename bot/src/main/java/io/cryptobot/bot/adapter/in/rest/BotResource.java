@@ -306,8 +306,7 @@ public class BotResource {
         if (page.isInvalid()) {
             return Problems.response(BotErrors.invalid(List.of(page.getError())));
         }
-        return Response.ok(PageResponse.of(listing.list(caller, page.get()),
-                bot -> BotResponse.of(bot, portfolios.portfolio(caller, bot.id()).getOrNull()))).build();
+        return Response.ok(PageResponse.of(listing.list(caller, page.get()), p -> BotResponse.of(p.bot(), p))).build();
     }
 
     @GET

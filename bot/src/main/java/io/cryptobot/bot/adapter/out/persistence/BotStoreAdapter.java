@@ -48,13 +48,34 @@ class BotStoreAdapter implements BotStorePort {
             + "last_step, steps, last_close, created_at, updated_at, sizing";
     private static final String UNIQUE_VIOLATION = "23505";
     private final Pool pool;
+    private final java.util.concurrent.ConcurrentHashMap<UserId, java.util.concurrent.atomic.AtomicLong> versions =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     BotStoreAdapter(Pool pool) {
         this.pool = pool;
     }
 
     @Override
+    public long version(UserId owner) {
+        java.util.concurrent.atomic.AtomicLong version = versions.get(owner);
+        return version == null ? 0 : version.get();
+    }
+
+    /** After the write, committed or not: a reader that saw the old version read before it could see the change. */
+    private void written(UserId owner) {
+        versions.computeIfAbsent(owner, o -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
+    }
+
+    @Override
     public boolean insert(Bot bot, BotControl created) {
+        try {
+            return inserted(bot, created);
+        } finally {
+            written(bot.owner());
+        }
+    }
+
+    private boolean inserted(Bot bot, BotControl created) {
         try {
             pool.withTransaction(connection -> connection.preparedQuery("INSERT INTO bot.bots (" + COLUMNS + ") VALUES "
                             + "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, "
@@ -105,6 +126,14 @@ class BotStoreAdapter implements BotStorePort {
     @Override
     public boolean update(Bot bot, BotStatus expected, BotControl control) {
         try {
+            return updated(bot, expected, control);
+        } finally {
+            written(bot.owner());
+        }
+    }
+
+    private boolean updated(Bot bot, BotStatus expected, BotControl control) {
+        try {
             return pool.withTransaction(connection -> connection.preparedQuery("UPDATE bot.bots SET status = $1, "
                                     + "status_reason = $2, last_step = $3, steps = $4, last_close = $5, updated_at = $6 "
                                     + "WHERE id = $7 AND owner_id = $8 AND status = $9")
@@ -124,6 +153,14 @@ class BotStoreAdapter implements BotStorePort {
 
     @Override
     public boolean move(Bot bot, BotStatus expected) {
+        try {
+            return moved(bot, expected);
+        } finally {
+            written(bot.owner());
+        }
+    }
+
+    private boolean moved(Bot bot, BotStatus expected) {
         return pool.preparedQuery("UPDATE bot.bots SET status = $1, status_reason = $2, last_step = $3, steps = $4, "
                         + "last_close = $5, updated_at = $6 WHERE id = $7 AND owner_id = $8 AND status = $9")
                 .executeAndAwait(Tuple.tuple(Arrays.asList(code(bot.status()), bot.statusReason().getOrNull(),
@@ -134,6 +171,14 @@ class BotStoreAdapter implements BotStorePort {
 
     @Override
     public boolean checkpoint(Bot bot) {
+        try {
+            return checkpointed(bot);
+        } finally {
+            written(bot.owner());
+        }
+    }
+
+    private boolean checkpointed(Bot bot) {
         return pool.preparedQuery("UPDATE bot.bots SET last_step = $1, steps = $2, last_close = $3, updated_at = $4 "
                         + "WHERE id = $5 AND status IN ('running', 'paused')")
                 .executeAndAwait(Tuple.tuple(Arrays.asList(bot.lastStep().getOrNull(), bot.steps(),

@@ -1,11 +1,10 @@
 package io.cryptobot.bot.application.port.in;
 
-import io.cryptobot.bot.domain.bot.Bot;
 import io.cryptobot.kernel.domain.Page;
 import io.cryptobot.kernel.domain.PageRequest;
 import io.cryptobot.kernel.domain.UserId;
 
-/** The caller's bots, a page at a time. */
+/** The caller's bots, a page at a time, newest first, each with its portfolio as its journaled fills make it. */
 public interface ListBotsQuery {
-    Page<Bot> list(UserId caller, PageRequest page);
+    Page<BotPortfolio> list(UserId caller, PageRequest page);
 }

@@ -20,6 +20,13 @@ public interface BotStorePort {
 
     Page<Bot> list(UserId owner, PageRequest page);
 
+    /**
+     * A number that changes after every write of one of the owner's bots through this store (on this instance):
+     * what was read at one version may be kept under it, as a newer write changes the version. Read it before the
+     * data it stands for.
+     */
+    long version(UserId owner);
+
     /** Compare-and-set on the status the change was decided from, with the control that records it. */
     boolean update(Bot bot, BotStatus expected, BotControl control);
 

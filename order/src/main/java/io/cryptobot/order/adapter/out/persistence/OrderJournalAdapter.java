@@ -202,6 +202,18 @@ class OrderJournalAdapter implements OrderJournalPort {
     }
 
     @Override
+    public io.cryptobot.order.application.port.in.FillsSince fillsOfBotSince(UserId owner, UUID botId, long after) {
+        List<FillView> fills = new ArrayList<>();
+        long through = after;
+        for (Row row : pool.preparedQuery("SELECT " + FILL_COLUMNS + ", seq FROM orders.fills WHERE bot_id = $1 "
+                + "AND owner_id = $2 AND seq > $3 ORDER BY seq").executeAndAwait(Tuple.of(botId, owner.value(), after))) {
+            fills.add(fill(row));
+            through = row.getLong("seq");
+        }
+        return new io.cryptobot.order.application.port.in.FillsSince(fills, through);
+    }
+
+    @Override
     public List<OrderDetails> byCorrelation(UserId owner, UUID correlationId) {
         List<OrderDetails> chain = new ArrayList<>();
         for (Row row : pool.preparedQuery("SELECT id FROM orders.orders WHERE owner_id = $1 AND correlation_id = $2 "

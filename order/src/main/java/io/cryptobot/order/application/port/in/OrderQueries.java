@@ -36,4 +36,11 @@ public interface OrderQueries {
 
     /** Every fill of one of the caller's bots, in booking order (oldest first): the input of its ledger. */
     List<FillView> fillsOfBot(UserId caller, UUID botId);
+
+    /**
+     * The fills of one of the caller's bots booked after {@code after} (0: from the first), oldest first: what a
+     * ledger kept in memory has not booked yet. A bot's fills are journaled by its one session a step at a time, so
+     * within a bot the booking order is the order in which they became visible: none can appear behind a cursor.
+     */
+    FillsSince fillsOfBotSince(UserId caller, UUID botId, long after);
 }

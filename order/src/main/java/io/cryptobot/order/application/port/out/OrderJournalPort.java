@@ -25,6 +25,9 @@ public interface OrderJournalPort {
 
     List<FillView> fillsOfBot(UserId owner, UUID botId);
 
+    /** The owner's bot's fills with a journal sequence number above {@code after}, in that order. */
+    io.cryptobot.order.application.port.in.FillsSince fillsOfBotSince(UserId owner, UUID botId, long after);
+
     List<OrderDetails> byCorrelation(UserId owner, UUID correlationId);
 
     Page<io.cryptobot.order.application.port.in.OrderEventView> events(UserId owner,
