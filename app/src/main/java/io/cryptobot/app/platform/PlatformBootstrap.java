@@ -83,10 +83,19 @@ public final class PlatformBootstrap {
      * hacking on the code never shares a database with the installation {@code bin/start} runs.
      */
     public static Path dataDirectory(Function<String, Optional<String>> settings) {
-        String fallback = LaunchMode.current() == LaunchMode.DEVELOPMENT ? ".cryptobot-dev" : ".cryptobot";
+        String fallback = devMode() ? ".cryptobot-dev" : ".cryptobot";
         return settings.apply(DATA_DIR).map(Path::of)
                 .orElseGet(() -> Path.of(System.getProperty("user.home"), fallback))
                 .toAbsolutePath();
+    }
+
+    /**
+     * Dev mode. {@link LaunchMode#current()} is still NORMAL when dev mode calls {@link PlatformMain}, so the
+     * dev-mode runner's jar ({@code <module>-dev.jar}, Quarkus's naming) on the class path tells it apart.
+     */
+    static boolean devMode() {
+        return LaunchMode.current() == LaunchMode.DEVELOPMENT
+                || System.getProperty("java.class.path", "").endsWith("-dev.jar");
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.cryptobot.app.platform;
 
-import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.io.IOException;
@@ -28,7 +27,7 @@ public final class PlatformMain {
         try {
             PlatformBootstrap.lockDataDirectory(PlatformBootstrap.dataDirectory(settings));
             // dev mode restarts run this again while its own server still holds the port
-            if (LaunchMode.current() == LaunchMode.NORMAL) {
+            if (!PlatformBootstrap.devMode()) {
                 ensurePortFree(settings);
             }
             PlatformBootstrap.prepare(settings).forEach(System::setProperty);
