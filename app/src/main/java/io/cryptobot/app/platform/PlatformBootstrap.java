@@ -1,10 +1,16 @@
 package io.cryptobot.app.platform;
 
+import io.quarkus.runtime.LaunchMode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
@@ -45,9 +51,15 @@ public final class PlatformBootstrap {
     private static final Logger LOG = Logger.getLogger(PlatformBootstrap.class.getName());
     private static final String REACTIVE_URL = "quarkus.datasource.reactive.url";
     private static final String PUBLIC_KEY = "mp.jwt.verify.publickey.location";
+    /** Windows has no POSIX permissions; there the files rely on the data directory being the user's own. */
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     /** Kept so the server outlives this call; stopped by its shutdown hook when the JVM exits. */
     private static volatile EmbeddedPostgres embedded;
+    /** Held for the life of the process; never released by hand (the OS does it at exit). */
+    @SuppressWarnings("unused")
+    private static FileLock instanceLock;
+    private static Path lockedDirectory;
     private static volatile Path embeddedData;
     private static volatile Optional<ProcessHandle> postmaster = Optional.empty();
     private static volatile String embeddedDown;
@@ -66,16 +78,76 @@ public final class PlatformBootstrap {
         return Optional.ofNullable(value).filter(v -> !v.isBlank());
     }
 
+    /**
+     * {@code cryptobot.data-dir}, else {@code ~/.cryptobot}; dev mode defaults to {@code ~/.cryptobot-dev}, so that
+     * hacking on the code never shares a database with the installation {@code bin/start} runs.
+     */
     public static Path dataDirectory(Function<String, Optional<String>> settings) {
+        String fallback = devMode() ? ".cryptobot-dev" : ".cryptobot";
         return settings.apply(DATA_DIR).map(Path::of)
-                .orElseGet(() -> Path.of(System.getProperty("user.home"), ".cryptobot"))
+                .orElseGet(() -> Path.of(System.getProperty("user.home"), fallback))
                 .toAbsolutePath();
+    }
+
+    /**
+     * Dev mode. {@link LaunchMode#current()} is still NORMAL when dev mode calls {@link PlatformMain}, so the
+     * dev-mode runner's jar ({@code <module>-dev.jar}, Quarkus's naming) on the class path tells it apart.
+     */
+    static boolean devMode() {
+        return LaunchMode.current() == LaunchMode.DEVELOPMENT
+                || System.getProperty("java.class.path", "").endsWith("-dev.jar");
+    }
+
+    /**
+     * Claims the data directory for this process: one instance per directory, since two would run two
+     * PostgreSQL servers (or worse, one would stop the other's as an orphan) and share keys and the import spool.
+     * The lock ({@code <data-dir>/instance.lock}, an OS file lock) is released by the OS when the process ends,
+     * however it ends, so a kill -9 leaves nothing stale; the embedded PostgreSQL does not inherit it. A second
+     * claim from this JVM (a dev-mode restart) finds it already held here and succeeds.
+     *
+     * @throws StartRefused when another process holds the directory
+     */
+    public static synchronized void lockDataDirectory(Path dataDir) {
+        if (dataDir.equals(lockedDirectory)) {
+            return;
+        }
+        Path lockFile = dataDir.resolve("instance.lock");
+        try {
+            Files.createDirectories(dataDir);
+            FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException heldByThisJvm) {
+                channel.close();
+                lockedDirectory = dataDir;
+                return;
+            }
+            if (lock == null) {
+                channel.close();
+                throw new StartRefused("Another cryptobot instance is already running on the data directory "
+                        + dataDir + " (bin/start and dev mode each use their own). Stop it first, or give this one"
+                        + " another directory: CRYPTOBOT_DATA_DIR=/some/other/dir bin/start");
+            }
+            instanceLock = lock;
+            lockedDirectory = dataDir;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not lock the data directory " + dataDir, e);
+        }
+    }
+
+    /** A start that must not go ahead, for a reason the operator can act on; the message says what to do. */
+    public static final class StartRefused extends RuntimeException {
+        public StartRefused(String message) {
+            super(message, null, false, false);
+        }
     }
 
     /** Returns the configuration properties that point Quarkus at the prepared database and keys. */
     public static synchronized Map<String, String> prepare(Function<String, Optional<String>> settings) {
         Map<String, String> properties = new LinkedHashMap<>();
         Path dataDir = dataDirectory(settings);
+        lockDataDirectory(dataDir);
         properties.put(DATA_DIR, dataDir.toString());
         Optional<String> dbUrl = settings.apply(DB_URL);
         if (dbUrl.isPresent()) {
@@ -204,7 +276,8 @@ public final class PlatformBootstrap {
     /**
      * After a hard kill of the application (kill -9) its PostgreSQL child outlives it and still holds the data
      * directory. Such a server, recognised by its pid file and its command line naming this directory, is
-     * shut down cleanly (SIGTERM = smart shutdown) before a new one starts.
+     * shut down cleanly (SIGTERM = smart shutdown) before a new one starts. Called only while this process holds
+     * the data directory's lock ({@link #lockDataDirectory}), so such a server cannot belong to a live instance.
      */
     private static void stopOrphanedServer(Path pgData) throws IOException {
         Path pidFile = pgData.resolve("postmaster.pid");
@@ -244,7 +317,9 @@ public final class PlatformBootstrap {
                 KeyPair pair = generator.generateKeyPair();
                 writePem(publicKey, "PUBLIC KEY", pair.getPublic().getEncoded());
                 writePem(privateKey, "PRIVATE KEY", pair.getPrivate().getEncoded());
-                Files.setPosixFilePermissions(privateKey, PosixFilePermissions.fromString("rw-------"));
+                if (POSIX) {
+                    Files.setPosixFilePermissions(privateKey, PosixFilePermissions.fromString("rw-------"));
+                }
                 LOG.info(() -> "Generated a JWT signing key pair in " + keyDir);
             }
         } catch (IOException e) {
@@ -264,8 +339,9 @@ public final class PlatformBootstrap {
                 Files.createDirectories(keyDir);
                 byte[] key = new byte[32];
                 new java.security.SecureRandom().nextBytes(key);
-                Path temporary = Files.createTempFile(keyDir, "secrets", ".tmp",
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Path temporary = POSIX ? Files.createTempFile(keyDir, "secrets", ".tmp",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                        : Files.createTempFile(keyDir, "secrets", ".tmp");
                 Files.writeString(temporary, Base64.getEncoder().encodeToString(key) + "\n");
                 Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
                 LOG.info(() -> "Generated the key that seals venue credentials in " + file);

@@ -10,7 +10,9 @@ import io.cryptobot.app.identity.domain.Role;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.vertx.http.HttpServerStart;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
@@ -23,7 +25,8 @@ import org.jboss.logging.Logger;
  * with the platform: each account gets a random password when it is created, printed in that start's log and
  * never again (only its hash is kept); later starts name the accounts without a password. An operator may set
  * {@code cryptobot.demo.password} / {@code cryptobot.demo.admin-password} instead; those are never printed.
- * Turn the accounts off with {@code cryptobot.demo.enabled=false}.
+ * Turn the accounts off with {@code cryptobot.demo.enabled=false}. The accounts are named in the "ready" banner,
+ * printed once the HTTP server listens.
  */
 @ApplicationScoped
 class DemoUsersStartup {
@@ -36,25 +39,43 @@ class DemoUsersStartup {
     private final boolean enabled;
     private final Optional<String> demoPassword;
     private final Optional<String> adminPassword;
-    private final int port;
     private final SecureRandom random = new SecureRandom();
+    /** The accounts part of the banner, set at start-up, printed once serving. */
+    private volatile String accounts = "";
 
     DemoUsersStartup(EnsureDemoUsersUseCase ensureDemoUsers,
                      @ConfigProperty(name = "cryptobot.demo.enabled", defaultValue = "true") boolean enabled,
                      @ConfigProperty(name = "cryptobot.demo.password") Optional<String> demoPassword,
-                     @ConfigProperty(name = "cryptobot.demo.admin-password") Optional<String> adminPassword,
-                     @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int port) {
+                     @ConfigProperty(name = "cryptobot.demo.admin-password") Optional<String> adminPassword) {
         this.ensureDemoUsers = ensureDemoUsers;
         this.enabled = enabled;
         this.demoPassword = demoPassword.filter(p -> !p.isEmpty());
         this.adminPassword = adminPassword.filter(p -> !p.isEmpty());
-        this.port = port;
     }
 
     void onStart(@Observes StartupEvent started) throws Throwable {
         if (enabled) {
-            LOG.info(ensure(new Email(DEMO_EMAIL), new Email(ADMIN_EMAIL)));
+            accounts = ensure(new Email(DEMO_EMAIL), new Email(ADMIN_EMAIL));
         }
+    }
+
+    /**
+     * The start-up banner, printed once the HTTP server listens (not at {@link StartupEvent}, which comes before
+     * the port is bound): "ready" must mean a request can be answered, and a start that fails to bind must not
+     * have said it first.
+     */
+    void onServing(@ObservesAsync HttpServerStart serving) {
+        LOG.info(banner(serving.options().getPort(), accounts));
+    }
+
+    static String banner(int port, String accounts) {
+        String header = """
+                
+                ----------------------------------------------------------------
+                 cryptobot is ready on http://localhost:%d
+                 API docs: http://localhost:%d/q/swagger-ui""".formatted(port, port);
+        return header + (accounts.isEmpty() ? "" : "\n" + accounts)
+                + "\n----------------------------------------------------------------";
     }
 
     /** Ensures both accounts and returns the text to print: a password only for an account created just now. */
@@ -65,14 +86,7 @@ class DemoUsersStartup {
                 new DemoUser(trader, traderPassword.password(), Role.TRADER),
                 new DemoUser(admin, adminCredential.password(), Role.ADMIN)));
         List<Ensured> accounts = VertxContextSupport.subscribeAndAwait(() -> ensureDemoUsers.ensure(command));
-        return """
-                
-                ----------------------------------------------------------------
-                 cryptobot API docs: http://localhost:%d/q/swagger-ui
-                 Demo accounts (turn off with CRYPTOBOT_DEMO_ENABLED=false):
-                   %s
-                   %s
-                ----------------------------------------------------------------""".formatted(port,
+        return " Demo accounts (turn off with CRYPTOBOT_DEMO_ENABLED=false):\n   %s\n   %s".formatted(
                 line(accounts.get(0), traderPassword), line(accounts.get(1), adminCredential));
     }
 

@@ -17,7 +17,7 @@ class RefreshTokenEntity {
     @Column(name = "user_id", nullable = false)
     UUID userId;
 
-    @Column(name = "token_hash", nullable = false)
+    @Column(name = "token_hash", nullable = false, columnDefinition = "text")
     String tokenHash;
 
     @Column(name = "family_id", nullable = false)

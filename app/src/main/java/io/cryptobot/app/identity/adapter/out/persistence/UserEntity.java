@@ -14,16 +14,16 @@ class UserEntity {
     @Id
     UUID id;
 
-    @Column(nullable = false)
+    @Column(nullable = false, columnDefinition = "text")
     String email;
 
-    @Column(name = "display_name")
+    @Column(name = "display_name", columnDefinition = "text")
     String displayName;
 
-    @Column(name = "password_hash", nullable = false)
+    @Column(name = "password_hash", nullable = false, columnDefinition = "text")
     String passwordHash;
 
-    @Column(nullable = false)
+    @Column(nullable = false, columnDefinition = "text")
     String role;
 
     @Column(nullable = false)

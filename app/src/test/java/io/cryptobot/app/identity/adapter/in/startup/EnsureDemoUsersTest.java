@@ -57,8 +57,7 @@ class EnsureDemoUsersTest {
         String suffix = UUID.randomUUID().toString();
         Email trader = new Email("demo-" + suffix + "@cryptobot.local");
         Email admin = new Email("admin-" + suffix + "@cryptobot.local");
-        DemoUsersStartup startup = new DemoUsersStartup(ensureDemoUsers, true, Optional.empty(), Optional.empty(),
-                8080);
+        DemoUsersStartup startup = new DemoUsersStartup(ensureDemoUsers, true, Optional.empty(), Optional.empty());
 
         String firstStart = startup.ensure(trader, admin);
         String secondStart = startup.ensure(trader, admin);
@@ -84,7 +83,7 @@ class EnsureDemoUsersTest {
         Email trader = new Email("demo-" + UUID.randomUUID() + "@cryptobot.local");
         Email admin = new Email("admin-" + UUID.randomUUID() + "@cryptobot.local");
         DemoUsersStartup startup = new DemoUsersStartup(ensureDemoUsers, true, Optional.of("operator-chosen-1"),
-                Optional.empty(), 8080);
+                Optional.empty());
 
         String printed = startup.ensure(trader, admin);
 
