@@ -34,9 +34,9 @@ import java.util.UUID;
  * effect after, before its effect on the orders is projected to the order journal and before the caller is
  * answered. A step's own activity (what candles decide) is projected after the bot's checkpoint names that step.
  * So whatever the order journal holds is implied by the candles up to the checkpoint and the journal's entries.
- * Every change of a session is made under its lock. A hand order's entry is queued on the session's
- * {@link JournalWriter} and its caller waits for the batch outside the lock; every other write of the session
- * first waits for the writer to be empty. A session that cannot write (the database is unreachable) is put aside
+ * Every change of a session is made under its lock. A hand order's entry and a step's write are queued on the
+ * session's {@link JournalWriter} and waited for outside the lock; every other write of the session first waits
+ * for the writer to be empty. A session that cannot write (the database is unreachable) is put aside
  * at once, as a crash would drop it, and rebuilt from its journal when the database answers again.
  *
  * <p><b>Recovery.</b> A session is rebuilt, never loaded: the strategy is warmed up on the stored candles before

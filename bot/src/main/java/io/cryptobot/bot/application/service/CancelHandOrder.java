@@ -35,7 +35,7 @@ class CancelHandOrder {
                         BotErrors.orderNotOpen(canceled.getLeft().reason()));
             }
             StepJournal.Step step = runner.steps.drain();
-            CompletableFuture<Void> written = runner.writer.submit(BotControl.canceled(order,
+            CompletableFuture<Boolean> written = runner.writer.submit(BotControl.canceled(order,
                     runner.session.lastStepTime(), clock.now()), step);
             return Either.right(new DurableAnswer<>(runner, written, step.recorded(order)));
         }).map(sessions::awaited);

@@ -7,35 +7,42 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 
 /**
- * Group commit of one session's hand-order entries: each entry (a journal entry and the order activity it caused)
- * is queued in the order the session applied it, and whatever has queued while the previous batch was being
- * written goes to the database in one batch (the entries, then their activity, one disk flush for all). A caller
- * is answered when its batch is durable, never before: write-ahead holds per request, and concurrent requests
- * share the cost of the flush instead of queueing behind one flush each.
- *
- * <p>Everything else the session writes (a step's checkpoint and activity, pause, resume, stop, a kill-switch
- * change) is written by its caller under the session's lock after {@link #flush}, so the journal keeps the order in
- * which the session applied its inputs. A failed batch fails its callers and every later one: the session's
- * memory is then ahead of its journal and must be put aside and rebuilt, as after a crash.
+ * The ordered writer of one session's journal, off the session's lock. Two kinds of writes queue here, in the
+ * order the session applied what they record:
+ * <ul>
+ *   <li>hand-order entries (a journal entry and the order activity it caused): whatever entries have queued while
+ *   the previous write ran go to the database as one batch (the entries, then their activity, one disk flush for
+ *   all), so concurrent requests share the cost of a flush instead of queueing behind one flush each;</li>
+ *   <li>a step's write (its checkpoint, equity samples and activity), written on its own.</li>
+ * </ul>
+ * A caller is answered, and a step is over, when its write is durable, never before; callers wait outside the
+ * session's lock, so the session keeps applying inputs while the database works. The other writes of a session
+ * (pause, resume, stop, a kill-switch change) are made by their caller under the session's lock after
+ * {@link #flush}, so the journal keeps the session's order. A failed write fails its callers and every later one:
+ * the session's memory is then ahead of its journal and must be put aside and rebuilt, as after a crash. The
+ * writer never takes the session's lock (a holder of the lock may be waiting in {@link #flush}).
  */
 final class JournalWriter {
     /** At most this many entries in one batch, so one transaction stays small. */
     static final int MAX_BATCH = 256;
 
-    /** Writes a batch durably, in order: the entries, then the activity they caused. */
+    /** Writes a batch of entries durably, in order: the entries, then the activity they caused. */
     interface BatchStore {
         void write(List<BotControl> entries, List<StepJournal.Step> activity);
     }
 
-    private record Pending(BotControl entry, StepJournal.Step activity, CompletableFuture<Void> durable) {
+    /** An entry with its activity, or (entry null) a step's write, which answers whether the bot is still live. */
+    private record Pending(BotControl entry, StepJournal.Step activity, BooleanSupplier step,
+                           CompletableFuture<Boolean> durable) {
     }
 
     private final BatchStore store;
     private final Executor executor;
     private final ArrayDeque<Pending> queue = new ArrayDeque<>();
-    private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
+    private CompletableFuture<Boolean> tail = CompletableFuture.completedFuture(true);
     private boolean writing;
     private RuntimeException failure;
 
@@ -45,12 +52,25 @@ final class JournalWriter {
     }
 
     /** Queues an entry and its activity; the future completes once both are durable (or fails with the cause). */
-    synchronized CompletableFuture<Void> submit(BotControl entry, StepJournal.Step activity) {
+    CompletableFuture<Boolean> submit(BotControl entry, StepJournal.Step activity) {
+        return enqueue(entry, activity, null);
+    }
+
+    /**
+     * Queues a step's write, run after everything queued before it; the future holds what it answered (whether
+     * the bot is still live) once it is durable.
+     */
+    CompletableFuture<Boolean> submitStep(BooleanSupplier write) {
+        return enqueue(null, null, write);
+    }
+
+    private synchronized CompletableFuture<Boolean> enqueue(BotControl entry, StepJournal.Step activity,
+                                                            BooleanSupplier step) {
         if (failure != null) {
             return CompletableFuture.failedFuture(failure);
         }
-        CompletableFuture<Void> durable = new CompletableFuture<>();
-        queue.add(new Pending(entry, activity, durable));
+        CompletableFuture<Boolean> durable = new CompletableFuture<>();
+        queue.add(new Pending(entry, activity, step, durable));
         tail = durable;
         if (!writing) {
             writing = true;
@@ -59,9 +79,9 @@ final class JournalWriter {
         return durable;
     }
 
-    /** Waits until everything submitted so far is durable; throws the failure of a batch that could not be. */
+    /** Waits until everything submitted so far is durable; throws the failure of a write that could not be. */
     void flush() {
-        CompletableFuture<Void> last;
+        CompletableFuture<Boolean> last;
         synchronized (this) {
             if (failure != null) {
                 throw failure;
@@ -71,10 +91,10 @@ final class JournalWriter {
         await(last);
     }
 
-    /** The outcome of {@code durable}: nothing, or the write's failure rethrown as it was. */
-    static void await(CompletableFuture<Void> durable) {
+    /** The outcome of {@code durable}: its answer, or the write's failure rethrown as it was. */
+    static boolean await(CompletableFuture<Boolean> durable) {
         try {
-            durable.join();
+            return durable.join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
@@ -84,7 +104,14 @@ final class JournalWriter {
         while (true) {
             List<Pending> batch = new ArrayList<>();
             synchronized (this) {
-                while (!queue.isEmpty() && batch.size() < MAX_BATCH) {
+                // a step alone, or the entries queued up to the next step
+                if (!queue.isEmpty() && queue.peek().step() != null) {
+                    batch.add(queue.poll());
+                }
+                while (batch.isEmpty() || batch.get(0).step() == null) {
+                    if (queue.isEmpty() || queue.peek().step() != null || batch.size() >= MAX_BATCH) {
+                        break;
+                    }
                     batch.add(queue.poll());
                 }
                 if (batch.isEmpty()) {
@@ -92,9 +119,14 @@ final class JournalWriter {
                     return;
                 }
             }
+            boolean answer = true;
             try {
-                store.write(batch.stream().map(Pending::entry).toList(),
-                        batch.stream().map(Pending::activity).toList());
+                if (batch.get(0).step() != null) {
+                    answer = batch.get(0).step().getAsBoolean();
+                } else {
+                    store.write(batch.stream().map(Pending::entry).toList(),
+                            batch.stream().map(Pending::activity).toList());
+                }
             } catch (RuntimeException | Error thrown) {
                 RuntimeException e = thrown instanceof RuntimeException r ? r : new IllegalStateException(thrown);
                 List<Pending> failed = new ArrayList<>(batch);
@@ -107,7 +139,8 @@ final class JournalWriter {
                 failed.forEach(p -> p.durable().completeExceptionally(e));
                 return;
             }
-            batch.forEach(p -> p.durable().complete(null));
+            boolean answered = answer;
+            batch.forEach(p -> p.durable().complete(answered));
         }
     }
 }

@@ -51,10 +51,10 @@ class PlaceHandOrder {
                 sessions.flush(runner);
                 OrderId known = placed.get().order().id();
                 return orders.get(bot.owner(), known.value()).map(details -> new DurableAnswer<>(runner,
-                        CompletableFuture.completedFuture(null), new SessionPlacement(details.order(), false)));
+                        CompletableFuture.completedFuture(true), new SessionPlacement(details.order(), false)));
             }
             StepJournal.Step step = runner.steps.drain();
-            CompletableFuture<Void> written = runner.writer.submit(BotControl.placed(request, id,
+            CompletableFuture<Boolean> written = runner.writer.submit(BotControl.placed(request, id,
                     runner.session.lastStepTime(), clock.now()), step);
             return Either.right(new DurableAnswer<>(runner, written, new SessionPlacement(step.recorded(id), true)));
         }).map(sessions::awaited);

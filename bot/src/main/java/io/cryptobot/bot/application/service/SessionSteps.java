@@ -13,13 +13,16 @@ import io.cryptobot.risk.domain.TradingState;
 import io.cryptobot.risk.domain.event.TradingStateChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import io.vavr.control.Option;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * What a live session's feed drives, on a bot worker, under the session's lock: one step per candle (its activity
- * projected only after the checkpoint names the step), the checkpoint, the feed's end (completed) and its failure
- * (failed). A step whose writes fail puts the session aside.
+ * What a live session's feed drives, on a bot worker: one step per candle, applied under the session's lock and
+ * written by its {@link JournalWriter} in its place among the hand orders (the checkpoint first, then the step's
+ * activity), waited for outside the lock; the checkpoint; the feed's end (completed) and its failure (failed). A
+ * step whose writes fail puts the session aside.
  */
 @ApplicationScoped
 class SessionSteps {
@@ -46,11 +49,12 @@ class SessionSteps {
     }
 
     void step(LiveSession runner, Candle candle) {
+        CompletableFuture<Boolean> written;
+        StepJournal.Step activity;
         synchronized (runner) {
             if (runner.ended) {
                 return;
             }
-            StepJournal.Step activity;
             try {
                 runner.session.step(candle.openTime(), new Candle[] {candle});
                 runner.stepsPlayed++;
@@ -60,44 +64,81 @@ class SessionSteps {
                 fail(runner, e);
                 return;
             }
-            try {
-                runner.writer.flush();
-                if (!activity.isEmpty() || runner.uncheckpointed >= CHECKPOINT_EVERY || runner.bot.lastStep().isEmpty()
-                        || clock.now().toEpochMilli() - runner.checkpointedAt >= CHECKPOINT_MILLIS) {
-                    // the checkpoint first: what the order journal holds never comes from a step after it
-                    checkpoint(runner);
+            Option<Progress> progress = !activity.isEmpty() || runner.uncheckpointed >= CHECKPOINT_EVERY
+                    || runner.bot.lastStep().isEmpty()
+                    || clock.now().toEpochMilli() - runner.checkpointedAt >= CHECKPOINT_MILLIS
+                    ? Option.some(progress(runner)) : Option.none();
+            UserId owner = runner.bot.owner();
+            // queued behind the hand orders the session applied before this step; the checkpoint first: what the
+            // order journal holds never comes from a step after it
+            written = runner.writer.submitStep(() -> {
+                boolean live = progress.map(this::store).getOrElse(true);
+                if (live && !activity.isEmpty()) {
+                    projection.record(owner, activity);
                 }
-                if (!activity.isEmpty() && !runner.ended) {
-                    projection.record(runner.bot.owner(), activity);
-                }
-            } catch (RuntimeException e) {
-                sessions.suspend(runner, e);
-                return;
-            }
-            for (TradingStateChanged halt : activity.halts()) {
-                // the session halted itself on a breached daily loss: that is the owner's kill switch, so every
-                // bot of the owner stops trading (this one included, already halted), after this step
-                UserId owner = runner.bot.owner();
-                String reason = "bot " + runner.bot.name() + ": " + halt.reason();
-                workers.executor().execute(() -> trading.change(owner, TradingState.HALTED, reason));
-            }
+                return live;
+            });
         }
+        // the next step waits for this one to be durable, hand orders do not
+        boolean live;
+        try {
+            live = JournalWriter.await(written);
+        } catch (RuntimeException e) {
+            synchronized (runner) {
+                if (!runner.ended) {
+                    sessions.suspend(runner, e);
+                }
+            }
+            return;
+        }
+        if (!live) {
+            // the bot was moved meanwhile (stopped elsewhere): this session ends here
+            synchronized (runner) {
+                if (!runner.ended) {
+                    sessions.end(runner);
+                }
+            }
+            return;
+        }
+        for (TradingStateChanged halt : activity.halts()) {
+            // the session halted itself on a breached daily loss: that is the owner's kill switch, so every
+            // bot of the owner stops trading (this one included, already halted), after this step
+            UserId owner = runner.bot.owner();
+            String reason = "bot " + runner.bot.name() + ": " + halt.reason();
+            workers.executor().execute(() -> trading.change(owner, TradingState.HALTED, reason));
+        }
+    }
+
+    /** A checkpoint to store: the bot as of the last step and the equity samples since the previous one. */
+    private record Progress(Bot bot, EquitySeries equity) {
+    }
+
+    /**
+     * The session's progress up to its last step, taken under its lock; the bot is shown at it from now on (a
+     * checkpoint changes no status: if the store finds the bot no longer live, the session ends).
+     */
+    private Progress progress(LiveSession runner) {
+        Bot next = runner.bot.checkpoint(runner.session.lastStepTime(), runner.stepsPlayed,
+                runner.session.lastCloses().get(runner.bot.instrument()), clock.now());
+        runner.uncheckpointed = 0;
+        runner.checkpointedAt = clock.now().toEpochMilli();
+        EquitySeries samples = runner.equity;
+        runner.equity = new EquitySeries();
+        runner.bot = next;
+        return new Progress(next, samples);
+    }
+
+    /** Stores a checkpoint: its equity samples, then the bot's progress; false when the bot is no longer live. */
+    private boolean store(Progress progress) {
+        if (!progress.equity().isEmpty()) {
+            store.appendEquity(progress.bot().id(), progress.equity());
+        }
+        return store.checkpoint(progress.bot());
     }
 
     /** Stores the bot's progress (and equity samples) up to the last step; a bot moved meanwhile ends here. */
     void checkpoint(LiveSession runner) {
-        long last = runner.session.lastStepTime();
-        Bot next = runner.bot.checkpoint(last, runner.stepsPlayed,
-                runner.session.lastCloses().get(runner.bot.instrument()), clock.now());
-        runner.uncheckpointed = 0;
-        runner.checkpointedAt = clock.now().toEpochMilli();
-        if (!runner.equity.isEmpty()) {
-            store.appendEquity(runner.bot.id(), runner.equity);
-            runner.equity = new EquitySeries();
-        }
-        if (store.checkpoint(next)) {
-            runner.bot = next;
-        } else {
+        if (!store(progress(runner))) {
             sessions.end(runner);
         }
     }

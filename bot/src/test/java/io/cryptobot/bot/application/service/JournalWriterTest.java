@@ -34,10 +34,10 @@ class JournalWriterTest {
 
     @Test
     void entries_queued_while_a_batch_is_written_go_together_in_the_next_batch_in_order() {
-        CompletableFuture<Void> first = writer.submit(entry("a"), nothing());
+        CompletableFuture<Boolean> first = writer.submit(entry("a"), nothing());
         assertThat(tasks).hasSize(1);
-        CompletableFuture<Void> second = writer.submit(entry("b"), nothing());
-        CompletableFuture<Void> third = writer.submit(entry("c"), nothing());
+        CompletableFuture<Boolean> second = writer.submit(entry("b"), nothing());
+        CompletableFuture<Boolean> third = writer.submit(entry("c"), nothing());
         assertThat(tasks).as("one writer at a time").hasSize(1);
         assertThat(first).isNotDone();
 
@@ -49,7 +49,7 @@ class JournalWriterTest {
 
     @Test
     void nothing_is_answered_before_its_batch_is_written() {
-        CompletableFuture<Void> durable = writer.submit(entry("a"), nothing());
+        CompletableFuture<Boolean> durable = writer.submit(entry("a"), nothing());
 
         assertThat(durable).isNotDone();
         assertThat(batches).isEmpty();
@@ -60,8 +60,8 @@ class JournalWriterTest {
     @Test
     void a_batch_that_cannot_be_written_fails_its_callers_and_every_later_one() {
         failWith = new IllegalStateException("connection refused");
-        CompletableFuture<Void> first = writer.submit(entry("a"), nothing());
-        CompletableFuture<Void> second = writer.submit(entry("b"), nothing());
+        CompletableFuture<Boolean> first = writer.submit(entry("a"), nothing());
+        CompletableFuture<Boolean> second = writer.submit(entry("b"), nothing());
 
         tasks.poll().run();
 
@@ -85,6 +85,37 @@ class JournalWriterTest {
         assertThat(flushed).isNotDone();
         tasks.poll().run();
         assertThat(flushed).succeedsWithin(java.time.Duration.ofSeconds(5));
+    }
+
+    @Test
+    void a_step_is_written_alone_in_its_place_between_the_entries_before_and_after_it() {
+        writer.submit(entry("a"), nothing());
+        writer.submit(entry("b"), nothing());
+        CompletableFuture<Boolean> step = writer.submitStep(() -> {
+            batches.add(List.of("step"));
+            return false;
+        });
+        CompletableFuture<Boolean> after = writer.submit(entry("c"), nothing());
+
+        tasks.poll().run();
+
+        assertThat(batches).containsExactly(List.of("a", "b"), List.of("step"), List.of("c"));
+        assertThat(step).isCompletedWithValue(false);
+        assertThat(after).isCompletedWithValue(true);
+    }
+
+    @Test
+    void a_step_that_cannot_be_written_fails_everything_queued_after_it() {
+        CompletableFuture<Boolean> step = writer.submitStep(() -> {
+            throw new IllegalStateException("disk full");
+        });
+        CompletableFuture<Boolean> after = writer.submit(entry("c"), nothing());
+
+        tasks.poll().run();
+
+        assertThatThrownBy(() -> JournalWriter.await(step)).hasMessage("disk full");
+        assertThat(after).isCompletedExceptionally();
+        assertThat(batches).isEmpty();
     }
 
     @Test
