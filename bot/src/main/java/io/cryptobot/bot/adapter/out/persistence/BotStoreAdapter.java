@@ -47,6 +47,11 @@ class BotStoreAdapter implements BotStorePort {
             + "cash_units, cash_scale, cash_asset, limits, costs, feed_from, feed_to, feed_speed, status, status_reason, "
             + "last_step, steps, last_close, created_at, updated_at, sizing";
     private static final String UNIQUE_VIOLATION = "23505";
+    /**
+     * A transaction that does not wait for the disk: it is durable with the next synchronous commit (the
+     * write-ahead log is flushed in order) or within the WAL writer's delay.
+     */
+    private static final String NO_FLUSH = "SET LOCAL synchronous_commit = off";
     private final Pool pool;
     private final java.util.concurrent.ConcurrentHashMap<UserId, java.util.concurrent.atomic.AtomicLong> versions =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -179,11 +184,12 @@ class BotStoreAdapter implements BotStorePort {
     }
 
     private boolean checkpointed(Bot bot) {
-        return pool.preparedQuery("UPDATE bot.bots SET last_step = $1, steps = $2, last_close = $3, updated_at = $4 "
-                        + "WHERE id = $5 AND status IN ('running', 'paused')")
-                .executeAndAwait(Tuple.tuple(Arrays.asList(bot.lastStep().getOrNull(), bot.steps(),
-                        closeText(bot), utc(bot.updatedAt()), bot.id().value())))
-                .rowCount() == 1;
+        return pool.withTransaction(connection -> connection.query(NO_FLUSH).execute()
+                        .flatMap(ignored -> connection.preparedQuery("UPDATE bot.bots SET last_step = $1, steps = $2, "
+                                        + "last_close = $3, updated_at = $4 WHERE id = $5 AND status IN ('running', 'paused')")
+                                .execute(Tuple.tuple(Arrays.asList(bot.lastStep().getOrNull(), bot.steps(),
+                                        closeText(bot), utc(bot.updatedAt()), bot.id().value())))))
+                .await().indefinitely().rowCount() == 1;
     }
 
     @Override
@@ -194,7 +200,7 @@ class BotStoreAdapter implements BotStorePort {
     @Override
     public void addControlsDurableWithNextCommit(BotId id, List<BotControl> controls) {
         List<Tuple> rows = controls.stream().map(control -> controlRow(id, control)).toList();
-        pool.withTransaction(connection -> connection.query("SET LOCAL synchronous_commit = off").execute()
+        pool.withTransaction(connection -> connection.query(NO_FLUSH).execute()
                 .flatMap(ignored -> connection.preparedQuery(INSERT_CONTROL).executeBatch(rows)))
                 .await().indefinitely();
     }
@@ -229,14 +235,20 @@ class BotStoreAdapter implements BotStorePort {
 
     @Override
     public void appendEquity(BotId id, io.cryptobot.portfolio.domain.metrics.EquitySeries samples) {
-        for (int from = 0; from < samples.size(); from += 5_000) {
-            List<Tuple> rows = new ArrayList<>();
-            for (int i = from; i < Math.min(samples.size(), from + 5_000); i++) {
-                rows.add(Tuple.of(id.value(), samples.time(i), samples.equity(i), samples.exposed(i)));
-            }
-            pool.preparedQuery("INSERT INTO bot.equity (bot_id, time, equity, exposed) VALUES ($1, $2, $3, $4) "
-                    + "ON CONFLICT (bot_id, time) DO NOTHING").executeBatchAndAwait(rows);
+        List<Tuple> rows = new ArrayList<>(samples.size());
+        for (int i = 0; i < samples.size(); i++) {
+            rows.add(Tuple.of(id.value(), samples.time(i), samples.equity(i), samples.exposed(i)));
         }
+        pool.withTransaction(connection -> {
+            Uni<Void> chain = connection.query(NO_FLUSH).execute().replaceWithVoid();
+            for (int from = 0; from < rows.size(); from += 5_000) {
+                List<Tuple> chunk = rows.subList(from, Math.min(rows.size(), from + 5_000));
+                chain = chain.flatMap(ignored -> connection.preparedQuery("INSERT INTO bot.equity (bot_id, time, "
+                        + "equity, exposed) VALUES ($1, $2, $3, $4) ON CONFLICT (bot_id, time) DO NOTHING")
+                        .executeBatch(chunk).replaceWithVoid());
+            }
+            return chain;
+        }).await().indefinitely();
     }
 
     @Override

@@ -33,7 +33,11 @@ public interface BotStorePort {
     /** Compare-and-set of the status alone, its journal entry already written (a stop). */
     boolean move(Bot bot, BotStatus expected);
 
-    /** Stores the checkpoint of a live bot (steps, last step, last close); false when it is no longer live. */
+    /**
+     * Stores the checkpoint of a live bot (steps, last step, last close); false when it is no longer live. It need
+     * not wait for the disk: a checkpoint lost in a crash only makes the rebuild play more candles, and the
+     * activity of the step it names is committed (synchronously) after it, so it is durable whenever that is.
+     */
     boolean checkpoint(Bot bot);
 
     void addControl(BotId id, BotControl control);
@@ -50,7 +54,10 @@ public interface BotStorePort {
     /** The live bot trading on the account, if any. */
     Option<BotId> liveOnAccount(UUID accountId);
 
-    /** Appends equity samples (idempotent by time: a rebuilt session writes the same samples again). */
+    /**
+     * Appends equity samples (idempotent by time: a rebuilt session writes the same samples again, so samples lost
+     * in a crash come back; hence they need not wait for the disk).
+     */
     void appendEquity(BotId id, io.cryptobot.portfolio.domain.metrics.EquitySeries samples);
 
     /** The bot's equity samples in time order. */
