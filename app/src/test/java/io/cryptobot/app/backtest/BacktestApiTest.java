@@ -75,6 +75,9 @@ class BacktestApiTest {
         assertThat(report.getDouble("metrics.totalReturn"))
                 .isCloseTo(netPnl.doubleValue() / 10_000, org.assertj.core.api.Assertions.within(1e-6)); // JSON read as float
         assertThat(report.getInt("metrics.tradeCount")).isEqualTo(trades);
+        // three days extrapolated to a year: flagged, not hidden
+        assertThat(report.getBoolean("metrics.annualisedMeaningful")).isFalse();
+        assertThat(report.getString("metrics.annualisedNote")).contains("less than 30 days");
 
         JsonPath tradePage = get(trader, "/api/backtests/" + id + "/trades?limit=10000").then().statusCode(200)
                 .extract().jsonPath().using(new JsonPathConfig(JsonPathConfig.NumberReturnType.BIG_DECIMAL));

@@ -90,7 +90,7 @@ class BotApiTest {
                 .extract().jsonPath().using(doubles);
         assertThat(expectedMetrics.getDouble("metrics.totalReturn")).isNotZero();
         for (String metric : List.of("totalReturn", "sharpe", "sortino", "maxDrawdown", "winRate", "profitFactor",
-                "exposure", "var95")) {
+                "exposure", "var95", "annualisedMeaningful", "annualisedNote")) {
             Object expectedValue = expectedMetrics.get("metrics." + metric);
             assertThat((Object) performance.get("metrics." + metric)).as(metric).isEqualTo(expectedValue);
         }

@@ -51,6 +51,11 @@ import java.util.Objects;
  *       tail return is a gain.
  * </ul>
  *
+ * <p>The annualised figures ({@code cagr}, {@code calmar}, and the {@code sqrt(P)} scaling of Sharpe and Sortino)
+ * extrapolate the period to a year: over a few hours a small gain becomes a CAGR in the thousands of percent. They
+ * are computed whatever the span, and {@link #annualisedMeaningful} says whether the samples cover at least
+ * {@link #MIN_ANNUALISED_SPAN_MILLIS} (30 days), below which no one should read them.
+ *
  * <p>Equity at or below zero makes later return-based metrics meaningless (a return from zero is not finite);
  * spot accounts never get there.
  */
@@ -79,6 +84,8 @@ public record PerformanceMetrics(
     public static final long DAY_MILLIS = 86_400_000L;
     /** One year of 365.25 days in millis. */
     public static final double YEAR_MILLIS = 365.25 * DAY_MILLIS;
+    /** The shortest span of samples over which annualised figures are worth reading: 30 days. */
+    public static final long MIN_ANNUALISED_SPAN_MILLIS = 30 * DAY_MILLIS;
 
     public PerformanceMetrics {
         if (endTime < startTime) {
@@ -88,6 +95,18 @@ public record PerformanceMetrics(
             throw new IllegalArgumentException("durations and counts are not negative: "
                     + maxDrawdownDurationMillis + ", " + tradeCount);
         }
+    }
+
+    /** Whether the samples span at least {@link #MIN_ANNUALISED_SPAN_MILLIS}, so the annualised figures mean something. */
+    public boolean annualisedMeaningful() {
+        return endTime - startTime >= MIN_ANNUALISED_SPAN_MILLIS;
+    }
+
+    /** Why the annualised figures are not to be read, when they are not; null when they are. */
+    public String annualisedCaveat() {
+        return annualisedMeaningful() ? null : "not meaningful: the samples cover less than "
+                + MIN_ANNUALISED_SPAN_MILLIS / DAY_MILLIS + " days, and cagr, calmar, sharpe and sortino extrapolate "
+                + "them to a year";
     }
 
     /**

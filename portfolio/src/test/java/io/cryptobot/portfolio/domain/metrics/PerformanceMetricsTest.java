@@ -310,4 +310,25 @@ class PerformanceMetricsTest {
         assertThatThrownBy(() -> PerformanceMetrics.of(100, DAY, new EquitySeries(), List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void annualised_figures_are_flagged_as_not_meaningful_below_thirty_days_of_samples() {
+        EquitySeries twoHours = new EquitySeries();
+        twoHours.append(T0, 100.0, false);
+        twoHours.append(T0 + 2 * HOUR, 101.0, false);
+        EquitySeries thirtyDays = new EquitySeries();
+        thirtyDays.append(T0, 100.0, false);
+        thirtyDays.append(T0 + 30 * DAY, 101.0, false);
+        EquitySeries justShort = new EquitySeries();
+        justShort.append(T0, 100.0, false);
+        justShort.append(T0 + 30 * DAY - MINUTE, 101.0, false);
+
+        PerformanceMetrics hours = PerformanceMetrics.of(100.0, MINUTE, twoHours, java.util.List.of());
+        assertThat(hours.cagr()).as("1 % in two hours, compounded to a year").isGreaterThan(10);
+        assertThat(hours.annualisedMeaningful()).isFalse();
+        assertThat(PerformanceMetrics.of(100.0, MINUTE, justShort, java.util.List.of()).annualisedMeaningful())
+                .isFalse();
+        assertThat(PerformanceMetrics.of(100.0, MINUTE, thirtyDays, java.util.List.of()).annualisedMeaningful())
+                .isTrue();
+    }
 }

@@ -16,7 +16,7 @@ public record ReportResponse(String currency, String startingCash, String finalE
     public record Metrics(Double totalReturn, Double cagr, Double sharpe, Double sortino, Double calmar,
                           Double maxDrawdown, long maxDrawdownDurationSeconds, Double winRate, Double profitFactor,
                           Double expectancy, Double exposure, int tradeCount, Double feesPaid, Double var95,
-                          Double cvar95) {
+                          Double cvar95, boolean annualisedMeaningful, String annualisedNote) {
     }
 
     static ReportResponse of(BacktestReport r) {
@@ -27,7 +27,7 @@ public record ReportResponse(String currency, String startingCash, String finalE
                 finite(m.sharpe()), finite(m.sortino()), finite(m.calmar()), finite(m.maxDrawdown()),
                 m.maxDrawdownDurationMillis() / 1000, finite(m.winRate()), finite(m.profitFactor()),
                 finite(m.expectancy()), finite(m.exposure()), m.tradeCount(), finite(m.feesPaid()),
-                finite(m.var95()), finite(m.cvar95())));
+                finite(m.var95()), finite(m.cvar95()), m.annualisedMeaningful(), m.annualisedCaveat()));
     }
 
     static Double finite(double value) {

@@ -113,6 +113,9 @@ public class BotResource {
                         throw new IllegalStateException(e);
                     }
                 }
+                PerformanceMetrics m = p.metrics().get();
+                metrics.put("annualisedMeaningful", m.annualisedMeaningful());
+                metrics.put("annualisedNote", m.annualisedCaveat());
             }
             Map<String, Object> distribution = new LinkedHashMap<>();
             distribution.put("wins", p.distribution().wins());
