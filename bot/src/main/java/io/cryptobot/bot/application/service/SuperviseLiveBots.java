@@ -27,6 +27,8 @@ class SuperviseLiveBots {
     private final MarkBotFailed failures;
     private final Clock clock;
     private volatile boolean resumedAll;
+    /** Whether a try to read the live bots failed on the database (so a later success is news worth a line). */
+    private boolean refusedByDatabase;
 
     SuperviseLiveBots(BotStorePort store, LiveSessions sessions, LaunchLiveBot launcher, MarkBotFailed failures,
                       Clock clock) {
@@ -39,7 +41,14 @@ class SuperviseLiveBots {
 
     /** Resumes every bot the store holds as live (at start-up); a bot that cannot be rebuilt is marked failed. */
     synchronized void resumeAll() {
-        for (Bot bot : store.live()) {
+        java.util.List<Bot> live;
+        try {
+            live = store.live();
+        } catch (RuntimeException e) {
+            refusedByDatabase |= isStoreFailure(e);
+            throw e;
+        }
+        for (Bot bot : live) {
             if (!sessions.isRunningHere(bot.id()) && !sessions.isRebuilding(bot.id())) {
                 relaunch(bot, "rebuilt from its journal after a restart");
             }
@@ -60,7 +69,9 @@ class SuperviseLiveBots {
         if (!resumedAll) {
             try {
                 resumeAll();
-                LOG.info("live bots resumed: the database answers again");
+                if (refusedByDatabase) {
+                    LOG.info("live bots resumed: the database answers again");
+                }
             } catch (RuntimeException e) {
                 if (!isStoreFailure(e)) {
                     throw e;
