@@ -1,5 +1,6 @@
 package io.cryptobot.bot.application.service;
 
+import io.cryptobot.bot.application.port.in.BooksVersion;
 import io.cryptobot.bot.application.port.in.BotPortfolio;
 import io.cryptobot.bot.application.port.in.ListBotsQuery;
 import io.cryptobot.bot.application.port.out.BotStorePort;
@@ -33,6 +34,12 @@ class ListBotsService implements ListBotsQuery {
     }
 
     private record Key(UserId owner, PageRequest page, long botsVersion, long journalVersion) {
+    }
+
+    @Override
+    public BooksVersion version(UserId caller) {
+        long botsVersion = store.version(caller);
+        return new BooksVersion(orders.version(caller), botsVersion);
     }
 
     @Override

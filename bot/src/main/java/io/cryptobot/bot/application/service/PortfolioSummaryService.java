@@ -1,5 +1,6 @@
 package io.cryptobot.bot.application.service;
 
+import io.cryptobot.bot.application.port.in.BooksVersion;
 import io.cryptobot.bot.application.port.in.BotPortfolio;
 import io.cryptobot.bot.application.port.in.PortfolioSummary;
 import io.cryptobot.bot.application.port.in.PortfolioSummaryQuery;
@@ -44,6 +45,12 @@ class PortfolioSummaryService implements PortfolioSummaryQuery {
     }
 
     private record Key(UserId owner, long journalVersion, long botsVersion) {
+    }
+
+    @Override
+    public BooksVersion version(UserId caller) {
+        long botsVersion = store.version(caller);
+        return new BooksVersion(orders.version(caller), botsVersion);
     }
 
     @Override

@@ -54,14 +54,18 @@ class SessionOrdersService implements SessionOrdersUseCase {
     }
 
     private Either<DomainError, Bot> liveSession(UserId owner, UUID accountId) {
+        Option<Bot> running = runner.runningOn(owner, accountId);
+        if (running.isDefined()) {
+            // a bot of the owner's runs here: the account is theirs and paper (checked when the bot was created)
+            return Either.right(running.get());
+        }
         Option<ExchangeAccount> account = accounts.get(owner, new AccountId(accountId)).toOption()
                 .filter(a -> a.kind() == AccountKind.PAPER);
         if (account.isEmpty()) {
             return Either.left(BotErrors.invalid(List.of(new Violation("accountId", "no paper account " + accountId
                     + " of yours"))));
         }
-        return runner.runningOn(owner, accountId)
-                .orElse(() -> store.liveOnAccount(accountId).flatMap(id -> store.load(owner, id)))
+        return store.liveOnAccount(accountId).flatMap(id -> store.load(owner, id))
                 .toEither(() -> BotErrors.noLiveSession(accountId.toString()));
     }
 }

@@ -57,6 +57,9 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cryptobot.kernel.domain.PageRequest;
+import io.smallrye.mutiny.Uni;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -81,10 +84,16 @@ public class BotResource {
     private final BotEventsQuery history;
     private final BotPortfolioQuery portfolios;
     private final BotPerformanceQuery performances;
+    /** The JSON of each owner's last bot pages, under the version they were read at. */
+    private final KeptJson<PageKey> pages;
+
+    private record PageKey(UserId owner, PageRequest page) {
+    }
 
     BotResource(CreateBotUseCase creating, ListBotsQuery listing, StartBotUseCase starting, PauseBotUseCase pausing,
                 ResumeBotUseCase resuming, StopBotUseCase stopping, BotEventsQuery history,
-                BotPortfolioQuery portfolios, BotPerformanceQuery performances) {
+                BotPortfolioQuery portfolios, BotPerformanceQuery performances, ObjectMapper mapper) {
+        this.pages = new KeptJson<>(mapper, 10_000);
         this.creating = creating;
         this.listing = listing;
         this.starting = starting;
@@ -300,16 +309,18 @@ public class BotResource {
     @APIResponse(responseCode = "200", description = "One page of bots (items are BotResponse)",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class)))
     @APIResponse(responseCode = "400", description = "bot.invalid_input: offset or limit is not a whole number in range")
-    public Response list(@QueryParam("offset") String offset, @QueryParam("limit") String limit,
-                         @Context SecurityContext security) {
+    public Uni<Response> list(@QueryParam("offset") String offset, @QueryParam("limit") String limit,
+                              @Context SecurityContext security) {
         UserId caller = caller(security);
         var page = RestInputs.page(offset, limit == null ? "50" : limit)
                 .flatMap(p -> p.limit() <= MAX_PAGE ? io.vavr.control.Validation.valid(p)
                         : io.vavr.control.Validation.invalid(new Violation("limit", "must be at most " + MAX_PAGE)));
         if (page.isInvalid()) {
-            return Problems.response(BotErrors.invalid(List.of(page.getError())));
+            return Uni.createFrom().item(Problems.response(BotErrors.invalid(List.of(page.getError()))));
         }
-        return Response.ok(PageResponse.of(listing.list(caller, page.get()), p -> BotResponse.of(p.bot(), p))).build();
+        PageRequest request = page.get();
+        return pages.answer(new PageKey(caller, request), listing.version(caller),
+                () -> PageResponse.of(listing.list(caller, request), p -> BotResponse.of(p.bot(), p)));
     }
 
     @GET

@@ -10,7 +10,10 @@ import io.cryptobot.kernel.adapter.in.rest.RestInputs;
 import io.cryptobot.kernel.adapter.in.rest.Roles;
 import io.cryptobot.kernel.domain.Money;
 import io.cryptobot.kernel.domain.UserId;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -29,9 +32,12 @@ import java.util.TreeMap;
 @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
 public class PortfolioResource {
     private final PortfolioSummaryQuery summaries;
+    /** The JSON of each owner's last summary, under the version it was read at. */
+    private final KeptJson<UserId> kept;
 
-    PortfolioResource(PortfolioSummaryQuery summaries) {
+    PortfolioResource(PortfolioSummaryQuery summaries, ObjectMapper mapper) {
         this.summaries = summaries;
+        this.kept = new KeptJson<>(mapper, 10_000);
     }
 
     public record BotShareResponse(String botId, String name, String status, String instrument, String equity,
@@ -65,9 +71,10 @@ public class PortfolioResource {
                     + "equity, realized and unrealized P&L, and each bot's share.")
     @APIResponse(responseCode = "200", description = "The summary, one entry per currency",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = SummaryResponse.class)))
-    public SummaryResponse summary(@Context SecurityContext security) {
+    public Uni<Response> summary(@Context SecurityContext security) {
         UserId caller = new UserId(RestInputs.caller(security));
-        return new SummaryResponse(summaries.summary(caller).currencies().stream().map(CurrencyResponse::of).toList());
+        return kept.answer(caller, summaries.version(caller), () -> new SummaryResponse(
+                summaries.summary(caller).currencies().stream().map(CurrencyResponse::of).toList()));
     }
 
     private static Map<String, String> plain(Map<String, BigDecimal> values) {
