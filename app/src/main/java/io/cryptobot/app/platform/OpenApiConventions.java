@@ -20,7 +20,9 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * and the answers the platform's filters and mappers give on any operation, whatever the resource says:
  * 400 {@code request.unsafe_text} (path, query and JSON text are checked before an endpoint sees them), 400
  * {@code request.malformed} for a body that is not the expected JSON, 401 {@code auth.unauthenticated} and 403
- * {@code auth.forbidden} for secured operations, 503 {@code server.unavailable} when PostgreSQL cannot be reached.
+ * {@code auth.forbidden} for secured operations, 429 {@code stream.too_many_open} on every server-sent-event
+ * stream (the per-user limit of open streams, kept by the stream registry), 503 {@code server.unavailable} when
+ * PostgreSQL cannot be reached.
  * The resources document their own successes and their domain errors with the codes they can answer.
  * Registered with {@code mp.openapi.filter}; it runs once when the document is built.
  */
@@ -69,6 +71,12 @@ public class OpenApiConventions implements OASFilter {
                 responses.removeAPIResponse("403");
             }
         }
+        if (streams(responses)) {
+            mention(responses, "429", "stream.too_many_open: the caller already has as many event streams open (over "
+                    + "every stream endpoint) as allowed; a stream's place frees when it ends or its client goes away; "
+                    + "the problem names limit streams-per-user and its max (default 16, "
+                    + "cryptobot.limits.streams-per-user)");
+        }
         mention(responses, "503", "server.unavailable: the database cannot be reached; nothing was changed, retry "
                 + "after Retry-After seconds");
         for (Map.Entry<String, APIResponse> response : responses.getAPIResponses().entrySet()) {
@@ -78,6 +86,13 @@ public class OpenApiConventions implements OASFilter {
                                 .ref("#/components/schemas/" + PROBLEM))));
             }
         }
+    }
+
+    /** Whether the operation answers a server-sent-event stream. */
+    private static boolean streams(APIResponses responses) {
+        APIResponse ok = responses.getAPIResponse("200");
+        return ok != null && ok.getContent() != null && ok.getContent().getMediaTypes() != null
+                && ok.getContent().getMediaTypes().containsKey("text/event-stream");
     }
 
     /** The scopes of the bearer requirement are the roles allowed; a viewer or any signed-in user is never 403. */
@@ -121,6 +136,10 @@ public class OpenApiConventions implements OASFilter {
                 .addProperty("code", text("the stable, dotted error code, e.g. order.client_order_id_reused"))
                 .addProperty("errors", OASFactory.createSchema().addType(SchemaType.ARRAY).items(fieldError)
                         .description("every violation found, for invalid input only"))
+                .addProperty("limit", text("for a refusal by a per-user limit (429, 413): the limit met, as named "
+                        + "under cryptobot.limits, e.g. sweeps-active-per-user"))
+                .addProperty("max", OASFactory.createSchema().addType(SchemaType.INTEGER)
+                        .description("for a refusal by a per-user limit: the limit's value"))
                 .addRequired("type").addRequired("title").addRequired("status").addRequired("detail")
                 .addRequired("code")
                 .example(Map.of("type", "urn:cryptobot:problem:order.invalid_input", "title", "Bad Request",

@@ -196,8 +196,8 @@ class BotApiTest {
     }
 
     @Test
-    void a_start_the_feed_cannot_take_leaves_the_bot_created_to_be_started_later() {
-        // each user may run 20 replays at once; the 21st bot's feed is refused
+    void a_start_beyond_the_running_bots_limit_leaves_the_bot_created_to_be_started_later() {
+        // each user may run 20 bots at once (bots-running-per-user, default 20); the 21st is refused, unchanged
         List<String> started = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             Map<String, Object> request = botRequest(1);
@@ -208,10 +208,11 @@ class BotApiTest {
         }
         String last = createBot(botRequest(1)).then().statusCode(201).extract().path("id");
         post(trader, "/api/bots/" + last + "/start", null).then().statusCode(429)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json").body("code", equalTo("bot.too_many_running"))
+                .body("limit", equalTo("bots-running-per-user")).body("max", equalTo(20));
         get(trader, "/api/bots/" + last).then().body("status", equalTo("created"));
         assertThat(get(trader, "/api/bots/" + last + "/events").then().extract().jsonPath().getList("kind", String.class))
-                .containsExactly("created", "started", "start_refused");
+                .containsExactly("created");
         post(trader, "/api/bots/" + started.get(0) + "/stop", null).then().statusCode(200);
         post(trader, "/api/bots/" + last + "/start", null).then().statusCode(200).body("status", equalTo("running"));
         for (String id : started.subList(1, started.size())) {

@@ -2,6 +2,7 @@ package io.cryptobot.backtest.domain;
 
 import io.cryptobot.kernel.domain.DomainError;
 import io.cryptobot.kernel.domain.DomainError.Violation;
+import io.cryptobot.kernel.domain.Limit;
 import io.vavr.collection.Seq;
 
 /** The errors this context returns, with their stable codes. */
@@ -40,9 +41,9 @@ public final class BacktestErrors {
     }
 
     /** Fairness between users: one user's queue may not hold the workers for everyone. */
-    public static DomainError tooManyUnfinished(int limit) {
-        return new DomainError.RateLimited("backtest.too_many_unfinished", "you already have " + limit
-                + " backtests queued or running; wait for one to finish or cancel one", 5);
+    public static DomainError tooManyUnfinished(Limit limit) {
+        return limit.reached("backtest.too_many_unfinished", "you already have " + limit.max()
+                + " backtests queued, running or storing; wait for one to finish or cancel one", 5);
     }
 
     public static DomainError noCandles(String what) {

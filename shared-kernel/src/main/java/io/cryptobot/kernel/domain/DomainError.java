@@ -72,6 +72,31 @@ public sealed interface DomainError {
     }
 
     /**
+     * A per-user limit refused the request (429): the caller already holds as many of something as {@code limit}
+     * allows ({@code max}: sweeps queued or running, open streams, bots, ...), or has used up a rate. Nothing was
+     * changed. {@code retryAfterSeconds} is a hint when one is meaningful (work that ends on its own, a rate's
+     * window), otherwise 0: the caller has to end something first.
+     */
+    record OverLimit(String code, String detail, String limit, long max, long retryAfterSeconds)
+            implements DomainError {
+        public OverLimit {
+            requireText(code, detail);
+            requireLimit(limit, max);
+            if (retryAfterSeconds < 0) {
+                throw new IllegalArgumentException("retryAfterSeconds must not be negative");
+            }
+        }
+    }
+
+    /** One request is larger than a per-user limit allows (413): {@code limit} and its {@code max}; nothing changed. */
+    record TooLarge(String code, String detail, String limit, long max) implements DomainError {
+        public TooLarge {
+            requireText(code, detail);
+            requireLimit(limit, max);
+        }
+    }
+
+    /**
      * The request could not be served now because something it needs (the database, a venue) cannot be reached;
      * nothing was changed, and the same request may succeed after {@code retryAfterSeconds}. The detail must not
      * name the dependency's address or internals.
@@ -93,6 +118,15 @@ public sealed interface DomainError {
         public Violation {
             Objects.requireNonNull(field, "field");
             Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    private static void requireLimit(String limit, long max) {
+        if (limit == null || limit.isBlank()) {
+            throw new IllegalArgumentException("limit must be named");
+        }
+        if (max < 0) {
+            throw new IllegalArgumentException("max must not be negative");
         }
     }
 

@@ -9,7 +9,10 @@ import io.cryptobot.backtest.domain.BacktestRun;
 import io.cryptobot.backtest.domain.BacktestStatus;
 import io.cryptobot.kernel.domain.Clock;
 import io.cryptobot.kernel.domain.DomainError;
+import io.cryptobot.kernel.domain.Limit;
+import io.cryptobot.kernel.domain.OwnerLocks;
 import io.cryptobot.kernel.domain.UserId;
+import io.cryptobot.kernel.domain.UserLimits;
 import io.vavr.control.Either;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,12 +22,17 @@ class ControlBacktestService implements ControlBacktestUseCase {
     private final BacktestStorePort store;
     private final BacktestWorkersPort workers;
     private final BacktestRunner runner;
+    private final Limit active;
+    private final OwnerLocks locks;
     private final Clock clock;
 
-    ControlBacktestService(BacktestStorePort store, BacktestWorkersPort workers, BacktestRunner runner, Clock clock) {
+    ControlBacktestService(BacktestStorePort store, BacktestWorkersPort workers, BacktestRunner runner,
+                           UserLimits limits, OwnerLocks locks, Clock clock) {
         this.store = store;
         this.workers = workers;
         this.runner = runner;
+        this.active = limits.backtestsActive();
+        this.locks = locks;
         this.clock = clock;
     }
 
@@ -58,15 +66,18 @@ class ControlBacktestService implements ControlBacktestUseCase {
         if (queued.isLeft()) {
             return Either.left(BacktestErrors.notResumable(id, run.status()));
         }
-        if (store.unfinishedCount(caller) >= StartBacktestService.MAX_UNFINISHED) {
-            return Either.left(BacktestErrors.tooManyUnfinished(StartBacktestService.MAX_UNFINISHED));
-        }
-        store.deleteResult(id);
-        if (!store.update(queued.get(), run.status())) {
-            return Either.left(new DomainError.Conflict("backtest.busy", "backtest " + id + " changed meanwhile; retry"));
-        }
-        workers.run(() -> runner.execute(id));
-        return Either.right(queued.get());
+        return locks.serialized(caller, () -> {
+            if (!active.admitsOneMore(store.unfinishedCount(caller))) {
+                return Either.left(BacktestErrors.tooManyUnfinished(active));
+            }
+            store.deleteResult(id);
+            if (!store.update(queued.get(), run.status())) {
+                return Either.left(new DomainError.Conflict("backtest.busy", "backtest " + id
+                        + " changed meanwhile; retry"));
+            }
+            workers.run(caller, () -> runner.execute(id));
+            return Either.right(queued.get());
+        });
     }
 
     @Override

@@ -9,26 +9,35 @@ import io.cryptobot.backtest.domain.BacktestId;
 import io.cryptobot.backtest.domain.BacktestRun;
 import io.cryptobot.kernel.domain.Clock;
 import io.cryptobot.kernel.domain.DomainError;
+import io.cryptobot.kernel.domain.Limit;
+import io.cryptobot.kernel.domain.OwnerLocks;
 import io.cryptobot.kernel.domain.UserId;
+import io.cryptobot.kernel.domain.UserLimits;
 import io.vavr.control.Either;
 import jakarta.enterprise.context.ApplicationScoped;
 
+/**
+ * Queues a checked run on the shared workers, unless the owner already has as many queued, running or storing as
+ * {@link UserLimits#backtestsActive()} allows (counted and inserted under the owner's lock).
+ */
 @ApplicationScoped
 class StartBacktestService implements StartBacktestUseCase {
-    /** Queued or running runs a user may have at once. */
-    static final int MAX_UNFINISHED = 10;
     private final BacktestStorePort store;
     private final BacktestWorkersPort workers;
     private final MarketLoader loader;
     private final BacktestRunner runner;
+    private final Limit active;
+    private final OwnerLocks locks;
     private final Clock clock;
 
     StartBacktestService(BacktestStorePort store, BacktestWorkersPort workers, MarketLoader loader,
-                         BacktestRunner runner, Clock clock) {
+                         BacktestRunner runner, UserLimits limits, OwnerLocks locks, Clock clock) {
         this.store = store;
         this.workers = workers;
         this.loader = loader;
         this.runner = runner;
+        this.active = limits.backtestsActive();
+        this.locks = locks;
         this.clock = clock;
     }
 
@@ -36,13 +45,14 @@ class StartBacktestService implements StartBacktestUseCase {
     public Either<DomainError, BacktestRun> start(UserId owner, BacktestConfig.Raw request) {
         return BacktestConfig.checked(request).toEither().<DomainError>mapLeft(BacktestErrors::invalid)
                 .flatMap(config -> loader.check(config).map(found -> config))
-                .filterOrElse(config -> store.unfinishedCount(owner) < MAX_UNFINISHED,
-                        config -> BacktestErrors.tooManyUnfinished(MAX_UNFINISHED))
-                .map(config -> {
+                .flatMap(config -> locks.serialized(owner, () -> {
+                    if (!active.admitsOneMore(store.unfinishedCount(owner))) {
+                        return Either.left(BacktestErrors.tooManyUnfinished(active));
+                    }
                     BacktestRun run = BacktestRun.queue(BacktestId.random(), owner, config, clock.now());
                     store.insert(run);
-                    workers.run(() -> runner.execute(run.id()));
-                    return run;
-                });
+                    workers.run(owner, () -> runner.execute(run.id()));
+                    return Either.right(run);
+                }));
     }
 }

@@ -26,6 +26,10 @@ import io.cryptobot.kernel.domain.Clock;
 import io.cryptobot.kernel.domain.DomainError;
 import io.cryptobot.kernel.domain.DomainError.Violation;
 import io.cryptobot.kernel.domain.InstrumentId;
+import io.cryptobot.kernel.domain.Limit;
+import io.cryptobot.kernel.domain.OwnerLocks;
+import io.cryptobot.kernel.domain.UserLimits;
+import io.cryptobot.bot.domain.bot.BotStatus;
 import io.cryptobot.kernel.domain.Money;
 import io.cryptobot.kernel.domain.Text;
 import io.cryptobot.kernel.domain.Timeframe;
@@ -50,21 +54,30 @@ import java.util.UUID;
 /**
  * Checks a new bot against the strategy catalog, the owner's paper account (it must hold the instrument's quote
  * currency, the bot's starting cash), the stored candles of its replay and the owner's limits (the stricter of
- * each pair applying), all at once; then stores it, created.
+ * each pair applying), all at once; then stores it, created, unless the owner already has as many bots that are not
+ * stopped or completed as {@link UserLimits#bots()} allows (counted and inserted under the owner's lock).
  */
 @ApplicationScoped
 class CreateBotService implements CreateBotUseCase {
     static final int MAX_NAME = 100;
+    /** The bots that count against the limit: every one not stopped or completed (a failed one can run again). */
+    static final java.util.Set<BotStatus> DEFINED = java.util.EnumSet.of(BotStatus.CREATED, BotStatus.RUNNING,
+            BotStatus.PAUSED, BotStatus.FAILED);
     private final BotStorePort store;
     private final AccountsUseCase accounts;
     private final LoadCandlesQuery candles;
     private final RiskLimitsUseCase limits;
     private final GetInstrumentQuery instruments;
+    private final Limit bots;
+    private final OwnerLocks locks;
     private final Clock clock;
 
     CreateBotService(BotStorePort store, AccountsUseCase accounts, LoadCandlesQuery candles,
-                     RiskLimitsUseCase limits, GetInstrumentQuery instruments, Clock clock) {
+                     RiskLimitsUseCase limits, GetInstrumentQuery instruments, UserLimits userLimits,
+                     OwnerLocks locks, Clock clock) {
         this.instruments = instruments;
+        this.bots = userLimits.bots();
+        this.locks = locks;
         this.store = store;
         this.accounts = accounts;
         this.candles = candles;
@@ -154,7 +167,13 @@ class CreateBotService implements CreateBotUseCase {
                 instrument.get(), timeframe.get(), account.get().id().value(),
                 startingCash(account.get(), instrument.get().quote()).get(), riskLimits, costs.get(), sizing.get(),
                 new ReplayFeedSpec(from.get(), to.get(), speed.get()), now);
-        return store.insert(bot, new BotControl(BotControl.Kind.CREATED, Long.MIN_VALUE, "created", now)) ? Either.right(bot) : Either.left(BotErrors.nameTaken(name));
+        return locks.serialized(owner, () -> {
+            if (!bots.admitsOneMore(store.count(owner, DEFINED))) {
+                return Either.left(BotErrors.tooMany(bots));
+            }
+            return store.insert(bot, new BotControl(BotControl.Kind.CREATED, Long.MIN_VALUE, "created", now))
+                    ? Either.right(bot) : Either.left(BotErrors.nameTaken(name));
+        });
     }
 
     /**

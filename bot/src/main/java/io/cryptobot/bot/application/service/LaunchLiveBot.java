@@ -128,7 +128,7 @@ class LaunchLiveBot {
             workers.executor().execute(() -> steps.complete(runner));
             return Either.right(runner.bot);
         }
-        Either<DomainError, Replay> replay = replays.start(bot.owner(), bot.instrument(), bot.timeframe(), next,
+        Either<DomainError, Replay> replay = replays.startForBot(bot.owner(), bot.instrument(), bot.timeframe(), next,
                 bot.feed().to(), bot.feed().speed());
         if (replay.isLeft()) {
             return Either.left(replay.getLeft());
@@ -138,7 +138,12 @@ class LaunchLiveBot {
         runner.subscription = replays.candles(bot.owner(), replay.get().id()).get()
                 .onOverflow().buffer(FEED_BUFFER)
                 .emitOn(workers.executor())
-                .subscribe().with(candle -> steps.step(runner, candle), failure -> steps.fail(runner, failure),
+                // one candle at a time: its step, then the pause the owner's order rate asks for (see SessionSteps)
+                .onItem().transformToUniAndConcatenate(candle -> {
+                    steps.step(runner, candle);
+                    return steps.pace(runner);
+                })
+                .subscribe().with(nothing -> { }, failure -> steps.fail(runner, failure),
                         () -> steps.complete(runner));
         return Either.right(runner.bot);
     }

@@ -1,6 +1,7 @@
 package io.cryptobot.bot.application.service;
 
 import io.cryptobot.bot.application.port.in.SessionOrdersUseCase.SessionPlacement;
+import io.cryptobot.bot.application.port.out.OrderRatePort;
 import io.cryptobot.bot.domain.bot.Bot;
 import io.cryptobot.bot.domain.bot.BotControl;
 import io.cryptobot.bot.domain.bot.BotErrors;
@@ -9,18 +10,23 @@ import io.cryptobot.bot.domain.session.TradingSession;
 import io.cryptobot.kernel.domain.Clock;
 import io.cryptobot.kernel.domain.DomainError;
 import io.cryptobot.kernel.domain.IdGenerator;
+import io.cryptobot.kernel.domain.Limit;
+import io.cryptobot.kernel.domain.UserLimits;
 import io.cryptobot.order.application.port.in.OrderQueries;
 import io.cryptobot.order.domain.OrderId;
 import io.cryptobot.order.domain.OrderRequest;
 import io.vavr.control.Either;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * Places an order by hand into a live bot's session between two steps (see {@link TradingSession#place}) under a
  * new time-ordered id. The journal entry (with the id) and the order's activity (denied orders as blocks too) are
  * written by the session's {@link JournalWriter}, together with those of concurrent requests; the call returns
- * once they are durable. The session's lock is held only while the session applies the order.
+ * once they are durable. The session's lock is held only while the session applies the order. First the order
+ * takes a place in the owner's orders of the last minute ({@link UserLimits#ordersPerMinute()}, shared with their
+ * bots): none left is a 429 with nothing changed; an order the session does not create gives its place back.
  */
 @ApplicationScoped
 class PlaceHandOrder {
@@ -29,16 +35,39 @@ class PlaceHandOrder {
     private final LiveSessions sessions;
     private final OrderQueries orders;
     private final IdGenerator ids;
+    private final OrderRatePort rate;
+    private final Limit perMinute;
     private final Clock clock;
 
-    PlaceHandOrder(LiveSessions sessions, OrderQueries orders, IdGenerator ids, Clock clock) {
+    PlaceHandOrder(LiveSessions sessions, OrderQueries orders, IdGenerator ids, OrderRatePort rate,
+                   UserLimits limits, Clock clock) {
         this.sessions = sessions;
         this.orders = orders;
         this.ids = ids;
+        this.rate = rate;
+        this.perMinute = limits.ordersPerMinute();
         this.clock = clock;
     }
 
     Either<DomainError, SessionPlacement> place(Bot bot, OrderRequest request) {
+        Instant now = clock.now();
+        long retryAfter = rate.takeOne(bot.owner(), perMinute.max(), now);
+        if (retryAfter > 0) {
+            return Either.left(BotErrors.orderRateReached(perMinute, retryAfter));
+        }
+        boolean created = false;
+        try {
+            Either<DomainError, SessionPlacement> placed = placeInSession(bot, request);
+            created = placed.isRight() && placed.get().created();
+            return placed;
+        } finally {
+            if (!created) {
+                rate.giveBack(bot.owner(), now);
+            }
+        }
+    }
+
+    private Either<DomainError, SessionPlacement> placeInSession(Bot bot, OrderRequest request) {
         return sessions.betweenSteps(bot, runner -> {
             OrderId id = new OrderId(ids.next());
             Either<SessionRefusal, TradingSession.Placement> placed = runner.session.place(request, id, MANUAL_TAG);

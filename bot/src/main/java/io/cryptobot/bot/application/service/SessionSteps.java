@@ -1,17 +1,23 @@
 package io.cryptobot.bot.application.service;
 
 import io.cryptobot.bot.application.port.out.BotStorePort;
+import io.cryptobot.bot.application.port.out.OrderRatePort;
 import io.cryptobot.bot.application.port.out.BotWorkersPort;
 import io.cryptobot.bot.domain.bot.Bot;
 import io.cryptobot.bot.domain.bot.BotControl;
 import io.cryptobot.kernel.domain.Candle;
 import io.cryptobot.kernel.domain.Clock;
+import io.cryptobot.kernel.domain.Limit;
 import io.cryptobot.kernel.domain.UserId;
+import io.cryptobot.kernel.domain.UserLimits;
+import io.cryptobot.order.domain.event.OrderEvent;
 import io.cryptobot.portfolio.domain.metrics.EquitySeries;
 import io.cryptobot.risk.application.port.in.TradingControlUseCase;
 import io.cryptobot.risk.domain.TradingState;
 import io.cryptobot.risk.domain.event.TradingStateChanged;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import io.vavr.control.Option;
@@ -23,6 +29,12 @@ import java.util.logging.Logger;
  * written by its {@link JournalWriter} in its place among the hand orders (the checkpoint first, then the step's
  * activity), waited for outside the lock; the checkpoint; the feed's end (completed) and its failure (failed). A
  * step whose writes fail puts the session aside.
+ *
+ * <p>The orders a step created count against the owner's orders per minute ({@link UserLimits#ordersPerMinute()},
+ * shared with their other bots and their hand orders). A bot is never refused an order for it: that would make what
+ * it did depend on the wall clock, which a rebuild from the journal cannot replay. Instead the feed waits before
+ * the bot's next candle while the owner is at the limit ({@link #pace}); the candles wait in the feed's buffer, and
+ * the bot trades exactly as it would have, later.
  */
 @ApplicationScoped
 class SessionSteps {
@@ -35,11 +47,16 @@ class SessionSteps {
     private final MarkBotFailed failures;
     private final TradingControlUseCase trading;
     private final BotWorkersPort workers;
+    private final OrderRatePort rate;
+    private final Limit perMinute;
     private final Clock clock;
 
     SessionSteps(BotStorePort store, LiveSessions sessions, ActivityProjection projection, MarkBotFailed failures,
-                 TradingControlUseCase trading, BotWorkersPort workers, Clock clock) {
+                 TradingControlUseCase trading, BotWorkersPort workers, OrderRatePort rate, UserLimits limits,
+                 Clock clock) {
         this.store = store;
+        this.rate = rate;
+        this.perMinute = limits.ordersPerMinute();
         this.sessions = sessions;
         this.projection = projection;
         this.failures = failures;
@@ -64,6 +81,7 @@ class SessionSteps {
                 fail(runner, e);
                 return;
             }
+            rate.add(runner.bot.owner(), created(activity), clock.now());
             Option<Progress> progress = !activity.isEmpty() || runner.uncheckpointed >= CHECKPOINT_EVERY
                     || runner.bot.lastStep().isEmpty()
                     || clock.now().toEpochMilli() - runner.checkpointedAt >= CHECKPOINT_MILLIS
@@ -107,6 +125,28 @@ class SessionSteps {
             String reason = "bot " + runner.bot.name() + ": " + halt.reason();
             workers.executor().execute(() -> trading.change(owner, TradingState.HALTED, reason));
         }
+    }
+
+    /**
+     * When the bot may take its next candle: now, or once its owner's orders of the last 60 seconds are below the
+     * limit again (without holding a thread meanwhile).
+     */
+    Uni<Void> pace(LiveSession runner) {
+        long wait = rate.millisUntilBelow(runner.bot.owner(), perMinute.max(), clock.now());
+        return wait == 0 ? NOW : Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(wait));
+    }
+
+    private static final Uni<Void> NOW = Uni.createFrom().voidItem();
+
+    /** Orders the step created (each one's first event), denied ones included. */
+    private static int created(StepJournal.Step step) {
+        int count = 0;
+        for (var event : step.activity().events()) {
+            if (event.event() instanceof OrderEvent.OrderInitialized) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** A checkpoint to store: the bot as of the last step and the equity samples since the previous one. */

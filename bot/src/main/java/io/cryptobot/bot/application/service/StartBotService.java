@@ -12,28 +12,39 @@ import io.cryptobot.bot.domain.bot.BotControl;
 import io.cryptobot.bot.domain.bot.BotId;
 import io.cryptobot.kernel.domain.Clock;
 import io.cryptobot.kernel.domain.DomainError;
+import io.cryptobot.kernel.domain.Limit;
+import io.cryptobot.kernel.domain.OwnerLocks;
 import io.cryptobot.kernel.domain.UserId;
+import io.cryptobot.kernel.domain.UserLimits;
 import io.vavr.control.Either;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Created to running: the owner's kill switch and the account's other live bot checked, the start stored
- * (compare-and-set on the status), then the runner launches the session; a refused launch puts the bot back to
- * created, a crashing one marks it failed.
+ * Created to running: the owner's kill switch, the account's other live bot and the owner's running bots (at most
+ * {@link UserLimits#botsRunning()} running or paused, counted and moved under the owner's lock) checked, the start
+ * stored (compare-and-set on the status), then the runner launches the session; a refused launch puts the bot back
+ * to created, a crashing one marks it failed.
  */
 @ApplicationScoped
 class StartBotService implements StartBotUseCase {
+    /** Running and paused bots: each follows its feed (a paused one still sees every candle). */
+    static final java.util.Set<BotStatus> LIVE = java.util.EnumSet.of(BotStatus.RUNNING, BotStatus.PAUSED);
     private final Bots bots;
     private final BotStorePort store;
     private final BotRunner runner;
     private final TradingControlUseCase trading;
+    private final Limit running;
+    private final OwnerLocks locks;
     private final Clock clock;
 
-    StartBotService(Bots bots, BotStorePort store, BotRunner runner, TradingControlUseCase trading, Clock clock) {
+    StartBotService(Bots bots, BotStorePort store, BotRunner runner, TradingControlUseCase trading,
+                    UserLimits limits, OwnerLocks locks, Clock clock) {
         this.bots = bots;
         this.store = store;
         this.runner = runner;
         this.trading = trading;
+        this.running = limits.botsRunning();
+        this.locks = locks;
         this.clock = clock;
     }
 
@@ -47,9 +58,16 @@ class StartBotService implements StartBotUseCase {
             if (busy.isDefined()) {
                 return Either.left(BotErrors.accountBusy(bot.accountId().toString()));
             }
-            if (!store.update(started, BotStatus.CREATED, new BotControl(BotControl.Kind.STARTED, Long.MIN_VALUE,
-                    "started", clock.now()))) {
-                return Either.left(BotErrors.changed(id));
+            Either<DomainError, Bot> stored = locks.serialized(caller, () -> {
+                if (!running.admitsOneMore(store.count(caller, LIVE))) {
+                    return Either.left(BotErrors.tooManyRunning(running));
+                }
+                return store.update(started, BotStatus.CREATED, new BotControl(BotControl.Kind.STARTED,
+                        Long.MIN_VALUE, "started", clock.now())) ? Either.right(started)
+                        : Either.left(BotErrors.changed(id));
+            });
+            if (stored.isLeft()) {
+                return stored;
             }
             Either<DomainError, Bot> launched;
             try {
@@ -59,7 +77,7 @@ class StartBotService implements StartBotUseCase {
                 throw e;
             }
             if (launched.isLeft()) {
-                // a refusal (too many replays, no candles any more): the bot stays created and can be started later
+                // a refusal (no candles any more): the bot stays created and can be started later
                 started.notStarted(clock.now()).forEach(back -> store.update(back, BotStatus.RUNNING,
                         new BotControl(BotControl.Kind.START_REFUSED, Long.MIN_VALUE, launched.getLeft().detail(),
                                 clock.now())));

@@ -2,6 +2,7 @@ package io.cryptobot.bot.domain.bot;
 
 import io.cryptobot.kernel.domain.DomainError;
 import io.cryptobot.kernel.domain.DomainError.Violation;
+import io.cryptobot.kernel.domain.Limit;
 import io.vavr.collection.Seq;
 
 /** The errors the bot context returns, with their stable codes. */
@@ -61,5 +62,23 @@ public final class BotErrors {
 
     public static DomainError changed(BotId id) {
         return new DomainError.Conflict("bot.changed", "bot " + id + " changed meanwhile; read it again");
+    }
+
+    /** Bots not stopped or completed are bounded per user; stopping one (a created one too) frees its place. */
+    public static DomainError tooMany(Limit limit) {
+        return limit.reached("bot.too_many", "you already have " + limit.max()
+                + " bots that are not stopped or completed; stop one first", 0);
+    }
+
+    /** Running and paused bots each follow a feed on the shared bot workers: bounded per user. */
+    public static DomainError tooManyRunning(Limit limit) {
+        return limit.reached("bot.too_many_running", "you already have " + limit.max()
+                + " bots running or paused; stop one first", 0);
+    }
+
+    /** The owner's bots and hand orders together created as many orders in the last 60 seconds as allowed. */
+    public static DomainError orderRateReached(Limit limit, long retryAfterSeconds) {
+        return limit.reached("order.rate_limited", "your bots and hand orders created " + limit.max()
+                + " orders in the last 60 seconds; retry in " + retryAfterSeconds + " s", retryAfterSeconds);
     }
 }

@@ -16,7 +16,9 @@ import io.cryptobot.kernel.domain.Page;
 import io.cryptobot.kernel.domain.PageRequest;
 import io.cryptobot.kernel.domain.Price;
 import io.cryptobot.kernel.domain.Quantity;
+import io.cryptobot.kernel.domain.OwnerLocks;
 import io.cryptobot.kernel.domain.UserId;
+import io.cryptobot.kernel.domain.UserLimits;
 import io.cryptobot.marketdata.application.port.in.LoadCandlesQuery;
 import io.cryptobot.marketdata.domain.CandleBatch;
 import io.cryptobot.marketdata.domain.CandleSeries;
@@ -44,7 +46,7 @@ class CreateBotServiceTest {
     private final CreateBotService service = new CreateBotService(store, new OwnersAccounts(paper), candles(),
             new NoLimits(), id -> id.equals(BTC.id()) ? Either.right(BTC)
                     : Either.left(new DomainError.NotFound("marketdata.instrument_not_found", "unknown " + id)),
-            () -> NOW);
+            UserLimits.defaults(), new OwnerLocks(), () -> NOW);
 
     private CreateBotCommand command(String name, String accountId) {
         return new CreateBotCommand(name, "manual", Map.of(), "SIM:BTC/USDT", "1h", accountId,

@@ -122,6 +122,11 @@ final class InMemoryBotStore implements BotStorePort {
     }
 
     @Override
+    public long count(UserId owner, java.util.Set<BotStatus> statuses) {
+        return bots.values().stream().filter(b -> b.owner().equals(owner) && statuses.contains(b.status())).count();
+    }
+
+    @Override
     public List<Bot> live() {
         return bots.values().stream().filter(b -> b.status().isLive()).toList();
     }

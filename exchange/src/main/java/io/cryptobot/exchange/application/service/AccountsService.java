@@ -10,24 +10,35 @@ import io.cryptobot.exchange.domain.account.ExchangeErrors;
 import io.cryptobot.kernel.domain.Clock;
 import io.cryptobot.kernel.domain.DomainError;
 import io.cryptobot.kernel.domain.DomainError.Violation;
+import io.cryptobot.kernel.domain.Limit;
+import io.cryptobot.kernel.domain.OwnerLocks;
 import io.cryptobot.kernel.domain.Page;
 import io.cryptobot.kernel.domain.PageRequest;
 import io.cryptobot.kernel.domain.UserId;
+import io.cryptobot.kernel.domain.UserLimits;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Validation;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 
+/**
+ * The caller's accounts. A new one (paper or connection) is checked, then counted against
+ * {@link UserLimits#accounts()} and stored under the owner's lock, so no request gets past the limit.
+ */
 @ApplicationScoped
 class AccountsService implements AccountsUseCase {
     private final AccountStorePort store;
     private final SealSecretPort sealer;
+    private final Limit accounts;
+    private final OwnerLocks locks;
     private final Clock clock;
 
-    AccountsService(AccountStorePort store, SealSecretPort sealer, Clock clock) {
+    AccountsService(AccountStorePort store, SealSecretPort sealer, UserLimits limits, OwnerLocks locks, Clock clock) {
         this.store = store;
         this.sealer = sealer;
+        this.accounts = limits.accounts();
+        this.locks = locks;
         this.clock = clock;
     }
 
@@ -50,6 +61,9 @@ class AccountsService implements AccountsUseCase {
         if (!found.isEmpty()) {
             return Either.left(ExchangeErrors.invalid(found));
         }
+        if (!accounts.admitsOneMore(store.count(owner))) {
+            return Either.left(ExchangeErrors.tooMany(accounts));
+        }
         Credentials plain = credentials.get();
         ExchangeAccount.StoredCredentials sealed = new ExchangeAccount.StoredCredentials(sealer.seal(plain.apiKey()),
                 sealer.seal(plain.secret()), plain.passphrase().map(sealer::seal), plain.hint());
@@ -59,7 +73,13 @@ class AccountsService implements AccountsUseCase {
     }
 
     private Either<DomainError, ExchangeAccount> insert(ExchangeAccount account) {
-        return store.insert(account) ? Either.right(account) : Either.left(ExchangeErrors.nameTaken(account.name()));
+        return locks.serialized(account.owner(), () -> {
+            if (!accounts.admitsOneMore(store.count(account.owner()))) {
+                return Either.left(ExchangeErrors.tooMany(accounts));
+            }
+            return store.insert(account) ? Either.right(account)
+                    : Either.left(ExchangeErrors.nameTaken(account.name()));
+        });
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.cryptobot.exchange.domain.account;
 
 import io.cryptobot.kernel.domain.DomainError;
 import io.cryptobot.kernel.domain.DomainError.Violation;
+import io.cryptobot.kernel.domain.Limit;
 import io.vavr.collection.Seq;
 
 /** The errors this context returns, with their stable codes. */
@@ -21,5 +22,11 @@ public final class ExchangeErrors {
     public static DomainError nameTaken(String name) {
         return new DomainError.Conflict("exchange.account.name_taken", "you already have an account named '" + name
                 + "'");
+    }
+
+    /** Accounts are stored per user and each may carry a live session: their number is bounded. */
+    public static DomainError tooMany(Limit limit) {
+        return limit.reached("exchange.account.too_many", "you already have " + limit.max()
+                + " trading accounts; remove one first", 0);
     }
 }

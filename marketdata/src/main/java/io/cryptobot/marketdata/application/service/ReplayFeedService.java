@@ -5,8 +5,11 @@ import io.cryptobot.kernel.domain.Clock;
 import io.cryptobot.kernel.domain.DomainError;
 import io.cryptobot.kernel.domain.DomainError.Violation;
 import io.cryptobot.kernel.domain.InstrumentId;
+import io.cryptobot.kernel.domain.Limit;
+import io.cryptobot.kernel.domain.OwnerLocks;
 import io.cryptobot.kernel.domain.Timeframe;
 import io.cryptobot.kernel.domain.UserId;
+import io.cryptobot.kernel.domain.UserLimits;
 import io.cryptobot.marketdata.application.port.in.ReplayFeedUseCase;
 import io.cryptobot.marketdata.application.port.out.LoadCandlesPort;
 import io.cryptobot.marketdata.application.port.out.LoadInstrumentPort;
@@ -30,11 +33,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * Plays stored candles on a real-time schedule: candle {@code k} (0-based) is published once
  * {@code (k + 1) × timeframe / speed} has passed since the start, read page by page from storage, to every current
  * subscriber. A tick publishes every candle that is due, so very high speeds are limited by the reader, not the
- * tick rate.
+ * tick rate. A user may have {@link UserLimits#replaysRunning()} replays of their own running at once; the feeds of
+ * their bots are not counted there (the bots-running limit bounds those).
  */
 @ApplicationScoped
 class ReplayFeedService implements ReplayFeedUseCase {
-    static final int MAX_RUNNING_PER_USER = 20;
     /** Ended replays stay readable this long, then are forgotten. */
     static final long KEEP_ENDED_MILLIS = 3_600_000L;
     private static final int PAGE = 10_000;
@@ -42,19 +45,35 @@ class ReplayFeedService implements ReplayFeedUseCase {
     private final LoadInstrumentPort instruments;
     private final LoadCandlesPort candles;
     private final ScheduleTicksPort ticks;
+    private final Limit running;
+    private final OwnerLocks locks;
     private final Clock clock;
     private final Map<UUID, Session> sessions = new ConcurrentHashMap<>();
 
-    ReplayFeedService(LoadInstrumentPort instruments, LoadCandlesPort candles, ScheduleTicksPort ticks, Clock clock) {
+    ReplayFeedService(LoadInstrumentPort instruments, LoadCandlesPort candles, ScheduleTicksPort ticks,
+                      UserLimits limits, OwnerLocks locks, Clock clock) {
         this.instruments = instruments;
         this.candles = candles;
         this.ticks = ticks;
+        this.running = limits.replaysRunning();
+        this.locks = locks;
         this.clock = clock;
     }
 
     @Override
     public Either<DomainError, Replay> start(UserId owner, InstrumentId instrument, Timeframe timeframe, long from,
                                              long to, long speed) {
+        return start(owner, instrument, timeframe, from, to, speed, true);
+    }
+
+    @Override
+    public Either<DomainError, Replay> startForBot(UserId owner, InstrumentId instrument, Timeframe timeframe,
+                                                   long from, long to, long speed) {
+        return start(owner, instrument, timeframe, from, to, speed, false);
+    }
+
+    private Either<DomainError, Replay> start(UserId owner, InstrumentId instrument, Timeframe timeframe, long from,
+                                              long to, long speed, boolean counted) {
         List<Violation> found = List.empty();
         Option<Instrument> known = instruments.load(instrument);
         if (known.isEmpty()) {
@@ -68,16 +87,26 @@ class ReplayFeedService implements ReplayFeedUseCase {
             return Either.left(MarketDataErrors.invalid(found));
         }
         forgetEndedBefore(clock.now().toEpochMilli() - KEEP_ENDED_MILLIS);
-        long running = sessions.values().stream().filter(s -> s.replay.owner().equals(owner)
-                && s.replay.isLive()).count();
-        if (running >= MAX_RUNNING_PER_USER) {
-            return Either.left(new DomainError.RateLimited("marketdata.replay.too_many", "you already have "
-                    + MAX_RUNNING_PER_USER + " replays running; stop one first", 5));
+        if (!counted) {
+            return Either.right(open(owner, instrument, timeframe, from, to, speed, known.get(), false));
         }
+        return locks.serialized(owner, () -> {
+            long live = sessions.values().stream().filter(s -> s.counted && s.replay.owner().equals(owner)
+                    && s.replay.isLive()).count();
+            if (!running.admitsOneMore(live)) {
+                return Either.left(running.reached("marketdata.replay.too_many", "you already have "
+                        + running.max() + " replays running; stop one first", 5));
+            }
+            return Either.right(open(owner, instrument, timeframe, from, to, speed, known.get(), true));
+        });
+    }
+
+    private Replay open(UserId owner, InstrumentId instrument, Timeframe timeframe, long from, long to, long speed,
+                        Instrument known, boolean counted) {
         Replay replay = new Replay(UUID.randomUUID(), owner, instrument, timeframe, from, to, speed,
                 Replay.Status.WAITING, 0, from, clock.now());
-        sessions.put(replay.id(), new Session(replay, known.get()));
-        return Either.right(replay);
+        sessions.put(replay.id(), new Session(replay, known, counted));
+        return replay;
     }
 
     @Override
@@ -114,15 +143,18 @@ class ReplayFeedService implements ReplayFeedUseCase {
     /** One replay's state: the page being played and the stream it is published on. */
     private final class Session {
         private final Instrument instrument;
+        /** Started through the API (counted against the replays limit), not as a bot's feed. */
+        private final boolean counted;
         private final BroadcastProcessor<Candle> stream = BroadcastProcessor.create();
         private volatile Replay replay;
         private CandleBatch page;
         private int next;
         private volatile long endedAt = Long.MAX_VALUE;
 
-        Session(Replay replay, Instrument instrument) {
+        Session(Replay replay, Instrument instrument, boolean counted) {
             this.replay = replay;
             this.instrument = instrument;
+            this.counted = counted;
         }
 
         /** The first subscriber starts the clock. */

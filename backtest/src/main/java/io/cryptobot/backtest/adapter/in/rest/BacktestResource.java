@@ -92,14 +92,16 @@ public class BacktestResource {
             description = "Runs a strategy over stored candles of one or more instruments between "
                     + "from and to, with the fill model (fees, slippage, volume share), risk "
                     + "limits and sizing, on a background worker. Poll GET /api/backtests/{id} "
-                    + "or follow /events.")
+                    + "or follow /events. The workers are shared by every user and taken round robin "
+                    + "between users, so another user's queue never holds a run back for long.")
     @APIResponse(responseCode = "202", description = "The run, queued (Location: /api/backtests/{id})",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = BacktestResponse.class)))
     @APIResponse(responseCode = "400", description = "backtest.invalid_input: unknown strategy or parameter, bad instrument, "
             + "timeframe, range, amount or fee; errors[] names each; "
             + "backtest.no_candles: no stored candles in the range")
-    @APIResponse(responseCode = "429", description = "backtest.too_many_unfinished: the caller has too many queued or running "
-            + "runs")
+    @APIResponse(responseCode = "429", description = "backtest.too_many_unfinished: the caller already has as many runs "
+            + "queued, running or storing as allowed; the problem names limit backtests-active-per-user and its max "
+            + "(default 10, cryptobot.limits.backtests-active-per-user); Retry-After: 5")
     public Response start(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = BacktestRequest.class),
                     examples = @ExampleObject(name = "example", value = "{\"strategy\":\"sma_crossover\",\"parameters\":{\"fast\":10,\"slow\":30},\"instruments\":[\"BINANCE:BTC/USDT\"],\"timeframe\":\"1m\",\"from\":\"2024-01-01T00:00:00Z\",\"to\":\"2024-01-08T00:00:00Z\",\"startingCash\":\"10000\",\"takerFee\":\"0.001\",\"slippageBps\":\"2\"}"))) BacktestRequest request, @Context SecurityContext security) {
         if (request == null) {
@@ -193,8 +195,9 @@ public class BacktestResource {
     @APIResponse(responseCode = "404", description = "backtest.not_found: no such run of the caller (also a malformed id)")
     @APIResponse(responseCode = "409", description = "backtest.not_resumable: the run is queued, running or completed; "
             + "backtest.busy: it changed meanwhile, retry")
-    @APIResponse(responseCode = "429", description = "backtest.too_many_unfinished: the caller has too many queued or running "
-            + "runs")
+    @APIResponse(responseCode = "429", description = "backtest.too_many_unfinished: the caller already has as many runs "
+            + "queued, running or storing as allowed; the problem names limit backtests-active-per-user and its max "
+            + "(default 10, cryptobot.limits.backtests-active-per-user); Retry-After: 5")
     public Response resume(@PathParam("id") String id, @Context SecurityContext security) {
         UserId caller = caller(security);
         return id(id).flatMap(runId -> control.resume(caller, runId))

@@ -70,12 +70,20 @@ public class SweepResource {
     @Operation(summary = "Start a parameter sweep",
             description = "Runs one backtest configuration over many parameter points (grid, random "
                     + "or walk-forward) on every core, over one shared copy of the candles, and "
-                    + "ranks the points by the objective.")
+                    + "ranks the points by the objective. Sweeps and backtests share the workers, taken "
+                    + "round robin between users; a user may have 2 sweeps queued or running and 2,000 "
+                    + "backtests in one sweep (defaults, see the 413 and 429 answers).")
     @APIResponse(responseCode = "202", description = "The sweep, queued (Location: /api/backtests/sweeps/{id})",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = SweepResponse.class)))
     @APIResponse(responseCode = "400", description = "sweep.invalid_input: unknown kind or objective, bad space or backtest "
             + "settings; errors[] names each; backtest.no_candles: no stored candles in "
             + "the range")
+    @APIResponse(responseCode = "413", description = "sweep.too_many_points: the sweep would run more backtests "
+            + "(pointsTotal: its points, for walk-forward windows × (points + 1)) than one sweep may; the problem "
+            + "names limit points-per-sweep and its max (default 2,000, cryptobot.limits.points-per-sweep)")
+    @APIResponse(responseCode = "429", description = "sweep.too_many_active: the caller already has as many sweeps "
+            + "queued or running as allowed; the problem names limit sweeps-active-per-user and its max (default 2, "
+            + "cryptobot.limits.sweeps-active-per-user); Retry-After: 5")
     public Response start(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = SweepRequest.class),
                     examples = @ExampleObject(name = "example", value = "{\"kind\":\"grid\",\"backtest\":{\"strategy\":\"sma_crossover\",\"instruments\":[\"BINANCE:BTC/USDT\"],\"timeframe\":\"1m\",\"from\":\"2024-01-01T00:00:00Z\",\"to\":\"2024-01-08T00:00:00Z\"},\"space\":{\"fast\":{\"values\":[5,10]},\"slow\":{\"min\":20,\"max\":60,\"step\":20}},\"objective\":\"sharpe\"}"))) SweepRequest request, @Context SecurityContext security) {
         if (request == null) {
@@ -167,6 +175,9 @@ public class SweepResource {
     @APIResponse(responseCode = "404", description = "sweep.not_found: no such sweep of the caller (also a malformed id)")
     @APIResponse(responseCode = "409", description = "sweep.not_resumable: the sweep is queued, running or completed; "
             + "sweep.busy: it changed meanwhile, retry")
+    @APIResponse(responseCode = "429", description = "sweep.too_many_active: the caller already has as many sweeps "
+            + "queued or running as allowed; the problem names limit sweeps-active-per-user and its max (default 2, "
+            + "cryptobot.limits.sweeps-active-per-user); Retry-After: 5")
     public Response resume(@PathParam("id") String id, @Context SecurityContext security) {
         UserId caller = caller(security);
         return id(id).flatMap(sweepId -> control.resume(caller, sweepId)).fold(Problems::response,

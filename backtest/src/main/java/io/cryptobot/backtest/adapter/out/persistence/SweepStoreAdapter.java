@@ -87,6 +87,12 @@ class SweepStoreAdapter implements SweepStorePort {
     }
 
     @Override
+    public int activeCount(UserId owner) {
+        return pool.preparedQuery("SELECT count(*) FROM backtest.sweeps WHERE owner_id = $1 AND status IN ('queued', "
+                + "'running')").executeAndAwait(Tuple.of(owner.value())).iterator().next().getInteger(0);
+    }
+
+    @Override
     public List<SweepRun> unfinished() {
         return all(pool.preparedQuery("SELECT " + COLUMNS + " FROM backtest.sweeps WHERE status IN ('queued', "
                 + "'running') ORDER BY created_at").executeAndAwait());

@@ -28,6 +28,9 @@ public interface SweepStorePort {
 
     List<SweepRun> unfinished();
 
+    /** The owner's sweeps queued or running. */
+    int activeCount(UserId owner);
+
     /** Stores the results and marks the sweep completed, if it is still running. */
     boolean complete(SweepRun completed, SweepResult result);
 

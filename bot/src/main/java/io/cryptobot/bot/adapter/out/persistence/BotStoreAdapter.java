@@ -272,6 +272,13 @@ class BotStoreAdapter implements BotStorePort {
     }
 
     @Override
+    public long count(UserId owner, java.util.Set<BotStatus> statuses) {
+        return pool.preparedQuery("SELECT count(*) FROM bot.bots WHERE owner_id = $1 AND status = ANY($2)")
+                .executeAndAwait(Tuple.of(owner.value(), statuses.stream().map(BotStatus::code).toArray(String[]::new)))
+                .iterator().next().getLong(0);
+    }
+
+    @Override
     public List<Bot> live() {
         List<Bot> bots = new ArrayList<>();
         for (Row row : pool.query("SELECT " + COLUMNS + " FROM bot.bots WHERE status IN ('running', 'paused') "

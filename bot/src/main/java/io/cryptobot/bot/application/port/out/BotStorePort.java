@@ -66,6 +66,9 @@ public interface BotStorePort {
     /** The owner's live bots. */
     List<Bot> liveOf(UserId owner);
 
+    /** How many of the owner's bots are in one of {@code statuses}. */
+    long count(UserId owner, java.util.Set<BotStatus> statuses);
+
     /** Every live bot of every owner: the ones to resume at start-up. */
     List<Bot> live();
 }

@@ -89,6 +89,9 @@ public class AccountResource {
             + "non-negative decimal of a known asset; errors[] names each")
     @APIResponse(responseCode = "409", description = "exchange.account.name_taken: the caller already has an account with this "
             + "name")
+    @APIResponse(responseCode = "429", description = "exchange.account.too_many: the caller already has as many "
+            + "accounts (paper and connections together) as allowed; the problem names limit accounts-per-user and its "
+            + "max (default 50, cryptobot.limits.accounts-per-user); remove one first")
     public Response openPaper(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = PaperRequest.class),
                     examples = @ExampleObject(name = "example", value = "{\"name\":\"paper main\",\"balances\":{\"USDT\":\"10000\"}}"))) PaperRequest request, @Context SecurityContext security) {
         if (request == null) {
@@ -110,6 +113,9 @@ public class AccountResource {
             + "malformed; errors[] names each")
     @APIResponse(responseCode = "409", description = "exchange.account.name_taken: the caller already has an account with this "
             + "name")
+    @APIResponse(responseCode = "429", description = "exchange.account.too_many: the caller already has as many "
+            + "accounts (paper and connections together) as allowed; the problem names limit accounts-per-user and its "
+            + "max (default 50, cryptobot.limits.accounts-per-user); remove one first")
     public Response connect(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ConnectionRequest.class),
                     examples = @ExampleObject(name = "example", value = "{\"name\":\"binance main\",\"venue\":\"BINANCE\",\"apiKey\":\"your-api-key\",\"secret\":\"your-api-secret\"}"))) ConnectionRequest request, @Context SecurityContext security) {
         if (request == null) {

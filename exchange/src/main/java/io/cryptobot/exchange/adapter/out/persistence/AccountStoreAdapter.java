@@ -87,6 +87,12 @@ class AccountStoreAdapter implements AccountStorePort {
     }
 
     @Override
+    public long count(UserId owner) {
+        return pool.preparedQuery("SELECT count(*) FROM exchange.accounts WHERE owner_id = $1")
+                .executeAndAwait(Tuple.of(owner.value())).iterator().next().getLong(0);
+    }
+
+    @Override
     public boolean delete(UserId owner, AccountId id) {
         return pool.preparedQuery("DELETE FROM exchange.accounts WHERE id = $1 AND owner_id = $2")
                 .executeAndAwait(Tuple.of(id.value(), owner.value())).rowCount() == 1;

@@ -16,4 +16,7 @@ public interface AccountStorePort {
     Page<ExchangeAccount> list(UserId owner, PageRequest page);
 
     boolean delete(UserId owner, AccountId id);
+
+    /** How many accounts the owner has, of every kind. */
+    long count(UserId owner);
 }

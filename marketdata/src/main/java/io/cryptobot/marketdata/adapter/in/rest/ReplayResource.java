@@ -76,7 +76,9 @@ public class ReplayResource {
             + "missing or malformed; errors[] names each")
     @APIResponse(responseCode = "404", description = "marketdata.instrument.not_found: the instrument is not defined "
             + "(venue/base/quote)")
-    @APIResponse(responseCode = "429", description = "marketdata.replay.too_many: the caller has too many running replays")
+    @APIResponse(responseCode = "429", description = "marketdata.replay.too_many: the caller already has as many replays "
+            + "running as allowed (their bots' feeds are not counted); the problem names limit replays-running-per-user "
+            + "and its max (default 20, cryptobot.limits.replays-running-per-user); Retry-After: 5")
     public Response start(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReplayRequest.class),
                     examples = @ExampleObject(name = "example", value = "{\"instrument\":\"BINANCE:BTC/USDT\",\"timeframe\":\"1m\",\"from\":\"2024-01-01T00:00:00Z\",\"to\":\"2024-01-02T00:00:00Z\",\"speed\":\"600\"}"))) ReplayRequest request, @Context SecurityContext security) {
         ReplayRequest body = request == null ? new ReplayRequest(null, null, null, null, null) : request;

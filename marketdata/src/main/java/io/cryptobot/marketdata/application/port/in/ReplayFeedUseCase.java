@@ -16,8 +16,16 @@ import java.util.UUID;
  * Another user's replay is not found.
  */
 public interface ReplayFeedUseCase {
+    /** A replay of the owner's own, counted against their replays-running-per-user limit. */
     Either<DomainError, Replay> start(UserId owner, InstrumentId instrument, Timeframe timeframe, long from, long to,
                                       long speed);
+
+    /**
+     * The feed of one of the owner's bots: a replay like any other, not counted against the replays limit (the bot
+     * context bounds its running bots itself).
+     */
+    Either<DomainError, Replay> startForBot(UserId owner, InstrumentId instrument, Timeframe timeframe, long from,
+                                            long to, long speed);
 
     Either<DomainError, Replay> get(UserId owner, UUID id);
 

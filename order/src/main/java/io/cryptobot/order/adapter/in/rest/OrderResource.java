@@ -121,7 +121,8 @@ public class OrderResource {
                     + "the same request again answers 200 with the first order. An order the "
                     + "pre-trade check or the kill switch refuses is still recorded and answers "
                     + "201 with status \"denied\": check status, a 201 does not mean the order "
-                    + "was placed. Lift a halt with POST /api/risk/resume.")
+                    + "was placed. Lift a halt with POST /api/risk/resume. Orders count against the "
+                    + "caller's orders per minute, shared with their bots (429 over it; bots wait instead).")
     @APIResponse(responseCode = "201", description = "The order recorded (Location: /api/orders/{id}); status \"denied\" if risk "
             + "checks or the kill switch refused it",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderResponse.class)))
@@ -134,6 +135,10 @@ public class OrderResource {
             + "other fields; order.no_live_session: the account has no live bot session "
             + "to trade through")
     @APIResponse(responseCode = "422", description = "order.refused: the venue refused the order")
+    @APIResponse(responseCode = "429", description = "order.rate_limited: the caller's bots and hand orders together "
+            + "created as many orders in the last 60 seconds as allowed; nothing was recorded; the problem names limit "
+            + "orders-per-minute-per-user and its max (default 600, cryptobot.limits.orders-per-minute-per-user); "
+            + "Retry-After: seconds until a place frees")
     @APIResponse(responseCode = "503", description = "bot.recovering: the session is being rebuilt from its journal; retry "
             + "after Retry-After seconds")
     public Response place(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = PlaceRequest.class),

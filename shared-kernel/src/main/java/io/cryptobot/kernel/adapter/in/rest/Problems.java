@@ -17,6 +17,9 @@ public final class Problems {
         if (error instanceof DomainError.RateLimited limited) {
             builder.header("Retry-After", Long.toString(limited.retryAfterSeconds()));
         }
+        if (error instanceof DomainError.OverLimit over && over.retryAfterSeconds() > 0) {
+            builder.header("Retry-After", Long.toString(over.retryAfterSeconds()));
+        }
         if (error instanceof DomainError.Unavailable unavailable) {
             builder.header("Retry-After", Long.toString(unavailable.retryAfterSeconds()));
         }
@@ -31,7 +34,17 @@ public final class Problems {
         List<Problem.FieldError> errors = error instanceof DomainError.Invalid invalid
                 ? invalid.violations().stream().map(v -> new Problem.FieldError(v.field(), v.reason())).toList()
                 : null;
-        return new Problem(TYPE_PREFIX + error.code(), title(status), status, error.detail(), error.code(), errors);
+        String limit = null;
+        Long max = null;
+        if (error instanceof DomainError.OverLimit over) {
+            limit = over.limit();
+            max = over.max();
+        } else if (error instanceof DomainError.TooLarge large) {
+            limit = large.limit();
+            max = large.max();
+        }
+        return new Problem(TYPE_PREFIX + error.code(), title(status), status, error.detail(), error.code(), errors,
+                limit, max);
     }
 
     public static int status(DomainError error) {
@@ -43,6 +56,8 @@ public final class Problems {
             case DomainError.Unauthenticated ignored -> 401;
             case DomainError.Forbidden ignored -> 403;
             case DomainError.RateLimited ignored -> 429;
+            case DomainError.OverLimit ignored -> 429;
+            case DomainError.TooLarge ignored -> 413;
             case DomainError.Unavailable ignored -> 503;
         };
     }
@@ -54,6 +69,7 @@ public final class Problems {
             case 403 -> "Forbidden";
             case 404 -> "Not Found";
             case 409 -> "Conflict";
+            case 413 -> "Content Too Large";
             case 422 -> "Unprocessable Content";
             case 429 -> "Too Many Requests";
             case 503 -> "Service Unavailable";

@@ -17,7 +17,8 @@ import org.jboss.logging.Logger;
  * a stream is authorised once, when it opens, and would otherwise keep delivering after a logout or after its
  * owner was disabled. Ending one closes its HTTP/1.1 connection (which carries nothing else while it streams) or
  * resets its HTTP/2 stream; the client sees the stream end, and the resource's subscription is cancelled as for
- * a client that went away. Entries leave when their response ends, however it ends.
+ * a client that went away. Entries leave when their response ends, however it ends (the stream's end, the client
+ * going away, the server ending it), which also frees the place it took in the user's streams-per-user limit.
  */
 @ApplicationScoped
 class OpenStreams implements EndStreamsPort {
@@ -35,10 +36,24 @@ class OpenStreams implements EndStreamsPort {
         }
     }
 
-    void register(UUID user, UUID session, RoutingContext routing) {
+    /**
+     * Records the stream unless the user already has {@code max} open (false: nothing recorded). The count and the
+     * addition are one step under the map's lock for the user, so concurrent opens cannot both take the last place.
+     */
+    boolean register(UUID user, UUID session, RoutingContext routing, long max) {
         OpenStream stream = new OpenStream(session, routing);
-        byUser.computeIfAbsent(user, key -> ConcurrentHashMap.newKeySet()).add(stream);
-        routing.addEndHandler(ended -> forget(user, stream));
+        boolean[] added = new boolean[1];
+        byUser.compute(user, (key, streams) -> {
+            Set<OpenStream> open = streams == null ? ConcurrentHashMap.newKeySet() : streams;
+            if (open.size() < max) {
+                added[0] = open.add(stream);
+            }
+            return open.isEmpty() ? null : open;
+        });
+        if (added[0]) {
+            routing.addEndHandler(ended -> forget(user, stream));
+        }
+        return added[0];
     }
 
     int openStreamsOf(UUID user) {

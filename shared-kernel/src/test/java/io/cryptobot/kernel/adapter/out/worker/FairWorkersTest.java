@@ -1,4 +1,4 @@
-package io.cryptobot.marketdata.adapter.out.worker;
+package io.cryptobot.kernel.adapter.out.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,8 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Tasks hold their worker until the test releases them, so the order in which tasks start is exact. */
-class ImportWorkerPoolTest {
-    private final ImportWorkerPool pool = new ImportWorkerPool(2);
+class FairWorkersTest {
+    private final FairWorkers pool = new FairWorkers("test", 2);
     private final BlockingQueue<String> started = new LinkedBlockingQueue<>();
     private final Map<String, CountDownLatch> gates = new ConcurrentHashMap<>();
     private final UserId a = new UserId(UUID.randomUUID());

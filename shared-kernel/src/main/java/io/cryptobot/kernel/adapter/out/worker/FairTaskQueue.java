@@ -1,4 +1,4 @@
-package io.cryptobot.marketdata.adapter.out.worker;
+package io.cryptobot.kernel.adapter.out.worker;
 
 import io.cryptobot.kernel.domain.UserId;
 import java.util.ArrayDeque;
@@ -7,9 +7,10 @@ import java.util.Map;
 
 /**
  * Tasks queued per owner, taken fairly: the next task is the oldest of the owner with the fewest tasks running,
- * and among those the owner served longest ago (one not served yet first, in order of arrival). So a user whose
- * imports hold every worker gets the next free one only when nobody else is waiting, and one user's long queue
- * delays another's first import by at most the time until a worker frees up.
+ * and among those the owner served longest ago (one not served yet first, in order of arrival): round robin by
+ * owner over their queued work. So a user whose tasks hold every worker gets the next free one only when nobody
+ * else is waiting, and one user's long queue delays another's first task by at most the time until a worker frees
+ * up. Used by {@link FairWorkers}.
  */
 final class FairTaskQueue {
     private final Map<UserId, Owner> owners = new HashMap<>();
