@@ -25,8 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Venue listings, stored in the {@code venue_*} columns of {@code marketdata.instruments} and all kept in memory:
  * "may a position be opened" is asked at every signal, and listings change only through {@link #save} (the
- * instrument sync, in this single instance), which writes the row first and then the kept copy. Decimals travel as
- * text and are cast to {@code numeric}, so no binary floating point touches them.
+ * instrument sync, in this single instance), which writes the row first and then the kept copy. Decimals are written
+ * as {@link BigDecimal} and read back as text, so no binary floating point touches them.
  */
 @ApplicationScoped
 class VenueListingStoreAdapter implements LoadVenueListingPort, SaveVenueListingPort {
@@ -52,9 +52,9 @@ class VenueListingStoreAdapter implements LoadVenueListingPort, SaveVenueListing
         values.add(listing.instrument().base().code());
         values.add(listing.instrument().quote().code());
         values.add(rules.map(VenueRules::venueSymbol).getOrNull());
-        values.add(rules.map(r -> r.tickSize().toPlainString()).getOrNull());
-        values.add(rules.map(r -> r.stepSize().toPlainString()).getOrNull());
-        values.add(rules.flatMap(VenueRules::minNotional).map(BigDecimal::toPlainString).getOrNull());
+        values.add(rules.map(VenueRules::tickSize).getOrNull());
+        values.add(rules.map(VenueRules::stepSize).getOrNull());
+        values.add(rules.flatMap(VenueRules::minNotional).getOrNull());
         values.add(listing.status().name().toLowerCase(Locale.ROOT));
         values.add(listing.listed());
         values.add(listing.statusSince().atOffset(ZoneOffset.UTC));
