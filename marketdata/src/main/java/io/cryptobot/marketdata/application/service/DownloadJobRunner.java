@@ -73,17 +73,37 @@ class DownloadJobRunner {
             }
             return progress.save(progress.job.completed(clock.now()));
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            LOG.info("download " + planned.id() + " stopped by the shutdown; it goes on from its cursor at the next "
-                    + "start");
-            return progress.job;
+            return stoppedByShutdown(progress);
         } catch (Throwable e) {
+            if (interrupted(e)) {
+                // a store or venue call cut short by the shutdown: not the job's failure
+                return stoppedByShutdown(progress);
+            }
             // the owner sees an incident id, never internals; the log has the cause under the same id
             UUID incident = UUID.randomUUID();
             LOG.log(Level.SEVERE, "download " + planned.id() + " failed, incident " + incident, e);
             return progress.save(progress.job.failed("the download failed unexpectedly (incident " + incident
                     + "); the candles stored before are kept", clock.now()));
         }
+    }
+
+    private DownloadJob stoppedByShutdown(Progress progress) {
+        Thread.currentThread().interrupt();
+        LOG.info("download " + progress.job.id() + " stopped by the shutdown; it goes on from its cursor at the next "
+                + "start");
+        return progress.job;
+    }
+
+    private static boolean interrupted(Throwable e) {
+        if (Thread.currentThread().isInterrupted()) {
+            return true;
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InterruptedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Fetches one segment to its end; the reason the job must fail, if it must. */

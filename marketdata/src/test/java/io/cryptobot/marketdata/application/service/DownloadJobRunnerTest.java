@@ -328,6 +328,35 @@ class DownloadJobRunnerTest {
         }
     }
 
+    @Nested
+    class Unexpected_failures {
+        @Test
+        void a_store_that_fails_ends_the_job_failed_with_an_incident_and_no_internals() {
+            ScriptedVenue venue = venue(Set.of(Timeframe.M1), 1000);
+            store.candles.nextInsertFails = new IllegalStateException("connection refused by db-7.internal");
+
+            DownloadJob done = runner(pause).run(planned(Timeframe.M1, Timeframe.M1, START, DAY_LATER), instrument,
+                    venue);
+
+            assertThat(done.status()).isEqualTo(DownloadStatus.FAILED);
+            assertThat(done.failure().get()).startsWith("the download failed unexpectedly (incident ")
+                    .endsWith("); the candles stored before are kept").doesNotContain("db-7");
+        }
+
+        @Test
+        void a_store_call_cut_short_by_the_shutdown_leaves_the_job_running() {
+            ScriptedVenue venue = venue(Set.of(Timeframe.M1), 1000);
+            store.candles.nextInsertFails = new java.util.concurrent.CompletionException(new InterruptedException());
+
+            DownloadJob stopped = runner(pause).run(planned(Timeframe.M1, Timeframe.M1, START, DAY_LATER), instrument,
+                    venue);
+            Thread.interrupted();
+
+            assertThat(stopped.status()).isEqualTo(DownloadStatus.RUNNING);
+            assertThat(store.jobs.stored(stopped.id()).status()).isEqualTo(DownloadStatus.RUNNING);
+        }
+    }
+
     private void assertStoredEqualsVenue(Timeframe timeframe, NavigableMap<Long, VenueCandle> venueCandles) {
         NavigableMap<Long, Candle> stored = store.candles.series(id, timeframe);
         assertThat(stored.keySet()).containsExactlyElementsOf(venueCandles.headMap(DAY_LATER).keySet());

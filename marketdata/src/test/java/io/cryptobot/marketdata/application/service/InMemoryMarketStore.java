@@ -55,11 +55,18 @@ final class InMemoryMarketStore {
         private final Map<InstrumentId, Map<Timeframe, NavigableMap<Long, Candle>>> stored = new HashMap<>();
         final Map<Long, Integer> writesByOpenTime = new HashMap<>();
         int transactions;
+        /** Thrown by the next insert instead of storing anything. */
+        RuntimeException nextInsertFails;
 
         @Override
         public synchronized InsertOutcome insertAll(Instrument instrument, Timeframe timeframe, CandleFeed feed,
                                                     InsertProgress progress) {
             transactions++;
+            if (nextInsertFails != null) {
+                RuntimeException failure = nextInsertFails;
+                nextInsertFails = null;
+                throw failure;
+            }
             long[] counts = new long[2];
             NavigableMap<Long, Candle> series = series(instrument.id(), timeframe);
             feed.forEachBatch(batch -> {
