@@ -90,10 +90,14 @@ final class MarketData {
     }
 
     static int storedCandles(TestUser user, String base, String timeframe, String from, String to) {
+        return storedCandles(user, base, timeframe, from, to, VENUE);
+    }
+
+    static int storedCandles(TestUser user, String base, String timeframe, String from, String to, String venue) {
         return given().header("Authorization", user.bearer())
                 .queryParam("timeframe", timeframe).queryParam("from", from).queryParam("to", to)
                 .queryParam("limit", 10000)
-                .get(candlesPath(base))
+                .get("/api/marketdata/candles/" + venue + "/" + base + "/USDT")
                 .then().statusCode(200).extract().path("count");
     }
 

@@ -31,7 +31,8 @@ class OpenApiCompletenessTest {
     private static final Set<String> PUBLIC = Set.of("POST /api/auth/register", "POST /api/auth/login",
             "POST /api/auth/refresh", "POST /api/auth/logout");
     private static final Set<String> STREAMS = Set.of("GET /api/orders/stream", "GET /api/backtests/{id}/events",
-            "GET /api/backtests/sweeps/{id}/events", "GET /api/marketdata/replays/{id}/candles");
+            "GET /api/backtests/sweeps/{id}/events", "GET /api/marketdata/replays/{id}/candles",
+            "GET /api/marketdata/downloads/{id}/events");
 
     /**
      * The operations whose success is not 200, read from the resources ({@code Response.created}, {@code accepted},
@@ -51,6 +52,7 @@ class OpenApiCompletenessTest {
             Map.entry("DELETE /api/accounts/{id}", Set.of("204")),
             Map.entry("POST /api/marketdata/replays", Set.of("201")),
             Map.entry("POST /api/marketdata/imports", Set.of("202")),
+            Map.entry("POST /api/marketdata/downloads", Set.of("200", "202")),
             Map.entry("POST /api/backtests", Set.of("202")),
             Map.entry("DELETE /api/backtests/{id}", Set.of("204")),
             Map.entry("POST /api/backtests/sweeps", Set.of("202")));

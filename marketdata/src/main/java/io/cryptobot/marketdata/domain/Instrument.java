@@ -1,12 +1,15 @@
 package io.cryptobot.marketdata.domain;
 
 import io.cryptobot.kernel.domain.Asset;
+import io.cryptobot.kernel.domain.Candle;
 import io.cryptobot.kernel.domain.DomainError.Violation;
 import io.cryptobot.kernel.domain.FixedPoint;
 import io.cryptobot.kernel.domain.InstrumentId;
 import io.cryptobot.kernel.domain.Price;
 import io.cryptobot.kernel.domain.Quantity;
 import io.cryptobot.kernel.domain.Venue;
+import io.cryptobot.kernel.domain.market.VenueCandle;
+import io.cryptobot.kernel.domain.market.VenueSymbol;
 import io.vavr.collection.Seq;
 import io.vavr.control.Either;
 import io.vavr.control.Validation;
@@ -43,6 +46,36 @@ public record Instrument(InstrumentId id, Price tickSize, Quantity stepSize) {
                         field("tickSize", step(tickSize).map(s -> new Price(s[0], (int) s[1]))),
                         field("stepSize", step(stepSize).map(s -> new Quantity(s[0], (int) s[1]))))
                 .ap((v, b, q, tick, step) -> new Instrument(new InstrumentId(v, b, q), tick, step));
+    }
+
+    /**
+     * Defines an instrument from its venue's listing, for a pair the catalog does not know yet: the venue's tick and
+     * step become the instrument's (and fix its scales from then on).
+     */
+    public static Either<String, Instrument> fromVenue(VenueSymbol symbol) {
+        return step(symbol.tickSize().toPlainString()).mapLeft(reason -> "the venue's tick " + reason)
+                .flatMap(tick -> step(symbol.stepSize().toPlainString()).mapLeft(reason -> "the venue's step " + reason)
+                        .map(step -> new Instrument(symbol.instrument(), new Price(tick[0], (int) tick[1]),
+                                new Quantity(step[0], (int) step[1]))));
+    }
+
+    /**
+     * A venue's candle at this instrument's scales, or why it cannot be stored exactly: a price that is not a whole
+     * number of ticks, a volume with more decimals than the step, or values breaking OHLC sanity.
+     */
+    public Either<String, Candle> candle(VenueCandle candle) {
+        Either<String, Price> open = price(candle.open().toPlainString());
+        Either<String, Price> high = price(candle.high().toPlainString());
+        Either<String, Price> low = price(candle.low().toPlainString());
+        Either<String, Price> close = price(candle.close().toPlainString());
+        Either<String, Quantity> volume = quantity(candle.volume().toPlainString());
+        for (Either<String, ?> value : java.util.List.of(open, high, low, close, volume)) {
+            if (value.isLeft()) {
+                return Either.left(value.getLeft());
+            }
+        }
+        return Candle.checked(candle.openTime(), open.get(), high.get(), low.get(), close.get(), volume.get())
+                .toEither().mapLeft(violations -> violations.mkString("; "));
     }
 
     public int priceScale() {

@@ -4,6 +4,7 @@ import io.cryptobot.kernel.domain.DomainError;
 import io.cryptobot.kernel.domain.DomainError.Violation;
 import io.cryptobot.kernel.domain.InstrumentId;
 import io.cryptobot.kernel.domain.Timeframe;
+import io.cryptobot.kernel.domain.Venue;
 import io.vavr.collection.Seq;
 
 /** The errors this context returns, with their stable codes. */
@@ -37,5 +38,45 @@ public final class MarketDataErrors {
 
     public static DomainError noCandles(InstrumentId id, Timeframe timeframe) {
         return new DomainError.NotFound("marketdata.candles.none", "no " + timeframe.code() + " candles for " + id);
+    }
+
+    public static DomainError downloadNotFound(DownloadJobId id) {
+        return new DomainError.NotFound("marketdata.download.not_found", "no download " + id);
+    }
+
+    /** No venue adapter serves market data for this venue code. */
+    public static DomainError venueNotServed(Venue venue, java.util.Collection<Venue> served) {
+        return new DomainError.Refused("marketdata.download.venue_not_served", "no market data is available from "
+                + venue + "; venues served: " + (served.isEmpty() ? "none" : served.stream().map(Venue::code)
+                .sorted().collect(java.util.stream.Collectors.joining(", "))));
+    }
+
+    /** The venue's own symbol list does not have the pair: there is nothing to download. */
+    public static DomainError notOnVenue(InstrumentId id) {
+        return new DomainError.Refused("marketdata.download.not_on_venue", id.venue() + " does not list "
+                + id.symbol());
+    }
+
+    public static DomainError timeframeNotOffered(Timeframe timeframe, String why) {
+        return new DomainError.Refused("marketdata.download.timeframe_not_offered", "no " + timeframe.code()
+                + " candles can be downloaded: " + why);
+    }
+
+    /** The venue's listing cannot become an instrument here (a tick or step with too many decimals). */
+    public static DomainError venueRulesUnusable(InstrumentId id, String why) {
+        return new DomainError.Refused("marketdata.download.venue_rules_unusable", "the venue's rules for " + id
+                + " cannot define an instrument: " + why);
+    }
+
+    /** Asking the venue whether it lists the pair failed; nothing was started. */
+    public static DomainError venueUnavailable(Venue venue, String why, long retryAfterSeconds) {
+        return new DomainError.Unavailable("marketdata.venue.unavailable", venue + " could not be asked for its "
+                + "instruments (" + why + "); nothing was started", Math.max(1, retryAfterSeconds));
+    }
+
+    public static DomainError tooManyUnfinishedDownloads(int limit) {
+        return new DomainError.RateLimited("marketdata.download.too_many_unfinished", "you already have " + limit
+                + " downloads queued or running (limit max-unfinished-per-user = " + limit
+                + "); wait for one to finish", 5);
     }
 }

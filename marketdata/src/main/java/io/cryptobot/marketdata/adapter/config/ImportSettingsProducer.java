@@ -1,5 +1,6 @@
 package io.cryptobot.marketdata.adapter.config;
 
+import io.cryptobot.marketdata.domain.DownloadPolicy;
 import io.cryptobot.marketdata.domain.ImportLimits;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -13,5 +14,12 @@ class ImportSettingsProducer {
     ImportLimits importLimits(ImportConfig config) {
         return new ImportLimits(config.maxLineLength(), config.maxUncompressedBytes(), config.maxRows(),
                 config.maxEntries(), config.maxUnfinishedPerUser());
+    }
+
+    @Produces
+    @Singleton
+    DownloadPolicy downloadPolicy(DownloadConfig config) {
+        return new DownloadPolicy(config.maxUnfinishedPerUser(), config.maxAttempts(), config.firstBackoff(),
+                config.maxBackoff(), config.minimumWait());
     }
 }

@@ -14,6 +14,7 @@ import io.cryptobot.kernel.domain.Timeframe;
 import io.cryptobot.marketdata.application.port.in.FindCandleGapsQuery;
 import io.cryptobot.marketdata.application.port.in.LatestPriceQuery;
 import io.cryptobot.marketdata.application.port.in.LoadCandlesQuery;
+import io.cryptobot.marketdata.application.port.in.ResampleCandlesQuery;
 import io.cryptobot.marketdata.domain.CandleBatch;
 import io.cryptobot.marketdata.domain.Gap;
 import io.cryptobot.marketdata.domain.MarketDataErrors;
@@ -48,11 +49,14 @@ public class CandleResource {
     private final LoadCandlesQuery candles;
     private final LatestPriceQuery latest;
     private final FindCandleGapsQuery gaps;
+    private final ResampleCandlesQuery resample;
 
-    CandleResource(LoadCandlesQuery candles, LatestPriceQuery latest, FindCandleGapsQuery gaps) {
+    CandleResource(LoadCandlesQuery candles, LatestPriceQuery latest, FindCandleGapsQuery gaps,
+                   ResampleCandlesQuery resample) {
         this.candles = candles;
         this.latest = latest;
         this.gaps = gaps;
+        this.resample = resample;
     }
 
     @GET
@@ -131,6 +135,48 @@ public class CandleResource {
                         Instant.ofEpochMilli(q._3.to()).toString(), found.stream().mapToLong(Gap::missing).sum(),
                         found.stream().map(g -> new GapsResponse.GapResponse(Instant.ofEpochMilli(g.start()).toString(),
                                 Instant.ofEpochMilli(g.end()).toString(), g.start(), g.end(), g.missing())).toList())))
+                .fold(Problems::response, body -> Response.ok(body).build());
+    }
+
+    @GET
+    @Path("resampled")
+    @Operation(summary = "Read candles computed from finer ones",
+            description = "Candles of a timeframe computed on the fly, exactly, from the stored candles of a finer "
+                    + "source timeframe (e.g. 1h from 1m): open = first open, close = last close, high and low the "
+                    + "extremes, volume the sum, buckets aligned to UTC (1w opens on Monday, 1M on the 1st). A bucket "
+                    + "missing some source candles is left out and listed in incomplete. Nothing is stored. Pages "
+                    + "hold at most limit (1..10000, default 1000) candles made from at most 100,000 source "
+                    + "candles; next continues the read.")
+    @APIResponse(responseCode = "200", description = "The candles",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = ResampledCandlesResponse.class)))
+    @APIResponse(responseCode = "400", description = "marketdata.invalid_input: timeframe, source, from, to or limit "
+            + "missing or malformed, or the timeframe cannot be computed exactly from the source; errors[] names "
+            + "each")
+    @APIResponse(responseCode = "404", description = "marketdata.instrument.not_found: the instrument is not defined "
+            + "(venue/base/quote)")
+    public Response resampled(@PathParam("venue") String venue, @PathParam("base") String base,
+                              @PathParam("quote") String quote, @QueryParam("timeframe") String timeframe,
+                              @QueryParam("source") String source, @QueryParam("from") String from,
+                              @QueryParam("to") String to, @QueryParam("limit") String limit) {
+        Validation<Violation, Timeframe> sourceTimeframe = RestParams.timeframe(source)
+                .mapError(v -> new Violation("source", v.reason()));
+        return Validation.combine(RestParams.instrument(venue, base, quote), RestParams.timeframe(timeframe),
+                        sourceTimeframe, range(from, to), RestInputs.integer("limit", limit, DEFAULT_PAGE, 1, MAX_PAGE))
+                .ap(Tuple::of)
+                .toEither().<DomainError>mapLeft(MarketDataErrors::invalid)
+                .flatMap(q -> resample.resample(q._1, q._3, q._2, q._4, q._5).map(series -> {
+                    CandleBatch batch = series.candles();
+                    List<CandleResponse> items = new ArrayList<>(batch.size());
+                    for (int i = 0; i < batch.size(); i++) {
+                        items.add(CandleResponse.of(batch, i));
+                    }
+                    return new ResampledCandlesResponse(q._1.toString(), q._2.code(), q._3.code(), q._4.from(),
+                            q._4.to(), items.size(), items, series.incomplete().stream()
+                            .map(b -> new ResampledCandlesResponse.IncompleteResponse(
+                                    Instant.ofEpochMilli(b.openTime()).toString(), b.openTime(), b.present(),
+                                    b.expected())).toList(), series.next().getOrNull());
+                }))
                 .fold(Problems::response, body -> Response.ok(body).build());
     }
 

@@ -13,6 +13,7 @@ import io.cryptobot.kernel.adapter.in.rest.Problems;
 import io.cryptobot.kernel.domain.DomainError.Violation;
 import io.cryptobot.marketdata.application.port.in.DefineInstrumentUseCase;
 import io.cryptobot.marketdata.application.port.in.GetInstrumentQuery;
+import io.cryptobot.marketdata.application.port.in.GetVenueListingQuery;
 import io.cryptobot.marketdata.application.port.in.ListInstrumentsQuery;
 import io.cryptobot.marketdata.domain.Instrument;
 import io.cryptobot.marketdata.domain.MarketDataErrors;
@@ -35,11 +36,14 @@ public class InstrumentResource {
     private final DefineInstrumentUseCase define;
     private final GetInstrumentQuery get;
     private final ListInstrumentsQuery list;
+    private final GetVenueListingQuery listings;
 
-    InstrumentResource(DefineInstrumentUseCase define, GetInstrumentQuery get, ListInstrumentsQuery list) {
+    InstrumentResource(DefineInstrumentUseCase define, GetInstrumentQuery get, ListInstrumentsQuery list,
+                       GetVenueListingQuery listings) {
         this.define = define;
         this.get = get;
         this.list = list;
+        this.listings = listings;
     }
 
     @POST
@@ -73,7 +77,7 @@ public class InstrumentResource {
     @GET
     @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
     @Operation(summary = "List instruments",
-            description = "Every defined instrument, paged.")
+            description = "Every defined instrument, paged, each with its venue listing once synced.")
     @APIResponse(responseCode = "200", description = "One page of instruments (items are InstrumentResponse)",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class)))
     @APIResponse(responseCode = "400", description = "marketdata.invalid_input: offset or limit is not a whole number in range")
@@ -81,14 +85,16 @@ public class InstrumentResource {
         return RestInputs.page(offset, limit).toEither()
                 .mapLeft(v -> MarketDataErrors.invalid(List.of(v)))
                 .fold(Problems::response, page -> Response.ok(PageResponse.of(list.list(page),
-                        InstrumentResponse::of)).build());
+                        this::withListing)).build());
     }
 
     @GET
     @Path("{venue}/{base}/{quote}")
     @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
     @Operation(summary = "Get an instrument",
-            description = "One instrument with its tick and step size.")
+            description = "One instrument with its tick and step size and, once the instrument sync has asked its "
+                    + "venue, the venue's listing: its own tick, step and minimum notional, its status (trading, "
+                    + "halted, delisted) and since when, and whether the venue's rules fit the instrument's.")
     @APIResponse(responseCode = "200", description = "The instrument",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = InstrumentResponse.class)))
     @APIResponse(responseCode = "400", description = "marketdata.invalid_input: venue or asset malformed")
@@ -99,6 +105,10 @@ public class InstrumentResource {
         return RestParams.instrument(venue, base, quote).toEither()
                 .mapLeft(v -> MarketDataErrors.invalid(List.of(v)))
                 .flatMap(get::get)
-                .fold(Problems::response, instrument -> Response.ok(InstrumentResponse.of(instrument)).build());
+                .fold(Problems::response, instrument -> Response.ok(withListing(instrument)).build());
+    }
+
+    private InstrumentResponse withListing(Instrument instrument) {
+        return InstrumentResponse.of(instrument, listings.listing(instrument.id()));
     }
 }

@@ -22,8 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * The instrument catalog. Instruments are never changed nor deleted once defined, so their database ids are
- * cached for the candle store, which needs one per call.
+ * The instrument catalog. Instruments are never deleted, and their tick and step never change once defined, so
+ * their database ids are cached for the candle store, which needs one per call. (The venue's listing, kept in the same
+ * rows, changes; {@link VenueListingStoreAdapter} reads and writes it.)
  */
 @ApplicationScoped
 class InstrumentStoreAdapter implements LoadInstrumentPort, SaveInstrumentPort {
@@ -31,8 +32,8 @@ class InstrumentStoreAdapter implements LoadInstrumentPort, SaveInstrumentPort {
     private final Pool pool;
     private final ConcurrentMap<InstrumentId, Long> ids = new ConcurrentHashMap<>();
     /**
-     * Instruments found, kept: a defined instrument's row is never updated or deleted (its tick and step fix the
-     * scales of every stored candle and order), so a kept one is never stale. Absent ones are not kept.
+     * Instruments found, kept: a defined instrument's tick and step are never updated (they fix the scales of every
+     * stored candle and order) and it is never deleted, so a kept one is never stale. Absent ones are not kept.
      */
     private final ConcurrentMap<InstrumentId, Instrument> known = new ConcurrentHashMap<>();
 
@@ -82,6 +83,16 @@ class InstrumentStoreAdapter implements LoadInstrumentPort, SaveInstrumentPort {
         long total = pool.query("SELECT count(*) FROM marketdata.instruments").executeAndAwait()
                 .iterator().next().getLong(0);
         return new Page<>(items, page.offset(), page.limit(), total);
+    }
+
+    @Override
+    public List<Instrument> ofVenue(Venue venue) {
+        RowSet<Row> rows = pool.preparedQuery("SELECT " + COLUMNS
+                        + " FROM marketdata.instruments WHERE venue = $1 ORDER BY base, quote")
+                .executeAndAwait(Tuple.of(venue.code()));
+        List<Instrument> items = new ArrayList<>(rows.rowCount());
+        rows.forEach(row -> items.add(map(row)));
+        return items;
     }
 
     /** The database id of a stored instrument. */
