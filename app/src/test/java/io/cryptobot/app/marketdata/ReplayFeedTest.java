@@ -48,6 +48,22 @@ class ReplayFeedTest {
     }
 
     @Test
+    void a_client_watching_the_fastest_replay_gets_every_candle() {
+        String base = withCandles(5_000);
+        // the fastest speed plays candles back to back, faster than the stream is written out: they wait for the
+        // client (up to a bound) instead of ending the stream with a back-pressure failure
+        String id = given().header("Authorization", trader.bearer()).contentType(ContentType.JSON)
+                .body(replay(base, "2024-01-01T00:00:00Z", "2024-01-04T11:20:00Z", "10000000"))
+                .post("/api/marketdata/replays").then().statusCode(201).extract().path("id");
+        String events = given().header("Authorization", trader.bearer()).accept("text/event-stream")
+                .get("/api/marketdata/replays/" + id + "/candles").then().statusCode(200).extract().asString();
+        List<String> times = events.lines().filter(line -> line.startsWith("data:"))
+                .map(line -> JsonPath.from(line.substring(5)).getString("openTime")).toList();
+        assertThat(times).hasSize(5_000);
+        assertThat(times.get(4_999)).isEqualTo("2024-01-04T11:19:00Z");
+    }
+
+    @Test
     void a_replay_can_be_stopped_and_belongs_to_its_owner() {
         String base = withCandles(60);
         String id = given().header("Authorization", trader.bearer()).contentType(ContentType.JSON)

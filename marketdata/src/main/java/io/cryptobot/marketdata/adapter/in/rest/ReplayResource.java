@@ -133,7 +133,8 @@ public class ReplayResource {
     @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
     @Operation(summary = "Stream a replay's candles",
             description = "Server-sent events: the candles as the replay plays them, one JSON "
-                    + "candle per event, until it ends.")
+                    + "candle per event, until it ends. A client that falls more than 100,000 candles behind a fast "
+                    + "replay is disconnected (the replay goes on).")
     @APIResponse(responseCode = "200", description = "The candle stream",
             content = @Content(mediaType = "text/event-stream", schema = @Schema(implementation = CandleResponse.class)))
     @APIResponse(responseCode = "404", description = "marketdata.replay.not_found: no such replay of the caller (also a "
@@ -145,8 +146,12 @@ public class ReplayResource {
         if (stream.isLeft()) {
             throw new WebApplicationException(Problems.response(stream.getLeft()));
         }
-        return stream.get().map(CandleResponse::of);
+        // a client reading slower than a fast replay plays gets up to CLIENT_BUFFER candles held for it, then the
+        // stream ends (the replay itself goes on for its bot)
+        return stream.get().onOverflow().buffer(CLIENT_BUFFER).map(CandleResponse::of);
     }
+
+    static final int CLIENT_BUFFER = 100_000;
 
     private static UserId caller(SecurityContext security) {
         return new UserId(RestInputs.caller(security));
