@@ -31,7 +31,8 @@ class OpenApiCompletenessTest {
     private static final Set<String> PUBLIC = Set.of("POST /api/auth/register", "POST /api/auth/login",
             "POST /api/auth/refresh", "POST /api/auth/logout");
     private static final Set<String> STREAMS = Set.of("GET /api/orders/stream", "GET /api/backtests/{id}/events",
-            "GET /api/backtests/sweeps/{id}/events", "GET /api/marketdata/replays/{id}/candles");
+            "GET /api/backtests/sweeps/{id}/events", "GET /api/marketdata/replays/{id}/candles",
+            "GET /api/marketdata/candles/stream");
 
     /**
      * The operations whose success is not 200, read from the resources ({@code Response.created}, {@code accepted},

@@ -14,6 +14,7 @@ import io.cryptobot.kernel.domain.DomainError.Violation;
 import io.cryptobot.marketdata.application.port.in.DefineInstrumentUseCase;
 import io.cryptobot.marketdata.application.port.in.GetInstrumentQuery;
 import io.cryptobot.marketdata.application.port.in.ListInstrumentsQuery;
+import io.cryptobot.marketdata.application.port.in.LiveFeedStatusQuery;
 import io.cryptobot.marketdata.domain.Instrument;
 import io.cryptobot.marketdata.domain.MarketDataErrors;
 import io.vavr.collection.List;
@@ -35,11 +36,14 @@ public class InstrumentResource {
     private final DefineInstrumentUseCase define;
     private final GetInstrumentQuery get;
     private final ListInstrumentsQuery list;
+    private final LiveFeedStatusQuery feeds;
 
-    InstrumentResource(DefineInstrumentUseCase define, GetInstrumentQuery get, ListInstrumentsQuery list) {
+    InstrumentResource(DefineInstrumentUseCase define, GetInstrumentQuery get, ListInstrumentsQuery list,
+                       LiveFeedStatusQuery feeds) {
         this.define = define;
         this.get = get;
         this.list = list;
+        this.feeds = feeds;
     }
 
     @POST
@@ -73,7 +77,8 @@ public class InstrumentResource {
     @GET
     @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
     @Operation(summary = "List instruments",
-            description = "Every defined instrument, paged.")
+            description = "Every defined instrument, paged, each with the live feeds of it running "
+                    + "on this instance (liveFeeds: connected, fresh or stale since when, latest candle).")
     @APIResponse(responseCode = "200", description = "One page of instruments (items are InstrumentResponse)",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class)))
     @APIResponse(responseCode = "400", description = "marketdata.invalid_input: offset or limit is not a whole number in range")
@@ -81,14 +86,17 @@ public class InstrumentResource {
         return RestInputs.page(offset, limit).toEither()
                 .mapLeft(v -> MarketDataErrors.invalid(List.of(v)))
                 .fold(Problems::response, page -> Response.ok(PageResponse.of(list.list(page),
-                        InstrumentResponse::of)).build());
+                        instrument -> InstrumentResponse.of(instrument, feeds.feeds(instrument.id())))).build());
     }
 
     @GET
     @Path("{venue}/{base}/{quote}")
     @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
     @Operation(summary = "Get an instrument",
-            description = "One instrument with its tick and step size.")
+            description = "One instrument with its tick and step size, and the live feeds of it "
+                    + "running on this instance (liveFeeds, by timeframe): whether each is connected "
+                    + "to its venue, fresh or stale (no closed candle for two intervals) and since "
+                    + "when, its latest candle, subscribers and counters.")
     @APIResponse(responseCode = "200", description = "The instrument",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = InstrumentResponse.class)))
     @APIResponse(responseCode = "400", description = "marketdata.invalid_input: venue or asset malformed")
@@ -99,6 +107,7 @@ public class InstrumentResource {
         return RestParams.instrument(venue, base, quote).toEither()
                 .mapLeft(v -> MarketDataErrors.invalid(List.of(v)))
                 .flatMap(get::get)
-                .fold(Problems::response, instrument -> Response.ok(InstrumentResponse.of(instrument)).build());
+                .fold(Problems::response, instrument -> Response.ok(InstrumentResponse.of(instrument,
+                        feeds.feeds(instrument.id()))).build());
     }
 }
