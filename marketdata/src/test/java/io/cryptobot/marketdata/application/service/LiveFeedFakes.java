@@ -214,6 +214,8 @@ final class LiveFeedFakes {
      */
     static final class ScriptedVenue implements VenueMarketData, VenueMarketDataPort {
         final TreeMap<Long, VenueCandle> series = new TreeMap<>();
+        final java.util.List<VenueSymbol> symbols = new ArrayList<>();
+        Venue code = VENUE;
         final TestClock clock;
         final Random random;
         double failureRate;
@@ -248,12 +250,12 @@ final class LiveFeedFakes {
 
         @Override
         public Option<VenueMarketData> venue(Venue venue) {
-            return venue.equals(VENUE) ? Option.some(this) : Option.none();
+            return venue.equals(code) ? Option.some(this) : Option.none();
         }
 
         @Override
         public Venue venue() {
-            return VENUE;
+            return code;
         }
 
         @Override
@@ -263,7 +265,7 @@ final class LiveFeedFakes {
 
         @Override
         public Either<VenueFailure, List<VenueSymbol>> symbols() {
-            return Either.right(List.empty());
+            return Either.right(List.ofAll(symbols));
         }
 
         @Override
