@@ -146,7 +146,7 @@ final class LiveFeedFakes {
     }
 
     /** The shared candle store: what live feeds wrote, read back by open time. */
-    static final class Store implements LoadCandlesPort, SaveCandlesPort {
+    static class Store implements LoadCandlesPort, SaveCandlesPort {
         final TreeMap<Long, Candle> candles = new TreeMap<>();
         int transactions;
         boolean failing;
