@@ -64,6 +64,8 @@ final class LiveFeed implements VenueMarketData.CandleStreamListener {
     private final ArrayDeque<Candle> recent = new ArrayDeque<>();
     private final ArrayList<Candle> unstored = new ArrayList<>();
     private int writing;
+    /** Read by the writer thread to log a failing store once; written only by the feed's tasks. */
+    private volatile boolean storeFailing;
     private long storedThrough = NONE;
     private long delivered;
     private long backfilled;
@@ -154,13 +156,6 @@ final class LiveFeed implements VenueMarketData.CandleStreamListener {
             if (stopped || !started) {
                 return;
             }
-            freshness.check(venueNow).forEach(change -> {
-                context.events().publish(new LiveFeedWentStale(meta(), instrument.id(), timeframe,
-                        change.lastOpenTime(), change.millis()));
-                LOG.warnf("live feed %s %s is stale: no closed candle for %d s", instrument, timeframe.code(),
-                        change.millis() / 1000);
-                statusChanged(true);
-            });
             Option<Long> last = sequence.last();
             boolean overdue = last.isDefined() && venueNow >= timeframe.next(timeframe.next(last.get()))
                     + context.settings().lateAfter().toMillis();
@@ -170,6 +165,14 @@ final class LiveFeed implements VenueMarketData.CandleStreamListener {
                 sequence.reconnected(venueNow);
             }
             pump();
+            // judged after the poll: a feed is stale only when neither the stream nor the history had the candles
+            freshness.check(venueNow).forEach(change -> {
+                context.events().publish(new LiveFeedWentStale(meta(), instrument.id(), timeframe,
+                        change.lastOpenTime(), change.millis()));
+                LOG.warnf("live feed %s %s is stale: no closed candle for %d s", instrument, timeframe.code(),
+                        change.millis() / 1000);
+                statusChanged(true);
+            });
             store();
         });
     }
@@ -317,8 +320,10 @@ final class LiveFeed implements VenueMarketData.CandleStreamListener {
                 }, (offered, inserted) -> { });
                 stored = true;
             } catch (RuntimeException e) {
-                LOG.warnf("live feed %s %s: storing %d candles failed (%s); they are kept and written again",
-                        instrument, timeframe.code(), batch.size(), e.toString());
+                if (!storeFailing) {
+                    LOG.warnf("live feed %s %s: storing %d candles failed (%s); they are kept and written again at "
+                            + "every check until it works", instrument, timeframe.code(), batch.size(), e.toString());
+                }
                 stored = false;
             }
             boolean done = stored;
@@ -329,7 +334,12 @@ final class LiveFeed implements VenueMarketData.CandleStreamListener {
     private void written(java.util.List<Candle> batch, boolean stored) {
         writing = 0;
         if (!stored) {
+            storeFailing = true;
             return;
+        }
+        if (storeFailing) {
+            storeFailing = false;
+            LOG.infof("live feed %s %s: storing works again", instrument, timeframe.code());
         }
         unstored.subList(0, batch.size()).clear();
         storedThrough = Math.max(storedThrough, batch.getLast().openTime());

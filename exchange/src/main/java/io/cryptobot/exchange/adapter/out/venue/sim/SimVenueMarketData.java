@@ -38,8 +38,8 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 @LookupIfProperty(name = "cryptobot.venues.sim.enabled", stringValue = "true", lookupIfMissing = true)
-public class SimVenueMarketData implements VenueMarketData {
-    public static final Venue SIM = new Venue("SIM");
+class SimVenueMarketData implements VenueMarketData {
+    static final Venue SIM = new Venue("SIM");
     static final int MAX_PAGE = 1000;
     private static final Logger LOG = Logger.getLogger(SimVenueMarketData.class);
     private final Clock clock;
