@@ -7,13 +7,9 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.cryptobot.app.support.TestUsers;
 import io.cryptobot.app.support.TestUsers.TestUser;
-import io.cryptobot.marketdata.application.port.in.LatestPriceQuery;
-import io.cryptobot.marketdata.application.port.in.SeedSyntheticDataUseCase;
-import io.cryptobot.kernel.domain.Timeframe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +18,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class SyntheticCandlesTest {
     private final TestUser trader = TestUsers.create("trader");
-
-    @Inject
-    SeedSyntheticDataUseCase seed;
-
-    @Inject
-    LatestPriceQuery latest;
 
     @Test
     void generates_a_seeded_series_through_an_import_job_and_the_same_seed_adds_nothing() {
@@ -76,17 +66,6 @@ class SyntheticCandlesTest {
                 .post("/api/marketdata/synthetic")
                 .then().statusCode(400)
                 .body("errors.field", containsInAnyOrder("from", "count", "volatility"));
-    }
-
-    @Test
-    void seeding_the_demo_dataset_is_idempotent() {
-        SeedSyntheticDataUseCase.SeedResult first = seed.seed();
-        SeedSyntheticDataUseCase.SeedResult second = seed.seed();
-
-        assertThat(first.instrument().toString()).isEqualTo("SIM:BTC/USDT");
-        assertThat(second.instrumentCreated()).isFalse();
-        assertThat(second.candlesInserted()).isZero();
-        assertThat(latest.latest(first.instrument(), Timeframe.M1).isRight()).isTrue();
     }
 
     private Map<String, Object> request(String base, long seed) {

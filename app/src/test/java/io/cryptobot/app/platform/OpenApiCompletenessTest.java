@@ -32,7 +32,7 @@ class OpenApiCompletenessTest {
             "POST /api/auth/refresh", "POST /api/auth/logout");
     private static final Set<String> STREAMS = Set.of("GET /api/orders/stream", "GET /api/backtests/{id}/events",
             "GET /api/backtests/sweeps/{id}/events", "GET /api/marketdata/replays/{id}/candles",
-            "GET /api/marketdata/downloads/{id}/events");
+            "GET /api/marketdata/downloads/{id}/events", "GET /api/marketdata/candles/stream");
 
     /**
      * The operations whose success is not 200, read from the resources ({@code Response.created}, {@code accepted},

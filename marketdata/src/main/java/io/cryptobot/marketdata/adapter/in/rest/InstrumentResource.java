@@ -15,6 +15,7 @@ import io.cryptobot.marketdata.application.port.in.DefineInstrumentUseCase;
 import io.cryptobot.marketdata.application.port.in.GetInstrumentQuery;
 import io.cryptobot.marketdata.application.port.in.GetVenueListingQuery;
 import io.cryptobot.marketdata.application.port.in.ListInstrumentsQuery;
+import io.cryptobot.marketdata.application.port.in.LiveFeedStatusQuery;
 import io.cryptobot.marketdata.domain.Instrument;
 import io.cryptobot.marketdata.domain.MarketDataErrors;
 import io.vavr.collection.List;
@@ -37,13 +38,15 @@ public class InstrumentResource {
     private final GetInstrumentQuery get;
     private final ListInstrumentsQuery list;
     private final GetVenueListingQuery listings;
+    private final LiveFeedStatusQuery feeds;
 
     InstrumentResource(DefineInstrumentUseCase define, GetInstrumentQuery get, ListInstrumentsQuery list,
-                       GetVenueListingQuery listings) {
+                       GetVenueListingQuery listings, LiveFeedStatusQuery feeds) {
         this.define = define;
         this.get = get;
         this.list = list;
         this.listings = listings;
+        this.feeds = feeds;
     }
 
     @POST
@@ -77,7 +80,9 @@ public class InstrumentResource {
     @GET
     @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
     @Operation(summary = "List instruments",
-            description = "Every defined instrument, paged, each with its venue listing once synced.")
+            description = "Every defined instrument, paged, each with its venue listing once synced and the live "
+                    + "feeds of it running on this instance (liveFeeds: connected, fresh or stale since when, "
+                    + "latest candle).")
     @APIResponse(responseCode = "200", description = "One page of instruments (items are InstrumentResponse)",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class)))
     @APIResponse(responseCode = "400", description = "marketdata.invalid_input: offset or limit is not a whole number in range")
@@ -92,9 +97,12 @@ public class InstrumentResource {
     @Path("{venue}/{base}/{quote}")
     @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
     @Operation(summary = "Get an instrument",
-            description = "One instrument with its tick and step size and, once the instrument sync has asked its "
+            description = "One instrument with its tick and step size; once the instrument sync has asked its "
                     + "venue, the venue's listing: its own tick, step and minimum notional, its status (trading, "
-                    + "halted, delisted) and since when, and whether the venue's rules fit the instrument's.")
+                    + "halted, delisted) and since when, and whether the venue's rules fit the instrument's; and "
+                    + "the live feeds of it running on this instance (liveFeeds, by timeframe): whether each is "
+                    + "connected to its venue, fresh or stale (no closed candle for two intervals) and since "
+                    + "when, its latest candle, subscribers and counters.")
     @APIResponse(responseCode = "200", description = "The instrument",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = InstrumentResponse.class)))
     @APIResponse(responseCode = "400", description = "marketdata.invalid_input: venue or asset malformed")
@@ -109,6 +117,6 @@ public class InstrumentResource {
     }
 
     private InstrumentResponse withListing(Instrument instrument) {
-        return InstrumentResponse.of(instrument, listings.listing(instrument.id()));
+        return InstrumentResponse.of(instrument, listings.listing(instrument.id()), feeds.feeds(instrument.id()));
     }
 }

@@ -1,18 +1,22 @@
 package io.cryptobot.marketdata.adapter.in.rest;
 
+import io.cryptobot.marketdata.application.port.in.FeedStatus;
 import io.cryptobot.marketdata.domain.Instrument;
 import io.cryptobot.marketdata.domain.VenueListing;
 import io.cryptobot.marketdata.domain.VenueRules;
 import io.vavr.control.Option;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * An instrument with its fixed tick and step (they set the scales of every stored price and volume) and, once the
- * instrument sync has asked its venue, what the venue says now ({@code listing}, null before that).
+ * An instrument with its fixed tick and step (they set the scales of every stored price and volume), what its venue
+ * says now once the instrument sync has asked it ({@code listing}, null before that), and the live feeds of it
+ * running on this instance ({@code liveFeeds}, by timeframe).
  */
 public record InstrumentResponse(String id, String venue, String base, String quote, String tickSize,
-                                 String stepSize, int priceScale, int quantityScale, ListingResponse listing) {
+                                 String stepSize, int priceScale, int quantityScale, ListingResponse listing,
+                                 List<FeedStatusResponse> liveFeeds) {
 
     /**
      * The venue's rules (null when it never listed the pair) and status: {@code trading}, {@code halted} or
@@ -25,15 +29,17 @@ public record InstrumentResponse(String id, String venue, String base, String qu
     }
 
     static InstrumentResponse of(Instrument instrument) {
-        return of(instrument, Option.none());
+        return of(instrument, Option.none(), io.vavr.collection.List.empty());
     }
 
-    static InstrumentResponse of(Instrument instrument, Option<VenueListing> listing) {
+    static InstrumentResponse of(Instrument instrument, Option<VenueListing> listing,
+                                 io.vavr.collection.List<FeedStatus> feeds) {
         return new InstrumentResponse(instrument.id().toString(), instrument.id().venue().code(),
                 instrument.id().base().code(), instrument.id().quote().code(),
                 instrument.tickSize().toBigDecimal().toPlainString(),
                 instrument.stepSize().toBigDecimal().toPlainString(), instrument.priceScale(),
-                instrument.quantityScale(), listing.map(l -> listing(instrument, l)).getOrNull());
+                instrument.quantityScale(), listing.map(l -> listing(instrument, l)).getOrNull(),
+                feeds.map(FeedStatusResponse::of).toJavaList());
     }
 
     private static ListingResponse listing(Instrument instrument, VenueListing listing) {

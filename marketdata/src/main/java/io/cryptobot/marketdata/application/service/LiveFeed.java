@@ -1,0 +1,451 @@
+package io.cryptobot.marketdata.application.service;
+
+import io.cryptobot.kernel.domain.Candle;
+import io.cryptobot.kernel.domain.EventMeta;
+import io.cryptobot.kernel.domain.Timeframe;
+import io.cryptobot.kernel.domain.market.VenueCandle;
+import io.cryptobot.kernel.domain.market.VenueFailure;
+import io.cryptobot.kernel.domain.market.VenueMarketData;
+import io.cryptobot.marketdata.application.port.in.FeedStatus;
+import io.cryptobot.marketdata.application.port.in.LiveCandle;
+import io.cryptobot.marketdata.application.port.in.LiveCandleSubscriber;
+import io.cryptobot.marketdata.domain.CandleBatch;
+import io.cryptobot.marketdata.domain.Instrument;
+import io.cryptobot.marketdata.domain.TimeRange;
+import io.cryptobot.marketdata.domain.event.LiveFeedFreshAgain;
+import io.cryptobot.marketdata.domain.event.LiveFeedWentStale;
+import io.cryptobot.marketdata.domain.live.CandleFit;
+import io.cryptobot.marketdata.domain.live.CandleSequence;
+import io.cryptobot.marketdata.domain.live.FeedFreshness;
+import io.vavr.collection.List;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import org.jboss.logging.Logger;
+
+/**
+ * One live feed: one upstream stream of one instrument and timeframe, its {@link CandleSequence} (dedupe, order,
+ * gaps fetched from the venue), its {@link FeedFreshness}, its subscribers, and the candles it has yet to store.
+ *
+ * <p>Everything it does runs as a task of its {@link SerialExecutor}: the stream's callbacks, the checks, joins and
+ * leaves, and the end of each store write. Its state therefore needs no lock; only {@link #status()} is read from
+ * other threads. A fetch from the venue blocks the feed's task (never the stream's thread), and candles the stream
+ * reports meanwhile queue behind it, so nothing later is passed on before the gap is filled.
+ *
+ * <p>Storing: passed-on candles wait in {@code unstored} and are written by a writer thread, {@code storeBatch} at
+ * most in one transaction, at every check or as soon as a batch is full. {@code recent} keeps the latest candles and
+ * every one not yet stored, so a subscriber catching up reads the store for older ones and memory for the rest.
+ */
+final class LiveFeed implements VenueMarketData.CandleStreamListener {
+    private static final Logger LOG = Logger.getLogger(LiveFeed.class);
+    private static final long NONE = Long.MIN_VALUE;
+    private static final int STORE_PAGE = 10_000;
+    private static final int MAX_UNSTORED = 100_000;
+    private final Instrument instrument;
+    private final Timeframe timeframe;
+    private final VenueMarketData venue;
+    private final FeedContext context;
+    private final SerialExecutor work;
+    private final Instant startedAt;
+    private final long interval;
+    private CandleSequence sequence;
+    private FeedFreshness freshness;
+    private VenueMarketData.CandleStream upstream;
+    private boolean started;
+    private boolean stopped;
+    private boolean connected;
+    private int connections;
+    private long retryAt = NONE;
+    private int failures;
+    private long lastPoll = NONE;
+    private final java.util.List<Member> members = new ArrayList<>();
+    private final ArrayDeque<Candle> recent = new ArrayDeque<>();
+    private final ArrayList<Candle> unstored = new ArrayList<>();
+    private int writing;
+    /** Read by the writer thread to log a failing store once; written only by the feed's tasks. */
+    private volatile boolean storeFailing;
+    private long storedThrough = NONE;
+    private long delivered;
+    private long backfilled;
+    private long reconnections;
+    private volatile FeedStatus status;
+
+    LiveFeed(Instrument instrument, Timeframe timeframe, VenueMarketData venue, FeedContext context) {
+        this.instrument = instrument;
+        this.timeframe = timeframe;
+        this.venue = venue;
+        this.context = context;
+        this.work = new SerialExecutor(context.workers().feeds());
+        this.startedAt = context.clock().now();
+        this.interval = timeframe.nominalLength().toMillis();
+        this.status = new FeedStatus(instrument.id(), timeframe, false, true, Option.none(), Option.none(), 0, 0, 0,
+                0, startedAt);
+    }
+
+    FeedStatus status() {
+        return status;
+    }
+
+    /**
+     * Starts the feed: continues after the latest stored candle if it is recent enough (fetching what closed since),
+     * then opens the upstream stream.
+     */
+    void start() {
+        work.execute(() -> {
+            long venueNow = context.venueClocks().sample(venue);
+            Option<Long> latest = context.stored().latest(instrument, timeframe).map(Candle::openTime)
+                    .filter(open -> timeframe.floor(venueNow) - timeframe.next(open)
+                            <= context.settings().startBackfillCandles() * interval);
+            sequence = new CandleSequence(timeframe, latest);
+            sequence.reconnected(venueNow);
+            storedThrough = latest.getOrElse(NONE);
+            freshness = new FeedFreshness(timeframe, venueNow);
+            started = true;
+            upstream = venue.stream(instrument.id(), timeframe, this);
+            pump();
+            statusChanged(false);
+        });
+    }
+
+    /** Stops the upstream stream; what was received and not yet stored is still written. */
+    void stop() {
+        work.execute(() -> {
+            stopped = true;
+            members.clear();
+            if (upstream != null) {
+                upstream.close();
+            }
+            store();
+        });
+    }
+
+    /** Adds a subscriber; with {@code from}, it first gets the candles from there up to the feed's latest. */
+    Member join(LiveCandleSubscriber subscriber, Option<Long> from, Runnable leave) {
+        Member member = new Member(subscriber, leave);
+        work.execute(() -> {
+            if (stopped) {
+                return;
+            }
+            if (from.isDefined()) {
+                Option<Long> last = sequence.last();
+                if (last.isEmpty() || from.get() <= last.get()) {
+                    catchUp(member, from.get(), last);
+                } else {
+                    member.next = from.get();
+                }
+            }
+            members.add(member);
+            statusChanged(false);
+            member.status(status);
+        });
+        return member;
+    }
+
+    void leave(Member member) {
+        work.execute(() -> {
+            members.remove(member);
+            statusChanged(false);
+        });
+    }
+
+    /** A periodic look at the venue's clock ({@code venueNow}, just measured). */
+    void check(long venueNow) {
+        work.execute(() -> {
+            if (stopped || !started) {
+                return;
+            }
+            Option<Long> last = sequence.last();
+            boolean overdue = last.isDefined() && venueNow >= timeframe.next(timeframe.next(last.get()))
+                    + context.settings().lateAfter().toMillis();
+            if (overdue && (lastPoll == NONE || venueNow - lastPoll >= interval)) {
+                // a silent stream: ask the venue's history for what closed, at most once an interval
+                lastPoll = venueNow;
+                sequence.reconnected(venueNow);
+            }
+            pump();
+            // judged after the poll: a feed is stale only when neither the stream nor the history had the candles
+            freshness.check(venueNow).forEach(change -> {
+                context.events().publish(new LiveFeedWentStale(meta(), instrument.id(), timeframe,
+                        change.lastOpenTime(), change.millis()));
+                LOG.warnf("live feed %s %s is stale: no closed candle for %d s", instrument, timeframe.code(),
+                        change.millis() / 1000);
+                statusChanged(true);
+            });
+            store();
+        });
+    }
+
+    @Override
+    public void onClosedCandle(VenueCandle candle) {
+        work.execute(() -> {
+            if (stopped) {
+                return;
+            }
+            fit(candle).forEach(sequence::received);
+            pump();
+        });
+    }
+
+    @Override
+    public void onConnected() {
+        work.execute(() -> {
+            if (stopped) {
+                return;
+            }
+            connected = true;
+            connections++;
+            if (connections > 1) {
+                reconnections++;
+                sequence.reconnected(context.venueClocks().sample(venue));
+                LOG.infof("live feed %s %s reconnected; fetching what closed meanwhile", instrument,
+                        timeframe.code());
+            }
+            pump();
+            statusChanged(true);
+        });
+    }
+
+    @Override
+    public void onDisconnected(String reason) {
+        work.execute(() -> {
+            if (stopped) {
+                return;
+            }
+            connected = false;
+            LOG.infof("live feed %s %s disconnected: %s", instrument, timeframe.code(), reason);
+            statusChanged(true);
+        });
+    }
+
+    /** Passes on whatever is ready, fetching missing ranges from the venue until none is left or a fetch fails. */
+    private void pump() {
+        deliverReady();
+        while (!stopped) {
+            Option<CandleSequence.Range> gap = sequence.missing();
+            long now = context.clock().now().toEpochMilli();
+            if (gap.isEmpty() || now < retryAt) {
+                return;
+            }
+            int limit = venue.maxCandlesPerPage();
+            Either<VenueFailure, List<VenueCandle>> page;
+            try {
+                page = venue.candles(instrument.id(), timeframe, gap.get().from(), gap.get().to(), limit);
+            } catch (RuntimeException e) {
+                page = Either.left(new VenueFailure.Unavailable(e.toString()));
+            }
+            if (page.isLeft()) {
+                failures++;
+                retryAt = now + backoff(page.getLeft());
+                LOG.warnf("live feed %s %s: fetching [%s, %s) failed (%s); retrying in %d ms", instrument,
+                        timeframe.code(), Instant.ofEpochMilli(gap.get().from()), Instant.ofEpochMilli(gap.get().to()),
+                        page.getLeft().describe(), retryAt - now);
+                return;
+            }
+            failures = 0;
+            retryAt = NONE;
+            List<VenueCandle> found = page.get();
+            sequence.backfilled(gap.get(), found.flatMap(this::fit), found.size() < limit);
+            if (sequence.missing().contains(gap.get())) {
+                // a full page that taught nothing (every candle outside the range): take the range as known
+                sequence.backfilled(gap.get(), List.empty(), true);
+            }
+            deliverReady();
+        }
+    }
+
+    private long backoff(VenueFailure failure) {
+        if (failure instanceof VenueFailure.RateLimited limited) {
+            return Math.max(1_000, limited.retryAfter().toMillis());
+        }
+        return Math.min(60_000, 1_000L << Math.min(6, failures - 1));
+    }
+
+    private void deliverReady() {
+        for (CandleSequence.Sequenced ready : sequence.deliverable()) {
+            deliver(ready.candle(), ready.backfilled() ? LiveCandle.Source.BACKFILL : LiveCandle.Source.LIVE);
+        }
+    }
+
+    private void deliver(Candle candle, LiveCandle.Source source) {
+        long venueNow = context.venueClocks().now(venue.venue());
+        long delay = Math.max(0, venueNow - timeframe.next(candle.openTime()));
+        boolean late = source != LiveCandle.Source.LIVE || delay > context.settings().lateAfter().toMillis();
+        LiveCandle live = new LiveCandle(instrument.id(), timeframe, candle, source, late, delay);
+        delivered++;
+        if (source == LiveCandle.Source.BACKFILL) {
+            backfilled++;
+        }
+        boolean[] changed = {false};
+        freshness.delivered(candle.openTime(), venueNow).forEach(change -> {
+            context.events().publish(new LiveFeedFreshAgain(meta(), instrument.id(), timeframe, candle.openTime(),
+                    change.millis()));
+            LOG.infof("live feed %s %s is fresh again after %d s", instrument, timeframe.code(),
+                    change.millis() / 1000);
+            changed[0] = true;
+        });
+        recent.addLast(candle);
+        unstored.add(candle);
+        if (unstored.size() > MAX_UNSTORED && writing == 0) {
+            LOG.errorf("live feed %s %s: %d candles could not be stored; the oldest is dropped from the queue",
+                    instrument, timeframe.code(), unstored.size());
+            unstored.remove(0);
+        }
+        statusChanged(changed[0]);
+        for (Member member : java.util.List.copyOf(members)) {
+            member.offer(live);
+        }
+        if (unstored.size() - writing >= context.settings().storeBatch()) {
+            store();
+        }
+    }
+
+    /** Writes what waits to be stored on a writer thread, one batch at a time. */
+    private void store() {
+        if (writing > 0 || unstored.isEmpty()) {
+            return;
+        }
+        java.util.List<Candle> batch = java.util.List.copyOf(unstored.subList(0,
+                Math.min(unstored.size(), context.settings().storeBatch())));
+        writing = batch.size();
+        context.workers().writers().execute(() -> {
+            boolean stored;
+            try {
+                context.store().insertAll(instrument, timeframe, consumer -> {
+                    CandleBatch columns = new CandleBatch(instrument.priceScale(), instrument.quantityScale(),
+                            batch.size());
+                    batch.forEach(columns::accept);
+                    consumer.accept(columns);
+                }, (offered, inserted) -> { });
+                stored = true;
+            } catch (RuntimeException e) {
+                if (!storeFailing) {
+                    LOG.warnf("live feed %s %s: storing %d candles failed (%s); they are kept and written again at "
+                            + "every check until it works", instrument, timeframe.code(), batch.size(), e.toString());
+                }
+                stored = false;
+            }
+            boolean done = stored;
+            work.execute(() -> written(batch, done));
+        });
+    }
+
+    private void written(java.util.List<Candle> batch, boolean stored) {
+        writing = 0;
+        if (!stored) {
+            storeFailing = true;
+            return;
+        }
+        if (storeFailing) {
+            storeFailing = false;
+            LOG.infof("live feed %s %s: storing works again", instrument, timeframe.code());
+        }
+        unstored.subList(0, batch.size()).clear();
+        storedThrough = Math.max(storedThrough, batch.getLast().openTime());
+        while (recent.size() > context.settings().keptCandles() && recent.peekFirst().openTime() <= storedThrough) {
+            recent.pollFirst();
+        }
+        if (stopped ? !unstored.isEmpty() : unstored.size() >= context.settings().storeBatch()) {
+            store();
+        }
+    }
+
+    /** History for a subscriber starting at {@code from}: stored candles, then those kept in memory. */
+    private void catchUp(Member member, long from, Option<Long> last) {
+        long memoryFrom = recent.isEmpty() ? last.map(timeframe::next).getOrElse(Long.MAX_VALUE)
+                : recent.peekFirst().openTime();
+        long cursor = from;
+        while (cursor < memoryFrom) {
+            CandleBatch page = context.stored().load(instrument, timeframe, new TimeRange(cursor, memoryFrom),
+                    STORE_PAGE);
+            for (int i = 0; i < page.size(); i++) {
+                member.history(page.candle(i));
+            }
+            if (page.size() < STORE_PAGE) {
+                break;
+            }
+            cursor = timeframe.next(page.openTime(page.size() - 1));
+        }
+        for (Candle candle : recent) {
+            if (candle.openTime() >= from) {
+                member.history(candle);
+            }
+        }
+    }
+
+    private Option<Candle> fit(VenueCandle candle) {
+        Either<String, Candle> fitted = CandleFit.fit(instrument, candle);
+        if (fitted.isLeft()) {
+            LOG.warnf("live feed %s %s: %s; skipped", instrument, timeframe.code(), fitted.getLeft());
+        }
+        return fitted.toOption();
+    }
+
+    private EventMeta meta() {
+        return EventMeta.next(context.ids(), context.clock());
+    }
+
+    private void statusChanged(boolean tellMembers) {
+        Option<Long> staleSince = started ? freshness.staleSince() : Option.none();
+        status = new FeedStatus(instrument.id(), timeframe, connected, !started || freshness.fresh(),
+                staleSince.map(Instant::ofEpochMilli), started ? sequence.last() : Option.none(), members.size(),
+                delivered, backfilled, reconnections, startedAt);
+        if (tellMembers) {
+            for (Member member : java.util.List.copyOf(members)) {
+                member.status(status);
+            }
+        }
+    }
+
+    /** One subscriber on this feed: it gets each candle at most once, from {@code next} on. */
+    final class Member implements io.cryptobot.marketdata.application.port.in.LiveSubscription {
+        private final LiveCandleSubscriber subscriber;
+        private final Runnable leave;
+        private long next = NONE;
+        private volatile boolean closed;
+
+        Member(LiveCandleSubscriber subscriber, Runnable leave) {
+            this.subscriber = subscriber;
+            this.leave = leave;
+        }
+
+        void offer(LiveCandle candle) {
+            if (closed || candle.openTime() < next) {
+                return;
+            }
+            next = timeframe.next(candle.openTime());
+            try {
+                subscriber.onCandle(candle);
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "a subscriber of live feed %s %s failed; it is dropped", instrument, timeframe.code());
+                close();
+            }
+        }
+
+        void history(Candle candle) {
+            long delay = Math.max(0, context.venueClocks().now(venue.venue()) - timeframe.next(candle.openTime()));
+            offer(new LiveCandle(instrument.id(), timeframe, candle, LiveCandle.Source.HISTORY, true, delay));
+        }
+
+        void status(FeedStatus current) {
+            if (closed) {
+                return;
+            }
+            try {
+                subscriber.onStatus(current);
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "a subscriber of live feed %s %s failed; it is dropped", instrument, timeframe.code());
+                close();
+            }
+        }
+
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                leave.run();
+            }
+        }
+    }
+}

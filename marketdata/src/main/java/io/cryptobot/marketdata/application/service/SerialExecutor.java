@@ -1,0 +1,51 @@
+package io.cryptobot.marketdata.application.service;
+
+import java.util.ArrayDeque;
+import java.util.concurrent.Executor;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs tasks one at a time, in submission order, on a shared pool: each live feed has one, so its state needs no
+ * lock and its subscribers are called in order. A task submitted from inside a running task (a subscriber leaving
+ * while being called) runs after it, never nested, also when the pool runs tasks on the caller's thread.
+ */
+final class SerialExecutor implements Executor {
+    private static final Logger LOG = Logger.getLogger(SerialExecutor.class);
+    private final Executor pool;
+    private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
+    private boolean running;
+
+    SerialExecutor(Executor pool) {
+        this.pool = pool;
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        synchronized (this) {
+            tasks.add(task);
+            if (running) {
+                return;
+            }
+            running = true;
+        }
+        pool.execute(this::drain);
+    }
+
+    private void drain() {
+        while (true) {
+            Runnable next;
+            synchronized (this) {
+                next = tasks.poll();
+                if (next == null) {
+                    running = false;
+                    return;
+                }
+            }
+            try {
+                next.run();
+            } catch (RuntimeException e) {
+                LOG.error("a live feed task failed; the feed goes on with the next", e);
+            }
+        }
+    }
+}

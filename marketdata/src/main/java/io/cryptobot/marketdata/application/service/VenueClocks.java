@@ -1,0 +1,37 @@
+package io.cryptobot.marketdata.application.service;
+
+import io.cryptobot.kernel.domain.Clock;
+import io.cryptobot.kernel.domain.Venue;
+import io.cryptobot.kernel.domain.market.VenueMarketData;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The venues' clocks as the feeds see them: our clock plus the offset last measured against the venue's own time
+ * (candles close, and feeds go stale, by the venue's clock). Measured when a feed starts and at every check; until a
+ * measurement succeeds, and whenever one fails, the last offset (or none) stands.
+ */
+final class VenueClocks {
+    private final Clock clock;
+    private final ConcurrentHashMap<Venue, Long> offsets = new ConcurrentHashMap<>();
+
+    VenueClocks(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Asks the venue for its time (a call to the venue: from a feed's worker, never a request thread). */
+    long sample(VenueMarketData venue) {
+        long before = clock.now().toEpochMilli();
+        return venue.serverTime().fold(failure -> now(venue.venue(), before), time -> {
+            offsets.put(venue.venue(), time.toEpochMilli() - before);
+            return time.toEpochMilli();
+        });
+    }
+
+    long now(Venue venue) {
+        return now(venue, clock.now().toEpochMilli());
+    }
+
+    long now(Venue venue, long wall) {
+        return wall + offsets.getOrDefault(venue, 0L);
+    }
+}
