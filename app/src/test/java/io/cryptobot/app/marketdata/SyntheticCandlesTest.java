@@ -79,6 +79,24 @@ class SyntheticCandlesTest {
     }
 
     @Test
+    void decimals_are_strings_as_everywhere_and_json_numbers_are_accepted_too() {
+        String asNumbers = MarketData.newInstrument(trader);
+        String asStrings = MarketData.newInstrument(trader);
+        generate(request(asNumbers, 7));
+        Map<String, Object> strings = request(asStrings, 7);
+        strings.put("volatility", "0.001");
+        strings.put("drift", "0");
+        generate(strings);
+        assertThat(candles(asStrings)).isEqualTo(candles(asNumbers)).hasSize(1_000);
+
+        strings.put("volatility", "1e-3");
+        strings.put("drift", "a little");
+        given().header("Authorization", trader.bearer()).contentType(ContentType.JSON).body(strings)
+                .post("/api/marketdata/synthetic")
+                .then().statusCode(400).body("errors.field", containsInAnyOrder("volatility", "drift"));
+    }
+
+    @Test
     void seeding_the_demo_dataset_is_idempotent() {
         SeedSyntheticDataUseCase.SeedResult first = seed.seed();
         SeedSyntheticDataUseCase.SeedResult second = seed.seed();
