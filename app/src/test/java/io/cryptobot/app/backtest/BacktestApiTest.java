@@ -104,7 +104,7 @@ class BacktestApiTest {
                 .body("items[0].liquidity", equalTo("taker")).body("items[0].feeAsset", equalTo("USDT"));
 
         JsonPath equity = get(trader, "/api/backtests/" + id + "/equity?points=100").then().statusCode(200)
-                .extract().jsonPath().using(new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE));
+                .extract().jsonPath();
         assertThat(equity.getInt("samples")).isEqualTo(4_320);
         assertThat(equity.getInt("returned")).isLessThanOrEqualTo(100);
         Instant.parse(equity.getString("points[-1].time"));
