@@ -48,6 +48,7 @@ public class OpenApiConventions implements OASFilter {
                 conventions(operation);
             }
         }
+        OpenApiExamples.addTo(openAPI);
     }
 
     private static void conventions(Operation operation) {

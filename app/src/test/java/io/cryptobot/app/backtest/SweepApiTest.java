@@ -74,7 +74,8 @@ class SweepApiTest {
         assertThat(results.getString("objective")).isEqualTo("totalReturn");
         assertThat(results.getList("ranked.rank", Integer.class)).containsExactly(1, 2, 3, 4);
         assertThat(results.getList("ranked.index", Integer.class)).containsExactlyInAnyOrder(0, 1, 2, 3);
-        List<Float> objectives = results.getList("ranked.objective", Float.class);
+        List<BigDecimal> objectives = results.getList("ranked.objective", String.class).stream()
+                .map(BigDecimal::new).toList();
         assertThat(objectives).isSortedAccordingTo(java.util.Comparator.reverseOrder());
         Map<String, String> best = results.getMap("ranked[0].parameters");
 
@@ -107,7 +108,7 @@ class SweepApiTest {
         // 12: (5, 20), (5, 30) run; (20, 20), (30, 20), (35, 20) break fast < slow and are skipped
         assertThat(results.getList("ranked.index", Integer.class)).containsExactlyInAnyOrder(0, 1);
         assertThat(results.getInt("skipped")).isEqualTo(3);
-        assertThat(results.getList("ranked.objective", Float.class))
+        assertThat(results.getList("ranked.objective", String.class).stream().map(BigDecimal::new).toList())
                 .isSortedAccordingTo(java.util.Comparator.naturalOrder());
         // the same seed draws the same points
         String again = start(trader, request).then().statusCode(202).extract().path("id");
@@ -137,11 +138,11 @@ class SweepApiTest {
         double growth = 1;
         int trades = 0;
         for (int w = 0; w < 4; w++) {
-            growth *= 1 + results.getDouble("windows[" + w + "].outOfSample.metrics.totalReturn");
+            growth *= 1 + Double.parseDouble(results.getString("windows[" + w + "].outOfSample.metrics.totalReturn"));
             trades += results.getInt("windows[" + w + "].outOfSample.trades");
         }
-        assertThat(results.getDouble("outOfSample.compoundedReturn"))
-                .isCloseTo(growth - 1, org.assertj.core.api.Assertions.within(1e-5));
+        assertThat(Double.parseDouble(results.getString("outOfSample.compoundedReturn")))
+                .isCloseTo(growth - 1, org.assertj.core.api.Assertions.within(1e-12));
         assertThat(results.getInt("outOfSample.trades")).isEqualTo(trades);
     }
 

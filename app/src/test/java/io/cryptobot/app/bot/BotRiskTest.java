@@ -53,7 +53,7 @@ class BotRiskTest {
         JsonPath paused = get("/api/bots/" + bot).then().statusCode(200).extract().jsonPath();
         assertThat(paused.getString("status")).isEqualTo("paused");
         assertThat(paused.getString("statusReason")).isEqualTo("kill switch: exchange outage");
-        assertThat(get("/api/bots/" + bot + "/events").then().extract().jsonPath().getList("kind", String.class))
+        assertThat(get("/api/bots/" + bot + "/events").then().extract().jsonPath().getList("items.kind", String.class))
                 .containsSubsequence("started", "trading_halted", "paused");
         // a halted owner cannot start another bot
         Map<String, Object> other = request("dca", Map.of("interval", "1", "amount", "10"), 12);
@@ -67,7 +67,7 @@ class BotRiskTest {
         long before = total("/api/orders?bot=" + bot);
         awaitTrue(() -> total("/api/orders?bot=" + bot) > before, "a new order after resuming");
         post("/api/bots/" + bot + "/stop", null).then().statusCode(200);
-        assertThat(get("/api/bots/" + bot + "/events").then().extract().jsonPath().getList("kind", String.class))
+        assertThat(get("/api/bots/" + bot + "/events").then().extract().jsonPath().getList("items.kind", String.class))
                 .containsSubsequence("trading_halted", "paused", "trading_resumed", "resumed", "stopped");
     }
 
@@ -133,7 +133,7 @@ class BotRiskTest {
         // the bots follow the owner's switch between two of their steps, just after it moved
         awaitTrue(() -> java.util.List.of("paused", "completed").contains(
                 get("/api/bots/" + bot).then().statusCode(200).extract().path("status")), "the bot paused");
-        assertThat(get("/api/bots/" + bot + "/events").then().extract().jsonPath().getList("kind", String.class))
+        assertThat(get("/api/bots/" + bot + "/events").then().extract().jsonPath().getList("items.kind", String.class))
                 .contains("trading_halted");
     }
 

@@ -272,7 +272,7 @@ class ManualOrdersTest {
         place(order("h-2", "buy", "market", "0.01", null)).then().statusCode(201).body("status", equalTo("denied"));
         assertThat(get(trader, "/api/bots/" + bot).then().extract().<String>path("status")).isEqualTo("paused");
         List<String> reasons = get(trader, "/api/bots/" + bot + "/events").then().extract().jsonPath()
-                .getList("findAll { it.kind == 'trading_halted' }.reason", String.class);
+                .getList("items.findAll { it.kind == 'trading_halted' }.reason", String.class);
         assertThat(reasons).anyMatch(r -> r.contains("kill switch at recovery: missed"));
         given().header("Authorization", trader.bearer()).contentType(ContentType.JSON)
                 .body(Map.of("reason", "over")).post("/api/risk/resume").then().statusCode(200);
@@ -291,7 +291,7 @@ class ManualOrdersTest {
         resume.resumeLiveBots();
         assertThat(runner.isRunningHere(id)).isTrue();
         List<String> reasons = get(trader, "/api/bots/" + bot + "/events").then().extract().jsonPath()
-                .getList("findAll { it.kind == 'recovered' }.reason", String.class);
+                .getList("items.findAll { it.kind == 'recovered' }.reason", String.class);
         assertThat(reasons).hasSize(1);
         assertThat(reasons.get(0)).contains(", 2 orders (1 open), ").contains("all equal to the order journal");
         // the rebuilt session still works the resting order: it can be canceled, and new orders are taken

@@ -52,7 +52,7 @@ class PortfolioSummaryApiTest {
         assertThat(sold.getInt("currencies[0].trades")).isEqualTo(1);
         assertThat(sold.getInt("currencies[0].bots[0].trades")).isEqualTo(1);
         BigDecimal tradeNet = new BigDecimal(get(a.user, "/api/bots/" + a.bot + "/trades").then().statusCode(200)
-                .extract().jsonPath().getString("[0].netPnl"));
+                .extract().jsonPath().getString("items[0].netPnl"));
         assertThat(new BigDecimal(sold.getString("currencies[0].pnlByInstrument['" + a.instrument + "']")))
                 .isEqualByComparingTo(tradeNet);
         // flat again: equity is the cash

@@ -49,17 +49,18 @@ class CandleQueryTest {
                 .get(MarketData.candlesPath(base))
                 .then().statusCode(200)
                 .body("count", equalTo(3))
-                .body("candles.openTimeMillis", contains(T0 + MIN, T0 + 2 * MIN, T0 + 5 * MIN))
+                .body("candles.openTime", contains(iso(T0 + MIN), iso(T0 + 2 * MIN), iso(T0 + 5 * MIN)))
                 .body("candles[0].high", equalTo("102.50"))
-                .body("next", equalTo(T0 + 6 * MIN))
+                .body("from", equalTo(iso(T0 + MIN))).body("to", equalTo(iso(T0 + 9 * MIN)))
+                .body("next", equalTo(iso(T0 + 6 * MIN)))
                 .extract().jsonPath();
 
         given().header("Authorization", viewer.bearer())
-                .queryParam("timeframe", "1m").queryParam("from", first.getLong("next"))
+                .queryParam("timeframe", "1m").queryParam("from", first.getString("next"))
                 .queryParam("to", "2024-01-01T00:09:00Z").queryParam("limit", 3)
                 .get(MarketData.candlesPath(base))
                 .then().statusCode(200)
-                .body("candles.openTimeMillis", contains(T0 + 6 * MIN, T0 + 8 * MIN))
+                .body("candles.openTime", contains(iso(T0 + 6 * MIN), iso(T0 + 8 * MIN)))
                 .body("next", nullValue());
     }
 
@@ -122,5 +123,10 @@ class CandleQueryTest {
         given().queryParam("timeframe", "1m").queryParam("from", T0).queryParam("to", T0 + MIN)
                 .get("/api/marketdata/candles/BINANCE/BTC/USDT")
                 .then().statusCode(401);
+    }
+
+    /** Times are ISO-8601 UTC instants in every response (queries accept epoch milliseconds too). */
+    private static String iso(long epochMillis) {
+        return java.time.Instant.ofEpochMilli(epochMillis).toString();
     }
 }

@@ -68,6 +68,24 @@ class SyntheticCandlesTest {
                 .body("errors.field", containsInAnyOrder("from", "count", "volatility"));
     }
 
+    @Test
+    void decimals_are_strings_as_everywhere_and_json_numbers_are_accepted_too() {
+        String asNumbers = MarketData.newInstrument(trader);
+        String asStrings = MarketData.newInstrument(trader);
+        generate(request(asNumbers, 7));
+        Map<String, Object> strings = request(asStrings, 7);
+        strings.put("volatility", "0.001");
+        strings.put("drift", "0");
+        generate(strings);
+        assertThat(candles(asStrings)).isEqualTo(candles(asNumbers)).hasSize(1_000);
+
+        strings.put("volatility", "1e-3");
+        strings.put("drift", "a little");
+        given().header("Authorization", trader.bearer()).contentType(ContentType.JSON).body(strings)
+                .post("/api/marketdata/synthetic")
+                .then().statusCode(400).body("errors.field", containsInAnyOrder("volatility", "drift"));
+    }
+
     private Map<String, Object> request(String base, long seed) {
         Map<String, Object> request = new HashMap<>();
         request.put("instrument", MarketData.instrument(base));

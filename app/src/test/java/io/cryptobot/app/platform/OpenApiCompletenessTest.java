@@ -20,14 +20,17 @@ import org.junit.jupiter.api.Test;
 /**
  * The OpenAPI document is the API's reference for clients, so it must be complete: every operation written about
  * (summary and description), every status it really answers documented with a body schema, every error as
- * problem+json naming its stable codes, every request body with a schema and an example, and the bearer scheme
- * on every operation that needs a token. Each check lists the offending operations, so a failure says what to fix.
+ * problem+json naming its stable codes, every request body, success body and error with an example (one per
+ * stable code for errors) that says what its schema says, and the bearer scheme on every operation that needs a
+ * token. Each check lists the offending operations, so a failure says what to fix.
  */
 @QuarkusTest
 class OpenApiCompletenessTest {
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
     /** A stable problem code: dotted lower-case words, e.g. {@code order.client_order_id_reused}. */
     private static final Pattern CODE = Pattern.compile("\\b[a-z_]+\\.[a-z_.]*[a-z_]\\b");
+    /** A code as an error's description names it, {@code code: what it means}. */
+    private static final Pattern NAMED_CODE = Pattern.compile("\\b([a-z_]+\\.[a-z_.]*[a-z_]):");
     private static final Set<String> PUBLIC = Set.of("POST /api/auth/register", "POST /api/auth/login",
             "POST /api/auth/refresh", "POST /api/auth/logout");
     private static final Set<String> STREAMS = Set.of("GET /api/orders/stream", "GET /api/backtests/{id}/events",
@@ -160,6 +163,73 @@ class OpenApiCompletenessTest {
     }
 
     @Test
+    void every_success_with_a_body_has_an_example() {
+        assertThat(offenders(op -> responses(op).stream().filter(r -> r.getKey().startsWith("2"))
+                .anyMatch(r -> r.getValue().path("content").properties().stream()
+                        .anyMatch(media -> !hasExample(media.getValue())))))
+                .as("operations with a success answer without an example").isEmpty();
+    }
+
+    @Test
+    void every_error_has_an_example_for_each_stable_code_it_names() {
+        assertThat(offenders(op -> responses(op).stream()
+                .filter(r -> r.getKey().startsWith("4") || r.getKey().startsWith("5"))
+                .anyMatch(r -> {
+                    Set<String> named = new java.util.TreeSet<>();
+                    java.util.regex.Matcher code = NAMED_CODE.matcher(r.getValue().path("description").asText());
+                    while (code.find()) {
+                        named.add(code.group(1));
+                    }
+                    Set<String> shown = new java.util.TreeSet<>();
+                    r.getValue().path("content").path("application/problem+json").path("examples").forEach(e -> {
+                        JsonNode problem = e.path("value");
+                        if (problem.path("status").asInt() == Integer.parseInt(r.getKey())
+                                && problem.path("type").asText().equals("urn:cryptobot:problem:"
+                                + problem.path("code").asText())) {
+                            shown.add(problem.path("code").asText());
+                        }
+                    });
+                    return !shown.equals(named);
+                })))
+                .as("operations with an error whose examples are not one per stable code it names").isEmpty();
+    }
+
+    @Test
+    void every_example_says_what_its_schema_says() {
+        List<String> problems = new ArrayList<>();
+        for (Operation op : operations) {
+            op.node.path("requestBody").path("content").properties().forEach(media ->
+                    examples(media.getValue()).forEach(example -> problems.addAll(ExampleConformance.problems(
+                            document, media.getValue().path("schema"), example, false, op.key + " request"))));
+            for (Map.Entry<String, JsonNode> response : responses(op)) {
+                response.getValue().path("content").properties().forEach(media -> {
+                    if (media.getKey().equals("text/csv")) {
+                        return;
+                    }
+                    examples(media.getValue()).forEach(example -> problems.addAll(ExampleConformance.problems(
+                            document, media.getValue().path("schema"), example, true,
+                            op.key + " " + response.getKey())));
+                });
+            }
+        }
+        assertThat(problems).as("examples that do not match their schema").isEmpty();
+    }
+
+    /** The kill switch refuses an order with 201 and status denied: the one answer a client could misread. */
+    @Test
+    void a_refused_order_is_documented_as_created_with_status_denied() {
+        JsonNode place = document.path("paths").path("/api/orders").path("post");
+        assertThat(place.path("description").asText()).contains("201 with status \"denied\"")
+                .contains("POST /api/risk/resume");
+        JsonNode created = place.path("responses").path("201");
+        assertThat(created.path("description").asText()).contains("denied").contains("kill switch");
+        List<String> statuses = new ArrayList<>();
+        examples(created.path("content").path("application/json")).forEach(e -> statuses.add(e.path("status")
+                .asText()));
+        assertThat(statuses).contains("denied");
+    }
+
+    @Test
     void declares_the_problem_schema() {
         JsonNode problem = document.path("components").path("schemas").path("Problem").path("properties");
         assertThat(problem.has("type") && problem.has("title") && problem.has("status") && problem.has("detail")
@@ -213,6 +283,15 @@ class OpenApiCompletenessTest {
 
     private static boolean hasExample(JsonNode media) {
         return media.has("example") || media.path("examples").size() > 0;
+    }
+
+    private static List<JsonNode> examples(JsonNode media) {
+        List<JsonNode> all = new ArrayList<>();
+        if (media.has("example")) {
+            all.add(media.path("example"));
+        }
+        media.path("examples").forEach(e -> all.add(e.path("value")));
+        return all;
     }
 
     private static boolean blank(JsonNode text) {

@@ -85,7 +85,7 @@ class ProcessRestartIT {
         JsonNode finished = await(() -> call("GET", "/api/bots/" + botId, again, null, 200),
                 j -> !j.get("status").asText().equals("running"), Duration.ofMinutes(3));
         assertThat(finished.get("status").asText()).isEqualTo("completed");
-        JsonNode events = call("GET", "/api/bots/" + botId + "/events", again, null, 200);
+        JsonNode events = call("GET", "/api/bots/" + botId + "/events?limit=10000", again, null, 200).get("items");
         assertThat(events.findValuesAsText("kind")).containsSubsequence("started", "recovered", "completed");
         String check = call("POST", "/api/backtests", again, Map.of("strategy", "sma_crossover",
                 "parameters", Map.of("fast", 5, "slow", 20), "instruments", java.util.List.of(instrument),
@@ -93,16 +93,16 @@ class ProcessRestartIT {
         await(() -> call("GET", "/api/backtests/" + check, again, null, 200),
                 j -> j.get("status").asText().equals("completed"), Duration.ofMinutes(2));
         JsonNode expected = call("GET", "/api/backtests/" + check + "/trades?limit=10000", again, null, 200).get("items");
-        JsonNode actual = call("GET", "/api/bots/" + botId + "/trades", again, null, 200);
+        JsonNode actual = call("GET", "/api/bots/" + botId + "/trades?limit=10000", again, null, 200).get("items");
         assertThat(expected.size()).isGreaterThan(5);
         assertThat(actual.size()).isEqualTo(expected.size());
         for (int i = 0; i < expected.size(); i++) {
             JsonNode e = expected.get(i);
             JsonNode a = actual.get(i);
-            assertThat(java.time.Instant.parse(a.get("entryTime").asText()).toEpochMilli())
-                    .isEqualTo(e.get("entryTime").asLong());
-            assertThat(java.time.Instant.parse(a.get("exitTime").asText()).toEpochMilli())
-                    .isEqualTo(e.get("exitTime").asLong());
+            assertThat(java.time.Instant.parse(a.get("entryTime").asText()))
+                    .isEqualTo(java.time.Instant.parse(e.get("entryTime").asText()));
+            assertThat(java.time.Instant.parse(a.get("exitTime").asText()))
+                    .isEqualTo(java.time.Instant.parse(e.get("exitTime").asText()));
             for (String field : java.util.List.of("quantity", "entryPrice", "exitPrice", "grossPnl", "fees", "netPnl")) {
                 assertThat(new java.math.BigDecimal(a.get(field).asText()))
                         .as("trade %d %s", i + 1, field).isEqualByComparingTo(new java.math.BigDecimal(e.get(field).asText()));

@@ -303,7 +303,7 @@ class TextInputPolicyTest {
         String status = get("/api/bots/" + world().bot()).then().statusCode(200).extract().path("status");
         return List.of(status,
                 get("/api/bots/" + world().bot() + "/events").then().statusCode(200).extract().jsonPath()
-                        .getList("kind").size());
+                        .getList("items.kind").size());
     }
 
     private static Object riskState() {

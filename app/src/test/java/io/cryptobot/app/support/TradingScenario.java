@@ -165,7 +165,7 @@ public final class TradingScenario {
             throws Exception {
         JsonNode status = api.call("GET", "/api/bots/" + bot, null, 200);
         assertThat(status.get("status").asText()).as("bot %s: %s", bot, status).isIn("running", "paused");
-        List<String> kinds = api.call("GET", "/api/bots/" + bot + "/events", null, 200)
+        List<String> kinds = api.call("GET", "/api/bots/" + bot + "/events?limit=10000", null, 200)
                 .findValuesAsText("kind");
         assertThat(kinds).contains("recovered").doesNotContain("incident", "failed");
         JsonNode fills = api.call("GET", "/api/fills?bot=" + bot + "&limit=10000", null, 200).get("items");

@@ -7,12 +7,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A backtest as a client asks for it. Decimals may be JSON numbers or strings (strings keep every digit);
- * times are epoch milliseconds or ISO-8601 instants. Only strategy, instruments, timeframe, from and to are
+ * A backtest as a client asks for it. Decimals and parameter values are strings, as in every response (JSON numbers
+ * are accepted too, but only a string keeps every digit); times are ISO-8601 instants (epoch milliseconds are
+ * accepted too). Only strategy, instruments, timeframe, from and to are
  * required. {@code sizing} ({@code {"kind":"quote_amount","amount":"100"}}) sizes the strategy's entries; left out,
  * the strategy sizes them its own way.
  */
-public record BacktestRequest(String strategy, Map<String, Object> parameters, List<String> instruments,
+public record BacktestRequest(String strategy, Map<String, String> parameters, List<String> instruments,
                               String timeframe, String from, String to, String startingCash, String makerFee,
                               String takerFee, String slippageBps, String maxVolumeShare, Risk risk,
                               SizingRequest sizing) {
@@ -51,7 +52,7 @@ public record BacktestRequest(String strategy, Map<String, Object> parameters, L
     BacktestConfig.Raw raw() {
         Map<String, String> params = new LinkedHashMap<>();
         if (parameters != null) {
-            parameters.forEach((k, v) -> params.put(k, v == null ? null : String.valueOf(v)));
+            params.putAll(parameters);
         }
         Risk limits = risk == null ? new Risk(null, null, null, null) : risk;
         return new BacktestConfig.Raw(strategy, params, instruments, timeframe, from, to, startingCash, makerFee,

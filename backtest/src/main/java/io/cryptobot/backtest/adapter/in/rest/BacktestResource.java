@@ -4,6 +4,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -15,6 +16,7 @@ import io.cryptobot.backtest.application.port.in.TradeView;
 import io.cryptobot.backtest.domain.BacktestErrors;
 import io.cryptobot.backtest.domain.BacktestId;
 import io.cryptobot.backtest.domain.BacktestRun;
+import io.cryptobot.kernel.adapter.in.rest.Decimals;
 import io.cryptobot.kernel.adapter.in.rest.PageResponse;
 import io.cryptobot.kernel.adapter.in.rest.PollingStream;
 import io.cryptobot.kernel.adapter.in.rest.Problems;
@@ -103,7 +105,7 @@ public class BacktestResource {
             + "queued, running or storing as allowed; the problem names limit backtests-active-per-user and its max "
             + "(default 10, cryptobot.limits.backtests-active-per-user); Retry-After: 5")
     public Response start(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = BacktestRequest.class),
-                    examples = @ExampleObject(name = "example", value = "{\"strategy\":\"sma_crossover\",\"parameters\":{\"fast\":10,\"slow\":30},\"instruments\":[\"BINANCE:BTC/USDT\"],\"timeframe\":\"1m\",\"from\":\"2024-01-01T00:00:00Z\",\"to\":\"2024-01-08T00:00:00Z\",\"startingCash\":\"10000\",\"takerFee\":\"0.001\",\"slippageBps\":\"2\"}"))) BacktestRequest request, @Context SecurityContext security) {
+                    examples = @ExampleObject(name = "example", value = "{\"strategy\":\"sma_crossover\",\"parameters\":{\"fast\":\"10\",\"slow\":\"30\"},\"instruments\":[\"BINANCE:BTC/USDT\"],\"timeframe\":\"1m\",\"from\":\"2024-01-01T00:00:00Z\",\"to\":\"2024-01-08T00:00:00Z\",\"startingCash\":\"10000\",\"takerFee\":\"0.001\",\"slippageBps\":\"2\"}"))) BacktestRequest request, @Context SecurityContext security) {
         if (request == null) {
             return Problems.response(BacktestErrors.invalid(List.of(new Violation("body", "a JSON body is required"))));
         }
@@ -115,8 +117,10 @@ public class BacktestResource {
     @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
     @Operation(summary = "List backtests",
             description = "The caller's runs, newest first, paged.")
-    @APIResponse(responseCode = "200", description = "One page of runs (items are BacktestResponse)",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class)))
+    @APIResponse(responseCode = "200", description = "One page of runs",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class,
+                    properties = @SchemaProperty(name = "items", type = SchemaType.ARRAY,
+                            implementation = BacktestResponse.class))))
     @APIResponse(responseCode = "400", description = "backtest.invalid_input: offset or limit is not a whole number in range")
     public Response list(@QueryParam("offset") String offset, @QueryParam("limit") String limit,
                          @Context SecurityContext security) {
@@ -240,13 +244,15 @@ public class BacktestResource {
     @Operation(summary = "A backtest's trades",
             description = "The closed round trips of a completed run, in order, paged.")
     @APIResponse(responseCode = "200", description = "One page of trades",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class,
+                    properties = @SchemaProperty(name = "items", type = SchemaType.ARRAY,
+                            implementation = BacktestTradeResponse.class))))
     @APIResponse(responseCode = "400", description = "backtest.invalid_input: offset or limit is not a whole number in range")
     @APIResponse(responseCode = "404", description = "backtest.not_found: no such run of the caller (also a malformed id)")
     @APIResponse(responseCode = "409", description = "backtest.no_results: the run has not completed (results exist once it has)")
     public Response trades(@PathParam("id") String id, @QueryParam("offset") String offset,
                            @QueryParam("limit") String limit, @Context SecurityContext security) {
-        return paged(id, offset, limit, security, results::trades);
+        return paged(id, offset, limit, security, results::trades, BacktestTradeResponse::of);
     }
 
     @GET
@@ -257,7 +263,13 @@ public class BacktestResource {
             description = "The same trades as a CSV file, one row per trade with a header row, "
                     + "streamed.")
     @APIResponse(responseCode = "200", description = "The CSV file",
-            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING),
+                    examples = @ExampleObject(name = "trades", value = """
+                            seq,instrument,entry_time,exit_time,quantity,entry_price,exit_price,gross_pnl,fees,\
+                            net_pnl,duration_seconds
+                            1,BINANCE:BTC/USDT,2024-01-01T00:46:00Z,2024-01-01T01:20:00Z,0.01195,41778.34,41936.44,\
+                            1.889295,1.0003917,0.8889033,2040
+                            """)))
     @APIResponse(responseCode = "404", description = "backtest.not_found: no such run of the caller (also a malformed id)")
     @APIResponse(responseCode = "409", description = "backtest.no_results: the run has not completed (results exist once it has)")
     public Response tradesCsv(@PathParam("id") String id, @Context SecurityContext security) {
@@ -282,13 +294,15 @@ public class BacktestResource {
     @Operation(summary = "A backtest's orders",
             description = "Every order the run placed, in order, paged.")
     @APIResponse(responseCode = "200", description = "One page of orders",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class,
+                    properties = @SchemaProperty(name = "items", type = SchemaType.ARRAY,
+                            implementation = BacktestOrderResponse.class))))
     @APIResponse(responseCode = "400", description = "backtest.invalid_input: offset or limit is not a whole number in range")
     @APIResponse(responseCode = "404", description = "backtest.not_found: no such run of the caller (also a malformed id)")
     @APIResponse(responseCode = "409", description = "backtest.no_results: the run has not completed (results exist once it has)")
     public Response orders(@PathParam("id") String id, @QueryParam("offset") String offset,
                            @QueryParam("limit") String limit, @Context SecurityContext security) {
-        return paged(id, offset, limit, security, results::orders);
+        return paged(id, offset, limit, security, results::orders, BacktestOrderResponse::of);
     }
 
     @GET
@@ -297,13 +311,15 @@ public class BacktestResource {
     @Operation(summary = "A backtest's fills",
             description = "Every fill of the run, in order, paged.")
     @APIResponse(responseCode = "200", description = "One page of fills",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class,
+                    properties = @SchemaProperty(name = "items", type = SchemaType.ARRAY,
+                            implementation = BacktestFillResponse.class))))
     @APIResponse(responseCode = "400", description = "backtest.invalid_input: offset or limit is not a whole number in range")
     @APIResponse(responseCode = "404", description = "backtest.not_found: no such run of the caller (also a malformed id)")
     @APIResponse(responseCode = "409", description = "backtest.no_results: the run has not completed (results exist once it has)")
     public Response fills(@PathParam("id") String id, @QueryParam("offset") String offset,
                           @QueryParam("limit") String limit, @Context SecurityContext security) {
-        return paged(id, offset, limit, security, results::fills);
+        return paged(id, offset, limit, security, results::fills, BacktestFillResponse::of);
     }
 
     @GET
@@ -333,9 +349,15 @@ public class BacktestResource {
     @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
     @Operation(summary = "A backtest's equity curve as CSV",
             description = "Every equity sample of the run as a CSV file with a header row, "
-                    + "streamed.")
+                    + "streamed: time (ISO-8601), equity and drawdown (decimals, as in the JSON curve), "
+                    + "exposed (1 while a position is open, else 0).")
     @APIResponse(responseCode = "200", description = "The CSV file",
-            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING),
+                    examples = @ExampleObject(name = "equity", value = """
+                            time,equity,drawdown,exposed
+                            2024-01-01T00:46:00Z,9999.5007488,0.00004992512,1
+                            2024-01-01T00:47:00Z,10001.2433,0,1
+                            """)))
     @APIResponse(responseCode = "404", description = "backtest.not_found: no such run of the caller (also a malformed id)")
     @APIResponse(responseCode = "409", description = "backtest.no_results: the run has not completed (results exist once it has)")
     public Response equityCsv(@PathParam("id") String id, @Context SecurityContext security) {
@@ -348,8 +370,9 @@ public class BacktestResource {
                     StringBuilder line = new StringBuilder(64);
                     for (int i = 0; i < series.size(); i++) {
                         line.setLength(0);
-                        line.append(Instant.ofEpochMilli(series.time(i))).append(',').append(series.equity(i))
-                                .append(',').append(drawdown[i]).append(',').append(series.exposed(i) ? 1 : 0)
+                        line.append(Instant.ofEpochMilli(series.time(i))).append(',')
+                                .append(Decimals.approx(series.equity(i))).append(',')
+                                .append(Decimals.approx(drawdown[i])).append(',').append(series.exposed(i) ? 1 : 0)
                                 .append('\n');
                         out.append(line);
                     }
@@ -371,11 +394,11 @@ public class BacktestResource {
         Either<DomainError, Page<T>> page(UserId caller, BacktestId id, PageRequest page);
     }
 
-    private static <T> Response paged(String id, String offset, String limit, SecurityContext security,
-                                      PageQuery<T> query) {
+    private static <T, R> Response paged(String id, String offset, String limit, SecurityContext security,
+                                         PageQuery<T> query, java.util.function.Function<T, R> response) {
         UserId caller = caller(security);
         return id(id).flatMap(runId -> page(offset, limit).flatMap(page -> query.page(caller, runId, page)))
-                .fold(Problems::response, page -> Response.ok(PageResponse.of(page, item -> item)).build());
+                .fold(Problems::response, page -> Response.ok(PageResponse.of(page, response)).build());
     }
 
     private Response ok(BacktestRun run) {

@@ -3,6 +3,7 @@ package io.cryptobot.backtest.adapter.in.rest;
 import io.cryptobot.backtest.domain.BacktestConfig;
 import io.cryptobot.backtest.domain.BacktestRun;
 import io.cryptobot.bot.domain.strategy.EntrySizing;
+import io.cryptobot.kernel.adapter.in.rest.Decimals;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,14 +13,14 @@ import java.util.Map;
 
 /**
  * A run: its config (with the sizing its strategy's entries buy with, chosen or the strategy's own), status,
- * progress (candles processed of total, warm-up included), estimated time left while running, and while storing
+ * progress (candles processed of total, warm-up included; a fraction from 0 to 1 as a decimal string), estimated time left while running, and while storing
  * the result rows written of those to write (a completed run keeps both, equal).
  */
 public record BacktestResponse(String id, String status, int attempt, String strategy, Map<String, String> parameters,
                                List<String> instruments, String timeframe, Instant from, Instant to,
                                String startingCash, String currency, Map<String, String> costs,
                                Map<String, String> risk, Map<String, String> sizing,
-                               long candlesProcessed, long candlesTotal, double progress,
+                               long candlesProcessed, long candlesTotal, String progress,
                                Long etaSeconds, long rowsStored, long rowsTotal, Instant createdAt, Instant startedAt,
                                Instant finishedAt,
                                String failure) {
@@ -42,7 +43,7 @@ public record BacktestResponse(String id, String status, int attempt, String str
                 Instant.ofEpochMilli(c.from()), Instant.ofEpochMilli(c.to()),
                 c.startingCash().toBigDecimal().toPlainString(), c.startingCash().asset().toString(), costs, risk,
                 c.entrySizing().map(s -> BacktestRequest.SizingRequest.of(EntrySizing.raw(s)).fields()).getOrNull(),
-                run.candlesProcessed(), run.candlesTotal(), run.progress(),
+                run.candlesProcessed(), run.candlesTotal(), Decimals.approx(run.progress()),
                 run.eta(now).map(Duration::toSeconds).getOrNull(), run.rowsStored(), run.rowsTotal(), run.createdAt(), run.startedAt().getOrNull(),
                 run.finishedAt().getOrNull(), run.failure().getOrNull());
     }

@@ -1,7 +1,9 @@
 package io.cryptobot.backtest.adapter.in.rest;
 
+import io.cryptobot.kernel.adapter.in.rest.Decimals;
 import io.cryptobot.portfolio.domain.metrics.EquityCurve;
 import io.cryptobot.portfolio.domain.metrics.EquitySeries;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -10,13 +12,15 @@ import java.util.List;
  */
 public record EquityResponse(int samples, int returned, List<Point> points) {
 
-    public record Point(long time, double equity, double drawdown, boolean exposed) {
+    /** Equity in the account currency and drawdown as a fraction below the running peak (0.1 = 10 % down). */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "BacktestEquityPoint")
+    public record Point(Instant time, String equity, String drawdown, boolean exposed) {
     }
 
     static EquityResponse of(EquitySeries series, double initialEquity, int maxPoints) {
         EquityCurve curve = EquityCurve.of(series, initialEquity, maxPoints);
-        List<Point> points = curve.points().stream()
-                .map(p -> new Point(p.time(), p.equity(), p.drawdown(), p.exposed())).toList();
+        List<Point> points = curve.points().stream().map(p -> new Point(Instant.ofEpochMilli(p.time()),
+                Decimals.approx(p.equity()), Decimals.approx(p.drawdown()), p.exposed())).toList();
         return new EquityResponse(curve.samples(), points.size(), points);
     }
 }

@@ -2,7 +2,9 @@ package io.cryptobot.backtest.adapter.in.rest;
 
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -85,7 +87,7 @@ public class SweepResource {
             + "queued or running as allowed; the problem names limit sweeps-active-per-user and its max (default 2, "
             + "cryptobot.limits.sweeps-active-per-user); Retry-After: 5")
     public Response start(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = SweepRequest.class),
-                    examples = @ExampleObject(name = "example", value = "{\"kind\":\"grid\",\"backtest\":{\"strategy\":\"sma_crossover\",\"instruments\":[\"BINANCE:BTC/USDT\"],\"timeframe\":\"1m\",\"from\":\"2024-01-01T00:00:00Z\",\"to\":\"2024-01-08T00:00:00Z\"},\"space\":{\"fast\":{\"values\":[5,10]},\"slow\":{\"min\":20,\"max\":60,\"step\":20}},\"objective\":\"sharpe\"}"))) SweepRequest request, @Context SecurityContext security) {
+                    examples = @ExampleObject(name = "example", value = "{\"kind\":\"grid\",\"backtest\":{\"strategy\":\"sma_crossover\",\"instruments\":[\"BINANCE:BTC/USDT\"],\"timeframe\":\"1m\",\"from\":\"2024-01-01T00:00:00Z\",\"to\":\"2024-01-08T00:00:00Z\"},\"space\":{\"fast\":{\"values\":[\"5\",\"10\"]},\"slow\":{\"min\":\"20\",\"max\":\"60\",\"step\":\"20\"}},\"objective\":\"sharpe\"}"))) SweepRequest request, @Context SecurityContext security) {
         if (request == null) {
             return Problems.response(SweepErrors.invalid(List.of(new Violation("body", "a JSON body is required"))));
         }
@@ -98,8 +100,10 @@ public class SweepResource {
     @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
     @Operation(summary = "List sweeps",
             description = "The caller's sweeps, newest first, paged.")
-    @APIResponse(responseCode = "200", description = "One page of sweeps (items are SweepResponse)",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class)))
+    @APIResponse(responseCode = "200", description = "One page of sweeps",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class,
+                    properties = @SchemaProperty(name = "items", type = SchemaType.ARRAY,
+                            implementation = SweepResponse.class))))
     @APIResponse(responseCode = "400", description = "sweep.invalid_input: offset or limit is not a whole number in range")
     public Response list(@QueryParam("offset") String offset, @QueryParam("limit") String limit,
                          @Context SecurityContext security) {

@@ -2,6 +2,7 @@ package io.cryptobot.backtest.adapter.in.rest;
 
 import io.cryptobot.backtest.domain.sweep.Search;
 import io.cryptobot.backtest.domain.sweep.SweepRun;
+import io.cryptobot.kernel.adapter.in.rest.Decimals;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -15,7 +16,7 @@ import java.util.Map;
 public record SweepResponse(String id, String kind, String status, String strategy, Map<String, String> parameters,
                             Map<String, List<String>> space, Integer samples, Long seed, String objective,
                             List<String> instruments, String timeframe, Instant from, Instant to, int pointsDone,
-                            int pointsTotal, double progress, Long etaSeconds, Instant createdAt, Instant startedAt,
+                            int pointsTotal, String progress, Long etaSeconds, Instant createdAt, Instant startedAt,
                             Instant finishedAt, String failure) {
 
     static SweepResponse of(SweepRun run, Instant now) {
@@ -29,7 +30,7 @@ public record SweepResponse(String id, String kind, String status, String strate
                 random == null ? null : random.seed(), spec.objective().metric().code(),
                 base.instruments().stream().map(Object::toString).toList(), base.timeframe().code(),
                 Instant.ofEpochMilli(base.from()), Instant.ofEpochMilli(base.to()), run.pointsDone(),
-                run.pointsTotal(), run.progress(), run.eta(now).map(Duration::toSeconds).getOrNull(), run.createdAt(),
+                run.pointsTotal(), Decimals.approx(run.progress()), run.eta(now).map(Duration::toSeconds).getOrNull(), run.createdAt(),
                 run.startedAt().getOrNull(), run.finishedAt().getOrNull(), run.failure().getOrNull());
     }
 }

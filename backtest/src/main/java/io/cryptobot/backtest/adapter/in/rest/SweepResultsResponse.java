@@ -4,6 +4,7 @@ import io.cryptobot.backtest.domain.sweep.Objective;
 import io.cryptobot.backtest.domain.sweep.PointResult;
 import io.cryptobot.backtest.domain.sweep.SweepResult;
 import io.cryptobot.backtest.domain.sweep.WindowResult;
+import io.cryptobot.kernel.adapter.in.rest.Decimals;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,23 +12,26 @@ import java.util.Map;
 
 /**
  * A completed sweep's results. Grid and random: {@code ranked}, best first, each point with its rank (1 = best),
- * parameters, objective figure and report. Walk-forward: {@code windows} in time order (in-sample winner and its
+ * parameters, objective figure (a decimal string) and report. Walk-forward: {@code windows} in time order (in-sample winner and its
  * in-sample figure, then its out-of-sample report) and {@code outOfSample}, the aggregate of the out-of-sample
  * reports only. Non-finite figures are {@code null}.
  */
 public record SweepResultsResponse(String objective, boolean maximize, int skipped, List<Point> ranked,
                                    List<Window> windows, OutOfSample outOfSample) {
 
-    public record Point(int rank, int index, Map<String, String> parameters, Double objective,
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "SweepPoint")
+    public record Point(int rank, int index, Map<String, String> parameters, String objective,
                         ReportResponse report) {
     }
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "SweepWindow")
     public record Window(Instant inSampleFrom, Instant inSampleTo, Instant outOfSampleFrom, Instant outOfSampleTo,
-                         Map<String, String> bestParameters, Double inSampleObjective, ReportResponse inSample,
+                         Map<String, String> bestParameters, String inSampleObjective, ReportResponse inSample,
                          ReportResponse outOfSample) {
     }
 
-    public record OutOfSample(int windows, Double compoundedReturn, int trades, Double worstDrawdown) {
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "SweepOutOfSample")
+    public record OutOfSample(int windows, String compoundedReturn, int trades, String worstDrawdown) {
     }
 
     static SweepResultsResponse of(SweepResult result, Objective objective) {
@@ -50,7 +54,7 @@ public record SweepResultsResponse(String objective, boolean maximize, int skipp
                 ranked, windows, outOfSample);
     }
 
-    private static Double finite(double value) {
-        return Double.isFinite(value) ? value : null;
+    private static String finite(double value) {
+        return Decimals.approx(value);
     }
 }

@@ -1,7 +1,9 @@
 package io.cryptobot.bot.adapter.in.rest;
 
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.cryptobot.bot.application.port.in.AuditChain;
@@ -108,8 +110,10 @@ public class AuditResource {
             description = "The caller's order events (initialized, submitted, accepted, denied, "
                     + "filled, canceled, ...), newest first, filtered by type, bot and time "
                     + "range (from inclusive, to exclusive), paged.")
-    @APIResponse(responseCode = "200", description = "One page of events (items are EventResponse)",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class)))
+    @APIResponse(responseCode = "200", description = "One page of events",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class,
+                    properties = @SchemaProperty(name = "items", type = SchemaType.ARRAY,
+                            implementation = EventResponse.class))))
     @APIResponse(responseCode = "400", description = "audit.invalid_input: unknown type, malformed bot id or time, or bad "
             + "offset/limit; errors[] names each")
     public Response events(@QueryParam("type") String type, @QueryParam("bot") String bot,

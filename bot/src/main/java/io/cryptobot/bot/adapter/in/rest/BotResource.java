@@ -4,6 +4,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -15,6 +16,7 @@ import io.cryptobot.bot.application.port.in.BotPerformanceQuery;
 import io.cryptobot.bot.application.port.in.BotPortfolio;
 import io.cryptobot.portfolio.domain.metrics.EquityCurve;
 import io.cryptobot.portfolio.domain.metrics.PerformanceMetrics;
+import io.cryptobot.portfolio.domain.metrics.TradeAnalytics;
 import io.cryptobot.bot.application.port.in.BotPortfolioQuery;
 import io.cryptobot.bot.application.port.in.BotEventsQuery;
 import io.cryptobot.bot.application.port.in.CreateBotUseCase;
@@ -29,6 +31,7 @@ import io.cryptobot.bot.domain.bot.BotControl;
 import io.cryptobot.bot.domain.bot.BotErrors;
 import io.cryptobot.bot.domain.bot.BotId;
 import io.cryptobot.exchange.domain.fill.Rate;
+import io.cryptobot.kernel.adapter.in.rest.Decimals;
 import io.cryptobot.kernel.adapter.in.rest.PageResponse;
 import io.cryptobot.kernel.adapter.in.rest.Problems;
 import io.cryptobot.kernel.adapter.in.rest.RestInputs;
@@ -36,6 +39,8 @@ import io.cryptobot.kernel.adapter.in.rest.Roles;
 import io.cryptobot.kernel.domain.DomainError;
 import io.cryptobot.kernel.domain.DomainError.Violation;
 import io.cryptobot.kernel.domain.Money;
+import io.cryptobot.kernel.domain.Page;
+import io.cryptobot.kernel.domain.PageRequest;
 import io.cryptobot.kernel.domain.UserId;
 import io.cryptobot.portfolio.domain.ClosedTrade;
 import io.cryptobot.portfolio.domain.Position;
@@ -105,40 +110,20 @@ public class BotResource {
         this.performances = performances;
     }
 
-    public record PerformanceResponse(String botId, String currency, Map<String, Object> metrics, int samples,
-                                      java.util.List<EquityCurve.Point> curve, Map<String, String> pnlByDay,
+    public record PerformanceResponse(String botId, String currency, MetricsResponse metrics, int samples,
+                                      java.util.List<EquityPoint> curve, Map<String, String> pnlByDay,
                                       Map<String, String> pnlByWeek, Map<String, String> pnlByMonth,
-                                      Map<String, String> pnlByInstrument, Map<String, Object> distribution,
+                                      Map<String, String> pnlByInstrument, Distribution distribution,
                                       Map<String, String> exposure, Pnl pnl) {
         static PerformanceResponse of(BotPerformance p) {
-            Map<String, Object> metrics = null;
-            if (p.metrics().isDefined()) {
-                metrics = new LinkedHashMap<>();
-                for (var component : PerformanceMetrics.class.getRecordComponents()) {
-                    try {
-                        Object value = component.getAccessor().invoke(p.metrics().get());
-                        metrics.put(component.getName(), value instanceof Double d && !Double.isFinite(d) ? null : value);
-                    } catch (ReflectiveOperationException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }
-                PerformanceMetrics m = p.metrics().get();
-                metrics.put("annualisedMeaningful", m.annualisedMeaningful());
-                metrics.put("annualisedNote", m.annualisedCaveat());
-            }
-            Map<String, Object> distribution = new LinkedHashMap<>();
-            distribution.put("wins", p.distribution().wins());
-            distribution.put("losses", p.distribution().losses());
-            distribution.put("even", p.distribution().even());
-            distribution.put("bins", p.distribution().bins().stream().map(b -> Map.of("from", plain(b.from()),
-                    "to", plain(b.to()), "trades", b.trades())).toList());
             Map<String, String> exposure = new TreeMap<>();
             p.exposure().forEach((asset, value) -> exposure.put(asset.code(), money(value)));
             return new PerformanceResponse(p.portfolio().bot().id().toString(),
-                    p.portfolio().bot().startingCash().asset().code(), metrics, p.curve().samples(),
-                    p.curve().points(), plainValues(p.pnlByDay()), plainValues(p.pnlByWeek()),
-                    plainValues(p.pnlByMonth()), plainValues(p.pnlByInstrument()), distribution, exposure,
-                    Pnl.of(p.portfolio()));
+                    p.portfolio().bot().startingCash().asset().code(),
+                    p.metrics().map(MetricsResponse::of).getOrNull(), p.curve().samples(),
+                    p.curve().points().stream().map(EquityPoint::of).toList(), plainValues(p.pnlByDay()),
+                    plainValues(p.pnlByWeek()), plainValues(p.pnlByMonth()), plainValues(p.pnlByInstrument()),
+                    Distribution.of(p.distribution()), exposure, Pnl.of(p.portfolio()));
         }
 
         private static Map<String, String> plainValues(Map<String, BigDecimal> values) {
@@ -148,6 +133,48 @@ public class BotResource {
         }
     }
 
+    /**
+     * The backtest report's metrics (same names and definitions, {@code PerformanceMetrics}), as decimal strings;
+     * null where undefined.
+     */
+    @Schema(name = "BotMetrics")
+    public record MetricsResponse(String totalReturn, String cagr, String sharpe, String sortino, String calmar,
+                                  String maxDrawdown, long maxDrawdownDurationSeconds, String winRate,
+                                  String profitFactor, String expectancy, String exposure, int tradeCount,
+                                  String feesPaid, String var95, String cvar95, boolean annualisedMeaningful,
+                                  String annualisedNote) {
+        static MetricsResponse of(PerformanceMetrics m) {
+            return new MetricsResponse(Decimals.approx(m.totalReturn()), Decimals.approx(m.cagr()),
+                    Decimals.approx(m.sharpe()), Decimals.approx(m.sortino()), Decimals.approx(m.calmar()),
+                    Decimals.approx(m.maxDrawdown()), m.maxDrawdownDurationMillis() / 1000,
+                    Decimals.approx(m.winRate()), Decimals.approx(m.profitFactor()), Decimals.approx(m.expectancy()),
+                    Decimals.approx(m.exposure()), m.tradeCount(), Decimals.approx(m.feesPaid()),
+                    Decimals.approx(m.var95()), Decimals.approx(m.cvar95()), m.annualisedMeaningful(),
+                    m.annualisedCaveat());
+        }
+    }
+
+    /** Equity in the account currency and drawdown as a fraction below the running peak (0.1 = 10 % down). */
+    @Schema(name = "BotEquityPoint")
+    public record EquityPoint(Instant time, String equity, String drawdown, boolean exposed) {
+        static EquityPoint of(EquityCurve.Point p) {
+            return new EquityPoint(Instant.ofEpochMilli(p.time()), Decimals.approx(p.equity()),
+                    Decimals.approx(p.drawdown()), p.exposed());
+        }
+    }
+
+    /** How the closed trades' net P&L spreads: counts of wins, losses and even trades, and a histogram. */
+    public record Distribution(int wins, int losses, int even, java.util.List<Bin> bins) {
+        static Distribution of(TradeAnalytics.Distribution d) {
+            return new Distribution(d.wins(), d.losses(), d.even(), d.bins().stream()
+                    .map(b -> new Bin(plain(b.from()), plain(b.to()), b.trades())).toList());
+        }
+    }
+
+    /** Trades whose net P&L is from {@code from} (inclusive) to {@code to}, in the account currency. */
+    public record Bin(String from, String to, int trades) {
+    }
+
     public record CreateRequest(String name, String strategy, Map<String, String> parameters, String instrument,
                                 String timeframe, String accountId, FeedRequest feed, String makerFee, String takerFee,
                                 String slippageBps, String maxVolumeShare, LimitsRequest limits,
@@ -155,6 +182,7 @@ public class BotResource {
     }
 
     /** An entry sizing, as for backtests: its kind and the one number that kind needs. */
+    @Schema(name = "BotSizingRequest")
     public record SizingRequest(String kind, String quantity, String amount, String percent) {
         EntrySizing.Raw raw() {
             return new EntrySizing.Raw(kind, quantity, amount, percent);
@@ -173,6 +201,7 @@ public class BotResource {
     }
 
     /** The bot's own limits, as {@code PUT /api/risk/limits} takes them (the currency is the instrument's quote). */
+    @Schema(name = "BotLimitsRequest")
     public record LimitsRequest(String maxOrderNotional, String maxPositionSharePercent, String maxOpenOrders,
                                 String maxDailyLoss, String maxDailyLossPercent, String maxAssetExposurePercent,
                                 String maxOrdersPerMinute) {
@@ -190,22 +219,15 @@ public class BotResource {
 
     public record BotResponse(String id, String name, String strategy, Map<String, String> parameters,
                               String instrument, String timeframe, String accountId, String startingCash,
-                              String currency, Map<String, Object> costs, Map<String, String> limits,
-                              Map<String, String> sizing,
-                              Map<String, Object> feed, String status,
+                              String currency, Costs costs, Map<String, String> limits,
+                              Map<String, String> sizing, Feed feed, String status,
                               String statusReason, Instant lastStep, long steps, String lastClose, Pnl pnl,
                               Instant createdAt, Instant updatedAt) {
         static BotResponse of(Bot bot, BotPortfolio portfolio) {
-            Map<String, Object> costs = new LinkedHashMap<>();
-            costs.put("makerFee", plain(bot.costs().makerFee()));
-            costs.put("takerFee", plain(bot.costs().takerFee()));
-            costs.put("slippageBps", bot.costs().slippageBps());
-            costs.put("maxVolumeShare", plain(bot.costs().maxVolumeShare()));
-            Map<String, Object> feed = new LinkedHashMap<>();
-            feed.put("kind", "replay");
-            feed.put("from", Instant.ofEpochMilli(bot.feed().from()));
-            feed.put("to", Instant.ofEpochMilli(bot.feed().to()));
-            feed.put("speed", bot.feed().speed());
+            Costs costs = new Costs(plain(bot.costs().makerFee()), plain(bot.costs().takerFee()),
+                    String.valueOf(bot.costs().slippageBps()), plain(bot.costs().maxVolumeShare()));
+            Feed feed = new Feed("replay", Instant.ofEpochMilli(bot.feed().from()),
+                    Instant.ofEpochMilli(bot.feed().to()), bot.feed().speed());
             LimitsInput in = LimitsInput.of(bot.limits());
             Map<String, String> limits = new LinkedHashMap<>();
             putIfSet(limits, "maxOrderNotional", in.maxOrderNotional());
@@ -228,6 +250,16 @@ public class BotResource {
         }
     }
 
+    /** The fill model's costs: fees as fractions of the notional, slippage in basis points, the volume share. */
+    @Schema(name = "BotCosts")
+    public record Costs(String makerFee, String takerFee, String slippageBps, String maxVolumeShare) {
+    }
+
+    /** The replay of stored candles the bot trades over, {@code speed} times faster than real time. */
+    @Schema(name = "BotFeed")
+    public record Feed(String kind, Instant from, Instant to, long speed) {
+    }
+
     public record Pnl(String equity, String realizedPnl, String unrealizedPnl, String netPnl, int trades) {
         static Pnl of(BotPortfolio p) {
             return new Pnl(money(p.equity()), money(p.realizedPnl()), money(p.unrealizedPnl()), money(p.netPnl()),
@@ -246,10 +278,14 @@ public class BotResource {
         }
     }
 
-    public record TradeResponse(int seq, String instrument, Instant entryTime, Instant exitTime, String quantity,
-                                String entryPrice, String exitPrice, String grossPnl, String fees, String netPnl) {
+    /** One closed trade (a closed lot portion), the same shape as a backtest's. */
+    @Schema(name = "BotTradeResponse")
+    public record TradeResponse(int seq, String instrument, Instant entryTime, Instant exitTime,
+                                long durationSeconds, String quantity, String entryPrice, String exitPrice,
+                                String grossPnl, String fees, String netPnl) {
         static TradeResponse of(int seq, ClosedTrade t) {
             return new TradeResponse(seq, t.instrument().toString(), t.entryTime(), t.exitTime(),
+                    java.time.Duration.between(t.entryTime(), t.exitTime()).toSeconds(),
                     plain(t.quantity().toBigDecimal()), plain(t.entryPrice().toBigDecimal()),
                     plain(t.exitPrice().toBigDecimal()), money(t.realizedPnl()), money(t.fees()), money(t.netPnl()));
         }
@@ -306,8 +342,10 @@ public class BotResource {
     @Operation(summary = "List the caller's bots",
             description = "The caller's bots with status, progress and P&L, paged by offset and "
                     + "limit.")
-    @APIResponse(responseCode = "200", description = "One page of bots (items are BotResponse)",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class)))
+    @APIResponse(responseCode = "200", description = "One page of bots",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class,
+                    properties = @SchemaProperty(name = "items", type = SchemaType.ARRAY,
+                            implementation = BotResponse.class))))
     @APIResponse(responseCode = "400", description = "bot.invalid_input: offset or limit is not a whole number in range")
     public Uni<Response> list(@QueryParam("offset") String offset, @QueryParam("limit") String limit,
                               @Context SecurityContext security) {
@@ -453,14 +491,19 @@ public class BotResource {
     @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
     @Operation(summary = "A bot's control history",
             description = "Every start, pause, resume and stop of the bot, with the step after "
-                    + "which it took effect and the reason, oldest first.")
-    @APIResponse(responseCode = "200", description = "The controls",
-            content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = ControlResponse.class)))
+                    + "which it took effect and the reason, oldest first, paged.")
+    @APIResponse(responseCode = "200", description = "One page of controls",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class,
+                    properties = @SchemaProperty(name = "items", type = SchemaType.ARRAY,
+                            implementation = ControlResponse.class))))
+    @APIResponse(responseCode = "400", description = "bot.invalid_input: offset or limit is not a whole number in range")
     @APIResponse(responseCode = "404", description = "bot.not_found: no such bot of the caller")
-    public Response events(@PathParam("id") String id, @Context SecurityContext security) {
+    public Response events(@PathParam("id") String id, @QueryParam("offset") String offset,
+                           @QueryParam("limit") String limit, @Context SecurityContext security) {
         UserId caller = caller(security);
-        return id(id).flatMap(botId -> history.events(caller, botId)).fold(Problems::response,
-                controls -> Response.ok(controls.stream().map(ControlResponse::of).toList()).build());
+        return page(offset, limit).flatMap(page -> id(id).flatMap(botId -> history.events(caller, botId))
+                        .map(controls -> Page.slice(controls, page)))
+                .fold(Problems::response, page -> Response.ok(PageResponse.of(page, ControlResponse::of)).build());
     }
 
     @GET
@@ -514,19 +557,31 @@ public class BotResource {
     @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
     @Operation(summary = "A bot's closed trades",
             description = "Every round trip the bot closed (entry and exit time and price, "
-                    + "quantity, P&L, fees), numbered from 1, oldest first; not paged.")
-    @APIResponse(responseCode = "200", description = "The trades",
-            content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = TradeResponse.class)))
+                    + "quantity, P&L, fees), numbered from 1, oldest first, paged like a backtest's "
+                    + "trades.")
+    @APIResponse(responseCode = "200", description = "One page of trades",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class,
+                    properties = @SchemaProperty(name = "items", type = SchemaType.ARRAY,
+                            implementation = TradeResponse.class))))
+    @APIResponse(responseCode = "400", description = "bot.invalid_input: offset or limit is not a whole number in range")
     @APIResponse(responseCode = "404", description = "bot.not_found: no such bot of the caller")
-    public Response trades(@PathParam("id") String id, @Context SecurityContext security) {
+    public Response trades(@PathParam("id") String id, @QueryParam("offset") String offset,
+                           @QueryParam("limit") String limit, @Context SecurityContext security) {
         UserId caller = caller(security);
-        return id(id).flatMap(botId -> portfolios.portfolio(caller, botId)).fold(Problems::response, p -> {
-            java.util.List<TradeResponse> trades = new java.util.ArrayList<>();
-            for (int i = 0; i < p.trades().size(); i++) {
-                trades.add(TradeResponse.of(i + 1, p.trades().get(i)));
-            }
-            return Response.ok(trades).build();
-        });
+        return page(offset, limit).flatMap(page -> id(id).flatMap(botId -> portfolios.portfolio(caller, botId))
+                        .map(p -> {
+                            java.util.List<TradeResponse> trades = new java.util.ArrayList<>();
+                            for (int i = 0; i < p.trades().size(); i++) {
+                                trades.add(TradeResponse.of(i + 1, p.trades().get(i)));
+                            }
+                            return Page.slice(trades, page);
+                        }))
+                .fold(Problems::response, page -> Response.ok(PageResponse.of(page, t -> t)).build());
+    }
+
+    /** {@code offset} (default 0) and {@code limit} (default 50, at most 10,000), as every paged list. */
+    private static Either<DomainError, PageRequest> page(String offset, String limit) {
+        return RestInputs.page(offset, limit).toEither().mapLeft(v -> BotErrors.invalid(List.of(v)));
     }
 
     private Response control(String id, SecurityContext security, BiFunction<UserId, BotId, Either<DomainError, Bot>> action) {

@@ -2,7 +2,9 @@ package io.cryptobot.exchange.adapter.in.rest;
 
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -130,8 +132,10 @@ public class AccountResource {
     @Operation(summary = "List the caller's accounts",
             description = "Paper and connected accounts of the caller, paged; secrets are never "
                     + "included, the API key only masked.")
-    @APIResponse(responseCode = "200", description = "One page of accounts (items are AccountResponse)",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class)))
+    @APIResponse(responseCode = "200", description = "One page of accounts",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class,
+                    properties = @SchemaProperty(name = "items", type = SchemaType.ARRAY,
+                            implementation = AccountResponse.class))))
     @APIResponse(responseCode = "400", description = "exchange.invalid_input: offset or limit is not a whole number in range")
     public Response list(@QueryParam("offset") String offset, @QueryParam("limit") String limit,
                          @Context SecurityContext security) {

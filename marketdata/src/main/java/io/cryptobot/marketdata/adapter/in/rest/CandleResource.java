@@ -37,8 +37,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Candle reads for one instrument. Ranges are half-open [from, to), times as ISO-8601 or epoch ms; pages hold up
- * to 10,000 candles and carry {@code next}, the {@code from} of the following page.
+ * Candle reads for one instrument. Ranges are half-open [from, to), times as ISO-8601 (epoch ms accepted too);
+ * pages hold up to 10,000 candles and carry {@code next}, the {@code from} of the following page: a time range is
+ * paged by time, not by offset, so a read deep into millions of candles costs no more than the first page.
  */
 @Path("/api/marketdata/candles/{venue}/{base}/{quote}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -62,8 +63,9 @@ public class CandleResource {
     @GET
     @Operation(summary = "Read candles",
             description = "Stored candles of one instrument and timeframe, oldest first, from a "
-                    + "time on (inclusive), at most limit (1..10000, default 1000); nextFrom "
-                    + "continues the read.")
+                    + "time on (inclusive) to a time (exclusive), at most limit (1..10000, default "
+                    + "1000) a page; a page is continued from its next (null after the last one). Times "
+                    + "are ISO-8601 instants (epoch milliseconds are accepted too).")
     @APIResponse(responseCode = "200", description = "The candles",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = CandlesResponse.class)))
     @APIResponse(responseCode = "400", description = "marketdata.invalid_input: timeframe, from or limit missing or malformed; "
@@ -85,8 +87,9 @@ public class CandleResource {
                     for (int i = 0; i < batch.size(); i++) {
                         items.add(CandleResponse.of(batch, i));
                     }
-                    return new CandlesResponse(q.instrument.toString(), q.timeframe.code(), q.range.from(),
-                            q.range.to(), items.size(), items, series.next().getOrNull());
+                    return new CandlesResponse(q.instrument.toString(), q.timeframe.code(),
+                            Instant.ofEpochMilli(q.range.from()), Instant.ofEpochMilli(q.range.to()), items.size(),
+                            items, series.next().map(Instant::ofEpochMilli).getOrNull());
                 }))
                 .fold(Problems::response, body -> Response.ok(body).build());
     }
@@ -131,10 +134,10 @@ public class CandleResource {
                 .ap(Tuple::of);
         return query.toEither().<DomainError>mapLeft(MarketDataErrors::invalid)
                 .flatMap(q -> gaps.gaps(q._1, q._2, q._3).map(found -> new GapsResponse(q._1.toString(),
-                        q._2.code(), Instant.ofEpochMilli(q._3.from()).toString(),
-                        Instant.ofEpochMilli(q._3.to()).toString(), found.stream().mapToLong(Gap::missing).sum(),
-                        found.stream().map(g -> new GapsResponse.GapResponse(Instant.ofEpochMilli(g.start()).toString(),
-                                Instant.ofEpochMilli(g.end()).toString(), g.start(), g.end(), g.missing())).toList())))
+                        q._2.code(), Instant.ofEpochMilli(q._3.from()), Instant.ofEpochMilli(q._3.to()),
+                        found.stream().mapToLong(Gap::missing).sum(),
+                        found.stream().map(g -> new GapsResponse.GapResponse(Instant.ofEpochMilli(g.start()),
+                                Instant.ofEpochMilli(g.end()), g.missing())).toList())))
                 .fold(Problems::response, body -> Response.ok(body).build());
     }
 

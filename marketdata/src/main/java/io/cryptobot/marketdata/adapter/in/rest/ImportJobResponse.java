@@ -7,8 +7,8 @@ import java.util.List;
 
 public record ImportJobResponse(String id, String status, String instrument, String timeframe, String source,
                                 long rowsTotal, long rowsDone, long inserted, long duplicates, long errorCount,
-                                List<ErrorResponse> errors, String failure, String createdAt, String startedAt,
-                                String finishedAt, Long durationMillis) {
+                                List<ErrorResponse> errors, String failure, Instant createdAt, Instant startedAt,
+                                Instant finishedAt, Long durationMillis) {
 
     /** {@code entry} is the zip entry, empty for a plain file. */
     public record ErrorResponse(String entry, long line, String reason) {
@@ -19,8 +19,7 @@ public record ImportJobResponse(String id, String status, String instrument, Str
                 job.timeframe().code(), job.source(), job.rowsTotal(), job.rowsDone(), job.inserted(),
                 job.duplicates(), job.errorCount(),
                 job.errors().stream().map(e -> new ErrorResponse(e.entry(), e.line(), e.reason())).toList(),
-                job.failure().getOrNull(), job.createdAt().toString(),
-                job.startedAt().map(Instant::toString).getOrNull(), job.finishedAt().map(Instant::toString).getOrNull(),
+                job.failure().getOrNull(), job.createdAt(), job.startedAt().getOrNull(), job.finishedAt().getOrNull(),
                 job.startedAt().flatMap(s -> job.finishedAt().map(f -> Duration.between(s, f).toMillis())).getOrNull());
     }
 }

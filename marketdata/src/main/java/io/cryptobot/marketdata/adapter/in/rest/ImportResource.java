@@ -1,7 +1,9 @@
 package io.cryptobot.marketdata.adapter.in.rest;
 
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.cryptobot.kernel.adapter.in.rest.PageResponse;
@@ -117,8 +119,10 @@ public class ImportResource {
     @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
     @Operation(summary = "List import jobs",
             description = "The caller's import jobs, newest first, paged.")
-    @APIResponse(responseCode = "200", description = "One page of jobs (items are ImportJobResponse)",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class)))
+    @APIResponse(responseCode = "200", description = "One page of jobs",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class,
+                    properties = @SchemaProperty(name = "items", type = SchemaType.ARRAY,
+                            implementation = ImportJobResponse.class))))
     @APIResponse(responseCode = "400", description = "marketdata.invalid_input: offset or limit is not a whole number in range")
     public Response jobs(@QueryParam("offset") String offset, @QueryParam("limit") String limit,
                          @Context SecurityContext security) {

@@ -2,7 +2,9 @@ package io.cryptobot.marketdata.adapter.in.rest;
 
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -83,8 +85,10 @@ public class InstrumentResource {
             description = "Every defined instrument, paged, each with its venue listing once synced and the live "
                     + "feeds of it running on this instance (liveFeeds: connected, fresh or stale since when, "
                     + "latest candle).")
-    @APIResponse(responseCode = "200", description = "One page of instruments (items are InstrumentResponse)",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class)))
+    @APIResponse(responseCode = "200", description = "One page of instruments",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class,
+                    properties = @SchemaProperty(name = "items", type = SchemaType.ARRAY,
+                            implementation = InstrumentResponse.class))))
     @APIResponse(responseCode = "400", description = "marketdata.invalid_input: offset or limit is not a whole number in range")
     public Response list(@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
         return RestInputs.page(offset, limit).toEither()

@@ -11,6 +11,7 @@ import io.vavr.control.Validation;
 
 /** Turns raw path, query and body values into domain values, naming the offending input on failure. */
 final class RestParams {
+    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("-?\\d{1,30}(\\.\\d{1,30})?");
     private RestParams() {
     }
 
@@ -38,6 +39,16 @@ final class RestParams {
         }
         return Validation.fromEither(GenericCsvParser.timestamp(text.trim())
                 .mapLeft(r -> new Violation(name, r.replace("timestamp", name))));
+    }
+
+    /** A decimal such as {@code "0.001"}, or {@code fallback} when absent. */
+    static Validation<Violation, Double> decimal(String name, String text, double fallback) {
+        if (text == null || text.isBlank()) {
+            return Validation.valid(fallback);
+        }
+        String plain = text.strip();
+        return DECIMAL.matcher(plain).matches() ? Validation.valid(Double.parseDouble(plain))
+                : Validation.invalid(new Violation(name, "must be a decimal such as 0.001, got '" + text + "'"));
     }
 
     static Either<Violation, Asset> asset(String name, String text) {

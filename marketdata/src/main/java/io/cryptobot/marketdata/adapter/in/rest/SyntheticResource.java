@@ -47,11 +47,11 @@ public class SyntheticResource {
     @APIResponse(responseCode = "202", description = "The import job, queued (Location: /api/marketdata/imports/{id})",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportJobResponse.class)))
     @APIResponse(responseCode = "400", description = "marketdata.invalid_input: instrument, timeframe, from, count, seed or "
-            + "startPrice missing or malformed; errors[] names each")
+            + "startPrice missing or malformed, volatility or drift not a decimal; errors[] names each")
     @APIResponse(responseCode = "404", description = "marketdata.instrument.not_found: the instrument is not defined "
             + "(venue/base/quote)")
     public Response generate(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = SyntheticRequest.class),
-                    examples = @ExampleObject(name = "example", value = "{\"instrument\":\"BINANCE:BTC/USDT\",\"timeframe\":\"1m\",\"from\":\"2024-01-01T00:00:00Z\",\"count\":10080,\"seed\":42,\"startPrice\":\"42000\",\"volatility\":0.001}"))) SyntheticRequest request, @Context SecurityContext security) {
+                    examples = @ExampleObject(name = "example", value = "{\"instrument\":\"BINANCE:BTC/USDT\",\"timeframe\":\"1m\",\"from\":\"2024-01-01T00:00:00Z\",\"count\":10080,\"seed\":42,\"startPrice\":\"42000\",\"volatility\":\"0.001\",\"drift\":\"0\"}"))) SyntheticRequest request, @Context SecurityContext security) {
         if (request == null) {
             return Problems.response(MarketDataErrors.invalid(List.of(new Violation("body", "is missing"))));
         }
@@ -65,14 +65,13 @@ public class SyntheticResource {
         Validation<Violation, String> startPrice = request.startPrice() == null
                 ? Validation.invalid(new Violation("startPrice", "is missing"))
                 : Validation.valid(request.startPrice());
-        double volatility = request.volatility() == null ? 0.001 : request.volatility();
-        double drift = request.drift() == null ? 0.0 : request.drift();
         String baseVolume = request.baseVolume() == null ? "10" : request.baseVolume();
         return Validation.combine(RestParams.instrument(request.instrument()),
                         RestParams.timeframe(request.timeframe()), RestParams.time("from", request.from()), count,
-                        seed, startPrice)
-                .ap((instrument, timeframe, from, n, s, price) -> new GenerateSyntheticCandlesCommand(caller,
-                        instrument, timeframe, from, n, s, price, drift, volatility, baseVolume))
+                        seed, startPrice, RestParams.decimal("volatility", request.volatility(), 0.001),
+                        RestParams.decimal("drift", request.drift(), 0.0))
+                .ap((instrument, timeframe, from, n, s, price, volatility, drift) -> new GenerateSyntheticCandlesCommand(
+                        caller, instrument, timeframe, from, n, s, price, drift, volatility, baseVolume))
                 .toEither().<DomainError>mapLeft(MarketDataErrors::invalid)
                 .flatMap(generate::generate)
                 .fold(Problems::response, ImportResource::accepted);

@@ -2,7 +2,9 @@ package io.cryptobot.order.adapter.in.rest;
 
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -59,6 +61,25 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
 public class OrderResource {
+    /** What POST /api/orders answers, for the document: an order placed, and one the kill switch denied. */
+    private static final String PLACED_EXAMPLE = """
+            {"id": "01a2498c-9dab-79c0-aa39-a6a6f54bd2af", "clientOrderId": "my-1",
+             "accountId": "7e601db7-4415-4e4d-a4d9-13444011fb62", "botId": "c912be39-8060-4b66-be18-b912cfdae9f4",
+             "instrument": "BINANCE:BTC/USDT", "side": "buy", "type": "market", "quantity": "0.01",
+             "limitPrice": null, "triggerPrice": null, "timeInForce": "gtc", "reduceOnly": false,
+             "status": "submitted", "filledQuantity": "0", "averagePrice": null, "venueOrderId": null,
+             "correlationId": "394eb38a-cfcb-4765-84e3-fd8dac40eb30", "tag": "manual",
+             "createdAt": "2024-01-01T00:03:00Z", "updatedAt": "2024-01-01T00:03:00Z"}
+            """;
+    private static final String DENIED_EXAMPLE = """
+            {"id": "01a2498c-ade9-79e1-aee0-6efc883a09cb", "clientOrderId": "my-2",
+             "accountId": "7e601db7-4415-4e4d-a4d9-13444011fb62", "botId": "c912be39-8060-4b66-be18-b912cfdae9f4",
+             "instrument": "BINANCE:BTC/USDT", "side": "buy", "type": "market", "quantity": "0.01",
+             "limitPrice": null, "triggerPrice": null, "timeInForce": "gtc", "reduceOnly": false,
+             "status": "denied", "filledQuantity": "0", "averagePrice": null, "venueOrderId": null,
+             "correlationId": "cc7c01f5-a4de-462d-a323-9b6124631d7e", "tag": "manual",
+             "createdAt": "2024-01-01T00:07:00Z", "updatedAt": "2024-01-01T00:07:00Z"}
+            """;
     private final OrderQueries orders;
     private final PlaceOrderUseCase placing;
     private final CancelOrderUseCase canceling;
@@ -125,7 +146,12 @@ public class OrderResource {
                     + "caller's orders per minute, shared with their bots (429 over it; bots wait instead).")
     @APIResponse(responseCode = "201", description = "The order recorded (Location: /api/orders/{id}); status \"denied\" if risk "
             + "checks or the kill switch refused it",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderResponse.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderResponse.class),
+                    examples = {
+                        @ExampleObject(name = "placed", summary = "placed: submitted to the session's venue",
+                                value = PLACED_EXAMPLE),
+                        @ExampleObject(name = "denied", summary = "denied by the kill switch or a risk rule: recorded, "
+                                + "never sent (see /api/risk/blocks)", value = DENIED_EXAMPLE)}))
     @APIResponse(responseCode = "200", description = "The order this clientOrderId already names (same request sent again)",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderResponse.class)))
     @APIResponse(responseCode = "400", description = "order.invalid_input: a field is missing or malformed (account, side, "
@@ -223,8 +249,10 @@ public class OrderResource {
             description = "The caller's orders, newest first, filtered by status (comma-separated), "
                     + "instrument, bot, account and creation time (from inclusive, to "
                     + "exclusive), paged.")
-    @APIResponse(responseCode = "200", description = "One page of orders (items are OrderResponse)",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class)))
+    @APIResponse(responseCode = "200", description = "One page of orders",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class,
+                    properties = @SchemaProperty(name = "items", type = SchemaType.ARRAY,
+                            implementation = OrderResponse.class))))
     @APIResponse(responseCode = "400", description = "order.invalid_input: unknown status, malformed instrument, id or time, "
             + "to not after from, or bad offset/limit; errors[] names each")
     public Uni<Response> list(@QueryParam("status") String status, @QueryParam("instrument") String instrument,
@@ -298,8 +326,10 @@ public class OrderResource {
     @Operation(summary = "List fills",
             description = "The caller's fills, newest first, filtered by instrument, bot, account "
                     + "and time, paged.")
-    @APIResponse(responseCode = "200", description = "One page of fills (items are FillResponse)",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class)))
+    @APIResponse(responseCode = "200", description = "One page of fills",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class,
+                    properties = @SchemaProperty(name = "items", type = SchemaType.ARRAY,
+                            implementation = FillResponse.class))))
     @APIResponse(responseCode = "400", description = "order.invalid_input: malformed instrument, id or time, to not after "
             + "from, or bad offset/limit")
     public Response fills(@QueryParam("instrument") String instrument, @QueryParam("bot") String bot,

@@ -1,7 +1,9 @@
 package io.cryptobot.risk.adapter.in.rest;
 
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.cryptobot.kernel.adapter.in.rest.PageResponse;
@@ -68,8 +70,10 @@ public class BlockEventResource {
             description = "The caller's pre-trade refusals (block events), newest first: the order, "
                     + "every rule that refused it with the numbers in its reason; filtered by "
                     + "rule id, bot and time, paged.")
-    @APIResponse(responseCode = "200", description = "One page of block events (items are BlockResponse)",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class)))
+    @APIResponse(responseCode = "200", description = "One page of block events",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class,
+                    properties = @SchemaProperty(name = "items", type = SchemaType.ARRAY,
+                            implementation = BlockResponse.class))))
     @APIResponse(responseCode = "400", description = "risk.invalid_input: unknown rule, malformed bot id or time, or bad "
             + "offset/limit; errors[] names each")
     public Response list(@QueryParam("rule") String rule, @QueryParam("bot") String bot,

@@ -2,7 +2,9 @@ package io.cryptobot.risk.adapter.in.rest;
 
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -153,8 +155,10 @@ public class RiskResource {
     @Operation(summary = "Trading state history",
             description = "Every change of the caller's trading state (from, to, reason, when), "
                     + "newest first, paged.")
-    @APIResponse(responseCode = "200", description = "One page of changes (items are StateChangeResponse)",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class)))
+    @APIResponse(responseCode = "200", description = "One page of changes",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class,
+                    properties = @SchemaProperty(name = "items", type = SchemaType.ARRAY,
+                            implementation = StateChangeResponse.class))))
     @APIResponse(responseCode = "400", description = "risk.invalid_input: offset or limit is not a whole number in range")
     public Response events(@QueryParam("offset") String offset, @QueryParam("limit") String limit,
                            @Context SecurityContext security) {

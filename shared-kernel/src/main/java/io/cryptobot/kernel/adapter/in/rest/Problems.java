@@ -62,7 +62,8 @@ public final class Problems {
         };
     }
 
-    private static String title(int status) {
+    /** The title of a problem of this status: the HTTP reason phrase. */
+    public static String title(int status) {
         return switch (status) {
             case 400 -> "Bad Request";
             case 401 -> "Unauthorized";

@@ -97,7 +97,7 @@ class DisablingAUserTest {
         assertThat(paused.getString("status")).isEqualTo("paused");
         assertThat(paused.getString("statusReason")).isEqualTo("kill switch: " + reason);
         assertThat(given().header("Authorization", again).get("/api/bots/" + bot + "/events").then().statusCode(200)
-                .extract().jsonPath().getList("kind", String.class)).containsSubsequence("started", "trading_halted",
+                .extract().jsonPath().getList("items.kind", String.class)).containsSubsequence("started", "trading_halted",
                 "paused");
         long orders = given().header("Authorization", again).get("/api/orders?bot=" + bot).then().extract().jsonPath()
                 .getLong("total");
