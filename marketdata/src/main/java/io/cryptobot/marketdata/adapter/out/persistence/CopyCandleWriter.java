@@ -29,6 +29,7 @@ import org.postgresql.copy.CopyIn;
  */
 final class CopyCandleWriter {
     private static final Logger LOG = Logger.getLogger(CopyCandleWriter.class.getName());
+    private static final long LOGGED_BATCH = 1_000;
     private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0,
             0, 0, 0, 0, 0, 0, 0, 0};
     private static final byte[] TRAILER = {(byte) 0xFF, (byte) 0xFF};
@@ -50,7 +51,10 @@ final class CopyCandleWriter {
                 }
                 connection.commit();
                 InsertOutcome stored = outcome;
-                LOG.info(() -> String.format("stored %d candles (%d new) in %d ms", stored.offered(),
+                // bulk writes (imports, downloads, the demo seed) at INFO; a live feed's small batches every minute
+                // at FINE, so a running instance's log is not a candle counter
+                LOG.log(stored.offered() >= LOGGED_BATCH ? java.util.logging.Level.INFO : java.util.logging.Level.FINE,
+                        () -> String.format("stored %d candles (%d new) in %d ms", stored.offered(),
                         stored.inserted(), (System.nanoTime() - started) / 1_000_000));
                 progress.stored(outcome.offered(), outcome.inserted());
                 return outcome;
