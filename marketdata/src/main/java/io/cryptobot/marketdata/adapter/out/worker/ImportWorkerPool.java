@@ -1,10 +1,7 @@
 package io.cryptobot.marketdata.adapter.out.worker;
 
 import io.cryptobot.kernel.adapter.out.worker.FairWorkers;
-import io.cryptobot.kernel.domain.UserId;
 import io.cryptobot.marketdata.application.port.out.RunInBackgroundPort;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -14,23 +11,10 @@ import jakarta.enterprise.context.ApplicationScoped;
  * them.
  */
 @ApplicationScoped
-class ImportWorkerPool implements RunInBackgroundPort {
+class ImportWorkerPool extends OwnerFairPool implements RunInBackgroundPort {
     static final int WORKERS = 2;
-    private final FairWorkers workers = new FairWorkers("marketdata-import", WORKERS);
 
-    /** Not in the constructor: the container also instantiates the class for its client proxy. */
-    @PostConstruct
-    void start() {
-        workers.start();
-    }
-
-    @Override
-    public void run(UserId owner, Runnable task) {
-        workers.run(owner, task);
-    }
-
-    @PreDestroy
-    void stop() {
-        workers.stop();
+    ImportWorkerPool() {
+        super("marketdata-import", WORKERS);
     }
 }
