@@ -3,7 +3,8 @@
  * trading and backtests): market, limit, stop, stop-limit and take-profit fills against the candle after the
  * decision (no look-ahead), slippage, maker/taker fees, volume-capped partial fills, IOC/FOK, tick and step
  * rounding and balance refusals, in exact fixed-point arithmetic. It reads orders through its own
- * {@code SimulatedOrder} view, never the order context's domain. Exchange connections (credentials encrypted at
- * rest) are still to come.
+ * {@code SimulatedOrder} view, never the order context's domain. {@code account}: paper
+ * accounts and venue connections (credentials sealed at rest); {@code connection}: the connection test's result;
+ * {@code venue.limits}: the live venues' documented request budgets and the rate limiter.
  */
 package io.cryptobot.exchange.domain;
