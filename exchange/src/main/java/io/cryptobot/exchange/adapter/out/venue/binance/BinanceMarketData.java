@@ -98,7 +98,7 @@ public final class BinanceMarketData implements VenueMarketData, AutoCloseable {
         BigDecimal tick = positiveOr(filters, "PRICE_FILTER", "tickSize",
                 precision(symbol.path("quoteAssetPrecision"), symbol.path("quotePrecision")));
         BigDecimal step = positiveOr(filters, "LOT_SIZE", "stepSize", precision(symbol.path("baseAssetPrecision"),
-                symbol.path("baseAssetPrecision")));
+                symbol.path("baseCommissionPrecision")));
         Option<BigDecimal> minNotional = Option.of(filters.get("NOTIONAL")).orElse(Option.of(filters.get("MIN_NOTIONAL")))
                 .map(filter -> Json.decimal(filter.path("minNotional"))).filter(value -> value.signum() > 0);
         boolean spot = !symbol.has("isSpotTradingAllowed") || symbol.path("isSpotTradingAllowed").asBoolean();
