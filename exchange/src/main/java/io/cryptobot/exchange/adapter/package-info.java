@@ -1,4 +1,4 @@
 /**
- * Venue adapters (real exchanges through a multi-exchange library, tested against a local mock server), connection persistence, REST.
+ * Venue adapters (Binance spot and OKX, hand-written on the JDK HTTP client, tested against fake venues on loopback), account persistence, secret sealing, REST.
  */
 package io.cryptobot.exchange.adapter;

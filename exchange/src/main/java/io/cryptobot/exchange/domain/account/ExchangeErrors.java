@@ -19,6 +19,16 @@ public final class ExchangeErrors {
         return new DomainError.NotFound("exchange.account.not_found", "no account " + id);
     }
 
+    public static DomainError notAConnection(AccountId id) {
+        return new DomainError.Refused("exchange.account.not_a_connection", "account " + id + " is a paper account on "
+                + "the simulated venue: it has no venue connection or keys to test");
+    }
+
+    public static DomainError venueNotSupported(io.cryptobot.kernel.domain.Venue venue) {
+        return new DomainError.Refused("exchange.venue.not_supported", "no adapter for " + venue
+                + " yet: connections to it are stored but cannot be tested or used");
+    }
+
     public static DomainError nameTaken(String name) {
         return new DomainError.Conflict("exchange.account.name_taken", "you already have an account named '" + name
                 + "'");

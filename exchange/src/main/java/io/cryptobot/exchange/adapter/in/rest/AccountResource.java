@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.cryptobot.exchange.application.port.in.AccountsUseCase;
+import io.cryptobot.exchange.application.port.in.TestConnectionUseCase;
 import io.cryptobot.exchange.domain.account.AccountId;
 import io.cryptobot.exchange.domain.account.ExchangeAccount;
 import io.cryptobot.exchange.domain.account.ExchangeErrors;
@@ -48,9 +49,11 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountResource {
     private final AccountsUseCase accounts;
+    private final TestConnectionUseCase connectionTest;
 
-    AccountResource(AccountsUseCase accounts) {
+    AccountResource(AccountsUseCase accounts, TestConnectionUseCase connectionTest) {
         this.accounts = accounts;
+        this.connectionTest = connectionTest;
     }
 
     public record PaperRequest(String name, Map<String, String> balances) {
@@ -173,6 +176,37 @@ public class AccountResource {
         UserId caller = caller(security);
         return id(id).flatMap(accountId -> accounts.remove(caller, accountId))
                 .fold(Problems::response, account -> Response.noContent().build());
+    }
+
+    @POST
+    @Path("{id}/test")
+    @RolesAllowed({Roles.TRADER, Roles.ADMIN})
+    @Operation(summary = "Test a venue connection",
+            description = "Tries the connection's stored keys with a signed account call and reads the venue's "
+                    + "clock. Answers 200 whenever the test ran, with ok=false and the venue's reason when the keys "
+                    + "were refused (bad key, bad signature, wrong passphrase, timestamp outside the receive window), "
+                    + "the venue could not be reached or the rate limit held the call back. When ok: what the key may "
+                    + "do (read, trade, withdraw; a loud warning first when withdrawals are enabled) and the non-zero "
+                    + "balances. Always when the venue's time could be read: the clock skew against the venue and "
+                    + "whether signed requests fit its window. Secrets are never part of the answer.")
+    @APIResponse(responseCode = "200", description = "The test ran; ok says whether the keys work",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = ConnectionTestResponse.class),
+                    examples = @ExampleObject(name = "passed", value = "{\"accountId\":\"3f1c...\",\"venue\":"
+                            + "\"BINANCE\",\"ok\":true,\"testedAt\":\"2026-12-06T10:00:00Z\",\"permissions\":"
+                            + "{\"read\":true,\"trade\":true,\"withdraw\":false,\"source\":\"key\"},\"balances\":"
+                            + "[{\"asset\":\"USDT\",\"free\":\"1250.5\",\"locked\":\"0\"}],\"clock\":{\"skewMs\":"
+                            + "12,\"roundTripMs\":38,\"maxAheadMs\":1000,\"maxBehindMs\":5000,\"withinWindow\":true},"
+                            + "\"latencyMs\":41,\"failure\":null,\"warnings\":[]}")))
+    @APIResponse(responseCode = "404", description = "exchange.account.not_found: no such account of the caller (also a "
+            + "malformed id)")
+    @APIResponse(responseCode = "422", description = "exchange.account.not_a_connection: a paper account has no venue "
+            + "keys to test; exchange.venue.not_supported: the account's venue has no adapter yet")
+    public Response test(@PathParam("id") String id, @Context SecurityContext security) {
+        UserId caller = caller(security);
+        return id(id).flatMap(accountId -> connectionTest.test(caller, accountId)
+                        .map(result -> ConnectionTestResponse.of(accountId, result)))
+                .fold(Problems::response, result -> Response.ok(result).build());
     }
 
     private static Response created(Either<DomainError, ExchangeAccount> outcome) {

@@ -1,0 +1,154 @@
+package io.cryptobot.exchange.adapter.out.venue;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cryptobot.exchange.domain.venue.limits.RateLimiter;
+import io.cryptobot.exchange.domain.venue.limits.RequestCost;
+import io.cryptobot.kernel.domain.Clock;
+import io.cryptobot.kernel.domain.market.VenueFailure;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One venue's REST calls over the JDK HTTP client: every request first takes its cost from the venue's
+ * {@link RateLimiter} (a spent budget answers {@link VenueFailure.RateLimited} without sending anything), then a 429
+ * or 418 closes the limiter's gate, and every other failure becomes a {@link VenueFailure} value. What varies by venue
+ * (usage headers, the shape of error bodies) is the {@link Dialect}.
+ *
+ * <p>Nothing here logs or reports a request's query, headers or body: signed requests carry a signature and the
+ * API key there. Failures name the endpoint and the HTTP status only.
+ */
+public final class VenueRest {
+    private static final Logger LOG = Logger.getLogger(VenueRest.class.getName());
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final String venue;
+    private final URI base;
+    private final HttpClient http;
+    private final Duration timeout;
+    private final RateLimiter limiter;
+    private final Clock clock;
+    private final Dialect dialect;
+
+    /** What differs between venues' REST answers. */
+    public interface Dialect {
+        /** Reads usage the venue reports in its headers into the limiter (Binance's used weight). */
+        default void observe(HttpHeaders headers, RateLimiter limiter, Instant now) {
+        }
+
+        /**
+         * The venue's refusal in an answer with this status and body, if it is one; {@link VenueFailure.RateLimited}
+         * means "too many" (its {@code retryAfter} a hint, zero if none) and closes the gate.
+         */
+        Option<VenueFailure> refusal(int status, JsonNode body);
+    }
+
+    /** A venue's answer with the times the request left and the answer arrived (our clock). */
+    public record Answer(int status, JsonNode body, Instant sentAt, Instant receivedAt) {
+        public Duration latency() {
+            return Duration.between(sentAt, receivedAt);
+        }
+    }
+
+    public VenueRest(String venue, URI base, HttpClient http, Duration timeout, RateLimiter limiter, Clock clock,
+                     Dialect dialect) {
+        this.venue = venue;
+        this.base = base;
+        this.http = http;
+        this.timeout = timeout;
+        this.limiter = limiter;
+        this.clock = clock;
+        this.dialect = dialect;
+    }
+
+    public RateLimiter limiter() {
+        return limiter;
+    }
+
+    /** GET {@code pathAndQuery} (relative to the base URL, starting with {@code /}) with the given headers. */
+    public Either<VenueFailure, Answer> get(RequestCost cost, String pathAndQuery, Map<String, String> headers) {
+        Either<VenueFailure.RateLimited, RequestCost> admitted = limiter.acquire(cost, clock.now());
+        if (admitted.isLeft()) {
+            return Either.left(admitted.getLeft());
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(resolve(pathAndQuery)).timeout(timeout).GET()
+                .header("Accept", "application/json");
+        headers.forEach(request::header);
+        Instant sentAt = clock.now();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (HttpTimeoutException e) {
+            return Either.left(new VenueFailure.Unavailable(cost.endpoint() + ": no answer within " + timeout.toMillis()
+                    + " ms"));
+        } catch (IOException e) {
+            return Either.left(new VenueFailure.Unavailable(cost.endpoint() + ": " + e.getClass().getSimpleName()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Either.left(new VenueFailure.Unavailable(cost.endpoint() + ": interrupted"));
+        }
+        Instant receivedAt = clock.now();
+        dialect.observe(response.headers(), limiter, receivedAt);
+        int status = response.statusCode();
+        if (status == 429 || status == 418) {
+            Option<Duration> retryAfter = Option.ofOptional(response.headers().firstValue("Retry-After"))
+                    .flatMap(VenueRest::seconds);
+            return Either.left(throttled(cost, retryAfter, status == 418, receivedAt));
+        }
+        if (status >= 500) {
+            return Either.left(new VenueFailure.Unavailable(cost.endpoint() + ": HTTP " + status));
+        }
+        JsonNode body;
+        try {
+            body = JSON.readTree(response.body());
+        } catch (JsonProcessingException e) {
+            return Either.left(new VenueFailure.Unavailable(cost.endpoint() + ": HTTP " + status
+                    + " with an answer that is not JSON"));
+        }
+        Option<VenueFailure> refusal = dialect.refusal(status, body == null ? JSON.nullNode() : body);
+        if (refusal.isDefined()) {
+            if (refusal.get() instanceof VenueFailure.RateLimited hint) {
+                Option<Duration> retryAfter = Option.some(hint.retryAfter()).filter(d -> !d.isZero());
+                return Either.left(throttled(cost, retryAfter, hint.banned(), receivedAt));
+            }
+            limiter.succeeded();
+            return Either.left(refusal.get());
+        }
+        limiter.succeeded();
+        return Either.right(new Answer(status, body, sentAt, receivedAt));
+    }
+
+    private VenueFailure.RateLimited throttled(RequestCost cost, Option<Duration> retryAfter, boolean banned,
+                                               Instant now) {
+        VenueFailure.RateLimited gate = limiter.throttled(retryAfter, banned, now);
+        LOG.log(Level.WARNING, "{0} refused {1} as {2}: requests to it are held back for {3} ms",
+                new Object[] {venue, cost.endpoint(), banned ? "an address ban (418)" : "too many (429)",
+                        gate.retryAfter().toMillis()});
+        return gate;
+    }
+
+    private URI resolve(String pathAndQuery) {
+        String root = base.toString();
+        return URI.create((root.endsWith("/") ? root.substring(0, root.length() - 1) : root) + pathAndQuery);
+    }
+
+    private static Option<Duration> seconds(String header) {
+        try {
+            return Option.some(Duration.ofSeconds(Long.parseLong(header.strip())));
+        } catch (NumberFormatException e) {
+            return Option.none();
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package io.cryptobot.exchange.adapter.out.venue.binance;
+
+import io.cryptobot.exchange.adapter.out.venue.Json;
+import io.cryptobot.exchange.adapter.out.venue.Signatures;
+import io.cryptobot.exchange.adapter.out.venue.VenueRest;
+import io.cryptobot.exchange.domain.account.Credentials;
+import io.cryptobot.exchange.domain.connection.ClockReading;
+import io.cryptobot.exchange.domain.venue.limits.BinanceLimits;
+import io.cryptobot.exchange.domain.venue.limits.RateLimiter;
+import io.cryptobot.exchange.domain.venue.limits.RequestCost;
+import io.cryptobot.kernel.domain.Clock;
+import io.cryptobot.kernel.domain.Venue;
+import io.cryptobot.kernel.domain.market.VenueFailure;
+import io.vavr.control.Either;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.stream.Collectors;
+
+/**
+ * The transport to one Binance spot deployment (production or testnet, by {@link BinanceConfig}): public and signed
+ * GETs through one rate limiter (the weight budget is per address, so market data and account calls share it), the
+ * stream connection budget, the venue's clock, and the threads streams reconnect on. Shared by
+ * {@link BinanceMarketData} and {@link BinanceAccountReader}; closing it ends their streams' reconnections.
+ */
+public final class BinanceApi implements AutoCloseable {
+    public static final Venue VENUE = new Venue("BINANCE");
+    /** Past this age the measured offset to the venue's clock is read again before deciding what has closed. */
+    private static final Duration OFFSET_MAX_AGE = Duration.ofMinutes(5);
+    /** Far more than any clock that can still sign requests is off (Binance refuses beyond 60 s). */
+    static final Duration PLAUSIBLE_SKEW = Duration.ofMinutes(5);
+    private final BinanceConfig config;
+    private final Clock clock;
+    private final HttpClient http;
+    private final VenueRest rest;
+    private final RateLimiter streamConnections;
+    private final ScheduledExecutorService scheduler;
+    private volatile Duration venueOffset = Duration.ZERO;
+    private volatile Instant offsetMeasuredAt;
+
+    public BinanceApi(BinanceConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(config.requestTimeout()).build();
+        Duration firstBackoff = Duration.ofSeconds(1);
+        this.rest = new VenueRest(VENUE.code(), config.restUrl(), http, config.requestTimeout(),
+                new RateLimiter(BinanceLimits.rest(config.weightPerMinute()), firstBackoff, Duration.ofMinutes(5)),
+                clock, new BinanceDialect());
+        this.streamConnections = new RateLimiter(BinanceLimits.streams(), firstBackoff, Duration.ofMinutes(5));
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
+                .name("binance-streams").factory());
+    }
+
+    public BinanceConfig config() {
+        return config;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    HttpClient http() {
+        return http;
+    }
+
+    ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    RateLimiter streamConnections() {
+        return streamConnections;
+    }
+
+    public RateLimiter limiter() {
+        return rest.limiter();
+    }
+
+    Either<VenueFailure, VenueRest.Answer> get(RequestCost cost, String path, Map<String, String> parameters) {
+        return rest.get(cost, path + query(parameters), Map.of());
+    }
+
+    /**
+     * A USER_DATA request (rest-api.md "SIGNED Endpoint security", "Timing security"): {@code timestamp} from our
+     * clock and {@code recvWindow} appended to the parameters, {@code signature} = hex HMAC-SHA256 of that query
+     * string with the secret, the key in {@code X-MBX-APIKEY}.
+     */
+    Either<VenueFailure, VenueRest.Answer> signedGet(RequestCost cost, String path, Map<String, String> parameters,
+                                                     Credentials credentials) {
+        Map<String, String> signed = new LinkedHashMap<>(parameters);
+        signed.put("recvWindow", Long.toString(config.recvWindow().toMillis()));
+        signed.put("timestamp", Long.toString(clock.now().toEpochMilli()));
+        String payload = query(signed).substring(1);
+        String signature = Signatures.hmacSha256Hex(credentials.secret(), payload);
+        return rest.get(cost, path + "?" + payload + "&signature=" + signature,
+                Map.of("X-MBX-APIKEY", credentials.apiKey()));
+    }
+
+    /** GET /api/v3/time, remembered as the offset between the venue's clock and ours. */
+    Either<VenueFailure, ClockReading> readClock() {
+        return get(BinanceLimits.serverTime(), "/api/v3/time", Map.of()).map(answer -> {
+            ClockReading reading = new ClockReading(answer.sentAt(),
+                    Instant.ofEpochMilli(Json.epochMillis(answer.body().path("serverTime"))), answer.receivedAt());
+            venueOffset = reading.skew().negated();
+            offsetMeasuredAt = answer.receivedAt();
+            return reading;
+        });
+    }
+
+    /**
+     * The venue's time now, by our clock and the last measured offset (measured again when older than five
+     * minutes; if that fails, the last one stands).
+     */
+    Instant venueNow() {
+        Instant measured = offsetMeasuredAt;
+        if (measured == null || Duration.between(measured, clock.now()).compareTo(OFFSET_MAX_AGE) > 0) {
+            readClock();
+        }
+        return clock.now().plus(venueOffset);
+    }
+
+    private static String query(Map<String, String> parameters) {
+        if (parameters.isEmpty()) {
+            return "";
+        }
+        return parameters.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&", "?", ""));
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        http.close();
+    }
+}

@@ -1,0 +1,72 @@
+package io.cryptobot.exchange.domain.venue.limits;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Binance spot's documented limits (binance-spot-api-docs, rest-api.md "LIMITS" and each endpoint's "Weight";
+ * enums.md "Rate limiters"; web-socket-streams.md "WebSocket Limits"). Limits are per IP address, not per key.
+ */
+public final class BinanceLimits {
+    /** The weighted sum of requests per minute of the clock, reported back as {@code X-MBX-USED-WEIGHT-1M}. */
+    public static final String REQUEST_WEIGHT = "REQUEST_WEIGHT";
+    /** Every request counts 1, whatever its weight, per 5 minutes. */
+    public static final String RAW_REQUESTS = "RAW_REQUESTS";
+    /** Stream connection attempts: "300 connections per attempt every 5 minutes per IP". */
+    public static final String WS_CONNECTIONS = "WS_CONNECTIONS";
+
+    public static final long DEFAULT_WEIGHT_PER_MINUTE = 6000;
+    public static final long DEFAULT_RAW_REQUESTS_PER_5_MINUTES = 61000;
+    public static final long WS_CONNECTIONS_PER_5_MINUTES = 300;
+    /** The most klines one request returns ("Default: 500; Maximum: 1000"). */
+    public static final int MAX_KLINES = 1000;
+
+    private BinanceLimits() {
+    }
+
+    /** The REST budgets, with the request weight per minute as configured (the venue's exchange info may raise it). */
+    public static List<RequestBudget> rest(long weightPerMinute) {
+        return List.of(RequestBudget.fixed(REQUEST_WEIGHT, weightPerMinute, Duration.ofMinutes(1)),
+                RequestBudget.fixed(RAW_REQUESTS, DEFAULT_RAW_REQUESTS_PER_5_MINUTES, Duration.ofMinutes(5)));
+    }
+
+    public static List<RequestBudget> streams() {
+        return List.of(RequestBudget.sliding(WS_CONNECTIONS, WS_CONNECTIONS_PER_5_MINUTES, Duration.ofMinutes(5)));
+    }
+
+    /** GET /api/v3/time: weight 1. */
+    public static RequestCost serverTime() {
+        return weighted("GET /api/v3/time", 1);
+    }
+
+    /** GET /api/v3/exchangeInfo: weight 20. */
+    public static RequestCost exchangeInfo() {
+        return weighted("GET /api/v3/exchangeInfo", 20);
+    }
+
+    /** GET /api/v3/klines: weight 2, whatever the limit. */
+    public static RequestCost klines() {
+        return weighted("GET /api/v3/klines", 2);
+    }
+
+    /** GET /api/v3/account (USER_DATA): weight 20. */
+    public static RequestCost account() {
+        return weighted("GET /api/v3/account", 20);
+    }
+
+    /**
+     * GET /sapi/v1/account/apiRestrictions: weight 1 in the SAPI's own budget, counted against the REST weight here
+     * (a deliberate over-count of one unit rather than a third budget for one call).
+     */
+    public static RequestCost apiRestrictions() {
+        return weighted("GET /sapi/v1/account/apiRestrictions", 1);
+    }
+
+    public static RequestCost streamConnection() {
+        return RequestCost.of("WS connect", WS_CONNECTIONS, 1);
+    }
+
+    private static RequestCost weighted(String endpoint, long weight) {
+        return new RequestCost(endpoint, java.util.Map.of(REQUEST_WEIGHT, weight, RAW_REQUESTS, 1L));
+    }
+}

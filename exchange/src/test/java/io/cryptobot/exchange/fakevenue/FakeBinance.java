@@ -1,0 +1,468 @@
+package io.cryptobot.exchange.fakevenue;
+
+import io.cryptobot.kernel.domain.Timeframe;
+import io.cryptobot.kernel.domain.market.VenueCandle;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * A Binance spot venue for tests, speaking the documented formats of binance-spot-api-docs (rest-api.md,
+ * web-socket-streams.md, errors.md, filters.md); the section each part follows is named where it is served.
+ * Scripted: symbols, candle series per symbol and interval, API keys with their permissions and balances, the clock
+ * offset, the weight limit, the testnet's missing {@code /sapi} endpoints, refusals and stream disconnections.
+ */
+public final class FakeBinance extends FakeVenueServer {
+    private static final Pattern STREAM = Pattern.compile("/ws/([a-z0-9]+)@kline_([0-9]+[smhdwM])");
+    private final Map<String, JsonObject> symbols = new ConcurrentHashMap<>();
+    private final Map<String, CandleSeries> series = new ConcurrentHashMap<>();
+    private final Map<String, Key> keys = new ConcurrentHashMap<>();
+    private final List<String> pongs = new CopyOnWriteArrayList<>();
+    private volatile long weightLimit = 6000;
+    private volatile boolean testnet;
+    private volatile long weightWindow = -1;
+    private volatile long weightUsed;
+    private volatile Duration pingInterval = Duration.ofSeconds(20);
+    private volatile Duration pongTimeout = Duration.ofMinutes(1);
+
+    /**
+     * An API key as Binance knows it: its secret, what the account may do ({@code canTrade}, {@code canWithdraw}) and
+     * what the key may do (API restrictions), and the account's balances (asset to free, locked).
+     */
+    public record Key(String apiKey, String secret, boolean canTrade, boolean canWithdraw, boolean enableTrading,
+                      boolean enableWithdrawals, Map<String, BigDecimal[]> balances) {
+        public static Key readAndTrade(String apiKey, String secret) {
+            return new Key(apiKey, secret, true, true, true, false, Map.of(
+                    "USDT", new BigDecimal[] {new BigDecimal("1250.50000000"), new BigDecimal("0E-8")},
+                    "BTC", new BigDecimal[] {new BigDecimal("0.01000000"), new BigDecimal("0.00500000")},
+                    "ETH", new BigDecimal[] {new BigDecimal("0E-8"), new BigDecimal("0E-8")}));
+        }
+
+        public Key withWithdrawals() {
+            return new Key(apiKey, secret, canTrade, true, enableTrading, true, balances);
+        }
+
+        public Key readOnly() {
+            return new Key(apiKey, secret, canTrade, canWithdraw, false, false, balances);
+        }
+    }
+
+    private FakeBinance() {
+        vertx.setPeriodic(50, id -> pingStreams());
+    }
+
+    public static FakeBinance start() {
+        return new FakeBinance();
+    }
+
+    /** The stream base, to which the adapter appends {@code /ws/<stream>}. */
+    public URI wsUrl() {
+        return URI.create("ws://127.0.0.1:" + port());
+    }
+
+    /**
+     * Lists a symbol in the exchange information (rest-api.md "Exchange information"): status TRADING, HALT,
+     * BREAK...; PRICE_FILTER tickSize, LOT_SIZE stepSize, NOTIONAL minNotional (null: no such filter).
+     */
+    public FakeBinance symbol(String base, String quote, String status, String tickSize, String stepSize,
+                              String minNotional) {
+        JsonArray filters = new JsonArray()
+                .add(new JsonObject().put("filterType", "PRICE_FILTER").put("minPrice", tickSize)
+                        .put("maxPrice", "1000000.00000000").put("tickSize", tickSize))
+                .add(new JsonObject().put("filterType", "LOT_SIZE").put("minQty", stepSize)
+                        .put("maxQty", "9000.00000000").put("stepSize", stepSize));
+        if (minNotional != null) {
+            filters.add(new JsonObject().put("filterType", "NOTIONAL").put("minNotional", minNotional)
+                    .put("applyMinToMarket", true).put("maxNotional", "9000000.00000000")
+                    .put("applyMaxToMarket", false).put("avgPriceMins", 5));
+        }
+        symbols.put(base + quote, new JsonObject().put("symbol", base + quote).put("status", status)
+                .put("baseAsset", base).put("baseAssetPrecision", 8).put("quoteAsset", quote)
+                .put("quotePrecision", 8).put("quoteAssetPrecision", 8)
+                .put("orderTypes", new JsonArray().add("LIMIT").add("MARKET"))
+                .put("isSpotTradingAllowed", true).put("isMarginTradingAllowed", false)
+                .put("filters", filters).put("permissions", new JsonArray())
+                .put("permissionSets", new JsonArray().add(new JsonArray().add("SPOT"))));
+        return this;
+    }
+
+    /** A symbol as it is listed, for tests that need a filter the builder above does not write (MIN_NOTIONAL). */
+    public FakeBinance rawSymbol(JsonObject symbol) {
+        symbols.put(symbol.getString("symbol"), symbol);
+        return this;
+    }
+
+    /** The candles of {@code symbol} (e.g. BTCUSDT) at {@code timeframe}, created empty on first use. */
+    public CandleSeries klines(String symbol, Timeframe timeframe) {
+        return series.computeIfAbsent(symbol + "|" + timeframe.code(), k -> new CandleSeries(timeframe));
+    }
+
+    public FakeBinance key(Key key) {
+        keys.put(key.apiKey(), key);
+        return this;
+    }
+
+    /** The REQUEST_WEIGHT per minute this venue allows (and publishes in its exchange information). */
+    public FakeBinance weightLimit(long limit) {
+        weightLimit = limit;
+        return this;
+    }
+
+    /** Like the spot testnet: no {@code /sapi} endpoints. */
+    public FakeBinance testnet() {
+        testnet = true;
+        return this;
+    }
+
+    public FakeBinance pings(Duration interval, Duration timeout) {
+        pingInterval = interval;
+        pongTimeout = timeout;
+        return this;
+    }
+
+    /** Payloads of the pong frames received, in order. */
+    public List<String> pongs() {
+        return List.copyOf(pongs);
+    }
+
+    /** Weight spent in the current minute, as X-MBX-USED-WEIGHT-1M reports it. */
+    public synchronized long usedWeight() {
+        roll();
+        return weightUsed;
+    }
+
+    /** Spends weight as other clients on the same address would (it shows in X-MBX-USED-WEIGHT-1M). */
+    public synchronized void spendWeight(long weight) {
+        roll();
+        weightUsed += weight;
+    }
+
+    /** Sends the documented {@code serverShutdown} event on every open stream. */
+    public void announceShutdown() {
+        for (Stream stream : streams()) {
+            stream.socket.writeTextMessage(new JsonObject().put("e", "serverShutdown")
+                    .put("E", now().toEpochMilli()).encode());
+        }
+    }
+
+    @Override
+    protected String refusalBody(int status) {
+        return status == 418
+                ? error(-1003, "Way too much request weight used; IP banned until " + now().plusSeconds(120)
+                .toEpochMilli() + ". Please use WebSocket Streams for live updates to avoid bans.")
+                : error(-1003, "Too much request weight used; current limit is " + weightLimit
+                + " request weight per 1 MINUTE. Please use WebSocket Streams for live updates to avoid polling "
+                + "the API.");
+    }
+
+    @Override
+    protected boolean isStreamPath(String path) {
+        return path.startsWith("/ws/");
+    }
+
+    @Override
+    protected void serve(HttpServerRequest request) {
+        String path = request.path();
+        int weight = switch (path) {
+            case "/api/v3/ping", "/api/v3/time", "/sapi/v1/account/apiRestrictions" -> 1;
+            case "/api/v3/klines" -> 2;
+            case "/api/v3/exchangeInfo", "/api/v3/account" -> 20;
+            default -> 1;
+        };
+        // rest-api.md "IP Limits": every answer carries the weight used; over the limit, 429 with Retry-After
+        long used;
+        long retryAfter;
+        synchronized (this) {
+            roll();
+            weightUsed += weight;
+            used = weightUsed;
+            retryAfter = Math.max(1, (60_000 - Math.floorMod(now().toEpochMilli(), 60_000L) + 999) / 1000);
+        }
+        request.response().putHeader("X-MBX-USED-WEIGHT-1M", Long.toString(used));
+        if (used > weightLimit) {
+            request.response().putHeader("Retry-After", Long.toString(retryAfter));
+            json(request, 429, refusalBody(429));
+            return;
+        }
+        switch (path) {
+            case "/api/v3/ping" -> json(request, 200, "{}");
+            case "/api/v3/time" -> json(request, 200, new JsonObject().put("serverTime", now().toEpochMilli()).encode());
+            case "/api/v3/exchangeInfo" -> exchangeInfo(request);
+            case "/api/v3/klines" -> klines(request);
+            case "/api/v3/account" -> signed(request, this::account);
+            case "/sapi/v1/account/apiRestrictions" -> {
+                if (testnet) {
+                    request.response().setStatusCode(404).end();
+                } else {
+                    signed(request, this::apiRestrictions);
+                }
+            }
+            default -> request.response().setStatusCode(404).end();
+        }
+    }
+
+    private void roll() {
+        long window = Math.floorDiv(now().toEpochMilli(), 60_000L);
+        if (window != weightWindow) {
+            weightWindow = window;
+            weightUsed = 0;
+        }
+    }
+
+    /** rest-api.md "Exchange information": rateLimits, then every symbol (or the one asked for). */
+    private void exchangeInfo(HttpServerRequest request) {
+        String only = request.getParam("symbol");
+        JsonArray listed = new JsonArray();
+        if (only != null) {
+            JsonObject symbol = symbols.get(only);
+            if (symbol == null) {
+                json(request, 400, error(-1121, "Invalid symbol."));
+                return;
+            }
+            listed.add(symbol);
+        } else {
+            symbols.values().forEach(listed::add);
+        }
+        JsonObject body = new JsonObject().put("timezone", "UTC").put("serverTime", now().toEpochMilli())
+                .put("rateLimits", new JsonArray()
+                        .add(new JsonObject().put("rateLimitType", "REQUEST_WEIGHT").put("interval", "MINUTE")
+                                .put("intervalNum", 1).put("limit", weightLimit))
+                        .add(new JsonObject().put("rateLimitType", "RAW_REQUESTS").put("interval", "MINUTE")
+                                .put("intervalNum", 5).put("limit", 61000)))
+                .put("exchangeFilters", new JsonArray()).put("symbols", listed);
+        json(request, 200, body.encode());
+    }
+
+    /**
+     * rest-api.md "Kline/Candlestick data": limit default 500, at most 1000; with startTime the oldest from it, with
+     * only endTime the most recent up to it, with neither the most recent; the open kline is served like the others.
+     */
+    private void klines(HttpServerRequest request) {
+        String symbol = request.getParam("symbol");
+        if (symbol == null || symbol.isBlank()) {
+            json(request, 400, error(-1102, "Mandatory parameter 'symbol' was not sent, was empty/null, or malformed."));
+            return;
+        }
+        var interval = Timeframe.parse(request.getParam("interval"));
+        if (interval.isEmpty()) {
+            json(request, 400, error(-1120, "Invalid interval."));
+            return;
+        }
+        CandleSeries candles = series.get(symbol + "|" + interval.get().code());
+        if (candles == null && !symbols.containsKey(symbol)) {
+            json(request, 400, error(-1121, "Invalid symbol."));
+            return;
+        }
+        int limit = request.getParam("limit") == null ? 500 : Integer.parseInt(request.getParam("limit"));
+        if (limit < 1 || limit > 1000) {
+            json(request, 400, error(-1130, "Data sent for parameter 'limit' is not valid."));
+            return;
+        }
+        Long start = request.getParam("startTime") == null ? null : Long.parseLong(request.getParam("startTime"));
+        Long end = request.getParam("endTime") == null ? null : Long.parseLong(request.getParam("endTime"));
+        List<VenueCandle> all = candles == null ? List.of() : candles.all();
+        List<VenueCandle> inRange = all.stream().filter(c -> (start == null || c.openTime() >= start)
+                && (end == null || c.openTime() <= end)).toList();
+        List<VenueCandle> page = start != null
+                ? inRange.subList(0, Math.min(limit, inRange.size()))
+                : inRange.subList(Math.max(0, inRange.size() - limit), inRange.size());
+        JsonArray rows = new JsonArray();
+        for (VenueCandle c : page) {
+            rows.add(new JsonArray().add(c.openTime()).add(c.open().toPlainString()).add(c.high().toPlainString())
+                    .add(c.low().toPlainString()).add(c.close().toPlainString()).add(c.volume().toPlainString())
+                    .add(candles.closeTime(c.openTime())).add(c.close().multiply(c.volume()).toPlainString())
+                    .add(42).add("0").add("0").add("0"));
+        }
+        json(request, 200, rows.encode());
+    }
+
+    /**
+     * rest-api.md "SIGNED Endpoint security" and "Timing security": the key in X-MBX-APIKEY (-2014 when missing,
+     * -2015 when unknown), HMAC-SHA256 of the query string without {@code signature} (-1022 when wrong, compared
+     * ignoring case), {@code timestamp < serverTime + 1000 && serverTime - timestamp <= recvWindow} (-1021), recvWindow
+     * at most 60000.
+     */
+    private void signed(HttpServerRequest request, java.util.function.BiConsumer<HttpServerRequest, Key> handler) {
+        String apiKey = request.getHeader("X-MBX-APIKEY");
+        if (apiKey == null || apiKey.isBlank()) {
+            json(request, 401, error(-2014, "API-key format invalid."));
+            return;
+        }
+        Key key = keys.get(apiKey);
+        if (key == null) {
+            json(request, 401, error(-2015, "Invalid API-key, IP, or permissions for action."));
+            return;
+        }
+        String query = request.query() == null ? "" : request.query();
+        Matcher signature = Pattern.compile("(^|&)signature=([^&]*)").matcher(query);
+        if (!signature.find()) {
+            json(request, 400, error(-1102, "Mandatory parameter 'signature' was not sent, was empty/null, or "
+                    + "malformed."));
+            return;
+        }
+        String payload = (query.substring(0, signature.start()) + query.substring(signature.end())).replaceAll("^&", "");
+        if (!hmacHex(key.secret(), payload).equalsIgnoreCase(signature.group(2))) {
+            json(request, 400, error(-1022, "Signature for this request is not valid."));
+            return;
+        }
+        String timestamp = request.getParam("timestamp");
+        if (timestamp == null) {
+            json(request, 400, error(-1102, "Mandatory parameter 'timestamp' was not sent, was empty/null, or "
+                    + "malformed."));
+            return;
+        }
+        long recvWindow = request.getParam("recvWindow") == null ? 5000
+                : (long) Double.parseDouble(request.getParam("recvWindow"));
+        if (recvWindow > 60_000) {
+            json(request, 400, error(-1131, "recvWindow must be less than 60000"));
+            return;
+        }
+        long serverTime = now().toEpochMilli();
+        long stamped = Long.parseLong(timestamp);
+        if (stamped >= serverTime + 1000) {
+            json(request, 400, error(-1021, "Timestamp for this request was 1000ms ahead of the server's time."));
+            return;
+        }
+        if (serverTime - stamped > recvWindow) {
+            json(request, 400, error(-1021, "Timestamp for this request is outside of the recvWindow."));
+            return;
+        }
+        handler.accept(request, key);
+    }
+
+    /** rest-api.md "Account information (USER_DATA)", with omitZeroBalances. */
+    private void account(HttpServerRequest request, Key key) {
+        boolean omitZero = "true".equalsIgnoreCase(request.getParam("omitZeroBalances"));
+        JsonArray balances = new JsonArray();
+        key.balances().forEach((asset, amounts) -> {
+            if (!omitZero || amounts[0].signum() != 0 || amounts[1].signum() != 0) {
+                balances.add(new JsonObject().put("asset", asset).put("free", amounts[0].setScale(8).toPlainString())
+                        .put("locked", amounts[1].setScale(8).toPlainString()));
+            }
+        });
+        json(request, 200, new JsonObject().put("makerCommission", 10).put("takerCommission", 10)
+                .put("buyerCommission", 0).put("sellerCommission", 0)
+                .put("commissionRates", new JsonObject().put("maker", "0.00100000").put("taker", "0.00100000")
+                        .put("buyer", "0.00000000").put("seller", "0.00000000"))
+                .put("canTrade", key.canTrade()).put("canWithdraw", key.canWithdraw()).put("canDeposit", true)
+                .put("brokered", false).put("requireSelfTradePrevention", false).put("preventSor", false)
+                .put("updateTime", now().toEpochMilli()).put("accountType", "SPOT").put("balances", balances)
+                .put("permissions", new JsonArray().add("SPOT")).put("uid", 354937868).encode());
+    }
+
+    /** Binance wallet API "Get API Key Permission" (GET /sapi/v1/account/apiRestrictions). */
+    private void apiRestrictions(HttpServerRequest request, Key key) {
+        json(request, 200, new JsonObject().put("ipRestrict", false).put("createTime", 1623840271000L)
+                .put("enableInternalTransfer", false).put("enableFutures", false)
+                .put("enablePortfolioMarginTrading", false).put("enableVanillaOptions", false)
+                .put("permitsUniversalTransfer", false).put("enableReading", true)
+                .put("enableSpotAndMarginTrading", key.enableTrading()).put("enableWithdrawals", key.enableWithdrawals())
+                .put("enableMargin", false).encode());
+    }
+
+    /** web-socket-streams.md: raw stream {@code /ws/<symbol>@kline_<interval>}; kline events every update. */
+    @Override
+    protected void streamOpened(Stream stream, String path) {
+        Matcher matcher = STREAM.matcher(path);
+        if (!matcher.matches()) {
+            stream.socket.close((short) 1008, "unknown stream");
+            return;
+        }
+        String symbol = matcher.group(1).toUpperCase(Locale.ROOT);
+        var timeframe = Timeframe.parse(matcher.group(2));
+        if (timeframe.isEmpty()) {
+            stream.socket.close((short) 1008, "unknown interval");
+            return;
+        }
+        CandleSeries candles = klines(symbol, timeframe.get());
+        Consumer<CandleSeries.Update> push = update -> {
+            if (!stream.socket.isClosed()) {
+                stream.socket.writeTextMessage(klineEvent(symbol, candles, update));
+            }
+        };
+        candles.watch(push);
+        stream.socket.closeHandler(v -> {
+            candles.unwatch(push);
+            streams().remove(stream);
+        });
+        stream.socket.pongHandler(payload -> {
+            pongs.add(payload.toString(StandardCharsets.UTF_8));
+            stream.lastHeard = Instant.now();
+        });
+        stream.subscription = symbol;
+    }
+
+    private String klineEvent(String symbol, CandleSeries candles, CandleSeries.Update update) {
+        VenueCandle c = update.candle();
+        JsonObject kline = new JsonObject().put("t", c.openTime()).put("T", candles.closeTime(c.openTime()))
+                .put("s", symbol).put("i", candles.timeframe().code()).put("f", 100).put("L", 200)
+                .put("o", c.open().toPlainString()).put("c", c.close().toPlainString())
+                .put("h", c.high().toPlainString()).put("l", c.low().toPlainString())
+                .put("v", c.volume().toPlainString()).put("n", 100).put("x", update.closed())
+                .put("q", "1.0000").put("V", "500").put("Q", "0.500").put("B", "123456");
+        return new JsonObject().put("e", "kline").put("E", now().toEpochMilli()).put("s", symbol).put("k", kline)
+                .encode();
+    }
+
+    /**
+     * web-socket-streams.md "General WSS information": a ping frame every 20 s; without a pong within a minute the
+     * connection is closed (both intervals settable for tests).
+     */
+    private void pingStreams() {
+        Instant now = Instant.now();
+        for (Stream stream : streams()) {
+            if (stream.socket.isClosed()) {
+                continue;
+            }
+            if (Duration.between(stream.lastHeard, now).compareTo(pongTimeout) > 0) {
+                stream.socket.close((short) 1008, "pong timeout");
+                continue;
+            }
+            Instant lastPing = lastPings.getOrDefault(stream, Instant.EPOCH);
+            if (Duration.between(lastPing, now).compareTo(pingInterval) >= 0) {
+                stream.socket.writePing(Buffer.buffer("ping-" + now.toEpochMilli()));
+                lastPings.put(stream, now);
+            }
+        }
+        lastPings.keySet().removeIf(stream -> stream.socket.isClosed());
+    }
+
+    private final Map<Stream, Instant> lastPings = new ConcurrentHashMap<>();
+
+    private static String error(int code, String message) {
+        return new JsonObject().put("code", code).put("msg", message).encode();
+    }
+
+    static String hmacHex(String secret, String payload) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every candle the fake has for a symbol and interval, closed ones first (for assertions). */
+    public List<VenueCandle> closedKlines(String symbol, Timeframe timeframe) {
+        return new ArrayList<>(klines(symbol, timeframe).closedCandles());
+    }
+}
