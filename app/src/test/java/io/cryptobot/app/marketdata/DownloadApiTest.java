@@ -51,7 +51,9 @@ class DownloadApiTest {
 
         Response accepted = post(trader, body(id, "1m", "2024-01-01T00:00:00Z", "2024-01-02T00:00:00Z", false));
 
-        accepted.then().statusCode(202).body("status", equalTo("queued")).body("instrument", equalTo(id.toString()));
+        accepted.then().statusCode(202).body("status", equalTo("queued")).body("instrument", equalTo(id.toString()))
+                .body("from", equalTo("2024-01-01T00:00:00Z")).body("to", equalTo("2024-01-02T00:00:00Z"))
+                .body("cursor", equalTo("2024-01-01T00:00:00Z"));
         assertThat(accepted.header("Location")).endsWith("/api/marketdata/downloads/" + accepted.path("id"));
         JsonPath done = await(trader, accepted.path("id"));
         assertThat(done.getString("status")).isEqualTo("completed");
@@ -59,6 +61,8 @@ class DownloadApiTest {
         assertThat(done.getLong("rowsDone")).isEqualTo(1440);
         assertThat(done.getLong("inserted")).isEqualTo(1440);
         assertThat(done.getLong("missingOnVenue")).isZero();
+        assertThat(Instant.parse(done.getString("finishedAt")))
+                .isAfterOrEqualTo(Instant.parse(done.getString("startedAt")));
         assertStored(id, "1m", venue.own(id, Timeframe.M1));
         given().header("Authorization", trader.bearer())
                 .get("/api/marketdata/instruments/SCRIPTED/" + id.base().code() + "/USDT")
@@ -249,7 +253,7 @@ class DownloadApiTest {
         NavigableMap<Long, VenueCandle> day = expected.subMap(START, true, START + 24 * HOUR, false);
         assertThat(stored).hasSize(day.size());
         for (Map<String, Object> candle : stored) {
-            VenueCandle venueCandle = day.get(((Number) candle.get("openTimeMillis")).longValue());
+            VenueCandle venueCandle = day.get(Instant.parse((String) candle.get("openTime")).toEpochMilli());
             assertThat(venueCandle).isNotNull();
             assertThat(new BigDecimal((String) candle.get("open"))).isEqualByComparingTo(venueCandle.open());
             assertThat(new BigDecimal((String) candle.get("high"))).isEqualByComparingTo(venueCandle.high());

@@ -79,11 +79,12 @@ class LiveCandleStreamTest {
 
         List<JsonPath> events = candleEvents(mine);
         for (int i = 1; i < events.size(); i++) {
-            assertThat(events.get(i).getLong("candle.openTimeMillis"))
-                    .isEqualTo(events.get(i - 1).getLong("candle.openTimeMillis") + 60_000);
+            assertThat(openTime(events.get(i))).isEqualTo(openTime(events.get(i - 1)) + 60_000);
         }
         assertThat(events).allMatch(e -> e.getString("price").equals(e.getString("candle.close"))
                 && e.getString("instrument").equals(ETH) && e.getString("timeframe").equals("1m"));
+        assertThat(events).extracting(e -> e.getString("delaySeconds"))
+                .as("a duration in seconds, to the millisecond").allMatch(delay -> delay.matches("\\d+(\\.\\d{1,3})?"));
         List<String> theirTimes = candleEvents(theirs).stream().map(e -> e.getString("candle.openTime")).toList();
         assertThat(theirTimes).containsSubsequence(events.stream().map(e -> e.getString("candle.openTime"))
                 .filter(theirTimes::contains).toList());
@@ -98,8 +99,8 @@ class LiveCandleStreamTest {
         // what was streamed is the venue's own series, and was stored as shared reference data
         VenueMarketData sim = venues.stream().filter(v -> v.venue().code().equals("SIM")).findFirst().orElseThrow();
         JsonPath last = events.getLast();
-        long from = events.getFirst().getLong("candle.openTimeMillis");
-        long to = last.getLong("candle.openTimeMillis") + 60_000;
+        long from = openTime(events.getFirst());
+        long to = openTime(last) + 60_000;
         List<VenueCandle> venue = sim.candles(InstrumentId.parse(ETH).get(), Timeframe.M1, from, to, 1000).get()
                 .toJavaList();
         assertThat(events.stream().map(e -> new BigDecimal(e.getString("candle.close"))).toList())
@@ -166,6 +167,10 @@ class LiveCandleStreamTest {
                         "stepSize", "0.0001"))
                 .post("/api/marketdata/instruments").then().extract().statusCode();
         assertThat(status).isIn(201, 409);
+    }
+
+    private static long openTime(JsonPath event) {
+        return Instant.parse(event.getString("candle.openTime")).toEpochMilli();
     }
 
     private long stored(long from, long to) {

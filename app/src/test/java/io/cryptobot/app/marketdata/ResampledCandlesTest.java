@@ -14,6 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -34,13 +35,33 @@ class ResampledCandlesTest {
                 "2024-01-01T00:00:00Z", "2024-01-02T00:00:00Z", false)).then().statusCode(202).extract().path("id"));
 
         JsonPath hours = resampled(id, "1h", "1m", "2024-01-01T00:00:00Z", "2024-01-02T00:00:00Z")
-                .body("count", equalTo(24)).body("next", nullValue()).extract().jsonPath();
+                .body("count", equalTo(24)).body("next", nullValue())
+                .body("from", equalTo("2024-01-01T00:00:00Z")).body("to", equalTo("2024-01-02T00:00:00Z"))
+                .extract().jsonPath();
         JsonPath day = resampled(id, "1d", "1m", "2024-01-01T00:00:00Z", "2024-01-02T00:00:00Z")
                 .body("count", equalTo(1)).extract().jsonPath();
 
         assertEqual(hours.getList("candles"), venue.own(id, Timeframe.H1));
         assertEqual(day.getList("candles"), venue.own(id, Timeframe.D1));
         assertThat(hours.getList("incomplete")).isEmpty();
+    }
+
+    @Test
+    void a_page_names_the_time_the_next_one_starts_from() {
+        InstrumentId id = venue.list(DownloadApiTest.newBase(), DownloadApiTest.START, 24 * 60);
+        DownloadApiTest.await(trader, DownloadApiTest.post(trader, DownloadApiTest.body(id, "1m",
+                "2024-01-01T00:00:00Z", "2024-01-01T06:00:00Z", false)).then().statusCode(202).extract().path("id"));
+
+        String next = given().header("Authorization", trader.bearer())
+                .queryParam("timeframe", "1h").queryParam("source", "1m").queryParam("limit", 2)
+                .queryParam("from", "2024-01-01T00:00:00Z").queryParam("to", "2024-01-01T06:00:00Z")
+                .get("/api/marketdata/candles/SCRIPTED/" + id.base().code() + "/USDT/resampled")
+                .then().statusCode(200).body("count", equalTo(2))
+                .body("candles[1].openTime", equalTo("2024-01-01T01:00:00Z"))
+                .body("next", equalTo("2024-01-01T02:00:00Z")).extract().path("next");
+
+        resampled(id, "1h", "1m", next, "2024-01-01T06:00:00Z")
+                .body("count", equalTo(4)).body("candles[0].openTime", equalTo(next)).body("next", nullValue());
     }
 
     @Test
@@ -82,7 +103,7 @@ class ResampledCandlesTest {
     private static void assertEqual(List<Map<String, Object>> candles, NavigableMap<Long, VenueCandle> expected) {
         assertThat(candles).isNotEmpty();
         for (Map<String, Object> candle : candles) {
-            VenueCandle own = expected.get(((Number) candle.get("openTimeMillis")).longValue());
+            VenueCandle own = expected.get(Instant.parse((String) candle.get("openTime")).toEpochMilli());
             assertThat(new BigDecimal((String) candle.get("open"))).isEqualByComparingTo(own.open());
             assertThat(new BigDecimal((String) candle.get("high"))).isEqualByComparingTo(own.high());
             assertThat(new BigDecimal((String) candle.get("low"))).isEqualByComparingTo(own.low());

@@ -174,11 +174,11 @@ public class CandleResource {
                     for (int i = 0; i < batch.size(); i++) {
                         items.add(CandleResponse.of(batch, i));
                     }
-                    return new ResampledCandlesResponse(q._1.toString(), q._2.code(), q._3.code(), q._4.from(),
-                            q._4.to(), items.size(), items, series.incomplete().stream()
-                            .map(b -> new ResampledCandlesResponse.IncompleteResponse(
-                                    Instant.ofEpochMilli(b.openTime()).toString(), b.openTime(), b.present(),
-                                    b.expected())).toList(), series.next().getOrNull());
+                    return new ResampledCandlesResponse(q._1.toString(), q._2.code(), q._3.code(),
+                            Instant.ofEpochMilli(q._4.from()), Instant.ofEpochMilli(q._4.to()), items.size(), items,
+                            series.incomplete().stream().map(b -> new ResampledCandlesResponse.IncompleteResponse(
+                                    Instant.ofEpochMilli(b.openTime()), b.present(), b.expected())).toList(),
+                            series.next().map(Instant::ofEpochMilli).getOrNull());
                 }))
                 .fold(Problems::response, body -> Response.ok(body).build());
     }

@@ -41,9 +41,11 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestStreamElementType;
@@ -56,7 +58,7 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 @Path("/api/marketdata/downloads")
 @Produces(MediaType.APPLICATION_JSON)
 public class DownloadResource {
-    private static final String EXAMPLE = "{\"instrument\":\"BINANCE:BTC/USDT\",\"timeframe\":\"1h\","
+    private static final String EXAMPLE = "{\"instrument\":\"SIM:BTC/USDT\",\"timeframe\":\"1h\","
             + "\"from\":\"2024-01-01T00:00:00Z\",\"to\":\"2024-02-01T00:00:00Z\",\"fillGaps\":false}";
     private final StartDownloadUseCase start;
     private final GetDownloadJobQuery get;
@@ -121,8 +123,10 @@ public class DownloadResource {
     @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
     @Operation(summary = "List downloads",
             description = "The caller's downloads, newest first, paged.")
-    @APIResponse(responseCode = "200", description = "One page of downloads (items are DownloadJobResponse)",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class)))
+    @APIResponse(responseCode = "200", description = "One page of downloads",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class,
+                    properties = @SchemaProperty(name = "items", type = SchemaType.ARRAY,
+                            implementation = DownloadJobResponse.class))))
     @APIResponse(responseCode = "400", description = "marketdata.invalid_input: offset or limit is not a whole number in range")
     public Response jobs(@QueryParam("offset") String offset, @QueryParam("limit") String limit,
                          @Context SecurityContext security) {

@@ -1,17 +1,18 @@
 package io.cryptobot.marketdata.adapter.in.rest;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
- * One page of candles computed from stored finer ones ({@code source}); {@code incomplete} lists the buckets left
- * out because some of their source candles are not stored; {@code next} (epoch ms, null at the end) is the
- * {@code from} of the following page.
+ * One page of candles computed from stored finer ones ({@code source}), paged by time like a stored range:
+ * {@code incomplete} lists the buckets left out because some of their source candles are not stored; {@code next}
+ * (null at the end of the range) is the {@code from} of the following page.
  */
-public record ResampledCandlesResponse(String instrument, String timeframe, String source, long from, long to,
+public record ResampledCandlesResponse(String instrument, String timeframe, String source, Instant from, Instant to,
                                        int count, List<CandleResponse> candles, List<IncompleteResponse> incomplete,
-                                       Long next) {
+                                       Instant next) {
 
     /** A bucket opening at {@code openTime} of which only {@code present} of {@code expected} candles are stored. */
-    public record IncompleteResponse(String openTime, long openTimeMillis, long present, long expected) {
+    public record IncompleteResponse(Instant openTime, long present, long expected) {
     }
 }
