@@ -20,13 +20,15 @@ public record ConnectionTestResponse(
         String venue,
         @Schema(description = "true when the venue answered the signed account call") boolean ok,
         Instant testedAt,
-        @Schema(description = "What the key may do (only when ok)", nullable = true) Permissions permissions,
+        @Schema(description = "What the key may do (only when ok)", nullable = true, implementation = Permissions.class)
+        Permissions permissions,
         @Schema(description = "Non-zero balances, by asset (only when ok)") List<Balance> balances,
         @Schema(description = "This machine's clock against the venue's (when the venue's time could be read)",
-                nullable = true) Clock clock,
+                nullable = true, implementation = Clock.class) Clock clock,
         @Schema(description = "Round trip of the signed account call in ms (only when ok)", nullable = true)
         Long latencyMs,
-        @Schema(description = "Why the test failed (only when not ok)", nullable = true) Failure failure,
+        @Schema(description = "Why the test failed (only when not ok)", nullable = true, implementation = Failure.class)
+        Failure failure,
         @Schema(description = "What to act on, loudest first; withdrawal permission is always the first")
         List<String> warnings) {
 
