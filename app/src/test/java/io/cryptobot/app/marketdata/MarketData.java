@@ -69,6 +69,20 @@ final class MarketData {
         return awaitJob(user, accepted.path("id"));
     }
 
+    /** An admin's upload into the shared data every user reads; waits for the job to end. */
+    static JsonPath importSharedAndWait(TestUser admin, String base, String timeframe, String format, String fileName,
+                                        byte[] content) {
+        String id = given().header("Authorization", admin.bearer())
+                .queryParam("instrument", instrument(base))
+                .queryParam("timeframe", timeframe)
+                .queryParam("format", format)
+                .queryParam("dataset", "shared")
+                .multiPart("file", fileName, content, "application/octet-stream")
+                .post("/api/marketdata/imports")
+                .then().statusCode(202).extract().path("id");
+        return awaitJob(admin, id);
+    }
+
     static JsonPath awaitJob(TestUser user, String id) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {

@@ -10,6 +10,7 @@ import io.cryptobot.app.support.TestUsers.TestUser;
 import io.cryptobot.marketdata.application.port.in.LatestPriceQuery;
 import io.cryptobot.marketdata.application.port.in.SeedSyntheticDataUseCase;
 import io.cryptobot.kernel.domain.Timeframe;
+import io.cryptobot.kernel.domain.UserId;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -17,6 +18,7 @@ import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -86,7 +88,7 @@ class SyntheticCandlesTest {
         assertThat(first.instrument().toString()).isEqualTo("SIM:BTC/USDT");
         assertThat(second.instrumentCreated()).isFalse();
         assertThat(second.candlesInserted()).isZero();
-        assertThat(latest.latest(first.instrument(), Timeframe.M1).isRight()).isTrue();
+        assertThat(latest.latest(new UserId(UUID.randomUUID()), first.instrument(), Timeframe.M1).isRight()).isTrue();
     }
 
     private Map<String, Object> request(String base, long seed) {

@@ -64,6 +64,16 @@ public sealed interface DomainError {
         }
     }
 
+    /**
+     * The caller already holds as much as a quota allows (stored data, say); nothing was changed, and the same
+     * request succeeds only once the caller has made room. The detail names the quota and its value.
+     */
+    record QuotaExceeded(String code, String detail) implements DomainError {
+        public QuotaExceeded {
+            requireText(code, detail);
+        }
+    }
+
     /** Too many attempts; the caller may retry after {@code retryAfterSeconds}. */
     record RateLimited(String code, String detail, long retryAfterSeconds) implements DomainError {
         public RateLimited {

@@ -35,7 +35,7 @@ class StartBacktestService implements StartBacktestUseCase {
     @Override
     public Either<DomainError, BacktestRun> start(UserId owner, BacktestConfig.Raw request) {
         return BacktestConfig.checked(request).toEither().<DomainError>mapLeft(BacktestErrors::invalid)
-                .flatMap(config -> loader.check(config).map(found -> config))
+                .flatMap(config -> loader.check(owner, config).map(found -> config))
                 .filterOrElse(config -> store.unfinishedCount(owner) < MAX_UNFINISHED,
                         config -> BacktestErrors.tooManyUnfinished(MAX_UNFINISHED))
                 .map(config -> {

@@ -33,7 +33,7 @@ class StartSweepService implements StartSweepUseCase {
     @Override
     public Either<DomainError, SweepRun> start(UserId owner, SweepSpec.Raw request) {
         return SweepSpec.checked(request).toEither().<DomainError>mapLeft(SweepErrors::invalid)
-                .flatMap(spec -> loader.check(spec.base()).map(found -> spec))
+                .flatMap(spec -> loader.check(owner, spec.base()).map(found -> spec))
                 .map(spec -> {
                     SweepRun run = SweepRun.queue(SweepId.random(), owner, spec, clock.now());
                     store.insert(run);

@@ -12,6 +12,7 @@ import io.cryptobot.marketdata.application.port.out.LoadCandlesPort;
 import io.cryptobot.marketdata.application.port.out.LoadInstrumentPort;
 import io.cryptobot.marketdata.application.port.out.ScheduleTicksPort;
 import io.cryptobot.marketdata.domain.CandleBatch;
+import io.cryptobot.marketdata.domain.CandleView;
 import io.cryptobot.marketdata.domain.Instrument;
 import io.cryptobot.marketdata.domain.MarketDataErrors;
 import io.cryptobot.marketdata.domain.Replay;
@@ -27,10 +28,10 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Plays stored candles on a real-time schedule: candle {@code k} (0-based) is published once
- * {@code (k + 1) × timeframe / speed} has passed since the start, read page by page from storage, to every current
- * subscriber. A tick publishes every candle that is due, so very high speeds are limited by the reader, not the
- * tick rate.
+ * Plays stored candles, as the replay's owner sees them (their private candles over the shared ones), on a
+ * real-time schedule: candle {@code k} (0-based) is published once {@code (k + 1) × timeframe / speed} has passed
+ * since the start, read page by page from storage, to every current subscriber. A tick publishes every candle that
+ * is due, so very high speeds are limited by the reader, not the tick rate.
  */
 @ApplicationScoped
 class ReplayFeedService implements ReplayFeedUseCase {
@@ -114,6 +115,8 @@ class ReplayFeedService implements ReplayFeedUseCase {
     /** One replay's state: the page being played and the stream it is published on. */
     private final class Session {
         private final Instrument instrument;
+        /** What the replay's owner sees: their own candles over the shared ones. */
+        private final CandleView view;
         private final BroadcastProcessor<Candle> stream = BroadcastProcessor.create();
         private volatile Replay replay;
         private CandleBatch page;
@@ -123,6 +126,7 @@ class ReplayFeedService implements ReplayFeedUseCase {
         Session(Replay replay, Instrument instrument) {
             this.replay = replay;
             this.instrument = instrument;
+            this.view = CandleView.of(replay.owner());
         }
 
         /** The first subscriber starts the clock. */
@@ -156,7 +160,7 @@ class ReplayFeedService implements ReplayFeedUseCase {
                         finish(Replay.Status.COMPLETED);
                         return false;
                     }
-                    page = candles.load(instrument, replay.timeframe(),
+                    page = candles.load(view, instrument, replay.timeframe(),
                             new TimeRange(replay.nextOpenTime(), replay.to()), PAGE);
                     next = 0;
                     if (page.isEmpty()) {

@@ -9,6 +9,7 @@ import io.cryptobot.marketdata.application.port.out.SaveCandlesPort;
 import io.cryptobot.marketdata.application.port.out.SaveCandlesPort.InsertOutcome;
 import io.cryptobot.marketdata.application.port.out.SaveInstrumentPort;
 import io.cryptobot.marketdata.domain.CandleBatch;
+import io.cryptobot.marketdata.domain.CandleView;
 import io.cryptobot.marketdata.domain.Instrument;
 import io.cryptobot.marketdata.domain.SyntheticCandleGenerator;
 import io.cryptobot.marketdata.domain.SyntheticSpec;
@@ -16,7 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 
 /**
- * The demo dataset. Once the series has any 1m candle the seed leaves it alone (a later start must not splice a
+ * The demo dataset, shared reference data written by the platform itself. Once the series has any 1m candle the seed leaves it alone (a later start must not splice a
  * fresh random walk onto the stored one); otherwise it writes 30 days from the fixed seed, and the insert
  * ignores candles already present, so concurrent or repeated calls cannot duplicate anything.
  */
@@ -46,7 +47,7 @@ class SeedSyntheticDataService implements SeedSyntheticDataUseCase {
         boolean created = saveInstruments.insertIfAbsent(defined);
         Instrument instrument = loadInstruments.load(defined.id())
                 .getOrElseThrow(() -> new IllegalStateException("the demo instrument was not stored"));
-        if (stored.latest(instrument, Timeframe.M1).isDefined()) {
+        if (stored.latest(CandleView.shared(), instrument, Timeframe.M1).isDefined()) {
             return new SeedResult(instrument.id(), created, 0, 0);
         }
         long today = Timeframe.D1.floor(clock.now().toEpochMilli());

@@ -11,6 +11,7 @@ import io.cryptobot.kernel.domain.DomainError;
 import io.cryptobot.kernel.domain.DomainError.Violation;
 import io.cryptobot.kernel.domain.InstrumentId;
 import io.cryptobot.kernel.domain.Timeframe;
+import io.cryptobot.kernel.domain.UserId;
 import io.cryptobot.marketdata.application.port.in.FindCandleGapsQuery;
 import io.cryptobot.marketdata.application.port.in.LatestPriceQuery;
 import io.cryptobot.marketdata.application.port.in.LoadCandlesQuery;
@@ -29,15 +30,18 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Candle reads for one instrument. Ranges are half-open [from, to), times as ISO-8601 or epoch ms; pages hold up
- * to 10,000 candles and carry {@code next}, the {@code from} of the following page.
+ * to 10,000 candles and carry {@code next}, the {@code from} of the following page. Every read answers what the
+ * caller sees: the caller's own private candles laid over the shared data, never another user's.
  */
 @Path("/api/marketdata/candles/{venue}/{base}/{quote}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -59,7 +63,9 @@ public class CandleResource {
     @Operation(summary = "Read candles",
             description = "Stored candles of one instrument and timeframe, oldest first, from a "
                     + "time on (inclusive), at most limit (1..10000, default 1000); nextFrom "
-                    + "continues the read.")
+                    + "continues the read. The candles are the caller's view: the caller's own private "
+                    + "candles (uploads, synthetic series) laid over the shared data, the caller's "
+                    + "winning at an open time both have; other users' private candles never appear.")
     @APIResponse(responseCode = "200", description = "The candles",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = CandlesResponse.class)))
     @APIResponse(responseCode = "400", description = "marketdata.invalid_input: timeframe, from or limit missing or malformed; "
@@ -69,13 +75,14 @@ public class CandleResource {
     public Response candles(@PathParam("venue") String venue, @PathParam("base") String base,
                             @PathParam("quote") String quote, @QueryParam("timeframe") String timeframe,
                             @QueryParam("from") String from, @QueryParam("to") String to,
-                            @QueryParam("limit") String limit) {
+                            @QueryParam("limit") String limit, @Context SecurityContext security) {
+        UserId caller = new UserId(RestInputs.caller(security));
         Validation<Seq<Violation>, Query> query = Validation.combine(RestParams.instrument(venue, base, quote),
                         RestParams.timeframe(timeframe), range(from, to),
                         RestInputs.integer("limit", limit, DEFAULT_PAGE, 1, MAX_PAGE))
                 .ap(Query::new);
         return query.toEither().<DomainError>mapLeft(MarketDataErrors::invalid)
-                .flatMap(q -> candles.load(q.instrument, q.timeframe, q.range, q.limit).map(series -> {
+                .flatMap(q -> candles.load(caller, q.instrument, q.timeframe, q.range, q.limit).map(series -> {
                     CandleBatch batch = series.candles();
                     List<CandleResponse> items = new ArrayList<>(batch.size());
                     for (int i = 0; i < batch.size(); i++) {
@@ -90,8 +97,9 @@ public class CandleResource {
     @GET
     @Path("latest")
     @Operation(summary = "The latest candle",
-            description = "The most recent stored candle of the instrument at the timeframe: its "
-                    + "close is the latest price.")
+            description = "The most recent candle the caller sees of the instrument at the timeframe "
+                    + "(the caller's own private candles over the shared data): its close is the "
+                    + "latest price.")
     @APIResponse(responseCode = "200", description = "The latest candle",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = LatestCandleResponse.class)))
     @APIResponse(responseCode = "400", description = "marketdata.invalid_input: timeframe missing or malformed")
@@ -99,10 +107,12 @@ public class CandleResource {
             + "(venue/base/quote); marketdata.candles.none: no candle stored at this "
             + "timeframe")
     public Response latest(@PathParam("venue") String venue, @PathParam("base") String base,
-                           @PathParam("quote") String quote, @QueryParam("timeframe") String timeframe) {
+                           @PathParam("quote") String quote, @QueryParam("timeframe") String timeframe,
+                           @Context SecurityContext security) {
+        UserId caller = new UserId(RestInputs.caller(security));
         return Validation.combine(RestParams.instrument(venue, base, quote), RestParams.timeframe(timeframe))
                 .ap(Tuple::of).toEither().<DomainError>mapLeft(MarketDataErrors::invalid)
-                .flatMap(q -> latest.latest(q._1, q._2))
+                .flatMap(q -> latest.latest(caller, q._1, q._2))
                 .fold(Problems::response, found -> Response.ok(new LatestCandleResponse(
                         found.instrument().toString(), found.timeframe().code(),
                         found.price().toBigDecimal().toPlainString(), CandleResponse.of(found.candle()))).build());
@@ -112,7 +122,8 @@ public class CandleResource {
     @Path("gaps")
     @Operation(summary = "Find gaps in the candles",
             description = "The missing intervals between from (inclusive) and to (exclusive) at the "
-                    + "timeframe: data quality before a backtest.")
+                    + "timeframe, where the caller sees no candle (neither an own private one nor a "
+                    + "shared one): data quality before a backtest.")
     @APIResponse(responseCode = "200", description = "The gaps",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = GapsResponse.class)))
     @APIResponse(responseCode = "400", description = "marketdata.invalid_input: timeframe, from or to missing or malformed, or "
@@ -121,12 +132,14 @@ public class CandleResource {
             + "(venue/base/quote)")
     public Response gaps(@PathParam("venue") String venue, @PathParam("base") String base,
                          @PathParam("quote") String quote, @QueryParam("timeframe") String timeframe,
-                         @QueryParam("from") String from, @QueryParam("to") String to) {
+                         @QueryParam("from") String from, @QueryParam("to") String to,
+                         @Context SecurityContext security) {
+        UserId caller = new UserId(RestInputs.caller(security));
         Validation<Seq<Violation>, Tuple3<InstrumentId, Timeframe, TimeRange>> query = Validation.combine(
                 RestParams.instrument(venue, base, quote), RestParams.timeframe(timeframe), range(from, to))
                 .ap(Tuple::of);
         return query.toEither().<DomainError>mapLeft(MarketDataErrors::invalid)
-                .flatMap(q -> gaps.gaps(q._1, q._2, q._3).map(found -> new GapsResponse(q._1.toString(),
+                .flatMap(q -> gaps.gaps(caller, q._1, q._2, q._3).map(found -> new GapsResponse(q._1.toString(),
                         q._2.code(), Instant.ofEpochMilli(q._3.from()).toString(),
                         Instant.ofEpochMilli(q._3.to()).toString(), found.stream().mapToLong(Gap::missing).sum(),
                         found.stream().map(g -> new GapsResponse.GapResponse(Instant.ofEpochMilli(g.start()).toString(),

@@ -42,6 +42,7 @@ public final class Problems {
             case DomainError.Refused ignored -> 422;
             case DomainError.Unauthenticated ignored -> 401;
             case DomainError.Forbidden ignored -> 403;
+            case DomainError.QuotaExceeded ignored -> 413;
             case DomainError.RateLimited ignored -> 429;
             case DomainError.Unavailable ignored -> 503;
         };
@@ -54,6 +55,7 @@ public final class Problems {
             case 403 -> "Forbidden";
             case 404 -> "Not Found";
             case 409 -> "Conflict";
+            case 413 -> "Content Too Large";
             case 422 -> "Unprocessable Content";
             case 429 -> "Too Many Requests";
             case 503 -> "Service Unavailable";

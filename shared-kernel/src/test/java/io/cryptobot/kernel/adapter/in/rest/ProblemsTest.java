@@ -24,4 +24,13 @@ class ProblemsTest {
         assertThatThrownBy(() -> new DomainError.Unavailable("server.unavailable", "later", 0))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void a_quota_exceeded_error_is_a_413_problem() {
+        DomainError error = new DomainError.QuotaExceeded("marketdata.dataset.limit_reached", "full");
+        Problem body = Problems.body(error);
+        assertThat(Problems.status(error)).isEqualTo(413);
+        assertThat(body.title()).isEqualTo("Content Too Large");
+        assertThat(body.code()).isEqualTo("marketdata.dataset.limit_reached");
+    }
 }
