@@ -15,16 +15,11 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -158,6 +153,14 @@ class PrivateDatasetsTest {
                 .post("/api/admin/marketdata/publications").then().statusCode(404)
                 .body("code", equalTo("marketdata.dataset.not_found"));
         given().header("Authorization", b.bearer()).get("/api/admin/marketdata/publications").then().statusCode(403);
+        given().header("Authorization", admin.bearer()).contentType(ContentType.JSON)
+                .body(Map.of("owner", "ffffffff-ffff-ffff-ffff-ffffffffffff", "instrument", instrument,
+                        "timeframe", "1m"))
+                .post("/api/admin/marketdata/publications").then().statusCode(404);
+        given().header("Authorization", admin.bearer()).contentType(ContentType.JSON)
+                .body(Map.of("owner", "not-a-user", "instrument", instrument, "timeframe", "1h"))
+                .post("/api/admin/marketdata/publications").then().statusCode(400)
+                .body("errors.field", hasItem("owner"));
     }
 
     @Test
@@ -189,7 +192,7 @@ class PrivateDatasetsTest {
     void a_user_at_the_stored_candles_limit_gets_413_naming_it() {
         String base = MarketData.newInstrument(b);
         String instrument = MarketData.instrument(base);
-        setStored(b, LIMIT);
+        MarketData.setStored(b, LIMIT);
 
         Response upload = given().header("Authorization", b.bearer()).queryParam("instrument", instrument)
                 .queryParam("timeframe", "1m").queryParam("format", "csv")
@@ -204,7 +207,7 @@ class PrivateDatasetsTest {
                     .body("detail", containsString("cryptobot.limits.stored-candles-per-user = 5000000"));
         }
         // an admin's import into the shared data counts against nobody
-        setStored(admin, LIMIT);
+        MarketData.setStored(admin, LIMIT);
         assertThat(importKlines(admin, instrument, "csv", klines(FROM_MS, 3, "1.00"), "shared")
                 .getString("status")).isEqualTo("completed");
     }
@@ -214,7 +217,7 @@ class PrivateDatasetsTest {
         String base = MarketData.newInstrument(b);
         String instrument = MarketData.instrument(base);
         String path = MarketData.candlesPath(base);
-        setStored(b, LIMIT - 5);
+        MarketData.setStored(b, LIMIT - 5);
 
         JsonPath over = importKlines(b, instrument, "csv", klines(FROM_MS, 10, "1.00"), null);
 
@@ -245,7 +248,7 @@ class PrivateDatasetsTest {
 
         given().header("Authorization", b.bearer()).queryParam("timeframe", "1m")
                 .delete("/api/marketdata/datasets/" + MarketData.VENUE + "/" + base + "/USDT")
-                .then().statusCode(200).body("deleted", equalTo(20)).body("instrument", equalTo(instrument));
+                .then().statusCode(204);
 
         assertThat(latest(b, path).getString("price")).isEqualTo("5.00");
         assertThat(count(b, path, FROM, "2024-01-02T00:00:00Z")).isEqualTo(20);
@@ -365,25 +368,5 @@ class PrivateDatasetsTest {
         String events = given().header("Authorization", user.bearer()).accept("text/event-stream")
                 .get("/api/marketdata/replays/" + id + "/candles").then().statusCode(200).extract().asString();
         return events.lines().filter(line -> line.startsWith("data:")).toList();
-    }
-
-    /** Sets the user's stored-candles counter, as if they already kept that many private candles. */
-    private static void setStored(TestUser user, long candles) {
-        String sql = "INSERT INTO marketdata.stored_candles (owner, candles) VALUES (?, ?) "
-                + "ON CONFLICT (owner) DO UPDATE SET candles = excluded.candles";
-        try (Connection connection = DriverManager.getConnection(config("quarkus.datasource.jdbc.url"),
-                config("quarkus.datasource.username"), ConfigProvider.getConfig()
-                        .getOptionalValue("quarkus.datasource.password", String.class).orElse(null));
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setObject(1, user.id());
-            statement.setLong(2, candles);
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String config(String name) {
-        return ConfigProvider.getConfig().getValue(name, String.class);
     }
 }

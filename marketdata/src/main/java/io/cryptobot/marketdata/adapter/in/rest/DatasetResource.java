@@ -59,8 +59,7 @@ public class DatasetResource {
     @Operation(summary = "Delete one of my private datasets",
             description = "Deletes the caller's private candles of the instrument at the timeframe (the "
                     + "shared candles stay) and frees as many of the caller's stored-candles limit.")
-    @APIResponse(responseCode = "200", description = "How many candles were deleted",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DeletedDatasetResponse.class)))
+    @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "400", description = "marketdata.invalid_input: venue, base, quote or timeframe "
             + "malformed; errors[] names each")
     @APIResponse(responseCode = "404", description = "marketdata.dataset.not_found: the caller has no private candles of "
@@ -71,8 +70,7 @@ public class DatasetResource {
         UserId caller = new UserId(RestInputs.caller(security));
         return Validation.combine(RestParams.instrument(venue, base, quote), RestParams.timeframe(timeframe))
                 .ap(Tuple::of).toEither().<DomainError>mapLeft(MarketDataErrors::invalid)
-                .flatMap(q -> delete.delete(caller, q._1, q._2)
-                        .map(deleted -> new DeletedDatasetResponse(q._1.toString(), q._2.code(), deleted)))
-                .fold(Problems::response, body -> Response.ok(body).build());
+                .flatMap(q -> delete.delete(caller, q._1, q._2))
+                .fold(Problems::response, deleted -> Response.noContent().build());
     }
 }

@@ -116,6 +116,9 @@ class DatasetStoreAdapter implements LoadDatasetsPort, DeleteDatasetPort, Publis
     @Override
     public Option<Publication> publish(UserId admin, UserId owner, Instrument instrument, Timeframe timeframe,
                                        Instant now) {
+        if (OwnerColumn.SHARED.equals(owner.value())) {
+            return Option.none(); // the shared data is nobody's private dataset
+        }
         UUID column = OwnerColumn.of(owner);
         long instrumentId = instruments.idOf(instrument);
         int timeframeCode = TimeframeColumn.of(timeframe);
