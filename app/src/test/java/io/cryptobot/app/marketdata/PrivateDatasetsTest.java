@@ -304,8 +304,8 @@ class PrivateDatasetsTest {
 
     private static String close(TestUser user, String path, long openTime) {
         return given().header("Authorization", user.bearer()).queryParam("timeframe", "1m")
-                .queryParam("from", openTime).queryParam("to", openTime + MIN).get(path).then().statusCode(200).extract()
-                .path("candles[0].close");
+                .queryParam("from", openTime).queryParam("to", openTime + MIN).get(path).then().statusCode(200)
+                .extract().path("candles[0].close");
     }
 
     private static long gaps(TestUser user, String path, String from, String to) {
