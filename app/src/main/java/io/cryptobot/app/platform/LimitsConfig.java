@@ -54,4 +54,12 @@ public interface LimitsConfig {
     @WithName("replays-running-per-user")
     @WithDefault("20")
     long replaysRunning();
+
+    /**
+     * Candles kept in private datasets (uploads, synthetic series), all together; declared here so the mapping knows
+     * the key; the market-data context reads it (its {@code StoredCandlesLimit}).
+     */
+    @WithName("stored-candles-per-user")
+    @WithDefault("5000000")
+    long storedCandles();
 }

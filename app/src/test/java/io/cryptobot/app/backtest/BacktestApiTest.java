@@ -222,6 +222,9 @@ class BacktestApiTest {
     @Test
     void a_user_with_ten_unfinished_runs_is_asked_to_wait() {
         TestUser busy = TestUsers.create("trader");
+        // candles of the busy user's own: a run reads its owner's view, and the trader's uploads are the trader's
+        Map<String, Object> busyRequest = request();
+        busyRequest.put("instruments", List.of(newInstrumentWithCandles(busy, 60)));
         BacktestConfig config = BacktestConfig.checked(new BacktestConfig.Raw("sma_crossover", Map.of(),
                 List.of(instrument), "1m", FROM, TO, null, null, null, null, null, null, null, null, null)).get();
         List<BacktestRun> held = new java.util.ArrayList<>();
@@ -231,12 +234,12 @@ class BacktestApiTest {
             store.insert(running);
             held.add(running);
         }
-        start(busy, request()).then().statusCode(429).header("Retry-After", "5")
+        start(busy, busyRequest).then().statusCode(429).header("Retry-After", "5")
                 .body("code", equalTo("backtest.too_many_unfinished"));
         // others are not affected
         start(trader, request()).then().statusCode(202);
         held.forEach(run -> store.update(run.fail("test over", Instant.now()), io.cryptobot.backtest.domain.BacktestStatus.RUNNING));
-        start(busy, request()).then().statusCode(202);
+        start(busy, busyRequest).then().statusCode(202);
     }
 
     @Test

@@ -75,7 +75,7 @@ class BacktestBench {
         String base = "BT" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 30), 36).toUpperCase();
         Instrument instrument = define.define(Instrument.define("BENCH", base, "USDT", "0.01", "0.00001").get()).get();
         ImportJob job = generate.generate(new GenerateSyntheticCandlesCommand(owner, instrument.id(), Timeframe.M1,
-                FROM, n, 42, "42000", 0, 0.001, "10")).get();
+                io.cryptobot.marketdata.domain.DatasetTarget.PRIVATE, FROM, n, 42, "42000", 0, 0.001, "10")).get();
         while (!jobs.get(owner, job.id()).get().status().isFinished()) {
             Thread.sleep(20);
         }
@@ -89,7 +89,7 @@ class BacktestBench {
 
         // memory: the columns of a loaded history, and the heap growth around one load
         long before = usedAfterGc();
-        List<Market> markets = loader.load(config, 30).get();
+        List<Market> markets = loader.load(owner, config, 30).get();
         long after = usedAfterGc();
         int loaded = markets.get(0).bars().size();
         assertThat(loaded).isEqualTo(n);
@@ -120,7 +120,7 @@ class BacktestBench {
         // 2. end to end: load from PostgreSQL + run + metrics
         for (int round = 1; round <= 5; round++) {
             long t0 = System.nanoTime();
-            List<Market> fresh = loader.load(config, 30).get();
+            List<Market> fresh = loader.load(owner, config, 30).get();
             long t1 = System.nanoTime();
             var strategy = config.definition().newStrategy(config.validatedParameters());
             EquitySeries equity = new EquitySeries(n);

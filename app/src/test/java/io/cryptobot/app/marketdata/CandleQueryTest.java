@@ -20,12 +20,12 @@ import org.junit.jupiter.api.Test;
 class CandleQueryTest {
     private static final long T0 = 1_704_067_200_000L; // 2024-01-01T00:00Z
     private static final long MIN = 60_000;
-    private final TestUser trader = TestUsers.create("trader");
+    private final TestUser admin = TestUsers.create("admin");
     private final TestUser viewer = TestUsers.create("viewer");
 
-    /** Minutes 0..9 except 3, 4 and 7 (seven candles, two gaps). */
+    /** Shared data (an admin's import): minutes 0..9 except 3, 4 and 7 (seven candles, two gaps). */
     private String instrumentWithHoles() {
-        String base = MarketData.newInstrument(trader);
+        String base = MarketData.newInstrument(admin);
         List<String> rows = new ArrayList<>();
         for (int m = 0; m < 10; m++) {
             if (m != 3 && m != 4 && m != 7) {
@@ -33,7 +33,7 @@ class CandleQueryTest {
                 rows.add(kline(T0 + m * MIN, price, (101 + m) + ".5", (99 + m) + ".25", price, m + ".5"));
             }
         }
-        JsonPath job = MarketData.importAndWait(trader, base, "1m", "binance", "holes.csv",
+        JsonPath job = MarketData.importSharedAndWait(admin, base, "1m", "binance", "holes.csv",
                 lines(rows.toArray(String[]::new)));
         assertThat(job.getString("status")).isEqualTo("completed");
         return base;

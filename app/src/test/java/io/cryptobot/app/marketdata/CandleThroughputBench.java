@@ -14,6 +14,7 @@ import io.cryptobot.marketdata.application.port.in.LoadCandlesQuery;
 import io.cryptobot.marketdata.application.port.in.StartCandleImportCommand;
 import io.cryptobot.marketdata.application.port.in.StartCandleImportUseCase;
 import io.cryptobot.marketdata.domain.CandleSeries;
+import io.cryptobot.marketdata.domain.DatasetTarget;
 import io.cryptobot.marketdata.domain.ImportFormat;
 import io.cryptobot.marketdata.domain.ImportJob;
 import io.cryptobot.marketdata.domain.ImportStatus;
@@ -71,14 +72,14 @@ class CandleThroughputBench {
         GenerateKlineFile.write(spec(fileInstrument, n), file, false);
         line("generate Binance CSV (%,d MB): %,d ms", Files.size(file) >> 20, ms(t0));
         Phases upload = await(owner, startImport.start(new StartCandleImportCommand(owner, fileInstrument.id(),
-                Timeframe.M1, ImportFormat.BINANCE, file, "bench.csv")).get());
+                Timeframe.M1, DatasetTarget.PRIVATE, ImportFormat.BINANCE, file, "bench.csv")).get());
         line("upload import (validate + insert): %,d ms total = %,.0f candles/s; validation pass ~%,d ms, "
                 + "insert pass ~%,d ms = %,.0f candles/s", upload.totalMs, n * 1000.0 / upload.totalMs,
                 upload.validatingMs, upload.importingMs, n * 1000.0 / upload.importingMs);
 
         Instrument synthetic = newInstrument();
         Phases generated = await(owner, generate.generate(new GenerateSyntheticCandlesCommand(owner, synthetic.id(),
-                Timeframe.M1, FROM, n, 42, "42000", 0, 0.001, "10")).get());
+                Timeframe.M1, DatasetTarget.PRIVATE, FROM, n, 42, "42000", 0, 0.001, "10")).get());
         line("synthetic import (generate + insert): %,d ms total = %,.0f candles/s; insert pass ~%,d ms = "
                 + "%,.0f candles/s", generated.totalMs, n * 1000.0 / generated.totalMs, generated.importingMs,
                 n * 1000.0 / generated.importingMs);
@@ -86,7 +87,7 @@ class CandleThroughputBench {
         TimeRange all = new TimeRange(FROM, FROM + n * 60_000L);
         for (int run = 1; run <= 3; run++) {
             long q0 = System.nanoTime();
-            CandleSeries series = candles.load(fileInstrument.id(), Timeframe.M1, all, n).get();
+            CandleSeries series = candles.load(owner, fileInstrument.id(), Timeframe.M1, all, n).get();
             long queryMs = ms(q0);
             assertThat(series.candles().size()).isEqualTo(n);
             line("read %,d candles in one LoadCandlesQuery call (run %d): %,d ms", n, run, queryMs);
@@ -96,7 +97,7 @@ class CandleThroughputBench {
         long read = 0;
         long from = all.from();
         while (true) {
-            CandleSeries page = candles.load(fileInstrument.id(), Timeframe.M1, new TimeRange(from, all.to()),
+            CandleSeries page = candles.load(owner, fileInstrument.id(), Timeframe.M1, new TimeRange(from, all.to()),
                     10_000).get();
             pages++;
             read += page.candles().size();
@@ -109,14 +110,15 @@ class CandleThroughputBench {
         line("read %,d candles in %d pages of 10,000 (the REST paging path, without JSON): %,d ms", read, pages,
                 ms(p0));
         long g0 = System.nanoTime();
-        int found = gaps.gaps(fileInstrument.id(), Timeframe.M1, all).get().size();
+        int found = gaps.gaps(owner, fileInstrument.id(), Timeframe.M1, all).get().size();
         line("gap report over %,d candles: %d gaps in %,d ms", n, found, ms(g0));
 
         // The database's own ceiling on this machine: the same rows made inside the server, no client at all.
         Instrument raw = newInstrument();
         long r0 = System.nanoTime();
-        pool.preparedQuery("INSERT INTO marketdata.candles (instrument_id, timeframe, open_time, open, high, low, "
-                        + "close, volume) SELECT i.id, 60, $1::bigint + g::bigint * 60000, 4200000, 4200100, 4199900, 4200050, "
+        pool.preparedQuery("INSERT INTO marketdata.candles (instrument_id, timeframe, owner, open_time, open, high, "
+                        + "low, close, volume) SELECT i.id, 60, 'ffffffff-ffff-ffff-ffff-ffffffffffff', "
+                        + "$1::bigint + g::bigint * 60000, 4200000, 4200100, 4199900, 4200050, "
                         + "1000000 FROM generate_series(0, $2 - 1) g, marketdata.instruments i "
                         + "WHERE i.venue = 'BENCH' AND i.base = $3 ON CONFLICT DO NOTHING")
                 .executeAndAwait(io.vertx.mutiny.sqlclient.Tuple.of(FROM, n, raw.id().base().code()));
@@ -125,9 +127,10 @@ class CandleThroughputBench {
                 + "%,d ms = %,.0f rows/s", rawMs, n * 1000.0 / rawMs);
         Instrument plain = newInstrument();
         long p1 = System.nanoTime();
-        pool.preparedQuery("INSERT INTO marketdata.candles (instrument_id, timeframe, open_time, open, high, low, "
-                        + "close, volume) SELECT i.id, 60, $1::bigint + g::bigint * 60000, 4200000, 4200100, 4199900, "
-                        + "4200050, 1000000 FROM generate_series(0, $2 - 1) g, marketdata.instruments i "
+        pool.preparedQuery("INSERT INTO marketdata.candles (instrument_id, timeframe, owner, open_time, open, high, "
+                        + "low, close, volume) SELECT i.id, 60, 'ffffffff-ffff-ffff-ffff-ffffffffffff', "
+                        + "$1::bigint + g::bigint * 60000, 4200000, 4200100, 4199900, 4200050, 1000000 "
+                        + "FROM generate_series(0, $2 - 1) g, marketdata.instruments i "
                         + "WHERE i.venue = 'BENCH' AND i.base = $3")
                 .executeAndAwait(io.vertx.mutiny.sqlclient.Tuple.of(FROM, n, plain.id().base().code()));
         long plainMs = Math.max(1, ms(p1));

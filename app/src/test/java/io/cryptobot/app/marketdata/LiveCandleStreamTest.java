@@ -148,7 +148,7 @@ class LiveCandleStreamTest {
         InstrumentId btc = InstrumentId.parse("SIM:BTC/USDT").get();
         // the first seed began 30 days before its own now; the second reached at least `to`
         long from = to - Duration.ofDays(30).toMillis() + 60_000;
-        io.cryptobot.marketdata.domain.CandleBatch stored = candles.load(btc, Timeframe.M1, new TimeRange(from, to),
+        io.cryptobot.marketdata.domain.CandleBatch stored = candles.load(new io.cryptobot.kernel.domain.UserId(java.util.UUID.randomUUID()), btc, Timeframe.M1, new TimeRange(from, to),
                 100_000).get().candles();
         assertThat(stored.size()).as("30 days of minutes, no gap").isEqualTo((int) ((to - from) / 60_000));
         List<VenueCandle> venue = sim.candles(btc, Timeframe.M1, from, from + 1000 * 60_000L, 1000).get()
@@ -174,7 +174,7 @@ class LiveCandleStreamTest {
     }
 
     private long stored(long from, long to) {
-        return candles.load(InstrumentId.parse(ETH).get(), Timeframe.M1, new TimeRange(from, to), 10_000).get()
+        return candles.load(new io.cryptobot.kernel.domain.UserId(java.util.UUID.randomUUID()), InstrumentId.parse(ETH).get(), Timeframe.M1, new TimeRange(from, to), 10_000).get()
                 .candles().size();
     }
 

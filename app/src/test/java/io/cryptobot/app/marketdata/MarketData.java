@@ -7,9 +7,14 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.cryptobot.app.support.TestUsers.TestUser;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Test data for market-data adapter tests: every instrument has fresh random asset codes. */
 final class MarketData {
@@ -69,6 +74,20 @@ final class MarketData {
         return awaitJob(user, accepted.path("id"));
     }
 
+    /** An admin's upload into the shared data every user reads; waits for the job to end. */
+    static JsonPath importSharedAndWait(TestUser admin, String base, String timeframe, String format, String fileName,
+                                        byte[] content) {
+        String id = given().header("Authorization", admin.bearer())
+                .queryParam("instrument", instrument(base))
+                .queryParam("timeframe", timeframe)
+                .queryParam("format", format)
+                .queryParam("dataset", "shared")
+                .multiPart("file", fileName, content, "application/octet-stream")
+                .post("/api/marketdata/imports")
+                .then().statusCode(202).extract().path("id");
+        return awaitJob(admin, id);
+    }
+
     static JsonPath awaitJob(TestUser user, String id) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
@@ -105,5 +124,25 @@ final class MarketData {
     static String kline(long openTime, String open, String high, String low, String close, String volume) {
         return openTime + "," + open + "," + high + "," + low + "," + close + "," + volume + "," + (openTime + 59_999)
                 + ",0,10,0,0,0";
+    }
+
+    /** Sets the user's stored-candles counter, as if they already kept that many private candles. */
+    static void setStored(TestUser user, long candles) {
+        String sql = "INSERT INTO marketdata.stored_candles (owner, candles) VALUES (?, ?) "
+                + "ON CONFLICT (owner) DO UPDATE SET candles = excluded.candles";
+        try (Connection connection = DriverManager.getConnection(config("quarkus.datasource.jdbc.url"),
+                config("quarkus.datasource.username"), ConfigProvider.getConfig()
+                        .getOptionalValue("quarkus.datasource.password", String.class).orElse(null));
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, user.id());
+            statement.setLong(2, candles);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String config(String name) {
+        return ConfigProvider.getConfig().getValue(name, String.class);
     }
 }

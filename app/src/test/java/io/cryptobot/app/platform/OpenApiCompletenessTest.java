@@ -58,6 +58,7 @@ class OpenApiCompletenessTest {
             Map.entry("POST /api/marketdata/downloads", Set.of("200", "202")),
             Map.entry("POST /api/backtests", Set.of("202")),
             Map.entry("DELETE /api/backtests/{id}", Set.of("204")),
+            Map.entry("DELETE /api/marketdata/datasets/{venue}/{base}/{quote}", Set.of("204")),
             Map.entry("POST /api/backtests/sweeps", Set.of("202")));
 
     private static final List<Operation> operations = new ArrayList<>();

@@ -42,6 +42,38 @@ public final class GapFinder {
         return finish(timeframe, expected, to, gaps);
     }
 
+    /**
+     * The runs of the union of two sets of stored candles (a user's own and the shared ones), each given as
+     * {@link #findBetweenRuns} takes them: runs that overlap or touch (the next candle after one run opens the other)
+     * become one, so the result is again ascending and disjoint.
+     */
+    public static long[] unionOfRuns(Timeframe timeframe, long[] a, long[] b) {
+        if (a.length % 2 != 0 || b.length % 2 != 0) {
+            throw new IllegalArgumentException("runs come in pairs of first and last open time");
+        }
+        long[] union = new long[a.length + b.length];
+        int n = 0;
+        int i = 0;
+        int j = 0;
+        while (i < a.length || j < b.length) {
+            boolean fromA = j >= b.length || (i < a.length && a[i] <= b[j]);
+            long first = fromA ? a[i] : b[j];
+            long last = fromA ? a[i + 1] : b[j + 1];
+            if (fromA) {
+                i += 2;
+            } else {
+                j += 2;
+            }
+            if (n > 0 && first <= timeframe.next(union[n - 1])) {
+                union[n - 1] = Math.max(union[n - 1], last);
+            } else {
+                union[n++] = first;
+                union[n++] = last;
+            }
+        }
+        return java.util.Arrays.copyOf(union, n);
+    }
+
     private static long gapBefore(Timeframe timeframe, long expected, long first, long last, List<Gap> gaps) {
         if (first < expected || last < first) {
             throw new IllegalArgumentException("open times must be ascending, aligned and inside the range");

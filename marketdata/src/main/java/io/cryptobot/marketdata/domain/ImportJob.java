@@ -12,9 +12,11 @@ import java.util.Objects;
  * One import of candles into the store, owned by the user who started it. A file import is all-or-nothing: the
  * whole file is validated first ({@code validating}, which also counts {@code rowsTotal}); only a file without a
  * single refused row is inserted ({@code importing}), in one transaction. Once completed,
- * {@code inserted + duplicates = rowsTotal}; duplicates were already present and left unchanged.
+ * {@code inserted + duplicates = rowsTotal}; duplicates were already present and left unchanged. {@code dataset}
+ * says where the candles go: the owner's private dataset, or (for an admin) the shared reference data.
  */
-public record ImportJob(ImportJobId id, UserId owner, InstrumentId instrument, Timeframe timeframe, String source,
+public record ImportJob(ImportJobId id, UserId owner, InstrumentId instrument, Timeframe timeframe,
+                        DatasetTarget dataset, String source,
                         ImportStatus status, long rowsTotal, long rowsDone, long inserted, long duplicates,
                         long errorCount, List<RowError> errors, Option<String> failure, Instant createdAt,
                         Option<Instant> startedAt, Option<Instant> finishedAt) {
@@ -24,6 +26,7 @@ public record ImportJob(ImportJobId id, UserId owner, InstrumentId instrument, T
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(instrument, "instrument");
         Objects.requireNonNull(timeframe, "timeframe");
+        Objects.requireNonNull(dataset, "dataset");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(failure, "failure");
@@ -36,10 +39,10 @@ public record ImportJob(ImportJobId id, UserId owner, InstrumentId instrument, T
         }
     }
 
-    public static ImportJob queue(UserId owner, InstrumentId instrument, Timeframe timeframe, String source,
-                                  Instant now) {
-        return new ImportJob(ImportJobId.random(), owner, instrument, timeframe, source, ImportStatus.QUEUED, 0, 0,
-                0, 0, 0, List.of(), Option.none(), now, Option.none(), Option.none());
+    public static ImportJob queue(UserId owner, InstrumentId instrument, Timeframe timeframe, DatasetTarget dataset,
+                                  String source, Instant now) {
+        return new ImportJob(ImportJobId.random(), owner, instrument, timeframe, dataset, source, ImportStatus.QUEUED,
+                0, 0, 0, 0, 0, List.of(), Option.none(), now, Option.none(), Option.none());
     }
 
     public ImportJob validating(Instant now) {
@@ -69,7 +72,7 @@ public record ImportJob(ImportJobId id, UserId owner, InstrumentId instrument, T
     /** The file had refused rows: nothing was stored. */
     public ImportJob rejected(long rows, ImportErrors refused, Instant now) {
         requireStatus(ImportStatus.VALIDATING);
-        return new ImportJob(id, owner, instrument, timeframe, source, ImportStatus.FAILED, rows, 0, 0, 0,
+        return new ImportJob(id, owner, instrument, timeframe, dataset, source, ImportStatus.FAILED, rows, 0, 0, 0,
                 refused.total(), refused.first(), Option.some(refused.total() + " row(s) refused; nothing was stored"),
                 createdAt, startedAt, Option.some(now));
     }
@@ -77,7 +80,7 @@ public record ImportJob(ImportJobId id, UserId owner, InstrumentId instrument, T
     /** The upload broke a limit while it was being validated: reading stopped there, and nothing was stored. */
     public ImportJob overLimit(LimitBreach breach, Instant now) {
         requireStatus(ImportStatus.VALIDATING);
-        return new ImportJob(id, owner, instrument, timeframe, source, ImportStatus.FAILED, 0, 0, 0, 0, 1,
+        return new ImportJob(id, owner, instrument, timeframe, dataset, source, ImportStatus.FAILED, 0, 0, 0, 0, 1,
                 List.of(breach.asRowError()), Option.some(breach.reason() + "; nothing was stored"), createdAt,
                 startedAt, Option.some(now));
     }
@@ -87,14 +90,14 @@ public record ImportJob(ImportJobId id, UserId owner, InstrumentId instrument, T
         if (status.isFinished()) {
             throw new IllegalStateException("job " + id + " already " + status.code());
         }
-        return new ImportJob(id, owner, instrument, timeframe, source, ImportStatus.FAILED, rowsTotal, 0, 0, 0,
-                errorCount, errors, Option.some(reason), createdAt, startedAt, Option.some(now));
+        return new ImportJob(id, owner, instrument, timeframe, dataset, source, ImportStatus.FAILED, rowsTotal, 0, 0,
+                0, errorCount, errors, Option.some(reason), createdAt, startedAt, Option.some(now));
     }
 
     private ImportJob with(ImportStatus next, long total, long done, long ins, long dups, Option<Instant> started,
                            Option<Instant> finished) {
-        return new ImportJob(id, owner, instrument, timeframe, source, next, total, done, ins, dups, errorCount,
-                errors, failure, createdAt, started, finished);
+        return new ImportJob(id, owner, instrument, timeframe, dataset, source, next, total, done, ins, dups,
+                errorCount, errors, failure, createdAt, started, finished);
     }
 
     private void requireStatus(ImportStatus expected) {

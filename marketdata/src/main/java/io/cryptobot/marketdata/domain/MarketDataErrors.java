@@ -79,4 +79,28 @@ public final class MarketDataErrors {
                 + " downloads queued or running (limit max-unfinished-per-user = " + limit
                 + "); wait for one to finish", 5);
     }
+
+    /** Shared reference data is what every user's backtests and bots read: only an admin may write it. */
+    public static DomainError sharedDataNeedsAdmin() {
+        return new DomainError.Forbidden("marketdata.dataset.shared_needs_admin", "only an admin may store candles "
+                + "in the shared data; leave dataset out (or set it to private) to store them in your own dataset");
+    }
+
+    /** The caller already stores as many private candles as they may. */
+    public static DomainError storedLimitReached(StoredCandlesLimit limit, long stored) {
+        return limit.limit().exceededBy("marketdata.dataset.limit_reached", "you store " + stored
+                + " candles in your datasets, the most you may; delete a dataset (DELETE /api/marketdata/datasets/...) "
+                + "to make room");
+    }
+
+    /** Why an import failed when storing its candles would have passed the owner's limit. */
+    public static String storedLimitPassed(StoredCandlesLimit limit, long wouldStore) {
+        return "storing these candles would bring your datasets to " + wouldStore + " candles, more than you may "
+                + "store " + limit.named() + "; nothing was stored";
+    }
+
+    public static DomainError datasetNotFound(InstrumentId instrument, Timeframe timeframe) {
+        return new DomainError.NotFound("marketdata.dataset.not_found", "no private dataset of " + instrument + " "
+                + timeframe.code());
+    }
 }

@@ -29,6 +29,40 @@ class GapFinderTest {
     }
 
     @Test
+    void the_union_of_two_run_lists_merges_overlapping_and_touching_runs() {
+        long[] own = {2 * MIN, 3 * MIN, 9 * MIN, 9 * MIN};
+        long[] shared = {0, 1 * MIN, 3 * MIN, 5 * MIN, 8 * MIN, 8 * MIN, 11 * MIN, 11 * MIN};
+
+        long[] union = GapFinder.unionOfRuns(Timeframe.M1, own, shared);
+
+        assertThat(union).containsExactly(0, 5 * MIN, 8 * MIN, 9 * MIN, 11 * MIN, 11 * MIN);
+        assertThat(GapFinder.findBetweenRuns(Timeframe.M1, 0, 12 * MIN, union))
+                .containsExactly(new Gap(6 * MIN, 8 * MIN, 2), new Gap(10 * MIN, 11 * MIN, 1));
+    }
+
+    @Test
+    void the_union_with_nothing_is_the_runs_themselves_and_a_run_inside_another_disappears() {
+        long[] shared = {0, 9 * MIN};
+
+        assertThat(GapFinder.unionOfRuns(Timeframe.M1, new long[0], shared)).containsExactly(0, 9 * MIN);
+        assertThat(GapFinder.unionOfRuns(Timeframe.M1, new long[] {4 * MIN, 5 * MIN}, shared))
+                .containsExactly(0, 9 * MIN);
+    }
+
+    @Test
+    void the_union_of_calendar_months_joins_consecutive_months_and_keeps_one_of_a_month_both_have() {
+        long jan = 1_704_067_200_000L; // 2024-01-01
+        long feb = Timeframe.MO1.next(jan);
+        long mar = Timeframe.MO1.next(feb);
+        long may = Timeframe.MO1.next(Timeframe.MO1.next(mar));
+
+        long[] union = GapFinder.unionOfRuns(Timeframe.MO1, new long[] {jan, jan, feb, feb},
+                new long[] {feb, feb, may, may});
+
+        assertThat(union).containsExactly(jan, feb, may, may);
+    }
+
+    @Test
     void an_empty_range_is_one_gap_and_an_unaligned_start_rounds_up() {
         assertThat(find(Timeframe.H1, 30 * MIN, 5 * 60 * MIN))
                 .containsExactly(new Gap(60 * MIN, 5 * 60 * MIN, 4));

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class ImportJobTest {
     private final Instant t0 = Instant.parse("2026-11-22T05:00:00Z");
     private final ImportJob queued = ImportJob.queue(new UserId(UUID.randomUUID()), Fixtures.btcUsdt().id(),
-            Timeframe.M1, "binance file a.csv", t0);
+            Timeframe.M1, DatasetTarget.PRIVATE, "binance file a.csv", t0);
 
     @Test
     void goes_from_queued_through_validation_and_insert_to_completed() {

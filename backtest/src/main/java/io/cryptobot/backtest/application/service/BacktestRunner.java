@@ -54,7 +54,7 @@ public class BacktestRunner {
         try {
             BacktestConfig config = run.config();
             Strategy strategy = config.newStrategy();
-            Either<DomainError, List<Market>> markets = loader.load(config, strategy.warmUpCandles());
+            Either<DomainError, List<Market>> markets = loader.load(run.owner(), config, strategy.warmUpCandles());
             if (markets.isLeft()) {
                 store.update(run.start(0, clock.now()).fail(markets.getLeft().detail(), clock.now()),
                         BacktestStatus.QUEUED);

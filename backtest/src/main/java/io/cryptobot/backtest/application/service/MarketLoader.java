@@ -11,6 +11,7 @@ import io.cryptobot.exchange.domain.fill.VenueCosts;
 import io.cryptobot.kernel.domain.DomainError;
 import io.cryptobot.kernel.domain.DomainError.Violation;
 import io.cryptobot.kernel.domain.InstrumentId;
+import io.cryptobot.kernel.domain.UserId;
 import io.cryptobot.marketdata.application.port.in.GetInstrumentQuery;
 import io.cryptobot.marketdata.application.port.in.LoadCandlesQuery;
 import io.cryptobot.marketdata.domain.CandleSeries;
@@ -25,7 +26,8 @@ import java.util.ArrayList;
 /**
  * Loads a run's markets: each instrument's rules from the catalog and its candles from {@code from} minus the
  * strategy's warm-up up to {@code to}, wrapped as the engine's columnar {@link Bars} without a copy, and the simulated
- * venue's fill model from the run's costs. Sweeps load once and share the result read-only.
+ * venue's fill model from the run's costs. Sweeps load once and share the result read-only. Candles are read as the
+ * run's owner sees them (their private candles over the shared data), so a run never reads another user's uploads.
  */
 @ApplicationScoped
 public class MarketLoader {
@@ -38,7 +40,7 @@ public class MarketLoader {
     }
 
     /** Refuses unknown instruments and instruments without a candle in the range, naming each. */
-    public Either<DomainError, java.util.List<Instrument>> check(BacktestConfig config) {
+    public Either<DomainError, java.util.List<Instrument>> check(UserId owner, BacktestConfig config) {
         List<Violation> problems = List.empty();
         java.util.List<Instrument> found = new ArrayList<>();
         for (InstrumentId id : config.instruments()) {
@@ -49,7 +51,7 @@ public class MarketLoader {
             }
             found.add(instrument.get());
             problems = problems.appendAll(scaleLimits(config, instrument.get()));
-            boolean any = candles.load(id, config.timeframe(), new TimeRange(config.from(), config.to()), 1)
+            boolean any = candles.load(owner, id, config.timeframe(), new TimeRange(config.from(), config.to()), 1)
                     .map(series -> !series.candles().isEmpty()).getOrElse(false);
             if (!any) {
                 problems = problems.append(new Violation("instruments", "no " + config.timeframe().code()
@@ -76,15 +78,15 @@ public class MarketLoader {
                 instrument.stepSize(), rules.largestQuantity()));
     }
 
-    public Either<DomainError, java.util.List<Market>> load(BacktestConfig config, int warmUpCandles) {
-        Either<DomainError, java.util.List<Instrument>> checked = check(config);
+    public Either<DomainError, java.util.List<Market>> load(UserId owner, BacktestConfig config, int warmUpCandles) {
+        Either<DomainError, java.util.List<Instrument>> checked = check(owner, config);
         if (checked.isLeft()) {
             return Either.left(checked.getLeft());
         }
         long warmUpMillis = (long) warmUpCandles * config.timeframe().nominalLength().toMillis();
         java.util.List<Market> markets = new ArrayList<>();
         for (Instrument instrument : checked.get()) {
-            Either<DomainError, CandleSeries> series = candles.load(instrument.id(), config.timeframe(),
+            Either<DomainError, CandleSeries> series = candles.load(owner, instrument.id(), config.timeframe(),
                     new TimeRange(config.from() - warmUpMillis, config.to()), LoadCandlesQuery.MAX_LIMIT);
             if (series.isLeft()) {
                 return Either.left(series.getLeft());

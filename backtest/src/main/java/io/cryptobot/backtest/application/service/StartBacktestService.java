@@ -44,7 +44,7 @@ class StartBacktestService implements StartBacktestUseCase {
     @Override
     public Either<DomainError, BacktestRun> start(UserId owner, BacktestConfig.Raw request) {
         return BacktestConfig.checked(request).toEither().<DomainError>mapLeft(BacktestErrors::invalid)
-                .flatMap(config -> loader.check(config).map(found -> config))
+                .flatMap(config -> loader.check(owner, config).map(found -> config))
                 .flatMap(config -> locks.serialized(owner, () -> {
                     if (!active.admitsOneMore(store.unfinishedCount(owner))) {
                         return Either.left(BacktestErrors.tooManyUnfinished(active));

@@ -52,7 +52,7 @@ class StartSweepService implements StartSweepUseCase {
                     return points.admitsSize(backtests) ? Either.right(spec)
                             : Either.left(SweepErrors.tooManyPoints(points, backtests));
                 })
-                .flatMap(spec -> loader.check(spec.base()).map(found -> spec))
+                .flatMap(spec -> loader.check(owner, spec.base()).map(found -> spec))
                 .flatMap(spec -> locks.serialized(owner, () -> {
                     if (!active.admitsOneMore(store.activeCount(owner))) {
                         return Either.left(SweepErrors.tooManyActive(active));

@@ -56,7 +56,7 @@ public class SweepRunner {
         try {
             SweepSpec spec = run.spec();
             SweepPlan plan = spec.plan();
-            Either<DomainError, List<Market>> markets = loader.load(spec.base(),
+            Either<DomainError, List<Market>> markets = loader.load(run.owner(), spec.base(),
                     SweepExecution.warmUpCandles(spec.base(), plan));
             if (markets.isLeft()) {
                 store.update(run.start(0, clock.now()).fail(markets.getLeft().detail(), clock.now()),

@@ -143,7 +143,8 @@ class CreateBotService implements CreateBotUseCase {
                     .get(), sizing.get()));
         }
         if (found.isEmpty()) {
-            boolean any = candles.load(instrument.get(), timeframe.get(), new TimeRange(from.get(), to.get()), 1)
+            boolean any = candles.load(owner, instrument.get(), timeframe.get(), new TimeRange(from.get(), to.get()),
+                    1)
                     .map(series -> !series.candles().isEmpty()).getOrElse(false);
             if (!any) {
                 found = found.append(new Violation("instrument", "no " + timeframe.get().code() + " candles of "

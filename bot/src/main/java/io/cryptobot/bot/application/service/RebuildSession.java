@@ -37,8 +37,10 @@ class RebuildSession {
         long played = 0;
         long cursor = from;
         while (cursor <= upTo && upTo != Long.MIN_VALUE) {
-            Either<DomainError, CandleSeries> series = candles.load(runner.bot.instrument(), runner.bot.timeframe(),
-                    new TimeRange(cursor, upTo == Long.MAX_VALUE ? upTo : upTo + 1), LoadCandlesQuery.MAX_LIMIT);
+            // the candles the bot's owner sees, as its replay feed played them
+            Either<DomainError, CandleSeries> series = candles.load(runner.bot.owner(), runner.bot.instrument(),
+                    runner.bot.timeframe(), new TimeRange(cursor, upTo == Long.MAX_VALUE ? upTo : upTo + 1),
+                    LoadCandlesQuery.MAX_LIMIT);
             if (series.isLeft()) {
                 return Either.left(series.getLeft());
             }

@@ -106,7 +106,7 @@ class CreateBotServiceTest {
     }
 
     private static LoadCandlesQuery candles() {
-        return (instrument, timeframe, range, limit) -> {
+        return (reader, instrument, timeframe, range, limit) -> {
             CandleBatch batch = new CandleBatch(2, 4, 1);
             if (instrument.equals(BTC.id()) && range.from() <= CANDLE_AT && CANDLE_AT < range.to()) {
                 batch.accept(new Candle(CANDLE_AT, new Price(100, 2), new Price(100, 2), new Price(100, 2),

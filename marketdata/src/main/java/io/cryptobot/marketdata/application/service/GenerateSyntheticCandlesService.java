@@ -37,7 +37,8 @@ class GenerateSyntheticCandlesService implements GenerateSyntheticCandlesUseCase
                 .flatMap(instrument -> spec(instrument, command).toEither().mapLeft(MarketDataErrors::invalid))
                 .flatMap(spec -> {
                     ImportJob job = ImportJob.queue(command.owner(), command.instrument(), command.timeframe(),
-                            "synthetic seed " + spec.seed() + ", " + spec.count() + " candles", clock.now());
+                            command.dataset(), "synthetic seed " + spec.seed() + ", " + spec.count() + " candles",
+                            clock.now());
                     return queue.enqueue(job, () -> runner.run(job, spec.instrument(),
                             new SyntheticCandleSource(spec)));
                 });

@@ -3,12 +3,16 @@ package io.cryptobot.marketdata.application.service;
 import io.cryptobot.kernel.domain.Clock;
 import io.cryptobot.marketdata.application.port.out.SaveCandlesPort;
 import io.cryptobot.marketdata.application.port.out.SaveCandlesPort.InsertOutcome;
+import io.cryptobot.marketdata.application.port.out.SaveCandlesPort.LimitPassed;
 import io.cryptobot.marketdata.application.port.out.SaveImportJobPort;
 import io.cryptobot.marketdata.domain.CandleBatch;
+import io.cryptobot.marketdata.domain.DatasetTarget;
 import io.cryptobot.marketdata.domain.ImportErrors;
 import io.cryptobot.marketdata.domain.ImportJob;
 import io.cryptobot.marketdata.domain.Instrument;
 import io.cryptobot.marketdata.domain.LimitBreach;
+import io.cryptobot.marketdata.domain.MarketDataErrors;
+import io.cryptobot.marketdata.domain.StoredCandlesLimit;
 import io.vavr.control.Either;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.UncheckedIOException;
@@ -24,6 +28,10 @@ import java.util.logging.Logger;
  * and collects refused ones; only when none is refused does a second streaming pass insert the candles, in
  * batches, inside one transaction. Memory stays bounded by one batch whatever the file size, and a bad row on
  * line 9,999,999 still leaves the store untouched. Progress is saved at most every {@link #PROGRESS_EVERY}.
+ *
+ * <p>The candles go to the job's dataset: the owner's private one (held to the owner's {@link StoredCandlesLimit},
+ * checked by the store inside the insert's transaction, so an import that would pass it stores nothing) or, for an
+ * admin's import, the shared reference data.
  */
 @ApplicationScoped
 class ImportJobRunner {
@@ -32,11 +40,13 @@ class ImportJobRunner {
     private static final Logger LOG = Logger.getLogger(ImportJobRunner.class.getName());
     private final SaveImportJobPort jobs;
     private final SaveCandlesPort candles;
+    private final StoredCandlesLimit limit;
     private final Clock clock;
 
-    ImportJobRunner(SaveImportJobPort jobs, SaveCandlesPort candles, Clock clock) {
+    ImportJobRunner(SaveImportJobPort jobs, SaveCandlesPort candles, StoredCandlesLimit limit, Clock clock) {
         this.jobs = jobs;
         this.candles = candles;
+        this.limit = limit;
         this.clock = clock;
     }
 
@@ -59,8 +69,15 @@ class ImportJobRunner {
             ImportJob importing = save(job.importing(rows.get()));
             job = importing;
             ProgressSaver progress = new ProgressSaver(importing);
-            InsertOutcome outcome = candles.insertAll(instrument, job.timeframe(),
-                    consumer -> feed(instrument, source, consumer), progress::stored);
+            SaveCandlesPort.CandleFeed feed = consumer -> feed(instrument, source, consumer);
+            Either<LimitPassed, InsertOutcome> stored = job.dataset() == DatasetTarget.SHARED
+                    ? Either.right(candles.insertAll(instrument, job.timeframe(), feed, progress::stored))
+                    : candles.insertPrivate(job.owner(), instrument, job.timeframe(), feed, progress::stored, limit);
+            if (stored.isLeft()) {
+                return save(importing.failed(MarketDataErrors.storedLimitPassed(limit, stored.getLeft().wouldStore()),
+                        clock.now()));
+            }
+            InsertOutcome outcome = stored.get();
             return save(importing.completed(outcome.inserted(), outcome.alreadyPresent(), clock.now()));
         } catch (UncheckedIOException e) {
             LOG.log(Level.WARNING, "import " + job.id() + " could not read its source", e);

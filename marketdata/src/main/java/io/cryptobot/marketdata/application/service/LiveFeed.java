@@ -1,5 +1,7 @@
 package io.cryptobot.marketdata.application.service;
 
+import io.cryptobot.marketdata.domain.CandleView;
+
 import io.cryptobot.kernel.domain.Candle;
 import io.cryptobot.kernel.domain.EventMeta;
 import io.cryptobot.kernel.domain.Timeframe;
@@ -95,7 +97,7 @@ final class LiveFeed implements VenueMarketData.CandleStreamListener {
     void start() {
         work.execute(() -> {
             long venueNow = context.venueClocks().sample(venue);
-            Option<Long> latest = context.stored().latest(instrument, timeframe).map(Candle::openTime)
+            Option<Long> latest = context.stored().latest(CandleView.shared(), instrument, timeframe).map(Candle::openTime)
                     .filter(open -> timeframe.floor(venueNow) - timeframe.next(open)
                             <= context.settings().startBackfillCandles() * interval);
             sequence = new CandleSequence(timeframe, latest);
@@ -357,7 +359,7 @@ final class LiveFeed implements VenueMarketData.CandleStreamListener {
                 : recent.peekFirst().openTime();
         long cursor = from;
         while (cursor < memoryFrom) {
-            CandleBatch page = context.stored().load(instrument, timeframe, new TimeRange(cursor, memoryFrom),
+            CandleBatch page = context.stored().load(CandleView.shared(), instrument, timeframe, new TimeRange(cursor, memoryFrom),
                     STORE_PAGE);
             for (int i = 0; i < page.size(); i++) {
                 member.history(page.candle(i));

@@ -3,11 +3,13 @@ package io.cryptobot.marketdata.application.service;
 import io.cryptobot.kernel.domain.DomainError;
 import io.cryptobot.kernel.domain.InstrumentId;
 import io.cryptobot.kernel.domain.Timeframe;
+import io.cryptobot.kernel.domain.UserId;
 import io.cryptobot.marketdata.application.port.in.LoadCandlesQuery;
 import io.cryptobot.marketdata.application.port.out.LoadCandlesPort;
 import io.cryptobot.marketdata.application.port.out.LoadInstrumentPort;
 import io.cryptobot.marketdata.domain.CandleBatch;
 import io.cryptobot.marketdata.domain.CandleSeries;
+import io.cryptobot.marketdata.domain.CandleView;
 import io.cryptobot.marketdata.domain.MarketDataErrors;
 import io.cryptobot.marketdata.domain.TimeRange;
 import io.vavr.control.Either;
@@ -25,13 +27,14 @@ class LoadCandlesService implements LoadCandlesQuery {
     }
 
     @Override
-    public Either<DomainError, CandleSeries> load(InstrumentId id, Timeframe timeframe, TimeRange range, int limit) {
+    public Either<DomainError, CandleSeries> load(UserId reader, InstrumentId id, Timeframe timeframe, TimeRange range,
+                                                  int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
         }
         return instruments.load(id).toEither(() -> MarketDataErrors.instrumentNotFound(id)).map(instrument -> {
             // one candle more than asked tells whether the range continues, and where
-            CandleBatch found = candles.load(instrument, timeframe, range, limit + 1);
+            CandleBatch found = candles.load(CandleView.of(reader), instrument, timeframe, range, limit + 1);
             if (found.size() <= limit) {
                 return new CandleSeries(instrument, timeframe, found, Option.none());
             }

@@ -15,6 +15,7 @@ import io.cryptobot.marketdata.application.port.out.LoadCandlesPort;
 import io.cryptobot.marketdata.application.port.out.LoadInstrumentPort;
 import io.cryptobot.marketdata.application.port.out.ScheduleTicksPort;
 import io.cryptobot.marketdata.domain.CandleBatch;
+import io.cryptobot.marketdata.domain.CandleView;
 import io.cryptobot.marketdata.domain.Instrument;
 import io.cryptobot.marketdata.domain.MarketDataErrors;
 import io.cryptobot.marketdata.domain.Replay;
@@ -30,11 +31,12 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Plays stored candles on a real-time schedule: candle {@code k} (0-based) is published once
- * {@code (k + 1) × timeframe / speed} has passed since the start, read page by page from storage, to every current
- * subscriber. A tick publishes every candle that is due, so very high speeds are limited by the reader, not the
- * tick rate. A user may have {@link UserLimits#replaysRunning()} replays of their own running at once; the feeds of
- * their bots are not counted there (the bots-running limit bounds those).
+ * Plays stored candles, as the replay's owner sees them (their private candles over the shared ones), on a
+ * real-time schedule: candle {@code k} (0-based) is published once {@code (k + 1) × timeframe / speed} has passed
+ * since the start, read page by page from storage, to every current subscriber. A tick publishes every candle that
+ * is due, so very high speeds are limited by the reader, not the tick rate. A user may have
+ * {@link UserLimits#replaysRunning()} replays of their own running at once; the feeds of their bots are not counted
+ * there (the bots-running limit bounds those).
  */
 @ApplicationScoped
 class ReplayFeedService implements ReplayFeedUseCase {
@@ -145,6 +147,8 @@ class ReplayFeedService implements ReplayFeedUseCase {
         private final Instrument instrument;
         /** Started through the API (counted against the replays limit), not as a bot's feed. */
         private final boolean counted;
+        /** What the replay's owner sees: their own candles over the shared ones. */
+        private final CandleView view;
         private final BroadcastProcessor<Candle> stream = BroadcastProcessor.create();
         private volatile Replay replay;
         private CandleBatch page;
@@ -155,6 +159,7 @@ class ReplayFeedService implements ReplayFeedUseCase {
             this.replay = replay;
             this.instrument = instrument;
             this.counted = counted;
+            this.view = CandleView.of(replay.owner());
         }
 
         /** The first subscriber starts the clock. */
@@ -188,7 +193,7 @@ class ReplayFeedService implements ReplayFeedUseCase {
                         finish(Replay.Status.COMPLETED);
                         return false;
                     }
-                    page = candles.load(instrument, replay.timeframe(),
+                    page = candles.load(view, instrument, replay.timeframe(),
                             new TimeRange(replay.nextOpenTime(), replay.to()), PAGE);
                     next = 0;
                     if (page.isEmpty()) {

@@ -35,8 +35,9 @@ class ResampleCandlesService implements ResampleCandlesQuery {
     }
 
     @Override
-    public Either<DomainError, ResampledSeries> resample(InstrumentId id, Timeframe source, Timeframe timeframe,
-                                                         TimeRange range, int limit) {
+    public Either<DomainError, ResampledSeries> resample(io.cryptobot.kernel.domain.UserId reader, InstrumentId id,
+                                                         Timeframe source, Timeframe timeframe, TimeRange range,
+                                                         int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be positive");
         }
@@ -60,7 +61,7 @@ class ResampleCandlesService implements ResampleCandlesQuery {
                 pageEnd = bucketEnd;
             }
             CandleBatch fine = pageEnd > first
-                    ? candles.load(instrument, source, new TimeRange(first, pageEnd), (int) Math.max(1, sourceCandles))
+                    ? candles.load(io.cryptobot.marketdata.domain.CandleView.of(reader), instrument, source, new TimeRange(first, pageEnd), (int) Math.max(1, sourceCandles))
                     : new CandleBatch(instrument.priceScale(), instrument.quantityScale(), 0);
             CandleResampler resampled = CandleResampler.of(fine, source, timeframe, pageEnd);
             return new ResampledSeries(instrument, source, timeframe, resampled.completed(), resampled.incomplete(),

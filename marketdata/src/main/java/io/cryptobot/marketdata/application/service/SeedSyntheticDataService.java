@@ -16,6 +16,7 @@ import io.cryptobot.marketdata.application.port.out.SaveCandlesPort.InsertOutcom
 import io.cryptobot.marketdata.application.port.out.SaveInstrumentPort;
 import io.cryptobot.marketdata.application.port.out.FindVenuesPort;
 import io.cryptobot.marketdata.domain.CandleBatch;
+import io.cryptobot.marketdata.domain.CandleView;
 import io.cryptobot.marketdata.domain.Instrument;
 import io.cryptobot.marketdata.domain.live.CandleFit;
 import io.vavr.collection.List;
@@ -28,7 +29,8 @@ import java.time.Duration;
  * The demo dataset, read from the simulated venue {@code SIM} page by page: each symbol becomes an instrument with
  * the venue's rules and gets its last {@value #DAYS} days of 1m candles up to the last closed minute, or, when some
  * are stored already, what closed after the latest stored one. Stored candles the venue would not have produced
- * (the sequential demo walk of earlier versions) are detected on the latest one and left alone.
+ * (the sequential demo walk of earlier versions) are detected on the latest one and left alone. Demo data is shared reference data
+ * written by the platform itself.
  */
 @ApplicationScoped
 class SeedSyntheticDataService implements SeedSyntheticDataUseCase {
@@ -77,7 +79,7 @@ class SeedSyntheticDataService implements SeedSyntheticDataUseCase {
         Instrument instrument = loadInstruments.load(defined.id())
                 .getOrElseThrow(() -> new IllegalStateException("the demo instrument was not stored"));
         long from = to - Duration.ofDays(DAYS).toMillis();
-        Option<Candle> latest = stored.latest(instrument, Timeframe.M1);
+        Option<Candle> latest = stored.latest(CandleView.shared(), instrument, Timeframe.M1);
         if (latest.isDefined()) {
             long open = latest.get().openTime();
             Option<Candle> venues = page(venue, instrument, open, open + 1).headOption();

@@ -41,7 +41,7 @@ class StartCandleImportService implements StartCandleImportUseCase {
             return Either.left(instrument.getLeft());
         }
         ImportJob job = ImportJob.queue(command.owner(), command.instrument(), command.timeframe(),
-                command.format().code() + " file " + command.fileName(), clock.now());
+                command.dataset(), command.format().code() + " file " + command.fileName(), clock.now());
         FileCandleSource source = new FileCandleSource(command.file(), command.format(), instrument.get(),
                 command.timeframe(), limits);
         Either<DomainError, ImportJob> queued = queue.enqueue(job, () -> runner.run(job, instrument.get(), source));

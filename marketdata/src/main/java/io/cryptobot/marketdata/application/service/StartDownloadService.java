@@ -98,7 +98,7 @@ class StartDownloadService implements StartDownloadUseCase {
                 return Either.left(MarketDataErrors.tooManyUnfinishedDownloads(policy.maxUnfinishedPerUser()));
             }
             Either<DomainError, List<TimeRange>> wanted = request.fillGaps()
-                    ? gaps.gaps(request.instrument(), request.timeframe(), request.range())
+                    ? gaps.sharedGaps(request.instrument(), request.timeframe(), request.range())
                             .map(found -> found.stream().map(g -> new TimeRange(g.start(), g.end())).toList())
                     : Either.right(List.of(request.range()));
             if (wanted.isLeft()) {

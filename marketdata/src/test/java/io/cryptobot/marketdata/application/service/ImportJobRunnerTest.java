@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cryptobot.kernel.domain.Timeframe;
 import io.cryptobot.kernel.domain.UserId;
 import io.cryptobot.marketdata.application.port.out.SaveCandlesPort;
+import io.cryptobot.marketdata.domain.DatasetTarget;
 import io.cryptobot.marketdata.domain.ImportFormat;
 import io.cryptobot.marketdata.domain.ImportJob;
 import io.cryptobot.marketdata.domain.ImportLimits;
 import io.cryptobot.marketdata.domain.ImportStatus;
 import io.cryptobot.marketdata.domain.Instrument;
 import io.cryptobot.marketdata.domain.RowError;
+import io.cryptobot.marketdata.domain.StoredCandlesLimit;
+import io.vavr.control.Either;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +21,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
@@ -32,7 +37,8 @@ class ImportJobRunnerTest {
     private final Instrument instrument = Instrument.define("BINANCE", "BTC", "USDT", "0.01", "0.00001").get();
     private final List<ImportJob> saved = new ArrayList<>();
     private final InMemoryCandles candles = new InMemoryCandles();
-    private final ImportJobRunner runner = new ImportJobRunner(saved::add, candles,
+    private final UserId owner = new UserId(UUID.randomUUID());
+    private final ImportJobRunner runner = new ImportJobRunner(saved::add, candles, new StoredCandlesLimit(3),
             () -> Instant.parse("2026-11-22T05:00:00Z"));
 
     @TempDir
@@ -47,7 +53,8 @@ class ImportJobRunnerTest {
         assertThat(done.status()).isEqualTo(ImportStatus.COMPLETED);
         assertThat(done.rowsTotal()).isEqualTo(2);
         assertThat(done.inserted()).isEqualTo(2);
-        assertThat(candles.stored).containsExactly(1_704_067_200_000L, 1_704_067_260_000L);
+        assertThat(candles.of(owner)).containsExactly(1_704_067_200_000L, 1_704_067_260_000L);
+        assertThat(candles.of(SHARED)).isEmpty();
         assertThat(saved).extracting(ImportJob::status).containsSubsequence(ImportStatus.VALIDATING,
                 ImportStatus.IMPORTING, ImportStatus.COMPLETED);
         assertThat(file).doesNotExist();
@@ -181,13 +188,54 @@ class ImportJobRunnerTest {
                 .doesNotContain(dir.toString()).doesNotContain(".upload");
     }
 
+    @Test
+    void an_admins_shared_import_goes_to_the_shared_data_and_counts_against_nobody() throws IOException {
+        ImportJob done = run(write("a.csv", ROW_0 + "\n" + ROW_1 + "\n"), DatasetTarget.SHARED,
+                new ImportLimits(4096, 1 << 20, 1_000, 3, 10));
+
+        assertThat(done.status()).isEqualTo(ImportStatus.COMPLETED);
+        assertThat(done.dataset()).isEqualTo(DatasetTarget.SHARED);
+        assertThat(candles.of(SHARED)).hasSize(2);
+        assertThat(candles.of(owner)).isEmpty();
+    }
+
+    @Test
+    void an_import_that_would_pass_the_stored_limit_fails_naming_it_and_keeps_nothing() throws IOException {
+        run(write("a.csv", ROW_0 + "\n" + ROW_1 + "\n"));
+        String row2 = "1704067320000,11,12,10,11.5,1,1704067379999,0,0,0,0,0";
+        String row3 = "1704067380000,11.5,12,11,11.75,1,1704067439999,0,0,0,0,0";
+
+        ImportJob done = run(write("b.csv", ROW_0 + "\n" + row2 + "\n" + row3 + "\n"));
+
+        assertThat(done.status()).isEqualTo(ImportStatus.FAILED);
+        assertThat(done.failure().get()).isEqualTo("storing these candles would bring your datasets to 4 candles, "
+                + "more than you may store (limit stored-candles-per-user = 3); nothing was stored");
+        assertThat(candles.of(owner)).hasSize(2);
+    }
+
+    @Test
+    void re_importing_candles_already_stored_does_not_count_them_twice() throws IOException {
+        run(write("a.csv", ROW_0 + "\n" + ROW_1 + "\n"));
+        String row2 = "1704067320000,11,12,10,11.5,1,1704067379999,0,0,0,0,0";
+
+        ImportJob done = run(write("b.csv", ROW_0 + "\n" + ROW_1 + "\n" + row2 + "\n"));
+
+        assertThat(done.status()).isEqualTo(ImportStatus.COMPLETED);
+        assertThat(done.inserted()).isEqualTo(1);
+        assertThat(candles.of(owner)).hasSize(3);
+    }
+
     private ImportJob run(Path file) {
         return run(file, new ImportLimits(4096, 1 << 20, 1_000, 3, 10));
     }
 
     private ImportJob run(Path file, ImportLimits limits) {
-        ImportJob queued = ImportJob.queue(new UserId(UUID.randomUUID()), instrument.id(), Timeframe.M1,
-                "binance file", Instant.EPOCH);
+        return run(file, DatasetTarget.PRIVATE, limits);
+    }
+
+    private ImportJob run(Path file, DatasetTarget dataset, ImportLimits limits) {
+        ImportJob queued = ImportJob.queue(owner, instrument.id(), Timeframe.M1, dataset, "binance file",
+                Instant.EPOCH);
         return runner.run(queued, instrument, new FileCandleSource(file, ImportFormat.BINANCE, instrument,
                 Timeframe.M1, limits));
     }
@@ -196,16 +244,43 @@ class ImportJobRunnerTest {
         return Files.writeString(dir.resolve(name), content);
     }
 
-    /** Keeps open times like the table's primary key would: a second copy of a candle is not stored. */
+    private static final UserId SHARED = new UserId(new UUID(-1L, -1L));
+
+    /**
+     * Keeps open times per owner like the table's primary key would: a second copy of a candle is not stored. A
+     * private insert that would take the owner past the limit keeps nothing, as the store's transaction does.
+     */
     private static final class InMemoryCandles implements SaveCandlesPort {
-        private final TreeSet<Long> stored = new TreeSet<>();
+        private final Map<UserId, TreeSet<Long>> stored = new HashMap<>();
         private int calls;
         private boolean failing;
         private Error error;
 
+        TreeSet<Long> of(UserId owner) {
+            return stored.computeIfAbsent(owner, o -> new TreeSet<>());
+        }
+
         @Override
         public InsertOutcome insertAll(Instrument instrument, Timeframe timeframe, CandleFeed feed,
                                        InsertProgress progress) {
+            return insert(SHARED, feed);
+        }
+
+        @Override
+        public Either<LimitPassed, InsertOutcome> insertPrivate(UserId owner, Instrument instrument,
+                                                                Timeframe timeframe, CandleFeed feed,
+                                                                InsertProgress progress, StoredCandlesLimit limit) {
+            TreeSet<Long> before = new TreeSet<>(of(owner));
+            InsertOutcome outcome = insert(owner, feed);
+            if (limit.passedBy(of(owner).size())) {
+                long wouldStore = of(owner).size();
+                stored.put(owner, before);
+                return Either.left(new LimitPassed(wouldStore));
+            }
+            return Either.right(outcome);
+        }
+
+        private InsertOutcome insert(UserId owner, CandleFeed feed) {
             calls++;
             if (failing) {
                 throw new IllegalStateException("connection refused by db-7.internal");
@@ -217,7 +292,7 @@ class ImportJobRunnerTest {
             feed.forEachBatch(batch -> {
                 for (int i = 0; i < batch.size(); i++) {
                     counts[0]++;
-                    if (stored.add(batch.openTime(i))) {
+                    if (of(owner).add(batch.openTime(i))) {
                         counts[1]++;
                     }
                 }

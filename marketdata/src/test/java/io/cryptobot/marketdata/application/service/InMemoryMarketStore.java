@@ -52,6 +52,13 @@ final class InMemoryMarketStore {
     }
 
     static final class Candles implements SaveCandlesPort, LoadCandlesPort {
+
+        @Override
+        public io.vavr.control.Either<LimitPassed, InsertOutcome> insertPrivate(io.cryptobot.kernel.domain.UserId owner,
+                Instrument instrument, Timeframe timeframe, CandleFeed feed, InsertProgress progress,
+                io.cryptobot.marketdata.domain.StoredCandlesLimit limit) {
+            throw new UnsupportedOperationException("this fake holds shared data only (downloads and live feeds)");
+        }
         private final Map<InstrumentId, Map<Timeframe, NavigableMap<Long, Candle>>> stored = new HashMap<>();
         final Map<Long, Integer> writesByOpenTime = new HashMap<>();
         int transactions;
@@ -83,7 +90,7 @@ final class InMemoryMarketStore {
         }
 
         @Override
-        public synchronized CandleBatch load(Instrument instrument, Timeframe timeframe, TimeRange range, int limit) {
+        public synchronized CandleBatch load(io.cryptobot.marketdata.domain.CandleView view, Instrument instrument, Timeframe timeframe, TimeRange range, int limit) {
             CandleBatch batch = new CandleBatch(instrument.priceScale(), instrument.quantityScale(), 16);
             for (Candle candle : series(instrument.id(), timeframe).subMap(range.from(), range.to()).values()) {
                 if (batch.size() == limit) {
@@ -95,13 +102,13 @@ final class InMemoryMarketStore {
         }
 
         @Override
-        public synchronized Option<Candle> latest(Instrument instrument, Timeframe timeframe) {
+        public synchronized Option<Candle> latest(io.cryptobot.marketdata.domain.CandleView view, Instrument instrument, Timeframe timeframe) {
             NavigableMap<Long, Candle> series = series(instrument.id(), timeframe);
             return series.isEmpty() ? Option.none() : Option.some(series.lastEntry().getValue());
         }
 
         @Override
-        public synchronized long[] contiguousRuns(Instrument instrument, Timeframe timeframe, TimeRange range) {
+        public synchronized long[] contiguousRuns(io.cryptobot.marketdata.domain.CandleView view, Instrument instrument, Timeframe timeframe, TimeRange range) {
             List<Long> runs = new ArrayList<>();
             long previous = Long.MIN_VALUE;
             for (long openTime : series(instrument.id(), timeframe).subMap(range.from(), range.to()).keySet()) {

@@ -152,24 +152,31 @@ final class LiveFeedFakes {
 
     /** The shared candle store: what live feeds wrote, read back by open time. */
     static class Store implements LoadCandlesPort, SaveCandlesPort {
+
+        @Override
+        public io.vavr.control.Either<LimitPassed, InsertOutcome> insertPrivate(io.cryptobot.kernel.domain.UserId owner,
+                Instrument instrument, Timeframe timeframe, CandleFeed feed, InsertProgress progress,
+                io.cryptobot.marketdata.domain.StoredCandlesLimit limit) {
+            throw new UnsupportedOperationException("this fake holds shared data only (downloads and live feeds)");
+        }
         final TreeMap<Long, Candle> candles = new TreeMap<>();
         int transactions;
         boolean failing;
 
         @Override
-        public CandleBatch load(Instrument instrument, Timeframe timeframe, TimeRange range, int limit) {
+        public CandleBatch load(io.cryptobot.marketdata.domain.CandleView view, Instrument instrument, Timeframe timeframe, TimeRange range, int limit) {
             CandleBatch batch = new CandleBatch(instrument.priceScale(), instrument.quantityScale(), 16);
             candles.subMap(range.from(), range.to()).values().stream().limit(limit).forEach(batch::accept);
             return batch;
         }
 
         @Override
-        public Option<Candle> latest(Instrument instrument, Timeframe timeframe) {
+        public Option<Candle> latest(io.cryptobot.marketdata.domain.CandleView view, Instrument instrument, Timeframe timeframe) {
             return candles.isEmpty() ? Option.none() : Option.some(candles.lastEntry().getValue());
         }
 
         @Override
-        public long[] contiguousRuns(Instrument instrument, Timeframe timeframe, TimeRange range) {
+        public long[] contiguousRuns(io.cryptobot.marketdata.domain.CandleView view, Instrument instrument, Timeframe timeframe, TimeRange range) {
             throw new UnsupportedOperationException("not used by live feeds");
         }
 

@@ -110,7 +110,7 @@ class LiveFeedLatencyBench {
             }
 
             @Override
-            public synchronized Option<Candle> latest(Instrument instrument, Timeframe timeframe) {
+            public synchronized Option<Candle> latest(io.cryptobot.marketdata.domain.CandleView view, Instrument instrument, Timeframe timeframe) {
                 return Option.none();
             }
         };

@@ -11,6 +11,7 @@ import io.cryptobot.kernel.domain.DomainError;
 import io.cryptobot.kernel.domain.DomainError.Violation;
 import io.cryptobot.kernel.domain.InstrumentId;
 import io.cryptobot.kernel.domain.Timeframe;
+import io.cryptobot.kernel.domain.UserId;
 import io.cryptobot.marketdata.application.port.in.FindCandleGapsQuery;
 import io.cryptobot.marketdata.application.port.in.LatestPriceQuery;
 import io.cryptobot.marketdata.application.port.in.LoadCandlesQuery;
@@ -30,8 +31,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +43,8 @@ import java.util.List;
  * Candle reads for one instrument. Ranges are half-open [from, to), times as ISO-8601 (epoch ms accepted too);
  * pages hold up to 10,000 candles and carry {@code next}, the {@code from} of the following page: a time range is
  * paged by time, not by offset, so a read deep into millions of candles costs no more than the first page.
+ * Every read answers what the caller sees: the caller's own private candles laid over the shared data, never
+ * another user's.
  */
 @Path("/api/marketdata/candles/{venue}/{base}/{quote}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -65,7 +70,9 @@ public class CandleResource {
             description = "Stored candles of one instrument and timeframe, oldest first, from a "
                     + "time on (inclusive) to a time (exclusive), at most limit (1..10000, default "
                     + "1000) a page; a page is continued from its next (null after the last one). Times "
-                    + "are ISO-8601 instants (epoch milliseconds are accepted too).")
+                    + "are ISO-8601 instants (epoch milliseconds are accepted too). The candles are the caller's view: the caller's own private "
+                    + "candles (uploads, synthetic series) laid over the shared data, the caller's "
+                    + "winning at an open time both have; other users' private candles never appear.")
     @APIResponse(responseCode = "200", description = "The candles",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = CandlesResponse.class)))
     @APIResponse(responseCode = "400", description = "marketdata.invalid_input: timeframe, from or limit missing or malformed; "
@@ -75,13 +82,14 @@ public class CandleResource {
     public Response candles(@PathParam("venue") String venue, @PathParam("base") String base,
                             @PathParam("quote") String quote, @QueryParam("timeframe") String timeframe,
                             @QueryParam("from") String from, @QueryParam("to") String to,
-                            @QueryParam("limit") String limit) {
+                            @QueryParam("limit") String limit, @Context SecurityContext security) {
+        UserId caller = new UserId(RestInputs.caller(security));
         Validation<Seq<Violation>, Query> query = Validation.combine(RestParams.instrument(venue, base, quote),
                         RestParams.timeframe(timeframe), range(from, to),
                         RestInputs.integer("limit", limit, DEFAULT_PAGE, 1, MAX_PAGE))
                 .ap(Query::new);
         return query.toEither().<DomainError>mapLeft(MarketDataErrors::invalid)
-                .flatMap(q -> candles.load(q.instrument, q.timeframe, q.range, q.limit).map(series -> {
+                .flatMap(q -> candles.load(caller, q.instrument, q.timeframe, q.range, q.limit).map(series -> {
                     CandleBatch batch = series.candles();
                     List<CandleResponse> items = new ArrayList<>(batch.size());
                     for (int i = 0; i < batch.size(); i++) {
@@ -97,8 +105,9 @@ public class CandleResource {
     @GET
     @Path("latest")
     @Operation(summary = "The latest candle",
-            description = "The most recent stored candle of the instrument at the timeframe: its "
-                    + "close is the latest price.")
+            description = "The most recent candle the caller sees of the instrument at the timeframe "
+                    + "(the caller's own private candles over the shared data): its close is the "
+                    + "latest price.")
     @APIResponse(responseCode = "200", description = "The latest candle",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = LatestCandleResponse.class)))
     @APIResponse(responseCode = "400", description = "marketdata.invalid_input: timeframe missing or malformed")
@@ -106,10 +115,12 @@ public class CandleResource {
             + "(venue/base/quote); marketdata.candles.none: no candle stored at this "
             + "timeframe")
     public Response latest(@PathParam("venue") String venue, @PathParam("base") String base,
-                           @PathParam("quote") String quote, @QueryParam("timeframe") String timeframe) {
+                           @PathParam("quote") String quote, @QueryParam("timeframe") String timeframe,
+                           @Context SecurityContext security) {
+        UserId caller = new UserId(RestInputs.caller(security));
         return Validation.combine(RestParams.instrument(venue, base, quote), RestParams.timeframe(timeframe))
                 .ap(Tuple::of).toEither().<DomainError>mapLeft(MarketDataErrors::invalid)
-                .flatMap(q -> latest.latest(q._1, q._2))
+                .flatMap(q -> latest.latest(caller, q._1, q._2))
                 .fold(Problems::response, found -> Response.ok(new LatestCandleResponse(
                         found.instrument().toString(), found.timeframe().code(),
                         found.price().toBigDecimal().toPlainString(), CandleResponse.of(found.candle()))).build());
@@ -119,7 +130,8 @@ public class CandleResource {
     @Path("gaps")
     @Operation(summary = "Find gaps in the candles",
             description = "The missing intervals between from (inclusive) and to (exclusive) at the "
-                    + "timeframe: data quality before a backtest.")
+                    + "timeframe, where the caller sees no candle (neither an own private one nor a "
+                    + "shared one): data quality before a backtest.")
     @APIResponse(responseCode = "200", description = "The gaps",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = GapsResponse.class)))
     @APIResponse(responseCode = "400", description = "marketdata.invalid_input: timeframe, from or to missing or malformed, or "
@@ -128,12 +140,14 @@ public class CandleResource {
             + "(venue/base/quote)")
     public Response gaps(@PathParam("venue") String venue, @PathParam("base") String base,
                          @PathParam("quote") String quote, @QueryParam("timeframe") String timeframe,
-                         @QueryParam("from") String from, @QueryParam("to") String to) {
+                         @QueryParam("from") String from, @QueryParam("to") String to,
+                         @Context SecurityContext security) {
+        UserId caller = new UserId(RestInputs.caller(security));
         Validation<Seq<Violation>, Tuple3<InstrumentId, Timeframe, TimeRange>> query = Validation.combine(
                 RestParams.instrument(venue, base, quote), RestParams.timeframe(timeframe), range(from, to))
                 .ap(Tuple::of);
         return query.toEither().<DomainError>mapLeft(MarketDataErrors::invalid)
-                .flatMap(q -> gaps.gaps(q._1, q._2, q._3).map(found -> new GapsResponse(q._1.toString(),
+                .flatMap(q -> gaps.gaps(caller, q._1, q._2, q._3).map(found -> new GapsResponse(q._1.toString(),
                         q._2.code(), Instant.ofEpochMilli(q._3.from()), Instant.ofEpochMilli(q._3.to()),
                         found.stream().mapToLong(Gap::missing).sum(),
                         found.stream().map(g -> new GapsResponse.GapResponse(Instant.ofEpochMilli(g.start()),
@@ -161,14 +175,16 @@ public class CandleResource {
     public Response resampled(@PathParam("venue") String venue, @PathParam("base") String base,
                               @PathParam("quote") String quote, @QueryParam("timeframe") String timeframe,
                               @QueryParam("source") String source, @QueryParam("from") String from,
-                              @QueryParam("to") String to, @QueryParam("limit") String limit) {
+                              @QueryParam("to") String to, @QueryParam("limit") String limit,
+                              @Context SecurityContext security) {
+        UserId caller = new UserId(RestInputs.caller(security));
         Validation<Violation, Timeframe> sourceTimeframe = RestParams.timeframe(source)
                 .mapError(v -> new Violation("source", v.reason()));
         return Validation.combine(RestParams.instrument(venue, base, quote), RestParams.timeframe(timeframe),
                         sourceTimeframe, range(from, to), RestInputs.integer("limit", limit, DEFAULT_PAGE, 1, MAX_PAGE))
                 .ap(Tuple::of)
                 .toEither().<DomainError>mapLeft(MarketDataErrors::invalid)
-                .flatMap(q -> resample.resample(q._1, q._3, q._2, q._4, q._5).map(series -> {
+                .flatMap(q -> resample.resample(caller, q._1, q._3, q._2, q._4, q._5).map(series -> {
                     CandleBatch batch = series.candles();
                     List<CandleResponse> items = new ArrayList<>(batch.size());
                     for (int i = 0; i < batch.size(); i++) {

@@ -5,10 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-public record ImportJobResponse(String id, String status, String instrument, String timeframe, String source,
-                                long rowsTotal, long rowsDone, long inserted, long duplicates, long errorCount,
-                                List<ErrorResponse> errors, String failure, Instant createdAt, Instant startedAt,
-                                Instant finishedAt, Long durationMillis) {
+/** {@code dataset}: where the candles go, {@code private} (the owner's own dataset) or {@code shared}. */
+public record ImportJobResponse(String id, String status, String instrument, String timeframe, String dataset,
+                                String source, long rowsTotal, long rowsDone, long inserted, long duplicates,
+                                long errorCount, List<ErrorResponse> errors, String failure, Instant createdAt,
+                                Instant startedAt, Instant finishedAt, Long durationMillis) {
 
     /** {@code entry} is the zip entry, empty for a plain file. */
     public record ErrorResponse(String entry, long line, String reason) {
@@ -16,7 +17,7 @@ public record ImportJobResponse(String id, String status, String instrument, Str
 
     static ImportJobResponse of(ImportJob job) {
         return new ImportJobResponse(job.id().toString(), job.status().code(), job.instrument().toString(),
-                job.timeframe().code(), job.source(), job.rowsTotal(), job.rowsDone(), job.inserted(),
+                job.timeframe().code(), job.dataset().code(), job.source(), job.rowsTotal(), job.rowsDone(), job.inserted(),
                 job.duplicates(), job.errorCount(),
                 job.errors().stream().map(e -> new ErrorResponse(e.entry(), e.line(), e.reason())).toList(),
                 job.failure().getOrNull(), job.createdAt(), job.startedAt().getOrNull(), job.finishedAt().getOrNull(),

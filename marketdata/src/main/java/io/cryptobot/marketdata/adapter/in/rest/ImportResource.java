@@ -18,10 +18,12 @@ import io.cryptobot.marketdata.application.port.in.GetImportJobQuery;
 import io.cryptobot.marketdata.application.port.in.ListImportJobsQuery;
 import io.cryptobot.marketdata.application.port.in.StartCandleImportCommand;
 import io.cryptobot.marketdata.application.port.in.StartCandleImportUseCase;
+import io.cryptobot.marketdata.domain.DatasetTarget;
 import io.cryptobot.marketdata.domain.ImportFormat;
 import io.cryptobot.marketdata.domain.ImportJob;
 import io.cryptobot.marketdata.domain.ImportJobId;
 import io.cryptobot.marketdata.domain.MarketDataErrors;
+import io.vavr.Tuple;
 import io.vavr.collection.List;
 import io.vavr.control.Validation;
 import jakarta.annotation.security.RolesAllowed;
@@ -45,7 +47,8 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
  * Candle imports. An upload is {@code multipart/form-data} with the file in the part {@code file} (a kline or
  * CSV file, or a zip of them); instrument, timeframe and format are query parameters. Quarkus has already
  * streamed the part to a temporary file; it is moved to the {@link ImportSpool}, because Quarkus deletes
- * uploads when the request ends and the import runs after the 202 answer.
+ * uploads when the request ends and the import runs after the 202 answer. The candles go to the caller's private
+ * dataset unless an admin asks for the shared data ({@code dataset=shared}).
  */
 @Path("/api/marketdata/imports")
 @Produces(MediaType.APPLICATION_JSON)
@@ -71,27 +74,38 @@ public class ImportResource {
                     + "\"file\"), for a defined instrument and timeframe. Validated and stored by "
                     + "a background job: poll GET /api/marketdata/imports/{id}. A file with bad "
                     + "rows is refused whole, with line numbers; size, line length and row "
-                    + "count are limited (the job fails with the reason).")
+                    + "count are limited (the job fails with the reason). The candles go to the "
+                    + "caller's private dataset, seen by the caller alone (their candle reads, backtests, "
+                    + "sweeps and bots) and held to the caller's stored-candles limit; an admin may "
+                    + "store them in the shared data every user reads with dataset=shared.")
     @APIResponse(responseCode = "202", description = "The import job, queued (Location: /api/marketdata/imports/{id})",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportJobResponse.class)))
-    @APIResponse(responseCode = "400", description = "marketdata.invalid_input: instrument, timeframe or format malformed, or "
-            + "the file part missing; errors[] names each")
+    @APIResponse(responseCode = "400", description = "marketdata.invalid_input: instrument, timeframe, format or dataset "
+            + "malformed, or the file part missing; errors[] names each")
+    @APIResponse(responseCode = "403", description = "marketdata.dataset.shared_needs_admin: dataset=shared from a caller "
+            + "who is not an admin")
     @APIResponse(responseCode = "404", description = "marketdata.instrument.not_found: the instrument is not defined "
             + "(venue/base/quote)")
+    @APIResponse(responseCode = "413", description = "marketdata.dataset.limit_reached: the caller already stores as many "
+            + "private candles as cryptobot.limits.stored-candles-per-user allows (the detail names the value); "
+            + "an import that would pass it later fails with the limit named")
+    @APIResponse(responseCode = "429", description = "marketdata.import.too_many_unfinished: the caller has "
+            + "max-unfinished-per-user imports queued or running (Retry-After)")
     public Response upload(@QueryParam("instrument") String instrument, @QueryParam("timeframe") String timeframe,
-                           @QueryParam("format") String format, @RestForm("file") FileUpload file,
-                           @Context SecurityContext security) {
+                           @QueryParam("format") String format, @QueryParam("dataset") String dataset,
+                           @RestForm("file") FileUpload file, @Context SecurityContext security) {
         UserId caller = new UserId(RestInputs.caller(security));
         Validation<Violation, FileUpload> upload = file == null || file.uploadedFile() == null
                 ? Validation.invalid(new Violation("file", "a multipart part named 'file' is required"))
                 : Text.plain("file", file.fileName()).map(name -> file);
         return Validation.combine(RestParams.instrument(instrument), RestParams.timeframe(timeframe),
                         Validation.fromEither(ImportFormat.parse(format).mapLeft(r -> new Violation("format", r))),
-                        upload)
-                .ap((i, t, f, u) -> new StartCandleImportCommand(caller, i, t, f, spool.take(u.uploadedFile()),
-                        u.fileName()))
+                        RestParams.dataset(dataset), upload)
+                .ap((i, t, f, d, u) -> Tuple.of(i, t, f, d, u))
                 .toEither().<DomainError>mapLeft(MarketDataErrors::invalid)
-                .flatMap(start::start)
+                .flatMap(q -> RestParams.mayWrite(q._4, security).map(allowed -> q))
+                .flatMap(q -> start.start(new StartCandleImportCommand(caller, q._1, q._2, q._4, q._3,
+                        spool.take(q._5.uploadedFile()), q._5.fileName())))
                 .fold(Problems::response, ImportResource::accepted);
     }
 

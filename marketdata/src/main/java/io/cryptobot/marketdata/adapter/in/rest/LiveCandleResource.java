@@ -1,5 +1,9 @@
 package io.cryptobot.marketdata.adapter.in.rest;
 
+import io.cryptobot.kernel.adapter.in.rest.RestInputs;
+import io.cryptobot.kernel.domain.UserId;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.Context;
 import io.cryptobot.kernel.adapter.in.rest.Problems;
 import io.cryptobot.kernel.adapter.in.rest.Roles;
 import io.cryptobot.kernel.domain.DomainError;
@@ -80,7 +84,7 @@ public class LiveCandleResource {
     public Multi<LiveEventResponse> stream(
             @Parameter(description = "VENUE:BASE/QUOTE, e.g. SIM:BTC/USDT") @QueryParam("instrument") String instrument,
             @Parameter(description = "1m 3m 5m 15m 30m 1h 2h 4h 6h 8h 12h 1d (as the venue streams them)")
-            @QueryParam("timeframe") String timeframe) {
+            @QueryParam("timeframe") String timeframe, @Context SecurityContext security) {
         Validation<io.vavr.collection.Seq<DomainError.Violation>, LiveCandleRequest> request = Validation.combine(
                         RestParams.instrument(instrument == null ? "" : instrument), RestParams.timeframe(timeframe))
                 .ap(LiveCandleRequest::fromNow);
@@ -90,7 +94,7 @@ public class LiveCandleResource {
         InstrumentId id = request.get().instrument();
         Timeframe tf = request.get().timeframe();
         Forwarder forwarder = new Forwarder();
-        prices.latest(id, tf).map(LatestPrice::candle)
+        prices.latest(new UserId(RestInputs.caller(security)), id, tf).map(LatestPrice::candle)
                 .forEach(latest -> forwarder.add(LiveEventResponse.price(id, tf, latest)));
         Either<DomainError, LiveSubscription> subscription = live.subscribe(request.get(), forwarder);
         if (subscription.isLeft()) {

@@ -1,13 +1,18 @@
 package io.cryptobot.marketdata.adapter.in.rest;
 
+import io.cryptobot.kernel.adapter.in.rest.Roles;
 import io.cryptobot.kernel.domain.Asset;
+import io.cryptobot.kernel.domain.DomainError;
 import io.cryptobot.kernel.domain.DomainError.Violation;
 import io.cryptobot.kernel.domain.InstrumentId;
 import io.cryptobot.kernel.domain.Timeframe;
 import io.cryptobot.kernel.domain.Venue;
+import io.cryptobot.marketdata.domain.DatasetTarget;
 import io.cryptobot.marketdata.domain.GenericCsvParser;
+import io.cryptobot.marketdata.domain.MarketDataErrors;
 import io.vavr.control.Either;
 import io.vavr.control.Validation;
+import jakarta.ws.rs.core.SecurityContext;
 
 /** Turns raw path, query and body values into domain values, naming the offending input on failure. */
 final class RestParams {
@@ -53,5 +58,20 @@ final class RestParams {
 
     static Either<Violation, Asset> asset(String name, String text) {
         return Asset.parse(text).mapLeft(r -> new Violation(name, r));
+    }
+
+    /** {@code private} (the default) or {@code shared}. */
+    static Validation<Violation, DatasetTarget> dataset(String text) {
+        return Validation.fromEither(DatasetTarget.parse(text).mapLeft(r -> new Violation("dataset", r)));
+    }
+
+    /**
+     * Shared data is what every user's backtests and bots read: only an admin may write it. Checked here, where the
+     * caller's role is known, before anything is queued.
+     */
+    static Either<DomainError, DatasetTarget> mayWrite(DatasetTarget target, SecurityContext security) {
+        return target == DatasetTarget.SHARED && !security.isUserInRole(Roles.ADMIN)
+                ? Either.left(MarketDataErrors.sharedDataNeedsAdmin())
+                : Either.right(target);
     }
 }

@@ -3,15 +3,20 @@ package io.cryptobot.marketdata.adapter.out.persistence;
 import io.cryptobot.marketdata.application.port.out.SaveCandlesPort.CandleFeed;
 import io.cryptobot.marketdata.application.port.out.SaveCandlesPort.InsertOutcome;
 import io.cryptobot.marketdata.application.port.out.SaveCandlesPort.InsertProgress;
+import io.cryptobot.marketdata.application.port.out.SaveCandlesPort.LimitPassed;
+import io.cryptobot.marketdata.adapter.out.persistence.StoredCounters.PrivateWrite;
 import io.cryptobot.marketdata.domain.CandleBatch;
+import io.vavr.control.Either;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
+import java.util.UUID;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -26,6 +31,10 @@ import org.postgresql.copy.CopyIn;
  * rolls back to its savepoint, and the second try streams the feed again into a temporary staging table (not
  * WAL-logged, no index) and moves it with {@code INSERT ... SELECT ... ON CONFLICT DO NOTHING}, whose row count is
  * the number of new candles. A re-import therefore costs two passes and changes nothing.
+ *
+ * <p>Every row carries its owner: the shared sentinel, or the user of a private write. A private write also adds
+ * its new candles to the owner's counters before it commits ({@link StoredCounters}), and rolls everything back
+ * when that takes the owner past the limit.
  */
 final class CopyCandleWriter {
     private static final Logger LOG = Logger.getLogger(CopyCandleWriter.class.getName());
@@ -40,14 +49,24 @@ final class CopyCandleWriter {
         this.dataSource = dataSource;
     }
 
-    InsertOutcome insertAll(long instrumentId, int timeframe, CandleFeed feed, InsertProgress progress) {
+    /** {@code privately} is null for shared data. */
+    Either<LimitPassed, InsertOutcome> insertAll(long instrumentId, int timeframe, UUID owner, PrivateWrite privately,
+                                                 CandleFeed feed, InsertProgress progress) {
         long started = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                InsertOutcome outcome = copyDirect(connection, instrumentId, timeframe, feed, progress);
+                Series series = new Series(instrumentId, timeframe, owner);
+                InsertOutcome outcome = copyDirect(connection, series, feed, progress);
                 if (outcome == null) {
-                    outcome = copyStaged(connection, instrumentId, timeframe, feed, progress);
+                    outcome = copyStaged(connection, series, feed, progress);
+                }
+                if (privately != null && outcome.inserted() > 0) {
+                    long total = count(connection, series, outcome.inserted());
+                    if (privately.limit().passedBy(total)) {
+                        connection.rollback();
+                        return Either.left(new LimitPassed(total));
+                    }
                 }
                 connection.commit();
                 InsertOutcome stored = outcome;
@@ -57,7 +76,7 @@ final class CopyCandleWriter {
                         () -> String.format("stored %d candles (%d new) in %d ms", stored.offered(),
                         stored.inserted(), (System.nanoTime() - started) / 1_000_000));
                 progress.stored(outcome.offered(), outcome.inserted());
-                return outcome;
+                return Either.right(outcome);
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -67,14 +86,38 @@ final class CopyCandleWriter {
         }
     }
 
+    /** The key columns every row of one write shares. */
+    private record Series(long instrumentId, int timeframe, UUID owner) {
+    }
+
+    /** Adds the new candles to the owner's counters (owner first, see {@link StoredCounters}); the new total. */
+    private static long count(Connection connection, Series series, long inserted) throws SQLException {
+        long total;
+        try (PreparedStatement owner = connection.prepareStatement(StoredCounters.ADD_TO_OWNER)) {
+            owner.setObject(1, series.owner());
+            owner.setLong(2, inserted);
+            try (ResultSet row = owner.executeQuery()) {
+                row.next();
+                total = row.getLong(1);
+            }
+        }
+        try (PreparedStatement dataset = connection.prepareStatement(StoredCounters.ADD_TO_DATASET)) {
+            dataset.setObject(1, series.owner());
+            dataset.setLong(2, series.instrumentId());
+            dataset.setInt(3, series.timeframe());
+            dataset.setLong(4, inserted);
+            dataset.executeUpdate();
+        }
+        return total;
+    }
+
     /** COPY into the candle table; null when a candle was already present (and nothing of this try remains). */
-    private static InsertOutcome copyDirect(Connection connection, long instrumentId, int timeframe, CandleFeed feed,
+    private static InsertOutcome copyDirect(Connection connection, Series series, CandleFeed feed,
                                             InsertProgress progress) throws SQLException {
         Savepoint savepoint = connection.setSavepoint();
         try {
-            long offered = copy(connection, "COPY marketdata.candles (instrument_id, timeframe, open_time, open, high, "
-                    + "low, close, volume) FROM STDIN (FORMAT binary)", new long[] {instrumentId}, timeframe, feed,
-                    progress);
+            long offered = copy(connection, "COPY marketdata.candles (instrument_id, timeframe, owner, open_time, open, "
+                    + "high, low, close, volume) FROM STDIN (FORMAT binary)", series, feed, progress);
             connection.releaseSavepoint(savepoint);
             return new InsertOutcome(offered, offered);
         } catch (SQLException | RuntimeException e) {
@@ -86,36 +129,37 @@ final class CopyCandleWriter {
         }
     }
 
-    private static InsertOutcome copyStaged(Connection connection, long instrumentId, int timeframe, CandleFeed feed,
+    private static InsertOutcome copyStaged(Connection connection, Series series, CandleFeed feed,
                                             InsertProgress progress) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE TEMP TABLE candle_staging (open_time bigint, open bigint, high bigint, "
                     + "low bigint, close bigint, volume bigint) ON COMMIT DROP");
         }
-        long offered = copy(connection, "COPY candle_staging FROM STDIN (FORMAT binary)", null, 0, feed, progress);
+        long offered = copy(connection, "COPY candle_staging FROM STDIN (FORMAT binary)", null, feed, progress);
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO marketdata.candles "
-                + "(instrument_id, timeframe, open_time, open, high, low, close, volume) "
-                + "SELECT ?, ?, open_time, open, high, low, close, volume FROM candle_staging "
-                + "ON CONFLICT (instrument_id, timeframe, open_time) DO NOTHING")) {
-            insert.setLong(1, instrumentId);
-            insert.setInt(2, timeframe);
+                + "(instrument_id, timeframe, owner, open_time, open, high, low, close, volume) "
+                + "SELECT ?, ?, ?, open_time, open, high, low, close, volume FROM candle_staging "
+                + "ON CONFLICT (instrument_id, timeframe, owner, open_time) DO NOTHING")) {
+            insert.setLong(1, series.instrumentId());
+            insert.setInt(2, series.timeframe());
+            insert.setObject(3, series.owner());
             return new InsertOutcome(offered, insert.executeLargeUpdate());
         }
     }
 
     /**
-     * Streams the feed through one COPY. With {@code instrument} given, each row starts with the instrument id
-     * (bigint) and the timeframe (integer), as the candle table has them; without, the row is the six candle
-     * columns of the staging table.
+     * Streams the feed through one COPY. With {@code series} given, each row starts with the instrument id
+     * (bigint), the timeframe (integer) and the owner (uuid), as the candle table has them; without, the row is the
+     * six candle columns of the staging table.
      */
-    private static long copy(Connection connection, String sql, long[] instrument, int timeframe, CandleFeed feed,
+    private static long copy(Connection connection, String sql, Series series, CandleFeed feed,
                              InsertProgress progress) throws SQLException {
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
         long[] offered = {0};
         try {
             copy.writeToCopy(HEADER, 0, HEADER.length);
             feed.forEachBatch(batch -> {
-                write(copy, batch, instrument, timeframe);
+                write(copy, batch, series);
                 offered[0] += batch.size();
                 progress.stored(offered[0], 0);
             });
@@ -129,15 +173,17 @@ final class CopyCandleWriter {
         }
     }
 
-    private static void write(CopyIn copy, CandleBatch batch, long[] instrument, int timeframe) {
-        short columns = (short) (instrument == null ? 6 : 8);
-        int rowBytes = 2 + 6 * 12 + (instrument == null ? 0 : 12 + 8);
+    private static void write(CopyIn copy, CandleBatch batch, Series series) {
+        short columns = (short) (series == null ? 6 : 9);
+        int rowBytes = 2 + 6 * 12 + (series == null ? 0 : 12 + 8 + 20);
         ByteBuffer buffer = ByteBuffer.allocate(batch.size() * rowBytes);
         for (int i = 0; i < batch.size(); i++) {
             buffer.putShort(columns);
-            if (instrument != null) {
-                field(buffer, instrument[0]);
-                buffer.putInt(4).putInt(timeframe);
+            if (series != null) {
+                field(buffer, series.instrumentId());
+                buffer.putInt(4).putInt(series.timeframe());
+                buffer.putInt(16).putLong(series.owner().getMostSignificantBits())
+                        .putLong(series.owner().getLeastSignificantBits());
             }
             field(buffer, batch.openTime(i));
             field(buffer, batch.open(i));

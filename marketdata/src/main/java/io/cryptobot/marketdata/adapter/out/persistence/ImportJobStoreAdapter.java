@@ -7,6 +7,7 @@ import io.cryptobot.kernel.domain.Timeframe;
 import io.cryptobot.kernel.domain.UserId;
 import io.cryptobot.marketdata.application.port.out.LoadImportJobPort;
 import io.cryptobot.marketdata.application.port.out.SaveImportJobPort;
+import io.cryptobot.marketdata.domain.DatasetTarget;
 import io.cryptobot.marketdata.domain.ImportJob;
 import io.cryptobot.marketdata.domain.ImportJobId;
 import io.cryptobot.marketdata.domain.ImportStatus;
@@ -28,7 +29,7 @@ import java.util.List;
 @ApplicationScoped
 class ImportJobStoreAdapter implements LoadImportJobPort, SaveImportJobPort {
     private static final String COLUMNS = "id, owner_id, instrument, timeframe, source, status, rows_total, rows_done, "
-            + "inserted, duplicates, error_count, errors, failure, created_at, started_at, finished_at";
+            + "inserted, duplicates, error_count, errors, failure, created_at, started_at, finished_at, dataset";
     private final Pool pool;
 
     ImportJobStoreAdapter(Pool pool) {
@@ -40,7 +41,7 @@ class ImportJobStoreAdapter implements LoadImportJobPort, SaveImportJobPort {
         JsonArray errors = new JsonArray();
         job.errors().forEach(e -> errors.add(new JsonObject().put("entry", e.entry()).put("line", e.line())
                 .put("reason", e.reason())));
-        List<Object> values = new ArrayList<>(16);
+        List<Object> values = new ArrayList<>(17);
         values.add(job.id().value());
         values.add(job.owner().value());
         values.add(job.instrument().toString());
@@ -57,8 +58,9 @@ class ImportJobStoreAdapter implements LoadImportJobPort, SaveImportJobPort {
         values.add(time(job.createdAt()));
         values.add(job.startedAt().map(ImportJobStoreAdapter::time).getOrNull());
         values.add(job.finishedAt().map(ImportJobStoreAdapter::time).getOrNull());
+        values.add(job.dataset().code());
         pool.preparedQuery("INSERT INTO marketdata.import_jobs (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, $7, "
-                        + "$8, $9, $10, $11, $12, $13, $14, $15, $16) ON CONFLICT (id) DO UPDATE SET "
+                        + "$8, $9, $10, $11, $12, $13, $14, $15, $16, $17) ON CONFLICT (id) DO UPDATE SET "
                         + "status = EXCLUDED.status, rows_total = EXCLUDED.rows_total, rows_done = EXCLUDED.rows_done, "
                         + "inserted = EXCLUDED.inserted, duplicates = EXCLUDED.duplicates, "
                         + "error_count = EXCLUDED.error_count, errors = EXCLUDED.errors, failure = EXCLUDED.failure, "
@@ -113,7 +115,7 @@ class ImportJobStoreAdapter implements LoadImportJobPort, SaveImportJobPort {
         return new ImportJob(new ImportJobId(row.getUUID("id")), new UserId(row.getUUID("owner_id")),
                 InstrumentId.parse(row.getString("instrument")).getOrElseThrow(reason -> new IllegalStateException(reason)),
                 Timeframe.parse(row.getString("timeframe")).getOrElseThrow(() -> new IllegalStateException("timeframe")),
-                row.getString("source"), ImportStatus.fromCode(row.getString("status")), row.getLong("rows_total"),
+                DatasetTarget.fromCode(row.getString("dataset")), row.getString("source"), ImportStatus.fromCode(row.getString("status")), row.getLong("rows_total"),
                 row.getLong("rows_done"), row.getLong("inserted"), row.getLong("duplicates"),
                 row.getLong("error_count"), errors, Option.of(row.getString("failure")),
                 row.getOffsetDateTime("created_at").toInstant(),

@@ -10,4 +10,13 @@ final class TimeframeColumn {
     static int of(Timeframe timeframe) {
         return (int) timeframe.nominalLength().toSeconds();
     }
+
+    static Timeframe from(int seconds) {
+        for (Timeframe timeframe : Timeframe.values()) {
+            if (of(timeframe) == seconds) {
+                return timeframe;
+            }
+        }
+        throw new IllegalStateException("no timeframe of " + seconds + " s");
+    }
 }

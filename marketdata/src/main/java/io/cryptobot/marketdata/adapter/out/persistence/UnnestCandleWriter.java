@@ -3,7 +3,10 @@ package io.cryptobot.marketdata.adapter.out.persistence;
 import io.cryptobot.marketdata.application.port.out.SaveCandlesPort.CandleFeed;
 import io.cryptobot.marketdata.application.port.out.SaveCandlesPort.InsertOutcome;
 import io.cryptobot.marketdata.application.port.out.SaveCandlesPort.InsertProgress;
+import io.cryptobot.marketdata.application.port.out.SaveCandlesPort.LimitPassed;
+import io.cryptobot.marketdata.adapter.out.persistence.StoredCounters.PrivateWrite;
 import io.cryptobot.marketdata.domain.CandleBatch;
+import io.vavr.control.Either;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.PreparedQuery;
 import io.vertx.mutiny.sqlclient.Row;
@@ -12,6 +15,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -19,21 +23,26 @@ import java.util.logging.Logger;
 /**
  * One {@code INSERT ... SELECT FROM unnest(arrays) ON CONFLICT DO NOTHING} per batch on the reactive client, all
  * in one transaction: a batch of ten thousand candles costs one statement and one round trip. One batch is in
- * flight while the caller prepares the next, which overlaps parsing with the database's work.
+ * flight while the caller prepares the next, which overlaps parsing with the database's work. Owners and the
+ * counters of private writes as in {@link CopyCandleWriter}.
  */
 final class UnnestCandleWriter {
     private static final Logger LOG = Logger.getLogger(UnnestCandleWriter.class.getName());
     private static final String INSERT = "INSERT INTO marketdata.candles "
-            + "(instrument_id, timeframe, open_time, open, high, low, close, volume) "
-            + "SELECT $1, $2, t.* FROM unnest($3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[], "
-            + "$7::bigint[], $8::bigint[]) AS t ON CONFLICT (instrument_id, timeframe, open_time) DO NOTHING";
+            + "(instrument_id, timeframe, owner, open_time, open, high, low, close, volume) "
+            + "SELECT $1, $2, $3, t.* FROM unnest($4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[], "
+            + "$8::bigint[], $9::bigint[]) AS t ON CONFLICT (instrument_id, timeframe, owner, open_time) DO NOTHING";
+    private static final String ADD_TO_OWNER = StoredCounters.numbered(StoredCounters.ADD_TO_OWNER);
+    private static final String ADD_TO_DATASET = StoredCounters.numbered(StoredCounters.ADD_TO_DATASET);
     private final Pool pool;
 
     UnnestCandleWriter(Pool pool) {
         this.pool = pool;
     }
 
-    InsertOutcome insertAll(long instrumentId, int timeframeCode, CandleFeed feed, InsertProgress progress) {
+    /** {@code privately} is null for shared data. */
+    Either<LimitPassed, InsertOutcome> insertAll(long instrumentId, int timeframeCode, UUID owner,
+                                                 PrivateWrite privately, CandleFeed feed, InsertProgress progress) {
         SqlConnection connection = pool.getConnectionAndAwait();
         Transaction transaction = null;
         try {
@@ -41,10 +50,20 @@ final class UnnestCandleWriter {
             PreparedQuery<RowSet<Row>> insert = connection.preparedQuery(INSERT);
             Pipeline pipeline = new Pipeline(progress);
             feed.forEachBatch(batch -> pipeline.send(batch.size(),
-                    insert.execute(arguments(instrumentId, timeframeCode, batch)).subscribeAsCompletionStage()));
+                    insert.execute(arguments(instrumentId, timeframeCode, owner, batch)).subscribeAsCompletionStage()));
             pipeline.drain();
+            if (privately != null && pipeline.inserted > 0) {
+                long total = connection.preparedQuery(ADD_TO_OWNER)
+                        .executeAndAwait(Tuple.of(owner, pipeline.inserted)).iterator().next().getLong(0);
+                if (privately.limit().passedBy(total)) {
+                    transaction.rollbackAndAwait();
+                    return Either.left(new LimitPassed(total));
+                }
+                connection.preparedQuery(ADD_TO_DATASET)
+                        .executeAndAwait(Tuple.of(owner, instrumentId, timeframeCode, pipeline.inserted));
+            }
             transaction.commitAndAwait();
-            return new InsertOutcome(pipeline.offered, pipeline.inserted);
+            return Either.right(new InsertOutcome(pipeline.offered, pipeline.inserted));
         } catch (RuntimeException e) {
             if (transaction != null) {
                 try {
@@ -88,7 +107,7 @@ final class UnnestCandleWriter {
         }
     }
 
-    private static Tuple arguments(long instrumentId, int timeframe, CandleBatch batch) {
+    private static Tuple arguments(long instrumentId, int timeframe, UUID owner, CandleBatch batch) {
         int n = batch.size();
         Long[] openTime = new Long[n];
         Long[] open = new Long[n];
@@ -104,7 +123,7 @@ final class UnnestCandleWriter {
             close[i] = batch.close(i);
             volume[i] = batch.volume(i);
         }
-        return Tuple.tuple(List.of(instrumentId, timeframe, openTime, open, high, low, close, volume));
+        return Tuple.tuple(List.of(instrumentId, timeframe, owner, openTime, open, high, low, close, volume));
     }
 
 }

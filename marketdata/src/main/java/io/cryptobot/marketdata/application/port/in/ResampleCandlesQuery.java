@@ -15,6 +15,7 @@ import io.vavr.control.Either;
 public interface ResampleCandlesQuery {
     int MAX_SOURCE_CANDLES = 100_000;
 
-    Either<DomainError, ResampledSeries> resample(InstrumentId instrument, Timeframe source, Timeframe timeframe,
-                                                  TimeRange range, int limit);
+    /** Read as {@code reader} sees the source candles (their private candles over the shared ones). */
+    Either<DomainError, ResampledSeries> resample(io.cryptobot.kernel.domain.UserId reader, InstrumentId instrument,
+                                                  Timeframe source, Timeframe timeframe, TimeRange range, int limit);
 }
