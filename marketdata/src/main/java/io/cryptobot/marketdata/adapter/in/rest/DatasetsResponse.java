@@ -7,16 +7,16 @@ import java.util.List;
 
 /**
  * The caller's private datasets: {@code stored} candles in all, against {@code limit}
- * ({@code cryptobot.limits.stored-candles-per-user}); {@code first} and {@code last} are the open times of each
+ * ({@code cryptobot.limits.stored-candles-per-user}, named {@code stored-candles-per-user} in refusals); {@code first} and {@code last} are the open times of each
  * dataset's oldest and newest candle.
  */
 public record DatasetsResponse(long stored, long limit, List<DatasetResponse> datasets) {
 
-    public record DatasetResponse(String instrument, String timeframe, long candles, String first, String last) {
+    public record DatasetResponse(String instrument, String timeframe, long candles, Instant first, Instant last) {
         static DatasetResponse of(Dataset dataset) {
             return new DatasetResponse(dataset.instrument().toString(), dataset.timeframe().code(), dataset.candles(),
-                    dataset.first().map(t -> Instant.ofEpochMilli(t).toString()).getOrNull(),
-                    dataset.last().map(t -> Instant.ofEpochMilli(t).toString()).getOrNull());
+                    dataset.first().map(Instant::ofEpochMilli).getOrNull(),
+                    dataset.last().map(Instant::ofEpochMilli).getOrNull());
         }
     }
 

@@ -1,5 +1,9 @@
 package io.cryptobot.marketdata.adapter.in.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -84,8 +88,10 @@ public class PublicationResource {
             description = "Every publication of a private dataset into the shared data, newest first, "
                     + "paged: the admin, the owner, the instrument and timeframe, the candles added and "
                     + "replaced, and when.")
-    @APIResponse(responseCode = "200", description = "One page of publications (items are PublicationResponse)",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class)))
+    @APIResponse(responseCode = "200", description = "One page of publications",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class,
+                    properties = @SchemaProperty(name = "items", type = SchemaType.ARRAY,
+                            implementation = PublicationResponse.class))))
     @APIResponse(responseCode = "400", description = "marketdata.invalid_input: offset or limit is not a whole number in "
             + "range")
     public Response publications(@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
