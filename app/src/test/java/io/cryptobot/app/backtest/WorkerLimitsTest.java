@@ -56,6 +56,8 @@ class WorkerLimitsTest {
     @BeforeEach
     void candles() {
         instrument = BacktestApiTest.newInstrumentWithCandles(trader, 4_320);
+        // uploads are private: the other user runs over candles of their own
+        io.cryptobot.app.support.TradingFixtures.generateCandles(other, instrument, BacktestApiTest.FROM, 4_320);
     }
 
     @Test

@@ -29,6 +29,15 @@ public final class TradingFixtures {
                         "stepSize", step))
                 .post("/api/marketdata/instruments").then().statusCode(201);
         String instrument = "BTVENUE:" + base + "/USDT";
+        generateCandles(trader, instrument, from, count);
+        return instrument;
+    }
+
+    /**
+     * The same seeded 1m series into {@code user}'s own private dataset of the instrument: what another user needs
+     * to run over an instrument someone else loaded (uploads are private).
+     */
+    public static void generateCandles(TestUser trader, String instrument, String from, int count) {
         Map<String, Object> synthetic = new HashMap<>();
         synthetic.put("instrument", instrument);
         synthetic.put("timeframe", "1m");
@@ -44,7 +53,7 @@ public final class TradingFixtures {
             String status = given().header("Authorization", trader.bearer()).get("/api/marketdata/imports/" + job).then().statusCode(200).extract()
                     .path("status");
             if ("completed".equals(status)) {
-                return instrument;
+                return;
             }
             assertThat(status).isNotEqualTo("failed");
             assertThat(System.nanoTime()).isLessThan(deadline);
