@@ -40,8 +40,8 @@ import org.junit.jupiter.api.Test;
  * Paper bots on a venue's live candles, against the test venue {@code SCRIPTLIVE} whose candles and clock a test
  * drives ({@link ScriptedLiveVenue}): one step per closed candle on the same session as a replay; hand orders, the
  * kill switch and limits as on replays; a stale feed or a halted instrument blocks openings (journaled, reducing
- * still allowed); and after a restart the bot catches up on every candle it missed, says so, and still trades
- * exactly as a backtest of the same candles.
+ * still allowed); and after a restart (its feed's last candles not stored) the bot rebuilds from the store and the
+ * feed, catches up on every candle it missed, says so, and still trades exactly as a backtest of the same candles.
  */
 @QuarkusTest
 class LiveFeedBotTest {
@@ -64,6 +64,9 @@ class LiveFeedBotTest {
 
     @Inject
     ResumeLiveBotsUseCase resume;
+
+    @Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
 
     @Test
     void a_live_bot_steps_once_per_closed_candle_and_an_order_by_hand_fills_on_the_next_one() {
@@ -198,7 +201,17 @@ class LiveFeedBotTest {
             awaitBot(bot, b -> at(b, "lastStep") == last);
         }
 
+        long stepped = before.getLast().openTime();
+        await(() -> stored(instrument, before.getFirst().openTime(), stepped) == before.size(), "60 candles stored");
         runner.release(new BotId(UUID.fromString(bot)));   // as a crash would: nothing stored changes
+        await(() -> feeds.status(instrument, Timeframe.M1).isEmpty(), "the feed stopped with its last subscriber");
+        // and as if the feed had not yet stored its last 8 candles when the process died: the rebuild takes them
+        // from the new feed, which fetches them from the venue again
+        pool.preparedQuery("DELETE FROM marketdata.candles WHERE instrument_id = (SELECT id FROM "
+                        + "marketdata.instruments WHERE venue = $1 AND base = $2) AND open_time > $3")
+                .executeAndAwait(io.vertx.mutiny.sqlclient.Tuple.of(instrument.venue().code(),
+                        instrument.base().code(), before.get(before.size() - 9).openTime()));
+        assertThat(stored(instrument, before.getFirst().openTime(), stepped)).isEqualTo(before.size() - 8);
         List<VenueCandle> missed = venue.publish(instrument, 15);
         resume.resumeLiveBots();
         long caughtUpTo = missed.getLast().openTime();
@@ -217,11 +230,13 @@ class LiveFeedBotTest {
         assertThat(kinds).containsSubsequence("started", "warm_up_short", "recovered", "late_candles", "caught_up",
                 "stopped");
         assertThat(kinds).doesNotContain("candles_missed", "incident");
+        assertThat(event(bot, "recovered").getString("reason")).contains("60 steps up to "
+                + Instant.ofEpochMilli(stepped) + " (8 of their candles from the live feed, not yet stored)");
         assertThat(event(bot, "caught_up").getString("reason")).startsWith("caught up 15 candles from "
                 + Instant.ofEpochMilli(missed.getFirst().openTime()) + " to " + Instant.ofEpochMilli(caughtUpTo));
 
-        await(() -> candles.load(instrument, Timeframe.M1, new TimeRange(start, end + 60_000), 1_000).get()
-                .candles().size() == before.size() + missed.size() + after.size(), "the feed's candles stored");
+        await(() -> stored(instrument, start, end) == before.size() + missed.size() + after.size(),
+                "the feed's candles stored");
         String backtest = BotLiveSimTest.backtest(trader, instrument.toString(), Map.of("fast", "2", "slow", "5"),
                 Instant.ofEpochMilli(start), Instant.ofEpochMilli(end + 60_000));
         List<Map<String, Object>> expected = BotLiveSimTest.backtestTrades(trader, backtest);
@@ -251,6 +266,12 @@ class LiveFeedBotTest {
     }
 
     // ---- helpers ----
+
+    /** How many candles of the instrument opening in [from, last] are stored. */
+    private long stored(InstrumentId instrument, long from, long last) {
+        return candles.load(instrument, Timeframe.M1, new TimeRange(from, last + 60_000), 10_000).get().candles()
+                .size();
+    }
 
     /** A fresh pair listed on the scripted venue and defined in the catalog. */
     private InstrumentId listed() {

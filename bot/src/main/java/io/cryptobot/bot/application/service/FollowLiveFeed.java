@@ -197,6 +197,7 @@ class FollowLiveFeed {
                     if (time > runner.session.lastStepTime()) {
                         RebuildSession.step(runner, closed.candle().candle(), pending);
                         played++;
+                        runner.rebuiltFromFeed++;
                     }
                 }
             }

@@ -29,6 +29,8 @@ final class LiveSession {
     int warmUpNeeded;
     long warmedUp;
     long warmedUpFrom = Long.MIN_VALUE;
+    /** Candles of a live bot's rebuild its feed delivered because the store did not have them yet. */
+    long rebuiltFromFeed;
     /** The run of steps decided on late candles going on, if one is. */
     LateRun lateRun;
     long stepsPlayed;
