@@ -75,7 +75,7 @@ class BotLimitsTest {
                 .body("max", equalTo(SmallUserLimits.BOTS_RUNNING));
         get("/api/bots/" + bots.get(2)).then().body("status", equalTo("created"));
         assertThat(get("/api/bots/" + bots.get(2) + "/events").then().extract().jsonPath()
-                .getList("kind", String.class)).containsExactly("created");
+                .getList("items.kind", String.class)).containsExactly("created");
 
         // two bots follow their feeds, and the user may still run replays of their own up to that limit
         List<String> replays = new ArrayList<>();

@@ -75,6 +75,15 @@ class LaunchLiveBot {
      * be stored as live. A rebuild that differs from the journal fails the bot (the returned bot says why).
      */
     Either<DomainError, Bot> launch(Bot bot) {
+        return launch(bot, Option.none());
+    }
+
+    /**
+     * A launch that resumes a bot ({@code recovered}: why, e.g. after a restart): once rebuilt and checked, and before
+     * its feed goes on, a {@code recovered} event says so with what was rebuilt, so the bot's events after it (a
+     * live feed's catch-up) read in order.
+     */
+    Either<DomainError, Bot> launch(Bot bot, Option<String> recovered) {
         Either<DomainError, Instrument> instrument = instruments.get(bot.instrument());
         if (instrument.isLeft()) {
             return Either.left(instrument.getLeft());
@@ -134,6 +143,8 @@ class LaunchLiveBot {
                 return Either.right(completeStop(runner));
             }
             session.paused(runner.bot.status() == BotStatus.PAUSED);
+            recovered.forEach(why -> store.addControl(bot.id(), new BotControl(BotControl.Kind.RECOVERED,
+                    runner.bot.lastStep().getOrElse(Long.MIN_VALUE), why + ": " + runner.rebuilt, clock.now())));
         } catch (RuntimeException e) {
             liveFeeds.abandon(runner);
             throw e;
