@@ -24,7 +24,7 @@ class ReadmeTourIT {
     void the_readme_tour_runs_top_to_bottom() throws Exception {
         Path root = Path.of("").toAbsolutePath().getParent();
         String script = tour(Files.readString(root.resolve("README.md")));
-        assertThat(script).contains("JOB_ID=", "RUN_ID=", "SWEEP_ID=", "CORRELATION_ID=");
+        assertThat(script).contains("JOB_ID=", "RUN_ID=", "SWEEP_ID=", "CORRELATION_ID=", "LIVE_BOT=");
         requireJq();
         try (PackagedApp app = new PackagedApp("tour").start()) {
             Path log = app.dataDir.resolve("tour.log");
@@ -43,6 +43,8 @@ class ReadmeTourIT {
             assertThat(finished).as("the tour did not finish in 5 minutes:%n%s", output).isTrue();
             assertThat(tour.exitValue()).as("the tour failed:%n%s", output).isZero();
             assertThat(output).contains("\"status\": \"denied\"");
+            // the paper bot on SIM's live candles warmed up on the demo history and took its first live step
+            assertThat(output).contains("warmed_up: trading on live 1m candles from");
         }
     }
 

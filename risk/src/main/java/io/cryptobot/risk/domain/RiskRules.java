@@ -49,6 +49,27 @@ final class RiskRules {
         };
     }
 
+    /**
+     * While openings are blocked (the session's feed is stale, or its venue halted the instrument: {@code why}), an
+     * order must make the position smaller: what is held may still be managed, nothing new opened or added to.
+     */
+    static RiskRule openingBlocked(String why) {
+        return (intent, account) -> {
+            PositionChange change = account.changeBy(intent);
+            if (change.isReducing()) {
+                return allow(RuleId.OPENING_BLOCKED);
+            }
+            String base = intent.instrument().base().code();
+            String order = "order to " + intent.side().name().toLowerCase(java.util.Locale.ROOT) + " "
+                    + intent.quantity() + " " + base;
+            BigDecimal before = change.before();
+            String effect = before.signum() == 0 ? " would open a position"
+                    : change.after().signum() != 0 && change.after().signum() != before.signum()
+                    ? " would flip the position" : " would add to the position";
+            return refuse(RuleId.OPENING_BLOCKED, "no new positions (" + why + "): " + order + effect);
+        };
+    }
+
     /** Quantity times reference price must not exceed the limit; exactly at the limit is allowed. */
     static RiskRule maxOrderNotional(Money limit) {
         return (intent, account) -> {

@@ -4,6 +4,7 @@ package io.cryptobot.risk.domain;
 public enum RuleId {
     TRADING_STATE("trading_state"),
     REDUCE_ONLY("reduce_only"),
+    OPENING_BLOCKED("opening_blocked"),
     MAX_DAILY_LOSS("max_daily_loss"),
     MAX_ORDER_NOTIONAL("max_order_notional"),
     MAX_POSITION_SHARE("max_position_share"),

@@ -8,6 +8,7 @@ import static io.cryptobot.risk.domain.Fixtures.usdt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vavr.collection.List;
+import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
 
 class PreTradePolicyTest {
@@ -76,6 +77,32 @@ class PreTradePolicyTest {
                 .first().rule()).isEqualTo(RuleId.MAX_DAILY_LOSS);
         assertThat(policy.check(sell("0.02", "40000"), account("0.02", 0, "-500"), TradingState.ACTIVE).isRight())
                 .isTrue();
+    }
+
+    @Test
+    void while_openings_are_blocked_an_order_that_opens_or_adds_is_refused_with_the_reason() {
+        Option<String> stale = Option.some("the live feed is stale");
+
+        PreTradeRefusal opening = policy.check(buy("0.01", "40000"), account(), TradingState.ACTIVE, stale).getLeft();
+        PreTradeRefusal adding = policy.check(buy("0.01", "40000"), account("0.02", 0, "0"), TradingState.ACTIVE,
+                stale).getLeft();
+
+        assertThat(opening.refusals()).containsExactly(new RiskRefusal(RuleId.OPENING_BLOCKED,
+                "no new positions (the live feed is stale): order to buy 0.01 BTC would open a position"));
+        assertThat(adding.first().reason()).isEqualTo(
+                "no new positions (the live feed is stale): order to buy 0.01 BTC would add to the position");
+    }
+
+    @Test
+    void while_openings_are_blocked_a_reducing_order_passes_but_not_one_that_flips_the_position() {
+        Option<String> halted = Option.some("BTC/USDT is halted on its venue");
+
+        assertThat(policy.check(sell("0.02", "40000"), account("0.02", 0, "0"), TradingState.ACTIVE, halted).get()
+                .checked()).containsSubsequence(RuleId.TRADING_STATE, RuleId.OPENING_BLOCKED);
+        assertThat(policy.check(sell("0.03", "40000"), account("0.02", 0, "0"), TradingState.ACTIVE, halted)
+                .getLeft().first().reason()).endsWith("would flip the position");
+        assertThat(policy.check(buy("0.01", "40000"), account(), TradingState.ACTIVE, Option.none()).get()
+                .checked()).doesNotContain(RuleId.OPENING_BLOCKED);
     }
 
     @Test

@@ -95,7 +95,8 @@ class CheckRebuiltSession {
             return Either.left(found);
         }
         String summary = runner.stepsPlayed + " steps up to " + Instant.ofEpochMilli(runner.session.lastStepTime())
-                + ", " + sessionOrders.size() + " orders (" + runner.session.openOrderCount() + " open), "
+                + (runner.rebuiltFromFeed == 0 ? "" : " (" + runner.rebuiltFromFeed + " of their candles from the "
+                + "live feed, not yet stored)") + ", " + sessionOrders.size() + " orders (" + runner.session.openOrderCount() + " open), "
                 + sessionFills.size() + " fills, balances and positions: all equal to the order journal";
         LOG.info(() -> "bot " + bot.id() + " rebuilt from its journal: " + summary);
         return Either.right(summary);

@@ -7,7 +7,10 @@ import io.cryptobot.bot.domain.bot.Bot;
 import io.cryptobot.bot.domain.bot.BotControl;
 import io.cryptobot.bot.domain.bot.BotErrors;
 import io.cryptobot.bot.domain.bot.BotId;
+import io.cryptobot.bot.domain.bot.LiveFeedSpec;
 import io.cryptobot.bot.domain.bot.ReplayFeedSpec;
+import io.cryptobot.marketdata.application.port.in.LiveCandleRequest;
+import io.cryptobot.marketdata.application.port.in.SubscribeLiveCandlesUseCase;
 import io.cryptobot.bot.domain.strategy.EntrySizing;
 import io.cryptobot.bot.domain.strategy.Sizing;
 import io.cryptobot.bot.domain.strategy.StrategyCatalog;
@@ -53,8 +56,9 @@ import java.util.UUID;
 
 /**
  * Checks a new bot against the strategy catalog, the owner's paper account (it must hold the instrument's quote
- * currency, the bot's starting cash), the stored candles of its replay and the owner's limits (the stricter of
- * each pair applying), all at once; then stores it, created, unless the owner already has as many bots that are not
+ * currency, the bot's starting cash), its feed (a replay needs stored candles in its range; a live feed needs its
+ * venue's live candles at its timeframe on this instance) and the owner's limits (the stricter of each pair
+ * applying), all at once; then stores it, created, unless the owner already has as many bots that are not
  * stopped or completed as {@link UserLimits#bots()} allows (counted and inserted under the owner's lock).
  */
 @ApplicationScoped
@@ -68,14 +72,16 @@ class CreateBotService implements CreateBotUseCase {
     private final LoadCandlesQuery candles;
     private final RiskLimitsUseCase limits;
     private final GetInstrumentQuery instruments;
+    private final SubscribeLiveCandlesUseCase live;
     private final Limit bots;
     private final OwnerLocks locks;
     private final Clock clock;
 
     CreateBotService(BotStorePort store, AccountsUseCase accounts, LoadCandlesQuery candles,
-                     RiskLimitsUseCase limits, GetInstrumentQuery instruments, UserLimits userLimits,
-                     OwnerLocks locks, Clock clock) {
+                     RiskLimitsUseCase limits, GetInstrumentQuery instruments, SubscribeLiveCandlesUseCase live,
+                     UserLimits userLimits, OwnerLocks locks, Clock clock) {
         this.instruments = instruments;
+        this.live = live;
         this.bots = userLimits.bots();
         this.locks = locks;
         this.store = store;
@@ -116,15 +122,35 @@ class CreateBotService implements CreateBotUseCase {
             found = found.append(new Violation("timeframe", "must be one of 1m 3m 5m 15m 30m 1h 2h 4h 6h 8h 12h 1d 3d "
                     + "1w 1M, got '" + c.timeframe() + "'"));
         }
-        Either<String, Long> from = time(c.from());
-        Either<String, Long> to = time(c.to());
-        found = found.appendAll(from.swap().map(r -> new Violation("from", r)));
-        found = found.appendAll(to.swap().map(r -> new Violation("to", r)));
-        if (from.isRight() && to.isRight() && from.get() >= to.get()) {
-            found = found.append(new Violation("to", "must be after from"));
+        String kind = c.feedKind() == null || c.feedKind().isBlank() ? ReplayFeedSpec.KIND : c.feedKind().strip();
+        boolean live = LiveFeedSpec.KIND.equals(kind);
+        boolean knownKind = live || ReplayFeedSpec.KIND.equals(kind);
+        if (!knownKind) {
+            found = found.append(new Violation("feed.kind", "must be replay (stored candles) or live (the "
+                    + "venue's live candles)"));
         }
-        Either<String, Long> speed = speed(c.speed());
-        found = found.appendAll(speed.swap().map(r -> new Violation("speed", r)));
+        Either<String, Long> from = live ? Either.right(0L) : time(c.from());
+        Either<String, Long> to = live ? Either.right(1L) : time(c.to());
+        Either<String, Long> speed = live ? Either.right(1L) : speed(c.speed());
+        if (live) {
+            Map<String, String> replayOnly = new LinkedHashMap<>();
+            replayOnly.put("from", c.from());
+            replayOnly.put("to", c.to());
+            replayOnly.put("speed", c.speed());
+            for (Map.Entry<String, String> given : replayOnly.entrySet()) {
+                if (given.getValue() != null && !given.getValue().isBlank()) {
+                    found = found.append(new Violation(given.getKey(), "a live feed starts at the next candle to "
+                            + "close and never ends: from, to and speed are for replays"));
+                }
+            }
+        } else if (knownKind) {
+            found = found.appendAll(from.swap().map(r -> new Violation("from", r)));
+            found = found.appendAll(to.swap().map(r -> new Violation("to", r)));
+            if (from.isRight() && to.isRight() && from.get() >= to.get()) {
+                found = found.append(new Violation("to", "must be after from"));
+            }
+            found = found.appendAll(speed.swap().map(r -> new Violation("speed", r)));
+        }
         var costs = VenueCosts.parse(c.makerFee(), c.takerFee(), c.slippageBps(), c.maxVolumeShare());
         if (costs.isInvalid()) {
             found = found.appendAll(costs.getError());
@@ -142,9 +168,10 @@ class CreateBotService implements CreateBotUseCase {
             found = found.appendAll(scaleLimits(instrument.get(), startingCash(account.get(), instrument.get().quote())
                     .get(), sizing.get()));
         }
-        if (found.isEmpty()) {
-            boolean any = candles.load(owner, instrument.get(), timeframe.get(), new TimeRange(from.get(), to.get()),
-                    1)
+        if (found.isEmpty() && live) {
+            found = found.appendAll(liveFeedProblems(instrument.get(), timeframe.get()));
+        } else if (found.isEmpty()) {
+            boolean any = candles.load(owner, instrument.get(), timeframe.get(), new TimeRange(from.get(), to.get()), 1)
                     .map(series -> !series.candles().isEmpty()).getOrElse(false);
             if (!any) {
                 found = found.append(new Violation("instrument", "no " + timeframe.get().code() + " candles of "
@@ -167,7 +194,7 @@ class CreateBotService implements CreateBotUseCase {
         Bot bot = Bot.newBot(new BotId(UUID.randomUUID()), owner, name, definition.get().id(), parameters,
                 instrument.get(), timeframe.get(), account.get().id().value(),
                 startingCash(account.get(), instrument.get().quote()).get(), riskLimits, costs.get(), sizing.get(),
-                new ReplayFeedSpec(from.get(), to.get(), speed.get()), now);
+                live ? LiveFeedSpec.fromNextCandle() : new ReplayFeedSpec(from.get(), to.get(), speed.get()), now);
         return locks.serialized(owner, () -> {
             if (!bots.admitsOneMore(store.count(owner, DEFINED))) {
                 return Either.left(BotErrors.tooMany(bots));
@@ -199,6 +226,15 @@ class CreateBotService implements CreateBotUseCase {
         }
         return found.appendAll(EntrySizing.fitsStep(sizing, id.toString(), instrument.stepSize(),
                 rules.largestQuantity()));
+    }
+
+    /** Why this instance cannot feed the instrument's live candles at this timeframe (its venue, the timeframe). */
+    private List<Violation> liveFeedProblems(InstrumentId instrument, Timeframe timeframe) {
+        return live.check(LiveCandleRequest.fromNow(instrument, timeframe)).fold(problem -> switch (problem) {
+            case DomainError.Invalid invalid -> List.ofAll(invalid.violations());
+            default -> List.of(new Violation("instrument", problem.detail() + "; a live bot needs its venue's live "
+                    + "candles (replay stored candles instead)"));
+        }, ok -> List.empty());
     }
 
     /** The owner's limits apply when they are kept in the bot's quote currency (or name none). */

@@ -5,6 +5,8 @@ import io.cryptobot.bot.application.port.out.BotWorkersPort;
 import io.cryptobot.bot.domain.bot.Bot;
 import io.cryptobot.bot.domain.bot.BotControl;
 import io.cryptobot.bot.domain.bot.BotStatus;
+import io.cryptobot.bot.domain.bot.LiveFeedSpec;
+import io.cryptobot.bot.domain.bot.ReplayFeedSpec;
 import io.cryptobot.bot.domain.session.SessionMarket;
 import io.cryptobot.bot.domain.session.SessionSetup;
 import io.cryptobot.bot.domain.session.TradingSession;
@@ -28,7 +30,9 @@ import java.util.List;
  * Launches a live bot's session: warmed up on the stored candles before the feed's start, rebuilt from its journal
  * ({@link RebuildSession}) up to the checkpoint or the last journal entry, whichever is later, checked
  * ({@link CheckRebuiltSession}), made to follow the owner's kill switch as stored (a halt made just before a crash
- * holds), then fed from the candle after the last one played. A stop the journal holds is completed instead.
+ * holds), then fed from the candle after the last one played: by its replay, or by its venue's live candles
+ * ({@link FollowLiveFeed}, which also warms up a bot that never traded and completes a rebuild from the feed where
+ * the store lacks candles). A stop the journal holds is completed instead.
  */
 @ApplicationScoped
 class LaunchLiveBot {
@@ -43,12 +47,15 @@ class LaunchLiveBot {
     private final CheckRebuiltSession checks;
     private final FollowOwnersKillSwitch killSwitch;
     private final SessionSteps steps;
+    private final FollowLiveFeed liveFeeds;
     private final ActivityProjection projection;
     private final Clock clock;
 
     LaunchLiveBot(BotStorePort store, GetInstrumentQuery instruments, ReplayFeedUseCase replays,
                   BotWorkersPort workers, LiveSessions sessions, RebuildSession rebuild, CheckRebuiltSession checks,
-                  FollowOwnersKillSwitch killSwitch, SessionSteps steps, ActivityProjection projection, Clock clock) {
+                  FollowOwnersKillSwitch killSwitch, SessionSteps steps, FollowLiveFeed liveFeeds,
+                  ActivityProjection projection, Clock clock) {
+        this.liveFeeds = liveFeeds;
         this.store = store;
         this.instruments = instruments;
         this.replays = replays;
@@ -68,6 +75,15 @@ class LaunchLiveBot {
      * be stored as live. A rebuild that differs from the journal fails the bot (the returned bot says why).
      */
     Either<DomainError, Bot> launch(Bot bot) {
+        return launch(bot, Option.none());
+    }
+
+    /**
+     * A launch that resumes a bot ({@code recovered}: why, e.g. after a restart): once rebuilt and checked, and before
+     * its feed goes on, a {@code recovered} event says so with what was rebuilt, so the bot's events after it (a
+     * live feed's catch-up) read in order.
+     */
+    Either<DomainError, Bot> launch(Bot bot, Option<String> recovered) {
         Either<DomainError, Instrument> instrument = instruments.get(bot.instrument());
         if (instrument.isLeft()) {
             return Either.left(instrument.getLeft());
@@ -85,8 +101,10 @@ class LaunchLiveBot {
         String prefix = idPrefix(bot, projected);
         StepJournal journal = new StepJournal(bot.owner(), bot.accountId(), bot.id().value());
         LiveSession[] self = new LiveSession[1];
+        // a live feed that has not started yet learns its first candle to trade on from the feed
+        long tradingStart = bot.feed().tradingStart().getOrElse(Long.MAX_VALUE);
         TradingSession session = new TradingSession(new SessionSetup(bot.owner(), bot.startingCash(), bot.limits(),
-                bot.feed().from(), bot.id().value().getMostSignificantBits(), prefix, false), List.of(market),
+                tradingStart, bot.id().value().getMostSignificantBits(), prefix, false), List.of(market),
                 TradingSession.simulatedVenue(List.of(market), prefix.equals(LEGACY_PREFIX) ? "" : prefix), strategy,
                 (long time, double equity, boolean exposed) -> self[0].equity.append(time, equity, exposed), journal);
         JournalWriter writer = new JournalWriter((batch, activity) -> {
@@ -95,41 +113,83 @@ class LaunchLiveBot {
         }, workers.journalWriters());
         LiveSession runner = new LiveSession(bot, session, journal, writer);
         self[0] = runner;
+        boolean live = bot.feed() instanceof LiveFeedSpec;
+        Either<DomainError, Long> rebuilt;
+        try {
+            rebuilt = live ? liveFeeds.rebuild(runner, strategy.warmUpCandles(), entries)
+                    : rebuildReplay(runner, (ReplayFeedSpec) bot.feed(), strategy, entries, history);
+        } catch (RuntimeException e) {
+            liveFeeds.abandon(runner);
+            throw e;
+        }
+        if (rebuilt.isLeft()) {
+            liveFeeds.abandon(runner);
+            return Either.left(rebuilt.getLeft());
+        }
+        try {
+            if (history) {
+                Either<List<String>, String> checked = checks.check(runner, projected, rebuilt.get());
+                if (checked.isLeft()) {
+                    liveFeeds.abandon(runner);
+                    return Either.right(checks.incident(bot, checked.getLeft()));
+                }
+                runner.rebuilt = checked.get();
+            } else {
+                journal.drain();
+            }
+            killSwitch.followStored(runner, history ? "kill switch at recovery: " : "kill switch at start: ");
+            if (runner.stopJournaled) {
+                liveFeeds.abandon(runner);
+                return Either.right(completeStop(runner));
+            }
+            session.paused(runner.bot.status() == BotStatus.PAUSED);
+            recovered.forEach(why -> store.addControl(bot.id(), new BotControl(BotControl.Kind.RECOVERED,
+                    runner.bot.lastStep().getOrElse(Long.MIN_VALUE), why + ": " + runner.rebuilt, clock.now())));
+        } catch (RuntimeException e) {
+            liveFeeds.abandon(runner);
+            throw e;
+        }
+        if (live) {
+            liveFeeds.follow(runner);
+            return Either.right(runner.bot);
+        }
+        return feedReplay(runner, (ReplayFeedSpec) bot.feed());
+    }
+
+    /**
+     * A replay bot's rebuild: warmed up on the stored candles before its feed's start, then its journal replayed over
+     * the stored candles up to its checkpoint or last entry. Answers that step ({@link Long#MIN_VALUE}: nothing).
+     */
+    private Either<DomainError, Long> rebuildReplay(LiveSession runner, ReplayFeedSpec feed, Strategy strategy,
+                                                    List<BotControl> entries, boolean history) {
+        Bot bot = runner.bot;
         long tf = bot.timeframe().nominalLength().toMillis();
-        long warmUpStart = bot.feed().from() - (long) strategy.warmUpCandles() * tf;
-        Either<DomainError, Long> warmed = rebuild.play(runner, warmUpStart, bot.feed().from() - 1, List.of());
+        long warmUpStart = feed.from() - (long) strategy.warmUpCandles() * tf;
+        Either<DomainError, Long> warmed = rebuild.play(runner, warmUpStart, feed.from() - 1, List.of());
         if (warmed.isLeft()) {
             return Either.left(warmed.getLeft());
         }
-        if (history) {
-            long upTo = Math.max(bot.lastStep().getOrElse(Long.MIN_VALUE),
-                    entries.stream().mapToLong(BotControl::afterStep).max().orElse(Long.MIN_VALUE));
-            Either<DomainError, Long> rebuilt = rebuild.play(runner, bot.feed().from(), upTo, entries);
-            if (rebuilt.isLeft()) {
-                return Either.left(rebuilt.getLeft());
-            }
-            Either<List<String>, String> checked = checks.check(runner, projected, upTo);
-            if (checked.isLeft()) {
-                return Either.right(checks.incident(bot, checked.getLeft()));
-            }
-            runner.rebuilt = checked.get();
-        } else {
-            journal.drain();
+        if (!history) {
+            return Either.right(Long.MIN_VALUE);
         }
-        killSwitch.followStored(runner, history ? "kill switch at recovery: " : "kill switch at start: ");
-        if (runner.stopJournaled) {
-            return Either.right(completeStop(runner));
-        }
-        session.paused(runner.bot.status() == BotStatus.PAUSED);
-        long next = session.lastStepTime() >= bot.feed().from() ? bot.timeframe().next(session.lastStepTime())
-                : bot.feed().from();
-        if (next >= bot.feed().to()) {
+        long upTo = Math.max(bot.lastStep().getOrElse(Long.MIN_VALUE),
+                entries.stream().mapToLong(BotControl::afterStep).max().orElse(Long.MIN_VALUE));
+        return rebuild.play(runner, feed.from(), upTo, entries).map(played -> upTo);
+    }
+
+    /** Feeds a launched replay bot from the candle after the last one played (or completes it: nothing is left). */
+    private Either<DomainError, Bot> feedReplay(LiveSession runner, ReplayFeedSpec feed) {
+        Bot bot = runner.bot;
+        TradingSession session = runner.session;
+        long next = session.lastStepTime() >= feed.from() ? bot.timeframe().next(session.lastStepTime())
+                : feed.from();
+        if (next >= feed.to()) {
             sessions.run(runner);
             workers.executor().execute(() -> steps.complete(runner));
             return Either.right(runner.bot);
         }
         Either<DomainError, Replay> replay = replays.startForBot(bot.owner(), bot.instrument(), bot.timeframe(), next,
-                bot.feed().to(), bot.feed().speed());
+                feed.to(), feed.speed());
         if (replay.isLeft()) {
             return Either.left(replay.getLeft());
         }

@@ -2,6 +2,8 @@ package io.cryptobot.bot.application.service;
 
 import io.cryptobot.bot.domain.bot.Bot;
 import io.cryptobot.bot.domain.session.TradingSession;
+import io.cryptobot.marketdata.application.port.in.FeedStatus;
+import io.cryptobot.marketdata.application.port.in.LiveSubscription;
 import io.cryptobot.portfolio.domain.metrics.EquitySeries;
 import io.smallrye.mutiny.subscription.Cancellable;
 import java.util.UUID;
@@ -18,6 +20,19 @@ final class LiveSession {
     final JournalWriter writer;
     UUID replayId;
     Cancellable subscription;
+    /** A live-feed bot's place on its feed, and what the feed queued for it (both null for a replay). */
+    LiveSubscription liveFeed;
+    LiveFeedInbox inbox;
+    /** The live feed's last status told (none yet: taken as fresh). */
+    volatile FeedStatus feedStatus;
+    /** How many candles before its first candle to trade on the strategy needs, and how many it got from the feed. */
+    int warmUpNeeded;
+    long warmedUp;
+    long warmedUpFrom = Long.MIN_VALUE;
+    /** Candles of a live bot's rebuild its feed delivered because the store did not have them yet. */
+    long rebuiltFromFeed;
+    /** The run of steps decided on late candles going on, if one is. */
+    LateRun lateRun;
     long stepsPlayed;
     long uncheckpointed;
     long checkpointedAt;

@@ -78,6 +78,17 @@ class LiveSessions {
         if (runner.replayId != null) {
             replays.stop(runner.bot.owner(), runner.replayId);
         }
+        if (runner.inbox != null) {
+            runner.inbox.close();
+        }
+        if (runner.liveFeed != null) {
+            runner.liveFeed.close();
+        }
+    }
+
+    /** The sessions run here that trade {@code instrument}. */
+    List<LiveSession> on(io.cryptobot.kernel.domain.InstrumentId instrument) {
+        return live.values().stream().filter(runner -> runner.bot.instrument().equals(instrument)).toList();
     }
 
     /**

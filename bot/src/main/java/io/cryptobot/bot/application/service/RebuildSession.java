@@ -9,6 +9,7 @@ import io.cryptobot.marketdata.domain.CandleBatch;
 import io.cryptobot.marketdata.domain.CandleSeries;
 import io.cryptobot.marketdata.domain.TimeRange;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Iterator;
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.List;
 /**
  * Rebuilds a session, never loads it: plays the stored candles into it (no feed) and applies each journal entry
  * after the step it was recorded at, as it was applied then (hand orders under the ids they were given). Same
- * candles, same inputs, same code: the same orders, fills and ids.
+ * candles, same inputs, same code: the same orders, fills and ids. A live bot's rebuild may go on with candles its
+ * feed holds and the store does not have yet ({@link Entries#before}, {@link #step}).
  */
 @ApplicationScoped
 class RebuildSession {
@@ -26,14 +28,50 @@ class RebuildSession {
         this.candles = candles;
     }
 
+    /** Journal entries still to apply to a session being rebuilt, in journal order. */
+    static final class Entries {
+        private final Iterator<BotControl> pending;
+        private BotControl next;
+
+        Entries(List<BotControl> entries) {
+            this.pending = entries.iterator();
+            this.next = pending.hasNext() ? pending.next() : null;
+        }
+
+        /** Applies every entry recorded after a step before {@code time}: what came before the candle at it. */
+        void before(LiveSession runner, long time) {
+            while (next != null && next.afterStep() < time) {
+                apply(runner, next);
+                next = pending.hasNext() ? pending.next() : null;
+            }
+        }
+
+        /** Applies the entries recorded after the last candle played. */
+        void rest(LiveSession runner) {
+            while (next != null) {
+                apply(runner, next);
+                next = pending.hasNext() ? pending.next() : null;
+            }
+        }
+    }
+
     /**
      * Plays stored candles opening in [from, upTo] into the session (no feed), applying each journal entry before
      * the first candle after its step; the entries recorded after the last candle are applied at the end. Answers
      * how many candles were played.
      */
     Either<DomainError, Long> play(LiveSession runner, long from, long upTo, List<BotControl> entries) {
-        Iterator<BotControl> pending = entries.iterator();
-        BotControl entry = pending.hasNext() ? pending.next() : null;
+        Entries pending = new Entries(entries);
+        Either<DomainError, Long> played = play(runner, from, upTo, pending);
+        pending.rest(runner);
+        return played;
+    }
+
+    /**
+     * Plays the stored candles opening in [from, upTo], each after the entries recorded before it; the entries left
+     * are the caller's (more candles may come from a live feed).
+     */
+    Either<DomainError, Long> play(LiveSession runner, long from, long upTo, Entries entries) {
         long played = 0;
         long cursor = from;
         while (cursor <= upTo && upTo != Long.MIN_VALUE) {
@@ -45,16 +83,8 @@ class RebuildSession {
                 return Either.left(series.getLeft());
             }
             CandleBatch batch = series.get().candles();
-            Candle[] slot = new Candle[1];
             for (int i = 0; i < batch.size(); i++) {
-                long time = batch.openTime(i);
-                while (entry != null && entry.afterStep() < time) {
-                    apply(runner, entry);
-                    entry = pending.hasNext() ? pending.next() : null;
-                }
-                slot[0] = batch.candle(i);
-                runner.session.step(time, slot);
-                runner.stepsPlayed++;
+                step(runner, batch.candle(i), entries);
             }
             played += batch.size();
             if (batch.size() < LoadCandlesQuery.MAX_LIMIT) {
@@ -62,11 +92,14 @@ class RebuildSession {
             }
             cursor = batch.openTime(batch.size() - 1) + 1;
         }
-        while (entry != null) {
-            apply(runner, entry);
-            entry = pending.hasNext() ? pending.next() : null;
-        }
         return Either.right(played);
+    }
+
+    /** Plays one candle of the rebuild, after the entries recorded before it. */
+    static void step(LiveSession runner, Candle candle, Entries entries) {
+        entries.before(runner, candle.openTime());
+        runner.session.step(candle.openTime(), new Candle[] {candle});
+        runner.stepsPlayed++;
     }
 
     /** Applies one journal entry to a session being rebuilt, as it was applied when it was recorded. */
@@ -77,6 +110,8 @@ class RebuildSession {
             case ORDER_CANCELED -> session.cancel(entry.order().get());
             case PAUSED -> session.paused(true);
             case RESUMED -> session.paused(false);
+            case OPENING_BLOCKED -> session.blockOpenings(Option.some(entry.reason()));
+            case OPENING_ALLOWED -> session.blockOpenings(Option.none());
             case STOPPED -> {
                 session.cancelOpenOrders();
                 runner.stopJournaled = true;

@@ -25,7 +25,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * What a live session's feed drives, on a bot worker: one step per candle, applied under the session's lock and
+ * What a live session's feed drives (a replay, or a venue's live candles through {@link FollowLiveFeed}), on a bot
+ * worker: one step per candle, applied under the session's lock and
  * written by its {@link JournalWriter} in its place among the hand orders (the checkpoint first, then the step's
  * activity), waited for outside the lock; the checkpoint; the feed's end (completed) and its failure (failed). A
  * step whose writes fail puts the session aside.
@@ -66,6 +67,14 @@ class SessionSteps {
     }
 
     void step(LiveSession runner, Candle candle) {
+        step(runner, candle, false);
+    }
+
+    /**
+     * One step; {@code checkpoint}: store the checkpoint whatever the step did (a live feed with nothing queued
+     * behind this candle, so the bot shows the step it is at rather than one up to a second older).
+     */
+    void step(LiveSession runner, Candle candle, boolean checkpoint) {
         CompletableFuture<Boolean> written;
         StepJournal.Step activity;
         synchronized (runner) {
@@ -82,7 +91,7 @@ class SessionSteps {
                 return;
             }
             rate.add(runner.bot.owner(), created(activity), clock.now());
-            Option<Progress> progress = !activity.isEmpty() || runner.uncheckpointed >= CHECKPOINT_EVERY
+            Option<Progress> progress = checkpoint || !activity.isEmpty() || runner.uncheckpointed >= CHECKPOINT_EVERY
                     || runner.bot.lastStep().isEmpty()
                     || clock.now().toEpochMilli() - runner.checkpointedAt >= CHECKPOINT_MILLIS
                     ? Option.some(progress(runner)) : Option.none();
@@ -132,8 +141,13 @@ class SessionSteps {
      * limit again (without holding a thread meanwhile).
      */
     Uni<Void> pace(LiveSession runner) {
-        long wait = rate.millisUntilBelow(runner.bot.owner(), perMinute.max(), clock.now());
+        long wait = paceMillis(runner);
         return wait == 0 ? NOW : Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(wait));
+    }
+
+    /** How long the bot waits before its next candle: 0, or until its owner's last minute has room for orders. */
+    long paceMillis(LiveSession runner) {
+        return rate.millisUntilBelow(runner.bot.owner(), perMinute.max(), clock.now());
     }
 
     private static final Uni<Void> NOW = Uni.createFrom().voidItem();

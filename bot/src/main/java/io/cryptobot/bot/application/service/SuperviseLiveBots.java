@@ -114,14 +114,9 @@ class SuperviseLiveBots {
     void relaunch(Bot bot, String recovered) {
         sessions.rebuilding(bot.id());
         try {
-            Either<DomainError, Bot> launched = launcher.launch(bot);
+            Either<DomainError, Bot> launched = launcher.launch(bot, Option.some(recovered));
             if (launched.isLeft()) {
                 failures.markFailed(bot, "could not resume: " + launched.getLeft().detail());
-            } else if (launched.get().status().isLive()) {
-                LiveSession running = sessions.find(bot.id()).getOrNull();
-                store.addControl(bot.id(), new BotControl(BotControl.Kind.RECOVERED,
-                        launched.get().lastStep().getOrElse(Long.MIN_VALUE), recovered
-                        + (running == null ? "" : ": " + running.rebuilt), clock.now()));
             }
         } catch (JournalUnwritable e) {
             throw e;

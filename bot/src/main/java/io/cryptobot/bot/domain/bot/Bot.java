@@ -19,7 +19,8 @@ import java.util.UUID;
 
 /**
  * A paper bot: a built-in strategy with validated parameters trading one instrument at one timeframe on one of
- * its owner's paper accounts, fed by a {@link ReplayFeedSpec}, on the simulated venue at {@code costs}. It
+ * its owner's paper accounts, fed by a {@link FeedSpec} (a replay of stored candles, or a venue's live candles), on
+ * the simulated venue at {@code costs}. It
  * trades the account's balance of the instrument's quote currency ({@code startingCash}) under the owner's
  * pre-trade limits as they were when it was created ({@code limits}, so a rebuilt session decides as the first did),
  * its strategy's entries sized as its owner chose ({@code sizing}; none: the strategy's own).
@@ -29,13 +30,14 @@ import java.util.UUID;
  * CREATED | RUNNING | PAUSED -stop-> STOPPED       RUNNING | PAUSED -complete-> COMPLETED (the feed ended)
  * CREATED | RUNNING | PAUSED -fail-> FAILED -retry-> RUNNING (its session rebuilt from its journal)
  * </pre>
+ * A live feed never completes.
  * {@code lastStep} is the open time of the last candle whose effects are stored (its checkpoint), {@code steps}
  * how many candles the session has played in all (warm-up included). Immutable; each command returns the next
  * state or why it cannot happen.
  */
 public record Bot(BotId id, UserId owner, String name, String strategy, Map<String, String> parameters,
                   InstrumentId instrument, Timeframe timeframe, UUID accountId, Money startingCash, RiskLimits limits,
-                  VenueCosts costs, Option<Sizing> sizing, ReplayFeedSpec feed, BotStatus status, Option<String> statusReason, Option<Long> lastStep,
+                  VenueCosts costs, Option<Sizing> sizing, FeedSpec feed, BotStatus status, Option<String> statusReason, Option<Long> lastStep,
                   long steps, Option<Price> lastClose, Instant createdAt, Instant updatedAt) {
 
     public Bot {
@@ -65,7 +67,7 @@ public record Bot(BotId id, UserId owner, String name, String strategy, Map<Stri
 
     public static Bot newBot(BotId id, UserId owner, String name, String strategy, Map<String, String> parameters,
                              InstrumentId instrument, Timeframe timeframe, UUID accountId, Money startingCash,
-                             RiskLimits limits, VenueCosts costs, Option<Sizing> sizing, ReplayFeedSpec feed,
+                             RiskLimits limits, VenueCosts costs, Option<Sizing> sizing, FeedSpec feed,
                              Instant now) {
         return new Bot(id, owner, name, strategy, parameters, instrument, timeframe, accountId, startingCash, limits, costs,
                 sizing, feed, BotStatus.CREATED, Option.none(), Option.none(), 0, Option.none(), now, now);
@@ -112,10 +114,23 @@ public record Bot(BotId id, UserId owner, String name, String strategy, Map<Stri
                 costs, sizing, feed, status, statusReason, Option.some(step), totalSteps, Option.some(close), createdAt, now);
     }
 
-    /** This state with {@code other}'s checkpoint (last step, steps, last close). */
+    /**
+     * A live bot trading from the candle opening at {@code start} on: its feed's start is fixed (stored with the
+     * checkpoint of that first step).
+     */
+    public Bot tradingFrom(long start) {
+        if (!(feed instanceof LiveFeedSpec live)) {
+            throw new IllegalStateException("only a live feed learns its start from its candles");
+        }
+        return new Bot(id, owner, name, strategy, parameters, instrument, timeframe, accountId, startingCash, limits,
+                costs, sizing, live.startingAt(start), status, statusReason, lastStep, steps, lastClose, createdAt,
+                updatedAt);
+    }
+
+    /** This state with {@code other}'s progress: its feed (a live feed's start), last step, steps and last close. */
     public Bot withProgressOf(Bot other) {
         return new Bot(id, owner, name, strategy, parameters, instrument, timeframe, accountId, startingCash, limits,
-                costs, sizing, feed, status, statusReason, other.lastStep, other.steps, other.lastClose, createdAt, updatedAt);
+                costs, sizing, other.feed, status, statusReason, other.lastStep, other.steps, other.lastClose, createdAt, updatedAt);
     }
 
     private Either<DomainError, Bot> move(boolean allowed, String action, BotStatus target, Option<String> reason,

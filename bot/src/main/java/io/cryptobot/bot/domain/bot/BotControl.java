@@ -39,12 +39,36 @@ public record BotControl(Kind kind, long afterStep, String reason, Instant at, O
         /** A suspended session was rebuilt from its journal and trades again. */
         RECOVERED,
         /** A rebuilt session differed from what its journal implies: the bot stopped, with the differences. */
-        INCIDENT;
+        INCIDENT,
+        /**
+         * No new position may be opened (the live feed went stale, the venue halted the instrument): the session
+         * only reduces what it holds until {@link #OPENING_ALLOWED}. Journaled before the session applies it.
+         */
+        OPENING_BLOCKED,
+        /** Positions may be opened again (the feed is fresh, the instrument trades). */
+        OPENING_ALLOWED,
+        /** A live bot's warm-up: the candles before its first one to trade on, as many as its strategy needs. */
+        WARMED_UP,
+        /** A live bot started with fewer warm-up candles than its strategy needs (the store and feed had no more). */
+        WARM_UP_SHORT,
+        /**
+         * A live bot starts deciding on late candles (history caught up after a restart, candles fetched to fill a
+         * gap, or live ones that came late): each such step is part of a run that {@link #CAUGHT_UP} closes.
+         */
+        LATE_CANDLES,
+        /** A run of decisions on late candles ended: how many, from which candle to which, and where they came from. */
+        CAUGHT_UP,
+        /** The feed passed over candles the bot never got (neither the store nor the venue had them). */
+        CANDLES_MISSED;
 
-        /** Entries a rebuilt session applies again: pauses, the kill switch, hand orders and cancels, a stop. */
+        /**
+         * Entries a rebuilt session applies again: pauses, the kill switch, hand orders and cancels, a stop, blocks
+         * on opening positions.
+         */
         public boolean changesSession() {
             return this == PAUSED || this == RESUMED || this == STOPPED || this == ORDER_PLACED
-                    || this == ORDER_CANCELED || tradingState().isDefined();
+                    || this == ORDER_CANCELED || this == OPENING_BLOCKED || this == OPENING_ALLOWED
+                    || tradingState().isDefined();
         }
 
         /** The owner's kill switch moving to {@code state}, as a bot records it. */

@@ -42,6 +42,26 @@ public final class BotErrors {
                 + "its journal; retry in a moment", 2);
     }
 
+    /**
+     * A live bot's rebuild needs candles its feed did not deliver in time (the store lacked them and the venue was
+     * slow or unreachable): it is not run; resumed later, it tries again.
+     */
+    public static DomainError feedBehind(String feed, java.time.Instant reached, java.time.Instant needed,
+                                         long waitedSeconds) {
+        return new DomainError.Unavailable("bot.feed_behind", "the live feed " + feed + " delivered candles up to "
+                + reached + " in " + waitedSeconds + " s, but the bot's journal needs them up to " + needed
+                + "; resume the bot once the venue answers", 10);
+    }
+
+    /**
+     * A live bot's feed refused it (its venue no longer streams its timeframe, or the bot was down so long that
+     * catching up would take more candles than a feed serves a subscriber).
+     */
+    public static DomainError feedRefused(String feed, java.util.List<String> problems) {
+        return new DomainError.Refused("bot.feed_refused", "the live feed " + feed + " refused the bot: "
+                + String.join("; ", problems));
+    }
+
     public static DomainError notRunningHere(BotId id) {
         return new DomainError.Conflict("order.no_live_session", "bot " + id
                 + " is not running on this instance; its account takes orders while it runs");

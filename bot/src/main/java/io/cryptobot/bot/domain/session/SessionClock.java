@@ -6,13 +6,14 @@ import java.util.UUID;
 
 /**
  * The session's time and ids. Time is the open time of the last step played (no wall clock), and moves only
- * forward; the session trades from {@code tradingStart} on. Every id the session issues (order ids, correlation
+ * forward; the session trades from {@code tradingStart} on (a live feed's session learns it from its first candle to
+ * trade on, {@link #tradeFrom}). Every id the session issues (order ids, correlation
  * ids, event ids) draws on one sequence under the session's {@code idSeed}, in the order the session acts, so the
  * same candles and inputs give the same ids: a re-run or a rebuild after a restart is bit-identical.
  */
 final class SessionClock {
     private final long idSeed;
-    private final long tradingStart;
+    private long tradingStart;
     private long now = Long.MIN_VALUE;
     private boolean trading;
     private long sequence;
@@ -28,6 +29,22 @@ final class SessionClock {
         }
         now = time;
         trading = time >= tradingStart;
+    }
+
+    /**
+     * Trading starts with the step at {@code start}: allowed only before trading started, and only for a step after
+     * the last one played (the steps before were the warm-up).
+     */
+    void tradeFrom(long start) {
+        if (trading || start <= now) {
+            throw new IllegalStateException("trading cannot start at " + start + " after step " + now
+                    + (trading ? " (it started at " + tradingStart + ")" : ""));
+        }
+        tradingStart = start;
+    }
+
+    long tradingStart() {
+        return tradingStart;
     }
 
     /** The open time of the last step played, or {@link Long#MIN_VALUE} before the first. */

@@ -19,7 +19,8 @@ import java.util.Map;
 
 /**
  * The session's risk engine (NautilusTrader's name): the trading state (active, reducing, halted: the kill switch)
- * and its history, the {@link PreTradePolicy} every order passes before it reaches the venue, and the
+ * and its history, whether openings are blocked (a stale live feed, an instrument its venue halted: positions may
+ * only be reduced), the {@link PreTradePolicy} every order passes before it reaches the venue, and the
  * {@link AccountWatch} (day boundary, daily loss, order rate). It decides what risk allows and moves the state; a
  * halt's cancelling of the open orders is the caller's, who owns them.
  */
@@ -31,6 +32,7 @@ final class SessionRisk {
     private final SessionListener listener;
     private final List<TradingStateChanged> changes = new ArrayList<>();
     private TradingState state = TradingState.ACTIVE;
+    private Option<String> openingBlocked = Option.none();
 
     SessionRisk(SessionSetup setup, SessionClock clock, SessionListener listener) {
         this.policy = new PreTradePolicy(setup.limits());
@@ -47,7 +49,7 @@ final class SessionRisk {
     Either<PreTradeRefusal, ?> check(OrderIntent order, Money equity, Map<InstrumentId, Quantity> positions,
                                      int openOrders) {
         Either<PreTradeRefusal, ?> checked = policy.check(order, watch.snapshot(equity, positions, openOrders,
-                clock.now()), state);
+                clock.now()), state, openingBlocked);
         watch.orderPlaced(clock.now());
         return checked;
     }
@@ -72,6 +74,19 @@ final class SessionRisk {
         apply(changed.get());
         watch.ownerChangedState();
         return true;
+    }
+
+    /** Blocks openings for {@code why}, or lifts the block (none); false when nothing changes. */
+    boolean blockOpenings(Option<String> why) {
+        if (openingBlocked.equals(why)) {
+            return false;
+        }
+        openingBlocked = why;
+        return true;
+    }
+
+    Option<String> openingBlocked() {
+        return openingBlocked;
     }
 
     /** Whether marks need the exact equity at all (a daily loss limit is set). */

@@ -152,6 +152,41 @@ public final class TradingSession {
         return true;
     }
 
+    /**
+     * Blocks new positions for {@code why} (the live feed is stale, the venue halted the instrument), or lifts the
+     * block (none): while blocked, every new order, the strategy's and those placed by hand, must make a position
+     * smaller (rule {@code opening_blocked}); working orders keep working, as under reduce-only. Returns false when
+     * nothing changes. An input from outside like the kill switch: a session rebuilt from its journal applies it at
+     * the same step.
+     */
+    public boolean blockOpenings(Option<String> why) {
+        return risk.blockOpenings(why);
+    }
+
+    /** Why openings are blocked now, if they are. */
+    public Option<String> openingBlocked() {
+        return risk.openingBlocked();
+    }
+
+    /**
+     * Makes the session trade from the step at {@code start} on, the steps played so far having been its warm-up:
+     * for a feed whose first candle to trade on is known only when it comes (a live feed). Refused (an
+     * {@link IllegalStateException}, a caller's bug) once trading started or for a time not after the last step.
+     */
+    public void tradeFrom(long start) {
+        clock.tradeFrom(start);
+    }
+
+    /** The open time of the first step traded on (steps before it warm the strategy up). */
+    public long tradingStart() {
+        return clock.tradingStart();
+    }
+
+    /** Whether the session trades (its last step was at or after its trading start). */
+    public boolean isTrading() {
+        return clock.trading();
+    }
+
     /** An order placed from outside the strategy: the order (denied when risk refused it) and whether it is new. */
     public record Placement(Order order, boolean created) {
     }

@@ -6,6 +6,8 @@ import io.cryptobot.bot.application.port.in.CreateBotCommand;
 import io.cryptobot.bot.domain.bot.Bot;
 import io.cryptobot.bot.domain.bot.BotControl;
 import io.cryptobot.bot.domain.bot.BotStatus;
+import io.cryptobot.bot.domain.bot.LiveFeedSpec;
+import io.cryptobot.bot.domain.bot.ReplayFeedSpec;
 import io.cryptobot.exchange.application.port.in.AccountsUseCase;
 import io.cryptobot.exchange.domain.account.AccountId;
 import io.cryptobot.exchange.domain.account.ExchangeAccount;
@@ -19,6 +21,12 @@ import io.cryptobot.kernel.domain.Quantity;
 import io.cryptobot.kernel.domain.OwnerLocks;
 import io.cryptobot.kernel.domain.UserId;
 import io.cryptobot.kernel.domain.UserLimits;
+import io.cryptobot.kernel.domain.InstrumentId;
+import io.cryptobot.kernel.domain.Timeframe;
+import io.cryptobot.marketdata.application.port.in.LiveCandleRequest;
+import io.cryptobot.marketdata.application.port.in.LiveCandleSubscriber;
+import io.cryptobot.marketdata.application.port.in.LiveSubscription;
+import io.cryptobot.marketdata.application.port.in.SubscribeLiveCandlesUseCase;
 import io.cryptobot.marketdata.application.port.in.LoadCandlesQuery;
 import io.cryptobot.marketdata.domain.CandleBatch;
 import io.cryptobot.marketdata.domain.CandleSeries;
@@ -46,11 +54,11 @@ class CreateBotServiceTest {
     private final CreateBotService service = new CreateBotService(store, new OwnersAccounts(paper), candles(),
             new NoLimits(), id -> id.equals(BTC.id()) ? Either.right(BTC)
                     : Either.left(new DomainError.NotFound("marketdata.instrument_not_found", "unknown " + id)),
-            UserLimits.defaults(), new OwnerLocks(), () -> NOW);
+            new LiveCandlesOf(BTC.id()), UserLimits.defaults(), new OwnerLocks(), () -> NOW);
 
     private CreateBotCommand command(String name, String accountId) {
         return new CreateBotCommand(name, "manual", Map.of(), "SIM:BTC/USDT", "1h", accountId,
-                "2024-01-01T00:00:00Z", "2024-01-02T00:00:00Z", null, null, null, null, null, null, null);
+                null, "2024-01-01T00:00:00Z", "2024-01-02T00:00:00Z", null, null, null, null, null, null, null);
     }
 
     @Test
@@ -60,7 +68,7 @@ class CreateBotServiceTest {
         assertThat(bot.name()).isEqualTo("first");
         assertThat(bot.status()).isEqualTo(BotStatus.CREATED);
         assertThat(bot.startingCash().toBigDecimal()).isEqualByComparingTo("1000");
-        assertThat(bot.feed().speed()).isEqualTo(60);
+        assertThat(((ReplayFeedSpec) bot.feed()).speed()).isEqualTo(60);
         assertThat(store.load(OWNER, bot.id()).isDefined()).isTrue();
         assertThat(store.controls(bot.id())).extracting(BotControl::kind).containsExactly(BotControl.Kind.CREATED);
     }
@@ -68,7 +76,7 @@ class CreateBotServiceTest {
     @Test
     void every_problem_is_named_at_once_and_nothing_is_stored() {
         var refused = service.create(OWNER, new CreateBotCommand("", "nope", null, "SIM:BTC/USDT", "7m",
-                UUID.randomUUID().toString(), null, "2024-01-02T00:00:00Z", "x", null, null, null, null, null, null));
+                UUID.randomUUID().toString(), null, null, "2024-01-02T00:00:00Z", "x", null, null, null, null, null, null));
 
         assertThat(((DomainError.Invalid) refused.getLeft()).violations()).extracting(Violation::field)
                 .containsExactly("name", "strategy", "timeframe", "from", "speed", "accountId");
@@ -78,11 +86,40 @@ class CreateBotServiceTest {
     @Test
     void a_replay_without_stored_candles_is_refused_naming_the_instrument() {
         var refused = service.create(OWNER, new CreateBotCommand("empty", "manual", Map.of(), "SIM:BTC/USDT", "1h",
-                paper.id().value().toString(), "2024-02-01T00:00:00Z", "2024-02-02T00:00:00Z", null, null, null,
+                paper.id().value().toString(), null, "2024-02-01T00:00:00Z", "2024-02-02T00:00:00Z", null, null, null,
                 null, null, null, null));
 
         assertThat(((DomainError.Invalid) refused.getLeft()).violations()).containsExactly(new Violation("instrument",
                 "no 1h candles of SIM:BTC/USDT in [from, to) to replay"));
+    }
+
+    @Test
+    void a_live_bot_needs_no_stored_candles_and_starts_without_a_start_until_its_first_candle() {
+        Bot bot = service.create(OWNER, new CreateBotCommand("live", "manual", Map.of(), "SIM:BTC/USDT", "1m",
+                paper.id().value().toString(), "live", null, null, null, null, null, null, null, null, null)).get();
+
+        assertThat(bot.feed()).isEqualTo(LiveFeedSpec.fromNextCandle());
+        assertThat(bot.feed().tradingStart()).isEmpty();
+    }
+
+    @Test
+    void a_live_feed_refuses_replay_fields_a_timeframe_its_venue_does_not_stream_and_unknown_kinds() {
+        var withReplayFields = service.create(OWNER, new CreateBotCommand("live", "manual", Map.of(), "SIM:BTC/USDT",
+                "1m", paper.id().value().toString(), "live", "2024-01-01T00:00:00Z", null, "600", null, null, null,
+                null, null, null));
+        var notStreamed = service.create(OWNER, new CreateBotCommand("live", "manual", Map.of(), "SIM:BTC/USDT",
+                "1w", paper.id().value().toString(), "live", null, null, null, null, null, null, null, null, null));
+        var unknown = service.create(OWNER, new CreateBotCommand("live", "manual", Map.of(), "SIM:BTC/USDT",
+                "1m", paper.id().value().toString(), "websocket", null, null, null, null, null, null, null, null,
+                null));
+
+        assertThat(((DomainError.Invalid) withReplayFields.getLeft()).violations()).extracting(Violation::field)
+                .containsExactly("from", "speed");
+        assertThat(((DomainError.Invalid) notStreamed.getLeft()).violations()).containsExactly(
+                new Violation("timeframe", "SIM streams 1m, not 1w"));
+        assertThat(((DomainError.Invalid) unknown.getLeft()).violations()).extracting(Violation::field)
+                .containsExactly("feed.kind");
+        assertThat(store.list(OWNER, new PageRequest(0, 10)).total()).isZero();
     }
 
     @Test
@@ -143,6 +180,25 @@ class CreateBotServiceTest {
         @Override
         public Either<DomainError, ExchangeAccount> remove(UserId caller, AccountId id) {
             throw new UnsupportedOperationException("not a use case of bot creation");
+        }
+    }
+
+    /** Live candles of one instrument, 1m only, as the live feed service checks a request; never subscribed here. */
+    private record LiveCandlesOf(InstrumentId streamed) implements SubscribeLiveCandlesUseCase {
+        @Override
+        public Either<DomainError, LiveSubscription> subscribe(LiveCandleRequest request,
+                                                                LiveCandleSubscriber subscriber) {
+            throw new UnsupportedOperationException("creating a bot subscribes to nothing");
+        }
+
+        @Override
+        public Either<DomainError, LiveCandleRequest> check(LiveCandleRequest request) {
+            if (!request.instrument().equals(streamed)) {
+                return Either.left(new DomainError.Refused("marketdata.live.venue_unavailable", "no live data"));
+            }
+            return request.timeframe() == Timeframe.M1 ? Either.right(request)
+                    : Either.left(new DomainError.Invalid("marketdata.invalid_input", "1 invalid field",
+                    java.util.List.of(new Violation("timeframe", "SIM streams 1m, not " + request.timeframe().code()))));
         }
     }
 

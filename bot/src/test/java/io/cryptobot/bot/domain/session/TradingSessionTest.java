@@ -1,6 +1,7 @@
 package io.cryptobot.bot.domain.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cryptobot.bot.domain.strategy.OrderIntent;
 import io.cryptobot.bot.domain.strategy.Sizing;
@@ -108,6 +109,58 @@ class TradingSessionTest {
         assertThat(session.changeTradingState(TradingState.ACTIVE, "clear")).isTrue();
         assertThat(session.place(limit("l-3", "90.00"), id(), "manual").get().order().status()).isEqualTo(OrderStatus.SUBMITTED);
         assertThat(session.tradingStateChanges()).hasSize(2);
+    }
+
+    @Test
+    void while_openings_are_blocked_a_buy_is_denied_a_reducing_sell_passes_and_working_orders_keep_working() {
+        TradingSession session = session(new Quiet());
+        session.step(0, candles("100.00 100.00 100.00 100.00"));
+        session.place(market("b-1", Side.BUY, "2.0000"), id(), "manual");
+        session.place(limit("l-1", "90.00"), id(), "manual");
+        session.step(60_000, candles("100.00 100.00 100.00 100.00"));
+        assertThat(session.position(BTC)).isEqualTo(new Quantity(20_000, 4));
+
+        assertThat(session.blockOpenings(Option.some("the live feed is stale"))).isTrue();
+        assertThat(session.blockOpenings(Option.some("the live feed is stale"))).isFalse();
+        assertThat(session.openingBlocked()).contains("the live feed is stale");
+        Order buy = session.place(market("b-2", Side.BUY, "1.0000"), id(), "manual").get().order();
+        Order sell = session.place(market("s-1", Side.SELL, "1.0000"), id(), "manual").get().order();
+        assertThat(buy.status()).isEqualTo(OrderStatus.DENIED);
+        assertThat(sell.status()).isEqualTo(OrderStatus.SUBMITTED);
+        assertThat(listener.blocked).containsExactly("opening_blocked");
+        assertThat(session.placedOrders().get(1).order().status()).as("the resting limit order still works")
+                .isEqualTo(OrderStatus.ACCEPTED);
+        session.step(120_000, candles("89.00 89.00 85.00 86.00"));
+        assertThat(session.position(BTC)).as("sold 1, and the working limit order bought 1")
+                .isEqualTo(new Quantity(20_000, 4));
+
+        assertThat(session.blockOpenings(Option.none())).isTrue();
+        assertThat(session.place(market("b-3", Side.BUY, "1.0000"), id(), "manual").get().order().status())
+                .isEqualTo(OrderStatus.SUBMITTED);
+    }
+
+    @Test
+    void a_session_told_its_trading_start_late_ignores_the_signals_before_it_and_trades_from_it() {
+        BuyEveryCandle strategy = new BuyEveryCandle();
+        InstrumentRules rules = new InstrumentRules(BTC, new Price(1, 2), new Quantity(1, 4));
+        FillModel model = new FillModel(rules, FeeSchedule.inQuote(Rate.basisPoints(2), Rate.basisPoints(10)),
+                SlippageModel.none(), Rate.parse("1").get());
+        TradingSession session = new TradingSession(new SessionSetup(OWNER, new Money(1_000_000, 2, BTC.quote()),
+                RiskLimits.none(), Long.MAX_VALUE, 7, "t-", false), List.of(new SessionMarket(BTC, model, 4)),
+                strategy, (t, e, x) -> { }, listener);
+        session.step(0, candles("100.00 100.00 100.00 100.00"));
+        session.step(60_000, candles("100.00 100.00 100.00 100.00"));
+        assertThat(session.isTrading()).isFalse();
+        assertThat(session.placedOrders()).isEmpty();
+        assertThatThrownBy(() -> session.tradeFrom(60_000)).isInstanceOf(IllegalStateException.class);
+
+        session.tradeFrom(120_000);
+        session.step(120_000, candles("100.00 100.00 100.00 100.00"));
+
+        assertThat(session.isTrading()).isTrue();
+        assertThat(session.tradingStart()).isEqualTo(120_000);
+        assertThat(session.placedOrders()).hasSize(1);
+        assertThatThrownBy(() -> session.tradeFrom(180_000)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test

@@ -123,13 +123,18 @@ final class LiveFeed implements VenueMarketData.CandleStreamListener {
         });
     }
 
-    /** Adds a subscriber; with {@code from}, it first gets the candles from there up to the feed's latest. */
-    Member join(LiveCandleSubscriber subscriber, Option<Long> from, Runnable leave) {
+    /**
+     * Adds a subscriber; with {@code from}, it first gets the candles from there up to the feed's latest; with
+     * {@code lastClosed} (and no {@code from}), the latest that many candles up to the feed's latest.
+     */
+    Member join(LiveCandleSubscriber subscriber, Option<Long> given, int lastClosed, Runnable leave) {
         Member member = new Member(subscriber, leave);
         work.execute(() -> {
             if (stopped) {
                 return;
             }
+            Option<Long> from = lastClosed > 0
+                    ? sequence.last().map(last -> last - (lastClosed - 1L) * interval) : given;
             if (from.isDefined()) {
                 Option<Long> last = sequence.last();
                 if (last.isEmpty() || from.get() <= last.get()) {

@@ -71,8 +71,43 @@ class LiveFeedService implements SubscribeLiveCandlesUseCase, LiveFeedStatusQuer
     }
 
     @Override
+    public Either<DomainError, LiveCandleRequest> check(LiveCandleRequest request) {
+        return checked(request).map(ready -> request);
+    }
+
+    @Override
     public Either<DomainError, LiveSubscription> subscribe(LiveCandleRequest request, LiveCandleSubscriber subscriber) {
         Objects.requireNonNull(subscriber, "subscriber");
+        Either<DomainError, Ready> ready = checked(request);
+        if (ready.isLeft()) {
+            return Either.left(ready.getLeft());
+        }
+        Instrument instrument = ready.get().instrument();
+        VenueMarketData venue = ready.get().venue();
+        Timeframe timeframe = request.timeframe();
+        Key key = new Key(request.instrument(), timeframe);
+        synchronized (this) {
+            Running running = feeds.get(key);
+            if (running == null) {
+                running = new Running(new LiveFeed(instrument, timeframe, venue, context), venue);
+                feeds.put(key, running);
+                running.feed.start();
+            }
+            running.subscribers++;
+            Running joined = running;
+            LiveFeed.Member[] self = new LiveFeed.Member[1];
+            self[0] = running.feed.join(subscriber, request.from(), request.lastClosed(),
+                    () -> leave(key, joined, self[0]));
+            startTicking();
+            return Either.right(self[0]);
+        }
+    }
+
+    private record Ready(Instrument instrument, VenueMarketData venue) {
+    }
+
+    /** The instrument and venue of a request, or everything it asks that cannot be served. */
+    private Either<DomainError, Ready> checked(LiveCandleRequest request) {
         Option<Instrument> instrument = instruments.load(request.instrument());
         if (instrument.isEmpty()) {
             return Either.left(MarketDataErrors.instrumentNotFound(request.instrument()));
@@ -102,24 +137,14 @@ class LiveFeedService implements SubscribeLiveCandlesUseCase, LiveFeedStatusQuer
                         + " candles back; load older history instead"));
             }
         }
+        if (request.lastClosed() > MAX_CATCH_UP_CANDLES) {
+            problems = problems.append(new Violation("lastClosed", "may be at most " + MAX_CATCH_UP_CANDLES
+                    + " candles; load older history instead"));
+        }
         if (!problems.isEmpty()) {
             return Either.left(MarketDataErrors.invalid(problems));
         }
-        Key key = new Key(request.instrument(), timeframe);
-        synchronized (this) {
-            Running running = feeds.get(key);
-            if (running == null) {
-                running = new Running(new LiveFeed(instrument.get(), timeframe, venue.get(), context), venue.get());
-                feeds.put(key, running);
-                running.feed.start();
-            }
-            running.subscribers++;
-            Running joined = running;
-            LiveFeed.Member[] self = new LiveFeed.Member[1];
-            self[0] = running.feed.join(subscriber, request.from(), () -> leave(key, joined, self[0]));
-            startTicking();
-            return Either.right(self[0]);
-        }
+        return Either.right(new Ready(instrument.get(), venue.get()));
     }
 
     @Override

@@ -267,6 +267,34 @@ class LiveFeedServiceTest {
         }
 
         @Test
+        void a_subscriber_asking_for_the_last_closed_candles_gets_them_from_store_and_memory_then_live_ones() {
+            World world = new World(8, (T0 + 30) * M + 100);
+            world.venue.withSeries(T0, 40, 0);
+            world.venue.series.headMap((T0 + 20) * M).values()
+                    .forEach(c -> world.store.candles.put(c.openTime(), CandleFit.fit(BTC, c).get()));
+            world.subscribe(new Recorder(), Option.none());
+            world.venue.connect();
+            // minutes 0 to 19 stored, 20 to 29 fetched by the feed and held in memory
+            Recorder bot = new Recorder();
+            world.service.subscribe(LiveCandleRequest.withLastClosed(BTC.id(), Timeframe.M1, 15), bot).get();
+            world.clock.set((T0 + 31) * M + 100);
+            world.venue.emit((T0 + 30) * M);
+
+            assertThat(bot.openTimes()).isEqualTo(world.venue.openTimes((T0 + 15) * M, (T0 + 31) * M));
+            assertThat(bot.candles.subList(0, 15)).allMatch(c -> c.source() == LiveCandle.Source.HISTORY);
+            assertThat(bot.candles.getLast().source()).isEqualTo(LiveCandle.Source.LIVE);
+
+            Recorder greedy = new Recorder();
+            world.service.subscribe(LiveCandleRequest.withLastClosed(BTC.id(), Timeframe.M1, 1_000), greedy).get();
+            assertThat(greedy.openTimes()).as("no more than the store and memory hold")
+                    .isEqualTo(world.venue.openTimes(T0 * M, (T0 + 31) * M));
+            DomainError tooMany = world.service.check(LiveCandleRequest.withLastClosed(BTC.id(), Timeframe.M1,
+                    200_000)).getLeft();
+            assertThat(((DomainError.Invalid) tooMany).violations()).extracting(v -> v.field())
+                    .containsExactly("lastClosed");
+        }
+
+        @Test
         void refusals_name_the_problem() {
             World world = new World(5, T0 * M);
             Recorder recorder = new Recorder();
@@ -280,6 +308,9 @@ class LiveFeedServiceTest {
             DomainError tooOld = world.service.subscribe(new LiveCandleRequest(BTC.id(), Timeframe.M1,
                     Option.some((T0 - 200_000) * M)), recorder).getLeft();
             assertThat(((DomainError.Invalid) tooOld).violations().getFirst().reason()).contains("100000 candles");
+            assertThat(world.service.check(new LiveCandleRequest(BTC.id(), Timeframe.H1, Option.none())).getLeft())
+                    .isInstanceOf(DomainError.Invalid.class);
+            assertThat(world.service.check(new LiveCandleRequest(BTC.id(), Timeframe.M1, Option.none())).isRight()).isTrue();
             assertThat(world.venue.streamsOpened).isZero();
         }
     }

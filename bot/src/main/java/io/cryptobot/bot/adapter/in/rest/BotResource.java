@@ -30,6 +30,9 @@ import io.cryptobot.bot.domain.bot.Bot;
 import io.cryptobot.bot.domain.bot.BotControl;
 import io.cryptobot.bot.domain.bot.BotErrors;
 import io.cryptobot.bot.domain.bot.BotId;
+import io.cryptobot.bot.domain.bot.FeedSpec;
+import io.cryptobot.bot.domain.bot.LiveFeedSpec;
+import io.cryptobot.bot.domain.bot.ReplayFeedSpec;
 import io.cryptobot.exchange.domain.fill.Rate;
 import io.cryptobot.kernel.adapter.in.rest.Decimals;
 import io.cryptobot.kernel.adapter.in.rest.PageResponse;
@@ -211,7 +214,16 @@ public class BotResource {
         }
     }
 
-    public record FeedRequest(String kind, String from, String to, String speed) {
+    /**
+     * The bot's feed: {@code replay} (the default) of stored candles in [from, to) at {@code speed} (default 60), or
+     * {@code live}, the venue's live candles from the next one to close (no from, to or speed).
+     */
+    @Schema(name = "BotFeedRequest", description = "kind replay (default): stored candles opening in [from, to) "
+            + "(ISO-8601 or epoch ms) replayed at speed times real time (default 60, at most 10,000,000); kind live: "
+            + "the instrument's venue's live candles, from the next one to close on, warmed up on the last ones "
+            + "stored; from, to and speed must be left out")
+    public record FeedRequest(@Schema(enumeration = {"replay", "live"}) String kind, String from, String to,
+                              String speed) {
     }
 
     public record ControlRequest(String reason) {
@@ -226,8 +238,7 @@ public class BotResource {
         static BotResponse of(Bot bot, BotPortfolio portfolio) {
             Costs costs = new Costs(plain(bot.costs().makerFee()), plain(bot.costs().takerFee()),
                     String.valueOf(bot.costs().slippageBps()), plain(bot.costs().maxVolumeShare()));
-            Feed feed = new Feed("replay", Instant.ofEpochMilli(bot.feed().from()),
-                    Instant.ofEpochMilli(bot.feed().to()), bot.feed().speed());
+            Feed feed = Feed.of(bot.feed());
             LimitsInput in = LimitsInput.of(bot.limits());
             Map<String, String> limits = new LinkedHashMap<>();
             putIfSet(limits, "maxOrderNotional", in.maxOrderNotional());
@@ -255,9 +266,23 @@ public class BotResource {
     public record Costs(String makerFee, String takerFee, String slippageBps, String maxVolumeShare) {
     }
 
-    /** The replay of stored candles the bot trades over, {@code speed} times faster than real time. */
-    @Schema(name = "BotFeed")
-    public record Feed(String kind, Instant from, Instant to, long speed) {
+    /**
+     * Where the bot's candles come from: a replay of stored candles in [from, to) at {@code speed} times real time,
+     * or its venue's live candles from its first candle to trade on ({@code from}, null until that candle closed;
+     * no {@code to}, no {@code speed}).
+     */
+    @Schema(name = "BotFeed", description = "Where the bot's candles come from: kind replay (stored candles opening in "
+            + "[from, to), played at speed times real time) or live (the venue's live candles as they close; from is "
+            + "the open time of the first candle it traded on, null until that candle came; to and speed are null)")
+    public record Feed(@Schema(enumeration = {"replay", "live"}) String kind, Instant from, Instant to, Long speed) {
+        static Feed of(FeedSpec spec) {
+            return switch (spec) {
+                case ReplayFeedSpec replay -> new Feed(replay.kind(), Instant.ofEpochMilli(replay.from()),
+                        Instant.ofEpochMilli(replay.to()), replay.speed());
+                case LiveFeedSpec live -> new Feed(live.kind(), live.start().map(Instant::ofEpochMilli).getOrNull(),
+                        null, null);
+            };
+        }
     }
 
     public record Pnl(String equity, String realizedPnl, String unrealizedPnl, String netPnl, int trades) {
@@ -296,6 +321,7 @@ public class BotResource {
                                     String lastClose, Instant markedAt) {
     }
 
+    /** One entry of a bot's history: its kind (lower case), the step it took effect after, why, and when. */
     public record ControlResponse(String kind, Instant afterStep, String reason, Instant at) {
         static ControlResponse of(BotControl c) {
             return new ControlResponse(c.kind().name().toLowerCase(Locale.ROOT),
@@ -308,28 +334,28 @@ public class BotResource {
     @RolesAllowed({Roles.TRADER, Roles.ADMIN})
     @Operation(summary = "Create a paper bot",
             description = "Defines a bot: a strategy and its parameters on one instrument and "
-                    + "timeframe, trading a paper account over a replay feed of stored candles, "
-                    + "with optional fees, slippage, sizing and its own risk limits. It is "
-                    + "created stopped; start it with POST /api/bots/{id}/start.")
+                    + "timeframe, trading a paper account over a replay feed of stored candles "
+                    + "(feed kind replay, the default) or its venue's live candles (feed kind live: "
+                    + "from the next candle to close, warmed up on the last ones stored, on the same "
+                    + "simulated venue and fill model), with optional fees, slippage, sizing and its "
+                    + "own risk limits. It is created stopped; start it with POST /api/bots/{id}/start.")
     @APIResponse(responseCode = "201", description = "The bot created (Location: /api/bots/{id})",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = BotResponse.class)))
     @APIResponse(responseCode = "400", description = "bot.invalid_input: a field is missing or malformed (unknown strategy or "
-            + "parameter, bad instrument, feed, fee, sizing or limit); errors[] names "
-            + "each")
+            + "parameter, bad instrument, feed, fee, sizing or limit; a live feed given from, to or speed, or on an "
+            + "instrument whose venue has no live candles here); errors[] names each")
     @APIResponse(responseCode = "409", description = "bot.name_taken: the caller already has a bot with this name")
     public Response create(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = CreateRequest.class),
-                    examples = @ExampleObject(name = "example", value = "{\"name\":\"sma\",\"strategy\":\"sma_crossover\",\"parameters\":{\"fast\":\"10\",\"slow\":\"30\"},\"instrument\":\"BINANCE:BTC/USDT\",\"timeframe\":\"1m\",\"accountId\":\"0190f7a2-5b1e-7c3d-9a8b-1c2d3e4f5a6b\",\"feed\":{\"kind\":\"replay\",\"from\":\"2024-01-01T00:00:00Z\",\"to\":\"2024-01-08T00:00:00Z\",\"speed\":\"600\"}}"))) CreateRequest request, @Context SecurityContext security) {
+                    examples = {@ExampleObject(name = "example", value = "{\"name\":\"sma\",\"strategy\":\"sma_crossover\",\"parameters\":{\"fast\":\"10\",\"slow\":\"30\"},\"instrument\":\"BINANCE:BTC/USDT\",\"timeframe\":\"1m\",\"accountId\":\"0190f7a2-5b1e-7c3d-9a8b-1c2d3e4f5a6b\",\"feed\":{\"kind\":\"replay\",\"from\":\"2024-01-01T00:00:00Z\",\"to\":\"2024-01-08T00:00:00Z\",\"speed\":\"600\"}}"),
+                            @ExampleObject(name = "live", value = "{\"name\":\"sma live\",\"strategy\":\"sma_crossover\",\"parameters\":{\"fast\":\"10\",\"slow\":\"30\"},\"instrument\":\"SIM:BTC/USDT\",\"timeframe\":\"1m\",\"accountId\":\"0190f7a2-5b1e-7c3d-9a8b-1c2d3e4f5a6b\",\"feed\":{\"kind\":\"live\"}}")})) CreateRequest request, @Context SecurityContext security) {
         if (request == null) {
             return Problems.response(BotErrors.invalid(List.of(new Violation("body", "a JSON body is required"))));
         }
         FeedRequest feed = request.feed() == null ? new FeedRequest(null, null, null, null) : request.feed();
-        if (feed.kind() != null && !feed.kind().isBlank() && !"replay".equals(feed.kind().strip())) {
-            return Problems.response(BotErrors.invalid(List.of(new Violation("feed.kind",
-                    "must be replay (live venue feeds come with live trading)"))));
-        }
         Either<DomainError, Bot> created = creating.create(caller(security), new CreateBotCommand(request.name(),
                 request.strategy(), request.parameters(), request.instrument(), request.timeframe(),
-                request.accountId(), feed.from(), feed.to(), feed.speed(), request.makerFee(), request.takerFee(),
+                request.accountId(), feed.kind(), feed.from(), feed.to(), feed.speed(), request.makerFee(),
+                request.takerFee(),
                 request.slippageBps(), request.maxVolumeShare(),
                 request.limits() == null ? null : request.limits().input(),
                 request.sizing() == null ? null : request.sizing().raw()));
@@ -379,9 +405,10 @@ public class BotResource {
     @Path("{id}/start")
     @RolesAllowed({Roles.TRADER, Roles.ADMIN})
     @Operation(summary = "Start a bot",
-            description = "Starts a stopped or failed bot: its session replays the feed and trades "
-                    + "the paper account. Refused while the kill switch is on and while another "
-                    + "running bot uses the account.")
+            description = "Starts a created bot: its session plays the feed and trades the paper "
+                    + "account (a live feed: warmed up on the last stored candles, it trades from the "
+                    + "next candle to close; feed.from is set then). Refused while the kill switch is "
+                    + "on and while another running bot uses the account.")
     @APIResponse(responseCode = "200", description = "The bot, now running",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = BotResponse.class)))
     @APIResponse(responseCode = "404", description = "bot.not_found: no such bot of the caller")
@@ -389,6 +416,9 @@ public class BotResource {
             + "bot.changed: the bot changed meanwhile, read it again; bot.account_busy: "
             + "another bot trades this account; bot.trading_halted: trading is halted "
             + "(kill switch), resume it first")
+    @APIResponse(responseCode = "422", description = "marketdata.live.venue_unavailable: a live bot's venue has no live "
+            + "market data on this instance now (disabled since the bot was created); bot.feed_refused: its live "
+            + "feed refused it (the venue no longer streams its timeframe)")
     @APIResponse(responseCode = "503", description = "bot.recovering: the bot's session is being rebuilt from its journal; "
             + "retry after Retry-After seconds")
     public Response start(@PathParam("id") String id, @Context SecurityContext security) {
@@ -491,7 +521,13 @@ public class BotResource {
     @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
     @Operation(summary = "A bot's control history",
             description = "Every start, pause, resume and stop of the bot, with the step after "
-                    + "which it took effect and the reason, oldest first, paged.")
+                    + "which it took effect and the reason, oldest first, paged; also the kill switch "
+                    + "(trading_halted, trading_reduced, trading_resumed), orders placed and canceled by "
+                    + "hand, recovery (suspended, recovered, incident) and, for a live feed, its warm-up "
+                    + "(warmed_up, warm_up_short), decisions on late candles (late_candles, then "
+                    + "caught_up with counts), candles the feed never had (candles_missed) and openings "
+                    + "blocked while the feed is stale or the venue halted the instrument "
+                    + "(opening_blocked, opening_allowed).")
     @APIResponse(responseCode = "200", description = "One page of controls",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class,
                     properties = @SchemaProperty(name = "items", type = SchemaType.ARRAY,

@@ -7,6 +7,8 @@ import io.cryptobot.bot.domain.bot.Bot;
 import io.cryptobot.bot.domain.bot.BotControl;
 import io.cryptobot.bot.domain.bot.BotId;
 import io.cryptobot.bot.domain.bot.BotStatus;
+import io.cryptobot.bot.domain.bot.FeedSpec;
+import io.cryptobot.bot.domain.bot.LiveFeedSpec;
 import io.cryptobot.bot.domain.bot.ReplayFeedSpec;
 import io.cryptobot.exchange.domain.fill.Rate;
 import io.cryptobot.exchange.domain.fill.VenueCosts;
@@ -45,7 +47,7 @@ import java.util.UUID;
 class BotStoreAdapter implements BotStorePort {
     private static final String COLUMNS = "id, owner_id, name, strategy, parameters, instrument, timeframe, account_id, "
             + "cash_units, cash_scale, cash_asset, limits, costs, feed_from, feed_to, feed_speed, status, status_reason, "
-            + "last_step, steps, last_close, created_at, updated_at, sizing";
+            + "last_step, steps, last_close, created_at, updated_at, sizing, feed_kind";
     private static final String UNIQUE_VIOLATION = "23505";
     /**
      * A transaction that does not wait for the disk: it is durable with the next synchronous commit (the
@@ -84,7 +86,7 @@ class BotStoreAdapter implements BotStorePort {
         try {
             pool.withTransaction(connection -> connection.preparedQuery("INSERT INTO bot.bots (" + COLUMNS + ") VALUES "
                             + "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, "
-                            + "$20, $21, $22, $23, $24)").execute(row(bot))
+                            + "$20, $21, $22, $23, $24, $25)").execute(row(bot))
                     .flatMap(ignored -> insertControl(connection, bot.id(), created))).await().indefinitely();
             return true;
         } catch (PgException e) {
@@ -140,11 +142,13 @@ class BotStoreAdapter implements BotStorePort {
     private boolean updated(Bot bot, BotStatus expected, BotControl control) {
         try {
             return pool.withTransaction(connection -> connection.preparedQuery("UPDATE bot.bots SET status = $1, "
-                                    + "status_reason = $2, last_step = $3, steps = $4, last_close = $5, updated_at = $6 "
+                                    + "status_reason = $2, last_step = $3, steps = $4, last_close = $5, updated_at = $6, "
+                                    + "feed_from = COALESCE($10, feed_from) "
                                     + "WHERE id = $7 AND owner_id = $8 AND status = $9")
                             .execute(Tuple.tuple(Arrays.asList(code(bot.status()), bot.statusReason().getOrNull(),
                                     bot.lastStep().getOrNull(), bot.steps(), closeText(bot),
-                                    utc(bot.updatedAt()), bot.id().value(), bot.owner().value(), code(expected))))
+                                    utc(bot.updatedAt()), bot.id().value(), bot.owner().value(), code(expected),
+                                    liveStart(bot))))
                             .flatMap(updated -> updated.rowCount() == 0 ? Uni.createFrom().item(false)
                                     : insertControl(connection, bot.id(), control).replaceWith(true)))
                     .await().indefinitely();
@@ -167,10 +171,11 @@ class BotStoreAdapter implements BotStorePort {
 
     private boolean moved(Bot bot, BotStatus expected) {
         return pool.preparedQuery("UPDATE bot.bots SET status = $1, status_reason = $2, last_step = $3, steps = $4, "
-                        + "last_close = $5, updated_at = $6 WHERE id = $7 AND owner_id = $8 AND status = $9")
+                        + "last_close = $5, updated_at = $6, feed_from = COALESCE($10, feed_from) "
+                        + "WHERE id = $7 AND owner_id = $8 AND status = $9")
                 .executeAndAwait(Tuple.tuple(Arrays.asList(code(bot.status()), bot.statusReason().getOrNull(),
                         bot.lastStep().getOrNull(), bot.steps(), closeText(bot), utc(bot.updatedAt()),
-                        bot.id().value(), bot.owner().value(), code(expected))))
+                        bot.id().value(), bot.owner().value(), code(expected), liveStart(bot))))
                 .rowCount() == 1;
     }
 
@@ -186,9 +191,10 @@ class BotStoreAdapter implements BotStorePort {
     private boolean checkpointed(Bot bot) {
         return pool.withTransaction(connection -> connection.query(NO_FLUSH).execute()
                         .flatMap(ignored -> connection.preparedQuery("UPDATE bot.bots SET last_step = $1, steps = $2, "
-                                        + "last_close = $3, updated_at = $4 WHERE id = $5 AND status IN ('running', 'paused')")
+                                        + "last_close = $3, updated_at = $4, feed_from = COALESCE($6, feed_from) "
+                                        + "WHERE id = $5 AND status IN ('running', 'paused')")
                                 .execute(Tuple.tuple(Arrays.asList(bot.lastStep().getOrNull(), bot.steps(),
-                                        closeText(bot), utc(bot.updatedAt()), bot.id().value())))))
+                                        closeText(bot), utc(bot.updatedAt()), bot.id().value(), liveStart(bot))))))
                 .await().indefinitely().rowCount() == 1;
     }
 
@@ -288,6 +294,11 @@ class BotStoreAdapter implements BotStorePort {
         return bots;
     }
 
+    /** A live feed's start once known (it is fixed with the first step's checkpoint); null otherwise. */
+    private static Long liveStart(Bot bot) {
+        return bot.feed() instanceof LiveFeedSpec live ? live.start().getOrNull() : null;
+    }
+
     private static Tuple row(Bot bot) {
         JsonObject parameters = new JsonObject();
         bot.parameters().forEach(parameters::put);
@@ -301,15 +312,18 @@ class BotStoreAdapter implements BotStorePort {
         putIfSet(limitsJson, "maxDailyLossPercent", limits.maxDailyLossPercent());
         putIfSet(limitsJson, "maxAssetExposurePercent", limits.maxAssetExposurePercent());
         putIfSet(limitsJson, "maxOrdersPerMinute", limits.maxOrdersPerMinute());
+        Option<ReplayFeedSpec> replay = bot.feed() instanceof ReplayFeedSpec r ? Option.some(r) : Option.none();
         JsonObject costs = new JsonObject().put("makerFee", plain(bot.costs().makerFee()))
                 .put("takerFee", plain(bot.costs().takerFee())).put("slippageBps", bot.costs().slippageBps())
                 .put("maxVolumeShare", plain(bot.costs().maxVolumeShare()));
         return Tuple.tuple(Arrays.asList(bot.id().value(), bot.owner().value(), bot.name(), bot.strategy(), parameters,
                 bot.instrument().toString(), bot.timeframe().code(), bot.accountId(), bot.startingCash().units(),
                 (short) bot.startingCash().scale(), bot.startingCash().asset().code(), limitsJson, costs,
-                bot.feed().from(), bot.feed().to(), bot.feed().speed(), code(bot.status()),
+                bot.feed().tradingStart().getOrNull(), replay.map(ReplayFeedSpec::to).getOrNull(),
+                replay.map(ReplayFeedSpec::speed).getOrNull(), code(bot.status()),
                 bot.statusReason().getOrNull(), bot.lastStep().getOrNull(), bot.steps(), closeText(bot),
-                utc(bot.createdAt()), utc(bot.updatedAt()), bot.sizing().map(BotStoreAdapter::sizingJson).getOrNull()));
+                utc(bot.createdAt()), utc(bot.updatedAt()), bot.sizing().map(BotStoreAdapter::sizingJson).getOrNull(),
+                bot.feed().kind()));
     }
 
     private static JsonObject sizingJson(Sizing sizing) {
@@ -354,12 +368,21 @@ class BotStoreAdapter implements BotStorePort {
                 row.getUUID("account_id"), new Money(row.getLong("cash_units"), row.getShort("cash_scale"),
                 Asset.parse(row.getString("cash_asset")).get()), riskLimits, venueCosts,
                 sizing((JsonObject) row.getValue("sizing")),
-                new ReplayFeedSpec(row.getLong("feed_from"), row.getLong("feed_to"), row.getLong("feed_speed")),
+                feed(row),
                 BotStatus.valueOf(row.getString("status").toUpperCase(Locale.ROOT)),
                 Option.of(row.getString("status_reason")), Option.of(row.getLong("last_step")), row.getLong("steps"),
                 Option.of(row.getString("last_close")).map(BotStoreAdapter::price),
                 row.getOffsetDateTime("created_at").toInstant(),
                 row.getOffsetDateTime("updated_at").toInstant());
+    }
+
+    private static FeedSpec feed(Row row) {
+        return switch (row.getString("feed_kind")) {
+            case ReplayFeedSpec.KIND -> new ReplayFeedSpec(row.getLong("feed_from"), row.getLong("feed_to"),
+                    row.getLong("feed_speed"));
+            case LiveFeedSpec.KIND -> new LiveFeedSpec(Option.of(row.getLong("feed_from")));
+            default -> throw new IllegalStateException("stored bot has an unknown feed kind " + row.getString("feed_kind"));
+        };
     }
 
     /** The last close as exact text at its price scale ({@code 42000.50}). */

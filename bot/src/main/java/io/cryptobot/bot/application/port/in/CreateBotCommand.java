@@ -6,14 +6,17 @@ import java.util.Map;
 
 /**
  * A new paper bot as asked for, unchecked text: the strategy and its parameters, the instrument
- * ({@code VENUE:BASE/QUOTE}) and timeframe, the paper account to trade on, the replay feed (stored candles
- * opening in [from, to), ISO-8601 or epoch ms, at {@code speed} times real time) and the simulated venue's costs
+ * ({@code VENUE:BASE/QUOTE}) and timeframe, the paper account to trade on, the feed ({@code feedKind} {@code replay},
+ * the default: stored candles opening in [from, to), ISO-8601 or epoch ms, at {@code speed} times real time; or
+ * {@code live}: the venue's live candles from the next one to close, without from, to or speed) and the simulated
+ * venue's costs
  * (as for backtests; blank = default), and the bot's own pre-trade limits in the instrument's quote currency
  * (null = none of its own; they combine with the owner's, the stricter of each pair applying), and the sizing of
  * the strategy's entries (null = the strategy's own).
  */
 public record CreateBotCommand(String name, String strategy, Map<String, String> parameters, String instrument,
-                               String timeframe, String accountId, String from, String to, String speed,
+                               String timeframe, String accountId, String feedKind, String from, String to,
+                               String speed,
                                String makerFee, String takerFee, String slippageBps, String maxVolumeShare,
                                LimitsInput limits, EntrySizing.Raw sizing) {
 }

@@ -11,11 +11,14 @@ import io.vavr.control.Either;
  *
  * <p>Refused: an unknown instrument ({@code marketdata.instrument.not_found}), a venue this instance has no market
  * data of ({@code marketdata.live.venue_unavailable}), a timeframe the venue does not stream or a {@code from} that
- * is unaligned or too far back ({@code marketdata.invalid_input}).
+ * is unaligned or too far back, more than that many {@code lastClosed} candles ({@code marketdata.invalid_input}).
  */
 public interface SubscribeLiveCandlesUseCase {
     /** The most candles a subscriber may ask to catch up on with {@code from}; older history is loaded, not fed. */
     int MAX_CATCH_UP_CANDLES = 100_000;
 
     Either<DomainError, LiveSubscription> subscribe(LiveCandleRequest request, LiveCandleSubscriber subscriber);
+
+    /** What {@link #subscribe} would refuse, without subscribing: for whatever defines a feed to follow later. */
+    Either<DomainError, LiveCandleRequest> check(LiveCandleRequest request);
 }

@@ -1,0 +1,387 @@
+package io.cryptobot.bot.application.service;
+
+import io.cryptobot.bot.application.port.out.BotStorePort;
+import io.cryptobot.bot.application.port.out.BotWorkersPort;
+import io.cryptobot.bot.domain.bot.Bot;
+import io.cryptobot.bot.domain.bot.BotControl;
+import io.cryptobot.bot.domain.bot.BotErrors;
+import io.cryptobot.bot.domain.bot.LiveFeedSpec;
+import io.cryptobot.bot.domain.session.TradingSession;
+import io.cryptobot.kernel.domain.Candle;
+import io.cryptobot.kernel.domain.Clock;
+import io.cryptobot.kernel.domain.DomainError;
+import io.cryptobot.kernel.domain.InstrumentId;
+import io.cryptobot.kernel.domain.Timeframe;
+import io.cryptobot.marketdata.application.port.in.FeedStatus;
+import io.cryptobot.marketdata.application.port.in.LiveCandle;
+import io.cryptobot.marketdata.application.port.in.LiveCandleRequest;
+import io.cryptobot.marketdata.application.port.in.LiveSubscription;
+import io.cryptobot.marketdata.application.port.in.MayOpenPositionQuery;
+import io.cryptobot.marketdata.application.port.in.OpeningRefused;
+import io.cryptobot.marketdata.application.port.in.SubscribeLiveCandlesUseCase;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A paper bot on a venue's live candles: the same session as a replay's, one step per closed live candle
+ * ({@link SessionSteps}), with what only a live feed brings.
+ * <ul>
+ *   <li><b>Start.</b> A bot that never traded joins its feed asking for the last closed candles its strategy needs
+ *       to warm up (the feed serves them from the store and from memory, {@code HISTORY}); its first other candle is
+ *       its first to trade on, fixed as the feed's start and stored with that step's checkpoint. Fewer warm-up
+ *       candles than needed is a {@code warm_up_short} event, otherwise {@code warmed_up}.</li>
+ *   <li><b>Restart.</b> A bot that traded is rebuilt as a replay is (warm-up and journal replayed over the stored
+ *       candles up to its checkpoint or last entry), joins its feed from the candle after the last one played, and
+ *       takes from the feed what the store lacks of the rebuild (candles the feed had not stored when the process
+ *       ended); then it catches up on what closed while it was down and trades on.</li>
+ *   <li><b>Late candles.</b> Every step decided on a late candle (caught up from history, fetched to fill a gap,
+ *       late from the stream) belongs to a run recorded in the bot's events: {@code late_candles} at its first
+ *       candle, {@code caught_up} with counts when an on-time candle ends it. Candles the feed passes over (neither
+ *       the store nor the venue had them) are a {@code candles_missed} event.</li>
+ *   <li><b>Openings.</b> While the feed is stale, or the venue has the instrument halted or delisted
+ *       ({@link MayOpenPositionQuery}), the session opens no position ({@link TradingSession#blockOpenings}): it
+ *       still manages what it holds. Each change is an input journaled before the session applies it
+ *       ({@code opening_blocked}, {@code opening_allowed}), so a rebuild applies it at the same step.</li>
+ * </ul>
+ * Everything the feed tells a bot is queued in its {@link LiveFeedInbox} and handled on the bot workers, one item at
+ * a time; changes of the session are made under its lock, as every input's.
+ */
+@ApplicationScoped
+class FollowLiveFeed {
+    /** How long a launch waits for the feed to deliver the candles of its rebuild that the store lacks. */
+    static final long REBUILD_WAIT_MILLIS = 60_000;
+    private final SubscribeLiveCandlesUseCase feeds;
+    private final MayOpenPositionQuery openings;
+    private final RebuildSession rebuild;
+    private final BotStorePort store;
+    private final LiveSessions sessions;
+    private final SessionSteps steps;
+    private final ActivityProjection projection;
+    private final BotWorkersPort workers;
+    private final Clock clock;
+
+    FollowLiveFeed(SubscribeLiveCandlesUseCase feeds, MayOpenPositionQuery openings, RebuildSession rebuild,
+                   BotStorePort store, LiveSessions sessions, SessionSteps steps, ActivityProjection projection,
+                   BotWorkersPort workers, Clock clock) {
+        this.feeds = feeds;
+        this.openings = openings;
+        this.rebuild = rebuild;
+        this.store = store;
+        this.sessions = sessions;
+        this.steps = steps;
+        this.projection = projection;
+        this.workers = workers;
+        this.clock = clock;
+    }
+
+    /**
+     * The live part of a launch: rebuilds the session from the store (and from the feed where the store lacks
+     * candles) up to the bot's checkpoint or last journal entry and joins the feed; its candles wait in the
+     * session's inbox until {@link #follow}. Answers the step the journal was replayed up to ({@link Long#MIN_VALUE}
+     * for a bot that never traded), or why the bot cannot be run; then it is not on the feed.
+     */
+    Either<DomainError, Long> rebuild(LiveSession runner, int warmUpCandles, List<BotControl> entries) {
+        Bot bot = runner.bot;
+        LiveFeedSpec feed = (LiveFeedSpec) bot.feed();
+        runner.warmUpNeeded = warmUpCandles;
+        runner.inbox = new LiveFeedInbox();
+        RebuildSession.Entries pending = new RebuildSession.Entries(entries);
+        if (feed.start().isEmpty()) {
+            // it never traded: no order to rebuild, and its entries (pauses, the kill switch, blocks) hold as they
+            // ended; it warms up on what the feed has
+            pending.rest(runner);
+            return join(runner, LiveCandleRequest.withLastClosed(bot.instrument(), bot.timeframe(), warmUpCandles))
+                    .map(joined -> Long.MIN_VALUE);
+        }
+        long start = feed.start().get();
+        long warmUpStart = start - (long) warmUpCandles * bot.timeframe().nominalLength().toMillis();
+        Either<DomainError, Long> warmed = rebuild.play(runner, warmUpStart, start - 1, List.of());
+        if (warmed.isLeft()) {
+            return Either.left(warmed.getLeft());
+        }
+        long upTo = Math.max(bot.lastStep().getOrElse(start), entries.stream().mapToLong(BotControl::afterStep)
+                .max().orElse(Long.MIN_VALUE));
+        Either<DomainError, Long> stored = rebuild.play(runner, start, upTo, pending);
+        if (stored.isLeft()) {
+            return Either.left(stored.getLeft());
+        }
+        TradingSession session = runner.session;
+        long next = session.lastStepTime() >= start ? bot.timeframe().next(session.lastStepTime()) : start;
+        Either<DomainError, LiveSubscription> joined = join(runner, new LiveCandleRequest(bot.instrument(),
+                bot.timeframe(), Option.some(next)));
+        if (joined.isLeft()) {
+            return Either.left(joined.getLeft());
+        }
+        if (session.lastStepTime() < upTo) {
+            Either<DomainError, Long> fed = playFromFeed(runner, upTo, pending);
+            if (fed.isLeft()) {
+                abandon(runner);
+                return fed;
+            }
+        }
+        pending.rest(runner);
+        return Either.right(upTo);
+    }
+
+    /** Runs the launched session on its feed: what waits in its inbox first, then each item as it comes. */
+    void follow(LiveSession runner) {
+        sessions.run(runner);
+        // the opening conditions as they are now, before any candle
+        runner.inbox.recheck();
+        runner.inbox.drainOn(workers.executor(), item -> handle(runner, item));
+    }
+
+    /** Leaves the feed of a session that will not run (a refused launch, a stop to complete, an incident). */
+    void abandon(LiveSession runner) {
+        if (runner.inbox != null) {
+            runner.inbox.close();
+        }
+        if (runner.liveFeed != null) {
+            runner.liveFeed.close();
+        }
+    }
+
+    /** The venue changed the status of {@code instrument}: the bots trading it here look at their openings again. */
+    void instrumentStatusChanged(InstrumentId instrument) {
+        for (LiveSession runner : sessions.on(instrument)) {
+            if (runner.inbox != null) {
+                runner.inbox.recheck();
+            }
+        }
+    }
+
+    private Either<DomainError, LiveSubscription> join(LiveSession runner, LiveCandleRequest request) {
+        Either<DomainError, LiveSubscription> joined = feeds.subscribe(request, runner.inbox).mapLeft(refusal ->
+                refusal instanceof DomainError.Invalid invalid ? BotErrors.feedRefused(runner.bot.instrument() + " "
+                        + runner.bot.timeframe().code(), invalid.violations().stream()
+                        .map(v -> v.field() + " " + v.reason()).toList()) : refusal);
+        joined.forEach(subscription -> runner.liveFeed = subscription);
+        return joined;
+    }
+
+    /**
+     * Plays the candles of the rebuild the store lacked, as the feed delivers them (stored history, then what it
+     * holds in memory or fetches from the venue), up to the journal's last step. A candle past it stays queued.
+     */
+    private Either<DomainError, Long> playFromFeed(LiveSession runner, long upTo, RebuildSession.Entries pending) {
+        long deadline = System.nanoTime() + REBUILD_WAIT_MILLIS * 1_000_000;
+        long played = 0;
+        while (runner.session.lastStepTime() < upTo) {
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            LiveFeedInbox.Item item;
+            try {
+                item = left <= 0 ? null : runner.inbox.next(left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                item = null;
+            }
+            if (item == null) {
+                return Either.left(BotErrors.feedBehind(runner.bot.instrument() + " " + runner.bot.timeframe().code(),
+                        Instant.ofEpochMilli(runner.session.lastStepTime()), Instant.ofEpochMilli(upTo),
+                        REBUILD_WAIT_MILLIS / 1000));
+            }
+            switch (item) {
+                case LiveFeedInbox.Status status -> runner.feedStatus = status.status();
+                case LiveFeedInbox.Recheck recheck -> { }
+                case LiveFeedInbox.Closed closed -> {
+                    long time = closed.candle().openTime();
+                    if (time > upTo) {
+                        // the journal's last step has no candle: the check that follows reports it
+                        runner.inbox.putBack(item);
+                        return Either.right(played);
+                    }
+                    if (time > runner.session.lastStepTime()) {
+                        RebuildSession.step(runner, closed.candle().candle(), pending);
+                        played++;
+                        runner.rebuiltFromFeed++;
+                    }
+                }
+            }
+        }
+        return Either.right(played);
+    }
+
+    /** One item of the feed, on a bot worker; answers how long the feed waits before the next (the order rate). */
+    private long handle(LiveSession runner, LiveFeedInbox.Item item) {
+        try {
+            switch (item) {
+                case LiveFeedInbox.Status status -> {
+                    runner.feedStatus = status.status();
+                    guardOpenings(runner);
+                    return 0;
+                }
+                case LiveFeedInbox.Recheck recheck -> {
+                    guardOpenings(runner);
+                    return 0;
+                }
+                case LiveFeedInbox.Closed closed -> {
+                    return candle(runner, closed.candle());
+                }
+            }
+        } catch (JournalUnwritable e) {
+            // the session was put aside, to be rebuilt from its journal when the database answers
+            return 0;
+        } catch (RuntimeException e) {
+            steps.fail(runner, e);
+            return 0;
+        }
+    }
+
+    private long candle(LiveSession runner, LiveCandle candle) {
+        TradingSession session = runner.session;
+        long time = candle.openTime();
+        synchronized (runner) {
+            if (runner.ended || time <= session.lastStepTime()) {
+                return 0;
+            }
+        }
+        if (runner.bot.feed().tradingStart().isEmpty()) {
+            if (candle.source() == LiveCandle.Source.HISTORY) {
+                warmUp(runner, candle.candle());
+                return 0;
+            }
+            begin(runner, time);
+        } else {
+            missed(runner, time);
+        }
+        if (candle.late()) {
+            if (runner.lateRun == null) {
+                record(runner, BotControl.Kind.LATE_CANDLES, LateRun.opened(candle));
+                runner.lateRun = new LateRun(time);
+            }
+            runner.lateRun.add(candle);
+        } else if (runner.lateRun != null) {
+            record(runner, BotControl.Kind.CAUGHT_UP, runner.lateRun.summary());
+            runner.lateRun = null;
+        }
+        guardOpenings(runner);
+        // no candle queued behind it: the bot is at the live edge, its checkpoint names this step
+        steps.step(runner, candle.candle(), runner.inbox.noCandleQueued());
+        return steps.paceMillis(runner);
+    }
+
+    /** A candle before the first one to trade on: it only warms the strategy up (no order, no equity, no write). */
+    private void warmUp(LiveSession runner, Candle candle) {
+        synchronized (runner) {
+            if (runner.ended) {
+                return;
+            }
+            runner.session.step(candle.openTime(), new Candle[] {candle});
+            runner.stepsPlayed++;
+            if (runner.warmedUp++ == 0) {
+                runner.warmedUpFrom = candle.openTime();
+            }
+            StepJournal.Step nothing = runner.steps.drain();
+            if (!nothing.isEmpty()) {
+                projection.record(runner.bot.owner(), nothing);
+            }
+        }
+    }
+
+    /**
+     * The bot's first candle to trade on: the session trades from it, the bot's feed starts at it (stored with the
+     * checkpoint of its step), and the warm-up it had is recorded.
+     */
+    private void begin(LiveSession runner, long start) {
+        Timeframe timeframe = runner.bot.timeframe();
+        synchronized (runner) {
+            if (runner.ended) {
+                return;
+            }
+            runner.session.tradeFrom(start);
+            runner.bot = runner.bot.tradingFrom(start);
+        }
+        int needed = runner.warmUpNeeded;
+        long earliest = start - (long) needed * timeframe.nominalLength().toMillis();
+        boolean complete = runner.warmedUp >= needed && (needed == 0 || runner.warmedUpFrom <= earliest);
+        String got = runner.warmedUp == 0 ? "no candle" : runner.warmedUp + " candles from "
+                + Instant.ofEpochMilli(runner.warmedUpFrom) + " to "
+                + Instant.ofEpochMilli(runner.session.lastStepTime());
+        String reason = complete
+                ? "trading on live " + timeframe.code() + " candles from " + Instant.ofEpochMilli(start)
+                + "; warmed up on " + got + " (the strategy needs " + needed + ")"
+                : "trading on live " + timeframe.code() + " candles from " + Instant.ofEpochMilli(start)
+                + " with a short warm-up: " + got + " of the " + needed + " the strategy needs before it (neither "
+                + "the store nor the feed had more); its first signals may come later than with a full history";
+        record(runner, complete ? BotControl.Kind.WARMED_UP : BotControl.Kind.WARM_UP_SHORT, reason);
+    }
+
+    /** Candles the feed passed over before the one at {@code time}: said, never silently skipped. */
+    private void missed(LiveSession runner, long time) {
+        long last = runner.session.lastStepTime();
+        Timeframe timeframe = runner.bot.timeframe();
+        if (last == Long.MIN_VALUE || last < runner.session.tradingStart()) {
+            return;
+        }
+        long expected = timeframe.next(last);
+        if (time <= expected) {
+            return;
+        }
+        long count = 0;
+        for (long open = expected; open < time; open = timeframe.next(open)) {
+            count++;
+        }
+        record(runner, BotControl.Kind.CANDLES_MISSED, count + (count == 1 ? " candle" : " candles") + " from "
+                + Instant.ofEpochMilli(expected) + " to " + Instant.ofEpochMilli(timeframe.floor(time - 1))
+                + " never came (neither the store nor the venue had them); the next step is at "
+                + Instant.ofEpochMilli(time));
+    }
+
+    /**
+     * Blocks or allows openings as the feed's freshness and the instrument's status on its venue say: a change is
+     * journaled first, then applied to the session, under its lock.
+     */
+    private void guardOpenings(LiveSession runner) {
+        Option<String> why = openingBlock(runner);
+        synchronized (runner) {
+            if (runner.ended || why.equals(runner.session.openingBlocked())) {
+                return;
+            }
+            try {
+                runner.writer.flush();
+                BotControl.Kind kind = why.isDefined() ? BotControl.Kind.OPENING_BLOCKED
+                        : BotControl.Kind.OPENING_ALLOWED;
+                store.addControl(runner.bot.id(), new BotControl(kind, runner.session.lastStepTime(),
+                        why.getOrElse("positions may be opened again: the live feed is fresh and the instrument "
+                                + "trades"), clock.now()));
+                runner.session.blockOpenings(why);
+                projection.record(runner.bot.owner(), runner.steps.drain());
+            } catch (RuntimeException e) {
+                throw sessions.suspend(runner, e);
+            }
+        }
+    }
+
+    /** Why no position may be opened now, if anything says so. */
+    private Option<String> openingBlock(LiveSession runner) {
+        List<String> reasons = new ArrayList<>();
+        FeedStatus status = runner.feedStatus;
+        if (status != null && !status.fresh()) {
+            reasons.add("the live feed of " + status.instrument() + " " + status.timeframe().code() + " is stale"
+                    + status.staleSince().map(since -> " since " + since).getOrElse("")
+                    + " (no closed candle for two intervals)");
+        }
+        Either<OpeningRefused, InstrumentId> venue = openings.mayOpen(runner.bot.instrument());
+        venue.swap().forEach(refused -> reasons.add(refused.reason()));
+        return reasons.isEmpty() ? Option.none() : Option.some(String.join("; ", reasons));
+    }
+
+    /** An informational event of the bot (not replayed by a rebuild); a failing write puts the session aside. */
+    private void record(LiveSession runner, BotControl.Kind kind, String reason) {
+        try {
+            store.addControl(runner.bot.id(), new BotControl(kind, runner.session.lastStepTime(), reason,
+                    clock.now()));
+        } catch (RuntimeException e) {
+            synchronized (runner) {
+                if (!runner.ended) {
+                    throw sessions.suspend(runner, e);
+                }
+            }
+            throw e instanceof JournalUnwritable ? e : new JournalUnwritable(e);
+        }
+    }
+}
