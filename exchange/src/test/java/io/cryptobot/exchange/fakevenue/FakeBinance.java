@@ -52,6 +52,7 @@ public final class FakeBinance extends FakeVenueServer {
     private volatile long weightUsed;
     private volatile Duration pingInterval = Duration.ofSeconds(20);
     private volatile Duration pongTimeout = Duration.ofMinutes(1);
+    private volatile Duration pushDelay = Duration.ZERO;
 
     /**
      * An API key as Binance knows it: its secret, what the account may do ({@code canTrade}, {@code canWithdraw}) and
@@ -114,6 +115,12 @@ public final class FakeBinance extends FakeVenueServer {
         return this;
     }
 
+    /** Takes a symbol out of the exchange information (its klines stay), as a pair removed from the venue. */
+    public FakeBinance unlist(String symbol) {
+        symbols.remove(symbol);
+        return this;
+    }
+
     /** A symbol as it is listed, for tests that need a filter the builder above does not write (MIN_NOTIONAL). */
     public FakeBinance rawSymbol(JsonObject symbol) {
         symbols.put(symbol.getString("symbol"), symbol);
@@ -145,6 +152,15 @@ public final class FakeBinance extends FakeVenueServer {
     public FakeBinance pings(Duration interval, Duration timeout) {
         pingInterval = interval;
         pongTimeout = timeout;
+        return this;
+    }
+
+    /**
+     * A new stream connection gets kline events only from this long after its handshake: what closes meanwhile is
+     * not pushed to it, as with a venue that registers a subscription a moment after the connection is open.
+     */
+    public FakeBinance pushDelay(Duration delay) {
+        pushDelay = delay;
         return this;
     }
 
@@ -480,7 +496,17 @@ public final class FakeBinance extends FakeVenueServer {
                 stream.socket.writeTextMessage(klineEvent(symbol, candles, update));
             }
         };
-        candles.watch(push);
+        long delay = pushDelay.toMillis();
+        if (delay > 0) {
+            // runs on the connection's own context, as the close handler below: no race between the two
+            vertx.setTimer(delay, id -> {
+                if (!stream.socket.isClosed()) {
+                    candles.watch(push);
+                }
+            });
+        } else {
+            candles.watch(push);
+        }
         stream.socket.closeHandler(v -> {
             candles.unwatch(push);
             streams().remove(stream);
