@@ -43,9 +43,21 @@ final class VenueFixtures {
                 .then().statusCode(200).extract().jsonPath();
     }
 
-    /** Polls the job until it has ended (bounded). */
+    /** Polls the job until it has ended (bounded: 60 s). */
     static JsonPath awaitDownload(TestUser user, String id) {
-        return DownloadApiTest.await(user, id);
+        return awaitDownload(user, id, Duration.ofSeconds(60));
+    }
+
+    static JsonPath awaitDownload(TestUser user, String id, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            JsonPath job = download(user, id);
+            if ("completed".equals(job.getString("status")) || "failed".equals(job.getString("status"))) {
+                return job;
+            }
+            assertThat(System.nanoTime()).as("download %s still %s", id, job.getString("status")).isLessThan(deadline);
+            sleep(20);
+        }
     }
 
     /** Polls the job until it has a note (why it waits) and returns it; null if it ended first. */
