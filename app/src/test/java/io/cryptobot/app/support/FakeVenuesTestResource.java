@@ -3,6 +3,7 @@ package io.cryptobot.app.support;
 import io.cryptobot.exchange.fakevenue.FakeBinance;
 import io.cryptobot.exchange.fakevenue.FakeOkx;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -27,6 +28,10 @@ public class FakeVenuesTestResource implements QuarkusTestResourceLifecycleManag
             config.put("cryptobot.venues.binance.ws-url", binance.wsUrl().toString());
             config.put("cryptobot.venues.binance.stream.reconnect-min", "PT0.05S");
             config.put("cryptobot.venues.binance.stream.reconnect-max", "PT0.5S");
+            // a connection cut without a close frame is noticed by its silence (the JDK client does not always report
+            // such a cut): the fake pings every 200 ms, and 1.5 s without a ping or a candle replaces the connection
+            binance.pings(Duration.ofMillis(200), Duration.ofMinutes(1));
+            config.put("cryptobot.venues.binance.stream.idle-timeout", "PT1.5S");
             config.put("cryptobot.venues.okx.rest-url", okx.restUrl().toString());
             config.put("cryptobot.venues.okx.ws-url", okx.wsUrl().toString());
             config.put("cryptobot.venues.okx.stream.reconnect-min", "PT0.05S");

@@ -11,14 +11,19 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.LongUnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
@@ -27,10 +32,15 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * A Binance spot venue for tests, speaking the documented formats of binance-spot-api-docs (rest-api.md,
  * web-socket-streams.md, errors.md, filters.md); the section each part follows is named where it is served.
- * Scripted: symbols, candle series per symbol and interval, API keys with their permissions and balances, the clock
- * offset, the weight limit, the testnet's missing {@code /sapi} endpoints, refusals and stream disconnections.
+ * Scripted: symbols, candle series per symbol and interval (an interval given none is built from the 1m klines, as
+ * Binance builds every interval from the same trades: {@link #coarse}), API keys with their permissions and balances,
+ * the clock offset, the weight limit, the testnet's missing {@code /sapi} endpoints, refusals, held requests and
+ * stream disconnections.
  */
 public final class FakeBinance extends FakeVenueServer {
+    /** Intervals built from the 1m klines when a test gave them none of their own ({@link #coarse}). */
+    private static final Set<String> BUILT = Set.of("3m", "5m", "15m", "30m", "1h", "2h", "4h", "6h", "8h", "12h",
+            "1d", "1w", "1M");
     private static final Pattern STREAM = Pattern.compile("/ws/([a-z0-9]+)@kline_([0-9]+[smhdwM])");
     private final Map<String, JsonObject> symbols = new ConcurrentHashMap<>();
     private final Map<String, CandleSeries> series = new ConcurrentHashMap<>();
@@ -42,6 +52,7 @@ public final class FakeBinance extends FakeVenueServer {
     private volatile long weightUsed;
     private volatile Duration pingInterval = Duration.ofSeconds(20);
     private volatile Duration pongTimeout = Duration.ofMinutes(1);
+    private volatile Duration pushDelay = Duration.ZERO;
 
     /**
      * An API key as Binance knows it: its secret, what the account may do ({@code canTrade}, {@code canWithdraw}) and
@@ -104,6 +115,12 @@ public final class FakeBinance extends FakeVenueServer {
         return this;
     }
 
+    /** Takes a symbol out of the exchange information (its klines stay), as a pair removed from the venue. */
+    public FakeBinance unlist(String symbol) {
+        symbols.remove(symbol);
+        return this;
+    }
+
     /** A symbol as it is listed, for tests that need a filter the builder above does not write (MIN_NOTIONAL). */
     public FakeBinance rawSymbol(JsonObject symbol) {
         symbols.put(symbol.getString("symbol"), symbol);
@@ -135,6 +152,15 @@ public final class FakeBinance extends FakeVenueServer {
     public FakeBinance pings(Duration interval, Duration timeout) {
         pingInterval = interval;
         pongTimeout = timeout;
+        return this;
+    }
+
+    /**
+     * A new stream connection gets kline events only from this long after its handshake: what closes meanwhile is
+     * not pushed to it, as with a venue that registers a subscription a moment after the connection is open.
+     */
+    public FakeBinance pushDelay(Duration delay) {
+        pushDelay = delay;
         return this;
     }
 
@@ -279,6 +305,13 @@ public final class FakeBinance extends FakeVenueServer {
         Long start = request.getParam("startTime") == null ? null : Long.parseLong(request.getParam("startTime"));
         Long end = request.getParam("endTime") == null ? null : Long.parseLong(request.getParam("endTime"));
         List<VenueCandle> all = candles == null ? List.of() : candles.all();
+        LongUnaryOperator closeTime = open -> candles.closeTime(open);
+        CandleSeries minutes = series.get(symbol + "|1m");
+        if (all.isEmpty() && BUILT.contains(interval.get().code()) && minutes != null) {
+            String code = interval.get().code();
+            all = coarse(minutes.all(), code);
+            closeTime = open -> bucketEnd(open, code) - 1;
+        }
         List<VenueCandle> inRange = all.stream().filter(c -> (start == null || c.openTime() >= start)
                 && (end == null || c.openTime() <= end)).toList();
         List<VenueCandle> page = start != null
@@ -288,10 +321,75 @@ public final class FakeBinance extends FakeVenueServer {
         for (VenueCandle c : page) {
             rows.add(new JsonArray().add(c.openTime()).add(c.open().toPlainString()).add(c.high().toPlainString())
                     .add(c.low().toPlainString()).add(c.close().toPlainString()).add(c.volume().toPlainString())
-                    .add(candles.closeTime(c.openTime())).add(c.close().multiply(c.volume()).toPlainString())
+                    .add(closeTime.applyAsLong(c.openTime())).add(c.close().multiply(c.volume()).toPlainString())
                     .add(42).add("0").add("0").add("0"));
         }
         json(request, 200, rows.encode());
+    }
+
+    /**
+     * Binance makes every interval's klines from the same trades (rest-api.md "Kline/Candlestick data": "Klines are
+     * uniquely identified by their open time", intervals in UTC unless {@code timeZone} says otherwise). The fake's
+     * trades are its 1m klines: an interval a test gave no candles of its own is built from them here, with its own
+     * arithmetic rather than the platform's resampler: UTC buckets of the interval's length (a week from Monday
+     * 00:00, a month from its 1st), the first minute's open, the highest high, the lowest low, the last minute's
+     * close and the summed volume. A bucket the minutes do not fill is served with what it has, as Binance serves
+     * the kline still open or one across an outage. 3d klines (Binance's alignment of them is not documented) are not
+     * built.
+     */
+    static List<VenueCandle> coarse(List<VenueCandle> minutes, String interval) {
+        Map<Long, VenueCandle> buckets = new TreeMap<>();
+        for (VenueCandle minute : minutes) {
+            long start = bucketStart(minute.openTime(), interval);
+            VenueCandle so = buckets.get(start);
+            buckets.put(start, so == null
+                    ? new VenueCandle(start, minute.open(), minute.high(), minute.low(), minute.close(), minute.volume())
+                    : new VenueCandle(start, so.open(), so.high().max(minute.high()), so.low().min(minute.low()),
+                    minute.close(), so.volume().add(minute.volume())));
+        }
+        return List.copyOf(buckets.values());
+    }
+
+    static long bucketStart(long epochMillis, String interval) {
+        LocalDate day = Instant.ofEpochMilli(epochMillis).atZone(ZoneOffset.UTC).toLocalDate();
+        return switch (interval) {
+            case "1w" -> startOfDay(day.minusDays(day.getDayOfWeek().getValue() - 1L));
+            case "1M" -> startOfDay(day.withDayOfMonth(1));
+            default -> epochMillis - Math.floorMod(epochMillis, fixedLength(interval));
+        };
+    }
+
+    static long bucketEnd(long start, String interval) {
+        LocalDate day = Instant.ofEpochMilli(start).atZone(ZoneOffset.UTC).toLocalDate();
+        return switch (interval) {
+            case "1w" -> startOfDay(day.plusWeeks(1));
+            case "1M" -> startOfDay(day.plusMonths(1));
+            default -> start + fixedLength(interval);
+        };
+    }
+
+    private static long startOfDay(LocalDate day) {
+        return day.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+    }
+
+    /** The intervals of rest-api.md "ENUM definitions" that divide a UTC day. */
+    private static long fixedLength(String interval) {
+        long minutes = switch (interval) {
+            case "1m" -> 1;
+            case "3m" -> 3;
+            case "5m" -> 5;
+            case "15m" -> 15;
+            case "30m" -> 30;
+            case "1h" -> 60;
+            case "2h" -> 120;
+            case "4h" -> 240;
+            case "6h" -> 360;
+            case "8h" -> 480;
+            case "12h" -> 720;
+            case "1d" -> 1440;
+            default -> throw new IllegalArgumentException("no fixed length for " + interval);
+        };
+        return minutes * 60_000L;
     }
 
     /**
@@ -398,7 +496,17 @@ public final class FakeBinance extends FakeVenueServer {
                 stream.socket.writeTextMessage(klineEvent(symbol, candles, update));
             }
         };
-        candles.watch(push);
+        long delay = pushDelay.toMillis();
+        if (delay > 0) {
+            // runs on the connection's own context, as the close handler below: no race between the two
+            vertx.setTimer(delay, id -> {
+                if (!stream.socket.isClosed()) {
+                    candles.watch(push);
+                }
+            });
+        } else {
+            candles.watch(push);
+        }
         stream.socket.closeHandler(v -> {
             candles.unwatch(push);
             streams().remove(stream);

@@ -1,14 +1,18 @@
 package io.cryptobot.exchange.fakevenue;
 
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +30,21 @@ import java.util.concurrent.atomic.AtomicInteger;
  * stream handshakes, and scripted disconnections of the open streams.
  */
 public abstract class FakeVenueServer implements AutoCloseable {
-    /** One request as the venue saw it; the raw query and headers, so a test can check what was (not) sent. */
-    public record Request(String method, String path, String query, Map<String, String> headers) {
+    /**
+     * One request as the venue saw it; the raw query and headers, so a test can check what was (not) sent, and when
+     * it arrived (the real clock, not the venue's settable one).
+     */
+    public record Request(String method, String path, String query, Map<String, String> headers, Instant at) {
+        /** A query parameter's (first) value, URL-decoded, or null. */
+        public String param(String name) {
+            for (String pair : query.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0 && pair.substring(0, eq).equals(name)) {
+                    return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                }
+            }
+            return null;
+        }
     }
 
     /** A scripted answer for the next request(s): status, Retry-After (seconds, or absent) and body. */
@@ -42,6 +59,10 @@ public abstract class FakeVenueServer implements AutoCloseable {
     private final AtomicInteger refuseHandshakes = new AtomicInteger();
     private final AtomicInteger handshakes = new AtomicInteger();
     private volatile Duration clockOffset = Duration.ZERO;
+    /** Guarded by this: requests to {@code holdPath} after {@code holdAfter} more are left unanswered in {@code held}. */
+    private String holdPath;
+    private int holdAfter;
+    private final List<Runnable> held = new ArrayList<>();
 
     /** An open stream connection: the socket and what it subscribed to (venue-specific). */
     protected static final class Stream {
@@ -90,6 +111,32 @@ public abstract class FakeVenueServer implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             scripted.addLast(new Scripted(status, retryAfterSeconds, refusalBody(status)));
         }
+    }
+
+    /**
+     * Leaves requests to {@code path} unanswered once {@code answered} more of them have been answered, as a venue
+     * that stops answering in the middle of a download; {@link #release()} answers them (through the scripted
+     * refusals first, like any request) and ends the hold.
+     */
+    public synchronized void holdAfter(String path, int answered) {
+        holdPath = path;
+        holdAfter = answered;
+    }
+
+    /** Requests waiting unanswered under {@link #holdAfter}. */
+    public synchronized int held() {
+        return held.size();
+    }
+
+    /** Ends the hold and answers what it kept (a client that gave up meanwhile gets nothing). */
+    public void release() {
+        List<Runnable> waiting;
+        synchronized (this) {
+            holdPath = null;
+            waiting = List.copyOf(held);
+            held.clear();
+        }
+        waiting.forEach(Runnable::run);
     }
 
     /** Refuses the next {@code count} stream handshakes with HTTP 503. */
@@ -185,7 +232,27 @@ public abstract class FakeVenueServer implements AutoCloseable {
         Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         request.headers().forEach(h -> headers.put(h.getKey(), h.getValue()));
         requests.add(new Request(request.method().name(), request.path(), request.query() == null ? ""
-                : request.query(), headers));
+                : request.query(), headers, Instant.now()));
+        synchronized (this) {
+            if (request.path().equals(holdPath)) {
+                if (holdAfter == 0) {
+                    Context context = vertx.getOrCreateContext();
+                    held.add(() -> context.runOnContext(v -> {
+                        try {
+                            answer(request);
+                        } catch (RuntimeException e) {
+                            // the client gave up on this request (its connection is closed): nobody to answer
+                        }
+                    }));
+                    return;
+                }
+                holdAfter--;
+            }
+        }
+        answer(request);
+    }
+
+    private void answer(HttpServerRequest request) {
         Scripted next;
         synchronized (this) {
             next = scripted.pollFirst();

@@ -17,6 +17,7 @@ public final class FairWorkers {
     private final List<Thread> workers = new ArrayList<>();
     private final String name;
     private final int size;
+    private volatile boolean stopped;
 
     /** {@code size} threads named {@code name-1}, {@code name-2}, ...; none runs before {@link #start}. */
     public FairWorkers(String name, int size) {
@@ -48,13 +49,19 @@ public final class FairWorkers {
         return size;
     }
 
+    /**
+     * Only {@link #stop} ends a worker. An interrupt that is not a stop (a task that re-asserts an interrupt it found
+     * in a failure's causes, as a download does when it takes it for the shutdown, or anyone else's) ends at most the
+     * task it hit: the worker clears it and takes the next task, so the pool never shrinks while the application
+     * runs.
+     */
     private void work() {
-        while (!Thread.currentThread().isInterrupted()) {
+        while (!stopped) {
             FairTaskQueue.Taken taken;
             try {
                 taken = queue.take();
             } catch (InterruptedException e) {
-                return;
+                continue;
             }
             try {
                 taken.task().run();
@@ -64,10 +71,14 @@ public final class FairWorkers {
             } finally {
                 queue.done(taken.owner());
             }
+            if (Thread.interrupted() && !stopped) {
+                LOG.warning("a task of " + name + " left its worker interrupted; the worker goes on");
+            }
         }
     }
 
     public synchronized void stop() {
+        stopped = true;
         workers.forEach(Thread::interrupt);
     }
 }

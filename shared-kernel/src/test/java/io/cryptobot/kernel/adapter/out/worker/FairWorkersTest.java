@@ -75,6 +75,33 @@ class FairWorkersTest {
         assertThat(next(3)).containsExactlyInAnyOrder("after", "after2", "after3");
     }
 
+    @Test
+    void an_interrupt_that_is_not_a_stop_ends_the_task_it_hit_but_not_the_worker() throws Exception {
+        FairWorkers single = new FairWorkers("single", 1);
+        single.start();
+        try {
+            single.run(a, () -> {
+                started.add("interrupted");
+                Thread.currentThread().interrupt();
+            });
+            single.run(a, () -> started.add("next"));
+            assertThat(started.poll(5, TimeUnit.SECONDS)).isEqualTo("interrupted");
+            assertThat(started.poll(5, TimeUnit.SECONDS)).isEqualTo("next");
+
+            Thread worker = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().equals("single-1")).findFirst().orElseThrow();
+            worker.interrupt();
+            single.run(a, () -> started.add("after an interrupt while idle"));
+            assertThat(started.poll(5, TimeUnit.SECONDS)).isEqualTo("after an interrupt while idle");
+
+            single.stop();
+            worker.join(5_000);
+            assertThat(worker.isAlive()).as("stopped").isFalse();
+        } finally {
+            single.stop();
+        }
+    }
+
     private void submit(UserId owner, String... names) {
         for (String name : names) {
             CountDownLatch gate = new CountDownLatch(1);
