@@ -219,7 +219,7 @@ class FollowLiveFeed {
                     return 0;
                 }
                 case LiveFeedInbox.Closed closed -> {
-                    return candle(runner, closed.candle());
+                    return candle(runner, closed);
                 }
             }
         } catch (JournalUnwritable e) {
@@ -231,7 +231,8 @@ class FollowLiveFeed {
         }
     }
 
-    private long candle(LiveSession runner, LiveCandle candle) {
+    private long candle(LiveSession runner, LiveFeedInbox.Closed closed) {
+        LiveCandle candle = closed.candle();
         TradingSession session = runner.session;
         long time = candle.openTime();
         synchronized (runner) {
@@ -261,6 +262,7 @@ class FollowLiveFeed {
         guardOpenings(runner);
         // no candle queued behind it: the bot is at the live edge, its checkpoint names this step
         steps.step(runner, candle.candle(), runner.inbox.noCandleQueued());
+        LiveStepProbe.stepped(runner, candle, closed.passedOnNanos());
         return steps.paceMillis(runner);
     }
 

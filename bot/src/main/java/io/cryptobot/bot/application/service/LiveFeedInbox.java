@@ -34,8 +34,8 @@ final class LiveFeedInbox implements LiveCandleSubscriber {
     sealed interface Item permits Closed, Status, Recheck {
     }
 
-    /** A closed candle. */
-    record Closed(LiveCandle candle) implements Item {
+    /** A closed candle; {@code passedOnNanos}: {@link System#nanoTime} when the feed passed it on. */
+    record Closed(LiveCandle candle, long passedOnNanos) implements Item {
         Closed {
             Objects.requireNonNull(candle, "candle");
         }
@@ -59,7 +59,7 @@ final class LiveFeedInbox implements LiveCandleSubscriber {
 
     @Override
     public void onCandle(LiveCandle candle) {
-        add(new Closed(candle));
+        add(new Closed(candle, System.nanoTime()));
     }
 
     @Override

@@ -36,6 +36,8 @@ final class LiveSession {
     long stepsPlayed;
     long uncheckpointed;
     long checkpointedAt;
+    /** {@link System#nanoTime} when the session last decided on a candle (its strategy ran); for the benchmark. */
+    long decidedNanos;
     EquitySeries equity = new EquitySeries();
     boolean ended;
     /** A stop the journal holds that the rebuild has to complete. */

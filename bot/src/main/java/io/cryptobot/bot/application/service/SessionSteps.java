@@ -83,6 +83,7 @@ class SessionSteps {
             }
             try {
                 runner.session.step(candle.openTime(), new Candle[] {candle});
+                runner.decidedNanos = System.nanoTime();
                 runner.stepsPlayed++;
                 runner.uncheckpointed++;
                 activity = runner.steps.drain();

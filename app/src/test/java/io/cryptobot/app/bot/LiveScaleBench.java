@@ -1,0 +1,222 @@
+package io.cryptobot.app.bot;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cryptobot.app.support.TestUsers;
+import io.cryptobot.app.support.TestUsers.TestUser;
+import io.cryptobot.app.support.TradingFixtures;
+import io.cryptobot.bot.application.service.LiveStepProbe;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Scale benchmark, not a test: excluded from the normal run by its name, run with {@code -Pbench} (see
+ * docs/benchmarks.md). {@code bench.live.feeds} live 1m feeds of the simulated venue {@code SIM} (one symbol each,
+ * so as many instrument × timeframe feeds; 200 by default) at {@code bench.live.speed} times the wall clock (600: a
+ * 1m candle closes every 100 ms on every feed), followed by {@code bench.live.bots} paper bots (500 by default;
+ * {@code sma_crossover} 5/20, bot i on feed i mod feeds, {@code bench.live.users} owners with the per-user limits
+ * raised), for {@code bench.live.seconds} after a warm-up. {@code -Dbench.scale=small}: 20 feeds, 50 bots, 20 s.
+ * Reports the process's CPU, heap after a GC, RSS, candles and steps, and, per step on a live candle, the time from
+ * the feed passing the candle on to the bot's inbox to the strategy's decision and to the step done (checkpoint and
+ * activity written), from {@link LiveStepProbe}. Asserts only that the bots stepped.
+ */
+@QuarkusTest
+@TestProfile(LiveScaleBench.Profile.class)
+class LiveScaleBench {
+    private static final boolean SMALL = "small".equals(System.getProperty("bench.scale"));
+    static final int FEEDS = Integer.getInteger("bench.live.feeds", SMALL ? 20 : 200);
+    static final int BOTS = Integer.getInteger("bench.live.bots", SMALL ? 50 : 500);
+    static final int USERS = Integer.getInteger("bench.live.users", SMALL ? 2 : 5);
+    static final int SECONDS = Integer.getInteger("bench.live.seconds", SMALL ? 20 : 60);
+    static final int WARM_UP_SECONDS = Integer.getInteger("bench.live.warm-up-seconds", 10);
+    static final long SPEED = Long.getLong("bench.live.speed", 600);
+    /** Room for twice the steps expected while measured (the samples' arrays are part of the heap reported). */
+    private static final int CAPACITY = (int) Math.max(100_000, 2L * BOTS * SECONDS * SPEED / 60);
+
+    /** The SIM venue with {@link #FEEDS} symbols at {@link #SPEED}; per-user limits high enough for the bots. */
+    public static class Profile implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            String symbols = IntStream.range(0, FEEDS).mapToObj(i -> base(i) + "/USDT price=" + (100 + i)
+                    + " tick=0.01 step=0.001 min-notional=5 volatility=0.001 volume=10")
+                    .collect(Collectors.joining(", "));
+            String many = Integer.toString(BOTS + 10);
+            return Map.of("cryptobot.venues.sim.symbols", symbols,
+                    "cryptobot.venues.sim.speed", Long.toString(SPEED),
+                    "cryptobot.limits.accounts-per-user", many,
+                    "cryptobot.limits.bots-per-user", many,
+                    "cryptobot.limits.bots-running-per-user", many,
+                    "cryptobot.limits.orders-per-minute-per-user", "1000000");
+        }
+    }
+
+    static String base(int feed) {
+        return String.format("LS%03d", feed);
+    }
+
+    private final List<String> report = new ArrayList<>();
+    private final long[] decided = new long[CAPACITY];
+    private final long[] done = new long[CAPACITY];
+    private final long[] closeToPassedOn = new long[CAPACITY];
+    private final AtomicInteger samples = new AtomicInteger();
+    private final AtomicLong steps = new AtomicLong();
+    private final Set<String> candles = ConcurrentHashMap.newKeySet();
+    private volatile boolean measuring;
+
+    @Test
+    void paper_bots_on_live_feeds_at_scale() throws Exception {
+        line("%s: %d live 1m feeds of SIM at %dx (a candle every %d ms a feed), %d paper bots (sma_crossover 5/20) "
+                        + "over %d users; load average at the start %s", Instant.now(), FEEDS, SPEED,
+                60_000 / SPEED, BOTS, USERS, loadAverage());
+        List<TestUser> users = IntStream.range(0, USERS).mapToObj(u -> TestUsers.create("trader")).toList();
+        TestUser definer = users.getFirst();
+        for (int i = 0; i < FEEDS; i++) {
+            given().header("Authorization", definer.bearer()).contentType(ContentType.JSON)
+                    .body(Map.of("venue", "SIM", "base", base(i), "quote", "USDT", "tickSize", "0.01",
+                            "stepSize", "0.001"))
+                    .post("/api/marketdata/instruments").then().statusCode(201);
+        }
+        LiveStepProbe.listen((candle, passedOn, decidedAt, doneAt) -> {
+            steps.incrementAndGet();
+            if (measuring) {
+                candles.add(candle.instrument() + " " + candle.openTime());
+                int i = samples.getAndIncrement();
+                if (i < CAPACITY) {
+                    decided[i] = decidedAt - passedOn;
+                    done[i] = doneAt - passedOn;
+                    closeToPassedOn[i] = candle.delayMillis();
+                }
+            }
+        });
+        long t0 = System.nanoTime();
+        List<String[]> bots = new ArrayList<>();
+        for (int b = 0; b < BOTS; b++) {
+            TestUser owner = users.get(b % USERS);
+            String account = TradingFixtures.paperAccount(owner, "10000");
+            bots.add(new String[] {owner.bearer(), startLiveBot(owner, account, "SIM:" + base(b % FEEDS) + "/USDT")});
+        }
+        line("%d bots created and started in %.1f s", BOTS, (System.nanoTime() - t0) / 1e9);
+        Thread.sleep(WARM_UP_SECONDS * 1000L);
+
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        int cores = Runtime.getRuntime().availableProcessors();
+        long steps0 = steps.get();
+        measuring = true;
+        long cpu0 = os.getProcessCpuTime();
+        long wall0 = System.nanoTime();
+        String loadAtStart = loadAverage();
+        Thread.sleep(SECONDS * 1000L);
+        long cpu1 = os.getProcessCpuTime();
+        long wall1 = System.nanoTime();
+        measuring = false;
+        long stepped = steps.get() - steps0;
+        String loadAtEnd = loadAverage();
+        String rssUnderLoad = rss();
+        double wall = (wall1 - wall0) / 1e9;
+        double cpuSeconds = (cpu1 - cpu0) / 1e9;
+        System.gc();
+        long heapAfterGc = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+
+        line("measured %.1f s (load average %s at the start, %s at the end); %d cores", wall, loadAtStart,
+                loadAtEnd, cores);
+        line("process CPU: %.1f s = %.2f cores = %.0f %% of the %d cores", cpuSeconds, cpuSeconds / wall,
+                100 * cpuSeconds / wall / cores, cores);
+        line("heap used after GC: %.1f MB (of which %.1f MB the benchmark's sample arrays); RSS under load: %s "
+                + "(after the GC: %s)", heapAfterGc / 1e6, 3.0 * 8 * CAPACITY / 1e6, rssUnderLoad, rss());
+        int n = Math.min(samples.get(), CAPACITY);
+        line("candles closed and stepped on: %,d (%,.0f/s; %,.0f expected from %d feeds at %dx); bot steps on live "
+                        + "candles: %,d (%,.0f/s; %,.0f expected)", candles.size(), candles.size() / wall,
+                FEEDS * wall * SPEED / 60, FEEDS, SPEED, stepped, stepped / wall, BOTS * wall * SPEED / 60);
+        line("candle passed on -> strategy decided:     %s", percentiles(decided, n));
+        line("candle passed on -> step done (written):  %s", percentiles(done, n));
+        long[] delays = Arrays.copyOf(closeToPassedOn, n);
+        Arrays.sort(delays);
+        if (n > 0) {
+            line("candle close (venue time) -> passed on: p50 %d ms, p99 %d ms, max %d ms", delays[n / 2],
+                    delays[(int) Math.min(n - 1, (long) Math.ceil(n * 0.99) - 1)], delays[n - 1]);
+        }
+        LiveStepProbe.listen(null);
+        for (String[] bot : bots) {
+            given().header("Authorization", bot[0]).post("/api/bots/" + bot[1] + "/stop");
+        }
+        Files.write(Path.of("target", "live-scale-bench.txt"), report);
+        assertThat(stepped).as("bot steps on live candles while measured").isPositive();
+    }
+
+    private static String startLiveBot(TestUser owner, String account, String instrument) {
+        Map<String, Object> request = new HashMap<>();
+        request.put("name", "scale " + UUID.randomUUID());
+        request.put("strategy", "sma_crossover");
+        request.put("parameters", Map.of("fast", "5", "slow", "20"));
+        request.put("instrument", instrument);
+        request.put("timeframe", "1m");
+        request.put("accountId", account);
+        request.put("feed", Map.of("kind", "live"));
+        request.put("takerFee", "0.001");
+        request.put("slippageBps", "2");
+        String bot = given().header("Authorization", owner.bearer()).contentType(ContentType.JSON).body(request)
+                .post("/api/bots").then().statusCode(201).extract().path("id");
+        given().header("Authorization", owner.bearer()).post("/api/bots/" + bot + "/start").then().statusCode(200);
+        return bot;
+    }
+
+    private static String percentiles(long[] nanos, int n) {
+        if (n == 0) {
+            return "no sample";
+        }
+        long[] sorted = Arrays.copyOf(nanos, n);
+        Arrays.sort(sorted);
+        return String.format("n %,d, p50 %.3f ms, p99 %.3f ms, p99.9 %.3f ms, max %.3f ms", n, at(sorted, 0.5),
+                at(sorted, 0.99), at(sorted, 0.999), sorted[n - 1] / 1e6);
+    }
+
+    private static double at(long[] sorted, double quantile) {
+        int i = (int) Math.min(sorted.length - 1, Math.max(0, (long) Math.ceil(sorted.length * quantile) - 1));
+        return sorted[i] / 1e6;
+    }
+
+    private static String rss() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS:"))
+                    .map(l -> l.substring(6).strip()).findFirst().orElse("unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private void line(String format, Object... args) {
+        String text = String.format(format, args);
+        report.add(text);
+        System.out.println("[live-scale-bench] " + text);
+    }
+}
