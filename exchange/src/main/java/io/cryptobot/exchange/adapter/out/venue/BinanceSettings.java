@@ -30,6 +30,33 @@ public interface BinanceSettings {
 
     Stream stream();
 
+    /** Trading on the account's keys ({@code cryptobot.venues.binance.trading.*}). */
+    Trading trading();
+
+    interface Trading {
+        /** The WebSocket API base, where the user-data stream is subscribed; testnet: wss://ws-api.testnet.binance.vision/ws-api/v3. */
+        @WithDefault("wss://ws-api.binance.com:443/ws-api/v3")
+        String wsApiUrl();
+
+        /** A placement or cancel without an answer by then has an unknown outcome (resolved by a query). */
+        @WithDefault("PT5S")
+        Duration orderTimeout();
+
+        @WithDefault("PT10S")
+        Duration queryTimeout();
+
+        /** The account's unfilled order count per 10 s (enums.md "ORDERS"; the venue may publish another). */
+        @WithDefault("50")
+        long ordersPer10Seconds();
+
+        @WithDefault("160000")
+        long ordersPerDay();
+
+        /** The user-data stream: Binance pings every 20 s, so a minute of silence is a dead connection. */
+        @WithDefault("PT1M")
+        Duration idleTimeout();
+    }
+
     interface Stream {
         @WithDefault("PT1S")
         Duration reconnectMin();

@@ -119,6 +119,13 @@ public abstract class ReconnectingStream implements VenueMarketData.CandleStream
         safely(() -> listener.onClosedCandle(candle));
     }
 
+    /** The connection delivered something useful: the next reconnection starts at the shortest delay again. */
+    protected final void healthy() {
+        synchronized (this) {
+            failedAttempts = 0;
+        }
+    }
+
     /** Replaces the current connection at once (the venue announced a shutdown, or the connection is too old). */
     protected final void restart(WebSocket from, String reason) {
         if (lost(from, reason, false)) {

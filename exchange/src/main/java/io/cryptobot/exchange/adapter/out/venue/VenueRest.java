@@ -10,8 +10,10 @@ import io.cryptobot.kernel.domain.market.VenueFailure;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -56,7 +58,7 @@ public final class VenueRest {
     }
 
     /** A venue's answer with the times the request left and the answer arrived (our clock). */
-    public record Answer(int status, JsonNode body, Instant sentAt, Instant receivedAt) {
+    public record Answer(int status, JsonNode body, Instant sentAt, Instant receivedAt, HttpHeaders headers) {
         public Duration latency() {
             return Duration.between(sentAt, receivedAt);
         }
@@ -77,27 +79,50 @@ public final class VenueRest {
         return limiter;
     }
 
+    /**
+     * A call that failed, and whether the venue may have acted on it: false when nothing left (our own budget, a
+     * connection that never opened) or the venue answered with a refusal (a 429/418 is processed by no one); true for
+     * a timeout, a reset or a 5xx after the request was sent ("the execution status is UNKNOWN", rest-api.md "HTTP
+     * Return Codes"). A write whose failure is {@code maybeProcessed} must be resolved by asking, never by resending.
+     */
+    public record Failure(VenueFailure failure, boolean maybeProcessed) {
+    }
+
     /** GET {@code pathAndQuery} (relative to the base URL, starting with {@code /}) with the given headers. */
     public Either<VenueFailure, Answer> get(RequestCost cost, String pathAndQuery, Map<String, String> headers) {
+        return send("GET", cost, pathAndQuery, headers, timeout).mapLeft(Failure::failure);
+    }
+
+    /**
+     * Any method, with its own timeout. The JDK client never retries a POST or DELETE by itself (only GET and HEAD,
+     * unless {@code jdk.httpclient.enableAllMethodRetry} is set, which this platform does not), so a write is sent at
+     * most once per call.
+     */
+    public Either<Failure, Answer> send(String method, RequestCost cost, String pathAndQuery,
+                                        Map<String, String> headers, Duration callTimeout) {
         Either<VenueFailure.RateLimited, RequestCost> admitted = limiter.acquire(cost, clock.now());
         if (admitted.isLeft()) {
-            return Either.left(admitted.getLeft());
+            return Either.left(new Failure(admitted.getLeft(), false));
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(resolve(pathAndQuery)).timeout(timeout).GET()
-                .header("Accept", "application/json");
+        HttpRequest.Builder request = HttpRequest.newBuilder(resolve(pathAndQuery)).timeout(callTimeout)
+                .method(method, HttpRequest.BodyPublishers.noBody()).header("Accept", "application/json");
         headers.forEach(request::header);
         Instant sentAt = clock.now();
         HttpResponse<String> response;
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (HttpConnectTimeoutException | ConnectException e) {
+            return Either.left(new Failure(new VenueFailure.Unavailable(cost.endpoint() + ": could not connect ("
+                    + e.getClass().getSimpleName() + ")"), false));
         } catch (HttpTimeoutException e) {
-            return Either.left(new VenueFailure.Unavailable(cost.endpoint() + ": no answer within " + timeout.toMillis()
-                    + " ms"));
+            return Either.left(new Failure(new VenueFailure.Unavailable(cost.endpoint() + ": no answer within "
+                    + callTimeout.toMillis() + " ms"), true));
         } catch (IOException e) {
-            return Either.left(new VenueFailure.Unavailable(cost.endpoint() + ": " + e.getClass().getSimpleName()));
+            return Either.left(new Failure(new VenueFailure.Unavailable(cost.endpoint() + ": "
+                    + e.getClass().getSimpleName()), true));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Either.left(new VenueFailure.Unavailable(cost.endpoint() + ": interrupted"));
+            return Either.left(new Failure(new VenueFailure.Unavailable(cost.endpoint() + ": interrupted"), true));
         }
         Instant receivedAt = clock.now();
         dialect.observe(response.headers(), limiter, receivedAt);
@@ -105,29 +130,30 @@ public final class VenueRest {
         if (status == 429 || status == 418) {
             Option<Duration> retryAfter = Option.ofOptional(response.headers().firstValue("Retry-After"))
                     .flatMap(VenueRest::seconds);
-            return Either.left(throttled(cost, retryAfter, status == 418, receivedAt));
+            return Either.left(new Failure(throttled(cost, retryAfter, status == 418, receivedAt), false));
         }
         if (status >= 500) {
-            return Either.left(new VenueFailure.Unavailable(cost.endpoint() + ": HTTP " + status));
+            return Either.left(new Failure(new VenueFailure.Unavailable(cost.endpoint() + ": HTTP " + status), true));
         }
         JsonNode body;
         try {
             body = JSON.readTree(response.body());
         } catch (JsonProcessingException e) {
-            return Either.left(new VenueFailure.Unavailable(cost.endpoint() + ": HTTP " + status
-                    + " with an answer that is not JSON"));
+            return Either.left(new Failure(new VenueFailure.Unavailable(cost.endpoint() + ": HTTP " + status
+                    + " with an answer that is not JSON"), true));
         }
         Option<VenueFailure> refusal = dialect.refusal(status, body == null ? JSON.nullNode() : body);
         if (refusal.isDefined()) {
             if (refusal.get() instanceof VenueFailure.RateLimited hint) {
                 Option<Duration> retryAfter = Option.some(hint.retryAfter()).filter(d -> !d.isZero());
-                return Either.left(throttled(cost, retryAfter, hint.banned(), receivedAt));
+                return Either.left(new Failure(throttled(cost, retryAfter, hint.banned(), receivedAt), false));
             }
             limiter.succeeded();
-            return Either.left(refusal.get());
+            // an error body that says "status unknown" (Binance -1006, -1007) is no refusal
+            return Either.left(new Failure(refusal.get(), refusal.get() instanceof VenueFailure.Unavailable));
         }
         limiter.succeeded();
-        return Either.right(new Answer(status, body, sentAt, receivedAt));
+        return Either.right(new Answer(status, body, sentAt, receivedAt, response.headers()));
     }
 
     private VenueFailure.RateLimited throttled(RequestCost cost, Option<Duration> retryAfter, boolean banned,

@@ -62,6 +62,48 @@ public final class BinanceLimits {
         return weighted("GET /sapi/v1/account/apiRestrictions", 1);
     }
 
+    /** POST /api/v3/order (TRADE): weight 1, and one unit of the account's unfilled order count. */
+    public static RequestCost newOrder() {
+        return weighted("POST /api/v3/order", 1);
+    }
+
+    /** DELETE /api/v3/order (TRADE): weight 1. */
+    public static RequestCost cancelOrder() {
+        return weighted("DELETE /api/v3/order", 1);
+    }
+
+    /** GET /api/v3/order (USER_DATA, "Query order"): weight 4. */
+    public static RequestCost queryOrder() {
+        return weighted("GET /api/v3/order", 4);
+    }
+
+    /** GET /api/v3/openOrders: weight 6 for one symbol, 80 when the symbol is omitted. */
+    public static RequestCost openOrders(boolean oneSymbol) {
+        return weighted("GET /api/v3/openOrders", oneSymbol ? 6 : 80);
+    }
+
+    /** GET /api/v3/myTrades ("Account trade list"): weight 20, 5 with orderId. */
+    public static RequestCost myTrades(boolean byOrder) {
+        return weighted("GET /api/v3/myTrades", byOrder ? 5 : 20);
+    }
+
+    /**
+     * The account's unfilled order count (rest-api.md "Unfilled Order Count", enums.md "ORDERS"): tracked per account,
+     * not per address, reported in {@code X-MBX-ORDER-COUNT-10S} / {@code -1D}; Binance's published defaults are 50
+     * per 10 seconds and 160,000 per day.
+     */
+    public static final String ORDERS_10S = "ORDERS_10S";
+    public static final String ORDERS_1D = "ORDERS_1D";
+
+    public static java.util.List<RequestBudget> orders(long per10Seconds, long perDay) {
+        return java.util.List.of(RequestBudget.fixed(ORDERS_10S, per10Seconds, Duration.ofSeconds(10)),
+                RequestBudget.fixed(ORDERS_1D, perDay, Duration.ofDays(1)));
+    }
+
+    public static RequestCost orderCount() {
+        return new RequestCost("unfilled order count", java.util.Map.of(ORDERS_10S, 1L, ORDERS_1D, 1L));
+    }
+
     public static RequestCost streamConnection() {
         return RequestCost.of("WS connect", WS_CONNECTIONS, 1);
     }

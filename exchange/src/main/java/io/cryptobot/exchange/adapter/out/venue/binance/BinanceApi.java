@@ -102,6 +102,23 @@ public final class BinanceApi implements AutoCloseable {
                 Map.of("X-MBX-APIKEY", credentials.apiKey()));
     }
 
+    /**
+     * A signed TRADE or USER_DATA request of any method, signed as {@link #signedGet} and sent with every parameter in
+     * the query string (rest-api.md "General Information on Endpoints": for POST and DELETE "the parameters may be
+     * sent as a query string or request body"), with its own timeout.
+     */
+    Either<VenueRest.Failure, VenueRest.Answer> signed(String method, RequestCost cost, String path,
+                                                       Map<String, String> parameters, Credentials credentials,
+                                                       Duration timeout) {
+        Map<String, String> signed = new LinkedHashMap<>(parameters);
+        signed.put("recvWindow", Long.toString(config.recvWindow().toMillis()));
+        signed.put("timestamp", Long.toString(clock.now().toEpochMilli()));
+        String payload = query(signed).substring(1);
+        String signature = Signatures.hmacSha256Hex(credentials.secret(), payload);
+        return rest.send(method, cost, path + "?" + payload + "&signature=" + signature,
+                Map.of("X-MBX-APIKEY", credentials.apiKey()), timeout);
+    }
+
     /** GET /api/v3/time, remembered as the offset between the venue's clock and ours. */
     Either<VenueFailure, ClockReading> readClock() {
         return get(BinanceLimits.serverTime(), "/api/v3/time", Map.of()).map(answer -> {

@@ -23,6 +23,11 @@ final class BinanceDialect implements VenueRest.Dialect {
      */
     private static final Set<Integer> CREDENTIALS = Set.of(-1002, -1021, -1022, -2014, -2015);
     private static final int TOO_MANY_REQUESTS = -1003;
+    /**
+     * -1006 UNEXPECTED_RESP and -1007 TIMEOUT ("Send status unknown; execution status unknown"), -1008 SERVER_BUSY:
+     * no answer about the request itself, so a write's outcome is unknown.
+     */
+    private static final Set<Integer> STATUS_UNKNOWN = Set.of(-1006, -1007, -1008);
 
     @Override
     public void observe(HttpHeaders headers, RateLimiter limiter, Instant now) {
@@ -49,6 +54,9 @@ final class BinanceDialect implements VenueRest.Dialect {
         String message = body.path("msg").asText("");
         if (code == TOO_MANY_REQUESTS) {
             return Option.some(new VenueFailure.RateLimited(Duration.ZERO, false));
+        }
+        if (STATUS_UNKNOWN.contains(code)) {
+            return Option.some(new VenueFailure.Unavailable("HTTP " + status + " " + code + " " + message));
         }
         if (CREDENTIALS.contains(code) || status == 401) {
             return Option.some(new VenueFailure.Unauthorized(Integer.toString(code), message));

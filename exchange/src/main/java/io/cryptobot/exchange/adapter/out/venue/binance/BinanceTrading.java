@@ -1,0 +1,287 @@
+package io.cryptobot.exchange.adapter.out.venue.binance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cryptobot.exchange.adapter.out.venue.Json;
+import io.cryptobot.exchange.adapter.out.venue.VenueRest;
+import io.cryptobot.exchange.domain.account.Credentials;
+import io.cryptobot.exchange.domain.venue.limits.BinanceLimits;
+import io.cryptobot.exchange.domain.venue.limits.RateLimiter;
+import io.cryptobot.exchange.domain.venue.limits.RequestCost;
+import io.cryptobot.kernel.domain.Asset;
+import io.cryptobot.kernel.domain.InstrumentId;
+import io.cryptobot.kernel.domain.LiquiditySide;
+import io.cryptobot.kernel.domain.Money;
+import io.cryptobot.kernel.domain.OrderType;
+import io.cryptobot.kernel.domain.Side;
+import io.cryptobot.kernel.domain.execution.VenueExecution;
+import io.cryptobot.kernel.domain.execution.VenueOrder;
+import io.cryptobot.kernel.domain.execution.VenueOrderState;
+import io.cryptobot.kernel.domain.execution.VenueTrading;
+import io.cryptobot.kernel.domain.market.VenueFailure;
+import io.vavr.collection.HashMap;
+import io.vavr.collection.List;
+import io.vavr.collection.Map;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One account's trading on Binance spot (binance-spot-api-docs rest-api.md "Trading endpoints" and "Account
+ * endpoints", user-data-stream.md), with its keys bound. Every call first takes its documented weight from the
+ * address's shared limiter ({@link BinanceApi#limiter()}); a placement also takes one unit of the account's unfilled
+ * order count ({@link BinanceLimits#orders}), which this adapter shares with every other adapter of the account.
+ *
+ * <p>Outcomes, as {@link VenueTrading} defines them:
+ * <ul>
+ *   <li>an answer with the order: {@code Accepted} / {@code Canceled};</li>
+ *   <li>a refusal from the venue: placement {@code Rejected} with Binance's code (-2010 NEW_ORDER_REJECTED, -1013
+ *   filter failures, -1121 invalid symbol, ...); cancel {@code NotOpen} for -2011 CANCEL_REJECTED ("Unknown order
+ *   sent.") and -2013; a refused key or a request outside the receive window is {@code NotSent} (the order itself
+ *   was not judged);</li>
+ *   <li>our own budget spent, a 429 or 418 (the gate then stays closed for the {@code Retry-After}), a connection that
+ *   never opened: {@code NotSent};</li>
+ *   <li>a timeout after sending, a reset, a 5xx or -1006/-1007 ("execution status unknown", rest-api.md "HTTP Return
+ *   Codes"): {@code Unknown}. Nothing here ever sends a placement or cancel twice: the caller resolves by
+ *   {@link #query}.</li>
+ * </ul>
+ * Spot has no reduce-only flag: the session enforces {@link VenueOrder#reduceOnly()} before it calls here.
+ */
+public final class BinanceTrading implements VenueTrading {
+    private static final String ORDER = "/api/v3/order";
+    private static final int UNKNOWN_ORDER_CANCEL = -2011;
+    private static final int NO_SUCH_ORDER = -2013;
+    private static final int MAX_TRADES = 1000;
+    private final BinanceApi api;
+    private final BinanceTradingConfig config;
+    private final Credentials credentials;
+    private final RateLimiter orderCount;
+    private final BinanceSymbols symbols;
+    /** Binance's order id to the client order id, learned from every answer: myTrades names only the former. */
+    private final java.util.Map<String, String> clientIds = new ConcurrentHashMap<>();
+
+    public BinanceTrading(BinanceApi api, BinanceTradingConfig config, Credentials credentials,
+                          RateLimiter orderCount) {
+        this.api = api;
+        this.config = config;
+        this.credentials = credentials;
+        this.orderCount = orderCount;
+        this.symbols = new BinanceSymbols(new BinanceMarketData(api), api.clock());
+    }
+
+    /** A limiter for one account's unfilled order count, to share among that account's adapters. */
+    public static RateLimiter orderCountLimiter(BinanceTradingConfig config) {
+        return new RateLimiter(BinanceLimits.orders(config.ordersPer10Seconds(), config.ordersPerDay()),
+                Duration.ofSeconds(1), Duration.ofMinutes(5));
+    }
+
+    /**
+     * POST /api/v3/order with {@code newClientOrderId} and {@code newOrderRespType=FULL}: symbol, side, type,
+     * quantity, and per type (rest-api.md "New order", "Additional mandatory parameters"): LIMIT price and
+     * timeInForce; STOP_LOSS / TAKE_PROFIT stopPrice; STOP_LOSS_LIMIT price, stopPrice and timeInForce. MARKET takes
+     * no timeInForce.
+     */
+    @Override
+    public PlaceAnswer place(VenueOrder order) {
+        java.util.Map<String, String> params = new LinkedHashMap<>();
+        params.put("symbol", symbols.symbolOf(order.instrument()));
+        params.put("side", order.side().name());
+        params.put("type", BinanceOrders.typeOf(order.type()));
+        if (order.type() != OrderType.MARKET && order.type().hasLimitPrice()) {
+            params.put("timeInForce", order.timeInForce().name());
+        }
+        params.put("quantity", BinanceOrders.text(order.quantity().toBigDecimal()));
+        order.limitPrice().forEach(price -> params.put("price", BinanceOrders.text(price.toBigDecimal())));
+        order.triggerPrice().forEach(price -> params.put("stopPrice", BinanceOrders.text(price.toBigDecimal())));
+        params.put("newClientOrderId", order.clientOrderId());
+        params.put("newOrderRespType", "FULL");
+        Either<VenueFailure.RateLimited, RequestCost> counted = orderCount.acquire(BinanceLimits.orderCount(),
+                api.clock().now());
+        if (counted.isLeft()) {
+            return new PlaceAnswer.NotSent(counted.getLeft());
+        }
+        Either<VenueRest.Failure, VenueRest.Answer> answer = api.signed("POST", BinanceLimits.newOrder(), ORDER,
+                params, credentials, config.orderTimeout());
+        if (answer.isRight()) {
+            observeOrderCount(answer.get());
+            return new PlaceAnswer.Accepted(remember(BinanceOrders.state(answer.get().body(), order.instrument())));
+        }
+        VenueRest.Failure failure = answer.getLeft();
+        if (failure.maybeProcessed()) {
+            return new PlaceAnswer.Unknown(failure.failure());
+        }
+        return failure.failure() instanceof VenueFailure.Rejected rejected
+                ? new PlaceAnswer.Rejected(rejected.code(), rejected.message())
+                : new PlaceAnswer.NotSent(failure.failure());
+    }
+
+    /** DELETE /api/v3/order by {@code origClientOrderId} (rest-api.md "Cancel order"). */
+    @Override
+    public CancelAnswer cancel(InstrumentId instrument, String clientOrderId) {
+        java.util.Map<String, String> params = new LinkedHashMap<>();
+        params.put("symbol", symbols.symbolOf(instrument));
+        params.put("origClientOrderId", clientOrderId);
+        Either<VenueRest.Failure, VenueRest.Answer> answer = api.signed("DELETE", BinanceLimits.cancelOrder(), ORDER,
+                params, credentials, config.orderTimeout());
+        if (answer.isRight()) {
+            return new CancelAnswer.Canceled(remember(BinanceOrders.state(answer.get().body(), instrument)));
+        }
+        VenueRest.Failure failure = answer.getLeft();
+        if (failure.maybeProcessed()) {
+            return new CancelAnswer.Unknown(failure.failure());
+        }
+        if (failure.failure() instanceof VenueFailure.Rejected rejected && (code(rejected) == UNKNOWN_ORDER_CANCEL
+                || code(rejected) == NO_SUCH_ORDER)) {
+            return new CancelAnswer.NotOpen(rejected.code(), rejected.message());
+        }
+        return new CancelAnswer.NotSent(failure.failure());
+    }
+
+    /** GET /api/v3/order by {@code origClientOrderId} (weight 4); -2013 "Order does not exist." is none. */
+    @Override
+    public Either<VenueFailure, Option<VenueOrderState>> query(InstrumentId instrument, String clientOrderId) {
+        java.util.Map<String, String> params = new LinkedHashMap<>();
+        params.put("symbol", symbols.symbolOf(instrument));
+        params.put("origClientOrderId", clientOrderId);
+        Either<VenueRest.Failure, VenueRest.Answer> answer = api.signed("GET", BinanceLimits.queryOrder(), ORDER,
+                params, credentials, config.queryTimeout());
+        if (answer.isLeft() && answer.getLeft().failure() instanceof VenueFailure.Rejected rejected
+                && code(rejected) == NO_SUCH_ORDER) {
+            return Either.right(Option.none());
+        }
+        return answer.mapLeft(VenueRest.Failure::failure)
+                .map(found -> Option.some(remember(BinanceOrders.state(found.body(), instrument))));
+    }
+
+    /** GET /api/v3/openOrders, weight 6 for one symbol and 80 for all. */
+    @Override
+    public Either<VenueFailure, List<VenueOrderState>> openOrders(Option<InstrumentId> instrument) {
+        java.util.Map<String, String> params = new LinkedHashMap<>();
+        instrument.forEach(i -> params.put("symbol", symbols.symbolOf(i)));
+        return api.signed("GET", BinanceLimits.openOrders(instrument.isDefined()), "/api/v3/openOrders", params,
+                        credentials, config.queryTimeout()).mapLeft(VenueRest.Failure::failure)
+                .map(answer -> List.ofAll(answer.body()).flatMap(order -> symbols.instrument(order.path("symbol")
+                        .asText()).map(i -> remember(BinanceOrders.state(order, i)))));
+    }
+
+    /**
+     * GET /api/v3/myTrades (weight 20 a page) from {@code startTime}, then by {@code fromId} until a page is short
+     * (rest-api.md "Account trade list": "If fromId is set, it will get trades >= that fromId", at most 1000 a
+     * page). A trade names its order by Binance's id only; the client order id comes from what this adapter has
+     * seen, else from GET /api/v3/order by {@code orderId} (weight 4, once per order).
+     */
+    @Override
+    public Either<VenueFailure, List<VenueExecution>> executions(InstrumentId instrument, long fromTime) {
+        String symbol = symbols.symbolOf(instrument);
+        List<VenueExecution> all = List.empty();
+        java.util.Map<String, String> params = new LinkedHashMap<>();
+        params.put("symbol", symbol);
+        params.put("startTime", Long.toString(fromTime));
+        params.put("limit", Integer.toString(MAX_TRADES));
+        while (true) {
+            Either<VenueRest.Failure, VenueRest.Answer> page = api.signed("GET", BinanceLimits.myTrades(false),
+                    "/api/v3/myTrades", params, credentials, config.queryTimeout());
+            if (page.isLeft()) {
+                return Either.left(page.getLeft().failure());
+            }
+            long lastId = -1;
+            int count = 0;
+            for (JsonNode trade : page.get().body()) {
+                count++;
+                lastId = Math.max(lastId, trade.path("id").asLong());
+                Either<VenueFailure, String> clientOrderId = clientOrderId(instrument, trade.path("orderId").asText());
+                if (clientOrderId.isLeft()) {
+                    return Either.left(clientOrderId.getLeft());
+                }
+                all = all.append(execution(trade, clientOrderId.get(), instrument));
+            }
+            if (count < MAX_TRADES) {
+                return Either.right(all.sortBy(e -> Long.parseLong(e.tradeId())));
+            }
+            params.clear();
+            params.put("symbol", symbol);
+            params.put("fromId", Long.toString(lastId + 1));
+            params.put("limit", Integer.toString(MAX_TRADES));
+        }
+    }
+
+    /** GET /api/v3/account (weight 20) with {@code omitZeroBalances}: free plus locked by asset. */
+    @Override
+    public Either<VenueFailure, Map<Asset, Money>> balances() {
+        java.util.Map<String, String> params = new LinkedHashMap<>();
+        params.put("omitZeroBalances", "true");
+        return api.signed("GET", BinanceLimits.account(), "/api/v3/account", params, credentials,
+                config.queryTimeout()).mapLeft(VenueRest.Failure::failure).map(answer -> {
+                    Map<Asset, Money> held = HashMap.empty();
+                    for (JsonNode balance : answer.body().path("balances")) {
+                        BigDecimal total = Json.decimal(balance.path("free")).add(Json.decimal(balance.path("locked")));
+                        Either<String, Asset> asset = Asset.parse(balance.path("asset").asText());
+                        if (total.signum() != 0 && asset.isRight()) {
+                            held = held.put(asset.get(), Money.of(total, asset.get()));
+                        }
+                    }
+                    return held;
+                });
+    }
+
+    @Override
+    public Subscription subscribe(Listener listener) {
+        BinanceUserDataStream stream = new BinanceUserDataStream(api, config, credentials, symbols, listener,
+                this::remember);
+        stream.start();
+        return stream::close;
+    }
+
+    private Either<VenueFailure, String> clientOrderId(InstrumentId instrument, String orderId) {
+        String known = clientIds.get(orderId);
+        if (known != null) {
+            return Either.right(known);
+        }
+        java.util.Map<String, String> params = new LinkedHashMap<>();
+        params.put("symbol", symbols.symbolOf(instrument));
+        params.put("orderId", orderId);
+        return api.signed("GET", BinanceLimits.queryOrder(), ORDER, params, credentials, config.queryTimeout())
+                .mapLeft(VenueRest.Failure::failure)
+                .map(answer -> remember(BinanceOrders.state(answer.body(), instrument)).clientOrderId());
+    }
+
+    private VenueOrderState remember(VenueOrderState state) {
+        clientIds.put(state.venueOrderId(), state.clientOrderId());
+        return state;
+    }
+
+    private void observeOrderCount(VenueRest.Answer answer) {
+        answer.headers().firstValue("X-MBX-ORDER-COUNT-10S").ifPresent(used -> observe(BinanceLimits.ORDERS_10S, used,
+                answer));
+        answer.headers().firstValue("X-MBX-ORDER-COUNT-1D").ifPresent(used -> observe(BinanceLimits.ORDERS_1D, used,
+                answer));
+    }
+
+    private void observe(String budget, String used, VenueRest.Answer answer) {
+        try {
+            orderCount.observeUsed(budget, Long.parseLong(used.strip()), answer.receivedAt());
+        } catch (NumberFormatException e) {
+            // a malformed header tells us nothing; our own count stands
+        }
+    }
+
+    private static VenueExecution execution(JsonNode trade, String clientOrderId, InstrumentId instrument) {
+        return new VenueExecution(clientOrderId, trade.path("orderId").asText(), instrument,
+                trade.path("isBuyer").asBoolean() ? Side.BUY : Side.SELL, trade.path("id").asText(),
+                BinanceOrders.quantity(trade.path("qty")), BinanceOrders.price(trade.path("price")),
+                BinanceUserDataStream.commission(trade.path("commission"), trade.path("commissionAsset"),
+                        instrument.quote()),
+                trade.path("isMaker").asBoolean() ? LiquiditySide.MAKER : LiquiditySide.TAKER,
+                trade.path("time").asLong());
+    }
+
+    private static int code(VenueFailure.Rejected rejected) {
+        try {
+            return Integer.parseInt(rejected.code());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}
