@@ -53,6 +53,40 @@ public final class FakeBinance extends FakeVenueServer {
     private volatile Duration pingInterval = Duration.ofSeconds(20);
     private volatile Duration pongTimeout = Duration.ofMinutes(1);
     private volatile Duration pushDelay = Duration.ZERO;
+    private final FakeSpotEngine engine = new FakeSpotEngine(symbols::get, () -> now().toEpochMilli());
+    /** Guarded by itself: scripted faults of the next calls to one "METHOD path". */
+    private final Map<String, java.util.ArrayDeque<Fault>> faults = new java.util.HashMap<>();
+    /** User-data subscribers by API key: the socket and its subscription id. */
+    private final Map<String, List<Subscriber>> subscribers = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger subscriptionIds = new java.util.concurrent.atomic.AtomicInteger();
+    /** Guarded by this: stream faults for the next reports. */
+    private int duplicateReports;
+    private int reverseReports;
+    private final List<String[]> reversing = new ArrayList<>();
+
+    private record Subscriber(io.vertx.core.http.ServerWebSocket socket, int subscriptionId) {
+    }
+
+    /**
+     * A scripted fault of one REST call: answer {@code status} (with Retry-After when given) instead of the real
+     * answer, or no answer at all ({@code status} 0); {@code processFirst}: the venue acts on the request before
+     * (as when a 5xx or a lost answer follows a matching engine that did its work).
+     */
+    public record Fault(int status, Integer retryAfterSeconds, boolean processFirst) {
+        /** The request reaches the book, and its answer never comes (the client times out). */
+        public static Fault processedWithoutAnswer() {
+            return new Fault(0, null, true);
+        }
+
+        public static Fault serverError(int status, boolean processFirst) {
+            return new Fault(status, null, processFirst);
+        }
+
+        /** 429 with Retry-After, the request not processed (rest-api.md "IP Limits"). */
+        public static Fault tooMany(int retryAfterSeconds) {
+            return new Fault(429, retryAfterSeconds, false);
+        }
+    }
 
     /**
      * An API key as Binance knows it: its secret, what the account may do ({@code canTrade}, {@code canWithdraw}) and
@@ -134,7 +168,43 @@ public final class FakeBinance extends FakeVenueServer {
 
     public FakeBinance key(Key key) {
         keys.put(key.apiKey(), key);
+        engine.account(key.apiKey(), key.balances());
         return this;
+    }
+
+    /** The matching engine: prices, trade prints, fees, balances and orders of every key. */
+    public FakeSpotEngine engine() {
+        return engine;
+    }
+
+    /** The WebSocket API base (web-socket-api.md "General API Information"), where user-data streams subscribe. */
+    public URI wsApiUrl() {
+        return URI.create("ws://127.0.0.1:" + port() + "/ws-api/v3");
+    }
+
+    /** The next call of {@code method} {@code path} (e.g. "POST", "/api/v3/order") meets {@code fault}. */
+    public FakeBinance failNext(String method, String path, Fault fault) {
+        synchronized (faults) {
+            faults.computeIfAbsent(method + " " + path, k -> new java.util.ArrayDeque<>()).addLast(fault);
+        }
+        return this;
+    }
+
+    /** The next {@code count} executionReports are each sent twice. */
+    public synchronized FakeBinance duplicateNextReports(int count) {
+        duplicateReports = count;
+        return this;
+    }
+
+    /** The next {@code count} executionReports are held and then sent in reverse order. */
+    public synchronized FakeBinance reverseNextReports(int count) {
+        reverseReports = count;
+        return this;
+    }
+
+    /** Open user-data subscriptions of {@code apiKey}. */
+    public int subscriptions(String apiKey) {
+        return (int) subscribers.getOrDefault(apiKey, List.of()).stream().filter(s -> !s.socket().isClosed()).count();
     }
 
     /** The REQUEST_WEIGHT per minute this venue allows (and publishes in its exchange information). */
@@ -201,16 +271,20 @@ public final class FakeBinance extends FakeVenueServer {
 
     @Override
     protected boolean isStreamPath(String path) {
-        return path.startsWith("/ws/");
+        return path.startsWith("/ws/") || path.equals("/ws-api/v3");
     }
 
     @Override
     protected void serve(HttpServerRequest request) {
         String path = request.path();
+        String method = request.method().name();
         int weight = switch (path) {
             case "/api/v3/ping", "/api/v3/time", "/sapi/v1/account/apiRestrictions" -> 1;
             case "/api/v3/klines" -> 2;
             case "/api/v3/exchangeInfo", "/api/v3/account" -> 20;
+            case "/api/v3/order" -> method.equals("GET") ? 4 : 1;
+            case "/api/v3/openOrders" -> request.getParam("symbol") == null ? 80 : 6;
+            case "/api/v3/myTrades" -> request.getParam("orderId") == null ? 20 : 5;
             default -> 1;
         };
         // rest-api.md "IP Limits": every answer carries the weight used; over the limit, 429 with Retry-After
@@ -234,6 +308,13 @@ public final class FakeBinance extends FakeVenueServer {
             case "/api/v3/exchangeInfo" -> exchangeInfo(request);
             case "/api/v3/klines" -> klines(request);
             case "/api/v3/account" -> signed(request, this::account);
+            case "/api/v3/order" -> signed(request, (r, key) -> trading(r, key, switch (method) {
+                case "POST" -> engine::place;
+                case "DELETE" -> engine::cancel;
+                default -> engine::query;
+            }));
+            case "/api/v3/openOrders" -> signed(request, (r, key) -> trading(r, key, engine::openOrders));
+            case "/api/v3/myTrades" -> signed(request, (r, key) -> trading(r, key, engine::myTrades));
             case "/sapi/v1/account/apiRestrictions" -> {
                 if (testnet) {
                     request.response().setStatusCode(404).end();
@@ -449,13 +530,7 @@ public final class FakeBinance extends FakeVenueServer {
     /** rest-api.md "Account information (USER_DATA)", with omitZeroBalances. */
     private void account(HttpServerRequest request, Key key) {
         boolean omitZero = "true".equalsIgnoreCase(request.getParam("omitZeroBalances"));
-        JsonArray balances = new JsonArray();
-        key.balances().forEach((asset, amounts) -> {
-            if (!omitZero || amounts[0].signum() != 0 || amounts[1].signum() != 0) {
-                balances.add(new JsonObject().put("asset", asset).put("free", amounts[0].setScale(8).toPlainString())
-                        .put("locked", amounts[1].setScale(8).toPlainString()));
-            }
-        });
+        JsonArray balances = engine.balances(key.apiKey(), omitZero);
         json(request, 200, new JsonObject().put("makerCommission", 10).put("takerCommission", 10)
                 .put("buyerCommission", 0).put("sellerCommission", 0)
                 .put("commissionRates", new JsonObject().put("maker", "0.00100000").put("taker", "0.00100000")
@@ -464,6 +539,56 @@ public final class FakeBinance extends FakeVenueServer {
                 .put("brokered", false).put("requireSelfTradePrevention", false).put("preventSor", false)
                 .put("updateTime", now().toEpochMilli()).put("accountType", "SPOT").put("balances", balances)
                 .put("permissions", new JsonArray().add("SPOT")).put("uid", 354937868).encode());
+    }
+
+    /**
+     * A trading call (rest-api.md "Trading endpoints", "Account endpoints"), parameters from the query string, with
+     * the scripted fault of its "METHOD path" if any: answered as scripted, or not at all, before or after the engine
+     * acted. A successful placement carries X-MBX-ORDER-COUNT-10S / -1D ("Unfilled Order Count"), counted here
+     * from the placements of the last 10 seconds and day of every key.
+     */
+    private void trading(HttpServerRequest request, Key key,
+                         java.util.function.BiFunction<String, Map<String, String>, FakeSpotEngine.Reply> call) {
+        Map<String, String> params = new java.util.LinkedHashMap<>();
+        request.params().forEach(e -> params.putIfAbsent(e.getKey(), e.getValue()));
+        Fault fault;
+        synchronized (faults) {
+            var queue = faults.get(request.method().name() + " " + request.path());
+            fault = queue == null ? null : queue.pollFirst();
+        }
+        if (fault != null && !fault.processFirst()) {
+            scriptedAnswer(request, fault);
+            return;
+        }
+        FakeSpotEngine.Reply reply = call.apply(key.apiKey(), params);
+        if (fault != null) {
+            scriptedAnswer(request, fault);
+            return;
+        }
+        if (reply.status() == 200 && request.method().name().equals("POST")) {
+            long now = now().toEpochMilli();
+            synchronized (placements) {
+                placements.add(now);
+                placements.removeIf(t -> t < now - 86_400_000L);
+                request.response().putHeader("X-MBX-ORDER-COUNT-10S",
+                        Long.toString(placements.stream().filter(t -> t >= now - 10_000).count()));
+                request.response().putHeader("X-MBX-ORDER-COUNT-1D", Long.toString(placements.size()));
+            }
+        }
+        json(request, reply.status(), reply.body());
+    }
+
+    private final List<Long> placements = new ArrayList<>();
+
+    private void scriptedAnswer(HttpServerRequest request, Fault fault) {
+        if (fault.status() == 0) {
+            return; // no answer: the client's timeout decides
+        }
+        if (fault.retryAfterSeconds() != null) {
+            request.response().putHeader("Retry-After", Integer.toString(fault.retryAfterSeconds()));
+        }
+        json(request, fault.status(), fault.status() == 429 ? refusalBody(429)
+                : error(-1000, "An unknown error occurred while processing the request."));
     }
 
     /** Binance wallet API "Get API Key Permission" (GET /sapi/v1/account/apiRestrictions). */
@@ -479,6 +604,10 @@ public final class FakeBinance extends FakeVenueServer {
     /** web-socket-streams.md: raw stream {@code /ws/<symbol>@kline_<interval>}; kline events every update. */
     @Override
     protected void streamOpened(Stream stream, String path) {
+        if (path.equals("/ws-api/v3")) {
+            webSocketApi(stream);
+            return;
+        }
         Matcher matcher = STREAM.matcher(path);
         if (!matcher.matches()) {
             stream.socket.close((short) 1008, "unknown stream");
@@ -516,6 +645,96 @@ public final class FakeBinance extends FakeVenueServer {
             stream.lastHeard = Instant.now();
         });
         stream.subscription = symbol;
+    }
+
+    /**
+     * web-socket-api.md: requests {@code {"id", "method", "params"}} in text frames, answers {@code {"id", "status",
+     * "result" | "error"}}. Served: {@code userDataStream.subscribe.signature} ("Subscribe to User Data Stream through
+     * signature subscription"), signed over the parameters but {@code signature} sorted by name ("SIGNED request
+     * example (HMAC)"), with the timestamp checks of REST. Then the key's events go to this connection as
+     * {@code {"subscriptionId", "event"}} (user-data-stream.md).
+     */
+    private void webSocketApi(Stream stream) {
+        stream.socket.pongHandler(payload -> {
+            pongs.add(payload.toString(StandardCharsets.UTF_8));
+            stream.lastHeard = Instant.now();
+        });
+        stream.socket.textMessageHandler(text -> {
+            JsonObject request = new JsonObject(text);
+            Object id = request.getValue("id");
+            JsonObject params = request.getJsonObject("params", new JsonObject());
+            if (!"userDataStream.subscribe.signature".equals(request.getString("method"))) {
+                stream.socket.writeTextMessage(wsError(id, 400, -1100, "Unknown method."));
+                return;
+            }
+            Key key = keys.get(params.getString("apiKey", ""));
+            if (key == null) {
+                stream.socket.writeTextMessage(wsError(id, 401, -2015, "Invalid API-key, IP, or permissions for action."));
+                return;
+            }
+            String payload = new TreeMap<>(params.getMap()).entrySet().stream()
+                    .filter(e -> !e.getKey().equals("signature")).map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(java.util.stream.Collectors.joining("&"));
+            if (!hmacHex(key.secret(), payload).equalsIgnoreCase(params.getString("signature", ""))) {
+                stream.socket.writeTextMessage(wsError(id, 400, -1022, "Signature for this request is not valid."));
+                return;
+            }
+            long stamped = params.getLong("timestamp", 0L);
+            long serverTime = now().toEpochMilli();
+            if (stamped >= serverTime + 1000 || serverTime - stamped > params.getLong("recvWindow", 5000L)) {
+                stream.socket.writeTextMessage(wsError(id, 400, -1021, "Timestamp for this request is outside of "
+                        + "the recvWindow."));
+                return;
+            }
+            Subscriber subscriber = new Subscriber(stream.socket, subscriptionIds.getAndIncrement());
+            subscribers.computeIfAbsent(key.apiKey(), k -> new CopyOnWriteArrayList<>()).add(subscriber);
+            engine.publisher(key.apiKey(), event -> publish(key.apiKey(), event));
+            stream.socket.writeTextMessage(new JsonObject().put("id", id).put("status", 200)
+                    .put("result", new JsonObject().put("subscriptionId", subscriber.subscriptionId()))
+                    .put("rateLimits", new JsonArray()).encode());
+        });
+        stream.socket.closeHandler(v -> {
+            streams().remove(stream);
+            subscribers.values().forEach(list -> list.removeIf(s -> s.socket() == stream.socket));
+        });
+        stream.subscription = "user data";
+    }
+
+    /** Sends an event to the key's subscribers, through the scripted stream faults (duplicate, reverse). */
+    private void publish(String apiKey, JsonObject event) {
+        List<String[]> out = new ArrayList<>();
+        synchronized (this) {
+            String encoded = event.encode();
+            if (reverseReports > 0) {
+                reversing.add(new String[] {apiKey, encoded});
+                reverseReports--;
+                if (reverseReports == 0) {
+                    for (int i = reversing.size() - 1; i >= 0; i--) {
+                        out.add(reversing.get(i));
+                    }
+                    reversing.clear();
+                }
+            } else {
+                out.add(new String[] {apiKey, encoded});
+                if (duplicateReports > 0) {
+                    duplicateReports--;
+                    out.add(new String[] {apiKey, encoded});
+                }
+            }
+        }
+        for (String[] item : out) {
+            for (Subscriber subscriber : subscribers.getOrDefault(item[0], List.of())) {
+                if (!subscriber.socket().isClosed()) {
+                    subscriber.socket().writeTextMessage("{\"subscriptionId\":" + subscriber.subscriptionId()
+                            + ",\"event\":" + item[1] + "}");
+                }
+            }
+        }
+    }
+
+    private static String wsError(Object id, int status, int code, String message) {
+        return new JsonObject().put("id", id).put("status", status)
+                .put("error", new JsonObject().put("code", code).put("msg", message)).encode();
     }
 
     private String klineEvent(String symbol, CandleSeries candles, CandleSeries.Update update) {

@@ -24,6 +24,11 @@ public final class ExchangeErrors {
                 + "the simulated venue: it has no venue connection or keys to test");
     }
 
+    public static DomainError notLive(AccountId id) {
+        return new DomainError.Refused("exchange.account.not_live", "account " + id + " is a paper account: it trades "
+                + "on the simulated venue, not through a venue's API");
+    }
+
     public static DomainError venueNotSupported(io.cryptobot.kernel.domain.Venue venue) {
         return new DomainError.Refused("exchange.venue.not_supported", "no adapter for " + venue
                 + " yet: connections to it are stored but cannot be tested or used");
