@@ -679,9 +679,9 @@ public final class FakeBinance extends FakeVenueServer {
                 stream.socket.writeTextMessage(wsError(id, 400, -1022, "Signature for this request is not valid."));
                 return;
             }
-            long stamped = params.getLong("timestamp", 0L);
+            long stamped = Long.parseLong(String.valueOf(params.getValue("timestamp", 0)));
             long serverTime = now().toEpochMilli();
-            if (stamped >= serverTime + 1000 || serverTime - stamped > params.getLong("recvWindow", 5000L)) {
+            if (stamped >= serverTime + 1000 || serverTime - stamped > (long) Double.parseDouble(String.valueOf(params.getValue("recvWindow", 5000)))) {
                 stream.socket.writeTextMessage(wsError(id, 400, -1021, "Timestamp for this request is outside of "
                         + "the recvWindow."));
                 return;

@@ -109,7 +109,9 @@ final class BinanceUserDataStream extends ReconnectingStream {
         ObjectNode request = JSON.createObjectNode().put("id", "subscribe-" + requestIds.incrementAndGet())
                 .put("method", "userDataStream.subscribe.signature");
         ObjectNode body = request.putObject("params");
-        params.forEach(body::put);
+        body.put("apiKey", credentials.apiKey());
+        body.put("recvWindow", api.config().recvWindow().toMillis());
+        body.put("timestamp", Long.parseLong(params.get("timestamp")));
         body.put("signature", Signatures.hmacSha256Hex(credentials.secret(), payload));
         socket.sendText(request.toString(), true);
     }

@@ -1,0 +1,416 @@
+package io.cryptobot.exchange.adapter.out.venue.binance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cryptobot.exchange.adapter.out.venue.StreamSettings;
+import io.cryptobot.exchange.domain.account.Credentials;
+import io.cryptobot.exchange.domain.venue.limits.BinanceLimits;
+import io.cryptobot.exchange.fakevenue.Eventually;
+import io.cryptobot.exchange.fakevenue.FakeBinance;
+import io.cryptobot.exchange.fakevenue.FakeSpotEngine;
+import io.cryptobot.kernel.domain.Asset;
+import io.cryptobot.kernel.domain.InstrumentId;
+import io.cryptobot.kernel.domain.LiquiditySide;
+import io.cryptobot.kernel.domain.Money;
+import io.cryptobot.kernel.domain.OrderType;
+import io.cryptobot.kernel.domain.Price;
+import io.cryptobot.kernel.domain.Quantity;
+import io.cryptobot.kernel.domain.Side;
+import io.cryptobot.kernel.domain.TimeInForce;
+import io.cryptobot.kernel.domain.execution.VenueExecution;
+import io.cryptobot.kernel.domain.execution.VenueOrder;
+import io.cryptobot.kernel.domain.execution.VenueOrderState;
+import io.cryptobot.kernel.domain.execution.VenueReport;
+import io.cryptobot.kernel.domain.execution.VenueTrading;
+import io.cryptobot.kernel.domain.execution.VenueUpdate;
+import io.cryptobot.kernel.domain.market.VenueFailure;
+import io.vavr.control.Option;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class BinanceTradingTest {
+    static final InstrumentId BTC_USDT = new InstrumentId(BinanceApi.VENUE, new Asset("BTC"), new Asset("USDT"));
+    static final Duration WAIT = Duration.ofSeconds(10);
+    static final String KEY = "trader-key-0001";
+    private final FakeBinance fake = FakeBinance.start()
+            .symbol("BTC", "USDT", "TRADING", "0.01", "0.00001", "5")
+            .key(new FakeBinance.Key(KEY, "trader-secret-0001", true, false, true, false, Map.of(
+                    "USDT", new BigDecimal[] {new BigDecimal("10000"), BigDecimal.ZERO},
+                    "BTC", new BigDecimal[] {new BigDecimal("1"), BigDecimal.ZERO},
+                    "BNB", new BigDecimal[] {new BigDecimal("10"), BigDecimal.ZERO})));
+    private BinanceApi api;
+    private BinanceTrading trading;
+    private int ids;
+
+    @BeforeEach
+    void connect() {
+        connect(Duration.ofSeconds(2));
+    }
+
+    void connect(Duration orderTimeout) {
+        if (api != null) {
+            api.close();
+        }
+        api = new BinanceApi(BinanceConfig.production().withUrls(fake.restUrl(), fake.wsUrl()), Instant::now);
+        BinanceTradingConfig config = BinanceTradingConfig.production().withWsApiUrl(fake.wsApiUrl())
+                .withTimeouts(orderTimeout, Duration.ofSeconds(5))
+                .withStream(new StreamSettings(Duration.ofMillis(50), Duration.ofMillis(400), Duration.ofMillis(600),
+                        Duration.ofHours(1), Duration.ofMillis(200)));
+        fake.pings(Duration.ofMillis(100), Duration.ofMinutes(1));
+        trading = new BinanceTrading(api, config, Credentials.checked(KEY, "trader-secret-0001", null).get(),
+                BinanceTrading.orderCountLimiter(config));
+        fake.engine().lastPrice("BTCUSDT", "50000");
+    }
+
+    @AfterEach
+    void stop() {
+        api.close();
+        fake.close();
+    }
+
+    VenueOrder limit(Side side, String quantity, String price) {
+        return new VenueOrder("cid-" + ++ids, BTC_USDT, side, OrderType.LIMIT, qty(quantity),
+                Option.some(Price.parse(price, 2).get()), Option.none(), TimeInForce.GTC, false);
+    }
+
+    VenueOrder market(Side side, String quantity) {
+        return new VenueOrder("cid-" + ++ids, BTC_USDT, side, OrderType.MARKET, qty(quantity), Option.none(),
+                Option.none(), TimeInForce.GTC, false);
+    }
+
+    static Quantity qty(String text) {
+        return Quantity.parse(text, 5).get();
+    }
+
+    static VenueOrderState accepted(VenueTrading.PlaceAnswer answer) {
+        assertThat(answer).isInstanceOf(VenueTrading.PlaceAnswer.Accepted.class);
+        return ((VenueTrading.PlaceAnswer.Accepted) answer).state();
+    }
+
+    @Nested
+    class Placing {
+        @Test
+        void a_resting_limit_order_is_accepted_open_and_listed() {
+            VenueOrder order = limit(Side.BUY, "0.01", "49000");
+
+            VenueOrderState state = accepted(trading.place(order));
+
+            assertThat(state.clientOrderId()).isEqualTo(order.clientOrderId());
+            assertThat(state.status()).isEqualTo(VenueOrderState.Status.NEW);
+            assertThat(state.executed().units()).isZero();
+            assertThat(trading.openOrders(Option.some(BTC_USDT)).get()).extracting(VenueOrderState::clientOrderId)
+                    .containsExactly(order.clientOrderId());
+            assertThat(trading.openOrders(Option.none()).get()).hasSize(1);
+            assertThat(fake.requests().stream().filter(r -> r.path().equals("/api/v3/order")).findFirst().get()
+                    .param("newClientOrderId")).isEqualTo(order.clientOrderId());
+        }
+
+        @Test
+        void a_market_order_fills_at_once_and_its_trade_is_in_the_history_with_its_client_id() {
+            VenueOrder order = market(Side.BUY, "0.02");
+
+            VenueOrderState state = accepted(trading.place(order));
+
+            assertThat(state.status()).isEqualTo(VenueOrderState.Status.FILLED);
+            assertThat(state.executed().compareTo(qty("0.02"))).isZero();
+            List<VenueExecution> executions = trading.executions(BTC_USDT, 0).get().toJavaList();
+            assertThat(executions).hasSize(1);
+            assertThat(executions.get(0).clientOrderId()).isEqualTo(order.clientOrderId());
+            assertThat(executions.get(0).price().toBigDecimal()).isEqualByComparingTo("50000");
+            assertThat(executions.get(0).liquidity()).isEqualTo(LiquiditySide.TAKER);
+        }
+
+        @Test
+        void a_filter_failure_is_rejected_with_binances_code_and_message() {
+            VenueTrading.PlaceAnswer tick = trading.place(limit(Side.BUY, "0.01", "49000.005".substring(0, 8)));
+            VenueTrading.PlaceAnswer lot = trading.place(new VenueOrder("cid-lot", BTC_USDT, Side.BUY,
+                    OrderType.LIMIT, Quantity.parse("0.000015", 6).get(), Option.some(Price.parse("49000", 2).get()),
+                    Option.none(), TimeInForce.GTC, false));
+            VenueTrading.PlaceAnswer notional = trading.place(limit(Side.BUY, "0.00001", "49000"));
+            VenueTrading.PlaceAnswer price = trading.place(new VenueOrder("cid-tick", BTC_USDT, Side.BUY,
+                    OrderType.LIMIT, qty("0.01"), Option.some(Price.parse("49000.005", 3).get()), Option.none(),
+                    TimeInForce.GTC, false));
+
+            assertThat(tick).isInstanceOf(VenueTrading.PlaceAnswer.Accepted.class);
+            assertThat(lot).isEqualTo(new VenueTrading.PlaceAnswer.Rejected("-1013", "Filter failure: LOT_SIZE"));
+            assertThat(notional).isEqualTo(new VenueTrading.PlaceAnswer.Rejected("-1013", "Filter failure: NOTIONAL"));
+            assertThat(price).isEqualTo(new VenueTrading.PlaceAnswer.Rejected("-1013", "Filter failure: PRICE_FILTER"));
+        }
+
+        @Test
+        void an_order_the_account_cannot_pay_and_a_client_id_in_use_are_rejected_as_2010() {
+            VenueOrder first = limit(Side.BUY, "0.01", "49000");
+            accepted(trading.place(first));
+
+            VenueTrading.PlaceAnswer again = trading.place(first);
+            VenueTrading.PlaceAnswer tooBig = trading.place(limit(Side.BUY, "1", "49000"));
+
+            assertThat(again).isEqualTo(new VenueTrading.PlaceAnswer.Rejected("-2010", "Duplicate order sent."));
+            assertThat(tooBig).isEqualTo(new VenueTrading.PlaceAnswer.Rejected("-2010",
+                    "Account has insufficient balance for requested action."));
+            assertThat(fake.engine().placed(KEY, first.clientOrderId())).isEqualTo(1);
+        }
+    }
+
+    @Nested
+    class Filling {
+        @Test
+        void trade_prints_fill_a_resting_order_in_parts_as_maker_at_its_price() {
+            VenueOrder order = limit(Side.SELL, "0.5", "51000");
+            accepted(trading.place(order));
+
+            fake.engine().trade("BTCUSDT", "51000", "0.2");
+            assertThat(trading.query(BTC_USDT, order.clientOrderId()).get().get().status())
+                    .isEqualTo(VenueOrderState.Status.PARTIALLY_FILLED);
+            fake.engine().trade("BTCUSDT", "51050", "1");
+
+            VenueOrderState state = trading.query(BTC_USDT, order.clientOrderId()).get().get();
+            assertThat(state.status()).isEqualTo(VenueOrderState.Status.FILLED);
+            List<VenueExecution> fills = trading.executions(BTC_USDT, 0).get().toJavaList();
+            assertThat(fills).extracting(e -> e.quantity().toBigDecimal().stripTrailingZeros().toPlainString())
+                    .containsExactly("0.2", "0.3");
+            assertThat(fills).allSatisfy(e -> {
+                assertThat(e.price().toBigDecimal()).isEqualByComparingTo("51000");
+                assertThat(e.liquidity()).isEqualTo(LiquiditySide.MAKER);
+                assertThat(e.side()).isEqualTo(Side.SELL);
+            });
+        }
+
+        @Test
+        void the_fee_is_charged_in_the_quote_the_base_or_bnb_as_the_account_pays_it() {
+            fake.engine().fees(KEY, FakeSpotEngine.FeeAsset.QUOTE, "0.001");
+            accepted(trading.place(market(Side.BUY, "0.01")));
+            fake.engine().fees(KEY, FakeSpotEngine.FeeAsset.BASE, "0.001");
+            accepted(trading.place(market(Side.BUY, "0.01")));
+            fake.engine().fees(KEY, FakeSpotEngine.FeeAsset.BNB, "0.00075");
+            fake.engine().bnbPrice("USDT", "500");
+            accepted(trading.place(market(Side.BUY, "0.01")));
+
+            List<Money> fees = trading.executions(BTC_USDT, 0).get().map(VenueExecution::commission).toJavaList();
+
+            assertThat(fees).containsExactly(Money.of(new BigDecimal("0.5"), new Asset("USDT")),
+                    Money.of(new BigDecimal("0.00001"), new Asset("BTC")),
+                    Money.of(new BigDecimal("0.00075"), new Asset("BNB")));
+            var balances = trading.balances().get();
+            // 10000 - 3 * 500 paid - 0.5 fee; 1 + 0.03 bought - 0.00001 fee; 10 - 0.00075 BNB
+            assertThat(balances.get(new Asset("USDT")).get().toBigDecimal()).isEqualByComparingTo("8499.5");
+            assertThat(balances.get(new Asset("BTC")).get().toBigDecimal()).isEqualByComparingTo("1.02999");
+            assertThat(balances.get(new Asset("BNB")).get().toBigDecimal()).isEqualByComparingTo("9.99925");
+        }
+    }
+
+    @Nested
+    class Canceling {
+        @Test
+        void an_open_order_is_canceled_and_funds_come_back() {
+            VenueOrder order = limit(Side.BUY, "0.1", "40000");
+            accepted(trading.place(order));
+            assertThat(fake.engine().balance(KEY, "USDT")[1]).isEqualByComparingTo("4000");
+
+            VenueTrading.CancelAnswer answer = trading.cancel(BTC_USDT, order.clientOrderId());
+
+            assertThat(answer).isInstanceOf(VenueTrading.CancelAnswer.Canceled.class);
+            VenueOrderState state = ((VenueTrading.CancelAnswer.Canceled) answer).state();
+            assertThat(state.clientOrderId()).isEqualTo(order.clientOrderId());
+            assertThat(state.status()).isEqualTo(VenueOrderState.Status.CANCELED);
+            assertThat(fake.engine().balance(KEY, "USDT")[1]).isEqualByComparingTo("0");
+            assertThat(fake.requests().stream().filter(r -> r.method().equals("DELETE")).findFirst().get()
+                    .param("origClientOrderId")).isEqualTo(order.clientOrderId());
+        }
+
+        @Test
+        void a_filled_or_unknown_order_is_not_open() {
+            VenueOrder filled = market(Side.SELL, "0.01");
+            accepted(trading.place(filled));
+
+            assertThat(trading.cancel(BTC_USDT, filled.clientOrderId()))
+                    .isEqualTo(new VenueTrading.CancelAnswer.NotOpen("-2011", "Unknown order sent."));
+            assertThat(trading.cancel(BTC_USDT, "never-sent"))
+                    .isEqualTo(new VenueTrading.CancelAnswer.NotOpen("-2011", "Unknown order sent."));
+            assertThat(trading.query(BTC_USDT, "never-sent").get()).isEqualTo(Option.none());
+        }
+
+        @Test
+        void a_5xx_on_cancel_is_unknown_and_the_query_tells_what_happened() {
+            VenueOrder order = limit(Side.BUY, "0.1", "40000");
+            accepted(trading.place(order));
+            fake.failNext("DELETE", "/api/v3/order", FakeBinance.Fault.serverError(503, true));
+
+            VenueTrading.CancelAnswer answer = trading.cancel(BTC_USDT, order.clientOrderId());
+
+            assertThat(answer).isInstanceOf(VenueTrading.CancelAnswer.Unknown.class);
+            assertThat(trading.query(BTC_USDT, order.clientOrderId()).get().get().status())
+                    .isEqualTo(VenueOrderState.Status.CANCELED);
+        }
+    }
+
+    @Nested
+    class UnknownOutcomes {
+        @Test
+        void a_placement_that_reached_the_book_without_an_answer_is_unknown_and_found_by_query_never_resent() {
+            connect(Duration.ofSeconds(1));
+            trading.balances(); // the connection is open: the timeout below is the answer's, not the handshake's
+            VenueOrder order = limit(Side.BUY, "0.01", "49000");
+            fake.failNext("POST", "/api/v3/order", FakeBinance.Fault.processedWithoutAnswer());
+
+            VenueTrading.PlaceAnswer answer = trading.place(order);
+
+            assertThat(answer).isInstanceOf(VenueTrading.PlaceAnswer.Unknown.class);
+            Option<VenueOrderState> found = trading.query(BTC_USDT, order.clientOrderId()).get();
+            assertThat(found.get().status()).isEqualTo(VenueOrderState.Status.NEW);
+            assertThat(fake.requests().stream().filter(r -> r.path().equals("/api/v3/order")).map(r -> r.method()))
+                    .containsExactly("POST", "GET"); // the placement and the query, nothing more
+            assertThat(fake.engine().placed(KEY, order.clientOrderId())).isEqualTo(1);
+        }
+
+        @Test
+        void a_429_is_not_sent_and_the_limiter_holds_every_call_back_for_the_retry_after() {
+            fake.failNext("POST", "/api/v3/order", FakeBinance.Fault.tooMany(3));
+            VenueOrder order = limit(Side.BUY, "0.01", "49000");
+
+            VenueTrading.PlaceAnswer refused = trading.place(order);
+            long sent = fake.requests().size();
+            VenueTrading.PlaceAnswer held = trading.place(limit(Side.BUY, "0.01", "49000"));
+            var query = trading.openOrders(Option.none());
+
+            assertThat(refused).isInstanceOf(VenueTrading.PlaceAnswer.NotSent.class);
+            VenueFailure.RateLimited limited = (VenueFailure.RateLimited)
+                    ((VenueTrading.PlaceAnswer.NotSent) refused).failure();
+            assertThat(limited.retryAfter()).isGreaterThan(Duration.ofMillis(2500));
+            assertThat(held).isInstanceOf(VenueTrading.PlaceAnswer.NotSent.class);
+            assertThat(query.getLeft()).isInstanceOf(VenueFailure.RateLimited.class);
+            assertThat(fake.requests()).hasSize((int) sent);
+            assertThat(fake.engine().placed(KEY, order.clientOrderId())).isZero();
+        }
+
+        @Test
+        void our_own_order_count_budget_refuses_before_anything_is_sent() {
+            BinanceTradingConfig tight = BinanceTradingConfig.production().withWsApiUrl(fake.wsApiUrl())
+                    .withOrderLimits(2, 100);
+            BinanceTrading limited = new BinanceTrading(api, tight,
+                    Credentials.checked(KEY, "trader-secret-0001", null).get(), BinanceTrading.orderCountLimiter(tight));
+
+            accepted(limited.place(limit(Side.BUY, "0.01", "49000")));
+            accepted(limited.place(limit(Side.BUY, "0.01", "49000")));
+            VenueTrading.PlaceAnswer third = limited.place(limit(Side.BUY, "0.01", "49000"));
+
+            assertThat(third).isInstanceOf(VenueTrading.PlaceAnswer.NotSent.class);
+            assertThat(fake.count("/api/v3/order")).isEqualTo(2);
+            assertThat(api.limiter().used(BinanceLimits.REQUEST_WEIGHT, Instant.now())).isGreaterThanOrEqualTo(2);
+        }
+    }
+
+    @Nested
+    class Streaming {
+        final List<VenueUpdate> updates = Collections.synchronizedList(new ArrayList<>());
+        final List<String> connections = Collections.synchronizedList(new ArrayList<>());
+        VenueTrading.Subscription subscription;
+
+        @BeforeEach
+        void subscribe() {
+            subscription = trading.subscribe(new VenueTrading.Listener() {
+                @Override
+                public void onUpdate(VenueUpdate update) {
+                    updates.add(update);
+                }
+
+                @Override
+                public void onConnected(boolean afterGap) {
+                    connections.add(afterGap ? "after gap" : "first");
+                }
+
+                @Override
+                public void onDisconnected(String reason) {
+                    connections.add("down");
+                }
+            });
+            Eventually.until(WAIT, "subscribed", () -> connections.contains("first"));
+        }
+
+        @AfterEach
+        void close() {
+            subscription.close();
+        }
+
+        List<VenueReport> reports() {
+            synchronized (updates) {
+                return updates.stream().map(VenueUpdate::report).toList();
+            }
+        }
+
+        @Test
+        void reports_come_as_the_order_is_accepted_filled_in_parts_and_canceled() {
+            VenueOrder order = limit(Side.BUY, "0.1", "49000");
+            accepted(trading.place(order));
+            fake.engine().trade("BTCUSDT", "49000", "0.04");
+            trading.cancel(BTC_USDT, order.clientOrderId());
+
+            Eventually.until(WAIT, "three reports", () -> updates.size() >= 3);
+            assertThat(reports()).hasSize(3);
+            assertThat(reports().get(0)).isInstanceOf(VenueReport.Accepted.class);
+            VenueReport.Filled fill = (VenueReport.Filled) reports().get(1);
+            assertThat(fill.lastQty().toBigDecimal()).isEqualByComparingTo("0.04");
+            assertThat(fill.lastPx().toBigDecimal()).isEqualByComparingTo("49000");
+            assertThat(fill.commission().asset()).isEqualTo(new Asset("BTC"));
+            assertThat(fill.liquidity()).isEqualTo(LiquiditySide.MAKER);
+            assertThat(reports().get(2)).isInstanceOf(VenueReport.Canceled.class);
+            assertThat(reports()).allSatisfy(r -> assertThat(r.clientOrderId()).isEqualTo(order.clientOrderId()));
+            assertThat(updates.get(2).after().executed().toBigDecimal()).isEqualByComparingTo("0.04");
+            assertThat(updates.get(2).after().status()).isEqualTo(VenueOrderState.Status.CANCELED);
+        }
+
+        @Test
+        void a_duplicated_report_arrives_twice_with_the_same_trade_id() {
+            VenueOrder order = limit(Side.BUY, "0.1", "49000");
+            accepted(trading.place(order));
+            Eventually.until(WAIT, "accepted", () -> updates.size() >= 1);
+            fake.duplicateNextReports(1);
+            fake.engine().trade("BTCUSDT", "49000", "0.04");
+
+            Eventually.until(WAIT, "the fill twice", () -> updates.size() >= 3);
+            VenueReport.Filled first = (VenueReport.Filled) reports().get(1);
+            VenueReport.Filled second = (VenueReport.Filled) reports().get(2);
+            assertThat(second.tradeId()).isEqualTo(first.tradeId());
+            assertThat(updates.get(2).after()).isEqualTo(updates.get(1).after());
+        }
+
+        @Test
+        void out_of_order_reports_carry_the_state_that_puts_them_back_in_order() {
+            VenueOrder order = limit(Side.BUY, "0.1", "49000");
+            accepted(trading.place(order));
+            Eventually.until(WAIT, "accepted", () -> updates.size() >= 1);
+            fake.reverseNextReports(2);
+            fake.engine().trade("BTCUSDT", "49000", "0.04");
+            fake.engine().trade("BTCUSDT", "49000", "0.06");
+
+            Eventually.until(WAIT, "both fills", () -> updates.size() >= 3);
+            VenueUpdate arrivedFirst = updates.get(1);
+            VenueUpdate arrivedSecond = updates.get(2);
+            assertThat(arrivedFirst.after().status()).isEqualTo(VenueOrderState.Status.FILLED);
+            assertThat(arrivedSecond.after().status()).isEqualTo(VenueOrderState.Status.PARTIALLY_FILLED);
+            assertThat(arrivedSecond.after().notBefore(arrivedFirst.after())).isFalse();
+            assertThat(arrivedFirst.after().notBefore(arrivedSecond.after())).isTrue();
+        }
+
+        @Test
+        void a_dropped_stream_is_resumed_and_the_listener_told_it_was_after_a_gap() {
+            fake.dropStreams();
+
+            Eventually.until(WAIT, "reconnected after a gap", () -> connections.contains("after gap"));
+            assertThat(connections).containsSubsequence("first", "down", "after gap");
+            VenueOrder order = limit(Side.BUY, "0.01", "49000");
+            accepted(trading.place(order));
+            Eventually.until(WAIT, "a report on the new connection", () -> !updates.isEmpty());
+            assertThat(fake.subscriptions(KEY)).isEqualTo(1);
+        }
+    }
+}
