@@ -26,6 +26,8 @@ public class FakeVenuesTestResource implements QuarkusTestResourceLifecycleManag
             Map<String, String> config = new HashMap<>();
             config.put("cryptobot.venues.binance.rest-url", binance.restUrl().toString());
             config.put("cryptobot.venues.binance.ws-url", binance.wsUrl().toString());
+            config.put("cryptobot.venues.binance.trading.ws-api-url", binance.wsApiUrl().toString());
+            config.put("cryptobot.venues.binance.trading.idle-timeout", "PT1.5S");
             config.put("cryptobot.venues.binance.stream.reconnect-min", "PT0.05S");
             config.put("cryptobot.venues.binance.stream.reconnect-max", "PT0.5S");
             // a connection cut without a close frame is noticed by its silence (the JDK client does not always report
