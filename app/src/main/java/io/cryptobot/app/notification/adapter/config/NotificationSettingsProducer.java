@@ -9,7 +9,7 @@ import java.net.URI;
 @ApplicationScoped
 class NotificationSettingsProducer {
     @Produces
-    @ApplicationScoped
+    @jakarta.inject.Singleton
     NotificationSettings settings(NotificationConfig config) {
         return new NotificationSettings(config.allowPrivateTargets(), config.maxConsecutiveFailures(),
                 new Backoff(config.firstBackoff(), config.maxBackoff()), URI.create(config.slackBaseUrl()),
