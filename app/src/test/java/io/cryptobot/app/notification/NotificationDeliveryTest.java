@@ -10,7 +10,7 @@ import static org.hamcrest.Matchers.startsWith;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cryptobot.app.notification.adapter.in.worker.DeliveryWorker;
-import io.cryptobot.app.notification.domain.WebhookSignature;
+import io.cryptobot.app.notification.adapter.out.http.WebhookSignature;
 import io.cryptobot.app.support.TestUsers;
 import io.cryptobot.app.support.TestUsers.TestUser;
 import io.quarkus.test.junit.QuarkusTest;

@@ -7,7 +7,6 @@ import io.cryptobot.app.notification.domain.AttemptOutcome;
 import io.cryptobot.app.notification.domain.Delivery;
 import io.cryptobot.app.notification.domain.Endpoint;
 import io.cryptobot.app.notification.domain.Format;
-import io.cryptobot.app.notification.domain.WebhookSignature;
 import io.vavr.control.Option;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package io.cryptobot.app.notification.domain;
+package io.cryptobot.app.notification.adapter.out.http;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
