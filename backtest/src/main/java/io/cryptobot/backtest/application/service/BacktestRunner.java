@@ -37,7 +37,11 @@ public class BacktestRunner {
     private final MarketLoader loader;
     private final Clock clock;
 
-    BacktestRunner(BacktestStorePort store, MarketLoader loader, Clock clock) {
+    private final io.cryptobot.backtest.application.port.out.PublishBacktestFinishedPort finished;
+
+    BacktestRunner(BacktestStorePort store, MarketLoader loader, Clock clock,
+                   io.cryptobot.backtest.application.port.out.PublishBacktestFinishedPort finished) {
+        this.finished = finished;
         this.store = store;
         this.loader = loader;
         this.clock = clock;
@@ -56,8 +60,10 @@ public class BacktestRunner {
             Strategy strategy = config.newStrategy();
             Either<DomainError, List<Market>> markets = loader.load(run.owner(), config, strategy.warmUpCandles());
             if (markets.isLeft()) {
-                store.update(run.start(0, clock.now()).fail(markets.getLeft().detail(), clock.now()),
-                        BacktestStatus.QUEUED);
+                if (store.update(run.start(0, clock.now()).fail(markets.getLeft().detail(), clock.now()),
+                        BacktestStatus.QUEUED)) {
+                    failed(run, markets.getLeft().detail());
+                }
                 return;
             }
             long total = markets.get().stream().mapToLong(m -> m.bars().size()).sum();
@@ -75,8 +81,10 @@ public class BacktestRunner {
                 return;
             }
             if (equity.isEmpty()) {
-                store.update(running.fail(BacktestErrors.noCandles("no candle opens in the range after the warm-up")
-                        .detail(), clock.now()), BacktestStatus.RUNNING);
+                String why = BacktestErrors.noCandles("no candle opens in the range after the warm-up").detail();
+                if (store.update(running.fail(why, clock.now()), BacktestStatus.RUNNING)) {
+                    failed(run, why);
+                }
                 return;
             }
             BacktestResult result = new BacktestResult(BacktestReport.of(config, outcome, equity), outcome, equity);
@@ -85,15 +93,27 @@ public class BacktestRunner {
                 return; // cancelled after the engine's last check
             }
             current = storing;
-            store.complete(storing, result, new Writing(storing));
+            if (store.complete(storing, result, new Writing(storing))) {
+                finished.publish(new io.cryptobot.backtest.domain.event.BacktestFinished(run.owner(), id.value(),
+                        io.cryptobot.backtest.domain.event.BacktestFinished.Run.BACKTEST, true,
+                        config.strategy() + " on " + config.instruments() + ": " + outcome.candlesProcessed()
+                                + " candles", clock.now()));
+            }
         } catch (RuntimeException e) {
             // the owner sees an incident id, never internals; the worker logs the cause under the same id
             UUID incident = UUID.randomUUID();
             BacktestStatus expected = current.status();
-            store.update((expected == BacktestStatus.QUEUED ? current.start(0, clock.now()) : current)
-                    .fail("internal error, incident " + incident, clock.now()), expected);
+            if (store.update((expected == BacktestStatus.QUEUED ? current.start(0, clock.now()) : current)
+                    .fail("internal error, incident " + incident, clock.now()), expected)) {
+                failed(run, "internal error, incident " + incident);
+            }
             throw new IllegalStateException("backtest " + id + " failed, incident " + incident, e);
         }
+    }
+
+    private void failed(BacktestRun run, String reason) {
+        finished.publish(new io.cryptobot.backtest.domain.event.BacktestFinished(run.owner(), run.id().value(),
+                io.cryptobot.backtest.domain.event.BacktestFinished.Run.BACKTEST, false, reason, clock.now()));
     }
 
     /**

@@ -31,7 +31,11 @@ public class SweepRunner {
     private final BacktestWorkersPort workers;
     private final Clock clock;
 
-    SweepRunner(SweepStorePort store, MarketLoader loader, BacktestWorkersPort workers, Clock clock) {
+    private final io.cryptobot.backtest.application.port.out.PublishBacktestFinishedPort finished;
+
+    SweepRunner(SweepStorePort store, MarketLoader loader, BacktestWorkersPort workers, Clock clock,
+                io.cryptobot.backtest.application.port.out.PublishBacktestFinishedPort finished) {
+        this.finished = finished;
         this.store = store;
         this.loader = loader;
         this.workers = workers;
@@ -59,8 +63,10 @@ public class SweepRunner {
             Either<DomainError, List<Market>> markets = loader.load(run.owner(), spec.base(),
                     SweepExecution.warmUpCandles(spec.base(), plan));
             if (markets.isLeft()) {
-                store.update(run.start(0, clock.now()).fail(markets.getLeft().detail(), clock.now()),
-                        BacktestStatus.QUEUED);
+                if (store.update(run.start(0, clock.now()).fail(markets.getLeft().detail(), clock.now()),
+                        BacktestStatus.QUEUED)) {
+                    publish(run, false, markets.getLeft().detail());
+                }
                 return;
             }
             running = run.start(total(spec, plan), clock.now());
@@ -72,14 +78,24 @@ public class SweepRunner {
                 result = execution.run(spec, new Progress(id));
             }
             if (result.isDefined()) {
-                store.complete(running.complete(clock.now()), result.get());
+                if (store.complete(running.complete(clock.now()), result.get())) {
+                    publish(run, true, "sweep of " + spec.base().strategy() + " done: " + total(spec, plan)
+                            + " backtests");
+                }
             }
         } catch (RuntimeException e) {
             BacktestStatus expected = running.status();
-            store.update((expected == BacktestStatus.QUEUED ? running.start(0, clock.now()) : running)
-                    .fail("the sweep failed: " + e.getMessage(), clock.now()), expected);
+            if (store.update((expected == BacktestStatus.QUEUED ? running.start(0, clock.now()) : running)
+                    .fail("the sweep failed: " + e.getMessage(), clock.now()), expected)) {
+                publish(run, false, "the sweep failed: " + e.getMessage());
+            }
             throw e;
         }
+    }
+
+    private void publish(SweepRun run, boolean completed, String summary) {
+        finished.publish(new io.cryptobot.backtest.domain.event.BacktestFinished(run.owner(), run.id().value(),
+                io.cryptobot.backtest.domain.event.BacktestFinished.Run.SWEEP, completed, summary, clock.now()));
     }
 
     /** Counts finished backtests, saves the count at most once a second and picks up a stored cancel. */

@@ -1,6 +1,8 @@
 package io.cryptobot.bot.application.service;
 
 import io.cryptobot.bot.application.port.out.BotStorePort;
+import io.cryptobot.bot.application.port.out.PublishBotAlarmPort;
+import io.cryptobot.bot.domain.event.BotAlarmRaised;
 import io.cryptobot.bot.domain.bot.Bot;
 import io.cryptobot.bot.domain.bot.BotControl;
 import io.cryptobot.kernel.domain.Asset;
@@ -33,7 +35,11 @@ class CheckRebuiltSession {
     private final ActivityProjection projection;
     private final Clock clock;
 
-    CheckRebuiltSession(OrderQueries orders, BotStorePort store, ActivityProjection projection, Clock clock) {
+    private final PublishBotAlarmPort alarms;
+
+    CheckRebuiltSession(OrderQueries orders, BotStorePort store, ActivityProjection projection, Clock clock,
+                        PublishBotAlarmPort alarms) {
+        this.alarms = alarms;
         this.orders = orders;
         this.store = store;
         this.projection = projection;
@@ -111,8 +117,11 @@ class CheckRebuiltSession {
         String stored = reason.length() > 2_000 ? reason.substring(0, 2_000) + "..." : reason;
         LOG.severe(() -> "bot " + bot.id() + " " + stored);
         Bot failed = bot.fail(stored, clock.now()).getOrElse(bot);
-        store.update(failed, bot.status(), new BotControl(BotControl.Kind.INCIDENT, bot.lastStep()
-                .getOrElse(Long.MIN_VALUE), stored, clock.now()));
+        if (store.update(failed, bot.status(), new BotControl(BotControl.Kind.INCIDENT, bot.lastStep()
+                .getOrElse(Long.MIN_VALUE), stored, clock.now()))) {
+            alarms.publish(new BotAlarmRaised(bot.owner(), bot.id().value(), bot.name(), BotAlarmRaised.Alarm.FAILED,
+                    stored, clock.now()));
+        }
         return failed;
     }
 }

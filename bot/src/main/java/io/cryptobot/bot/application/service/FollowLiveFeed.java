@@ -63,10 +63,13 @@ class FollowLiveFeed {
     private final ActivityProjection projection;
     private final BotWorkersPort workers;
     private final Clock clock;
+    private final io.cryptobot.bot.application.port.out.PublishBotAlarmPort alarms;
 
     FollowLiveFeed(SubscribeLiveCandlesUseCase feeds, MayOpenPositionQuery openings, RebuildSession rebuild,
                    BotStorePort store, LiveSessions sessions, SessionSteps steps, ActivityProjection projection,
-                   BotWorkersPort workers, Clock clock) {
+                   BotWorkersPort workers, Clock clock,
+                   io.cryptobot.bot.application.port.out.PublishBotAlarmPort alarms) {
+        this.alarms = alarms;
         this.feeds = feeds;
         this.openings = openings;
         this.rebuild = rebuild;
@@ -354,6 +357,12 @@ class FollowLiveFeed {
                 projection.record(runner.bot.owner(), runner.steps.drain());
             } catch (RuntimeException e) {
                 throw sessions.suspend(runner, e);
+            }
+            FeedStatus status = runner.feedStatus;
+            if (why.isDefined() && status != null && !status.fresh()) {
+                alarms.publish(new io.cryptobot.bot.domain.event.BotAlarmRaised(runner.bot.owner(),
+                        runner.bot.id().value(), runner.bot.name(),
+                        io.cryptobot.bot.domain.event.BotAlarmRaised.Alarm.FEED_STALE, why.get(), clock.now()));
             }
         }
     }

@@ -1,6 +1,8 @@
 package io.cryptobot.bot.application.service;
 
 import io.cryptobot.bot.application.port.out.BotStorePort;
+import io.cryptobot.bot.application.port.out.PublishBotAlarmPort;
+import io.cryptobot.bot.domain.event.BotAlarmRaised;
 import io.cryptobot.bot.domain.bot.Bot;
 import io.cryptobot.bot.domain.bot.BotControl;
 import io.cryptobot.kernel.domain.Clock;
@@ -11,15 +13,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 class MarkBotFailed {
     private final BotStorePort store;
     private final Clock clock;
+    private final PublishBotAlarmPort alarms;
 
-    MarkBotFailed(BotStorePort store, Clock clock) {
+    MarkBotFailed(BotStorePort store, Clock clock, PublishBotAlarmPort alarms) {
         this.store = store;
+        this.alarms = alarms;
         this.clock = clock;
     }
 
     void markFailed(Bot bot, String reason) {
         String stored = reason.length() > 2_000 ? reason.substring(0, 2_000) + "..." : reason;
-        bot.fail(stored, clock.now()).forEach(failed -> store.update(failed, bot.status(),
-                new BotControl(BotControl.Kind.FAILED, bot.lastStep().getOrElse(Long.MIN_VALUE), stored, clock.now())));
+        bot.fail(stored, clock.now()).forEach(failed -> {
+            if (store.update(failed, bot.status(), new BotControl(BotControl.Kind.FAILED,
+                    bot.lastStep().getOrElse(Long.MIN_VALUE), stored, clock.now()))) {
+                alarms.publish(new BotAlarmRaised(bot.owner(), bot.id().value(), bot.name(),
+                        BotAlarmRaised.Alarm.FAILED, stored, clock.now()));
+            }
+        });
     }
 }

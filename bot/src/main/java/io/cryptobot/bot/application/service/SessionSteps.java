@@ -13,7 +13,6 @@ import io.cryptobot.kernel.domain.UserLimits;
 import io.cryptobot.order.domain.event.OrderEvent;
 import io.cryptobot.portfolio.domain.metrics.EquitySeries;
 import io.cryptobot.risk.application.port.in.TradingControlUseCase;
-import io.cryptobot.risk.domain.TradingState;
 import io.cryptobot.risk.domain.event.TradingStateChanged;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -133,7 +132,7 @@ class SessionSteps {
             // bot of the owner stops trading (this one included, already halted), after this step
             UserId owner = runner.bot.owner();
             String reason = "bot " + runner.bot.name() + ": " + halt.reason();
-            workers.executor().execute(() -> trading.change(owner, TradingState.HALTED, reason));
+            workers.executor().execute(() -> trading.haltForDailyLoss(owner, reason));
         }
     }
 

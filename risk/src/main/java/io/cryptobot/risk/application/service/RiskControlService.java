@@ -46,6 +46,16 @@ class RiskControlService implements TradingControlUseCase, RiskLimitsUseCase {
 
     @Override
     public Either<DomainError, TradingStatus> change(UserId owner, TradingState target, String reason) {
+        return change(owner, target, reason, false);
+    }
+
+    @Override
+    public Either<DomainError, TradingStatus> haltForDailyLoss(UserId owner, String reason) {
+        return change(owner, TradingState.HALTED, reason, true);
+    }
+
+    private Either<DomainError, TradingStatus> change(UserId owner, TradingState target, String reason,
+                                                      boolean dailyLoss) {
         io.vavr.control.Validation<Violation, String> checked = Text.name("reason", reason, MAX_REASON);
         if (checked.isInvalid()) {
             return Either.left(invalid(List.of(checked.getError())));
@@ -65,7 +75,7 @@ class RiskControlService implements TradingControlUseCase, RiskLimitsUseCase {
             return Either.left(new DomainError.Conflict("risk.state_changed_meanwhile",
                     "the trading state changed meanwhile; read it and retry"));
         }
-        publisher.publish(new UserTradingStateChanged(owner, changed.get()));
+        publisher.publish(new UserTradingStateChanged(owner, changed.get(), dailyLoss));
         return Either.right(new TradingStatus(target, Option.some(meta.occurredAt()), Option.some(why)));
     }
 

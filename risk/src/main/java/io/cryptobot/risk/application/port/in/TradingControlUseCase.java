@@ -22,5 +22,11 @@ public interface TradingControlUseCase {
         return change(owner, TradingState.HALTED, reason);
     }
 
+    /**
+     * Halts because a session saw the owner's daily loss limit breached: {@code change} to halted, published as a
+     * daily-loss halt.
+     */
+    Either<DomainError, TradingStatus> haltForDailyLoss(UserId owner, String reason);
+
     Page<TradingStateChanged> history(UserId owner, PageRequest page);
 }

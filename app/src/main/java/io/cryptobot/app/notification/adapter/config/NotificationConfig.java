@@ -1,0 +1,42 @@
+package io.cryptobot.app.notification.adapter.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** {@code cryptobot.notifications.*}: see docs/api-notifications.md. */
+@ConfigMapping(prefix = "cryptobot.notifications")
+public interface NotificationConfig {
+    /** Whether endpoints may resolve to loopback, private, link-local or other internal addresses (admin only). */
+    @WithDefault("false")
+    boolean allowPrivateTargets();
+
+    @WithDefault("10")
+    int maxConsecutiveFailures();
+
+    @WithDefault("PT2S")
+    Duration firstBackoff();
+
+    @WithDefault("PT10M")
+    Duration maxBackoff();
+
+    /** The most one attempt may take (connect, send, answer). */
+    @WithDefault("PT10S")
+    Duration attemptTimeout();
+
+    /** How often the worker looks for due retries and backlogs (after a restart, say). */
+    @WithDefault("PT1S")
+    Duration pollInterval();
+
+    @WithDefault("https://hooks.slack.com/")
+    String slackBaseUrl();
+
+    @WithDefault("https://discord.com/api/webhooks/")
+    String discordBaseUrl();
+
+    @WithDefault("https://api.telegram.org")
+    String telegramBaseUrl();
+
+    @WithDefault("20")
+    int maxEndpointsPerUser();
+}

@@ -1,0 +1,80 @@
+package io.cryptobot.app.notification.adapter.in.event;
+
+import io.cryptobot.app.notification.application.port.in.RecordNotificationUseCase;
+import io.cryptobot.app.notification.domain.EventKind;
+import io.cryptobot.app.notification.domain.Notification;
+import io.cryptobot.backtest.domain.event.BacktestFinished;
+import io.cryptobot.bot.domain.event.BotAlarmRaised;
+import io.cryptobot.risk.domain.event.TradingStateChanged;
+import io.cryptobot.risk.domain.event.UserTradingStateChanged;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Notifications from the other contexts' published events, queued on the publisher's thread (synchronous CDI
+ * events fired after the change is stored): the kill switch moved (a daily-loss halt as its own kind), a bot failed
+ * or its feed went stale, a backtest or sweep ended. A failure to queue is logged, never thrown at the publisher.
+ */
+@ApplicationScoped
+class NotificationObservers {
+    private static final Logger LOG = Logger.getLogger(NotificationObservers.class.getName());
+    private final RecordNotificationUseCase notifications;
+
+    NotificationObservers(RecordNotificationUseCase notifications) {
+        this.notifications = notifications;
+    }
+
+    void onKillSwitch(@Observes UserTradingStateChanged changed) {
+        TradingStateChanged change = changed.change();
+        String state = switch (change) {
+            case TradingStateChanged.TradingHalted halted -> "halted";
+            case TradingStateChanged.TradingReduced reduced -> "reduce-only";
+            case TradingStateChanged.TradingResumed resumed -> "active";
+        };
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("state", state);
+        data.put("reason", change.reason());
+        EventKind kind = changed.dailyLossHalt() ? EventKind.DAILY_LOSS_HALT : EventKind.KILL_SWITCH;
+        String title = changed.dailyLossHalt() ? "Trading halted: daily loss limit reached"
+                : "Kill switch: trading " + state;
+        queue(new Notification(changed.owner(), kind, "trading-state:" + change.eventId(), change.occurredAt(), title,
+                change.reason(), data));
+    }
+
+    void onBotAlarm(@Observes BotAlarmRaised alarm) {
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("botId", alarm.botId().toString());
+        data.put("botName", alarm.botName());
+        data.put("reason", alarm.reason());
+        boolean failed = alarm.alarm() == BotAlarmRaised.Alarm.FAILED;
+        queue(new Notification(alarm.owner(), failed ? EventKind.BOT_FAILED : EventKind.BOT_FEED_STALE,
+                "bot:" + alarm.botId() + ":" + alarm.alarm() + ":" + alarm.at().toEpochMilli(), alarm.at(),
+                "Bot " + alarm.botName() + (failed ? " failed" : ": live feed stale, no new positions"),
+                alarm.reason(), data));
+    }
+
+    void onRunFinished(@Observes BacktestFinished finished) {
+        boolean sweep = finished.run() == BacktestFinished.Run.SWEEP;
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put(sweep ? "sweepId" : "backtestId", finished.runId().toString());
+        data.put("outcome", finished.completed() ? "completed" : "failed");
+        data.put("summary", finished.summary());
+        String what = sweep ? "Sweep" : "Backtest";
+        queue(new Notification(finished.owner(), sweep ? EventKind.SWEEP_FINISHED : EventKind.BACKTEST_FINISHED,
+                (sweep ? "sweep:" : "backtest:") + finished.runId(), finished.at(),
+                what + (finished.completed() ? " completed" : " failed"), finished.summary(), data));
+    }
+
+    private void queue(Notification notification) {
+        try {
+            notifications.record(notification);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "a " + notification.kind().code() + " notification of " + notification.owner()
+                    + " could not be queued", e);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.cryptobot.bot.domain.event;
+
+import io.cryptobot.kernel.domain.UserId;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Something about a bot its owner should hear of at once, published after it is recorded in the bot's events:
+ * the bot failed (a failure, or a rebuild that differed from its journal) or its live feed went stale (openings
+ * blocked).
+ */
+public record BotAlarmRaised(UserId owner, UUID botId, String botName, Alarm alarm, String reason, Instant at) {
+    public enum Alarm {
+        FAILED,
+        FEED_STALE
+    }
+
+    public BotAlarmRaised {
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(botId, "botId");
+        Objects.requireNonNull(botName, "botName");
+        Objects.requireNonNull(alarm, "alarm");
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(at, "at");
+    }
+}
