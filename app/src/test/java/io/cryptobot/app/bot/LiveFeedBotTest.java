@@ -245,6 +245,42 @@ class LiveFeedBotTest {
     }
 
     @Test
+    void a_minute_the_venue_skips_and_a_candle_that_comes_after_the_next_one_are_said_and_never_traded_twice() {
+        InstrumentId instrument = listed();
+        String account = TradingFixtures.paperAccount(trader, "10000");
+        String bot = startedLiveBot(instrument, account, "manual", Map.of(), null);
+        long first = venue.publish(instrument, 2).getFirst().openTime();
+        awaitBot(bot, b -> at(b, "lastStep") == first + 60_000);
+
+        // a minute without trades: the venue has no candle for it, the bot steps on the next one and says so
+        venue.skip(instrument);
+        long afterSkip = venue.publish(instrument, 1).getFirst().openTime();
+        awaitBot(bot, b -> at(b, "lastStep") == afterSkip);
+        assertThat(event(bot, "candles_missed").getString("reason")).startsWith("1 candle from "
+                + Instant.ofEpochMilli(afterSkip - 60_000) + " to " + Instant.ofEpochMilli(afterSkip - 60_000)
+                + " never came");
+
+        // a candle that comes after the next one: the next one is traded (the venue had nothing before it when
+        // asked); the late one is stored and said, never traded
+        Runnable late = venue.publishSecondFirst(instrument);
+        long second = afterSkip + 2 * 60_000;
+        awaitBot(bot, b -> at(b, "lastStep") == second);
+        late.run();
+        long straggler = second - 60_000;
+        await(() -> kinds(bot).contains("candle_out_of_order"), "the late candle said");
+        assertThat(event(bot, "candle_out_of_order").getString("reason")).startsWith("the 1m candle at "
+                + Instant.ofEpochMilli(straggler) + " came ").contains("no decision was made on it (the bot is at "
+                + Instant.ofEpochMilli(second) + ")");
+        long next = venue.publish(instrument, 1).getFirst().openTime();
+        JsonPath done = awaitBot(bot, b -> at(b, "lastStep") == next);
+        assertThat(done.getLong("steps")).as("each candle traded once; the skipped and the late one never")
+                .isEqualTo(5);
+        assertThat(kinds(bot).stream().filter("candles_missed"::equals)).hasSize(2);
+        assertThat(kinds(bot).stream().filter("candle_out_of_order"::equals)).hasSize(1);
+        await(() -> stored(instrument, first, next) == 6, "the late candle stored with the others");
+    }
+
+    @Test
     void a_live_feed_takes_no_replay_fields_and_needs_a_venue_with_live_candles() {
         InstrumentId instrument = listed();
         String account = TradingFixtures.paperAccount(trader, "10000");

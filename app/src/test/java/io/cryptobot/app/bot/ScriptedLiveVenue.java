@@ -68,6 +68,46 @@ public class ScriptedLiveVenue implements VenueMarketData {
      * the clock is at least at the last one's close. Answers them.
      */
     public java.util.List<VenueCandle> publish(InstrumentId id, int count) {
+        java.util.List<VenueCandle> closed = close(id, count);
+        Pair pair = pairs.get(id);
+        for (VenueCandle candle : closed) {
+            pair.published.put(candle.openTime(), candle);
+        }
+        for (VenueCandle candle : closed) {
+            pair.listeners.forEach(listener -> listener.onClosedCandle(candle));
+        }
+        return closed;
+    }
+
+    /**
+     * A minute without a trade: the pair's next 1m candle never exists (neither its history nor its stream has it),
+     * as on a venue that sends no candle for a minute without trades; the clock moves past it.
+     */
+    public synchronized void skip(InstrumentId id) {
+        Pair pair = pairs.get(id);
+        pair.next += MINUTE;
+        now = Math.max(now, pair.next);
+    }
+
+    /**
+     * Closes the pair's next two candles out of order: the second is in the history and on the stream at once, the
+     * first nowhere until {@code release} runs (then the history has it and the stream reports it, late).
+     */
+    public Runnable publishSecondFirst(InstrumentId id) {
+        java.util.List<VenueCandle> closed = close(id, 2);
+        Pair pair = pairs.get(id);
+        VenueCandle second = closed.get(1);
+        pair.published.put(second.openTime(), second);
+        pair.listeners.forEach(listener -> listener.onClosedCandle(second));
+        VenueCandle first = closed.getFirst();
+        return () -> {
+            pair.published.put(first.openTime(), first);
+            pair.listeners.forEach(listener -> listener.onClosedCandle(first));
+        };
+    }
+
+    /** The pair's next {@code count} candles of its walk, the clock moved to the last one's close; not published. */
+    private java.util.List<VenueCandle> close(InstrumentId id, int count) {
         Pair pair = pairs.get(id);
         java.util.List<VenueCandle> closed = new java.util.ArrayList<>();
         synchronized (this) {
@@ -79,14 +119,10 @@ public class ScriptedLiveVenue implements VenueMarketData {
                 pair.price = close;
                 VenueCandle candle = new VenueCandle(pair.next, cents(open), cents(high), cents(low), cents(close),
                         BigDecimal.valueOf(pair.random.nextLong(100_000, 10_000_000), 5));
-                pair.published.put(pair.next, candle);
                 pair.next += MINUTE;
                 now = Math.max(now, pair.next);
                 closed.add(candle);
             }
-        }
-        for (VenueCandle candle : closed) {
-            pair.listeners.forEach(listener -> listener.onClosedCandle(candle));
         }
         return closed;
     }

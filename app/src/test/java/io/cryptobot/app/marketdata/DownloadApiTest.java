@@ -109,6 +109,70 @@ class DownloadApiTest {
     }
 
     @Test
+    void a_canceled_download_stops_before_its_next_page_keeps_what_it_stored_and_stays_canceled() {
+        InstrumentId id = venue.list(newBase(), START, 24 * 60);
+        // the first page (500 candles) is served, the second request is held in flight until released
+        java.util.concurrent.CountDownLatch release = venue.holdAfter(id, 1);
+        String job = post(trader, body(id, "1m", "2024-01-01T00:00:00Z", "2024-01-02T00:00:00Z", false))
+                .then().statusCode(202).extract().path("id");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (venue.candleCalls(id) < 2 || get(trader, job).getLong("rowsDone") < 500) {
+            assertThat(System.nanoTime()).as("the first page stored").isLessThan(deadline);
+            sleep(20);
+        }
+        TestUser other = TestUsers.create("trader");
+
+        given().header("Authorization", other.bearer()).post("/api/marketdata/downloads/" + job + "/cancel")
+                .then().statusCode(404).body("code", equalTo("marketdata.download.not_found"));
+        JsonPath canceled = cancel(trader, job).then().statusCode(200).body("status", equalTo("canceled"))
+                .extract().jsonPath();
+        release.countDown();
+
+        assertThat(canceled.getString("finishedAt")).isNotNull();
+        // the page in flight is stored; no request follows it, and the job ends canceled with its counts
+        deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (get(trader, job).getLong("rowsDone") < 1000) {
+            assertThat(System.nanoTime()).as("the page in flight stored").isLessThan(deadline);
+            sleep(20);
+        }
+        sleep(500);
+        JsonPath after = get(trader, job);
+        assertThat(after.getString("status")).isEqualTo("canceled");
+        assertThat(after.getLong("rowsDone")).isEqualTo(1000);
+        assertThat(after.getLong("inserted")).isEqualTo(1000);
+        assertThat(after.getString("missingOnVenue")).isNull();
+        assertThat(venue.candleCalls(id)).as("no request after the cancel was seen").isEqualTo(2);
+        assertThat(storedCount(id)).isEqualTo(1000);
+        // idempotent: the same answer again; the same request may now start a new download
+        cancel(trader, job).then().statusCode(200).body("status", equalTo("canceled")).body("rowsDone", equalTo(1000));
+        String next = post(trader, body(id, "1m", "2024-01-01T00:00:00Z", "2024-01-02T00:00:00Z", false))
+                .then().statusCode(202).extract().path("id");
+        JsonPath completed = await(trader, next);
+        assertThat(completed.getLong("duplicates")).isEqualTo(1000);
+        assertThat(completed.getLong("inserted")).isEqualTo(440);
+        cancel(trader, next).then().statusCode(409).body("code", equalTo("marketdata.download.not_cancellable"));
+        given().header("Authorization", trader.bearer()).post("/api/marketdata/downloads/not-an-id/cancel")
+                .then().statusCode(404);
+    }
+
+    private long storedCount(InstrumentId id) {
+        return given().header("Authorization", trader.bearer()).queryParam("timeframe", "1m")
+                .queryParam("from", "2024-01-01T00:00:00Z").queryParam("to", "2024-01-02T00:00:00Z")
+                .queryParam("limit", 10000)
+                .get("/api/marketdata/candles/SCRIPTED/" + id.base().code() + "/USDT")
+                .then().statusCode(200).extract().jsonPath().getList("candles").size();
+    }
+
+    private static Response cancel(TestUser user, String id) {
+        return given().header("Authorization", user.bearer()).post("/api/marketdata/downloads/" + id + "/cancel");
+    }
+
+    private static JsonPath get(TestUser user, String id) {
+        return given().header("Authorization", user.bearer()).get("/api/marketdata/downloads/" + id)
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
     void four_hours_the_venue_does_not_serve_are_computed_from_its_hours_and_equal_its_own() {
         InstrumentId id = venue.list(newBase(), START, 24 * 60);
 

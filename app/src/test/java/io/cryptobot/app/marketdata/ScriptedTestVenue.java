@@ -38,6 +38,12 @@ public class ScriptedTestVenue implements VenueMarketData {
     private final Map<InstrumentId, Map<Timeframe, NavigableMap<Long, VenueCandle>>> history =
             new ConcurrentHashMap<>();
     private final Map<InstrumentId, Deque<VenueFailure>> failures = new ConcurrentHashMap<>();
+    private final Map<InstrumentId, Hold> holds = new ConcurrentHashMap<>();
+    private final Map<InstrumentId, java.util.concurrent.atomic.AtomicInteger> calls = new ConcurrentHashMap<>();
+
+    /** Candle calls after the first {@code served} wait until {@code release} is counted down (at most 30 s). */
+    private record Hold(int served, java.util.concurrent.CountDownLatch release) {
+    }
 
     /** Lists {@code base}/USDT (tick 0.01, step 0.00001) with {@code minutes} 1m candles from {@code start}. */
     public InstrumentId list(String base, long start, int minutes) {
@@ -71,6 +77,21 @@ public class ScriptedTestVenue implements VenueMarketData {
 
     void failNext(InstrumentId id, VenueFailure... next) {
         failures.computeIfAbsent(id, i -> new ArrayDeque<>()).addAll(java.util.List.of(next));
+    }
+
+    /**
+     * Serves {@code pages} candle calls for the pair, then holds each further one until the returned latch is
+     * counted down (a request in flight, for as long as a test needs).
+     */
+    java.util.concurrent.CountDownLatch holdAfter(InstrumentId id, int pages) {
+        Hold hold = new Hold(pages, new java.util.concurrent.CountDownLatch(1));
+        holds.put(id, hold);
+        return hold.release();
+    }
+
+    /** How many candle calls the pair has had. */
+    int candleCalls(InstrumentId id) {
+        return calls.computeIfAbsent(id, i -> new java.util.concurrent.atomic.AtomicInteger()).get();
     }
 
     /** The venue's own candles at a timeframe, served or not (coarse ones aggregated from its 1m history here). */
@@ -107,6 +128,17 @@ public class ScriptedTestVenue implements VenueMarketData {
     @Override
     public Either<VenueFailure, List<VenueCandle>> candles(InstrumentId instrument, Timeframe timeframe,
                                                            long fromOpenTime, long toOpenTime, int limit) {
+        int call = calls.computeIfAbsent(instrument, i -> new java.util.concurrent.atomic.AtomicInteger())
+                .incrementAndGet();
+        Hold hold = holds.get(instrument);
+        if (hold != null && call > hold.served()) {
+            try {
+                hold.release().await(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Either.left(new VenueFailure.Unavailable("interrupted"));
+            }
+        }
         Deque<VenueFailure> scripted = failures.get(instrument);
         VenueFailure failure = scripted == null ? null : scripted.poll();
         if (failure != null) {

@@ -29,11 +29,19 @@ final class PackagedApp implements AutoCloseable {
     private final int port;
     /** The demo trader's password for this installation (no password ships with the platform). */
     private final String demoPassword = "demo-" + java.util.UUID.randomUUID();
+    /** Settings of this installation, as environment variables of every start. */
+    private final java.util.Map<String, String> env = new java.util.HashMap<>();
     private Process process;
 
     PackagedApp(String name) throws IOException {
         this.dataDir = Files.createTempDirectory("cryptobot-" + name + "-");
         this.port = freePort();
+    }
+
+    /** A setting for every start from now on, as an environment variable. */
+    PackagedApp env(String name, String value) {
+        env.put(name, value);
+        return this;
     }
 
     /** Starts the application and waits until it is ready. */
@@ -46,6 +54,7 @@ final class PackagedApp implements AutoCloseable {
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         builder.environment().put("CRYPTOBOT_DEMO_PASSWORD", demoPassword);
         builder.environment().remove("CRYPTOBOT_DB_URL");
+        builder.environment().putAll(env);
         process = builder.start();
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (true) {

@@ -38,6 +38,10 @@ public class FakeVenuesTestResource implements QuarkusTestResourceLifecycleManag
             config.put("cryptobot.venues.okx.ws-url", okx.wsUrl().toString());
             config.put("cryptobot.venues.okx.stream.reconnect-min", "PT0.05S");
             config.put("cryptobot.venues.okx.stream.reconnect-max", "PT0.5S");
+            // likewise for OKX, whose clients ping: a ping after 200 ms of quiet, and 1.5 s without an answer or a
+            // candle replaces the connection
+            config.put("cryptobot.venues.okx.stream.keep-alive", "PT0.2S");
+            config.put("cryptobot.venues.okx.stream.idle-timeout", "PT1.5S");
             properties = Map.copyOf(config);
         }
         return properties;

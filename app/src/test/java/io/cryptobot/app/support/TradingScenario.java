@@ -81,6 +81,34 @@ public final class TradingScenario {
         return this;
     }
 
+    /**
+     * One paper account with a running manual bot per name, each on the live 1m feed of the instrument (a venue's,
+     * {@code SIM} in the demo), whose candles the venue provides.
+     */
+    public TradingScenario setUpLive(Api api, List<String> names) throws Exception {
+        for (String name : names) {
+            String account = api.call("POST", "/api/accounts/paper", Map.of("name", name,
+                    "balances", Map.of("USDT", start.toPlainString())), 201).get("id").asText();
+            Map<String, Object> bot = new HashMap<>();
+            bot.put("name", name);
+            bot.put("strategy", "manual");
+            bot.put("instrument", instrument);
+            bot.put("timeframe", "1m");
+            bot.put("accountId", account);
+            bot.put("feed", Map.of("kind", "live"));
+            bot.put("takerFee", "0.001");
+            String id = api.call("POST", "/api/bots", bot, 201).get("id").asText();
+            api.call("POST", "/api/bots/" + id + "/start", null, 200);
+            accounts.add(account);
+            bots.add(id);
+        }
+        for (String bot : bots) {
+            await(() -> api.call("GET", "/api/bots/" + bot, null, 200),
+                    j -> j.get("steps").asLong() > 5, Duration.ofSeconds(60));
+        }
+        return this;
+    }
+
     /** A hand buy of 0.001 BTC. */
     public Map<String, Object> body(String account, String clientOrderId, String type, String limitPrice) {
         Map<String, Object> body = new HashMap<>();

@@ -45,6 +45,7 @@ public final class FakeOkx extends FakeVenueServer {
     private final Map<String, Deque<Long>> recent = new ConcurrentHashMap<>();
     private final Set<Stream> pinged = ConcurrentHashMap.newKeySet();
     private volatile Duration silenceLimit = Duration.ofSeconds(30);
+    private volatile Duration pushDelay = Duration.ZERO;
 
     /** An API key: secret, passphrase, its {@code perm} ("read_only,trade") and balances (currency to avail, frozen). */
     public record Key(String apiKey, String secret, String passphrase, String perm, Map<String, BigDecimal[]> balances) {
@@ -95,6 +96,15 @@ public final class FakeOkx extends FakeVenueServer {
     /** OKX cuts a connection with no data for 30 s (settable for tests). */
     public FakeOkx silenceLimit(Duration limit) {
         silenceLimit = limit;
+        return this;
+    }
+
+    /**
+     * A new subscription gets candle pushes only from this long after it is confirmed: what closes meanwhile is not
+     * pushed to it, as with a venue that registers a subscription a moment after confirming it.
+     */
+    public FakeOkx pushDelay(Duration delay) {
+        pushDelay = delay;
         return this;
     }
 
@@ -338,7 +348,17 @@ public final class FakeOkx extends FakeVenueServer {
         };
         stream.socket.writeTextMessage(new JsonObject().put("event", "subscribe").put("arg", echo)
                 .put("connId", "a4d3ae55").encode());
-        candles.watch(push);
+        long delay = pushDelay.toMillis();
+        if (delay > 0) {
+            // runs on the connection's own context, as the close handler below: no race between the two
+            vertx.setTimer(delay, id -> {
+                if (!stream.socket.isClosed()) {
+                    candles.watch(push);
+                }
+            });
+        } else {
+            candles.watch(push);
+        }
         stream.socket.closeHandler(v -> {
             candles.unwatch(push);
             streams().remove(stream);

@@ -30,6 +30,7 @@ import java.util.Objects;
  * queued --start--> running --(cursor moves)--> completed
  *   |                  |  note: waiting for a rate limit / retrying an unavailable venue
  *   +------------------+----> failed (reason)
+ *   +------------------+----> canceled (by its owner; what was stored stays)
  * </pre>
  */
 public record DownloadJob(DownloadJobId id, UserId owner, DownloadRequest request, Timeframe source,
@@ -130,6 +131,16 @@ public record DownloadJob(DownloadJobId id, UserId owner, DownloadRequest reques
         return new DownloadJob(id, owner, request, source, segments, DownloadStatus.FAILED, cursor, rowsTotal,
                 rowsDone, inserted, duplicates, incomplete, Option.none(), Option.some(reason), createdAt,
                 startedAt, Option.some(now));
+    }
+
+    /**
+     * Canceled by its owner: nothing more is fetched; the candles stored before stay (they are the venue's record),
+     * and the cursor and counts say how far it got.
+     */
+    public DownloadJob canceled(Instant now) {
+        requireUnfinished();
+        return with(DownloadStatus.CANCELED, cursor, inserted, duplicates, incomplete, Option.none(), startedAt,
+                Option.some(now));
     }
 
     /** The intervals still to fetch: the segments after the cursor, the first one cut at it. */

@@ -2,12 +2,14 @@ package io.cryptobot.marketdata.domain;
 
 import java.util.Locale;
 
-/** queued -> running -> completed, or failed from either; a running job survives a restart and runs on. */
+/**
+ * queued -> running -> completed, or failed or canceled from either; a running job survives a restart and runs on.
+ */
 public enum DownloadStatus {
-    QUEUED, RUNNING, COMPLETED, FAILED;
+    QUEUED, RUNNING, COMPLETED, FAILED, CANCELED;
 
     public boolean isFinished() {
-        return this == COMPLETED || this == FAILED;
+        return this == COMPLETED || this == FAILED || this == CANCELED;
     }
 
     public String code() {

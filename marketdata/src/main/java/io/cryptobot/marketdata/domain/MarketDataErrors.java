@@ -45,6 +45,12 @@ public final class MarketDataErrors {
     }
 
     /** No venue adapter serves market data for this venue code. */
+    /** A completed or failed download has nothing left to cancel. */
+    public static DomainError downloadNotCancellable(DownloadJob job) {
+        return new DomainError.Conflict("marketdata.download.not_cancellable", "download " + job.id() + " is already "
+                + job.status().code() + "; only a queued or running download can be canceled");
+    }
+
     public static DomainError venueNotServed(Venue venue, java.util.Collection<Venue> served) {
         return new DomainError.Refused("marketdata.download.venue_not_served", "no market data is available from "
                 + venue + "; venues served: " + (served.isEmpty() ? "none" : served.stream().map(Venue::code)

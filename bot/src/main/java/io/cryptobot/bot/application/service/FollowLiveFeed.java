@@ -190,6 +190,7 @@ class FollowLiveFeed {
             switch (item) {
                 case LiveFeedInbox.Status status -> runner.feedStatus = status.status();
                 case LiveFeedInbox.Recheck recheck -> { }
+                case LiveFeedInbox.OutOfOrder outOfOrder -> outOfOrder(runner, outOfOrder.candle());
                 case LiveFeedInbox.Closed closed -> {
                     long time = closed.candle().openTime();
                     if (time > upTo) {
@@ -219,6 +220,10 @@ class FollowLiveFeed {
                 }
                 case LiveFeedInbox.Recheck recheck -> {
                     guardOpenings(runner);
+                    return 0;
+                }
+                case LiveFeedInbox.OutOfOrder outOfOrder -> {
+                    outOfOrder(runner, outOfOrder.candle());
                     return 0;
                 }
                 case LiveFeedInbox.Closed closed -> {
@@ -313,6 +318,26 @@ class FollowLiveFeed {
                 + " with a short warm-up: " + got + " of the " + needed + " the strategy needs before it (neither "
                 + "the store nor the feed had more); its first signals may come later than with a full history";
         record(runner, complete ? BotControl.Kind.WARMED_UP : BotControl.Kind.WARM_UP_SHORT, reason);
+    }
+
+    /**
+     * A candle that came after the feed had passed over its place (and, for a bot trading then, after its
+     * {@code candles_missed}): no step can go back to it, so it is only said. The feed stored it, so a backtest
+     * over the stored candles sees it where this bot did not.
+     */
+    private void outOfOrder(LiveSession runner, LiveCandle candle) {
+        synchronized (runner) {
+            if (runner.ended) {
+                return;
+            }
+        }
+        Timeframe timeframe = runner.bot.timeframe();
+        String reason = "the " + timeframe.code() + " candle at " + Instant.ofEpochMilli(candle.openTime())
+                + " came " + candle.delayMillis() / 1000 + " s after its close, after the feed had passed over it "
+                + "(the venue had none there when asked); no decision was made on it (the bot is at "
+                + Instant.ofEpochMilli(runner.session.lastStepTime()) + "). It is stored now, so a backtest over the "
+                + "stored candles sees it where this bot did not";
+        record(runner, BotControl.Kind.CANDLE_OUT_OF_ORDER, reason);
     }
 
     /** Candles the feed passed over before the one at {@code time}: said, never silently skipped. */

@@ -31,7 +31,7 @@ final class LiveFeedInbox implements LiveCandleSubscriber {
     private volatile boolean closed;
 
     /** One thing the feed told, or asked of, the bot. */
-    sealed interface Item permits Closed, Status, Recheck {
+    sealed interface Item permits Closed, Status, Recheck, OutOfOrder {
     }
 
     /** A closed candle; {@code passedOnNanos}: {@link System#nanoTime} when the feed passed it on. */
@@ -48,6 +48,13 @@ final class LiveFeedInbox implements LiveCandleSubscriber {
         }
     }
 
+    /** A candle that came after the feed had passed over its place: never a step, only said. */
+    record OutOfOrder(LiveCandle candle) implements Item {
+        OutOfOrder {
+            Objects.requireNonNull(candle, "candle");
+        }
+    }
+
     /** Something the bot's opening conditions depend on changed (the instrument's status on its venue). */
     record Recheck() implements Item {
     }
@@ -60,6 +67,11 @@ final class LiveFeedInbox implements LiveCandleSubscriber {
     @Override
     public void onCandle(LiveCandle candle) {
         add(new Closed(candle, System.nanoTime()));
+    }
+
+    @Override
+    public void onOutOfOrder(LiveCandle candle) {
+        add(new OutOfOrder(candle));
     }
 
     @Override

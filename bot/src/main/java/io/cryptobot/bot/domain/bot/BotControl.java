@@ -59,7 +59,12 @@ public record BotControl(Kind kind, long afterStep, String reason, Instant at, O
         /** A run of decisions on late candles ended: how many, from which candle to which, and where they came from. */
         CAUGHT_UP,
         /** The feed passed over candles the bot never got (neither the store nor the venue had them). */
-        CANDLES_MISSED;
+        CANDLES_MISSED,
+        /**
+         * A candle came from the venue's stream after the feed had passed over its place: not decided on (a step
+         * cannot go back), only recorded.
+         */
+        CANDLE_OUT_OF_ORDER;
 
         /**
          * Entries a rebuilt session applies again: pauses, the kill switch, hand orders and cancels, a stop, blocks

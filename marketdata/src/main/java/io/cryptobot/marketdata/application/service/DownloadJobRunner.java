@@ -6,6 +6,7 @@ import io.cryptobot.kernel.domain.Timeframe;
 import io.cryptobot.kernel.domain.market.VenueCandle;
 import io.cryptobot.kernel.domain.market.VenueFailure;
 import io.cryptobot.kernel.domain.market.VenueMarketData;
+import io.cryptobot.marketdata.application.port.out.LoadDownloadJobPort;
 import io.cryptobot.marketdata.application.port.out.PauseWorkPort;
 import io.cryptobot.marketdata.application.port.out.SaveCandlesPort;
 import io.cryptobot.marketdata.application.port.out.SaveCandlesPort.InsertOutcome;
@@ -14,6 +15,7 @@ import io.cryptobot.marketdata.domain.CandleBatch;
 import io.cryptobot.marketdata.domain.CandleResampler;
 import io.cryptobot.marketdata.domain.DownloadJob;
 import io.cryptobot.marketdata.domain.DownloadPolicy;
+import io.cryptobot.marketdata.domain.DownloadStatus;
 import io.cryptobot.marketdata.domain.Instrument;
 import io.cryptobot.marketdata.domain.TimeRange;
 import io.vavr.collection.List;
@@ -42,19 +44,26 @@ import java.util.logging.Logger;
  * does a candle that breaks the port's contract or does not fit the instrument. Every wait is noted on the job, so
  * its progress says why it is not moving. An interrupted worker (the application stopping) leaves the job running,
  * to be resumed from its cursor at the next start.
+ *
+ * <p>A cancel is stored by {@code CancelDownloadService}; the runner reads it before every request to the venue, so
+ * it stops at the next page (or after the wait it is in), storing nothing more, and saves the job canceled with its
+ * cursor and counts. The store refuses to overwrite a canceled job with a running one, so a page saved meanwhile
+ * cannot undo the cancel.
  */
 @ApplicationScoped
 class DownloadJobRunner {
     private static final Logger LOG = Logger.getLogger(DownloadJobRunner.class.getName());
     private final SaveDownloadJobPort jobs;
+    private final LoadDownloadJobPort stored;
     private final SaveCandlesPort candles;
     private final PauseWorkPort pause;
     private final DownloadPolicy policy;
     private final Clock clock;
 
-    DownloadJobRunner(SaveDownloadJobPort jobs, SaveCandlesPort candles, PauseWorkPort pause, DownloadPolicy policy,
-                      Clock clock) {
+    DownloadJobRunner(SaveDownloadJobPort jobs, LoadDownloadJobPort stored, SaveCandlesPort candles,
+                      PauseWorkPort pause, DownloadPolicy policy, Clock clock) {
         this.jobs = jobs;
+        this.stored = stored;
         this.candles = candles;
         this.pause = pause;
         this.policy = policy;
@@ -64,9 +73,15 @@ class DownloadJobRunner {
     DownloadJob run(DownloadJob planned, Instrument instrument, VenueMarketData venue) {
         Progress progress = new Progress(planned);
         try {
+            if (stored.canceled(planned.id())) {
+                return progress.save(planned.canceled(clock.now()));
+            }
             progress.save(planned.running(clock.now()));
             for (TimeRange segment : progress.job.remaining()) {
                 Option<String> failure = fetch(progress, instrument, venue, segment);
+                if (progress.job.status() == DownloadStatus.CANCELED) {
+                    return progress.job;
+                }
                 if (failure.isDefined()) {
                     return progress.save(progress.job.failed(failure.get(), clock.now()));
                 }
@@ -119,6 +134,10 @@ class DownloadJobRunner {
         long position = segment.from();
         int failures = 0;
         while (position < segment.to()) {
+            if (stored.canceled(job.id())) {
+                progress.save(progress.job.canceled(clock.now()));
+                return Option.none();
+            }
             Either<VenueFailure, List<VenueCandle>> answer = venue.candles(instrument.id(), source, position,
                     segment.to(), venue.maxCandlesPerPage());
             if (answer.isLeft()) {

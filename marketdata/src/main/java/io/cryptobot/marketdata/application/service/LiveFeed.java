@@ -191,6 +191,7 @@ final class LiveFeed implements VenueMarketData.CandleStreamListener {
                 return;
             }
             fit(candle).forEach(sequence::received);
+            sequence.stragglers().forEach(this::outOfOrder);
             pump();
         });
     }
@@ -305,6 +306,23 @@ final class LiveFeed implements VenueMarketData.CandleStreamListener {
         }
         if (unstored.size() - writing >= context.settings().storeBatch()) {
             store();
+        }
+    }
+
+    /**
+     * A candle the stream reported after its place in the series was passed over: stored (it is the venue's record)
+     * and told to the members apart from the series, which has moved on.
+     */
+    private void outOfOrder(Candle candle) {
+        long venueNow = context.venueClocks().now(venue.venue());
+        long delay = Math.max(0, venueNow - timeframe.next(candle.openTime()));
+        LOG.warnf("live feed %s %s: the candle at %s came %d s after its close, after the feed had passed over its "
+                        + "place (the venue had none there when asked); stored, and told to subscribers as out of order",
+                instrument, timeframe.code(), Instant.ofEpochMilli(candle.openTime()), delay / 1000);
+        unstored.add(candle);
+        LiveCandle live = new LiveCandle(instrument.id(), timeframe, candle, LiveCandle.Source.LIVE, true, delay);
+        for (Member member : java.util.List.copyOf(members)) {
+            member.outOfOrder(live);
         }
     }
 
@@ -424,6 +442,18 @@ final class LiveFeed implements VenueMarketData.CandleStreamListener {
             next = timeframe.next(candle.openTime());
             try {
                 subscriber.onCandle(candle);
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "a subscriber of live feed %s %s failed; it is dropped", instrument, timeframe.code());
+                close();
+            }
+        }
+
+        void outOfOrder(LiveCandle candle) {
+            if (closed) {
+                return;
+            }
+            try {
+                subscriber.onOutOfOrder(candle);
             } catch (RuntimeException e) {
                 LOG.warnf(e, "a subscriber of live feed %s %s failed; it is dropped", instrument, timeframe.code());
                 close();

@@ -24,7 +24,10 @@ import java.util.TreeMap;
  *   <li>after a reconnection, the range from the last candle passed on up to the venue's now is missing, so the
  *       candles closed while disconnected are fetched before anything later is passed on;</li>
  *   <li>the very first candle, with nothing passed on before, is passed on as it comes: there is no earlier point to
- *       fill from.</li>
+ *       fill from;</li>
+ *   <li>a candle the stream reports after the sequence passed over its open time (a fetch had found the venue
+ *       without it, and the next one was passed on) cannot be passed on in order: it is a {@link #stragglers()
+ *       straggler}, handed out once so its owner can store it and say so, never passed on as the series.</li>
  * </ul>
  * Single-threaded: its owner serialises every call.
  */
@@ -37,6 +40,10 @@ public final class CandleSequence {
     private long knownThrough = NONE;
     /** Set by a reconnection: everything opening before it has closed and must be fetched. */
     private long catchUpTo = NONE;
+    /** The latest holes passed over (the venue had nothing there when asked), from -> to, at most MAX_HOLES. */
+    private final TreeMap<Long, Long> passedOver = new TreeMap<>();
+    private List<Candle> stragglers = List.empty();
+    static final int MAX_HOLES = 256;
 
     /** A candle ready to be passed on, and whether it was fetched to fill a gap rather than streamed. */
     public record Sequenced(Candle candle, boolean backfilled) {
@@ -119,6 +126,9 @@ public final class CandleSequence {
             }
             pending.pollFirstEntry();
             ready = ready.append(first.getValue());
+            if (last != NONE && open != timeframe.next(last)) {
+                passedOver(timeframe.next(last), open);
+            }
             last = open;
         }
         return ready;
@@ -129,14 +139,54 @@ public final class CandleSequence {
         return last == NONE ? Option.none() : Option.some(last);
     }
 
+    /**
+     * Takes the candles the stream reported after their place in the series had been passed over (each once, in the
+     * order they came): the venue had none there when asked, and a later candle was passed on since.
+     */
+    public List<Candle> stragglers() {
+        List<Candle> taken = stragglers;
+        stragglers = List.empty();
+        return taken;
+    }
+
     /** Candles received but held back until a gap before them is filled. */
     public int held() {
         return pending.size();
     }
 
+    private void passedOver(long from, long to) {
+        passedOver.put(from, to);
+        while (passedOver.size() > MAX_HOLES) {
+            passedOver.pollFirstEntry();
+        }
+    }
+
+    /** Whether {@code open} lies in a hole passed over; if so it is taken out of it, so it is reported once. */
+    private boolean takeFromHole(long open) {
+        Map.Entry<Long, Long> hole = passedOver.floorEntry(open);
+        if (hole == null || open >= hole.getValue()) {
+            return false;
+        }
+        passedOver.remove(hole.getKey());
+        if (hole.getKey() < open) {
+            passedOver.put(hole.getKey(), open);
+        }
+        long after = timeframe.next(open);
+        if (after < hole.getValue()) {
+            passedOver.put(after, hole.getValue());
+        }
+        return true;
+    }
+
     private void offer(Candle candle, boolean backfilled) {
         long open = candle.openTime();
-        if ((last != NONE && open <= last) || !timeframe.isAligned(open)) {
+        if (!timeframe.isAligned(open)) {
+            return;
+        }
+        if (last != NONE && open <= last) {
+            if (!backfilled && takeFromHole(open)) {
+                stragglers = stragglers.append(candle);
+            }
             return;
         }
         pending.putIfAbsent(open, new Sequenced(candle, backfilled));

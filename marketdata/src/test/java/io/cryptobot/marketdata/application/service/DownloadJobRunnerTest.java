@@ -53,7 +53,7 @@ class DownloadJobRunnerTest {
     }
 
     private DownloadJobRunner runner(PauseWorkPort pauses) {
-        return new DownloadJobRunner(store.jobs, store.candles, pauses, policy, () -> now);
+        return new DownloadJobRunner(store.jobs, store.jobs, store.candles, pauses, policy, () -> now);
     }
 
     private DownloadJob planned(Timeframe timeframe, Timeframe source, long from, long to) {

@@ -19,6 +19,7 @@ import io.cryptobot.marketdata.domain.CandleBatch;
 import io.cryptobot.marketdata.domain.DownloadJob;
 import io.cryptobot.marketdata.domain.DownloadJobId;
 import io.cryptobot.marketdata.domain.DownloadRequest;
+import io.cryptobot.marketdata.domain.DownloadStatus;
 import io.cryptobot.marketdata.domain.Instrument;
 import io.cryptobot.marketdata.domain.TimeRange;
 import io.cryptobot.marketdata.domain.VenueListing;
@@ -150,8 +151,18 @@ final class InMemoryMarketStore {
             if (savesBeforeCrash > 0) {
                 savesBeforeCrash--;
             }
+            DownloadJob before = stored.get(job.id());
+            if (before != null && before.status().isFinished() && !(before.status() == DownloadStatus.CANCELED
+                    && job.status() == DownloadStatus.CANCELED)) {
+                return;
+            }
             stored.put(job.id(), job);
             history.add(job);
+        }
+
+        @Override
+        public synchronized boolean canceled(DownloadJobId id) {
+            return Option.of(stored.get(id)).exists(job -> job.status() == DownloadStatus.CANCELED);
         }
 
         synchronized DownloadJob stored(DownloadJobId id) {

@@ -43,7 +43,7 @@ class StartDownloadServiceTest {
     private final ScriptedVenue venue = new ScriptedVenue("SCRIPTED", Set.of(Timeframe.M1, Timeframe.H1), 1000)
             .clock(() -> now).lists(symbol(btc, "0.01", "0.00001"), symbol(eth, "0.01", "0.0001"));
     private final List<Runnable> queued = new ArrayList<>();
-    private final DownloadJobRunner runner = new DownloadJobRunner(store.jobs, store.candles, d -> { },
+    private final DownloadJobRunner runner = new DownloadJobRunner(store.jobs, store.jobs, store.candles, d -> { },
             new DownloadPolicy(2, 3, Duration.ofSeconds(1), Duration.ofSeconds(4), Duration.ofSeconds(1)),
             () -> now);
     private final VenueInstrumentSync sync = new VenueInstrumentSync(store.instruments, store.listings,

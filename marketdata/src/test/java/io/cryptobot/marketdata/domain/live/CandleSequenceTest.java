@@ -76,6 +76,38 @@ class CandleSequenceTest {
         }
 
         @Test
+        void a_candle_the_stream_reports_after_its_hole_was_passed_over_is_a_straggler_handed_out_once() {
+            CandleSequence sequence = new CandleSequence(Timeframe.M1, Option.some(10 * M));
+            // 12 arrives before 11; the venue has no 11 yet when asked, so 12 goes out and 11's place is passed over
+            sequence.received(at(12));
+            sequence.backfilled(sequence.missing().get(), List.empty(), true);
+            assertThat(minutes(sequence.deliverable())).containsExactly(12L);
+            sequence.received(at(11));
+            sequence.received(at(11));
+            assertThat(sequence.deliverable()).isEmpty();
+            assertThat(sequence.stragglers()).extracting(Candle::openTime).containsExactly(11 * M);
+            assertThat(sequence.stragglers()).as("handed out once").isEmpty();
+            // a repeat of a candle passed on, or of one before the sequence began, is no straggler
+            sequence.received(at(12));
+            sequence.received(at(9));
+            assertThat(sequence.stragglers()).isEmpty();
+        }
+
+        @Test
+        void stragglers_inside_a_longer_hole_are_each_handed_out_once_and_a_backfill_brings_none() {
+            CandleSequence sequence = new CandleSequence(Timeframe.M1, Option.some(10 * M));
+            sequence.received(at(20));
+            sequence.backfilled(new Range(11 * M, 20 * M), List.of(at(15)), true);
+            assertThat(minutes(sequence.deliverable())).containsExactly(15L, 20L);
+            sequence.received(at(13));
+            sequence.received(at(17));
+            sequence.received(at(13));
+            sequence.received(at(15));
+            sequence.backfilled(new Range(11 * M, 20 * M), List.of(at(12)), true);
+            assertThat(sequence.stragglers()).extracting(Candle::openTime).containsExactly(13 * M, 17 * M);
+        }
+
+        @Test
         void a_full_page_is_known_only_up_to_its_last_candle_and_the_rest_is_asked_for_next() {
             CandleSequence sequence = new CandleSequence(Timeframe.M1, Option.some(10 * M));
             sequence.received(at(20));

@@ -525,7 +525,8 @@ public class BotResource {
                     + "(trading_halted, trading_reduced, trading_resumed), orders placed and canceled by "
                     + "hand, recovery (suspended, recovered, incident) and, for a live feed, its warm-up "
                     + "(warmed_up, warm_up_short), decisions on late candles (late_candles, then "
-                    + "caught_up with counts), candles the feed never had (candles_missed) and openings "
+                    + "caught_up with counts), candles the feed never had (candles_missed), a candle that came after the feed had passed "
+                    + "over its place (candle_out_of_order) and openings "
                     + "blocked while the feed is stale or the venue halted the instrument "
                     + "(opening_blocked, opening_allowed).")
     @APIResponse(responseCode = "200", description = "One page of controls",

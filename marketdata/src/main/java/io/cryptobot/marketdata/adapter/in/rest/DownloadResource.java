@@ -9,6 +9,7 @@ import io.cryptobot.kernel.domain.Clock;
 import io.cryptobot.kernel.domain.DomainError;
 import io.cryptobot.kernel.domain.DomainError.Violation;
 import io.cryptobot.kernel.domain.UserId;
+import io.cryptobot.marketdata.application.port.in.CancelDownloadUseCase;
 import io.cryptobot.marketdata.application.port.in.DownloadAdmission;
 import io.cryptobot.marketdata.application.port.in.GetDownloadJobQuery;
 import io.cryptobot.marketdata.application.port.in.ListDownloadJobsQuery;
@@ -61,12 +62,15 @@ public class DownloadResource {
     private static final String EXAMPLE = "{\"instrument\":\"SIM:BTC/USDT\",\"timeframe\":\"1h\","
             + "\"from\":\"2024-01-01T00:00:00Z\",\"to\":\"2024-02-01T00:00:00Z\",\"fillGaps\":false}";
     private final StartDownloadUseCase start;
+    private final CancelDownloadUseCase cancel;
     private final GetDownloadJobQuery get;
     private final ListDownloadJobsQuery list;
     private final Clock clock;
 
-    DownloadResource(StartDownloadUseCase start, GetDownloadJobQuery get, ListDownloadJobsQuery list, Clock clock) {
+    DownloadResource(StartDownloadUseCase start, CancelDownloadUseCase cancel, GetDownloadJobQuery get,
+                     ListDownloadJobsQuery list, Clock clock) {
         this.start = start;
+        this.cancel = cancel;
         this.get = get;
         this.list = list;
         this.clock = clock;
@@ -141,7 +145,7 @@ public class DownloadResource {
     @Path("{id}")
     @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
     @Operation(summary = "Get a download",
-            description = "One of the caller's downloads: status (queued, running, completed, failed), progress "
+            description = "One of the caller's downloads: status (queued, running, completed, failed, canceled), progress "
                     + "(rowsDone of rowsTotal candles), what was new, already stored or incomplete on the venue, a "
                     + "note while it waits for the venue, and the reason when it failed.")
     @APIResponse(responseCode = "200", description = "The download",
@@ -151,6 +155,28 @@ public class DownloadResource {
     public Response job(@PathParam("id") String id, @Context SecurityContext security) {
         UserId caller = caller(security);
         return find(caller, id).fold(Problems::response, job -> Response.ok(DownloadJobResponse.of(job)).build());
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    @RolesAllowed({Roles.TRADER, Roles.ADMIN})
+    @Operation(summary = "Cancel a download",
+            description = "Stops one of the caller's queued or running downloads: it ends as canceled at once and "
+                    + "sends no further request to the venue (a running job stops before its next page). The "
+                    + "candles it stored stay, and its cursor and counts say how far it got. Canceling a canceled "
+                    + "download answers it again.")
+    @APIResponse(responseCode = "200", description = "The download, canceled",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DownloadJobResponse.class)))
+    @APIResponse(responseCode = "404", description = "marketdata.download.not_found: no such download of the caller (also "
+            + "a malformed id)")
+    @APIResponse(responseCode = "409", description = "marketdata.download.not_cancellable: the download already completed "
+            + "or failed")
+    public Response cancel(@PathParam("id") String id, @Context SecurityContext security) {
+        UserId caller = caller(security);
+        return DownloadJobId.parse(id).toEither(() -> MarketDataErrors.downloadNotFound(
+                        new DownloadJobId(new UUID(0, 0))))
+                .flatMap(jobId -> cancel.cancel(caller, jobId))
+                .fold(Problems::response, job -> Response.ok(DownloadJobResponse.of(job)).build());
     }
 
     /** Progress as server-sent events, twice a second until the download has finished; the last event says how. */

@@ -69,7 +69,9 @@ class DownloadJobStoreAdapter implements LoadDownloadJobPort, SaveDownloadJobPor
                         + "SET status = EXCLUDED.status, cursor_at = EXCLUDED.cursor_at, rows_done = EXCLUDED.rows_done, "
                         + "inserted = EXCLUDED.inserted, duplicates = EXCLUDED.duplicates, "
                         + "incomplete = EXCLUDED.incomplete, note = EXCLUDED.note, failure = EXCLUDED.failure, "
-                        + "started_at = EXCLUDED.started_at, finished_at = EXCLUDED.finished_at")
+                        + "started_at = EXCLUDED.started_at, finished_at = EXCLUDED.finished_at "
+                        + "WHERE download_jobs." + UNFINISHED + " OR (download_jobs.status = 'canceled' "
+                        + "AND EXCLUDED.status = 'canceled')")
                 .executeAndAwait(Tuple.tuple(values));
     }
 
@@ -109,6 +111,12 @@ class DownloadJobStoreAdapter implements LoadDownloadJobPort, SaveDownloadJobPor
                         request.timeframe().code(), request.range().from(), request.range().to(),
                         request.fillGaps())));
         return rows.rowCount() == 0 ? Option.none() : Option.some(map(rows.iterator().next()));
+    }
+
+    @Override
+    public boolean canceled(DownloadJobId id) {
+        return pool.preparedQuery("SELECT 1 FROM marketdata.download_jobs WHERE id = $1 AND status = 'canceled'")
+                .executeAndAwait(Tuple.of(id.value())).rowCount() > 0;
     }
 
     @Override

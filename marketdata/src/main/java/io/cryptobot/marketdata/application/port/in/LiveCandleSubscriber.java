@@ -8,6 +8,14 @@ package io.cryptobot.marketdata.application.port.in;
 public interface LiveCandleSubscriber {
     void onCandle(LiveCandle candle);
 
+    /**
+     * A candle the venue's stream reported after the feed had passed over its place in the series (the venue had
+     * none there when asked, and the next candle was passed on): it cannot be passed on in order, so it is told apart,
+     * once, for the subscriber to say so. The feed stores it. Not among the candles of {@link #onCandle}.
+     */
+    default void onOutOfOrder(LiveCandle candle) {
+    }
+
     /** The feed's state changed (connected, disconnected, stale, fresh again); also told once when joining. */
     default void onStatus(FeedStatus status) {
     }

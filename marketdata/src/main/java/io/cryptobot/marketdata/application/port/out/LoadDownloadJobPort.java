@@ -21,6 +21,9 @@ public interface LoadDownloadJobPort {
     /** {@code owner}'s queued or running download of exactly this request, if there is one. */
     Option<DownloadJob> unfinished(UserId owner, DownloadRequest request);
 
+    /** Whether the job has been canceled (read from the store at every page of a running job). */
+    boolean canceled(DownloadJobId id);
+
     /** Every owner's queued or running downloads, oldest first. */
     List<DownloadJob> unfinished();
 }

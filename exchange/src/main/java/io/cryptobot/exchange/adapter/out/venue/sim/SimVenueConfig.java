@@ -2,6 +2,8 @@ package io.cryptobot.exchange.adapter.out.venue.sim;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Instant;
+import java.util.Optional;
 
 /** The {@code cryptobot.venues.sim.*} settings of the built-in simulated live venue {@code SIM}. */
 @ConfigMapping(prefix = "cryptobot.venues.sim")
@@ -17,6 +19,13 @@ public interface SimVenueConfig {
     /** How many times faster than the wall clock its time runs (1: real time; 60: a 1m candle a second). */
     @WithDefault("1")
     long speed();
+
+    /**
+     * The wall-clock instant a fast clock counts from (ISO-8601); unset: the start of the process. Set, a restart
+     * continues the venue's time where it would have been, so the candles that closed while the process was down
+     * are there to backfill, as with a real venue.
+     */
+    Optional<Instant> anchor();
 
     /**
      * Its symbols with their rules and random walks, separated by commas: {@code BASE/QUOTE price= tick= step=

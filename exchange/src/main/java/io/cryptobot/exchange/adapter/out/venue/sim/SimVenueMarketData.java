@@ -54,12 +54,16 @@ class SimVenueMarketData implements VenueMarketData {
 
     @Inject
     SimVenueMarketData(SimVenueConfig config, Clock clock) {
-        this(config.seed(), config.speed(), config.symbols(), clock);
+        this(config.seed(), config.speed(), config.anchor().orElseGet(clock::now), config.symbols(), clock);
     }
 
     SimVenueMarketData(long seed, long speed, String symbolList, Clock clock) {
+        this(seed, speed, clock.now(), symbolList, clock);
+    }
+
+    SimVenueMarketData(long seed, long speed, Instant anchor, String symbolList, Clock clock) {
         this.clock = clock;
-        this.time = new SimulatedClock(clock.now(), speed);
+        this.time = new SimulatedClock(anchor, speed);
         this.market = new SimulatedMarket(seed);
         List<SimSymbol> parsed = SimSymbol.parseAll(SIM, symbolList).fold(problems -> {
             throw new IllegalStateException("cryptobot.venues.sim.symbols: " + problems.mkString("; "));

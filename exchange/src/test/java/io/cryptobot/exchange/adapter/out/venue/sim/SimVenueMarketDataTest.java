@@ -103,4 +103,19 @@ class SimVenueMarketDataTest {
         wall[0] = wall[0].plusSeconds(10);
         assertThat(venue.serverTime().get()).isEqualTo(Instant.parse("2026-12-06T10:10:00Z"));
     }
+
+    @Test
+    void a_fast_venue_anchored_by_configuration_continues_its_clock_across_a_restart() {
+        Instant anchor = Instant.parse("2026-12-06T10:00:00Z");
+        Instant[] wall = {anchor.plusSeconds(10)};
+        venue = new SimVenueMarketData(7, 60, anchor, SYMBOLS, () -> wall[0]);
+        assertThat(venue.serverTime().get()).isEqualTo(Instant.parse("2026-12-06T10:10:00Z"));
+        wall[0] = anchor.plusSeconds(30);
+        SimVenueMarketData restarted = new SimVenueMarketData(7, 60, anchor, SYMBOLS, () -> wall[0]);
+        try {
+            assertThat(restarted.serverTime().get()).isEqualTo(Instant.parse("2026-12-06T10:30:00Z"));
+        } finally {
+            restarted.stop();
+        }
+    }
 }
