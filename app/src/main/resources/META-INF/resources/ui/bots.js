@@ -128,11 +128,11 @@ export async function botDetail(s, root, id) {
       A.get(`/api/orders?bot=${id}&limit=50`, { signal: s.signal }),
       A.get(`/api/fills?bot=${id}&limit=50`, { signal: s.signal }),
       A.get(`/api/bots/${id}/events?limit=50`, { signal: s.signal })]);
-    const candles = await loadCandles(bot, s.signal);
-    C.candles(chartEl, candles, trades, perf.curve);
-    chartEl.dataset.markers = String(trades.length + trades.filter(t => t.exitTime).length);
-    document.getElementById('marker-count').textContent =
-      `${candles.length} candles, ${trades.length} trades marked (▲ entry, ▼ exit)`;
+    const [candles, allFills] = await Promise.all([loadCandles(bot, s.signal), A.all(`/api/fills?bot=${id}`, 5000, { signal: s.signal })]);
+    C.candles(chartEl, candles, allFills, perf.curve);
+    chartEl.dataset.markers = String(allFills.length);
+    document.getElementById('marker-count').textContent = `${candles.length} candles; ${allFills.length} fills marked `
+      + `(▲ blue: buy, ▼ purple: sell); ${trades.length} closed trades`;
     C.equityDrawdown(perfEl, perf.curve);
     const m = perf.metrics || {};
     clear(metrics, h('h2', {}, 'Performance'), h('dl', { class: 'figures' },

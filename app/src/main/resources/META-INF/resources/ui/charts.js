@@ -58,18 +58,16 @@ export function bars(el, title, entries) {
 }
 
 /**
- * Candlesticks with the bot's entries (▲ under the candle) and exits (▼ over it) marked, and equity / drawdown
- * under them on the same time axis.
+ * Candlesticks with the bot's fills marked: buys (entries of a long) as ▲ in blue, sells (exits) as ▼ in purple,
+ * at their price and candle; equity under them on the same time axis.
  */
-export function candles(el, candleList, trades, curve) {
+export function candles(el, candleList, fills, curve) {
   const c = chart(el);
-  const marks = [];
-  for (const t of trades) {
-    marks.push({ name: 'entry', coord: [t.entryTime, Number(t.entryPrice)], value: 'in', symbol: 'triangle',
-      symbolSize: 12, itemStyle: { color: '#1e8449' }, label: { show: false } });
-    if (t.exitTime) marks.push({ name: 'exit', coord: [t.exitTime, Number(t.exitPrice)], value: 'out',
-      symbol: 'triangle', symbolRotate: 180, symbolSize: 12, itemStyle: { color: '#c0392b' }, label: { show: false } });
-  }
+  const marks = fills.map(f => f.side === 'buy'
+    ? { name: 'buy', coord: [f.executedAt, Number(f.price)], value: 'buy', symbol: 'triangle', symbolSize: 16,
+        symbolOffset: [0, '60%'], itemStyle: { color: '#1f5fbf', borderColor: '#fff', borderWidth: 1 }, label: { show: false } }
+    : { name: 'sell', coord: [f.executedAt, Number(f.price)], value: 'sell', symbol: 'triangle', symbolRotate: 180,
+        symbolSize: 16, symbolOffset: [0, '-60%'], itemStyle: { color: '#8e44ad', borderColor: '#fff', borderWidth: 1 }, label: { show: false } });
   c.setOption({
     animation: false,
     tooltip: { trigger: 'axis', axisPointer: { type: 'cross' } },

@@ -55,12 +55,15 @@ class DashboardBrowserTest {
     void a_trader_backtests_runs_a_bot_and_halts_a_viewer_only_looks_and_no_one_sees_another_users_bot() {
         TestUser admin = TestUsers.create("admin");
         Login trader = register("trader", admin);
-        Login viewer = register("viewer", admin);
         Login adminLogin = register("admin", admin);
         TestUser traderApi = new TestUser(trader.id, trader.email, "trader", apiToken(trader));
         String instrument = TradingFixtures.newInstrumentWithCandles(traderApi, "2024-01-01T00:00:00Z", 1_440);
         TradingFixtures.paperAccount(traderApi, "10000");
-        String strangersBot = strangersBot();
+        String strangersBot = botOf(TestUsers.create("trader"), "strangers bot");
+        // a viewer with a bot of their own (made while they were a trader): they see it and cannot act on it
+        Login viewer = register("trader", admin);
+        botOf(new TestUser(viewer.id, viewer.email, "trader", apiToken(viewer)), "viewers bot");
+        changeRole(viewer, "viewer", admin);
 
         Page page = browser.page(1280, 900);
         try {
@@ -140,13 +143,15 @@ class DashboardBrowserTest {
         Page seen = browser.page(390, 844);
         seen.navigate(base.toString());
         logIn(seen, viewer);
-        seen.waitForSelector("#ks-state");
-        seen.waitForSelector("#bot-counts");
+        seen.waitForSelector("main .page[data-loaded]");
+        PlaywrightAssertions.assertThat(seen.locator("#bot-counts")).containsText("1 bots: 1 created");
         assertThat(seen.locator("main button").count()).isZero();
         Browser.screenshot(seen, "09-viewer-overview-phone");
         seen.navigate(base + "#/bots");
-        seen.waitForSelector("#bots-title");
+        PlaywrightAssertions.assertThat(seen.locator("tr", new Page.LocatorOptions().setHasText("viewers bot")))
+                .containsText("created");
         assertThat(seen.locator("main button").count()).isZero();
+        Browser.screenshot(seen, "10-viewer-bots-phone");
         assertThat(seen.locator("#new-bot-title").count()).isZero();
         seen.navigate(base + "#/backtests");
         seen.waitForSelector("#runs-title");
@@ -161,7 +166,7 @@ class DashboardBrowserTest {
         adminPage.navigate(base + "#/admin");
         adminPage.waitForSelector("#users-title");
         PlaywrightAssertions.assertThat(adminPage.getByLabel("Role of " + viewer.email)).hasValue("viewer");
-        Browser.screenshot(adminPage, "10-admin");
+        Browser.screenshot(adminPage, "11-admin");
 
         assertThat(browser.problems).as("page errors and content security policy reports").isEmpty();
     }
@@ -204,11 +209,16 @@ class DashboardBrowserTest {
         String id = given().contentType(ContentType.JSON).header("X-Forwarded-For", Browser.newAddress())
                 .body(Map.of("email", email, "password", PASSWORD)).post("/api/auth/register")
                 .then().statusCode(201).extract().path("id");
+        Login login = new Login(UUID.fromString(id), email);
         if (!role.equals("trader")) {
-            given().header("Authorization", admin.bearer()).contentType(ContentType.JSON)
-                    .body(Map.of("role", role)).patch("/api/admin/users/" + id).then().statusCode(200);
+            changeRole(login, role, admin);
         }
-        return new Login(UUID.fromString(id), email);
+        return login;
+    }
+
+    private static void changeRole(Login user, String role, TestUser admin) {
+        given().header("Authorization", admin.bearer()).contentType(ContentType.JSON)
+                .body(Map.of("role", role)).patch("/api/admin/users/" + user.id).then().statusCode(200);
     }
 
     private static String apiToken(Login user) {
@@ -217,13 +227,12 @@ class DashboardBrowserTest {
                 .then().statusCode(200).extract().path("accessToken");
     }
 
-    /** A bot of someone else, on their own candles and account. */
-    private static String strangersBot() {
-        TestUser stranger = TestUsers.create("trader");
+    /** A bot (created, not started) of this user, on their own candles and account. */
+    private static String botOf(TestUser stranger, String name) {
         String instrument = TradingFixtures.newInstrumentWithCandles(stranger, "2024-01-01T00:00:00Z", 60);
         String account = TradingFixtures.paperAccount(stranger, "10000");
         Map<String, Object> bot = new HashMap<>();
-        bot.put("name", "not yours");
+        bot.put("name", name);
         bot.put("strategy", "sma_crossover");
         bot.put("parameters", Map.of("fast", "5", "slow", "20"));
         bot.put("instrument", instrument);
