@@ -96,9 +96,7 @@ export async function overview(s, root) {
   async function refreshAll() {
     if (s.signal.aborted) return;
     try {
-      await loadKill();
-      const botList = await loadSummary();
-      await Promise.all([loadPositions(botList), loadBlocks()]);
+      await Promise.all([loadKill(), loadBlocks(), loadSummary().then(loadPositions)]);
       root.dataset.loaded = String(Date.now());
     } catch (e) { if (!s.signal.aborted) toast(e.message, true); }
   }

@@ -125,6 +125,7 @@ class DashboardBrowserTest {
         page.navigate(base + "#/bots");
         Locator row = page.locator("tr", new Page.LocatorOptions().setHasText(botName));
         PlaywrightAssertions.assertThat(row.locator(".badge")).hasText("paused");
+        page.waitForSelector("#new-bot-title");
         Browser.screenshot(page, "05-bots");
 
         // another user's bot: not found, nothing of it shown
