@@ -44,7 +44,7 @@ async function runForm(box) {
   const params = h('div');
   // sweep: per parameter a list of values ("5,10,20") or a range "min:max:step"
   const space = h('fieldset', { class: 'params', hidden: true });
-  const objective = field('Objective', { name: 'objective', options: OBJECTIVES, value: 'sharpe' });
+  const objective = field('Objective', { name: 'objective', options: OBJECTIVES, value: 'totalReturn' });
   const samples = field('Samples (random)', { type: 'number', name: 'samples', min: 1, value: '20' });
   const wf = [field('In-sample (ISO duration)', { name: 'inSample', value: 'P1D' }), field('Out-of-sample', { name: 'outOfSample', value: 'PT6H' })];
   const sweepOpts = h('div', { class: 'row', hidden: true }, objective, samples, ...wf);
@@ -184,7 +184,10 @@ export async function sweepDetail(s, root, id) {
   const res = await A.get(`/api/backtests/sweeps/${id}/results`, { signal: s.signal });
   const names = Object.keys(sw.space);
   const parts = [];
-  if (names.length === 2) {
+  const defined = res.ranked.filter(p => p.objective !== null).length;
+  if (names.length === 2 && !defined) {
+    parts.push(h('p', { class: 'muted' }, `No heat map: ${sw.objective} is undefined at every point (see the report's annualisedNote).`));
+  } else if (names.length === 2) {
     const heat = h('div', { class: 'chart tall', id: 'sweep-heatmap', role: 'img', 'aria-label': `Heat map of ${sw.objective}` });
     parts.push(h('section', { class: 'card' }, h('h2', {}, 'Heat map'), heat));
     requestAnimationFrame(() => C.heatmap(heat, names[0], names[1], res.ranked.map(p => ({ x: p.parameters[names[0]], y: p.parameters[names[1]],

@@ -96,8 +96,9 @@ export function heatmap(el, xName, yName, cells, objective) {
   c.setOption({
     animation: false, title: { text: `${objective} by ${xName} × ${yName}`, left: 8, textStyle: { fontSize: 13 } },
     tooltip: {}, grid: { ...grid, bottom: 80 },
-    xAxis: { type: 'category', data: xs, name: xName }, yAxis: { type: 'category', data: ys, name: yName },
-    visualMap: { min: Math.min(...values), max: Math.max(...values), calculable: true, orient: 'horizontal', left: 'center', bottom: 0 },
+    xAxis: { type: 'category', data: xs, name: xName, nameLocation: 'middle', nameGap: 28 },
+    yAxis: { type: 'category', data: ys, name: yName, nameLocation: 'middle', nameGap: 44 },
+    visualMap: { min: Math.min(...values), max: Math.max(...values), precision: 4, calculable: true, orient: 'horizontal', left: 'center', bottom: 0 },
     series: [{ type: 'heatmap', data: cells.filter(p => p.v !== null).map(p => [xs.indexOf(p.x), ys.indexOf(p.y), p.v]),
       label: { show: xs.length * ys.length <= 64, formatter: p => Number(p.value[2]).toPrecision(3) } }]
   }, true);

@@ -7,6 +7,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
 import io.cryptobot.app.support.TestUsers;
 import io.cryptobot.app.support.TestUsers.TestUser;
 import io.cryptobot.app.support.TradingFixtures;
@@ -15,6 +16,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -34,6 +36,8 @@ class DashboardBrowserTest {
     private static final String PASSWORD = "correct horse battery";
     private static final String FROM = "2024-01-01T00:00";
     private static final String TO = "2024-01-02T00:00";
+    private static final String API_KEY = "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duWx9z";
+    private static final String SECRET = "NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j";
     private static Browser browser;
 
     @TestHTTPResource("/")
@@ -58,7 +62,6 @@ class DashboardBrowserTest {
         Login adminLogin = register("admin", admin);
         TestUser traderApi = new TestUser(trader.id, trader.email, "trader", apiToken(trader));
         String instrument = TradingFixtures.newInstrumentWithCandles(traderApi, "2024-01-01T00:00:00Z", 1_440);
-        TradingFixtures.paperAccount(traderApi, "10000");
         String strangersBot = botOf(TestUsers.create("trader"), "strangers bot");
         // a viewer with a bot of their own (made while they were a trader): they see it and cannot act on it
         Login viewer = register("trader", admin);
@@ -79,6 +82,37 @@ class DashboardBrowserTest {
         logIn(page, trader);
         Browser.screenshot(page, "01-overview-empty");
 
+        // accounts from the forms: a paper account, and a connection whose key and secret never come back
+        page.navigate(base + "#/accounts");
+        Locator paper = page.locator("form", new Page.LocatorOptions().setHas(page.locator("#paper-title")));
+        paper.getByLabel("Name").fill("paper main");
+        paper.getByLabel("Balances").fill("USDT=10000");
+        paper.getByRole(AriaRole.BUTTON).click();
+        PlaywrightAssertions.assertThat(page.locator("main table")).containsText("paper main");
+        Locator connection = page.locator("form", new Page.LocatorOptions().setHas(page.locator("#conn-title")));
+        connection.getByLabel("Name").fill("binance main");
+        connection.getByLabel("API key").fill(API_KEY);
+        connection.getByLabel("Secret").fill(SECRET);
+        connection.getByRole(AriaRole.BUTTON).click();
+        PlaywrightAssertions.assertThat(page.locator("main table")).containsText("****" + API_KEY.substring(API_KEY.length() - 4));
+        assertThat(page.content()).doesNotContain(SECRET).doesNotContain(API_KEY);
+        assertThat(connection.getByLabel("Secret").inputValue()).isEmpty();
+        Browser.screenshot(page, "01b-accounts");
+
+        // an upload with its progress, imported as a job of the list
+        page.navigate(base + "#/market");
+        Locator upload = page.locator("form", new Page.LocatorOptions().setHas(page.locator("input[type=file]")));
+        upload.getByLabel("Instrument", new Locator.GetByLabelOptions().setExact(true)).selectOption(instrument);
+        upload.getByLabel("Format").selectOption("csv");
+        upload.getByLabel("File (CSV or zip)").setInputFiles(new FilePayload("prices.csv", "text/csv",
+                ("timestamp,open,high,low,close,volume\n2024-01-03T00:00:00Z,42000,42010,41990,42005,1.5\n"
+                        + "2024-01-03T00:01:00Z,42005,42020,42000,42015,2\n").getBytes(StandardCharsets.UTF_8)));
+        upload.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Upload")).click();
+        PlaywrightAssertions.assertThat(page.locator("tr", new Page.LocatorOptions().setHasText("prices.csv")))
+                .containsText("completed");
+        assertThat((Object) page.evaluate("() => document.querySelector('progress[aria-label=\"Upload progress\"]').value"))
+                .isEqualTo(1);
+
         // a backtest from the form, followed to the end, its equity chart drawn
         page.navigate(base + "#/backtests");
         page.getByLabel("Instrument", new Page.GetByLabelOptions().setExact(true)).selectOption(instrument);
@@ -94,6 +128,22 @@ class DashboardBrowserTest {
         assertThat(linePixels(page, "#bt-equity")).as("pixels of the equity line").isGreaterThan(200);
         PlaywrightAssertions.assertThat(page.locator("#bt-status")).containsText("completed");
         Browser.screenshot(page, "02-backtest");
+
+        // a grid sweep over two parameters: ranked, and drawn as a heat map
+        page.navigate(base + "#/backtests");
+        page.getByLabel("Kind", new Page.GetByLabelOptions().setExact(true)).selectOption("grid");
+        page.getByLabel("Instrument", new Page.GetByLabelOptions().setExact(true)).selectOption(instrument);
+        page.getByLabel("From (UTC)").fill(FROM);
+        page.getByLabel("To (UTC)").fill(TO);
+        page.getByLabel("fast values").fill("5,10");
+        page.getByLabel("slow values").fill("20:30:10");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start")).click();
+        page.waitForURL(Pattern.compile(".*#/sweeps/[0-9a-f-]{36}$"));
+        page.waitForSelector("#sweep-heatmap canvas");
+        assertThat(page.locator("main table tbody tr").count()).isEqualTo(4);
+        assertThat((Object) page.evaluate("() => window.echarts.getInstanceByDom(document.getElementById('sweep-heatmap'))"
+                + ".getOption().series[0].data.length")).isEqualTo(4);
+        Browser.screenshot(page, "02b-sweep");
 
         // a paper bot from the form: started, its trades marked on its candles as they happen
         page.navigate(base + "#/bots");
