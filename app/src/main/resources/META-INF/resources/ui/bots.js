@@ -47,8 +47,11 @@ export async function bots(s, root) {
   }
   await load();
   if (session.canAct) await createForm(create, s);
+  // live: a bot's status, steps and P&L change with its candles (read every 5 s) and its fills (the order stream)
+  let pending = null;
   s.every(5000, () => load().catch(() => {}));
-  A.stream('/api/orders/stream', () => {}, s.signal, true).catch(() => {});
+  A.stream('/api/orders/stream', () => { clearTimeout(pending); pending = setTimeout(() => load().catch(() => {}), 750); },
+    s.signal, true).catch(() => {});
 }
 
 async function createForm(box, s) {
