@@ -1,0 +1,42 @@
+import * as A from './api.js';
+import { h, field } from './dom.js';
+
+export const TIMEFRAMES = ['1m', '3m', '5m', '15m', '30m', '1h', '2h', '4h', '6h', '12h', '1d'];
+
+/** datetime-local value (UTC) <-> ISO instant */
+export const toIso = v => v ? (v.length === 16 ? v + ':00Z' : v.endsWith('Z') ? v : v + 'Z') : null;
+export const fromIso = s => s ? s.slice(0, 16) : '';
+
+/**
+ * The parameter fields of a strategy, generated from its declared type, default and range: integers and
+ * decimals as number inputs with min/max/step, booleans as a yes/no choice. values() gives the API's map of
+ * strings, leaving out empty optional ones (the strategy's default applies).
+ */
+export function strategyParams(strategy, fields, prefix = 'parameters.') {
+  const box = h('fieldset', { class: 'params' }, h('legend', {}, `Parameters of ${strategy.id}`));
+  const inputs = {};
+  for (const p of strategy.parameters) {
+    const hint = [p.description, p.min !== null || p.max !== null ? `range ${p.min ?? '−∞'} … ${p.max ?? '∞'}` : null,
+      p.required ? 'required' : `default ${p.defaultValue}`].filter(Boolean).join('; ');
+    let f;
+    if (p.type === 'boolean') {
+      f = field(p.name, { name: p.name, options: [{ value: '', label: `default (${p.defaultValue})` }, 'true', 'false'] }, hint);
+    } else {
+      f = field(p.name, { type: 'number', name: p.name, inputmode: p.type === 'integer' ? 'numeric' : 'decimal',
+        step: p.type === 'integer' ? '1' : 'any', min: p.min ?? null, max: p.max ?? null,
+        required: p.required ? true : null, placeholder: p.defaultValue ?? '', value: p.defaultValue ?? '' }, hint);
+    }
+    inputs[p.name] = f;
+    fields[prefix + p.name] = f;
+    box.append(f);
+  }
+  box.values = () => Object.fromEntries(Object.entries(inputs).map(([k, f]) => [k, f.input.value.trim()]).filter(([, v]) => v !== ''));
+  return box;
+}
+
+let catalog = null;
+export async function strategies() {
+  catalog = catalog || A.all('/api/strategies', 200);
+  return catalog;
+}
+export async function instruments() { return A.all('/api/marketdata/instruments', 2000); }
