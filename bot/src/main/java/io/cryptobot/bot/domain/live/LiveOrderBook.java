@@ -113,6 +113,40 @@ public final class LiveOrderBook {
         return new Refusal(rule, new VenueReport.Rejected(tracked.order.clientOrderId(), rule + ": " + why, time));
     }
 
+    /**
+     * Tracks an order a session being rebuilt places again, without any check: whatever became of it is in the
+     * journal, and comes back through {@link #replayed}.
+     */
+    public void track(VenueOrder order, long time) {
+        if (orders.putIfAbsent(order.clientOrderId(), new Tracked(order, time)) != null) {
+            throw new IllegalArgumentException("client order id already used: " + order.clientOrderId());
+        }
+    }
+
+    /**
+     * A journaled report applied again by a rebuild: the book learns what it had reported (acceptance, trades,
+     * the end), so the venue's later answers about the order are filtered as they were before the restart.
+     */
+    public void replayed(VenueReport report) {
+        Tracked t = tracked(report.clientOrderId());
+        if (t == null) {
+            throw new IllegalStateException("a journaled report for no order of this session: " + report);
+        }
+        switch (report) {
+            case VenueReport.Accepted a -> t.accepted = true;
+            case VenueReport.Triggered tr -> t.triggered = true;
+            case VenueReport.Filled f -> {
+                t.accepted = true;
+                t.trades.add(f.tradeId());
+                t.reported = t.reported.add(f.lastQty().toBigDecimal());
+                t.ended = t.reported.compareTo(t.order.quantity().toBigDecimal()) >= 0;
+            }
+            case VenueReport.Rejected r -> t.ended = true;
+            case VenueReport.Canceled c -> t.ended = true;
+            case VenueReport.Expired e -> t.ended = true;
+        }
+    }
+
     /** Whether orders may leave: false until {@link #reconciled(boolean, String)} says the account agrees. */
     public boolean isReconciled() {
         return reconciled;
