@@ -110,6 +110,7 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
     private final ScheduledExecutorService timer;
     private final Settings settings;
     private final long startedAt;
+    private final java.util.function.BooleanSupplier driving;
     private final LiveOrderBook book = new LiveOrderBook();
     private final Set<String> querying = new HashSet<>();
     private final Set<String> fetchingGaps = new HashSet<>();
@@ -129,10 +130,13 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
     /**
      * A live venue for a session on {@code instruments} (its account's assets are theirs), in replay mode until
      * {@link #goLive}; {@code startedAt} (epoch ms) is where the trade history is read from when
-     * no fill is known yet.
+     * no fill is known yet; {@code driving} says whether this runner still holds the bot's lease, checked just
+     * before each order or cancel goes out (a runner that lost it sends nothing).
      */
     LiveVenue(VenueTrading trading, List<InstrumentId> instruments, ReportJournal journal, Events events,
-              Clock clock, Executor calls, ScheduledExecutorService timer, Settings settings, long startedAt) {
+              Clock clock, Executor calls, ScheduledExecutorService timer, Settings settings, long startedAt,
+              java.util.function.BooleanSupplier driving) {
+        this.driving = driving;
         this.trading = trading;
         this.instruments = List.copyOf(instruments);
         Set<Asset> all = new LinkedHashSet<>();
@@ -211,7 +215,9 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
             return;
         }
         calls.execute(() -> {
-            PlaceAnswer answer = trading.place(order);
+            // fenced right before the wire: a runner that lost the bot's lease sends nothing
+            PlaceAnswer answer = driving.getAsBoolean() ? trading.place(order)
+                    : new PlaceAnswer.NotSent(new VenueFailure.Unavailable("this runner no longer holds the bot's lease"));
             lane.execute(() -> placed(order, answer));
         });
     }
@@ -245,6 +251,11 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
             return;
         }
         calls.execute(() -> {
+            if (!driving.getAsBoolean()) {
+                lane.execute(() -> events.note("cancel of " + clientOrderId + " not sent: this runner no longer holds"
+                        + " the bot's lease"));
+                return;
+            }
             CancelAnswer answer = trading.cancel(order.get().instrument(), clientOrderId);
             lane.execute(() -> canceled(order.get(), answer));
         });

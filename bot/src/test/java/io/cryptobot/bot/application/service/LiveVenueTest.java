@@ -71,6 +71,7 @@ class LiveVenueTest {
     private final Events events = new Events();
     private final ScriptedVenue venue = new ScriptedVenue(price("100.00")).balance(USDT, "10000.00");
     private volatile boolean journalFails;
+    private volatile boolean leaseHeld = true;
     private LiveVenue live;
     private TradingSession session;
 
@@ -323,6 +324,23 @@ class LiveVenueTest {
         assertThat(venue.placements("rb-1")).isEqualTo(1);
     }
 
+    @Test
+    void a_runner_that_lost_the_bots_lease_sends_nothing() {
+        start(FAST);
+        Order resting = place(limit("ls-1", "99.00", "1.0000"));
+        awaitStatus(resting.id(), OrderStatus.ACCEPTED);
+        leaseHeld = false;
+        Order order = place(market("ls-2", "1.0000"));
+        awaitStatus(order.id(), OrderStatus.REJECTED);
+        synchronized (session) {
+            session.cancel(resting.id());
+        }
+        await(() -> events.notes.stream().anyMatch(n -> n.contains("cancel of ls-1 not sent")));
+        assertThat(venue.placements("ls-2")).isZero();
+        assertThat(venue.cancels.get()).isZero();
+        assertThat(((VenueReport.Rejected) journal.get(journal.size() - 1)).reason()).contains("lease");
+    }
+
     // ---- fixtures ----
 
     private void start(LiveVenue.Settings settings) {
@@ -350,7 +368,7 @@ class LiveVenueTest {
                 throw new IllegalStateException("database down");
             }
             journal.addAll(reports);
-        }, events, Instant::now, calls, timer, settings, 0);
+        }, events, Instant::now, calls, timer, settings, 0, () -> leaseHeld);
         Venue checked = new Venue() {
             @Override
             public void connect(VenueListener listener) {
