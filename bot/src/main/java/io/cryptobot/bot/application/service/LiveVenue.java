@@ -74,6 +74,9 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
         /** Something the owner should read: the stream down or up, a call put off, an outcome unknown. */
         void note(String what);
 
+        /** Reports were journaled and applied: what they changed is to be projected. */
+        void applied();
+
         /** The journal refused a write: the venue stopped; the session must be rebuilt from its journal. */
         void journalFailed(RuntimeException cause);
     }
@@ -387,6 +390,7 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
                 }
                 listener.onReport(report);
             }
+            events.applied();
         }
         fetchGaps();
         return true;

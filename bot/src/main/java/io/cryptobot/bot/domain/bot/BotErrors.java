@@ -28,6 +28,11 @@ public final class BotErrors {
                 + " is already traded by a live bot; stop that bot first");
     }
 
+    /** Another runner holds the bot's lease: this one may not drive it (two runners never send for one bot). */
+    public static DomainError drivenElsewhere(BotId id) {
+        return new DomainError.Conflict("bot.driven_elsewhere", "bot " + id + " is driven by another runner");
+    }
+
     public static DomainError nameTaken(String name) {
         return new DomainError.Conflict("bot.name_taken", "you already have a bot named '" + name + "'");
     }

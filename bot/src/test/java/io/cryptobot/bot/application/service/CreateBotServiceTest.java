@@ -153,6 +153,33 @@ class CreateBotServiceTest {
         };
     }
 
+    @Test
+    void a_bot_on_a_live_account_needs_the_owners_confirmation_a_live_feed_and_a_budget() {
+        ExchangeAccount live = new ExchangeAccount(new AccountId(UUID.randomUUID()), OWNER, "binance",
+                io.cryptobot.exchange.domain.account.AccountKind.LIVE, new io.cryptobot.kernel.domain.Venue("SIM"),
+                Map.of(), Option.some(new ExchangeAccount.StoredCredentials(
+                        new io.cryptobot.exchange.domain.account.SealedSecret(new byte[12], new byte[16]),
+                        new io.cryptobot.exchange.domain.account.SealedSecret(new byte[12], new byte[16]),
+                        Option.none(), "ab…yz")), NOW);
+        CreateBotService onLive = new CreateBotService(store, new OwnersAccounts(live), candles(), new NoLimits(),
+                id -> Either.right(BTC), new LiveCandlesOf(BTC.id()), UserLimits.defaults(), new OwnerLocks(),
+                () -> NOW);
+        String account = live.id().value().toString();
+        var unconfirmed = onLive.create(OWNER, new CreateBotCommand("real", "manual", Map.of(), "SIM:BTC/USDT", "1h",
+                account, null, "2024-01-01T00:00:00Z", "2024-01-02T00:00:00Z", null, null, null, null, null, null,
+                null, null, null));
+        assertThat(((DomainError.Invalid) unconfirmed.getLeft()).violations()).extracting(Violation::field)
+                .containsExactlyInAnyOrder("confirmLive", "feed.kind", "budget");
+        var badBudget = onLive.create(OWNER, new CreateBotCommand("real", "manual", Map.of(), "SIM:BTC/USDT", "1m",
+                account, "live", null, null, null, null, null, null, null, null, null, "-5", true));
+        assertThat(((DomainError.Invalid) badBudget.getLeft()).violations()).extracting(Violation::field)
+                .containsExactly("budget");
+        Bot bot = onLive.create(OWNER, new CreateBotCommand("real", "manual", Map.of(), "SIM:BTC/USDT", "1m",
+                account, "live", null, null, null, null, null, null, null, null, null, "250.50", true)).get();
+        assertThat(bot.startingCash().toBigDecimal()).isEqualByComparingTo("250.50");
+        assertThat(bot.accountId()).isEqualTo(live.id().value());
+    }
+
     /** The owner's paper account; another user's (or an unknown) account is not found, as the real use case says. */
     private record OwnersAccounts(ExchangeAccount account) implements AccountsUseCase {
         @Override

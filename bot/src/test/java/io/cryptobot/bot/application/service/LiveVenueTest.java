@@ -499,6 +499,10 @@ class LiveVenueTest {
         }
 
         @Override
+        public void applied() {
+        }
+
+        @Override
         public void journalFailed(RuntimeException cause) {
             journalFailure = cause;
         }

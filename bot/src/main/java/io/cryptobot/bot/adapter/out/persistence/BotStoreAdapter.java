@@ -220,7 +220,8 @@ class BotStoreAdapter implements BotStorePort {
             JsonObject payload = (JsonObject) row.getValue("payload");
             controls.add(new BotControl(kind, row.getLong("after_step"), row.getString("reason"),
                     row.getOffsetDateTime("at").toInstant(), ControlPayload.placed(kind, payload),
-                    ControlPayload.order(kind, payload, order -> legacyHandOrderId(id, order))));
+                    ControlPayload.order(kind, payload, order -> legacyHandOrderId(id, order)),
+                    ControlPayload.report(kind, payload)));
         }
         return controls;
     }
