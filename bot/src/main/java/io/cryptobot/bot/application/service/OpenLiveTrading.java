@@ -107,9 +107,8 @@ class OpenLiveTrading {
     private void journal(LiveSession runner, List<VenueReport> reports) {
         runner.writer.flush();
         long after = runner.session.lastStepTime();
-        for (VenueReport report : reports) {
-            store.addControl(runner.bot.id(), BotControl.venueReport(report, after, clock.now()));
-        }
+        java.time.Instant at = clock.now();
+        store.addControls(runner.bot.id(), reports.stream().map(r -> BotControl.venueReport(r, after, at)).toList());
     }
 
     private final class Events implements LiveVenue.Events {

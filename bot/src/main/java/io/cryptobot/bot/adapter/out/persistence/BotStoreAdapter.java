@@ -204,6 +204,13 @@ class BotStoreAdapter implements BotStorePort {
     }
 
     @Override
+    public void addControls(BotId id, List<BotControl> controls) {
+        List<Tuple> rows = controls.stream().map(control -> controlRow(id, control)).toList();
+        pool.withTransaction(connection -> connection.preparedQuery(INSERT_CONTROL).executeBatch(rows))
+                .await().indefinitely();
+    }
+
+    @Override
     public void addControlsDurableWithNextCommit(BotId id, List<BotControl> controls) {
         List<Tuple> rows = controls.stream().map(control -> controlRow(id, control)).toList();
         pool.withTransaction(connection -> connection.query(NO_FLUSH).execute()
