@@ -3,6 +3,7 @@ package io.cryptobot.bot.application.service;
 import io.cryptobot.bot.domain.live.Drift;
 import io.cryptobot.bot.domain.live.LiveOrderBook;
 import io.cryptobot.bot.domain.live.Reconciliation;
+import io.cryptobot.bot.domain.live.ReconciliationReport;
 import io.cryptobot.kernel.domain.Asset;
 import io.cryptobot.kernel.domain.Clock;
 import io.cryptobot.kernel.domain.InstrumentId;
@@ -79,11 +80,6 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
 
         /** The journal refused a write: the venue stopped; the session must be rebuilt from its journal. */
         void journalFailed(RuntimeException cause);
-    }
-
-    /** One reconciliation: when, what was compared and what differed. */
-    record ReconciliationReport(Instant at, String trigger, int venueOpenOrders, int executionsRead,
-                                List<Drift> drifts) {
     }
 
     /**

@@ -124,7 +124,7 @@ class OpenLiveTrading {
         }
 
         @Override
-        public void reconciled(LiveVenue.ReconciliationReport report) {
+        public void reconciled(io.cryptobot.bot.domain.live.ReconciliationReport report) {
             String found = report.drifts().isEmpty() ? "the account agrees with the venue"
                     : report.drifts().size() + " difference(s): " + String.join("; ",
                     report.drifts().stream().map(d -> d.code() + ": " + d.describe()).toList());

@@ -33,6 +33,12 @@ public final class BotErrors {
         return new DomainError.Conflict("bot.driven_elsewhere", "bot " + id + " is driven by another runner");
     }
 
+    /** The bot is not trading a live account in this process (a paper bot, or not running). */
+    public static DomainError notOnLiveVenue(BotId id) {
+        return new DomainError.Conflict("bot.not_on_live_venue", "bot " + id + " is not trading a live account here "
+                + "(a paper bot, or not running)");
+    }
+
     public static DomainError nameTaken(String name) {
         return new DomainError.Conflict("bot.name_taken", "you already have a bot named '" + name + "'");
     }

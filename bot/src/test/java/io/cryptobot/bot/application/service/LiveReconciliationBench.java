@@ -67,7 +67,7 @@ class LiveReconciliationBench {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         ScriptedVenue venue = new ScriptedVenue(Price.parse("100.00", 2).get())
                 .balance(LiveVenueTest.USDT, "1000000.00");
-        List<LiveVenue.ReconciliationReport> reports = Collections.synchronizedList(new ArrayList<>());
+        List<io.cryptobot.bot.domain.live.ReconciliationReport> reports = Collections.synchronizedList(new ArrayList<>());
         List<Object> journal = Collections.synchronizedList(new ArrayList<>());
         LiveVenue live = new LiveVenue(venue, List.of(LiveVenueTest.BTC), journal::addAll, new LiveVenue.Events() {
             @Override
@@ -75,7 +75,7 @@ class LiveReconciliationBench {
             }
 
             @Override
-            public void reconciled(LiveVenue.ReconciliationReport report) {
+            public void reconciled(io.cryptobot.bot.domain.live.ReconciliationReport report) {
                 reports.add(report);
             }
 
@@ -123,7 +123,7 @@ class LiveReconciliationBench {
         venue.resumeStream();
         waitUntil(() -> reports.size() == 2);
         long took = System.nanoTime() - start;
-        LiveVenue.ReconciliationReport report = reports.get(1);
+        io.cryptobot.bot.domain.live.ReconciliationReport report = reports.get(1);
         assertThat(report.venueOpenOrders()).isEqualTo(ORDERS - MISSED);
         assertThat(report.drifts().stream().filter(d -> d instanceof Drift.MissedFill).count()).isEqualTo(MISSED);
         assertThat(journal).hasSize(ORDERS + MISSED);

@@ -219,7 +219,7 @@ class LiveVenueTest {
         venue.resumeStream();
         await(() -> events.reconciled.size() > before);
         awaitStatus(order.id(), OrderStatus.PARTIALLY_FILLED);
-        LiveVenue.ReconciliationReport report = events.reconciled.get(events.reconciled.size() - 1);
+        io.cryptobot.bot.domain.live.ReconciliationReport report = events.reconciled.get(events.reconciled.size() - 1);
         assertThat(report.trigger()).isEqualTo("stream reconnected");
         assertThat(report.drifts()).extracting(Drift::code).contains("missed_fill");
         Order later = place(market("d-3", "0.1000"));
@@ -230,7 +230,7 @@ class LiveVenueTest {
     void an_order_placed_by_hand_on_the_venue_is_reported_and_never_canceled() {
         venue.placeByHand("web_1", BTC);
         start(FAST);
-        LiveVenue.ReconciliationReport report = events.reconciled.get(0);
+        io.cryptobot.bot.domain.live.ReconciliationReport report = events.reconciled.get(0);
         assertThat(report.drifts()).filteredOn(d -> d instanceof Drift.UnknownVenueOrder).singleElement()
                 .extracting(Drift::describe).asString().contains("web_1").contains("left as it is");
         synchronized (session) {
@@ -479,7 +479,7 @@ class LiveVenueTest {
 
     static final class Events implements LiveVenue.Events {
         final List<String> blocked = Collections.synchronizedList(new ArrayList<>());
-        final List<LiveVenue.ReconciliationReport> reconciled = Collections.synchronizedList(new ArrayList<>());
+        final List<io.cryptobot.bot.domain.live.ReconciliationReport> reconciled = Collections.synchronizedList(new ArrayList<>());
         final List<String> notes = Collections.synchronizedList(new ArrayList<>());
         volatile RuntimeException journalFailure;
 
@@ -489,7 +489,7 @@ class LiveVenueTest {
         }
 
         @Override
-        public void reconciled(LiveVenue.ReconciliationReport report) {
+        public void reconciled(io.cryptobot.bot.domain.live.ReconciliationReport report) {
             reconciled.add(report);
         }
 
