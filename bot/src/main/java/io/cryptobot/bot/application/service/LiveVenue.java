@@ -4,6 +4,7 @@ import io.cryptobot.bot.domain.live.Drift;
 import io.cryptobot.bot.domain.live.LiveOrderBook;
 import io.cryptobot.bot.domain.live.Reconciliation;
 import io.cryptobot.bot.domain.live.ReconciliationReport;
+import io.cryptobot.bot.domain.live.VenueFilters;
 import io.cryptobot.kernel.domain.Asset;
 import io.cryptobot.kernel.domain.Clock;
 import io.cryptobot.kernel.domain.InstrumentId;
@@ -58,6 +59,13 @@ import java.util.concurrent.TimeUnit;
  */
 final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
 
+    /** Why the venue would refuse an order (its filters), checked before it is sent; none when it passes. */
+    interface Preflight {
+        Preflight NONE = order -> Option.none();
+
+        Option<String> refusal(VenueOrder order);
+    }
+
     /** Where reports are made durable before the session applies them. */
     interface ReportJournal {
         /** Returns once {@code reports} are durable; throws when they cannot be. */
@@ -110,6 +118,7 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
     private final Settings settings;
     private final long startedAt;
     private final java.util.function.BooleanSupplier driving;
+    private Preflight preflight = Preflight.NONE;
     private final LiveOrderBook book = new LiveOrderBook();
     private final Set<String> querying = new HashSet<>();
     private final Set<String> fetchingGaps = new HashSet<>();
@@ -152,6 +161,12 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
         this.settings = settings;
         this.startedAt = startedAt;
         this.reconcileBackoff = settings.firstQuery();
+    }
+
+    /** Checks every new order with {@code preflight} before it leaves (the venue's filters, with the risk rules). */
+    LiveVenue checking(Preflight preflight) {
+        this.preflight = preflight;
+        return this;
     }
 
     @Override
@@ -203,7 +218,9 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
             book.track(order, now);
             return;
         }
-        Option<LiveOrderBook.Refusal> refused = book.admit(order, now);
+        Option<String> filtered = preflight.refusal(order);
+        Option<LiveOrderBook.Refusal> refused = filtered.isDefined()
+                ? Option.some(book.refuse(order, VenueFilters.RULE, filtered.get(), now)) : book.admit(order, now);
         if (refused.isDefined()) {
             LiveOrderBook.Refusal refusal = refused.get();
             lane.execute(() -> {

@@ -5,6 +5,7 @@ import io.cryptobot.bot.application.port.out.BotStorePort;
 import io.cryptobot.bot.domain.bot.Bot;
 import io.cryptobot.bot.domain.bot.BotControl;
 import io.cryptobot.bot.domain.bot.BotErrors;
+import io.cryptobot.bot.domain.live.VenueFilters;
 import io.cryptobot.exchange.application.port.in.AccountsUseCase;
 import io.cryptobot.exchange.application.port.in.OpenVenueTradingUseCase;
 import io.cryptobot.exchange.domain.account.AccountId;
@@ -12,8 +13,11 @@ import io.cryptobot.exchange.domain.account.AccountKind;
 import io.cryptobot.exchange.domain.account.ExchangeAccount;
 import io.cryptobot.kernel.domain.Clock;
 import io.cryptobot.kernel.domain.DomainError;
+import io.cryptobot.kernel.domain.InstrumentId;
 import io.cryptobot.kernel.domain.execution.VenueReport;
 import io.cryptobot.kernel.domain.execution.VenueTrading;
+import io.cryptobot.marketdata.application.port.in.GetVenueListingQuery;
+import io.cryptobot.marketdata.domain.VenueListing;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import jakarta.annotation.PreDestroy;
@@ -47,6 +51,7 @@ class OpenLiveTrading {
     private final BotStorePort store;
     private final ActivityProjection projection;
     private final LiveSessions sessions;
+    private final GetVenueListingQuery listings;
     private final Clock clock;
     private final String holder = "runner-" + UUID.randomUUID();
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
@@ -54,7 +59,9 @@ class OpenLiveTrading {
             Thread.ofPlatform().daemon().name("live-venue-timer").factory());
 
     OpenLiveTrading(AccountsUseCase accounts, Instance<OpenVenueTradingUseCase> venues, BotLeasePort leases,
-                    BotStorePort store, ActivityProjection projection, LiveSessions sessions, Clock clock) {
+                    BotStorePort store, ActivityProjection projection, LiveSessions sessions,
+                    GetVenueListingQuery listings, Clock clock) {
+        this.listings = listings;
         this.accounts = accounts;
         this.venues = venues;
         this.leases = leases;
@@ -92,7 +99,9 @@ class OpenLiveTrading {
         LiveTrading[] self = new LiveTrading[1];
         LiveVenue venue = new LiveVenue(trading.get(), List.of(bot.instrument()),
                 reports -> journal(runner.get(), reports), new Events(runner), clock, calls, timer,
-                LiveVenue.Settings.DEFAULTS, bot.createdAt().toEpochMilli(), () -> self[0].driving());
+                LiveVenue.Settings.DEFAULTS, bot.createdAt().toEpochMilli(), () -> self[0].driving())
+                .checking(order -> filters(order.instrument()).flatMap(f -> f.refusal(order,
+                        Option.of(runner.get().session.lastCloses().get(order.instrument())))));
         LiveTrading live = new LiveTrading(venue, leases, lease.get());
         self[0] = live;
         live.renewing(timer.scheduleWithFixedDelay(() -> {
@@ -101,6 +110,12 @@ class OpenLiveTrading {
             }
         }, LEASE_RENEWAL.toMillis(), LEASE_RENEWAL.toMillis(), TimeUnit.MILLISECONDS));
         return Either.right(live);
+    }
+
+    /** The venue's filters of {@code instrument} as the last instrument sync saw them (none: not synced). */
+    private Option<VenueFilters> filters(InstrumentId instrument) {
+        return listings.listing(instrument).flatMap(VenueListing::rules)
+                .map(r -> new VenueFilters(r.tickSize(), r.stepSize(), r.minNotional()));
     }
 
     /** Under the session's lock: the writer emptied, then each report durable, in order, before any is applied. */

@@ -108,6 +108,16 @@ public final class LiveOrderBook {
         return Option.none();
     }
 
+    /** Refuses a new order for {@code rule} before it is sent (the venue's filters, say): tracked, ended at once. */
+    public Refusal refuse(VenueOrder order, String rule, String why, long time) {
+        if (orders.containsKey(order.clientOrderId())) {
+            throw new IllegalArgumentException("client order id already used: " + order.clientOrderId());
+        }
+        Tracked tracked = new Tracked(order, time);
+        orders.put(order.clientOrderId(), tracked);
+        return refuse(tracked, rule, why, time);
+    }
+
     private Refusal refuse(Tracked tracked, String rule, String why, long time) {
         tracked.ended = true;
         return new Refusal(rule, new VenueReport.Rejected(tracked.order.clientOrderId(), rule + ": " + why, time));

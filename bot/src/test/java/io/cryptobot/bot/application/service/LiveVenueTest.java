@@ -341,6 +341,21 @@ class LiveVenueTest {
         assertThat(((VenueReport.Rejected) journal.get(journal.size() - 1)).reason()).contains("lease");
     }
 
+    @Test
+    void an_order_the_venues_filters_would_refuse_never_leaves_and_is_a_block_event() {
+        start(FAST);
+        live.checking(order -> new io.cryptobot.bot.domain.live.VenueFilters(new java.math.BigDecimal("0.01"),
+                new java.math.BigDecimal("0.001"), Option.some(new java.math.BigDecimal("10")))
+                .refusal(order, Option.some(price("100.00"))));
+        Order small = place(market("vf-1", "0.0500"));
+        awaitStatus(small.id(), OrderStatus.REJECTED);
+        assertThat(events.blocked).singleElement().asString()
+                .isEqualTo("venue_filter: venue_filter: notional 5 is below the venue's minimum 10");
+        assertThat(venue.placements("vf-1")).isZero();
+        Order enough = place(market("vf-2", "0.2000"));
+        awaitStatus(enough.id(), OrderStatus.FILLED);
+    }
+
     // ---- fixtures ----
 
     private void start(LiveVenue.Settings settings) {
