@@ -205,8 +205,15 @@ class CreateBotService implements CreateBotUseCase {
             if (!bots.admitsOneMore(store.count(owner, DEFINED))) {
                 return Either.left(BotErrors.tooMany(bots));
             }
-            return store.insert(bot, new BotControl(BotControl.Kind.CREATED, Long.MIN_VALUE, "created", now))
-                    ? Either.right(bot) : Either.left(BotErrors.nameTaken(name));
+            if (!store.insert(bot, new BotControl(BotControl.Kind.CREATED, Long.MIN_VALUE, "created", now))) {
+                return Either.left(BotErrors.nameTaken(name));
+            }
+            if (account.get().kind() == AccountKind.LIVE && Boolean.TRUE.equals(c.allowWithdrawalKey())) {
+                store.addControl(bot.id(), new BotControl(BotControl.Kind.WITHDRAWAL_KEY_ACCEPTED, Long.MIN_VALUE,
+                        "the owner accepted trading with keys of account " + account.get().id().value()
+                                + " that may withdraw", now));
+            }
+            return Either.right(bot);
         });
     }
 

@@ -8,9 +8,11 @@ import io.cryptobot.bot.domain.bot.BotErrors;
 import io.cryptobot.bot.domain.live.VenueFilters;
 import io.cryptobot.exchange.application.port.in.AccountsUseCase;
 import io.cryptobot.exchange.application.port.in.OpenVenueTradingUseCase;
+import io.cryptobot.exchange.application.port.in.TestConnectionUseCase;
 import io.cryptobot.exchange.domain.account.AccountId;
 import io.cryptobot.exchange.domain.account.AccountKind;
 import io.cryptobot.exchange.domain.account.ExchangeAccount;
+import io.cryptobot.exchange.domain.connection.ConnectionTest;
 import io.cryptobot.kernel.domain.Clock;
 import io.cryptobot.kernel.domain.DomainError;
 import io.cryptobot.kernel.domain.InstrumentId;
@@ -52,6 +54,7 @@ class OpenLiveTrading {
     private final ActivityProjection projection;
     private final LiveSessions sessions;
     private final GetVenueListingQuery listings;
+    private final TestConnectionUseCase connections;
     private final Clock clock;
     private final String holder = "runner-" + UUID.randomUUID();
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
@@ -60,8 +63,9 @@ class OpenLiveTrading {
 
     OpenLiveTrading(AccountsUseCase accounts, Instance<OpenVenueTradingUseCase> venues, BotLeasePort leases,
                     BotStorePort store, ActivityProjection projection, LiveSessions sessions,
-                    GetVenueListingQuery listings, Clock clock) {
+                    GetVenueListingQuery listings, TestConnectionUseCase connections, Clock clock) {
         this.listings = listings;
+        this.connections = connections;
         this.accounts = accounts;
         this.venues = venues;
         this.leases = leases;
@@ -83,6 +87,10 @@ class OpenLiveTrading {
      * another runner drives the bot or the venue cannot be opened for trading.
      */
     Either<DomainError, LiveTrading> open(Bot bot, Supplier<LiveSession> runner) {
+        Either<DomainError, Void> keys = keysMayTrade(bot);
+        if (keys.isLeft()) {
+            return Either.left(keys.getLeft());
+        }
         Option<BotLeasePort.Lease> lease = leases.acquire(bot.id(), holder, LEASE_TTL);
         if (lease.isEmpty()) {
             return Either.left(BotErrors.drivenElsewhere(bot.id()));
@@ -110,6 +118,30 @@ class OpenLiveTrading {
             }
         }, LEASE_RENEWAL.toMillis(), LEASE_RENEWAL.toMillis(), TimeUnit.MILLISECONDS));
         return Either.right(live);
+    }
+
+    /**
+     * Keys that may withdraw are refused for trading unless the owner accepted them for this bot (a
+     * {@code withdrawal_key_accepted} entry): the connection test reads the key's permissions now. A test the venue
+     * could not answer refuses the launch for now (the venue is needed to trade anyway).
+     */
+    private Either<DomainError, Void> keysMayTrade(Bot bot) {
+        Either<DomainError, ConnectionTest> tested = connections.test(bot.owner(), new AccountId(bot.accountId()));
+        if (tested.isLeft()) {
+            return Either.left(tested.getLeft());
+        }
+        if (tested.get().outcome() instanceof ConnectionTest.Outcome.Failed failed) {
+            return Either.left(new DomainError.Unavailable("bot.venue_unreachable", "the keys of account "
+                    + bot.accountId() + " could not be checked: " + failed.failure().describe(), 30));
+        }
+        boolean withdraw = tested.get().outcome() instanceof ConnectionTest.Outcome.Passed passed
+                && passed.access().permissions().withdraw();
+        boolean accepted = store.controls(bot.id()).stream()
+                .anyMatch(c -> c.kind() == BotControl.Kind.WITHDRAWAL_KEY_ACCEPTED);
+        if (withdraw && !accepted) {
+            return Either.left(BotErrors.withdrawalKeyRefused(bot.accountId().toString()));
+        }
+        return Either.right(null);
     }
 
     /** The venue's filters of {@code instrument} as the last instrument sync saw them (none: not synced). */

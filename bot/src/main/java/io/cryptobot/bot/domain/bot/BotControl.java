@@ -69,7 +69,12 @@ public record BotControl(Kind kind, long afterStep, String reason, Instant at, O
         /** A live account's reconciliation with its venue and what it found (informational). */
         VENUE_RECONCILED,
         /** Something a live venue connection did that its owner should read: stream down or up, a call put off. */
-        VENUE_NOTE;
+        VENUE_NOTE,
+        /**
+         * The owner accepted, when creating the bot, that its live account's keys may withdraw (without it such keys
+         * are refused for trading); recorded once, read at every launch.
+         */
+        WITHDRAWAL_KEY_ACCEPTED;
 
         /**
          * Entries a rebuilt session applies again: pauses, the kill switch, hand orders and cancels, a stop, blocks

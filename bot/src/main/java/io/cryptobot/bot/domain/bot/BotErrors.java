@@ -39,6 +39,13 @@ public final class BotErrors {
                 + "(a paper bot, or not running)");
     }
 
+    /** The live account's keys may withdraw and the owner did not accept that for this bot. */
+    public static DomainError withdrawalKeyRefused(String accountId) {
+        return new DomainError.Conflict("bot.withdrawal_key_refused", "the API keys of account " + accountId
+                + " may withdraw funds: refused for trading; use keys without withdrawal permission, or create the "
+                + "bot with allowWithdrawalKey true");
+    }
+
     public static DomainError nameTaken(String name) {
         return new DomainError.Conflict("bot.name_taken", "you already have a bot named '" + name + "'");
     }

@@ -167,16 +167,18 @@ class CreateBotServiceTest {
         String account = live.id().value().toString();
         var unconfirmed = onLive.create(OWNER, new CreateBotCommand("real", "manual", Map.of(), "SIM:BTC/USDT", "1h",
                 account, null, "2024-01-01T00:00:00Z", "2024-01-02T00:00:00Z", null, null, null, null, null, null,
-                null, null, null));
+                null, null, null, null));
         assertThat(((DomainError.Invalid) unconfirmed.getLeft()).violations()).extracting(Violation::field)
                 .containsExactlyInAnyOrder("confirmLive", "feed.kind", "budget");
         var badBudget = onLive.create(OWNER, new CreateBotCommand("real", "manual", Map.of(), "SIM:BTC/USDT", "1m",
-                account, "live", null, null, null, null, null, null, null, null, null, "-5", true));
+                account, "live", null, null, null, null, null, null, null, null, null, "-5", true, null));
         assertThat(((DomainError.Invalid) badBudget.getLeft()).violations()).extracting(Violation::field)
                 .containsExactly("budget");
         Bot bot = onLive.create(OWNER, new CreateBotCommand("real", "manual", Map.of(), "SIM:BTC/USDT", "1m",
-                account, "live", null, null, null, null, null, null, null, null, null, "250.50", true)).get();
+                account, "live", null, null, null, null, null, null, null, null, null, "250.50", true, true)).get();
         assertThat(bot.startingCash().toBigDecimal()).isEqualByComparingTo("250.50");
+        assertThat(store.controls(bot.id())).extracting(BotControl::kind)
+                .containsExactly(BotControl.Kind.CREATED, BotControl.Kind.WITHDRAWAL_KEY_ACCEPTED);
         assertThat(bot.accountId()).isEqualTo(live.id().value());
     }
 

@@ -186,7 +186,10 @@ public class BotResource {
                                         + "bot's ledger starts with (required there; a paper account's balance is "
                                         + "its budget)") String budget,
                                 @Schema(description = "On a live account: must be true (the bot trades real money "
-                                        + "on the venue)") Boolean confirmLive) {
+                                        + "on the venue)") Boolean confirmLive,
+                                @Schema(description = "On a live account: true accepts API keys that may withdraw "
+                                        + "(recorded in the bot's events); without it such keys are refused for "
+                                        + "trading") Boolean allowWithdrawalKey) {
     }
 
     /** An entry sizing, as for backtests: its kind and the one number that kind needs. */
@@ -365,7 +368,8 @@ public class BotResource {
                 request.takerFee(),
                 request.slippageBps(), request.maxVolumeShare(),
                 request.limits() == null ? null : request.limits().input(),
-                request.sizing() == null ? null : request.sizing().raw(), request.budget(), request.confirmLive()));
+                request.sizing() == null ? null : request.sizing().raw(), request.budget(), request.confirmLive(),
+                request.allowWithdrawalKey()));
         return created.fold(Problems::response, bot -> Response.created(URI.create("/api/bots/" + bot.id()))
                 .entity(BotResponse.of(bot, null)).build());
     }
