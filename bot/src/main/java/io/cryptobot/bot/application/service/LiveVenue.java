@@ -92,10 +92,13 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
 
     /**
      * Delays: the first query after an unknown outcome, the longest back-off, how long fills the venue counts may
-     * take to arrive by the stream before they are read from the trade history, and the period of reconciliation.
+     * take to arrive by the stream before they are read from the trade history, the period of reconciliation, and
+     * the venue's receive window (after it, a placement the venue does not know never reached it).
      */
-    record Settings(Duration firstQuery, Duration maxBackoff, Duration fillGrace, Duration reconcileEvery) {
+    record Settings(Duration firstQuery, Duration maxBackoff, Duration fillGrace, Duration reconcileEvery,
+                    Duration receiveWindow) {
         Settings {
+            Objects.requireNonNull(receiveWindow, "receiveWindow");
             Objects.requireNonNull(firstQuery, "firstQuery");
             Objects.requireNonNull(maxBackoff, "maxBackoff");
             Objects.requireNonNull(fillGrace, "fillGrace");
@@ -103,7 +106,8 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
         }
 
         static final Settings DEFAULTS = new Settings(Duration.ofMillis(500), Duration.ofSeconds(30),
-                Duration.ofSeconds(2), Duration.ofMinutes(5));
+                Duration.ofSeconds(2), Duration.ofMinutes(5),
+                Duration.ofMillis(LiveOrderBook.DEFAULT_RECEIVE_WINDOW_MILLIS));
     }
 
     private final VenueTrading trading;
@@ -119,7 +123,7 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
     private final long startedAt;
     private final java.util.function.BooleanSupplier driving;
     private Preflight preflight = Preflight.NONE;
-    private final LiveOrderBook book = new LiveOrderBook();
+    private final LiveOrderBook book;
     private final Set<String> querying = new HashSet<>();
     private final Set<String> fetchingGaps = new HashSet<>();
     private final Set<String> cancelsAsked = new LinkedHashSet<>();
@@ -159,6 +163,7 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
         this.calls = calls;
         this.timer = timer;
         this.settings = settings;
+        this.book = new LiveOrderBook(settings.receiveWindow().toMillis());
         this.startedAt = startedAt;
         this.reconcileBackoff = settings.firstQuery();
     }
@@ -193,6 +198,12 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
             }
         }
         cancelsAsked.clear();
+        // sent before the restart with no answer journaled: the process may have died in between; ask, never resend
+        for (VenueOrder order : book.unanswered()) {
+            lane.execute(() -> events.note("order " + order.clientOrderId() + " was sent before the restart and its"
+                    + " answer is not journaled: asking the venue by client order id"));
+            scheduleQuery(order, Duration.ZERO);
+        }
         subscription = trading.subscribe(this);
         long every = settings.reconcileEvery().toMillis();
         periodic = timer.scheduleWithFixedDelay(() -> lane.execute(() -> reconcile("periodic")), every, every,

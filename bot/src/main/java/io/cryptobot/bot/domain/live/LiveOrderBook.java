@@ -39,17 +39,37 @@ import java.util.Set;
  * </ul>
  * A placement or cancel whose outcome is unknown (timeout, reset, 5xx) marks the order unresolved until a query
  * says what the venue holds; while an order of an instrument is unresolved, new orders on it are refused
- * ({@link #admit}). A query that twice finds no order resolves a placement as never received.
+ * ({@link #admit}). A query that twice finds no order, once the signed request can no longer reach the venue (its
+ * receive window has passed since it was sent), resolves a placement as never received. After a rebuild, an order
+ * that was sent and has no answer in the journal is unresolved too ({@link #unanswered}): the process may have died
+ * between sending it and journaling the answer.
  *
  * <p>Not thread-safe: one session applies it, under its own lock. Pure: times come in as arguments.
  */
 public final class LiveOrderBook {
     /** How many "no such order" answers resolve an unknown placement as never received. */
     public static final int ABSENT_ANSWERS_TO_CONCLUDE = 2;
+    /** Binance's largest receive window is 60 s, its default 5 s; 10 s covers the default with margin. */
+    public static final long DEFAULT_RECEIVE_WINDOW_MILLIS = 10_000;
+
+    private final long receiveWindow;
 
     private final Map<String, Tracked> orders = new LinkedHashMap<>();
     private boolean reconciled;
     private String notReconciledReason = "the account is not reconciled with the venue yet";
+
+    /** A book for a venue whose signed requests are refused after {@link #DEFAULT_RECEIVE_WINDOW_MILLIS}. */
+    public LiveOrderBook() {
+        this(DEFAULT_RECEIVE_WINDOW_MILLIS);
+    }
+
+    /**
+     * A book for a venue that refuses a signed request arriving more than {@code receiveWindowMillis} after it was
+     * made: a placement not found after that is known never to have been received.
+     */
+    public LiveOrderBook(long receiveWindowMillis) {
+        this.receiveWindow = receiveWindowMillis;
+    }
 
     /** The venue's view and what has been reported of one order. */
     private static final class Tracked {
@@ -157,6 +177,23 @@ public final class LiveOrderBook {
         }
     }
 
+    /**
+     * After a rebuild: the orders sent before the restart with nothing journaled about them (not accepted, not
+     * ended) have an unknown outcome; they are marked so (their instrument blocked) and returned, to be asked for.
+     */
+    public List<VenueOrder> unanswered() {
+        List<VenueOrder> out = new ArrayList<>();
+        for (Tracked t : orders.values()) {
+            if (!t.ended && !t.accepted && t.unresolved == Unresolved.NONE) {
+                t.unresolved = Unresolved.PLACEMENT;
+                t.unresolvedWhy = "sent before a restart, no answer journaled";
+                t.absentAnswers = 0;
+                out.add(t.order);
+            }
+        }
+        return out;
+    }
+
     /** Whether orders may leave: false until {@link #reconciled(boolean, String)} says the account agrees. */
     public boolean isReconciled() {
         return reconciled;
@@ -223,7 +260,8 @@ public final class LiveOrderBook {
             t.unresolved = Unresolved.NONE;
             return observe(t, found.get(), "venue", time);
         }
-        if (t.unresolved == Unresolved.PLACEMENT && ++t.absentAnswers >= ABSENT_ANSWERS_TO_CONCLUDE) {
+        if (t.unresolved == Unresolved.PLACEMENT && ++t.absentAnswers >= ABSENT_ANSWERS_TO_CONCLUDE
+                && time - t.submittedAt >= receiveWindow) {
             String why = t.unresolvedWhy;
             t.unresolved = Unresolved.NONE;
             return rejected(t, "never reached the venue (" + why + "; not found by client order id)", time);

@@ -92,7 +92,7 @@ class LiveReconciliationBench {
                 throw cause;
             }
         }, Instant::now, calls, timer, new LiveVenue.Settings(Duration.ofMillis(20), Duration.ofMillis(200),
-                Duration.ofHours(1), Duration.ofHours(1)), 0, () -> true);
+                Duration.ofHours(1), Duration.ofHours(1), Duration.ZERO), 0, () -> true);
         InstrumentRules rules = new InstrumentRules(LiveVenueTest.BTC, new Price(1, 2), new Quantity(1, 4));
         FillModel model = new FillModel(rules, FeeSchedule.inQuote(Rate.basisPoints(2), Rate.basisPoints(10)),
                 SlippageModel.none(), Rate.parse("1").get());

@@ -62,7 +62,7 @@ class LiveVenueTest {
     static final Asset USDT = BTC.quote();
     static final UserId OWNER = UserId.of(new UUID(3, 4));
     private static final LiveVenue.Settings FAST = new LiveVenue.Settings(Duration.ofMillis(20),
-            Duration.ofMillis(200), Duration.ofMillis(50), Duration.ofHours(1));
+            Duration.ofMillis(200), Duration.ofMillis(50), Duration.ofHours(1), Duration.ZERO);
 
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
@@ -114,7 +114,7 @@ class LiveVenueTest {
     @Test
     void a_placement_that_timed_out_with_the_order_on_the_book_is_found_by_query_and_never_sent_twice() {
         start(new LiveVenue.Settings(Duration.ofMillis(300), Duration.ofSeconds(1), Duration.ofMillis(50),
-                Duration.ofHours(1)));
+                Duration.ofHours(1), Duration.ZERO));
         venue.holdUpdates(true);
         venue.nextPlacement(PlaceFault.TIMEOUT_ON_BOOK);
         Order order = place(limit("l-1", "99.00", "1.0000"));
@@ -354,6 +354,38 @@ class LiveVenueTest {
         assertThat(venue.placements("vf-1")).isZero();
         Order enough = place(market("vf-2", "0.2000"));
         awaitStatus(enough.id(), OrderStatus.FILLED);
+    }
+
+    @Test
+    void after_a_crash_between_send_and_answer_an_order_that_reached_the_venue_is_found_and_not_sent_again() {
+        // the send before the crash: the venue holds the order, the journal has no answer
+        venue.place(new VenueOrder("sa-1", BTC, Side.BUY, OrderType.LIMIT, Quantity.parse("1.0000", 4).get(),
+                Option.some(price("99.00")), Option.none(), TimeInForce.GTC, false));
+        session = newSession();
+        OrderId id = new OrderId(UUID.randomUUID());
+        synchronized (session) {
+            session.step(0, candle());
+            session.place(limit("sa-1", "99.00", "1.0000"), id, "manual");
+            live.goLive(session);
+        }
+        awaitStatus(id, OrderStatus.ACCEPTED);
+        assertThat(venue.placements("sa-1")).isEqualTo(1);
+        assertThat(events.notes).anyMatch(n -> n.contains("sa-1") && n.contains("sent before the restart"));
+    }
+
+    @Test
+    void after_a_crash_between_send_and_answer_an_order_that_never_reached_the_venue_is_rejected_not_sent() {
+        session = newSession();
+        OrderId id = new OrderId(UUID.randomUUID());
+        synchronized (session) {
+            session.step(0, candle());
+            session.place(limit("sb-1", "99.00", "1.0000"), id, "manual");
+            live.goLive(session);
+        }
+        awaitStatus(id, OrderStatus.REJECTED);
+        assertThat(venue.placements("sb-1")).isZero();
+        assertThat(((VenueReport.Rejected) journal.get(0)).reason()).contains("never reached the venue")
+                .contains("sent before a restart");
     }
 
     // ---- fixtures ----

@@ -77,7 +77,10 @@ class LiveOrderBookTest {
             book.placed("c1", new PlaceAnswer.Unknown(new VenueFailure.Unavailable("connection reset")), 2);
             assertThat(book.queried("c1", Option.none(), 3)).isEmpty();
             assertThat(book.blocked(BTC)).isTrue();
-            List<VenueReport> concluded = book.queried("c1", Option.none(), 4);
+            // inside the receive window the request may still arrive: no conclusion however often it is not found
+            assertThat(book.queried("c1", Option.none(), 5_000)).isEmpty();
+            assertThat(book.blocked(BTC)).isTrue();
+            List<VenueReport> concluded = book.queried("c1", Option.none(), 1 + LiveOrderBook.DEFAULT_RECEIVE_WINDOW_MILLIS);
             assertThat(kinds(concluded)).containsExactly("Rejected");
             assertThat(((VenueReport.Rejected) concluded.get(0)).reason()).contains("never reached the venue");
             assertThat(book.blocked(BTC)).isFalse();
@@ -95,6 +98,21 @@ class LiveOrderBookTest {
             assertThat(kinds(applied.reports())).containsExactly("Filled t1", "Filled t2");
             assertThat(book.gaps()).isEmpty();
             assertThat(book.open()).isEmpty();
+        }
+
+        @Test
+        void after_a_rebuild_an_order_sent_without_a_journaled_answer_is_unresolved_until_the_venue_says() {
+            LiveOrderBook rebuilt = new LiveOrderBook();
+            rebuilt.track(order, 1);
+            VenueOrder answered = limitBuy("c2", ETH, "1.000");
+            rebuilt.track(answered, 1);
+            rebuilt.replayed(new VenueReport.Accepted("c2", "v-c2", 1));
+            assertThat(rebuilt.unanswered()).extracting(VenueOrder::clientOrderId).containsExactly("c1");
+            assertThat(rebuilt.blocked(BTC)).isTrue();
+            assertThat(rebuilt.blocked(ETH)).isFalse();
+            assertThat(kinds(rebuilt.queried("c1", Option.some(state(order, "0", Status.NEW, 2)), 3)))
+                    .containsExactly("Accepted");
+            assertThat(rebuilt.blocked(BTC)).isFalse();
         }
 
         @Test
