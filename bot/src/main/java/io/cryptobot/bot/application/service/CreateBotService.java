@@ -190,7 +190,11 @@ class CreateBotService implements CreateBotUseCase {
             if (own.isInvalid()) {
                 found = found.appendAll(own.getError().map(v -> new Violation("limits." + v.field(), v.reason())));
             } else {
-                riskLimits = limitsIn(owner, instrument.get().quote()).tighterOf(own.get());
+                RiskLimits users = limitsIn(owner, instrument.get().quote());
+                if (account.isDefined() && account.get().kind() == AccountKind.LIVE) {
+                    found = found.appendAll(liveLimitProblems(own.get(), users));
+                }
+                riskLimits = users.tighterOf(own.get());
             }
         }
         if (!found.isEmpty()) {
@@ -289,6 +293,34 @@ class CreateBotService implements CreateBotUseCase {
             }
         }
         return found;
+    }
+
+    /**
+     * A bot on a live account has its own max order notional and max daily loss, neither looser than the owner's
+     * (where the owner keeps one): real money is never traded under a limit wider than the one its owner set.
+     */
+    private static List<Violation> liveLimitProblems(RiskLimits own, RiskLimits users) {
+        List<Violation> found = List.empty();
+        found = found.appendAll(notLooser("limits.maxOrderNotional", "max order notional", own.maxOrderNotional(),
+                users.maxOrderNotional()));
+        found = found.appendAll(notLooser("limits.maxDailyLoss", "max daily loss", own.maxDailyLoss(),
+                users.maxDailyLoss()));
+        return found;
+    }
+
+    private static List<Violation> notLooser(String field, String what, Option<Money> own, Option<Money> users) {
+        if (own.isEmpty()) {
+            return List.of(new Violation(field, "is required on a live account: the bot's own " + what
+                    + users.map(u -> " (yours is " + u.toBigDecimal().stripTrailingZeros().toPlainString() + ")")
+                    .getOrElse("")));
+        }
+        if (users.isDefined() && own.get().toBigDecimal().compareTo(users.get().toBigDecimal()) > 0) {
+            return List.of(new Violation(field, own.get().toBigDecimal().stripTrailingZeros().toPlainString()
+                    + " is looser than your own " + what + " of "
+                    + users.get().toBigDecimal().stripTrailingZeros().toPlainString()
+                    + "; a bot on a live account cannot trade under a wider limit than yours"));
+        }
+        return List.empty();
     }
 
     private static Option<Money> startingCash(ExchangeAccount account, Asset quote) {
