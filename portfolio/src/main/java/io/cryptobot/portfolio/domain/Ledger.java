@@ -33,8 +33,10 @@ import java.util.Objects;
  * receives less) while the lot keeps the fill price as its entry price; realized P&L is therefore gross of
  * fees, and {@link Position#netRealizedPnl()} subtracts all fees valued in the quote (a base fee at its
  * fill's price). So after a full round trip, equity = start + gross realized − fees, exactly. Fees are paid
- * from the balance of their own asset and must be in the quote, or in the base on a buy; balances are not
- * checked for cover here (the venue or the fill model already refused what the account could not pay).
+ * from the balance of their own asset: the quote, the base on a buy, or a third asset (a live venue's fee in its
+ * own token, Binance's BNB), which is booked in that asset ({@link #feesPaid}, its balance) and not valued in the
+ * quote, since the ledger has no price for it (the position's net P&L leaves it out). Balances are not checked for
+ * cover here (the venue or the fill model already refused what the account could not pay).
  */
 public final class Ledger {
     private final Asset accountCurrency;
@@ -71,7 +73,7 @@ public final class Ledger {
         InstrumentId instrument = fill.instrument();
         Asset feeAsset = fill.fee().asset();
         boolean baseFee = feeAsset.equals(instrument.base());
-        if (!baseFee && !feeAsset.equals(instrument.quote()) || baseFee && fill.side() == Side.SELL) {
+        if (baseFee && fill.side() == Side.SELL) {
             return Either.left(new LedgerRefusal.UnsupportedFee(instrument, fill.fee()));
         }
         return fill.side() == Side.BUY ? buy(fill, baseFee, meta) : sell(fill, meta);
@@ -110,7 +112,7 @@ public final class Ledger {
         }
         Money realized = Money.zero(instrument.quote(), 0);
         Quantity remaining = fill.quantity();
-        Money exitFeeLeft = fill.fee();
+        Money exitFeeLeft = feeInQuote(fill, false);
         while (remaining.units() > 0) {
             Lot oldest = book.lots.pollFirst();
             Money entryFeeLeft = book.lotFees.pollFirst();
@@ -150,8 +152,13 @@ public final class Ledger {
         book.fees = book.fees.plus(feeInQuote(fill, baseFee));
     }
 
+    /** The fee valued in the quote: a base fee at the fill's price, a third asset's at nothing (no price known). */
     private static Money feeInQuote(LedgerFill fill, boolean baseFee) {
-        return baseFee ? Exact.times(fill.fee(), fill.price(), fill.instrument().quote()) : fill.fee();
+        if (baseFee) {
+            return Exact.times(fill.fee(), fill.price(), fill.instrument().quote());
+        }
+        return fill.fee().asset().equals(fill.instrument().quote()) ? fill.fee()
+                : Money.zero(fill.instrument().quote(), 0);
     }
 
     private void credit(Money amount) {

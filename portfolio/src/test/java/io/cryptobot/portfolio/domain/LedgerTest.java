@@ -293,11 +293,17 @@ class LedgerTest {
     }
 
     @Test
-    void a_fee_in_a_third_asset_is_refused() {
+    void a_fee_in_a_third_asset_is_paid_in_that_asset_and_left_out_of_the_quote_valued_pnl() {
         Ledger ledger = Ledger.open(usdt("100000"));
-        assertThat(ledger.apply(fill(BTC_USDT, Side.BUY, "1", "30000", money("0.01", BNB), 0), meta()).getLeft())
-                .isEqualTo(new LedgerRefusal.UnsupportedFee(BTC_USDT, money("0.01", BNB)));
-        assertThat(ledger.tradeCount()).isZero();
+        book(ledger, fill(BTC_USDT, Side.BUY, "1", "30000", money("0.01", BNB), 0));
+        book(ledger, fill(BTC_USDT, Side.SELL, "1", "31000", money("0.02", BNB), 1));
+        assertAmount(ledger.balance(BNB), "-0.03", BNB);
+        assertAmount(ledger.balance(USDT), "101000", USDT);
+        assertThat(ledger.balance(BTC).toBigDecimal()).isEqualByComparingTo("0");
+        assertThat(ledger.closedTrades()).singleElement().satisfies(t -> {
+            assertAmount(t.realizedPnl(), "1000", USDT);
+            assertAmount(t.fees(), "0", USDT);
+        });
     }
 
     @Test

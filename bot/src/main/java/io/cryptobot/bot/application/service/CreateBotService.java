@@ -156,17 +156,23 @@ class CreateBotService implements CreateBotUseCase {
             found = found.appendAll(costs.getError());
         }
         Option<ExchangeAccount> account = AccountId.parse(c.accountId()).flatMap(id -> accounts.get(owner, id).toOption());
+        Option<Money> budget = Option.none();
         if (account.isEmpty()) {
-            found = found.append(new Violation("accountId", "no paper account " + c.accountId() + " of yours"));
-        } else if (account.get().kind() != AccountKind.PAPER) {
-            found = found.append(new Violation("accountId", "bots trade on paper accounts only (live trading comes later)"));
+            found = found.append(new Violation("accountId", "no account " + c.accountId() + " of yours"));
+        } else if (account.get().kind() == AccountKind.LIVE) {
+            List<Violation> liveProblems = liveAccountProblems(account.get(), c, instrument, live);
+            found = found.appendAll(liveProblems);
+            if (liveProblems.isEmpty()) {
+                budget = Option.some(Money.of(new BigDecimal(c.budget().strip()), instrument.get().quote()));
+            }
         } else if (instrument.isRight() && startingCash(account.get(), instrument.get().quote()).isEmpty()) {
             found = found.append(new Violation("accountId", "the account holds no " + instrument.get().quote()
                     + " to trade " + instrument.get() + " with"));
         }
+        Option<Money> cash = budget.orElse(() -> account.flatMap(a -> instrument.toOption()
+                .flatMap(i -> startingCash(a, i.quote()))));
         if (found.isEmpty()) {
-            found = found.appendAll(scaleLimits(instrument.get(), startingCash(account.get(), instrument.get().quote())
-                    .get(), sizing.get()));
+            found = found.appendAll(scaleLimits(instrument.get(), cash.get(), sizing.get()));
         }
         if (found.isEmpty() && live) {
             found = found.appendAll(liveFeedProblems(instrument.get(), timeframe.get()));
@@ -184,7 +190,11 @@ class CreateBotService implements CreateBotUseCase {
             if (own.isInvalid()) {
                 found = found.appendAll(own.getError().map(v -> new Violation("limits." + v.field(), v.reason())));
             } else {
-                riskLimits = limitsIn(owner, instrument.get().quote()).tighterOf(own.get());
+                RiskLimits users = limitsIn(owner, instrument.get().quote());
+                if (account.isDefined() && account.get().kind() == AccountKind.LIVE) {
+                    found = found.appendAll(liveLimitProblems(own.get(), users));
+                }
+                riskLimits = users.tighterOf(own.get());
             }
         }
         if (!found.isEmpty()) {
@@ -193,14 +203,21 @@ class CreateBotService implements CreateBotUseCase {
         Instant now = clock.now();
         Bot bot = Bot.newBot(new BotId(UUID.randomUUID()), owner, name, definition.get().id(), parameters,
                 instrument.get(), timeframe.get(), account.get().id().value(),
-                startingCash(account.get(), instrument.get().quote()).get(), riskLimits, costs.get(), sizing.get(),
+                cash.get(), riskLimits, costs.get(), sizing.get(),
                 live ? LiveFeedSpec.fromNextCandle() : new ReplayFeedSpec(from.get(), to.get(), speed.get()), now);
         return locks.serialized(owner, () -> {
             if (!bots.admitsOneMore(store.count(owner, DEFINED))) {
                 return Either.left(BotErrors.tooMany(bots));
             }
-            return store.insert(bot, new BotControl(BotControl.Kind.CREATED, Long.MIN_VALUE, "created", now))
-                    ? Either.right(bot) : Either.left(BotErrors.nameTaken(name));
+            if (!store.insert(bot, new BotControl(BotControl.Kind.CREATED, Long.MIN_VALUE, "created", now))) {
+                return Either.left(BotErrors.nameTaken(name));
+            }
+            if (account.get().kind() == AccountKind.LIVE && Boolean.TRUE.equals(c.allowWithdrawalKey())) {
+                store.addControl(bot.id(), new BotControl(BotControl.Kind.WITHDRAWAL_KEY_ACCEPTED, Long.MIN_VALUE,
+                        "the owner accepted trading with keys of account " + account.get().id().value()
+                                + " that may withdraw", now));
+            }
+            return Either.right(bot);
         });
     }
 
@@ -241,6 +258,69 @@ class CreateBotService implements CreateBotUseCase {
     private RiskLimits limitsIn(UserId owner, Asset quote) {
         RiskLimits set = limits.limits(owner);
         return set.currency().forAll(quote::equals) ? set : RiskLimits.none();
+    }
+
+    /**
+     * What a bot on a live account needs: the owner's explicit confirmation, the venue's live candles, an instrument
+     * of the account's venue and a positive budget in the instrument's quote (the bot's ledger starts with it; the
+     * rest of the venue account is not the bot's and shows as a balance difference in reconciliation).
+     */
+    private static List<Violation> liveAccountProblems(ExchangeAccount account, CreateBotCommand c,
+                                                       Either<String, InstrumentId> instrument, boolean liveFeed) {
+        List<Violation> found = List.empty();
+        if (!Boolean.TRUE.equals(c.confirmLive())) {
+            found = found.append(new Violation("confirmLive", "account " + account.id().value() + " is a live "
+                    + account.venue().code() + " account: its bot trades real money; set confirmLive to true"));
+        }
+        if (!liveFeed) {
+            found = found.append(new Violation("feed.kind", "a bot on a live account follows the venue's live "
+                    + "candles: live"));
+        }
+        if (instrument.isRight() && !instrument.get().venue().equals(account.venue())) {
+            found = found.append(new Violation("instrument", instrument.get() + " is not on the account's venue "
+                    + account.venue().code()));
+        }
+        if (c.budget() == null || c.budget().isBlank()) {
+            found = found.append(new Violation("budget", "is missing: the amount of the quote the bot may trade "
+                    + "with on the live account"));
+        } else {
+            try {
+                if (new BigDecimal(c.budget().strip()).signum() <= 0) {
+                    found = found.append(new Violation("budget", "must be positive"));
+                }
+            } catch (NumberFormatException e) {
+                found = found.append(new Violation("budget", "must be a decimal number, got '" + c.budget() + "'"));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * A bot on a live account has its own max order notional and max daily loss, neither looser than the owner's
+     * (where the owner keeps one): real money is never traded under a limit wider than the one its owner set.
+     */
+    private static List<Violation> liveLimitProblems(RiskLimits own, RiskLimits users) {
+        List<Violation> found = List.empty();
+        found = found.appendAll(notLooser("limits.maxOrderNotional", "max order notional", own.maxOrderNotional(),
+                users.maxOrderNotional()));
+        found = found.appendAll(notLooser("limits.maxDailyLoss", "max daily loss", own.maxDailyLoss(),
+                users.maxDailyLoss()));
+        return found;
+    }
+
+    private static List<Violation> notLooser(String field, String what, Option<Money> own, Option<Money> users) {
+        if (own.isEmpty()) {
+            return List.of(new Violation(field, "is required on a live account: the bot's own " + what
+                    + users.map(u -> " (yours is " + u.toBigDecimal().stripTrailingZeros().toPlainString() + ")")
+                    .getOrElse("")));
+        }
+        if (users.isDefined() && own.get().toBigDecimal().compareTo(users.get().toBigDecimal()) > 0) {
+            return List.of(new Violation(field, own.get().toBigDecimal().stripTrailingZeros().toPlainString()
+                    + " is looser than your own " + what + " of "
+                    + users.get().toBigDecimal().stripTrailingZeros().toPlainString()
+                    + "; a bot on a live account cannot trade under a wider limit than yours"));
+        }
+        return List.empty();
     }
 
     private static Option<Money> startingCash(ExchangeAccount account, Asset quote) {

@@ -146,6 +146,9 @@ class FollowLiveFeed {
         if (runner.liveFeed != null) {
             runner.liveFeed.close();
         }
+        if (runner.liveTrading != null) {
+            runner.liveTrading.close();
+        }
     }
 
     /** The venue changed the status of {@code instrument}: the bots trading it here look at their openings again. */

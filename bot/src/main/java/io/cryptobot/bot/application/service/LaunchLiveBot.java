@@ -16,6 +16,7 @@ import io.cryptobot.bot.domain.strategy.StrategyDefinition;
 import io.cryptobot.exchange.domain.fill.InstrumentRules;
 import io.cryptobot.kernel.domain.Clock;
 import io.cryptobot.kernel.domain.DomainError;
+import io.cryptobot.kernel.domain.execution.Venue;
 import io.cryptobot.marketdata.application.port.in.GetInstrumentQuery;
 import io.cryptobot.marketdata.application.port.in.ReplayFeedUseCase;
 import io.cryptobot.marketdata.domain.Instrument;
@@ -49,13 +50,15 @@ class LaunchLiveBot {
     private final SessionSteps steps;
     private final FollowLiveFeed liveFeeds;
     private final ActivityProjection projection;
+    private final OpenLiveTrading liveAccounts;
     private final Clock clock;
 
     LaunchLiveBot(BotStorePort store, GetInstrumentQuery instruments, ReplayFeedUseCase replays,
                   BotWorkersPort workers, LiveSessions sessions, RebuildSession rebuild, CheckRebuiltSession checks,
                   FollowOwnersKillSwitch killSwitch, SessionSteps steps, FollowLiveFeed liveFeeds,
-                  ActivityProjection projection, Clock clock) {
+                  ActivityProjection projection, OpenLiveTrading liveAccounts, Clock clock) {
         this.liveFeeds = liveFeeds;
+        this.liveAccounts = liveAccounts;
         this.store = store;
         this.instruments = instruments;
         this.replays = replays;
@@ -101,17 +104,31 @@ class LaunchLiveBot {
         String prefix = idPrefix(bot, projected);
         StepJournal journal = new StepJournal(bot.owner(), bot.accountId(), bot.id().value());
         LiveSession[] self = new LiveSession[1];
+        // a bot on a live account trades on its venue: fills are the venue's reports, journaled, never simulated
+        LiveTrading liveTrading = null;
+        Venue venue;
+        if (liveAccounts.isLive(bot)) {
+            Either<DomainError, LiveTrading> opened = liveAccounts.open(bot, () -> self[0]);
+            if (opened.isLeft()) {
+                return Either.left(opened.getLeft());
+            }
+            liveTrading = opened.get();
+            venue = liveTrading.venue;
+        } else {
+            venue = TradingSession.simulatedVenue(List.of(market), prefix.equals(LEGACY_PREFIX) ? "" : prefix);
+        }
         // a live feed that has not started yet learns its first candle to trade on from the feed
         long tradingStart = bot.feed().tradingStart().getOrElse(Long.MAX_VALUE);
         TradingSession session = new TradingSession(new SessionSetup(bot.owner(), bot.startingCash(), bot.limits(),
                 tradingStart, bot.id().value().getMostSignificantBits(), prefix, false), List.of(market),
-                TradingSession.simulatedVenue(List.of(market), prefix.equals(LEGACY_PREFIX) ? "" : prefix), strategy,
+                venue, strategy,
                 (long time, double equity, boolean exposed) -> self[0].equity.append(time, equity, exposed), journal);
         JournalWriter writer = new JournalWriter((batch, activity) -> {
             store.addControlsDurableWithNextCommit(bot.id(), batch);
             projection.record(bot.owner(), StepJournal.Step.concat(activity));
         }, workers.journalWriters());
         LiveSession runner = new LiveSession(bot, session, journal, writer);
+        runner.liveTrading = liveTrading;
         self[0] = runner;
         boolean live = bot.feed() instanceof LiveFeedSpec;
         Either<DomainError, Long> rebuilt;
@@ -136,6 +153,13 @@ class LaunchLiveBot {
                 runner.rebuilt = checked.get();
             } else {
                 journal.drain();
+            }
+            if (runner.liveTrading != null) {
+                // rebuilt from the journal: now the venue is asked what happened meanwhile, and orders may leave
+                // once the account is reconciled
+                synchronized (runner) {
+                    runner.liveTrading.venue.goLive(runner);
+                }
             }
             killSwitch.followStored(runner, history ? "kill switch at recovery: " : "kill switch at start: ");
             if (runner.stopJournaled) {

@@ -23,6 +23,8 @@ final class LiveSession {
     /** A live-feed bot's place on its feed, and what the feed queued for it (both null for a replay). */
     LiveSubscription liveFeed;
     LiveFeedInbox inbox;
+    /** A bot on a live account: its venue and lease (null on a paper account). */
+    LiveTrading liveTrading;
     /** The live feed's last status told (none yet: taken as fresh). */
     volatile FeedStatus feedStatus;
     /** How many candles before its first candle to trade on the strategy needs, and how many it got from the feed. */

@@ -84,6 +84,9 @@ class LiveSessions {
         if (runner.liveFeed != null) {
             runner.liveFeed.close();
         }
+        if (runner.liveTrading != null) {
+            runner.liveTrading.close();
+        }
     }
 
     /** The sessions run here that trade {@code instrument}. */

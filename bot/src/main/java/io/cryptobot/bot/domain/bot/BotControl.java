@@ -1,5 +1,6 @@
 package io.cryptobot.bot.domain.bot;
 
+import io.cryptobot.kernel.domain.execution.VenueReport;
 import io.cryptobot.order.domain.OrderId;
 import io.cryptobot.order.domain.OrderRequest;
 import io.vavr.control.Option;
@@ -18,7 +19,7 @@ import java.util.Objects;
  * it the same id), or the order canceled.
  */
 public record BotControl(Kind kind, long afterStep, String reason, Instant at, Option<OrderRequest> placed,
-                         Option<OrderId> order) {
+                         Option<OrderId> order, Option<VenueReport> report) {
     public enum Kind {
         CREATED,
         STARTED,
@@ -64,14 +65,28 @@ public record BotControl(Kind kind, long afterStep, String reason, Instant at, O
          * A candle came from the venue's stream after the feed had passed over its place: not decided on (a step
          * cannot go back), only recorded.
          */
-        CANDLE_OUT_OF_ORDER;
+        CANDLE_OUT_OF_ORDER,
+        /**
+         * What a live venue reported about one of the session's orders (accepted, rejected, triggered, a fill, its
+         * end): journaled before the session applies it, applied again by a rebuild, never re-simulated.
+         */
+        VENUE_REPORT,
+        /** A live account's reconciliation with its venue and what it found (informational). */
+        VENUE_RECONCILED,
+        /** Something a live venue connection did that its owner should read: stream down or up, a call put off. */
+        VENUE_NOTE,
+        /**
+         * The owner accepted, when creating the bot, that its live account's keys may withdraw (without it such keys
+         * are refused for trading); recorded once, read at every launch.
+         */
+        WITHDRAWAL_KEY_ACCEPTED;
 
         /**
          * Entries a rebuilt session applies again: pauses, the kill switch, hand orders and cancels, a stop, blocks
          * on opening positions.
          */
         public boolean changesSession() {
-            return this == PAUSED || this == RESUMED || this == STOPPED || this == ORDER_PLACED
+            return this == PAUSED || this == RESUMED || this == STOPPED || this == ORDER_PLACED || this == VENUE_REPORT
                     || this == ORDER_CANCELED || this == OPENING_BLOCKED || this == OPENING_ALLOWED
                     || tradingState().isDefined();
         }
@@ -102,6 +117,10 @@ public record BotControl(Kind kind, long afterStep, String reason, Instant at, O
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(placed, "placed");
         Objects.requireNonNull(order, "order");
+        Objects.requireNonNull(report, "report");
+        if ((kind == Kind.VENUE_REPORT) != report.isDefined()) {
+            throw new IllegalArgumentException("a venue report entry carries its report, no other entry does");
+        }
         boolean orderEntry = kind == Kind.ORDER_PLACED || kind == Kind.ORDER_CANCELED;
         if ((kind == Kind.ORDER_PLACED) != placed.isDefined() || orderEntry != order.isDefined()) {
             throw new IllegalArgumentException("an order control names its order, no other control does");
@@ -109,7 +128,28 @@ public record BotControl(Kind kind, long afterStep, String reason, Instant at, O
     }
 
     public BotControl(Kind kind, long afterStep, String reason, Instant at) {
-        this(kind, afterStep, reason, at, Option.none(), Option.none());
+        this(kind, afterStep, reason, at, Option.none(), Option.none(), Option.none());
+    }
+
+    /** An order entry (placed by hand, canceled) as stored before venue reports were journaled. */
+    public BotControl(Kind kind, long afterStep, String reason, Instant at, Option<OrderRequest> placed,
+                      Option<OrderId> order) {
+        this(kind, afterStep, reason, at, placed, order, Option.none());
+    }
+
+    /** A live venue's report about the session's order, journaled before the session applies it. */
+    public static BotControl venueReport(VenueReport report, long afterStep, Instant at) {
+        String what = switch (report) {
+            case VenueReport.Accepted a -> "accepted as " + a.venueOrderId();
+            case VenueReport.Rejected r -> "rejected: " + r.reason();
+            case VenueReport.Triggered t -> "triggered";
+            case VenueReport.Filled f -> "filled " + f.lastQty() + " at " + f.lastPx() + " (trade " + f.tradeId()
+                    + ", fee " + f.commission() + ")";
+            case VenueReport.Canceled c -> "canceled: " + c.reason();
+            case VenueReport.Expired e -> "expired";
+        };
+        return new BotControl(Kind.VENUE_REPORT, afterStep, "venue: order " + report.clientOrderId() + " " + what, at,
+                Option.none(), Option.none(), Option.some(report));
     }
 
     /**

@@ -28,6 +28,24 @@ public final class BotErrors {
                 + " is already traded by a live bot; stop that bot first");
     }
 
+    /** Another runner holds the bot's lease: this one may not drive it (two runners never send for one bot). */
+    public static DomainError drivenElsewhere(BotId id) {
+        return new DomainError.Conflict("bot.driven_elsewhere", "bot " + id + " is driven by another runner");
+    }
+
+    /** The bot is not trading a live account in this process (a paper bot, or not running). */
+    public static DomainError notOnLiveVenue(BotId id) {
+        return new DomainError.Conflict("bot.not_on_live_venue", "bot " + id + " is not trading a live account here "
+                + "(a paper bot, or not running)");
+    }
+
+    /** The live account's keys may withdraw and the owner did not accept that for this bot. */
+    public static DomainError withdrawalKeyRefused(String accountId) {
+        return new DomainError.Conflict("bot.withdrawal_key_refused", "the API keys of account " + accountId
+                + " may withdraw funds: refused for trading; use keys without withdrawal permission, or create the "
+                + "bot with allowWithdrawalKey true");
+    }
+
     public static DomainError nameTaken(String name) {
         return new DomainError.Conflict("bot.name_taken", "you already have a bot named '" + name + "'");
     }

@@ -153,6 +153,70 @@ class CreateBotServiceTest {
         };
     }
 
+    @Test
+    void a_bot_on_a_live_account_needs_the_owners_confirmation_a_live_feed_and_a_budget() {
+        ExchangeAccount live = new ExchangeAccount(new AccountId(UUID.randomUUID()), OWNER, "binance",
+                io.cryptobot.exchange.domain.account.AccountKind.LIVE, new io.cryptobot.kernel.domain.Venue("SIM"),
+                Map.of(), Option.some(new ExchangeAccount.StoredCredentials(
+                        new io.cryptobot.exchange.domain.account.SealedSecret(new byte[12], new byte[16]),
+                        new io.cryptobot.exchange.domain.account.SealedSecret(new byte[12], new byte[16]),
+                        Option.none(), "ab…yz")), NOW);
+        CreateBotService onLive = new CreateBotService(store, new OwnersAccounts(live), candles(), new NoLimits(),
+                id -> Either.right(BTC), new LiveCandlesOf(BTC.id()), UserLimits.defaults(), new OwnerLocks(),
+                () -> NOW);
+        String account = live.id().value().toString();
+        var unconfirmed = onLive.create(OWNER, new CreateBotCommand("real", "manual", Map.of(), "SIM:BTC/USDT", "1h",
+                account, null, "2024-01-01T00:00:00Z", "2024-01-02T00:00:00Z", null, null, null, null, null, null,
+                null, null, null, null));
+        assertThat(((DomainError.Invalid) unconfirmed.getLeft()).violations()).extracting(Violation::field)
+                .containsExactlyInAnyOrder("confirmLive", "feed.kind", "budget", "limits.maxOrderNotional",
+                        "limits.maxDailyLoss");
+        var badBudget = onLive.create(OWNER, new CreateBotCommand("real", "manual", Map.of(), "SIM:BTC/USDT", "1m",
+                account, "live", null, null, null, null, null, null, null, LIVE_LIMITS, null, "-5", true, null));
+        assertThat(((DomainError.Invalid) badBudget.getLeft()).violations()).extracting(Violation::field)
+                .containsExactly("budget");
+        var noLimits = onLive.create(OWNER, new CreateBotCommand("real", "manual", Map.of(), "SIM:BTC/USDT", "1m",
+                account, "live", null, null, null, null, null, null, null, null, null, "250.50", true, true));
+        assertThat(((DomainError.Invalid) noLimits.getLeft()).violations()).extracting(Violation::field)
+                .containsExactlyInAnyOrder("limits.maxOrderNotional", "limits.maxDailyLoss");
+        Bot bot = onLive.create(OWNER, new CreateBotCommand("real", "manual", Map.of(), "SIM:BTC/USDT", "1m",
+                account, "live", null, null, null, null, null, null, null, LIVE_LIMITS, null, "250.50", true,
+                true)).get();
+        assertThat(bot.startingCash().toBigDecimal()).isEqualByComparingTo("250.50");
+        assertThat(store.controls(bot.id())).extracting(BotControl::kind)
+                .containsExactly(BotControl.Kind.CREATED, BotControl.Kind.WITHDRAWAL_KEY_ACCEPTED);
+        assertThat(bot.accountId()).isEqualTo(live.id().value());
+    }
+
+    private static final LimitsInput LIVE_LIMITS = new LimitsInput("100", null, null, "50", null, null, null);
+
+    @Test
+    void a_live_bots_limits_may_not_be_looser_than_its_owners() {
+        ExchangeAccount live = new ExchangeAccount(new AccountId(UUID.randomUUID()), OWNER, "binance",
+                io.cryptobot.exchange.domain.account.AccountKind.LIVE, new io.cryptobot.kernel.domain.Venue("SIM"),
+                Map.of(), Option.some(new ExchangeAccount.StoredCredentials(
+                        new io.cryptobot.exchange.domain.account.SealedSecret(new byte[12], new byte[16]),
+                        new io.cryptobot.exchange.domain.account.SealedSecret(new byte[12], new byte[16]),
+                        Option.none(), "ab…yz")), NOW);
+        RiskLimits users = new LimitsInput("80", null, null, "60", null, null, null).parse(BTC.id().quote()).get();
+        RiskLimitsUseCase strict = new NoLimits() {
+            @Override
+            public RiskLimits limits(UserId owner) {
+                return users;
+            }
+        };
+        CreateBotService onLive = new CreateBotService(store, new OwnersAccounts(live), candles(), strict,
+                id -> Either.right(BTC), new LiveCandlesOf(BTC.id()), UserLimits.defaults(), new OwnerLocks(),
+                () -> NOW);
+        var looser = onLive.create(OWNER, new CreateBotCommand("real", "manual", Map.of(), "SIM:BTC/USDT", "1m",
+                live.id().value().toString(), "live", null, null, null, null, null, null, null, LIVE_LIMITS, null,
+                "250", true, null));
+        assertThat(((DomainError.Invalid) looser.getLeft()).violations()).singleElement().satisfies(v -> {
+            assertThat(v.field()).isEqualTo("limits.maxOrderNotional");
+            assertThat(v.reason()).startsWith("100 is looser than your own max order notional of 80");
+        });
+    }
+
     /** The owner's paper account; another user's (or an unknown) account is not found, as the real use case says. */
     private record OwnersAccounts(ExchangeAccount account) implements AccountsUseCase {
         @Override
@@ -202,7 +266,7 @@ class CreateBotServiceTest {
         }
     }
 
-    private static final class NoLimits implements RiskLimitsUseCase {
+    private static class NoLimits implements RiskLimitsUseCase {
         @Override
         public RiskLimits limits(UserId owner) {
             return RiskLimits.none();

@@ -91,6 +91,11 @@ final class InMemoryBotStore implements BotStorePort {
     }
 
     @Override
+    public void addControls(BotId id, List<BotControl> added) {
+        added.forEach(control -> addControl(id, control));
+    }
+
+    @Override
     public void addControlsDurableWithNextCommit(BotId id, List<BotControl> added) {
         added.forEach(control -> addControl(id, control));
     }

@@ -181,7 +181,15 @@ public class BotResource {
     public record CreateRequest(String name, String strategy, Map<String, String> parameters, String instrument,
                                 String timeframe, String accountId, FeedRequest feed, String makerFee, String takerFee,
                                 String slippageBps, String maxVolumeShare, LimitsRequest limits,
-                                SizingRequest sizing) {
+                                SizingRequest sizing,
+                                @Schema(description = "On a live account: the amount of the instrument's quote the "
+                                        + "bot's ledger starts with (required there; a paper account's balance is "
+                                        + "its budget)") String budget,
+                                @Schema(description = "On a live account: must be true (the bot trades real money "
+                                        + "on the venue)") Boolean confirmLive,
+                                @Schema(description = "On a live account: true accepts API keys that may withdraw "
+                                        + "(recorded in the bot's events); without it such keys are refused for "
+                                        + "trading") Boolean allowWithdrawalKey) {
     }
 
     /** An entry sizing, as for backtests: its kind and the one number that kind needs. */
@@ -343,11 +351,14 @@ public class BotResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = BotResponse.class)))
     @APIResponse(responseCode = "400", description = "bot.invalid_input: a field is missing or malformed (unknown strategy or "
             + "parameter, bad instrument, feed, fee, sizing or limit; a live feed given from, to or speed, or on an "
-            + "instrument whose venue has no live candles here); errors[] names each")
+            + "instrument whose venue has no live candles here; on a live account: confirmLive not true, a replay feed, "
+            + "an instrument of another venue, no or a non-positive budget, no limits.maxOrderNotional or limits.maxDailyLoss "
+            + "or one looser than the caller's own); errors[] names each")
     @APIResponse(responseCode = "409", description = "bot.name_taken: the caller already has a bot with this name")
     public Response create(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = CreateRequest.class),
                     examples = {@ExampleObject(name = "example", value = "{\"name\":\"sma\",\"strategy\":\"sma_crossover\",\"parameters\":{\"fast\":\"10\",\"slow\":\"30\"},\"instrument\":\"BINANCE:BTC/USDT\",\"timeframe\":\"1m\",\"accountId\":\"0190f7a2-5b1e-7c3d-9a8b-1c2d3e4f5a6b\",\"feed\":{\"kind\":\"replay\",\"from\":\"2024-01-01T00:00:00Z\",\"to\":\"2024-01-08T00:00:00Z\",\"speed\":\"600\"}}"),
-                            @ExampleObject(name = "live", value = "{\"name\":\"sma live\",\"strategy\":\"sma_crossover\",\"parameters\":{\"fast\":\"10\",\"slow\":\"30\"},\"instrument\":\"SIM:BTC/USDT\",\"timeframe\":\"1m\",\"accountId\":\"0190f7a2-5b1e-7c3d-9a8b-1c2d3e4f5a6b\",\"feed\":{\"kind\":\"live\"}}")})) CreateRequest request, @Context SecurityContext security) {
+                            @ExampleObject(name = "live", value = "{\"name\":\"sma live\",\"strategy\":\"sma_crossover\",\"parameters\":{\"fast\":\"10\",\"slow\":\"30\"},\"instrument\":\"SIM:BTC/USDT\",\"timeframe\":\"1m\",\"accountId\":\"0190f7a2-5b1e-7c3d-9a8b-1c2d3e4f5a6b\",\"feed\":{\"kind\":\"live\"}}"),
+                            @ExampleObject(name = "live account", value = "{\"name\":\"sma on binance\",\"strategy\":\"sma_crossover\",\"parameters\":{\"fast\":\"10\",\"slow\":\"30\"},\"instrument\":\"BINANCE:BTC/USDT\",\"timeframe\":\"1m\",\"accountId\":\"0190f7a2-5b1e-7c3d-9a8b-1c2d3e4f5a6b\",\"feed\":{\"kind\":\"live\"},\"limits\":{\"maxOrderNotional\":\"100\",\"maxDailyLoss\":\"50\"},\"budget\":\"500.00\",\"confirmLive\":true}")})) CreateRequest request, @Context SecurityContext security) {
         if (request == null) {
             return Problems.response(BotErrors.invalid(List.of(new Violation("body", "a JSON body is required"))));
         }
@@ -358,7 +369,8 @@ public class BotResource {
                 request.takerFee(),
                 request.slippageBps(), request.maxVolumeShare(),
                 request.limits() == null ? null : request.limits().input(),
-                request.sizing() == null ? null : request.sizing().raw()));
+                request.sizing() == null ? null : request.sizing().raw(), request.budget(), request.confirmLive(),
+                request.allowWithdrawalKey()));
         return created.fold(Problems::response, bot -> Response.created(URI.create("/api/bots/" + bot.id()))
                 .entity(BotResponse.of(bot, null)).build());
     }

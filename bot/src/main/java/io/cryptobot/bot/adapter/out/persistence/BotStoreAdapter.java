@@ -204,6 +204,13 @@ class BotStoreAdapter implements BotStorePort {
     }
 
     @Override
+    public void addControls(BotId id, List<BotControl> controls) {
+        List<Tuple> rows = controls.stream().map(control -> controlRow(id, control)).toList();
+        pool.withTransaction(connection -> connection.preparedQuery(INSERT_CONTROL).executeBatch(rows))
+                .await().indefinitely();
+    }
+
+    @Override
     public void addControlsDurableWithNextCommit(BotId id, List<BotControl> controls) {
         List<Tuple> rows = controls.stream().map(control -> controlRow(id, control)).toList();
         pool.withTransaction(connection -> connection.query(NO_FLUSH).execute()
@@ -220,7 +227,8 @@ class BotStoreAdapter implements BotStorePort {
             JsonObject payload = (JsonObject) row.getValue("payload");
             controls.add(new BotControl(kind, row.getLong("after_step"), row.getString("reason"),
                     row.getOffsetDateTime("at").toInstant(), ControlPayload.placed(kind, payload),
-                    ControlPayload.order(kind, payload, order -> legacyHandOrderId(id, order))));
+                    ControlPayload.order(kind, payload, order -> legacyHandOrderId(id, order)),
+                    ControlPayload.report(kind, payload)));
         }
         return controls;
     }

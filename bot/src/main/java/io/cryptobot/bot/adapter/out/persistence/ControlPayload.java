@@ -1,13 +1,17 @@
 package io.cryptobot.bot.adapter.out.persistence;
 
 import io.cryptobot.bot.domain.bot.BotControl;
+import io.cryptobot.kernel.domain.Asset;
 import io.cryptobot.kernel.domain.CorrelationId;
 import io.cryptobot.kernel.domain.InstrumentId;
+import io.cryptobot.kernel.domain.LiquiditySide;
+import io.cryptobot.kernel.domain.Money;
 import io.cryptobot.kernel.domain.OrderType;
 import io.cryptobot.kernel.domain.Price;
 import io.cryptobot.kernel.domain.Quantity;
 import io.cryptobot.kernel.domain.Side;
 import io.cryptobot.kernel.domain.TimeInForce;
+import io.cryptobot.kernel.domain.execution.VenueReport;
 import io.cryptobot.order.domain.ClientOrderId;
 import io.cryptobot.order.domain.OrderId;
 import io.cryptobot.order.domain.OrderRequest;
@@ -21,6 +25,9 @@ final class ControlPayload {
     }
 
     static JsonObject of(BotControl control) {
+        if (control.report().isDefined()) {
+            return report(control.report().get());
+        }
         if (control.placed().isDefined()) {
             OrderRequest o = control.placed().get();
             JsonObject json = new JsonObject().put("clientOrderId", o.clientOrderId().value())
@@ -61,6 +68,46 @@ final class ControlPayload {
             return Option.some(new OrderId(UUID.fromString(json.getString("orderId"))));
         }
         return Option.some(legacyId.apply(placed(kind, json).get()));
+    }
+
+    /** A venue report as stored: its type, client order id, time and its own fields, exact. */
+    private static JsonObject report(VenueReport report) {
+        JsonObject json = new JsonObject().put("clientOrderId", report.clientOrderId()).put("time", report.time());
+        switch (report) {
+            case VenueReport.Accepted a -> json.put("type", "accepted").put("venueOrderId", a.venueOrderId());
+            case VenueReport.Rejected r -> json.put("type", "rejected").put("reason", r.reason());
+            case VenueReport.Triggered t -> json.put("type", "triggered");
+            case VenueReport.Filled f -> json.put("type", "filled").put("tradeId", f.tradeId())
+                    .put("qtyUnits", f.lastQty().units()).put("qtyScale", f.lastQty().scale())
+                    .put("pxUnits", f.lastPx().units()).put("pxScale", f.lastPx().scale())
+                    .put("feeUnits", f.commission().units()).put("feeScale", f.commission().scale())
+                    .put("feeAsset", f.commission().asset().code()).put("liquidity", f.liquidity().name());
+            case VenueReport.Canceled c -> json.put("type", "canceled").put("reason", c.reason());
+            case VenueReport.Expired e -> json.put("type", "expired");
+        }
+        return json;
+    }
+
+    static Option<VenueReport> report(BotControl.Kind kind, JsonObject json) {
+        if (kind != BotControl.Kind.VENUE_REPORT) {
+            return Option.none();
+        }
+        String id = json.getString("clientOrderId");
+        long time = json.getLong("time");
+        return Option.some(switch (json.getString("type")) {
+            case "accepted" -> new VenueReport.Accepted(id, json.getString("venueOrderId"), time);
+            case "rejected" -> new VenueReport.Rejected(id, json.getString("reason"), time);
+            case "triggered" -> new VenueReport.Triggered(id, time);
+            case "filled" -> new VenueReport.Filled(id, json.getString("tradeId"),
+                    new Quantity(json.getLong("qtyUnits"), json.getInteger("qtyScale")),
+                    new Price(json.getLong("pxUnits"), json.getInteger("pxScale")),
+                    new Money(json.getLong("feeUnits"), json.getInteger("feeScale"),
+                            new Asset(json.getString("feeAsset"))),
+                    LiquiditySide.valueOf(json.getString("liquidity")), time);
+            case "canceled" -> new VenueReport.Canceled(id, json.getString("reason"), time);
+            case "expired" -> new VenueReport.Expired(id, time);
+            default -> throw new IllegalStateException("stored venue report of unknown type " + json.getString("type"));
+        });
     }
 
     private static Option<Price> price(JsonObject json, String prefix) {

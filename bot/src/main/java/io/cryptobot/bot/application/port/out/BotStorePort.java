@@ -42,6 +42,9 @@ public interface BotStorePort {
 
     void addControl(BotId id, BotControl control);
 
+    /** Adds controls, in order, in one transaction durable when this returns (a live venue's reports, one batch). */
+    void addControls(BotId id, List<BotControl> controls);
+
     /**
      * Adds controls, in order, in one transaction that does not wait for the disk: they become durable with the
      * next synchronous commit on the same database (the write-ahead log is flushed in order), which the caller

@@ -1,0 +1,572 @@
+package io.cryptobot.bot.application.service;
+
+import io.cryptobot.bot.domain.live.Drift;
+import io.cryptobot.bot.domain.live.LiveOrderBook;
+import io.cryptobot.bot.domain.live.Reconciliation;
+import io.cryptobot.bot.domain.live.ReconciliationReport;
+import io.cryptobot.bot.domain.live.VenueFilters;
+import io.cryptobot.kernel.domain.Asset;
+import io.cryptobot.kernel.domain.Clock;
+import io.cryptobot.kernel.domain.InstrumentId;
+import io.cryptobot.kernel.domain.Money;
+import io.cryptobot.kernel.domain.execution.Venue;
+import io.cryptobot.kernel.domain.execution.VenueExecution;
+import io.cryptobot.kernel.domain.execution.VenueListener;
+import io.cryptobot.kernel.domain.execution.VenueOrder;
+import io.cryptobot.kernel.domain.execution.VenueOrderState;
+import io.cryptobot.kernel.domain.execution.VenueReport;
+import io.cryptobot.kernel.domain.execution.VenueTrading;
+import io.cryptobot.kernel.domain.execution.VenueTrading.CancelAnswer;
+import io.cryptobot.kernel.domain.execution.VenueTrading.PlaceAnswer;
+import io.cryptobot.kernel.domain.execution.VenueUpdate;
+import io.cryptobot.kernel.domain.market.VenueFailure;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The {@link Venue} of a session on a live account: the session's orders go to the venue through
+ * {@link VenueTrading}, and what the venue answers or streams comes back as reports. The discipline:
+ * <ul>
+ *   <li>the session never waits on the venue: a placement, cancel, query or listing runs on a virtual thread
+ *   ({@code calls}); its answer is handed to the session's own {@link SerialLane} (one task at a time, under the
+ *   session's lock), as are streamed updates;</li>
+ *   <li>{@link LiveOrderBook} turns every answer into reports, each once and in order; every report is
+ *   {@link ReportJournal journaled} durably before the session applies it; a journal that cannot write stops the
+ *   venue (the session is then put aside and rebuilt, as after a crash);</li>
+ *   <li>an unknown outcome is resolved by querying the order by client order id (backing off, never sending the
+ *   order again); while it is unresolved, new orders on its instrument are refused (a block event);</li>
+ *   <li>a venue whose account is not reconciled refuses new orders: at the first connection of the report stream,
+ *   after every gap in it, and while it is down; reconciliation ({@link Reconciliation}) runs then and
+ *   periodically, and a rate limit puts it off by the venue's {@code Retry-After}, once, never in a loop;</li>
+ *   <li>a session being rebuilt from its journal drives it in replay mode: nothing is sent, the journaled reports
+ *   are applied again ({@link #replay}); {@link #goLive} then connects to the venue, resends the cancels the
+ *   rebuild asked for whose end was not journaled (a cancel is safe to repeat) and reconciles.</li>
+ * </ul>
+ */
+final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
+
+    /** Why the venue would refuse an order (its filters), checked before it is sent; none when it passes. */
+    interface Preflight {
+        Preflight NONE = order -> Option.none();
+
+        Option<String> refusal(VenueOrder order);
+    }
+
+    /** Where reports are made durable before the session applies them. */
+    interface ReportJournal {
+        /** Returns once {@code reports} are durable; throws when they cannot be. */
+        void append(List<VenueReport> reports);
+    }
+
+    /** What the venue tells its owner (the bot's events). Called on the session's lane, under its lock. */
+    interface Events {
+        /** An order refused before it left (the account not reconciled, an instrument blocked): a block event. */
+        void blocked(String rule, VenueReport.Rejected refusal);
+
+        /** A reconciliation finished: what it found (nothing: the account agrees). */
+        void reconciled(ReconciliationReport report);
+
+        /** Something the owner should read: the stream down or up, a call put off, an outcome unknown. */
+        void note(String what);
+
+        /** Reports were journaled and applied: what they changed is to be projected. */
+        void applied();
+
+        /** The journal refused a write: the venue stopped; the session must be rebuilt from its journal. */
+        void journalFailed(RuntimeException cause);
+    }
+
+    /**
+     * Delays: the first query after an unknown outcome, the longest back-off, how long fills the venue counts may
+     * take to arrive by the stream before they are read from the trade history, the period of reconciliation, and
+     * the venue's receive window (after it, a placement the venue does not know never reached it).
+     */
+    record Settings(Duration firstQuery, Duration maxBackoff, Duration fillGrace, Duration reconcileEvery,
+                    Duration receiveWindow) {
+        Settings {
+            Objects.requireNonNull(receiveWindow, "receiveWindow");
+            Objects.requireNonNull(firstQuery, "firstQuery");
+            Objects.requireNonNull(maxBackoff, "maxBackoff");
+            Objects.requireNonNull(fillGrace, "fillGrace");
+            Objects.requireNonNull(reconcileEvery, "reconcileEvery");
+        }
+
+        static final Settings DEFAULTS = new Settings(Duration.ofMillis(500), Duration.ofSeconds(30),
+                Duration.ofSeconds(2), Duration.ofMinutes(5),
+                Duration.ofMillis(LiveOrderBook.DEFAULT_RECEIVE_WINDOW_MILLIS));
+    }
+
+    private final VenueTrading trading;
+    private final List<InstrumentId> instruments;
+    private final Set<Asset> assets;
+    private final ReportJournal journal;
+    private final Events events;
+    private final Clock clock;
+    private SerialLane lane;
+    private final Executor calls;
+    private final ScheduledExecutorService timer;
+    private final Settings settings;
+    private final long startedAt;
+    private final java.util.function.BooleanSupplier driving;
+    private Preflight preflight = Preflight.NONE;
+    private final LiveOrderBook book;
+    private final Set<String> querying = new HashSet<>();
+    private final Set<String> fetchingGaps = new HashSet<>();
+    private final Set<String> cancelsAsked = new LinkedHashSet<>();
+    private final Map<String, Duration> backoff = new HashMap<>();
+    private VenueListener listener;
+    private boolean replaying = true;
+    private boolean stopped;
+    private boolean reconciling;
+    private boolean reconcileAgain;
+    private Duration reconcileBackoff;
+    private long lastFillTime = Long.MIN_VALUE;
+    private VenueTrading.Subscription subscription;
+    private ScheduledFuture<?> periodic;
+    private volatile ReconciliationReport lastReconciliation;
+
+    /**
+     * A live venue for a session on {@code instruments} (its account's assets are theirs), in replay mode until
+     * {@link #goLive}; {@code startedAt} (epoch ms) is where the trade history is read from when
+     * no fill is known yet; {@code driving} says whether this runner still holds the bot's lease, checked just
+     * before each order or cancel goes out (a runner that lost it sends nothing).
+     */
+    LiveVenue(VenueTrading trading, List<InstrumentId> instruments, ReportJournal journal, Events events,
+              Clock clock, Executor calls, ScheduledExecutorService timer, Settings settings, long startedAt,
+              java.util.function.BooleanSupplier driving) {
+        this.driving = driving;
+        this.trading = trading;
+        this.instruments = List.copyOf(instruments);
+        Set<Asset> all = new LinkedHashSet<>();
+        instruments.forEach(i -> {
+            all.add(i.quote());
+            all.add(i.base());
+        });
+        this.assets = Set.copyOf(all);
+        this.journal = journal;
+        this.events = events;
+        this.clock = clock;
+        this.calls = calls;
+        this.timer = timer;
+        this.settings = settings;
+        this.book = new LiveOrderBook(settings.receiveWindow().toMillis());
+        this.startedAt = startedAt;
+        this.reconcileBackoff = settings.firstQuery();
+    }
+
+    /** Checks every new order with {@code preflight} before it leaves (the venue's filters, with the risk rules). */
+    LiveVenue checking(Preflight preflight) {
+        this.preflight = preflight;
+        return this;
+    }
+
+    @Override
+    public void connect(VenueListener listener) {
+        this.listener = listener;
+    }
+
+    /**
+     * Ends the replay of a rebuild (or starts a new session): the report stream is opened (its first connection
+     * reconciles), the cancels the rebuild asked for and whose end the journal lacks are sent again, and the account
+     * is reconciled periodically. From now on everything the venue says is applied holding {@code lock} (the
+     * session's). Call holding that lock.
+     */
+    void goLive(Object lock) {
+        if (!replaying) {
+            return;
+        }
+        replaying = false;
+        lane = new SerialLane(lock, calls);
+        book.reconciled(false, "the account is not reconciled with the venue yet");
+        for (String cid : cancelsAsked) {
+            if (book.open().stream().anyMatch(o -> o.clientOrderId().equals(cid))) {
+                sendCancel(cid);
+            }
+        }
+        cancelsAsked.clear();
+        // sent before the restart with no answer journaled: the process may have died in between; ask, never resend
+        for (VenueOrder order : book.unanswered()) {
+            lane.execute(() -> events.note("order " + order.clientOrderId() + " was sent before the restart and its"
+                    + " answer is not journaled: asking the venue by client order id"));
+            scheduleQuery(order, Duration.ZERO);
+        }
+        subscription = trading.subscribe(this);
+        long every = settings.reconcileEvery().toMillis();
+        periodic = timer.scheduleWithFixedDelay(() -> lane.execute(() -> reconcile("periodic")), every, every,
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** A journaled report applied again by a rebuild (replay mode, under the session's lock). */
+    void replay(VenueReport report) {
+        if (!replaying) {
+            throw new IllegalStateException("reports are replayed only while rebuilding");
+        }
+        book.replayed(report);
+        if (report instanceof VenueReport.Filled f) {
+            lastFillTime = Math.max(lastFillTime, f.time());
+        }
+        listener.onReport(report);
+    }
+
+    @Override
+    public void submit(VenueOrder order) {
+        long now = clock.now().toEpochMilli();
+        if (replaying) {
+            book.track(order, now);
+            return;
+        }
+        Option<String> filtered = preflight.refusal(order);
+        Option<LiveOrderBook.Refusal> refused = filtered.isDefined()
+                ? Option.some(book.refuse(order, VenueFilters.RULE, filtered.get(), now)) : book.admit(order, now);
+        if (refused.isDefined()) {
+            LiveOrderBook.Refusal refusal = refused.get();
+            lane.execute(() -> {
+                if (deliver(List.of(refusal.report()))) {
+                    events.blocked(refusal.rule(), refusal.report());
+                }
+            });
+            return;
+        }
+        calls.execute(() -> {
+            // fenced right before the wire: a runner that lost the bot's lease sends nothing
+            PlaceAnswer answer = driving.getAsBoolean() ? trading.place(order)
+                    : new PlaceAnswer.NotSent(new VenueFailure.Unavailable("this runner no longer holds the bot's lease"));
+            lane.execute(() -> placed(order, answer));
+        });
+    }
+
+    private void placed(VenueOrder order, PlaceAnswer answer) {
+        if (stopped) {
+            return;
+        }
+        if (!deliver(book.placed(order.clientOrderId(), answer, clock.now().toEpochMilli()))) {
+            return;
+        }
+        if (answer instanceof PlaceAnswer.Unknown unknown) {
+            events.note("order " + order.clientOrderId() + ": outcome unknown (" + unknown.failure().describe()
+                    + "); asking the venue by client order id; new orders on " + order.instrument() + " wait");
+            scheduleQuery(order, settings.firstQuery());
+        }
+    }
+
+    @Override
+    public void cancel(String clientOrderId) {
+        if (replaying) {
+            cancelsAsked.add(clientOrderId);
+            return;
+        }
+        sendCancel(clientOrderId);
+    }
+
+    private void sendCancel(String clientOrderId) {
+        Option<VenueOrder> order = openOrder(clientOrderId);
+        if (order.isEmpty() || stopped) {
+            return;
+        }
+        calls.execute(() -> {
+            if (!driving.getAsBoolean()) {
+                lane.execute(() -> events.note("cancel of " + clientOrderId + " not sent: this runner no longer holds"
+                        + " the bot's lease"));
+                return;
+            }
+            CancelAnswer answer = trading.cancel(order.get().instrument(), clientOrderId);
+            lane.execute(() -> canceled(order.get(), answer));
+        });
+    }
+
+    private void canceled(VenueOrder order, CancelAnswer answer) {
+        if (stopped || !deliver(book.cancelAnswered(order.clientOrderId(), answer, clock.now().toEpochMilli()))) {
+            return;
+        }
+        switch (answer) {
+            case CancelAnswer.Canceled c -> backoff.remove(order.clientOrderId());
+            case CancelAnswer.NotOpen n -> scheduleQuery(order, Duration.ZERO);
+            case CancelAnswer.Unknown u -> {
+                events.note("cancel of " + order.clientOrderId() + ": outcome unknown (" + u.failure().describe()
+                        + "); asking the venue by client order id");
+                scheduleQuery(order, settings.firstQuery());
+            }
+            case CancelAnswer.NotSent n -> {
+                // a cancel the venue did not process is safe to send again: canceling twice changes nothing
+                Duration wait = wait(order.clientOrderId(), n.failure());
+                events.note("cancel of " + order.clientOrderId() + " not sent (" + n.failure().describe()
+                        + "); sent again in " + wait.toMillis() + " ms");
+                timer.schedule(() -> lane.execute(() -> sendCancel(order.clientOrderId())), wait.toMillis(),
+                        TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    private void scheduleQuery(VenueOrder order, Duration delay) {
+        if (stopped || !querying.add(order.clientOrderId())) {
+            return;
+        }
+        timer.schedule(() -> calls.execute(() -> {
+            Either<VenueFailure, Option<VenueOrderState>> found = trading.query(order.instrument(),
+                    order.clientOrderId());
+            lane.execute(() -> queried(order, found));
+        }), delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void queried(VenueOrder order, Either<VenueFailure, Option<VenueOrderState>> found) {
+        querying.remove(order.clientOrderId());
+        if (stopped) {
+            return;
+        }
+        if (found.isLeft()) {
+            Duration wait = wait(order.clientOrderId(), found.getLeft());
+            events.note("query of " + order.clientOrderId() + " failed (" + found.getLeft().describe()
+                    + "); asked again in " + wait.toMillis() + " ms");
+            scheduleQuery(order, wait);
+            return;
+        }
+        boolean cancelUnknown = book.unresolved(order.clientOrderId()) == LiveOrderBook.Unresolved.CANCEL;
+        if (!deliver(book.queried(order.clientOrderId(), found.get(), clock.now().toEpochMilli()))) {
+            return;
+        }
+        if (cancelUnknown && found.get().isDefined() && found.get().get().status().open()) {
+            // the cancel did not reach the venue: sending it again is safe
+            sendCancel(order.clientOrderId());
+        }
+        if (book.unresolved(order.clientOrderId()) != LiveOrderBook.Unresolved.NONE) {
+            scheduleQuery(order, wait(order.clientOrderId(), null));
+        } else {
+            backoff.remove(order.clientOrderId());
+        }
+    }
+
+    /** How long to wait before asking again: the venue's Retry-After, else a doubling back-off per order. */
+    private Duration wait(String key, VenueFailure failure) {
+        if (failure instanceof VenueFailure.RateLimited limited) {
+            return limited.retryAfter();
+        }
+        Duration last = backoff.getOrDefault(key, settings.firstQuery().dividedBy(2));
+        Duration next = last.multipliedBy(2).compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff()
+                : last.multipliedBy(2);
+        backoff.put(key, next);
+        return next.isZero() ? Duration.ofMillis(1) : next;
+    }
+
+    @Override
+    public void onUpdate(VenueUpdate update) {
+        lane.execute(() -> {
+            if (!replaying && !stopped) {
+                deliver(book.updated(update, clock.now().toEpochMilli()));
+            }
+        });
+    }
+
+    @Override
+    public void onConnected(boolean afterGap) {
+        lane.execute(() -> {
+            if (afterGap) {
+                events.note("report stream back after a gap: reconciling");
+            }
+            book.reconciled(false, "the account is being reconciled with the venue");
+            reconcile(afterGap ? "stream reconnected" : "start");
+        });
+    }
+
+    @Override
+    public void onDisconnected(String reason) {
+        lane.execute(() -> {
+            if (stopped) {
+                return;
+            }
+            book.reconciled(false, "the venue's report stream is down (" + reason + "); orders wait for it");
+            events.note("report stream down: " + reason);
+        });
+    }
+
+    /**
+     * Makes reports durable, then applies them; answers false (and stops the venue) when the journal refused them.
+     * On the lane, under the session's lock.
+     */
+    private boolean deliver(List<VenueReport> reports) {
+        if (stopped) {
+            return false;
+        }
+        if (!reports.isEmpty()) {
+            try {
+                journal.append(reports);
+            } catch (RuntimeException e) {
+                close();
+                events.journalFailed(e);
+                return false;
+            }
+            for (VenueReport report : reports) {
+                if (report instanceof VenueReport.Filled f) {
+                    lastFillTime = Math.max(lastFillTime, f.time());
+                }
+                listener.onReport(report);
+            }
+            events.applied();
+        }
+        fetchGaps();
+        return true;
+    }
+
+    /** Fills the venue counts and the stream has not brought after a grace time are read from the trade history. */
+    private void fetchGaps() {
+        for (LiveOrderBook.Gap gap : book.gaps()) {
+            String cid = gap.order().clientOrderId();
+            if (!fetchingGaps.add(cid)) {
+                continue;
+            }
+            timer.schedule(() -> calls.execute(() -> {
+                Either<VenueFailure, List<VenueExecution>> read = trading.executions(gap.order().instrument(),
+                        gap.since()).map(io.vavr.collection.List::asJava);
+                lane.execute(() -> gapRead(gap, read));
+            }), settings.fillGrace().toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void gapRead(LiveOrderBook.Gap gap, Either<VenueFailure, List<VenueExecution>> read) {
+        String cid = gap.order().clientOrderId();
+        fetchingGaps.remove(cid);
+        if (stopped) {
+            return;
+        }
+        if (read.isLeft()) {
+            events.note("trade history for " + cid + " not read (" + read.getLeft().describe() + ")");
+            Duration wait = wait("gap:" + cid, read.getLeft());
+            timer.schedule(() -> lane.execute(this::fetchGaps), wait.toMillis(), TimeUnit.MILLISECONDS);
+            return;
+        }
+        List<VenueExecution> ours = read.get().stream().filter(e -> e.clientOrderId().equals(cid)).toList();
+        deliver(book.executions(ours, clock.now().toEpochMilli()).reports());
+    }
+
+    /** Reconciles unless one runs (it then runs once more after it). On the lane. */
+    private void reconcile(String trigger) {
+        if (replaying || stopped) {
+            return;
+        }
+        if (reconciling) {
+            reconcileAgain = true;
+            return;
+        }
+        reconciling = true;
+        long since = lastFillTime == Long.MIN_VALUE ? startedAt : lastFillTime;
+        calls.execute(() -> readVenue(trigger, since));
+    }
+
+    private void readVenue(String trigger, long since) {
+        Either<VenueFailure, io.vavr.collection.List<VenueOrderState>> open = trading.openOrders(Option.none());
+        if (open.isLeft()) {
+            lane.execute(() -> reconcileFailed(trigger, open.getLeft()));
+            return;
+        }
+        List<VenueExecution> executions = new ArrayList<>();
+        for (InstrumentId instrument : instruments) {
+            Either<VenueFailure, io.vavr.collection.List<VenueExecution>> read = trading.executions(instrument, since);
+            if (read.isLeft()) {
+                lane.execute(() -> reconcileFailed(trigger, read.getLeft()));
+                return;
+            }
+            executions.addAll(read.get().asJava());
+        }
+        Either<VenueFailure, io.vavr.collection.Map<Asset, Money>> balances = trading.balances();
+        if (balances.isLeft()) {
+            lane.execute(() -> reconcileFailed(trigger, balances.getLeft()));
+            return;
+        }
+        List<VenueOrderState> venueOpen = open.get().asJava();
+        lane.execute(() -> compare(trigger, venueOpen, executions, balances.get().toJavaMap()));
+    }
+
+    private void compare(String trigger, List<VenueOrderState> venueOpen, List<VenueExecution> executions,
+                         Map<Asset, Money> balances) {
+        if (stopped) {
+            return;
+        }
+        Reconciliation.OrdersResult result = Reconciliation.orders(book, venueOpen, executions,
+                clock.now().toEpochMilli());
+        if (!deliver(result.reports())) {
+            return;
+        }
+        List<Drift> drifts = new ArrayList<>(result.drifts());
+        // an order open here and gone from the venue: its end is asked for, never assumed
+        result.toQuery().forEach(order -> scheduleQuery(order, Duration.ZERO));
+        drifts.addAll(Reconciliation.balances(balances, assets, listener::balance));
+        reconciling = false;
+        reconcileBackoff = settings.firstQuery();
+        book.reconciled(true, "");
+        ReconciliationReport report = new ReconciliationReport(clock.now(), trigger, venueOpen.size(),
+                executions.size(), List.copyOf(drifts));
+        lastReconciliation = report;
+        events.reconciled(report);
+        if (reconcileAgain) {
+            reconcileAgain = false;
+            reconcile(trigger);
+        }
+    }
+
+    private void reconcileFailed(String trigger, VenueFailure failure) {
+        reconciling = false;
+        if (stopped) {
+            return;
+        }
+        Duration wait;
+        if (failure instanceof VenueFailure.RateLimited limited) {
+            wait = limited.retryAfter();
+        } else {
+            wait = reconcileBackoff;
+            reconcileBackoff = reconcileBackoff.multipliedBy(2).compareTo(settings.maxBackoff()) > 0
+                    ? settings.maxBackoff() : reconcileBackoff.multipliedBy(2);
+        }
+        events.note("reconciliation (" + trigger + ") put off by " + wait.toMillis() + " ms: " + failure.describe());
+        reconcileAgain = false;
+        timer.schedule(() -> lane.execute(() -> reconcile(trigger)), wait.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private Option<VenueOrder> openOrder(String clientOrderId) {
+        return Option.ofOptional(book.open().stream().filter(o -> o.clientOrderId().equals(clientOrderId))
+                .findFirst());
+    }
+
+    /** Whether orders may leave now (the account reconciled, the stream up). */
+    boolean reconciled() {
+        return book.isReconciled();
+    }
+
+    /** Whether an unknown outcome blocks {@code instrument}. */
+    boolean blocked(InstrumentId instrument) {
+        return book.blocked(instrument);
+    }
+
+    /** How many orders are open on the venue as far as this session knows. */
+    int openOrders() {
+        return book.open().size();
+    }
+
+    Option<ReconciliationReport> lastReconciliation() {
+        return Option.of(lastReconciliation);
+    }
+
+    /** Stops talking to the venue: the stream closed, nothing more scheduled or applied. */
+    @Override
+    public void close() {
+        stopped = true;
+        if (subscription != null) {
+            subscription.close();
+        }
+        if (periodic != null) {
+            periodic.cancel(false);
+        }
+    }
+}

@@ -1,0 +1,471 @@
+package io.cryptobot.bot.domain.live;
+
+import io.cryptobot.kernel.domain.InstrumentId;
+import io.cryptobot.kernel.domain.execution.VenueExecution;
+import io.cryptobot.kernel.domain.execution.VenueOrder;
+import io.cryptobot.kernel.domain.execution.VenueOrderState;
+import io.cryptobot.kernel.domain.execution.VenueReport;
+import io.cryptobot.kernel.domain.execution.VenueTrading.CancelAnswer;
+import io.cryptobot.kernel.domain.execution.VenueTrading.PlaceAnswer;
+import io.cryptobot.kernel.domain.execution.VenueUpdate;
+import io.vavr.control.Option;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a session knows of its orders on a live venue, and the one place that turns whatever the venue says (an
+ * answer to a placement, a cancel or a query, a streamed update, an execution from the trade history) into the
+ * {@link VenueReport}s the session applies: each exactly once and in an order the order's state machine accepts,
+ * however the venue repeats or reorders itself.
+ *
+ * <p>The rules, per order:
+ * <ul>
+ *   <li>{@code Accepted} is reported once, before anything else about the order (a fill seen first brings it);
+ *   {@code Triggered} once, before a conditional order's first fill;</li>
+ *   <li>a fill is reported once per venue trade id, whatever state came with it (an older state may carry a fill
+ *   not seen yet);</li>
+ *   <li>a state older than the latest seen ({@link VenueOrderState#notBefore}) changes nothing;</li>
+ *   <li>an end (canceled, expired) is reported only once every execution the venue counts has been reported; until
+ *   then it is held and the order is listed by {@link #gaps} (the missing fills are read from the venue's trade
+ *   history, never guessed); a filled order ends by its last fill;</li>
+ *   <li>after its end nothing more is reported about an order.</li>
+ * </ul>
+ * A placement or cancel whose outcome is unknown (timeout, reset, 5xx) marks the order unresolved until a query
+ * says what the venue holds; while an order of an instrument is unresolved, new orders on it are refused
+ * ({@link #admit}). A query that twice finds no order, once the signed request can no longer reach the venue (its
+ * receive window has passed since it was sent), resolves a placement as never received. After a rebuild, an order
+ * that was sent and has no answer in the journal is unresolved too ({@link #unanswered}): the process may have died
+ * between sending it and journaling the answer.
+ *
+ * <p>Not thread-safe: one session applies it, under its own lock. Pure: times come in as arguments.
+ */
+public final class LiveOrderBook {
+    /** How many "no such order" answers resolve an unknown placement as never received. */
+    public static final int ABSENT_ANSWERS_TO_CONCLUDE = 2;
+    /** Binance's largest receive window is 60 s, its default 5 s; 10 s covers the default with margin. */
+    public static final long DEFAULT_RECEIVE_WINDOW_MILLIS = 10_000;
+
+    private final long receiveWindow;
+
+    private final Map<String, Tracked> orders = new LinkedHashMap<>();
+    private boolean reconciled;
+    private String notReconciledReason = "the account is not reconciled with the venue yet";
+
+    /** A book for a venue whose signed requests are refused after {@link #DEFAULT_RECEIVE_WINDOW_MILLIS}. */
+    public LiveOrderBook() {
+        this(DEFAULT_RECEIVE_WINDOW_MILLIS);
+    }
+
+    /**
+     * A book for a venue that refuses a signed request arriving more than {@code receiveWindowMillis} after it was
+     * made: a placement not found after that is known never to have been received.
+     */
+    public LiveOrderBook(long receiveWindowMillis) {
+        this.receiveWindow = receiveWindowMillis;
+    }
+
+    /** The venue's view and what has been reported of one order. */
+    private static final class Tracked {
+        final VenueOrder order;
+        final long submittedAt;
+        final Set<String> trades = new HashSet<>();
+        BigDecimal reported = BigDecimal.ZERO;
+        Option<VenueOrderState> latest = Option.none();
+        boolean accepted;
+        boolean triggered;
+        boolean ended;
+        Option<VenueReport> heldEnd = Option.none();
+        Unresolved unresolved = Unresolved.NONE;
+        String unresolvedWhy = "";
+        int absentAnswers;
+
+        Tracked(VenueOrder order, long submittedAt) {
+            this.order = order;
+            this.submittedAt = submittedAt;
+        }
+
+        BigDecimal venueExecuted() {
+            return latest.map(s -> s.executed().toBigDecimal()).getOrElse(BigDecimal.ZERO);
+        }
+    }
+
+    /** Which call to the venue for an order came back without an outcome. */
+    public enum Unresolved {
+        NONE, PLACEMENT, CANCEL
+    }
+
+    /** An order refused before it left: the report to apply and the rule that refused it (a block event). */
+    public record Refusal(String rule, VenueReport.Rejected report) {
+    }
+
+    /**
+     * Takes a new order of the session: refused (not sent) while the account is not reconciled or while another
+     * order of its instrument has an unknown outcome; otherwise tracked, to be sent.
+     */
+    public Option<Refusal> admit(VenueOrder order, long time) {
+        if (orders.containsKey(order.clientOrderId())) {
+            throw new IllegalArgumentException("client order id already used: " + order.clientOrderId());
+        }
+        Tracked tracked = new Tracked(order, time);
+        orders.put(order.clientOrderId(), tracked);
+        if (!reconciled) {
+            return Option.some(refuse(tracked, "venue_not_reconciled", notReconciledReason, time));
+        }
+        Option<Tracked> blocking = unresolvedOn(order.instrument());
+        if (blocking.isDefined()) {
+            Tracked b = blocking.get();
+            return Option.some(refuse(tracked, "venue_outcome_unknown", "order " + b.order.clientOrderId() + " on "
+                    + order.instrument() + " has an unknown outcome (" + b.unresolvedWhy + "); new orders on "
+                    + order.instrument() + " wait until the venue says what became of it", time));
+        }
+        return Option.none();
+    }
+
+    /** Refuses a new order for {@code rule} before it is sent (the venue's filters, say): tracked, ended at once. */
+    public Refusal refuse(VenueOrder order, String rule, String why, long time) {
+        if (orders.containsKey(order.clientOrderId())) {
+            throw new IllegalArgumentException("client order id already used: " + order.clientOrderId());
+        }
+        Tracked tracked = new Tracked(order, time);
+        orders.put(order.clientOrderId(), tracked);
+        return refuse(tracked, rule, why, time);
+    }
+
+    private Refusal refuse(Tracked tracked, String rule, String why, long time) {
+        tracked.ended = true;
+        return new Refusal(rule, new VenueReport.Rejected(tracked.order.clientOrderId(), rule + ": " + why, time));
+    }
+
+    /**
+     * Tracks an order a session being rebuilt places again, without any check: whatever became of it is in the
+     * journal, and comes back through {@link #replayed}.
+     */
+    public void track(VenueOrder order, long time) {
+        if (orders.putIfAbsent(order.clientOrderId(), new Tracked(order, time)) != null) {
+            throw new IllegalArgumentException("client order id already used: " + order.clientOrderId());
+        }
+    }
+
+    /**
+     * A journaled report applied again by a rebuild: the book learns what it had reported (acceptance, trades,
+     * the end), so the venue's later answers about the order are filtered as they were before the restart.
+     */
+    public void replayed(VenueReport report) {
+        Tracked t = tracked(report.clientOrderId());
+        if (t == null) {
+            throw new IllegalStateException("a journaled report for no order of this session: " + report);
+        }
+        switch (report) {
+            case VenueReport.Accepted a -> t.accepted = true;
+            case VenueReport.Triggered tr -> t.triggered = true;
+            case VenueReport.Filled f -> {
+                t.accepted = true;
+                t.trades.add(f.tradeId());
+                t.reported = t.reported.add(f.lastQty().toBigDecimal());
+                t.ended = t.reported.compareTo(t.order.quantity().toBigDecimal()) >= 0;
+            }
+            case VenueReport.Rejected r -> t.ended = true;
+            case VenueReport.Canceled c -> t.ended = true;
+            case VenueReport.Expired e -> t.ended = true;
+        }
+    }
+
+    /**
+     * After a rebuild: the orders sent before the restart with nothing journaled about them (not accepted, not
+     * ended) have an unknown outcome; they are marked so (their instrument blocked) and returned, to be asked for.
+     */
+    public List<VenueOrder> unanswered() {
+        List<VenueOrder> out = new ArrayList<>();
+        for (Tracked t : orders.values()) {
+            if (!t.ended && !t.accepted && t.unresolved == Unresolved.NONE) {
+                t.unresolved = Unresolved.PLACEMENT;
+                t.unresolvedWhy = "sent before a restart, no answer journaled";
+                t.absentAnswers = 0;
+                out.add(t.order);
+            }
+        }
+        return out;
+    }
+
+    /** Whether orders may leave: false until {@link #reconciled(boolean, String)} says the account agrees. */
+    public boolean isReconciled() {
+        return reconciled;
+    }
+
+    /** Lets orders leave (reconciled) or holds them back with {@code why}. */
+    public void reconciled(boolean reconciled, String why) {
+        this.reconciled = reconciled;
+        this.notReconciledReason = why;
+    }
+
+    /** What a placement came to. */
+    public List<VenueReport> placed(String clientOrderId, PlaceAnswer answer, long time) {
+        Tracked t = tracked(clientOrderId);
+        if (t == null || t.ended) {
+            return List.of();
+        }
+        return switch (answer) {
+            case PlaceAnswer.Accepted accepted -> observe(t, accepted.state(), "venue", time);
+            case PlaceAnswer.Rejected rejected -> rejected(t, rejected.code() + ": " + rejected.reason(), time);
+            case PlaceAnswer.NotSent notSent -> rejected(t, "not sent: " + notSent.failure().describe(), time);
+            case PlaceAnswer.Unknown unknown -> {
+                t.unresolved = Unresolved.PLACEMENT;
+                t.unresolvedWhy = "placement: " + unknown.failure().describe();
+                t.absentAnswers = 0;
+                yield List.of();
+            }
+        };
+    }
+
+    /**
+     * What a cancel came to. A cancel the venue did not take (not sent, or the order not open there) or whose
+     * outcome is unknown leaves the order as it was; the caller queries it ({@link #needsQuery}).
+     */
+    public List<VenueReport> cancelAnswered(String clientOrderId, CancelAnswer answer, long time) {
+        Tracked t = tracked(clientOrderId);
+        if (t == null || t.ended) {
+            return List.of();
+        }
+        return switch (answer) {
+            case CancelAnswer.Canceled canceled -> observe(t, canceled.state(), "canceled", time);
+            case CancelAnswer.NotOpen notOpen -> List.of();
+            case CancelAnswer.NotSent notSent -> List.of();
+            case CancelAnswer.Unknown unknown -> {
+                if (t.unresolved == Unresolved.NONE) {
+                    t.unresolved = Unresolved.CANCEL;
+                    t.unresolvedWhy = "cancel: " + unknown.failure().describe();
+                }
+                yield List.of();
+            }
+        };
+    }
+
+    /**
+     * What a query by client order id found: the order's state resolves an unknown outcome; no order at all, told
+     * {@link #ABSENT_ANSWERS_TO_CONCLUDE} times, resolves an unknown placement as never received (rejected).
+     */
+    public List<VenueReport> queried(String clientOrderId, Option<VenueOrderState> found, long time) {
+        Tracked t = tracked(clientOrderId);
+        if (t == null || t.ended) {
+            return List.of();
+        }
+        if (found.isDefined()) {
+            t.unresolved = Unresolved.NONE;
+            return observe(t, found.get(), "venue", time);
+        }
+        if (t.unresolved == Unresolved.PLACEMENT && ++t.absentAnswers >= ABSENT_ANSWERS_TO_CONCLUDE
+                && time - t.submittedAt >= receiveWindow) {
+            String why = t.unresolvedWhy;
+            t.unresolved = Unresolved.NONE;
+            return rejected(t, "never reached the venue (" + why + "; not found by client order id)", time);
+        }
+        return List.of();
+    }
+
+    /** A streamed update: its fill once by trade id, its state unless an equal or later one was seen. */
+    public List<VenueReport> updated(VenueUpdate update, long time) {
+        Tracked t = tracked(update.report().clientOrderId());
+        if (t == null || t.ended) {
+            return List.of();
+        }
+        List<VenueReport> out = new ArrayList<>();
+        if (update.report() instanceof VenueReport.Filled filled) {
+            fill(t, filled, update.after().venueOrderId(), out);
+        }
+        if (update.report() instanceof VenueReport.Triggered triggered && !t.triggered) {
+            acceptOnce(t, update.after().venueOrderId(), time, out);
+            t.triggered = true;
+            out.add(triggered);
+        }
+        String reason = switch (update.report()) {
+            case VenueReport.Canceled c -> c.reason();
+            case VenueReport.Rejected r -> r.reason();
+            default -> "venue";
+        };
+        out.addAll(observe(t, update.after(), reason, time));
+        // a fill that came after the end it precedes releases that end
+        releaseEnd(t, out);
+        return out;
+    }
+
+    /**
+     * Executions read from the venue's trade history (missing from the stream, or found by reconciliation): each
+     * reported once by trade id, then any end held for them. Executions of orders not in this book are answered back
+     * untouched (the caller reports them; they are never adopted).
+     */
+    public Applied executions(List<VenueExecution> executions, long time) {
+        List<VenueReport> out = new ArrayList<>();
+        List<VenueExecution> foreign = new ArrayList<>();
+        Set<Tracked> touched = new java.util.LinkedHashSet<>();
+        for (VenueExecution e : executions) {
+            Tracked t = tracked(e.clientOrderId());
+            if (t == null) {
+                foreign.add(e);
+                continue;
+            }
+            if (t.ended) {
+                continue;
+            }
+            fill(t, e.asReport(), e.venueOrderId(), out);
+            touched.add(t);
+        }
+        for (Tracked t : touched) {
+            releaseEnd(t, out);
+        }
+        return new Applied(out, foreign);
+    }
+
+    /** Reports to apply, and executions of orders this book does not know. */
+    public record Applied(List<VenueReport> reports, List<VenueExecution> foreign) {
+    }
+
+    private List<VenueReport> rejected(Tracked t, String reason, long time) {
+        if (t.accepted) {
+            return List.of();
+        }
+        t.ended = true;
+        return List.of(new VenueReport.Rejected(t.order.clientOrderId(), reason, time));
+    }
+
+    private void fill(Tracked t, VenueReport.Filled filled, String venueOrderId, List<VenueReport> out) {
+        if (!t.trades.add(filled.tradeId())) {
+            return;
+        }
+        acceptOnce(t, venueOrderId, filled.time(), out);
+        if (t.order.type().isConditional() && !t.triggered) {
+            t.triggered = true;
+            out.add(new VenueReport.Triggered(t.order.clientOrderId(), filled.time()));
+        }
+        out.add(filled);
+        t.reported = t.reported.add(filled.lastQty().toBigDecimal());
+        if (t.reported.compareTo(t.order.quantity().toBigDecimal()) >= 0) {
+            t.ended = true;
+            t.unresolved = Unresolved.NONE;
+        }
+    }
+
+    private void acceptOnce(Tracked t, String venueOrderId, long time, List<VenueReport> out) {
+        if (!t.accepted) {
+            t.accepted = true;
+            out.add(new VenueReport.Accepted(t.order.clientOrderId(), venueOrderId, time));
+        }
+    }
+
+    private List<VenueReport> observe(Tracked t, VenueOrderState state, String reason, long time) {
+        if (t.latest.isDefined() && !state.notBefore(t.latest.get())) {
+            return List.of();
+        }
+        t.latest = Option.some(state);
+        List<VenueReport> out = new ArrayList<>();
+        if (state.status() == VenueOrderState.Status.REJECTED) {
+            return rejected(t, reason, time);
+        }
+        acceptOnce(t, state.venueOrderId(), time, out);
+        switch (state.status()) {
+            case CANCELED -> t.heldEnd = Option.some(new VenueReport.Canceled(t.order.clientOrderId(), reason, time));
+            case EXPIRED -> t.heldEnd = Option.some(new VenueReport.Expired(t.order.clientOrderId(), time));
+            default -> {
+            }
+        }
+        releaseEnd(t, out);
+        return out;
+    }
+
+    private void releaseEnd(Tracked t, List<VenueReport> out) {
+        if (t.ended || t.heldEnd.isEmpty() || t.reported.compareTo(t.venueExecuted()) < 0) {
+            return;
+        }
+        t.ended = true;
+        t.unresolved = Unresolved.NONE;
+        out.add(t.heldEnd.get());
+    }
+
+    private Tracked tracked(String clientOrderId) {
+        return orders.get(clientOrderId);
+    }
+
+    private Option<Tracked> unresolvedOn(InstrumentId instrument) {
+        for (Tracked t : orders.values()) {
+            if (!t.ended && t.unresolved != Unresolved.NONE && t.order.instrument().equals(instrument)) {
+                return Option.some(t);
+            }
+        }
+        return Option.none();
+    }
+
+    /** Whether {@code instrument} has an order whose outcome is unknown. */
+    public boolean blocked(InstrumentId instrument) {
+        return unresolvedOn(instrument).isDefined();
+    }
+
+    /** The orders to ask the venue about: an unknown outcome, or a cancel the venue did not confirm. */
+    public Unresolved unresolved(String clientOrderId) {
+        Tracked t = tracked(clientOrderId);
+        return t == null || t.ended ? Unresolved.NONE : t.unresolved;
+    }
+
+    /** Every order with an unknown outcome, oldest first. */
+    public List<VenueOrder> needsQuery() {
+        List<VenueOrder> out = new ArrayList<>();
+        for (Tracked t : orders.values()) {
+            if (!t.ended && t.unresolved != Unresolved.NONE) {
+                out.add(t.order);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Orders the venue says executed more of than has been reported: their fills are to be read from the venue's
+     * trade history (from when they were sent).
+     */
+    public List<Gap> gaps() {
+        List<Gap> out = new ArrayList<>();
+        for (Tracked t : orders.values()) {
+            if (!t.ended && t.reported.compareTo(t.venueExecuted()) < 0) {
+                out.add(new Gap(t.order, t.submittedAt, t.venueExecuted().subtract(t.reported)));
+            }
+        }
+        return out;
+    }
+
+    /** An order short of {@code missing} executed quantity, sent at {@code since}. */
+    public record Gap(VenueOrder order, long since, BigDecimal missing) {
+    }
+
+    /** The orders sent and not ended (open on the venue as far as the book knows, or unresolved). */
+    public List<VenueOrder> open() {
+        List<VenueOrder> out = new ArrayList<>();
+        for (Tracked t : orders.values()) {
+            if (!t.ended) {
+                out.add(t.order);
+            }
+        }
+        return out;
+    }
+
+    /** Whether {@code clientOrderId} is one of this book's orders (open or not). */
+    public boolean knows(String clientOrderId) {
+        return orders.containsKey(clientOrderId);
+    }
+
+    /** When the order was sent, for reading its executions. */
+    public long submittedAt(String clientOrderId) {
+        Tracked t = tracked(clientOrderId);
+        return t == null ? Long.MIN_VALUE : t.submittedAt;
+    }
+
+    /** Every trade id reported. */
+    public Collection<String> tradeIds() {
+        Set<String> all = new HashSet<>();
+        orders.values().forEach(t -> all.addAll(t.trades));
+        return Collections.unmodifiableSet(all);
+    }
+}

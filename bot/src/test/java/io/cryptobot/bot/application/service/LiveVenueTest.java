@@ -1,0 +1,557 @@
+package io.cryptobot.bot.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cryptobot.bot.application.service.ScriptedVenue.CancelFault;
+import io.cryptobot.bot.application.service.ScriptedVenue.PlaceFault;
+import io.cryptobot.bot.domain.live.Drift;
+import io.cryptobot.bot.domain.session.SessionListener;
+import io.cryptobot.bot.domain.session.SessionMarket;
+import io.cryptobot.bot.domain.session.SessionSetup;
+import io.cryptobot.bot.domain.session.TradingSession;
+import io.cryptobot.bot.domain.strategy.Strategy;
+import io.cryptobot.bot.domain.strategy.StrategyContext;
+import io.cryptobot.exchange.domain.fill.FeeSchedule;
+import io.cryptobot.exchange.domain.fill.FillModel;
+import io.cryptobot.exchange.domain.fill.InstrumentRules;
+import io.cryptobot.exchange.domain.fill.Rate;
+import io.cryptobot.exchange.domain.fill.SlippageModel;
+import io.cryptobot.kernel.domain.Asset;
+import io.cryptobot.kernel.domain.Candle;
+import io.cryptobot.kernel.domain.CorrelationId;
+import io.cryptobot.kernel.domain.InstrumentId;
+import io.cryptobot.kernel.domain.Money;
+import io.cryptobot.kernel.domain.OrderType;
+import io.cryptobot.kernel.domain.Price;
+import io.cryptobot.kernel.domain.Quantity;
+import io.cryptobot.kernel.domain.Side;
+import io.cryptobot.kernel.domain.TimeInForce;
+import io.cryptobot.kernel.domain.UserId;
+import io.cryptobot.kernel.domain.execution.Venue;
+import io.cryptobot.kernel.domain.execution.VenueListener;
+import io.cryptobot.kernel.domain.execution.VenueOrder;
+import io.cryptobot.kernel.domain.execution.VenueReport;
+import io.cryptobot.order.domain.ClientOrderId;
+import io.cryptobot.order.domain.Order;
+import io.cryptobot.order.domain.OrderId;
+import io.cryptobot.order.domain.OrderRequest;
+import io.cryptobot.order.domain.OrderStatus;
+import io.cryptobot.risk.domain.RiskLimits;
+import io.cryptobot.risk.domain.TradingState;
+import io.vavr.control.Option;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A trading session on a live account, against {@link ScriptedVenue}: orders leave on virtual threads, the venue's
+ * answers and streamed reports come back through the session's lane, each journaled before it is applied, each
+ * once; unknown outcomes are asked for, never sent again; the account is reconciled before anything leaves.
+ */
+class LiveVenueTest {
+    static final InstrumentId BTC = InstrumentId.parse("BINANCE:BTC/USDT").get();
+    static final Asset USDT = BTC.quote();
+    static final UserId OWNER = UserId.of(new UUID(3, 4));
+    private static final LiveVenue.Settings FAST = new LiveVenue.Settings(Duration.ofMillis(20),
+            Duration.ofMillis(200), Duration.ofMillis(50), Duration.ofHours(1), Duration.ZERO);
+
+    private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    private final List<VenueReport> journal = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> appliedNotJournaled = Collections.synchronizedList(new ArrayList<>());
+    private final Events events = new Events();
+    private final ScriptedVenue venue = new ScriptedVenue(price("100.00")).balance(USDT, "10000.00");
+    private volatile boolean journalFails;
+    private volatile boolean leaseHeld = true;
+    private LiveVenue live;
+    private TradingSession session;
+
+    @AfterEach
+    void stop() {
+        live.close();
+        timer.shutdownNow();
+        calls.shutdownNow();
+    }
+
+    @Test
+    void a_market_order_is_accepted_and_filled_from_the_stream_each_report_journaled_before_it_is_applied() {
+        start(FAST);
+        Order order = place(market("m-1", "1.5000"));
+        assertThat(order.status()).isEqualTo(OrderStatus.SUBMITTED);
+        awaitStatus(order.id(), OrderStatus.FILLED);
+        assertThat(kinds()).containsExactly("Accepted", "Filled");
+        assertThat(appliedNotJournaled).isEmpty();
+        synchronized (session) {
+            assertThat(session.position(BTC).toBigDecimal()).isEqualByComparingTo("1.5");
+            assertThat(session.ledger().balance(USDT).toBigDecimal()).isEqualByComparingTo("9849.85");
+        }
+        assertThat(venue.placements("m-1")).isEqualTo(1);
+    }
+
+    @Test
+    void nothing_leaves_before_the_account_is_reconciled() {
+        venue.rateLimitReads(1);
+        start(FAST, false);
+        Order refused = place(market("early", "1.0000"));
+        awaitStatus(refused.id(), OrderStatus.REJECTED);
+        assertThat(events.blocked).singleElement().asString().startsWith("venue_not_reconciled");
+        assertThat(venue.placements("early")).isZero();
+        await(() -> !events.reconciled.isEmpty());
+        assertThat(events.notes).anyMatch(n -> n.contains("put off by 100 ms") && n.contains("rate limited"));
+        // one rate-limited read, then one full pass (open orders, one instrument's trades, balances): no loop
+        assertThat(venue.reads.get()).isEqualTo(4);
+    }
+
+    @Test
+    void a_placement_that_timed_out_with_the_order_on_the_book_is_found_by_query_and_never_sent_twice() {
+        start(new LiveVenue.Settings(Duration.ofMillis(300), Duration.ofSeconds(1), Duration.ofMillis(50),
+                Duration.ofHours(1), Duration.ZERO));
+        venue.holdUpdates(true);
+        venue.nextPlacement(PlaceFault.TIMEOUT_ON_BOOK);
+        Order order = place(limit("l-1", "99.00", "1.0000"));
+        await(() -> events.notes.stream().anyMatch(n -> n.contains("outcome unknown")));
+        Order blocked = place(limit("l-2", "98.00", "1.0000"));
+        awaitStatus(blocked.id(), OrderStatus.REJECTED);
+        assertThat(events.blocked).singleElement().asString().startsWith("venue_outcome_unknown")
+                .contains("l-1");
+        awaitStatus(order.id(), OrderStatus.ACCEPTED);
+        assertThat(venue.placements("l-1")).isEqualTo(1);
+        assertThat(venue.queries.get()).isEqualTo(1);
+        Order after = place(limit("l-3", "98.00", "1.0000"));
+        awaitStatus(after.id(), OrderStatus.ACCEPTED);
+    }
+
+    @Test
+    void a_placement_lost_on_the_way_is_rejected_after_the_venue_twice_does_not_know_it() {
+        start(FAST);
+        venue.nextPlacement(PlaceFault.TIMEOUT_LOST);
+        Order order = place(limit("lost", "99.00", "1.0000"));
+        awaitStatus(order.id(), OrderStatus.REJECTED);
+        assertThat(statusOf(order.id()).order().status()).isEqualTo(OrderStatus.REJECTED);
+        assertThat(journal.get(0)).isInstanceOfSatisfying(VenueReport.Rejected.class,
+                r -> assertThat(r.reason()).contains("never reached the venue").contains("read timed out"));
+        assertThat(venue.placements("lost")).isEqualTo(1);
+        assertThat(venue.queries.get()).isEqualTo(2);
+    }
+
+    @Test
+    void a_rejection_carries_the_venues_code_and_reason() {
+        start(FAST);
+        venue.nextPlacement(PlaceFault.REJECT);
+        Order order = place(limit("r-1", "99.00", "1.0000"));
+        awaitStatus(order.id(), OrderStatus.REJECTED);
+        assertThat(((VenueReport.Rejected) journal.get(0)).reason()).startsWith("-2010: Account has insufficient");
+    }
+
+    @Test
+    void a_cancel_answered_5xx_that_the_venue_applied_is_confirmed_by_query() {
+        start(FAST);
+        venue.holdUpdates(true);
+        Order order = place(limit("c-1", "99.00", "1.0000"));
+        awaitStatus(order.id(), OrderStatus.ACCEPTED);
+        venue.nextCancel(CancelFault.FIVE_XX_APPLIED);
+        synchronized (session) {
+            session.cancel(order.id());
+        }
+        awaitStatus(order.id(), OrderStatus.CANCELED);
+        assertThat(venue.cancels.get()).isEqualTo(1);
+        assertThat(venue.queries.get()).isEqualTo(1);
+        venue.releaseHeldBack(false);
+        sleep(100);
+        assertThat(kinds()).containsExactly("Accepted", "Canceled");
+    }
+
+    @Test
+    void a_cancel_answered_5xx_that_never_reached_the_venue_is_sent_again_after_the_query() {
+        start(FAST);
+        Order order = place(limit("c-2", "99.00", "1.0000"));
+        awaitStatus(order.id(), OrderStatus.ACCEPTED);
+        venue.nextCancel(CancelFault.FIVE_XX_NOT_APPLIED);
+        synchronized (session) {
+            session.cancel(order.id());
+        }
+        awaitStatus(order.id(), OrderStatus.CANCELED);
+        assertThat(venue.cancels.get()).isEqualTo(2);
+        assertThat(venue.order("c-2").get().status().open()).isFalse();
+    }
+
+    @Test
+    void partial_fills_delivered_twice_and_out_of_order_are_applied_once_each() {
+        start(FAST);
+        venue.duplicateUpdates(true);
+        Order order = place(limit("p-1", "99.00", "1.0000"));
+        awaitStatus(order.id(), OrderStatus.ACCEPTED);
+        venue.holdUpdates(true);
+        venue.trade("p-1", new Quantity(3000, 4));
+        venue.trade("p-1", new Quantity(7000, 4));
+        venue.releaseHeldBack(true);
+        awaitStatus(order.id(), OrderStatus.FILLED);
+        sleep(100);
+        assertThat(kinds()).containsExactly("Accepted", "Filled", "Filled");
+        synchronized (session) {
+            assertThat(session.position(BTC).toBigDecimal()).isEqualByComparingTo("1");
+            assertThat(session.fills()).extracting(f -> f.tradeId().value()).containsExactlyInAnyOrder("T1", "T2");
+        }
+    }
+
+    @Test
+    void a_fill_missed_while_the_stream_was_down_is_applied_from_the_trade_history_after_it_comes_back() {
+        start(FAST);
+        Order order = place(limit("d-1", "99.00", "1.0000"));
+        awaitStatus(order.id(), OrderStatus.ACCEPTED);
+        venue.dropStream();
+        venue.trade("d-1", new Quantity(4000, 4));
+        await(() -> events.notes.stream().anyMatch(n -> n.startsWith("report stream down")));
+        Order meanwhile = place(market("d-2", "0.1000"));
+        awaitStatus(meanwhile.id(), OrderStatus.REJECTED);
+        assertThat(events.blocked).singleElement().asString().startsWith("venue_not_reconciled")
+                .contains("stream is down");
+        int before = events.reconciled.size();
+        venue.resumeStream();
+        await(() -> events.reconciled.size() > before);
+        awaitStatus(order.id(), OrderStatus.PARTIALLY_FILLED);
+        io.cryptobot.bot.domain.live.ReconciliationReport report = events.reconciled.get(events.reconciled.size() - 1);
+        assertThat(report.trigger()).isEqualTo("stream reconnected");
+        assertThat(report.drifts()).extracting(Drift::code).contains("missed_fill");
+        Order later = place(market("d-3", "0.1000"));
+        awaitStatus(later.id(), OrderStatus.FILLED);
+    }
+
+    @Test
+    void an_order_placed_by_hand_on_the_venue_is_reported_and_never_canceled() {
+        venue.placeByHand("web_1", BTC);
+        start(FAST);
+        io.cryptobot.bot.domain.live.ReconciliationReport report = events.reconciled.get(0);
+        assertThat(report.drifts()).filteredOn(d -> d instanceof Drift.UnknownVenueOrder).singleElement()
+                .extracting(Drift::describe).asString().contains("web_1").contains("left as it is");
+        synchronized (session) {
+            session.changeTradingState(TradingState.HALTED, "kill switch");
+        }
+        sleep(100);
+        assertThat(venue.cancels.get()).isZero();
+        assertThat(venue.order("web_1").get().status().open()).isTrue();
+    }
+
+    @Test
+    void a_halt_cancels_every_open_order_on_the_venue_and_confirms_each_from_its_answer() {
+        start(FAST);
+        Order first = place(limit("k-1", "99.00", "1.0000"));
+        Order second = place(limit("k-2", "98.00", "1.0000"));
+        awaitStatus(first.id(), OrderStatus.ACCEPTED);
+        awaitStatus(second.id(), OrderStatus.ACCEPTED);
+        venue.nextCancel(CancelFault.FIVE_XX_APPLIED);
+        synchronized (session) {
+            session.changeTradingState(TradingState.HALTED, "kill switch");
+        }
+        awaitStatus(first.id(), OrderStatus.CANCELED);
+        awaitStatus(second.id(), OrderStatus.CANCELED);
+        assertThat(venue.order("k-1").get().status().open()).isFalse();
+        assertThat(venue.order("k-2").get().status().open()).isFalse();
+        Order denied = place(limit("k-3", "98.00", "1.0000"));
+        assertThat(denied.status()).isEqualTo(OrderStatus.DENIED);
+        assertThat(venue.placements("k-3")).isZero();
+    }
+
+    @Test
+    void a_journal_that_cannot_write_stops_the_venue_before_the_session_applies_anything() {
+        start(FAST);
+        journalFails = true;
+        Order order = place(market("j-1", "1.0000"));
+        await(() -> events.journalFailure != null);
+        sleep(100);
+        assertThat(statusOf(order.id()).order().status()).isEqualTo(OrderStatus.SUBMITTED);
+        assertThat(journal).isEmpty();
+    }
+
+    @Test
+    void fees_in_the_base_asset_and_in_a_third_asset_are_booked_in_that_asset() {
+        start(FAST);
+        venue.feeIn(BTC.base());
+        Order base = place(market("f-1", "1.0000"));
+        awaitStatus(base.id(), OrderStatus.FILLED);
+        synchronized (session) {
+            assertThat(session.ledger().balance(BTC.base()).toBigDecimal()).isEqualByComparingTo("0.999");
+            assertThat(session.ledger().balance(USDT).toBigDecimal()).isEqualByComparingTo("9900");
+        }
+        Asset bnb = new Asset("BNB");
+        venue.feeIn(bnb);
+        Order third = place(market("f-2", "1.0000"));
+        awaitStatus(third.id(), OrderStatus.FILLED);
+        synchronized (session) {
+            assertThat(session.ledger().balance(BTC.base()).toBigDecimal()).isEqualByComparingTo("1.999");
+            assertThat(session.ledger().balance(bnb).toBigDecimal()).isEqualByComparingTo("-0.0001");
+        }
+    }
+
+    @Test
+    void a_rebuild_replays_journaled_reports_without_sending_then_goes_live_and_reconciles() {
+        start(FAST);
+        Order order = place(limit("rb-1", "99.00", "1.0000"));
+        awaitStatus(order.id(), OrderStatus.ACCEPTED);
+        venue.trade("rb-1", new Quantity(2500, 4));
+        awaitStatus(order.id(), OrderStatus.PARTIALLY_FILLED);
+        List<VenueReport> journaled = List.copyOf(journal);
+        live.close();
+        // the process died; meanwhile the venue filled more
+        venue.trade("rb-1", new Quantity(2500, 4));
+        journal.clear();
+        TradingSession rebuilt = newSession();
+        OrderId id = new OrderId(order.id().value());
+        synchronized (rebuilt) {
+            rebuilt.step(0, candle());
+            rebuilt.place(limit("rb-1", "99.00", "1.0000"), id, "manual");
+            journaled.forEach(live::replay);
+            assertThat(venue.placements("rb-1")).isEqualTo(1);
+            assertThat(rebuilt.position(BTC).toBigDecimal()).isEqualByComparingTo("0.25");
+            live.goLive(rebuilt);
+        }
+        await(() -> !events.reconciled.isEmpty());
+        await(() -> {
+            synchronized (rebuilt) {
+                return rebuilt.position(BTC).toBigDecimal().compareTo(new java.math.BigDecimal("0.5")) == 0;
+            }
+        });
+        assertThat(kinds()).containsExactly("Filled");
+        assertThat(venue.placements("rb-1")).isEqualTo(1);
+    }
+
+    @Test
+    void a_runner_that_lost_the_bots_lease_sends_nothing() {
+        start(FAST);
+        Order resting = place(limit("ls-1", "99.00", "1.0000"));
+        awaitStatus(resting.id(), OrderStatus.ACCEPTED);
+        leaseHeld = false;
+        Order order = place(market("ls-2", "1.0000"));
+        awaitStatus(order.id(), OrderStatus.REJECTED);
+        synchronized (session) {
+            session.cancel(resting.id());
+        }
+        await(() -> events.notes.stream().anyMatch(n -> n.contains("cancel of ls-1 not sent")));
+        assertThat(venue.placements("ls-2")).isZero();
+        assertThat(venue.cancels.get()).isZero();
+        assertThat(((VenueReport.Rejected) journal.get(journal.size() - 1)).reason()).contains("lease");
+    }
+
+    @Test
+    void an_order_the_venues_filters_would_refuse_never_leaves_and_is_a_block_event() {
+        start(FAST);
+        live.checking(order -> new io.cryptobot.bot.domain.live.VenueFilters(new java.math.BigDecimal("0.01"),
+                new java.math.BigDecimal("0.001"), Option.some(new java.math.BigDecimal("10")))
+                .refusal(order, Option.some(price("100.00"))));
+        Order small = place(market("vf-1", "0.0500"));
+        awaitStatus(small.id(), OrderStatus.REJECTED);
+        assertThat(events.blocked).singleElement().asString()
+                .isEqualTo("venue_filter: venue_filter: notional 5 is below the venue's minimum 10");
+        assertThat(venue.placements("vf-1")).isZero();
+        Order enough = place(market("vf-2", "0.2000"));
+        awaitStatus(enough.id(), OrderStatus.FILLED);
+    }
+
+    @Test
+    void after_a_crash_between_send_and_answer_an_order_that_reached_the_venue_is_found_and_not_sent_again() {
+        // the send before the crash: the venue holds the order, the journal has no answer
+        venue.place(new VenueOrder("sa-1", BTC, Side.BUY, OrderType.LIMIT, Quantity.parse("1.0000", 4).get(),
+                Option.some(price("99.00")), Option.none(), TimeInForce.GTC, false));
+        session = newSession();
+        OrderId id = new OrderId(UUID.randomUUID());
+        synchronized (session) {
+            session.step(0, candle());
+            session.place(limit("sa-1", "99.00", "1.0000"), id, "manual");
+            live.goLive(session);
+        }
+        awaitStatus(id, OrderStatus.ACCEPTED);
+        assertThat(venue.placements("sa-1")).isEqualTo(1);
+        assertThat(events.notes).anyMatch(n -> n.contains("sa-1") && n.contains("sent before the restart"));
+    }
+
+    @Test
+    void after_a_crash_between_send_and_answer_an_order_that_never_reached_the_venue_is_rejected_not_sent() {
+        session = newSession();
+        OrderId id = new OrderId(UUID.randomUUID());
+        synchronized (session) {
+            session.step(0, candle());
+            session.place(limit("sb-1", "99.00", "1.0000"), id, "manual");
+            live.goLive(session);
+        }
+        awaitStatus(id, OrderStatus.REJECTED);
+        assertThat(venue.placements("sb-1")).isZero();
+        assertThat(((VenueReport.Rejected) journal.get(0)).reason()).contains("never reached the venue")
+                .contains("sent before a restart");
+    }
+
+    // ---- fixtures ----
+
+    private void start(LiveVenue.Settings settings) {
+        start(settings, true);
+    }
+
+    private void start(LiveVenue.Settings settings, boolean awaitReconciled) {
+        session = newSession(settings);
+        synchronized (session) {
+            session.step(0, candle());
+            live.goLive(session);
+        }
+        if (awaitReconciled) {
+            await(() -> !events.reconciled.isEmpty());
+        }
+    }
+
+    private TradingSession newSession() {
+        return newSession(FAST);
+    }
+
+    private TradingSession newSession(LiveVenue.Settings settings) {
+        live = new LiveVenue(venue, List.of(BTC), reports -> {
+            if (journalFails) {
+                throw new IllegalStateException("database down");
+            }
+            journal.addAll(reports);
+        }, events, Instant::now, calls, timer, settings, 0, () -> leaseHeld);
+        Venue checked = new Venue() {
+            @Override
+            public void connect(VenueListener listener) {
+                live.connect(new VenueListener() {
+                    @Override
+                    public void onReport(VenueReport report) {
+                        if (!journal.contains(report)) {
+                            appliedNotJournaled.add(report.toString());
+                        }
+                        listener.onReport(report);
+                    }
+
+                    @Override
+                    public Money balance(Asset asset) {
+                        return listener.balance(asset);
+                    }
+                });
+            }
+
+            @Override
+            public void submit(VenueOrder order) {
+                live.submit(order);
+            }
+
+            @Override
+            public void cancel(String clientOrderId) {
+                live.cancel(clientOrderId);
+            }
+        };
+        InstrumentRules rules = new InstrumentRules(BTC, new Price(1, 2), new Quantity(1, 4));
+        FillModel model = new FillModel(rules, FeeSchedule.inQuote(Rate.basisPoints(2), Rate.basisPoints(10)),
+                SlippageModel.none(), Rate.parse("1").get());
+        return new TradingSession(new SessionSetup(OWNER, new Money(1_000_000, 2, USDT), RiskLimits.none(), 0, 7,
+                "t-", false), List.of(new SessionMarket(BTC, model, 4)), checked, new Quiet(), (t, e, x) -> { },
+                SessionListener.NONE);
+    }
+
+    private Order place(OrderRequest request) {
+        synchronized (session) {
+            return session.place(request, new OrderId(UUID.randomUUID()), "manual").get().order();
+        }
+    }
+
+    private io.cryptobot.bot.domain.session.PlacedOrder statusOf(OrderId id) {
+        synchronized (session) {
+            return session.placedOrders().stream().filter(p -> p.order().id().equals(id)).findFirst().orElseThrow();
+        }
+    }
+
+    private void awaitStatus(OrderId id, OrderStatus status) {
+        await(() -> statusOf(id).order().status() == status);
+    }
+
+    private static void await(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not reached in 5 s");
+            }
+            sleep(5);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<String> kinds() {
+        return journal.stream().map(r -> r.getClass().getSimpleName()).toList();
+    }
+
+    private static Candle[] candle() {
+        Price p = price("100.00");
+        return new Candle[] {new Candle(0, p, p, p, p, new Quantity(10_000_000, 4))};
+    }
+
+    private static Price price(String text) {
+        return Price.parse(text, 2).get();
+    }
+
+    private static OrderRequest market(String id, String quantity) {
+        return new OrderRequest(ClientOrderId.parse(id).get(), BTC, Side.BUY, OrderType.MARKET,
+                Quantity.parse(quantity, 4).get(), Option.none(), Option.none(), TimeInForce.GTC, false,
+                new CorrelationId(UUID.randomUUID()));
+    }
+
+    private static OrderRequest limit(String id, String price, String quantity) {
+        return new OrderRequest(ClientOrderId.parse(id).get(), BTC, Side.BUY, OrderType.LIMIT,
+                Quantity.parse(quantity, 4).get(), Option.some(price(price)), Option.none(), TimeInForce.GTC, false,
+                new CorrelationId(UUID.randomUUID()));
+    }
+
+    static final class Quiet implements Strategy {
+        @Override
+        public int warmUpCandles() {
+            return 0;
+        }
+
+        @Override
+        public void onCandle(InstrumentId instrument, Candle candle, StrategyContext context) {
+        }
+    }
+
+    static final class Events implements LiveVenue.Events {
+        final List<String> blocked = Collections.synchronizedList(new ArrayList<>());
+        final List<io.cryptobot.bot.domain.live.ReconciliationReport> reconciled = Collections.synchronizedList(new ArrayList<>());
+        final List<String> notes = Collections.synchronizedList(new ArrayList<>());
+        volatile RuntimeException journalFailure;
+
+        @Override
+        public void blocked(String rule, VenueReport.Rejected refusal) {
+            blocked.add(rule + ": " + refusal.reason());
+        }
+
+        @Override
+        public void reconciled(io.cryptobot.bot.domain.live.ReconciliationReport report) {
+            reconciled.add(report);
+        }
+
+        @Override
+        public void note(String what) {
+            notes.add(what);
+        }
+
+        @Override
+        public void applied() {
+        }
+
+        @Override
+        public void journalFailed(RuntimeException cause) {
+            journalFailure = cause;
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package io.cryptobot.bot.domain.live;
+
+import static io.cryptobot.bot.domain.live.LiveFixtures.BTC;
+import static io.cryptobot.bot.domain.live.LiveFixtures.ETH;
+import static io.cryptobot.bot.domain.live.LiveFixtures.execution;
+import static io.cryptobot.bot.domain.live.LiveFixtures.fillUpdate;
+import static io.cryptobot.bot.domain.live.LiveFixtures.limitBuy;
+import static io.cryptobot.bot.domain.live.LiveFixtures.state;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cryptobot.kernel.domain.execution.VenueOrder;
+import io.cryptobot.kernel.domain.execution.VenueOrderState.Status;
+import io.cryptobot.kernel.domain.execution.VenueReport;
+import io.cryptobot.kernel.domain.execution.VenueTrading.CancelAnswer;
+import io.cryptobot.kernel.domain.execution.VenueTrading.PlaceAnswer;
+import io.cryptobot.kernel.domain.execution.VenueUpdate;
+import io.cryptobot.kernel.domain.market.VenueFailure;
+import io.vavr.control.Option;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class LiveOrderBookTest {
+    private final LiveOrderBook book = new LiveOrderBook();
+    private final VenueOrder order = limitBuy("c1");
+
+    @BeforeEach
+    void reconciled() {
+        book.reconciled(true, "");
+    }
+
+    private static List<String> kinds(List<VenueReport> reports) {
+        return reports.stream().map(r -> r instanceof VenueReport.Filled f ? "Filled " + f.tradeId()
+                : r.getClass().getSimpleName()).toList();
+    }
+
+    @Nested
+    class Admission {
+        @Test
+        void an_order_waits_for_the_account_to_be_reconciled() {
+            LiveOrderBook fresh = new LiveOrderBook();
+            Option<LiveOrderBook.Refusal> refused = fresh.admit(order, 1);
+            assertThat(refused.get().rule()).isEqualTo("venue_not_reconciled");
+            assertThat(fresh.open()).isEmpty();
+        }
+
+        @Test
+        void an_unknown_placement_blocks_its_instrument_and_only_its_instrument() {
+            book.admit(order, 1);
+            book.placed("c1", new PlaceAnswer.Unknown(new VenueFailure.Unavailable("timeout")), 2);
+            Option<LiveOrderBook.Refusal> second = book.admit(limitBuy("c2"), 3);
+            assertThat(second.get().rule()).isEqualTo("venue_outcome_unknown");
+            assertThat(second.get().report().reason()).contains("c1").contains("timeout");
+            assertThat(book.admit(limitBuy("c3", ETH, "1.000"), 4)).isEmpty();
+            assertThat(book.needsQuery()).extracting(VenueOrder::clientOrderId).containsExactly("c1");
+        }
+
+        @Test
+        void the_block_lifts_once_a_query_finds_the_order() {
+            book.admit(order, 1);
+            book.placed("c1", new PlaceAnswer.Unknown(new VenueFailure.Unavailable("timeout")), 2);
+            List<VenueReport> found = book.queried("c1", Option.some(state(order, "0", Status.NEW, 2)), 5);
+            assertThat(kinds(found)).containsExactly("Accepted");
+            assertThat(book.blocked(BTC)).isFalse();
+            assertThat(book.admit(limitBuy("c2"), 6)).isEmpty();
+        }
+    }
+
+    @Nested
+    class UnknownOutcomes {
+        @Test
+        void a_placement_not_found_twice_never_reached_the_venue() {
+            book.admit(order, 1);
+            book.placed("c1", new PlaceAnswer.Unknown(new VenueFailure.Unavailable("connection reset")), 2);
+            assertThat(book.queried("c1", Option.none(), 3)).isEmpty();
+            assertThat(book.blocked(BTC)).isTrue();
+            // inside the receive window the request may still arrive: no conclusion however often it is not found
+            assertThat(book.queried("c1", Option.none(), 5_000)).isEmpty();
+            assertThat(book.blocked(BTC)).isTrue();
+            List<VenueReport> concluded = book.queried("c1", Option.none(), 1 + LiveOrderBook.DEFAULT_RECEIVE_WINDOW_MILLIS);
+            assertThat(kinds(concluded)).containsExactly("Rejected");
+            assertThat(((VenueReport.Rejected) concluded.get(0)).reason()).contains("never reached the venue");
+            assertThat(book.blocked(BTC)).isFalse();
+        }
+
+        @Test
+        void a_placement_that_reached_the_venue_and_filled_is_accepted_and_its_fills_read_from_history() {
+            book.admit(order, 1);
+            book.placed("c1", new PlaceAnswer.Unknown(new VenueFailure.Unavailable("timeout")), 2);
+            List<VenueReport> found = book.queried("c1", Option.some(state(order, "1.000", Status.FILLED, 2)), 3);
+            assertThat(kinds(found)).containsExactly("Accepted");
+            assertThat(book.gaps()).singleElement().satisfies(g -> assertThat(g.missing()).isEqualByComparingTo("1"));
+            LiveOrderBook.Applied applied = book.executions(List.of(execution(order, "t1", "0.400", 2),
+                    execution(order, "t2", "0.600", 2)), 4);
+            assertThat(kinds(applied.reports())).containsExactly("Filled t1", "Filled t2");
+            assertThat(book.gaps()).isEmpty();
+            assertThat(book.open()).isEmpty();
+        }
+
+        @Test
+        void after_a_rebuild_an_order_sent_without_a_journaled_answer_is_unresolved_until_the_venue_says() {
+            LiveOrderBook rebuilt = new LiveOrderBook();
+            rebuilt.track(order, 1);
+            VenueOrder answered = limitBuy("c2", ETH, "1.000");
+            rebuilt.track(answered, 1);
+            rebuilt.replayed(new VenueReport.Accepted("c2", "v-c2", 1));
+            assertThat(rebuilt.unanswered()).extracting(VenueOrder::clientOrderId).containsExactly("c1");
+            assertThat(rebuilt.blocked(BTC)).isTrue();
+            assertThat(rebuilt.blocked(ETH)).isFalse();
+            assertThat(kinds(rebuilt.queried("c1", Option.some(state(order, "0", Status.NEW, 2)), 3)))
+                    .containsExactly("Accepted");
+            assertThat(rebuilt.blocked(BTC)).isFalse();
+        }
+
+        @Test
+        void a_cancel_without_an_answer_blocks_until_the_query_says_canceled() {
+            book.admit(order, 1);
+            book.placed("c1", new PlaceAnswer.Accepted(state(order, "0", Status.NEW, 1)), 1);
+            assertThat(book.cancelAnswered("c1", new CancelAnswer.Unknown(new VenueFailure.Unavailable("HTTP 503")),
+                    2)).isEmpty();
+            assertThat(book.blocked(BTC)).isTrue();
+            List<VenueReport> after = book.queried("c1", Option.some(state(order, "0", Status.CANCELED, 2)), 3);
+            assertThat(kinds(after)).containsExactly("Canceled");
+            assertThat(book.blocked(BTC)).isFalse();
+        }
+
+        @Test
+        void a_placement_the_venue_provably_did_not_process_is_rejected_at_once() {
+            book.admit(order, 1);
+            List<VenueReport> out = book.placed("c1",
+                    new PlaceAnswer.NotSent(new VenueFailure.RateLimited(Duration.ofSeconds(3), false)), 2);
+            assertThat(kinds(out)).containsExactly("Rejected");
+            assertThat(((VenueReport.Rejected) out.get(0)).reason()).contains("rate limited");
+            assertThat(book.blocked(BTC)).isFalse();
+        }
+    }
+
+    @Nested
+    class StreamedReports {
+        @Test
+        void a_duplicated_fill_is_reported_once() {
+            book.admit(order, 1);
+            VenueUpdate fill = fillUpdate(order, "t1", "0.400", "0.400", 5);
+            assertThat(kinds(book.updated(fill, 5))).containsExactly("Accepted", "Filled t1");
+            assertThat(book.updated(fill, 6)).isEmpty();
+            assertThat(book.executions(List.of(execution(order, "t1", "0.400", 5)), 7).reports()).isEmpty();
+        }
+
+        @Test
+        void fills_out_of_order_are_each_reported_and_the_older_state_is_ignored() {
+            book.admit(order, 1);
+            book.placed("c1", new PlaceAnswer.Accepted(state(order, "0", Status.NEW, 1)), 1);
+            List<VenueReport> later = book.updated(fillUpdate(order, "t2", "0.600", "1.000", 6), 6);
+            assertThat(kinds(later)).containsExactly("Filled t2");
+            assertThat(book.gaps()).isNotEmpty();
+            List<VenueReport> earlier = book.updated(fillUpdate(order, "t1", "0.400", "0.400", 5), 7);
+            assertThat(kinds(earlier)).containsExactly("Filled t1");
+            assertThat(book.open()).isEmpty();
+        }
+
+        @Test
+        void a_cancel_seen_before_the_fill_it_follows_waits_for_that_fill() {
+            book.admit(order, 1);
+            book.placed("c1", new PlaceAnswer.Accepted(state(order, "0", Status.NEW, 1)), 1);
+            VenueUpdate canceled = new VenueUpdate(new VenueReport.Canceled("c1", "canceled by user", 8),
+                    state(order, "0.400", Status.CANCELED, 8));
+            assertThat(book.updated(canceled, 8)).isEmpty();
+            assertThat(book.gaps()).singleElement().satisfies(g -> assertThat(g.missing()).isEqualByComparingTo("0.4"));
+            List<VenueReport> fill = book.updated(fillUpdate(order, "t1", "0.400", "0.400", 5), 9);
+            assertThat(kinds(fill)).containsExactly("Filled t1", "Canceled");
+            assertThat(book.updated(canceled, 10)).isEmpty();
+        }
+
+        @Test
+        void a_stale_open_state_after_the_end_changes_nothing() {
+            book.admit(order, 1);
+            book.updated(new VenueUpdate(new VenueReport.Accepted("c1", "v-c1", 2), state(order, "0", Status.NEW, 2)),
+                    2);
+            assertThat(kinds(book.updated(new VenueUpdate(new VenueReport.Expired("c1", 3),
+                    state(order, "0", Status.EXPIRED, 3)), 3))).containsExactly("Expired");
+            assertThat(book.updated(new VenueUpdate(new VenueReport.Accepted("c1", "v-c1", 2),
+                    state(order, "0", Status.NEW, 2)), 4)).isEmpty();
+            assertThat(book.placed("c1", new PlaceAnswer.Accepted(state(order, "0", Status.NEW, 1)), 5)).isEmpty();
+        }
+
+        @Test
+        void a_venue_rejection_after_nothing_else_rejects_with_the_venues_reason() {
+            book.admit(order, 1);
+            List<VenueReport> out = book.placed("c1", new PlaceAnswer.Rejected("-2010",
+                    "Account has insufficient balance"), 2);
+            assertThat(kinds(out)).containsExactly("Rejected");
+            assertThat(((VenueReport.Rejected) out.get(0)).reason()).isEqualTo("-2010: Account has insufficient balance");
+        }
+
+        @Test
+        void any_permutation_of_duplicated_reports_gives_each_fill_once_and_one_end_last() {
+            List<VenueUpdate> updates = List.of(
+                    new VenueUpdate(new VenueReport.Accepted("c1", "v-c1", 1), state(order, "0", Status.NEW, 1)),
+                    fillUpdate(order, "t1", "0.200", "0.200", 2),
+                    fillUpdate(order, "t2", "0.300", "0.500", 3),
+                    new VenueUpdate(new VenueReport.Canceled("c1", "canceled by user", 4),
+                            state(order, "0.500", Status.CANCELED, 4)));
+            java.util.Random random = new java.util.Random(42);
+            for (int round = 0; round < 500; round++) {
+                LiveOrderBook fresh = new LiveOrderBook();
+                fresh.reconciled(true, "");
+                fresh.admit(order, 0);
+                List<VenueUpdate> shuffled = new ArrayList<>(updates);
+                shuffled.addAll(updates.subList(0, 1 + random.nextInt(updates.size())));
+                java.util.Collections.shuffle(shuffled, random);
+                List<String> out = new ArrayList<>();
+                for (VenueUpdate u : shuffled) {
+                    out.addAll(kinds(fresh.updated(u, 9)));
+                }
+                assertThat(out).as("round %d: %s", round, out).hasSize(4).startsWith("Accepted").endsWith("Canceled")
+                        .containsOnlyOnce("Filled t1", "Filled t2");
+            }
+        }
+    }
+}
