@@ -20,4 +20,9 @@ class RunningBotsService implements RunningBotsQuery {
         return store.liveOf(owner).stream().filter(b -> b.status() == BotStatus.RUNNING)
                 .map(b -> new RunningBot(b.id().value(), b.name())).toList();
     }
+
+    @Override
+    public boolean owns(UserId owner, java.util.UUID botId) {
+        return store.load(owner, new io.cryptobot.bot.domain.bot.BotId(botId)).isDefined();
+    }
 }

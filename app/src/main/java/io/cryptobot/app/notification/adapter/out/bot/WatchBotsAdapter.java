@@ -1,9 +1,7 @@
 package io.cryptobot.app.notification.adapter.out.bot;
 
 import io.cryptobot.app.notification.application.port.out.WatchBotsPort;
-import io.cryptobot.bot.application.port.in.BotEventsQuery;
 import io.cryptobot.bot.application.port.in.RunningBotsQuery;
-import io.cryptobot.bot.domain.bot.BotId;
 import io.cryptobot.kernel.domain.UserId;
 import io.cryptobot.order.application.port.in.OrderQueries;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,19 +11,17 @@ import java.util.UUID;
 /** The owner's bots through the bot context's queries, their fills through the order context's. */
 @ApplicationScoped
 class WatchBotsAdapter implements WatchBotsPort {
-    private final BotEventsQuery botEvents;
     private final RunningBotsQuery runningBots;
     private final OrderQueries orders;
 
-    WatchBotsAdapter(BotEventsQuery botEvents, RunningBotsQuery runningBots, OrderQueries orders) {
-        this.botEvents = botEvents;
+    WatchBotsAdapter(RunningBotsQuery runningBots, OrderQueries orders) {
         this.runningBots = runningBots;
         this.orders = orders;
     }
 
     @Override
     public boolean owns(UserId owner, UUID botId) {
-        return botEvents.events(owner, new BotId(botId)).isRight();
+        return runningBots.owns(owner, botId);
     }
 
     @Override
