@@ -31,7 +31,12 @@ final class LocalReceiver implements AutoCloseable {
     final List<Received> attempts = Collections.synchronizedList(new ArrayList<>());
 
     LocalReceiver() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        this(0);
+    }
+
+    /** On {@code port} (0: any free one). */
+    LocalReceiver(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();

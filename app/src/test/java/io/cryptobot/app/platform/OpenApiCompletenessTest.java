@@ -61,7 +61,9 @@ class OpenApiCompletenessTest {
             Map.entry("DELETE /api/marketdata/datasets/{venue}/{base}/{quote}", Set.of("204")),
             Map.entry("POST /api/backtests/sweeps", Set.of("202")),
             Map.entry("POST /api/notifications/endpoints", Set.of("201")),
-            Map.entry("DELETE /api/notifications/endpoints/{id}", Set.of("204")));
+            Map.entry("DELETE /api/notifications/endpoints/{id}", Set.of("204")),
+            Map.entry("POST /api/notifications/alerts", Set.of("201")),
+            Map.entry("DELETE /api/notifications/alerts/{id}", Set.of("204")));
 
     private static final List<Operation> operations = new ArrayList<>();
     private static JsonNode document;

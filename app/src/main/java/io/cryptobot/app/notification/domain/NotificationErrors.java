@@ -26,4 +26,17 @@ public final class NotificationErrors {
         return new DomainError.Conflict("notification.endpoint.too_many",
                 "the caller already has " + max + " endpoints, the most allowed; remove one first");
     }
+
+    public static DomainError alertNotFound() {
+        return new DomainError.NotFound("notification.alert.not_found", "no such alert rule of the caller");
+    }
+
+    public static DomainError botNotFound() {
+        return new DomainError.NotFound("notification.alert.bot_not_found", "no such bot of the caller");
+    }
+
+    public static DomainError tooManyAlerts(int max) {
+        return new DomainError.Conflict("notification.alert.too_many",
+                "the caller already has " + max + " alert rules, the most allowed; remove one first");
+    }
 }

@@ -3,6 +3,10 @@ package io.cryptobot.bot.application.service;
 import io.cryptobot.bot.application.port.out.BotStorePort;
 import io.cryptobot.bot.application.port.out.OrderRatePort;
 import io.cryptobot.bot.application.port.out.BotWorkersPort;
+import io.cryptobot.bot.application.port.out.PublishBotEquityPort;
+import io.cryptobot.bot.domain.event.BotEquitySampled;
+import java.util.ArrayList;
+import java.util.List;
 import io.cryptobot.bot.domain.bot.Bot;
 import io.cryptobot.bot.domain.bot.BotControl;
 import io.cryptobot.kernel.domain.Candle;
@@ -48,13 +52,15 @@ class SessionSteps {
     private final TradingControlUseCase trading;
     private final BotWorkersPort workers;
     private final OrderRatePort rate;
+    private final PublishBotEquityPort equityListeners;
     private final Limit perMinute;
     private final Clock clock;
 
     SessionSteps(BotStorePort store, LiveSessions sessions, ActivityProjection projection, MarkBotFailed failures,
                  TradingControlUseCase trading, BotWorkersPort workers, OrderRatePort rate, UserLimits limits,
-                 Clock clock) {
+                 Clock clock, PublishBotEquityPort equityListeners) {
         this.store = store;
+        this.equityListeners = equityListeners;
         this.rate = rate;
         this.perMinute = limits.ordersPerMinute();
         this.sessions = sessions;
@@ -163,8 +169,11 @@ class SessionSteps {
         return count;
     }
 
-    /** A checkpoint to store: the bot as of the last step and the equity samples since the previous one. */
-    private record Progress(Bot bot, EquitySeries equity) {
+    /**
+     * A checkpoint to store: the bot as of the last step, the equity samples since the previous one and what its
+     * positions were worth at the last step.
+     */
+    private record Progress(Bot bot, EquitySeries equity, double grossExposure) {
     }
 
     /**
@@ -179,15 +188,29 @@ class SessionSteps {
         EquitySeries samples = runner.equity;
         runner.equity = new EquitySeries();
         runner.bot = next;
-        return new Progress(next, samples);
+        return new Progress(next, samples, runner.session.grossExposure());
     }
 
-    /** Stores a checkpoint: its equity samples, then the bot's progress; false when the bot is no longer live. */
+    /**
+     * Stores a checkpoint: its equity samples, then the bot's progress; false when the bot is no longer live. The
+     * stored samples are then handed to the equity listeners (alert rules), which only take them.
+     */
     private boolean store(Progress progress) {
         if (!progress.equity().isEmpty()) {
             store.appendEquity(progress.bot().id(), progress.equity());
         }
-        return store.checkpoint(progress.bot());
+        boolean live = store.checkpoint(progress.bot());
+        if (!progress.equity().isEmpty()) {
+            EquitySeries series = progress.equity();
+            List<BotEquitySampled.Sample> samples = new ArrayList<>(series.size());
+            for (int i = 0; i < series.size(); i++) {
+                samples.add(new BotEquitySampled.Sample(series.time(i), series.equity(i)));
+            }
+            Bot bot = progress.bot();
+            equityListeners.publish(new BotEquitySampled(bot.owner(), bot.id().value(), bot.name(), samples,
+                    progress.grossExposure()));
+        }
+        return live;
     }
 
     /** Stores the bot's progress (and equity samples) up to the last step; a bot moved meanwhile ends here. */

@@ -64,6 +64,22 @@ final class SessionAccount {
         return openPositions > 0;
     }
 
+    /**
+     * What the open positions are worth at the last closes, long and short alike (the sum of |quantity| × close), in
+     * {@code double}: analytics only, like {@link #markedEquity()}.
+     */
+    double grossExposure() {
+        double gross = 0;
+        for (int i = 0; i < position.length; i++) {
+            if (position[i].units() != 0) {
+                Price close = markets.lastClose(i);
+                gross += Math.abs(position[i].units() / (double) FixedPoint.pow10(position[i].scale())
+                        * (close.units() / (double) FixedPoint.pow10(close.scale())));
+            }
+        }
+        return gross;
+    }
+
     /** Equity marked to the last closes, in {@code double}: the equity curve's point, for analytics only. */
     double markedEquity() {
         double equity = cash;

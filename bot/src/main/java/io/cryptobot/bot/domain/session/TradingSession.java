@@ -260,6 +260,14 @@ public final class TradingSession {
         return markets.lastCloses();
     }
 
+    /**
+     * The open positions' worth at the last closes, long and short alike, in the account currency as a {@code double}
+     * (analytics only: alert rules read it beside the equity curve).
+     */
+    public double grossExposure() {
+        return account.grossExposure();
+    }
+
     /** Equity marked to the last closes, exact, in the account currency. */
     public Money equity() {
         return account.equity();

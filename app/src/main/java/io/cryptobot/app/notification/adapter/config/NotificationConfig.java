@@ -39,4 +39,15 @@ public interface NotificationConfig {
 
     @WithDefault("20")
     int maxEndpointsPerUser();
+
+    @WithDefault("50")
+    int maxAlertRulesPerUser();
+
+    /** How often "no trade for n hours" rules look at the running bots (read by the scheduler's expression). */
+    @WithDefault("PT1M")
+    Duration alertCheckInterval();
+
+    /** Equity hand-offs waiting for the alert evaluator at most; beyond, new ones are dropped with a warning. */
+    @WithDefault("10000")
+    int alertQueueCapacity();
 }

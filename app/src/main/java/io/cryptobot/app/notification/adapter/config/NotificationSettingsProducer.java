@@ -14,6 +14,6 @@ class NotificationSettingsProducer {
         return new NotificationSettings(config.allowPrivateTargets(), config.maxConsecutiveFailures(),
                 new Backoff(config.firstBackoff(), config.maxBackoff()), URI.create(config.slackBaseUrl()),
                 URI.create(config.discordBaseUrl()), URI.create(config.telegramBaseUrl()),
-                config.maxEndpointsPerUser());
+                config.maxEndpointsPerUser(), config.maxAlertRulesPerUser());
     }
 }

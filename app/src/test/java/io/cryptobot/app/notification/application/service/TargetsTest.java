@@ -20,7 +20,7 @@ class TargetsTest {
                 .mapLeft(Throwable::getMessage).flatMap(TargetAddresses::check).map(ok -> url),
                 new NotificationSettings(allowPrivate, 3, new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(8)),
                         URI.create("https://hooks.slack.com/"), URI.create("https://discord.com/api/webhooks/"),
-                        URI.create("https://api.telegram.org"), 20));
+                        URI.create("https://api.telegram.org"), 20, 50));
     }
 
     @Test

@@ -54,7 +54,8 @@ class JdkWebhookSender implements SendNotificationPort {
         String body = Payloads.body(json, endpoint, delivery);
         long timestamp = System.currentTimeMillis() / 1000;
         URI target = endpoint.format() == Format.TELEGRAM
-                ? telegramBase.resolve("bot" + botToken.getOrElseThrow(() ->
+                // appended, not resolved: a token's colon would read as a URI scheme ("bot123:abc")
+                ? URI.create(telegramBase + "bot" + botToken.getOrElseThrow(() ->
                         new IllegalStateException("a Telegram endpoint without its token")) + "/sendMessage")
                 : endpoint.url().get();
         HttpRequest request = HttpRequest.newBuilder(target).timeout(timeout)
