@@ -25,6 +25,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A paper bot on a venue's live candles: the same session as a replay's, one step per closed live candle
@@ -261,8 +262,8 @@ class FollowLiveFeed {
         }
         guardOpenings(runner);
         // no candle queued behind it: the bot is at the live edge, its checkpoint names this step
-        steps.step(runner, candle.candle(), runner.inbox.noCandleQueued());
-        LiveStepProbe.stepped(runner, candle, closed.passedOnNanos());
+        CompletableFuture<Boolean> written = steps.stepAhead(runner, candle.candle(), runner.inbox.noCandleQueued());
+        LiveStepProbe.stepped(runner, candle, closed.passedOnNanos(), written);
         return steps.paceMillis(runner);
     }
 

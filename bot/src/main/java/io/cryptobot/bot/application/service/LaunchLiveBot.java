@@ -112,6 +112,7 @@ class LaunchLiveBot {
             projection.record(bot.owner(), StepJournal.Step.concat(activity));
         }, workers.journalWriters());
         LiveSession runner = new LiveSession(bot, session, journal, writer);
+        runner.holdsAccountOrders = checks.aloneOnAccount(bot, projected.size());
         self[0] = runner;
         boolean live = bot.feed() instanceof LiveFeedSpec;
         Either<DomainError, Long> rebuilt;
