@@ -236,6 +236,9 @@ class FollowLiveFeed {
         LiveCandle candle = closed.candle();
         TradingSession session = runner.session;
         long time = candle.openTime();
+        // whatever this candle writes comes after the previous step's write (long done on a live feed); a write
+        // that found the bot moved, or failed, has ended the session
+        steps.settlePrevious(runner);
         synchronized (runner) {
             if (runner.ended || time <= session.lastStepTime()) {
                 return 0;

@@ -99,10 +99,7 @@ class SessionSteps {
      * outcome is settled off the writer's thread, and by the next step if that comes first.
      */
     CompletableFuture<Boolean> stepAhead(LiveSession runner, Candle candle, boolean checkpoint) {
-        StepWrite previous = runner.stepWrite;
-        if (previous != null) {
-            settleWhenDurable(runner, previous);
-        }
+        settlePrevious(runner);
         StepWrite write = decide(runner, candle, checkpoint);
         if (write == null) {
             return CompletableFuture.completedFuture(null);
@@ -112,6 +109,18 @@ class SessionSteps {
         // this very writer (JournalWriter#flush)
         write.written().whenCompleteAsync((live, failure) -> settle(runner, write, live, failure), workers.executor());
         return write.written();
+    }
+
+    /**
+     * Waits until the write of the bot's last step decided ahead ({@link #stepAhead}) is durable and settles it: what
+     * the feed writes for its next candle (informational entries, the warm-up) comes after it in the journal. At
+     * once when there is none, or it is done.
+     */
+    void settlePrevious(LiveSession runner) {
+        StepWrite previous = runner.stepWrite;
+        if (previous != null) {
+            settleWhenDurable(runner, previous);
+        }
     }
 
     /** A step's write on its way, and what is done once it is durable (exactly once, by whoever sees it first). */
