@@ -53,6 +53,11 @@ class ManualOrdersTest {
     void liveManualSession() {
         instrument = TradingFixtures.newInstrumentWithCandles(trader, FROM, 1_440);
         account = TradingFixtures.paperAccount(trader, "10000");
+        startBot();
+    }
+
+    /** A new bot running the manual strategy on {@link #account}, stepped once. */
+    private void startBot() {
         Map<String, Object> request = new HashMap<>();
         request.put("name", "hand " + UUID.randomUUID());
         request.put("strategy", "manual");
@@ -252,6 +257,22 @@ class ManualOrdersTest {
         pool.shutdown();
         assertThat(quantityById).hasSize(1);
         assertThat(conflicts).isEqualTo(25);
+        assertThat(total("/api/orders?account=" + account)).isEqualTo(2);
+    }
+
+    @Test
+    void a_client_order_id_taken_by_an_earlier_bot_on_the_account_names_that_order() {
+        String first = place(order("e-1", "buy", "limit", "0.01", "1000.00")).then().statusCode(201).extract().path("id");
+        post(trader, "/api/bots/" + bot + "/stop", null).then().statusCode(200);
+        // no live session on the account any more: the order placed under the id is still the answer
+        place(order("e-1", "buy", "limit", "0.01", "1000.00")).then().statusCode(200).body("id", equalTo(first));
+        // a second bot on the same account: its session never held the first bot's orders
+        startBot();
+        place(order("e-1", "buy", "limit", "0.01", "1000.00")).then().statusCode(200).body("id", equalTo(first));
+        place(order("e-1", "sell", "limit", "0.01", "1000.00")).then().statusCode(409)
+                .body("code", equalTo("order.client_order_id_reused"));
+        place(order("e-2", "buy", "limit", "0.01", "1000.00")).then().statusCode(201).body("botId", equalTo(bot));
+        place(order("e-2", "buy", "limit", "0.01", "1000.00")).then().statusCode(200);
         assertThat(total("/api/orders?account=" + account)).isEqualTo(2);
     }
 

@@ -46,6 +46,17 @@ class CheckRebuiltSession {
         this.clock = clock;
     }
 
+    /**
+     * Whether the bot's {@code ordersOfBot} orders are all the orders of its account: no earlier bot traded there,
+     * so its session alone knows every client order id taken on the account.
+     */
+    boolean aloneOnAccount(Bot bot, int ordersOfBot) {
+        OrderFilter account = new OrderFilter(java.util.Set.of(), io.vavr.control.Option.none(),
+                io.vavr.control.Option.none(), io.vavr.control.Option.some(bot.accountId()),
+                io.vavr.control.Option.none(), io.vavr.control.Option.none());
+        return orders.list(bot.owner(), account, new PageRequest(0, 1)).await().indefinitely().total() == ordersOfBot;
+    }
+
     /** The bot's orders as the order journal holds them. */
     List<OrderView> projectedOrders(Bot bot) {
         List<OrderView> all = new ArrayList<>();

@@ -25,6 +25,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A paper bot on a venue's live candles: the same session as a replay's, one step per closed live candle
@@ -246,6 +247,9 @@ class FollowLiveFeed {
         LiveCandle candle = closed.candle();
         TradingSession session = runner.session;
         long time = candle.openTime();
+        // whatever this candle writes comes after the previous step's write (long done on a live feed); a write
+        // that found the bot moved, or failed, has ended the session
+        steps.settlePrevious(runner);
         synchronized (runner) {
             if (runner.ended || time <= session.lastStepTime()) {
                 return 0;
@@ -272,8 +276,8 @@ class FollowLiveFeed {
         }
         guardOpenings(runner);
         // no candle queued behind it: the bot is at the live edge, its checkpoint names this step
-        steps.step(runner, candle.candle(), runner.inbox.noCandleQueued());
-        LiveStepProbe.stepped(runner, candle, closed.passedOnNanos());
+        CompletableFuture<Boolean> written = steps.stepAhead(runner, candle.candle(), runner.inbox.noCandleQueued());
+        LiveStepProbe.stepped(runner, candle, closed.passedOnNanos(), written);
         return steps.paceMillis(runner);
     }
 

@@ -129,6 +129,7 @@ class LaunchLiveBot {
         }, workers.journalWriters());
         LiveSession runner = new LiveSession(bot, session, journal, writer);
         runner.liveTrading = liveTrading;
+        runner.holdsAccountOrders = checks.aloneOnAccount(bot, projected.size());
         self[0] = runner;
         boolean live = bot.feed() instanceof LiveFeedSpec;
         Either<DomainError, Long> rebuilt;

@@ -40,8 +40,15 @@ final class LiveSession {
     long checkpointedAt;
     /** {@link System#nanoTime} when the session last decided on a candle (its strategy ran); for the benchmark. */
     long decidedNanos;
+    /** The write of a live step decided ahead of it ({@link SessionSteps#stepAhead}), until the next step. */
+    SessionSteps.StepWrite stepWrite;
     EquitySeries equity = new EquitySeries();
     boolean ended;
+    /**
+     * Whether the session holds every order ever placed on its account (no earlier bot traded there), so that it
+     * alone answers whether a client order id is taken; otherwise the order journal is asked first.
+     */
+    volatile boolean holdsAccountOrders;
     /** A stop the journal holds that the rebuild has to complete. */
     boolean stopJournaled;
     /** What the rebuild found, once checked. */

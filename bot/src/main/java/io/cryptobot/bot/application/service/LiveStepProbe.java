@@ -1,6 +1,7 @@
 package io.cryptobot.bot.application.service;
 
 import io.cryptobot.marketdata.application.port.in.LiveCandle;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A benchmark's view of paper bots on live feeds ({@code LiveScaleBench}, docs/benchmarks.md): for each step on a
@@ -25,13 +26,16 @@ public final class LiveStepProbe {
         LiveStepProbe.listener = listener;
     }
 
-    static void stepped(LiveSession runner, LiveCandle candle, long passedOnNanos) {
+    /** The step on {@code candle} decided; {@code written}: its write, done once it is durable. */
+    static void stepped(LiveSession runner, LiveCandle candle, long passedOnNanos,
+                        CompletableFuture<Boolean> written) {
         Listener told = listener;
         if (told != null) {
             long decided = runner.decidedNanos;
             if (decided - passedOnNanos >= 0) {
                 // the session decided on this candle (not a step that ended before it)
-                told.stepped(candle, passedOnNanos, decided, System.nanoTime());
+                written.whenComplete((live, failure) -> told.stepped(candle, passedOnNanos, decided,
+                        System.nanoTime()));
             }
         }
     }

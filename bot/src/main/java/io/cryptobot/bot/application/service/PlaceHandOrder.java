@@ -13,9 +13,11 @@ import io.cryptobot.kernel.domain.IdGenerator;
 import io.cryptobot.kernel.domain.Limit;
 import io.cryptobot.kernel.domain.UserLimits;
 import io.cryptobot.order.application.port.in.OrderQueries;
+import io.cryptobot.order.application.port.in.OrderView;
 import io.cryptobot.order.domain.OrderId;
 import io.cryptobot.order.domain.OrderRequest;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -68,6 +70,14 @@ class PlaceHandOrder {
     }
 
     private Either<DomainError, SessionPlacement> placeInSession(Bot bot, OrderRequest request) {
+        if (sessions.find(bot.id()).exists(runner -> !runner.holdsAccountOrders)) {
+            // an earlier bot traded on the account: the client order id may be one of its orders
+            Option<OrderView> earlier = orders.byClientOrderId(bot.owner(), bot.accountId(),
+                    request.clientOrderId().value());
+            if (earlier.isDefined()) {
+                return Either.right(new SessionPlacement(earlier.get(), false));
+            }
+        }
         return sessions.betweenSteps(bot, runner -> {
             OrderId id = new OrderId(ids.next());
             Either<SessionRefusal, TradingSession.Placement> placed = runner.session.place(request, id, MANUAL_TAG);

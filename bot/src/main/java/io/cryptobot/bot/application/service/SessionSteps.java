@@ -21,8 +21,11 @@ import io.cryptobot.risk.domain.event.TradingStateChanged;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import io.vavr.control.Option;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -76,15 +79,67 @@ class SessionSteps {
     }
 
     /**
-     * One step; {@code checkpoint}: store the checkpoint whatever the step did (a live feed with nothing queued
-     * behind this candle, so the bot shows the step it is at rather than one up to a second older).
+     * One step, over once it is durable (a replay: the next candle waits for it); {@code checkpoint}: store the
+     * checkpoint whatever the step did.
      */
     void step(LiveSession runner, Candle candle, boolean checkpoint) {
+        StepWrite write = decide(runner, candle, checkpoint);
+        if (write != null) {
+            settleWhenDurable(runner, write);
+        }
+    }
+
+    /**
+     * One step on a live candle, decided now and written behind: the strategy's decision (and the orders it sends)
+     * does not wait for the disk, only the step's write does, in its place on the session's {@link JournalWriter}
+     * (so a hand order applied after this step is still answered only once this step is durable). Nothing outside
+     * the session learns of the step before then: no answer, no projection, no halt of the owner's other bots.
+     * {@code checkpoint}: store the checkpoint whatever the step did (a live feed with nothing queued behind this
+     * candle, so the bot shows the step it is at rather than one up to a second older).
+     *
+     * <p>At most one step's write is on its way: a step first waits for the previous one's, so a catch-up cannot
+     * run ahead of its journal without bound, and a bot found moved or a write that failed ends the session before
+     * the next decision. On live candles (one a minute a feed) the previous write is long done. Answers the step's
+     * write (whether the bot is still live once it is durable; completed null when the session had ended); its
+     * outcome is settled off the writer's thread, and by the next step if that comes first.
+     */
+    CompletableFuture<Boolean> stepAhead(LiveSession runner, Candle candle, boolean checkpoint) {
+        settlePrevious(runner);
+        StepWrite write = decide(runner, candle, checkpoint);
+        if (write == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        runner.stepWrite = write;
+        // never settled on the writer's thread: settling takes the session's lock, whose holder may be waiting for
+        // this very writer (JournalWriter#flush)
+        write.written().whenCompleteAsync((live, failure) -> settle(runner, write, live, failure), workers.executor());
+        return write.written();
+    }
+
+    /**
+     * Waits until the write of the bot's last step decided ahead ({@link #stepAhead}) is durable and settles it: what
+     * the feed writes for its next candle (informational entries, the warm-up) comes after it in the journal. At
+     * once when there is none, or it is done.
+     */
+    void settlePrevious(LiveSession runner) {
+        StepWrite previous = runner.stepWrite;
+        if (previous != null) {
+            settleWhenDurable(runner, previous);
+        }
+    }
+
+    /** A step's write on its way, and what is done once it is durable (exactly once, by whoever sees it first). */
+    record StepWrite(CompletableFuture<Boolean> written, List<TradingStateChanged> halts,
+                             AtomicBoolean settled) {
+    }
+
+    /** Applies the candle to the session under its lock and queues the step's write; null if the session ended. */
+    private StepWrite decide(LiveSession runner, Candle candle, boolean checkpoint) {
         CompletableFuture<Boolean> written;
         StepJournal.Step activity;
         synchronized (runner) {
             if (runner.ended) {
-                return;
+                return null;
             }
             try {
                 runner.session.step(candle.openTime(), new Candle[] {candle});
@@ -94,7 +149,7 @@ class SessionSteps {
                 activity = runner.steps.drain();
             } catch (RuntimeException e) {
                 fail(runner, e);
-                return;
+                return null;
             }
             rate.add(runner.bot.owner(), created(activity), clock.now());
             Option<Progress> progress = checkpoint || !activity.isEmpty() || runner.uncheckpointed >= CHECKPOINT_EVERY
@@ -112,20 +167,41 @@ class SessionSteps {
                 return live;
             });
         }
-        // the next step waits for this one to be durable, hand orders do not
-        boolean live;
+        return new StepWrite(written, activity.halts(), new AtomicBoolean());
+    }
+
+    /** Waits (outside the session's lock) until the step's write is durable, then settles it. */
+    private void settleWhenDurable(LiveSession runner, StepWrite write) {
+        Boolean live = null;
+        RuntimeException failure = null;
         try {
-            live = JournalWriter.await(written);
+            live = JournalWriter.await(write.written());
         } catch (RuntimeException e) {
+            failure = e;
+        }
+        settle(runner, write, live, failure);
+    }
+
+    /**
+     * What follows a step's write: a write that failed puts the session aside; a bot moved meanwhile (stopped
+     * elsewhere) ends this session; a daily loss the step breached halts the owner's other bots.
+     */
+    private void settle(LiveSession runner, StepWrite write, Boolean live, Throwable failure) {
+        if (!write.settled().compareAndSet(false, true)) {
+            return;
+        }
+        if (failure != null) {
+            RuntimeException cause = failure instanceof CompletionException c
+                    && c.getCause() instanceof RuntimeException r ? r
+                    : failure instanceof RuntimeException r ? r : new IllegalStateException(failure);
             synchronized (runner) {
                 if (!runner.ended) {
-                    sessions.suspend(runner, e);
+                    sessions.suspend(runner, cause);
                 }
             }
             return;
         }
-        if (!live) {
-            // the bot was moved meanwhile (stopped elsewhere): this session ends here
+        if (!Boolean.TRUE.equals(live)) {
             synchronized (runner) {
                 if (!runner.ended) {
                     sessions.end(runner);
@@ -133,7 +209,7 @@ class SessionSteps {
             }
             return;
         }
-        for (TradingStateChanged halt : activity.halts()) {
+        for (TradingStateChanged halt : write.halts()) {
             // the session halted itself on a breached daily loss: that is the owner's kill switch, so every
             // bot of the owner stops trading (this one included, already halted), after this step
             UserId owner = runner.bot.owner();
@@ -196,10 +272,7 @@ class SessionSteps {
      * stored samples are then handed to the equity listeners (alert rules), which only take them.
      */
     private boolean store(Progress progress) {
-        if (!progress.equity().isEmpty()) {
-            store.appendEquity(progress.bot().id(), progress.equity());
-        }
-        boolean live = store.checkpoint(progress.bot());
+        boolean live = store.checkpoint(progress.bot(), progress.equity());
         if (!progress.equity().isEmpty()) {
             EquitySeries series = progress.equity();
             List<BotEquitySampled.Sample> samples = new ArrayList<>(series.size());

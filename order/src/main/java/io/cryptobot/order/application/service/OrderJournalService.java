@@ -69,6 +69,11 @@ class OrderJournalService implements RecordOrderActivityUseCase, OrderQueries, W
     }
 
     @Override
+    public io.vavr.control.Option<OrderView> byClientOrderId(UserId caller, UUID accountId, String clientOrderId) {
+        return journal.byClientOrderId(caller, accountId, clientOrderId);
+    }
+
+    @Override
     public Either<DomainError, OrderDetails> get(UserId caller, UUID orderId) {
         return journal.load(caller, orderId).toEither(() -> OrderErrors.notFound(orderId.toString()));
     }

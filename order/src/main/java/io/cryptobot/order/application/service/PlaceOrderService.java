@@ -29,8 +29,11 @@ import java.util.UUID;
 
 /**
  * Orders by hand: the typed command put on the instrument's tick and step and through the order type's rules
- * (every violation at once, nothing placed on one), the client order id looked up first (idempotency), then the
- * paper venue of the account, which answers with the order as it recorded it.
+ * (every violation at once, nothing placed on one), then the paper venue of the account, which answers with the
+ * order as it recorded it, or with the order already placed under the client order id (idempotency: the venue
+ * answers for every order of the account, so a new order costs no read of the journal here). A refused order is
+ * looked up by its client order id, so a retry of one placed before the refusal's cause (the session stopped, the
+ * rate reached) gets the order.
  */
 @ApplicationScoped
 class PlaceOrderService implements PlaceOrderUseCase {
@@ -52,13 +55,17 @@ class PlaceOrderService implements PlaceOrderUseCase {
                     + c.instrument()))));
         }
         return onTickAndStep(owner, c, rules.get()).flatMap(request -> {
-            Option<OrderView> existing = journal.byClientOrderId(owner, c.accountId(), request.clientOrderId().value());
-            if (existing.isDefined()) {
-                return same(request, c.correlationId().isDefined(), existing.get());
+            Either<DomainError, PaperVenuePort.Submitted> submitted = venue.submit(owner, c.accountId(), request);
+            if (submitted.isLeft()) {
+                // refused (no live session any more, the rate, ...): an order placed earlier under the client
+                // order id is still answered as it is, so a retry of an order that was placed is never an error
+                Option<OrderView> existing = journal.byClientOrderId(owner, c.accountId(),
+                        request.clientOrderId().value());
+                return existing.isDefined() ? same(request, c.correlationId().isDefined(), existing.get())
+                        : Either.left(submitted.getLeft());
             }
-            return venue.submit(owner, c.accountId(), request).flatMap(submitted -> submitted.created()
-                    ? Either.right(new Placed(submitted.order(), true))
-                    : same(request, c.correlationId().isDefined(), submitted.order()));
+            return submitted.get().created() ? Either.right(new Placed(submitted.get().order(), true))
+                    : same(request, c.correlationId().isDefined(), submitted.get().order());
         });
     }
 

@@ -116,6 +116,21 @@ class PlaceOrderServiceTest {
     }
 
     @Test
+    void a_retry_the_venue_refuses_is_answered_with_the_order_placed_before() {
+        Placed first = service.place(OWNER, command("c-1", "buy", "limit", "0.5", "42000.05", null)).get();
+        venue.refusal = OrderErrors.notFound("no live session");
+
+        Placed again = service.place(OWNER, command("c-1", "buy", "limit", "0.5", "42000.05", null)).get();
+
+        assertThat(again.created()).isFalse();
+        assertThat(again.order().id()).isEqualTo(first.order().id());
+        assertThat(service.place(OWNER, command("c-1", "sell", "limit", "0.5", "42000.05", null)).getLeft().code())
+                .isEqualTo("order.client_order_id_reused");
+        assertThat(service.place(OWNER, command("c-2", "buy", "limit", "0.5", "42000.05", null)).getLeft())
+                .isEqualTo(venue.refusal);
+    }
+
+    @Test
     void without_a_client_order_id_every_order_is_new() {
         service.place(OWNER, command(null, "buy", "market", "0.5", null, null));
         service.place(OWNER, command(null, "buy", "market", "0.5", null, null));
@@ -129,9 +144,14 @@ class PlaceOrderServiceTest {
         final InMemoryOrderJournal journal = new InMemoryOrderJournal();
         final List<OrderRequest> submitted = new ArrayList<>();
         private final Map<String, OrderView> byClientOrderId = new HashMap<>();
+        /** What the venue answers every order with, when set (its session stopped, say). */
+        DomainError refusal;
 
         @Override
         public Either<DomainError, Submitted> submit(UserId owner, UUID accountId, OrderRequest r) {
+            if (refusal != null) {
+                return Either.left(refusal);
+            }
             OrderView known = byClientOrderId.get(r.clientOrderId().value());
             if (known != null) {
                 return Either.right(new Submitted(known, false));

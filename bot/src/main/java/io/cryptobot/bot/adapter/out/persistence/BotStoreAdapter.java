@@ -55,11 +55,13 @@ class BotStoreAdapter implements BotStorePort {
      */
     private static final String NO_FLUSH = "SET LOCAL synchronous_commit = off";
     private final Pool pool;
+    private final GroupedCheckpoints checkpoints;
     private final java.util.concurrent.ConcurrentHashMap<UserId, java.util.concurrent.atomic.AtomicLong> versions =
             new java.util.concurrent.ConcurrentHashMap<>();
 
     BotStoreAdapter(Pool pool) {
         this.pool = pool;
+        this.checkpoints = new GroupedCheckpoints(pool);
     }
 
     @Override
@@ -183,6 +185,15 @@ class BotStoreAdapter implements BotStorePort {
     public boolean checkpoint(Bot bot) {
         try {
             return checkpointed(bot);
+        } finally {
+            written(bot.owner());
+        }
+    }
+
+    @Override
+    public boolean checkpoint(Bot bot, io.cryptobot.portfolio.domain.metrics.EquitySeries equity) {
+        try {
+            return checkpoints.write(bot, liveStart(bot), closeText(bot), equity);
         } finally {
             written(bot.owner());
         }

@@ -40,6 +40,17 @@ public interface BotStorePort {
      */
     boolean checkpoint(Bot bot);
 
+    /**
+     * Stores a checkpoint with the equity samples since the previous one (see {@link #checkpoint(Bot)} and
+     * {@link #appendEquity}); an adapter may write the checkpoints of many bots together.
+     */
+    default boolean checkpoint(Bot bot, io.cryptobot.portfolio.domain.metrics.EquitySeries equity) {
+        if (!equity.isEmpty()) {
+            appendEquity(bot.id(), equity);
+        }
+        return checkpoint(bot);
+    }
+
     void addControl(BotId id, BotControl control);
 
     /** Adds controls, in order, in one transaction durable when this returns (a live venue's reports, one batch). */

@@ -24,6 +24,9 @@ public interface OrderQueries {
 
     Page<FillView> fills(UserId caller, OrderFilter filter, PageRequest page);
 
+    /** The caller's order on the account under {@code clientOrderId}, if one was placed. */
+    io.vavr.control.Option<OrderView> byClientOrderId(UserId caller, UUID accountId, String clientOrderId);
+
     /** Every order of the caller traced under {@code correlationId}, with its events and fills, oldest first. */
     List<OrderDetails> byCorrelation(UserId caller, UUID correlationId);
 

@@ -15,8 +15,8 @@ import java.util.UUID;
  */
 public interface PaperVenuePort {
     /**
-     * The order as recorded; {@code created} false when the session already holds an order under the request's
-     * client order id (that order is returned, unchanged).
+     * The order as recorded; {@code created} false when the account already has an order under the request's
+     * client order id, in its session or placed earlier on it (that order is returned, unchanged).
      */
     Either<DomainError, Submitted> submit(UserId owner, UUID accountId, OrderRequest request);
 
