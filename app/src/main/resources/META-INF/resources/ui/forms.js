@@ -40,3 +40,13 @@ export async function strategies() {
   return catalog;
 }
 export async function instruments() { return A.all('/api/marketdata/instruments', 2000); }
+
+/** The candles path of an instrument id "VENUE:BASE/QUOTE", or null when it is not written so. */
+export function candlePath(id) {
+  const m = /^([A-Za-z0-9_]+):([A-Za-z0-9]+)\/([A-Za-z0-9]+)$/.exec(id || '');
+  return m ? `/api/marketdata/candles/${m[1]}/${m[2]}/${m[3]}` : null;
+}
+
+const TF_MILLIS = { m: 60000, h: 3600000, d: 86400000, w: 604800000 };
+/** Milliseconds of a timeframe code such as 1m, 4h, 1d. */
+export const timeframeMillis = tf => Number(tf.slice(0, -1)) * TF_MILLIS[tf.slice(-1)];
