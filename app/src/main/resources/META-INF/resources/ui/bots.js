@@ -2,7 +2,7 @@ import * as A from './api.js';
 import { h, clear, table, field, fmtNum, fmtTime, pnl, badge } from './dom.js';
 import * as C from './charts.js';
 import { session, act, confirmAction, toast, showProblem, notFound } from './app.js';
-import { TIMEFRAMES, toIso, strategyParams, strategies, instruments } from './forms.js';
+import { TIMEFRAMES, toIso, daysAgo, strategyParams, strategies, instruments } from './forms.js';
 
 /** The controls a bot in this state allows: [action, label, asks a reason]. */
 function controls(b) {
@@ -66,8 +66,8 @@ async function createForm(box, s) {
   const account = f('accountId', 'Paper account', { name: 'accountId', options: paper.map(a => ({ value: a.id, label: a.name })) },
     paper.length ? null : 'Create a paper account first (Accounts).');
   const kind = f('feed.kind', 'Feed', { name: 'feed', options: [{ value: 'replay', label: 'replay of stored candles' }, { value: 'live', label: 'live candles' }] });
-  const from = f('feed.from', 'Replay from (UTC)', { type: 'datetime-local', name: 'from' });
-  const to = f('feed.to', 'Replay to (UTC)', { type: 'datetime-local', name: 'to' });
+  const from = f('feed.from', 'Replay from (UTC)', { type: 'datetime-local', name: 'from', value: daysAgo(2) });
+  const to = f('feed.to', 'Replay to (UTC)', { type: 'datetime-local', name: 'to', value: daysAgo(1) });
   const speed = f('feed.speed', 'Speed (× real time)', { type: 'number', name: 'speed', min: 1, max: 10000000, value: '600' });
   const takerFee = f('takerFee', 'Taker fee', { type: 'number', name: 'takerFee', step: 'any', min: 0, placeholder: '0.001' });
   const slippage = f('slippageBps', 'Slippage (bps)', { type: 'number', name: 'slippageBps', step: 'any', min: 0, placeholder: '0' });
@@ -135,8 +135,9 @@ export async function botDetail(s, root, id) {
       fresh.push(...unseen);
       if (unseen.length < page.items.length || page.items.length < 100) break;   // newest first: reached known ones
     }
-    fresh.forEach(f => held.fillKeys.add(fillKey(f)));
-    held.fills.push(...fresh.reverse());
+    const added = fresh.reverse().filter(f => !held.fillKeys.has(fillKey(f)));
+    added.forEach(f => held.fillKeys.add(fillKey(f)));
+    held.fills.push(...added);
   }
 
   async function newTrades() {
@@ -150,7 +151,7 @@ export async function botDetail(s, root, id) {
   async function load() {
     bot = await A.get('/api/bots/' + id, { signal: s.signal });
     clear(head, h('h1', {}, bot.name), badge(bot.status), bot.statusReason ? h('span', { class: 'muted' }, ' ' + bot.statusReason) : '',
-      botButtons(bot, load));
+      botButtons(bot, () => refresh()));
     if (held.full && bot.steps === held.steps && !fillsChanged) return;   // nothing new since the last read
     fillsChanged = false;
     const last = held.candles.length ? held.candles[held.candles.length - 1].openTime : null;

@@ -6,6 +6,8 @@ export const TIMEFRAMES = ['1m', '3m', '5m', '15m', '30m', '1h', '2h', '4h', '6h
 /** datetime-local value (UTC) <-> ISO instant */
 export const toIso = v => v ? (v.length === 16 ? v + ':00Z' : v.endsWith('Z') ? v : v + 'Z') : null;
 export const fromIso = s => s ? s.slice(0, 16) : '';
+/** A datetime-local value (UTC) `days` days before now, on the hour: default ranges that the demo's last 30 days of candles cover. */
+export const daysAgo = days => new Date(Date.now() - days * 86400000).toISOString().slice(0, 13) + ':00';
 
 /**
  * The parameter fields of a strategy, generated from its declared type, default and range: integers and

@@ -5,6 +5,9 @@ import { session, act, toast, showProblem } from './app.js';
 import { TIMEFRAMES, toIso, instruments, candlePath, timeframeMillis } from './forms.js';
 
 const UNFINISHED = ['queued', 'running'];
+/** Why a download stopped or waits, else what it found: the venue lacks some, or they were all there already. */
+const noteOf = j => j.failure || j.note || [j.missingOnVenue ? `${j.missingOnVenue} not on the venue` : null,
+  j.duplicates ? `${j.duplicates} already stored` : null].filter(Boolean).join('; ');
 
 export async function market(s, root) {
   const live = h('section', { class: 'card', 'aria-labelledby': 'live-title' });
@@ -135,7 +138,7 @@ async function downloads(s, box, onFinished) {
       ['Status', j => cell(j, 'status', badge(j.status))],
       ['Progress', j => cell(j, 'progress', progressOf(j))],
       ['Inserted', j => cell(j, 'inserted', String(j.inserted)), { num: true }],
-      ['Note', j => cell(j, 'note', j.failure || j.note || (j.missingOnVenue ? `${j.missingOnVenue} not on the venue` : ''))],
+      ['Note', j => cell(j, 'note', noteOf(j))],
       ...(session.canAct ? [['Actions', j => cell(j, 'actions', cancelButton(j))]] : [])],
       page.items, 'none yet. Choose an instrument, a timeframe and a start above, then Download.'));
     page.items.filter(j => UNFINISHED.includes(j.status)).forEach(follow);
@@ -171,7 +174,7 @@ async function downloads(s, box, onFinished) {
     if (r.status) clear(r.status, badge(j.status));
     if (r.progress) clear(r.progress, progressOf(j));
     if (r.inserted) r.inserted.textContent = String(j.inserted);
-    if (r.note) r.note.textContent = j.failure || j.note || '';
+    if (r.note) r.note.textContent = noteOf(j);
     if (r.actions) clear(r.actions, cancelButton(j));
   }
 
