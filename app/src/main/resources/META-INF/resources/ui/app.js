@@ -6,7 +6,9 @@ import * as C from './charts.js';
 import { overview } from './overview.js';
 import { bots, botDetail } from './bots.js';
 import { backtests, backtestDetail, sweepDetail } from './backtests.js';
-import { market, accounts, admin } from './manage.js';
+import { accounts, admin } from './manage.js';
+import { market } from './market.js';
+import { notifications } from './notifications.js';
 
 export const session = { me: null, get canAct() { return this.me && this.me.role !== 'viewer'; } };
 const view = document.getElementById('view');
@@ -122,6 +124,7 @@ const routes = [
   [/^\/market$/, () => market],
   [/^\/accounts$/, () => accounts],
   [/^\/admin$/, () => admin],
+  [/^\/notifications$/, () => notifications],
 ];
 
 async function route() {

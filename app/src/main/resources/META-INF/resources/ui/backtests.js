@@ -2,7 +2,7 @@ import * as A from './api.js';
 import { h, clear, table, field, fmtNum, fmtTime, pnl, badge } from './dom.js';
 import * as C from './charts.js';
 import { session, act, toast, showProblem, notFound } from './app.js';
-import { TIMEFRAMES, toIso, strategyParams, strategies, instruments } from './forms.js';
+import { TIMEFRAMES, toIso, daysAgo, strategyParams, strategies, instruments } from './forms.js';
 import { tradeColumns } from './bots.js';
 
 const FINISHED = ['completed', 'failed', 'cancelled', 'interrupted'];
@@ -18,7 +18,8 @@ export async function backtests(s, root) {
   clear(runs, h('h2', { id: 'runs-title' }, 'Runs'), table(`Latest of ${r.total} runs`, [
     ['Run', b => h('a', { href: '#/backtests/' + b.id }, `${b.strategy} ${b.instruments.join(',')}`)],
     ['Range', b => `${fmtTime(b.from)} → ${fmtTime(b.to)}`], ['Status', b => badge(b.status)],
-    ['Progress', b => pctText(b.progress), { num: true }], ['Created', b => fmtTime(b.createdAt)]], r.items));
+    ['Progress', b => pctText(b.progress), { num: true }], ['Created', b => fmtTime(b.createdAt)]], r.items,
+    session.canAct ? 'none yet. Choose a strategy, an instrument with stored candles (Market data) and a range above, then Start.' : 'none yet.'));
   clear(sweeps, h('h2', { id: 'sweeps-title' }, 'Sweeps'), table(`Latest of ${sw.total} sweeps`, [
     ['Sweep', x => h('a', { href: '#/sweeps/' + x.id }, `${x.kind} ${x.strategy} by ${x.objective}`)],
     ['Points', x => `${x.pointsDone}/${x.pointsTotal}`, { num: true }], ['Status', x => badge(x.status)],
@@ -36,8 +37,8 @@ async function runForm(box) {
   const strategy = f('strategy', 'Strategy', { name: 'strategy', options: cat.map(c => c.id) });
   const instrument = f('instruments', 'Instrument', { name: 'instrument', options: insts.map(i => i.id) });
   const timeframe = f('timeframe', 'Timeframe', { name: 'timeframe', options: TIMEFRAMES, value: '1m' });
-  const from = f('from', 'From (UTC)', { type: 'datetime-local', name: 'from', required: true });
-  const to = f('to', 'To (UTC)', { type: 'datetime-local', name: 'to', required: true });
+  const from = f('from', 'From (UTC)', { type: 'datetime-local', name: 'from', required: true, value: daysAgo(3) });
+  const to = f('to', 'To (UTC)', { type: 'datetime-local', name: 'to', required: true, value: daysAgo(1) });
   const cash = f('startingCash', 'Starting cash', { type: 'number', name: 'startingCash', step: 'any', min: 0, value: '10000' });
   const takerFee = f('takerFee', 'Taker fee', { type: 'number', name: 'takerFee', step: 'any', min: 0, value: '0.001' });
   const slippage = f('slippageBps', 'Slippage (bps)', { type: 'number', name: 'slippageBps', step: 'any', min: 0, value: '0' });

@@ -104,3 +104,16 @@ export function heatmap(el, xName, yName, cells, objective) {
   }, true);
   return c;
 }
+
+/** The latest candles of a live feed, small (list: candles as the API gives them). */
+export function liveCandles(el, list, title) {
+  const c = chart(el);
+  c.setOption({
+    animation: false, title: { text: title, left: 8, textStyle: { fontSize: 13 } },
+    tooltip: { trigger: 'axis' }, grid,
+    xAxis: { type: 'time' }, yAxis: { type: 'value', scale: true },
+    series: [{ name: 'price', type: 'candlestick', data: list.map(k => [k.openTime, Number(k.open), Number(k.close), Number(k.low), Number(k.high)]),
+      itemStyle: { color: '#1e8449', color0: '#c0392b', borderColor: '#1e8449', borderColor0: '#c0392b' } }]
+  }, true);
+  return c;
+}

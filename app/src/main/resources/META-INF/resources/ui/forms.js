@@ -6,6 +6,8 @@ export const TIMEFRAMES = ['1m', '3m', '5m', '15m', '30m', '1h', '2h', '4h', '6h
 /** datetime-local value (UTC) <-> ISO instant */
 export const toIso = v => v ? (v.length === 16 ? v + ':00Z' : v.endsWith('Z') ? v : v + 'Z') : null;
 export const fromIso = s => s ? s.slice(0, 16) : '';
+/** A datetime-local value (UTC) `days` days before now, on the hour: default ranges that the demo's last 30 days of candles cover. */
+export const daysAgo = days => new Date(Date.now() - days * 86400000).toISOString().slice(0, 13) + ':00';
 
 /**
  * The parameter fields of a strategy, generated from its declared type, default and range: integers and
@@ -40,3 +42,13 @@ export async function strategies() {
   return catalog;
 }
 export async function instruments() { return A.all('/api/marketdata/instruments', 2000); }
+
+/** The candles path of an instrument id "VENUE:BASE/QUOTE", or null when it is not written so. */
+export function candlePath(id) {
+  const m = /^([A-Za-z0-9_]+):([A-Za-z0-9]+)\/([A-Za-z0-9]+)$/.exec(id || '');
+  return m ? `/api/marketdata/candles/${m[1]}/${m[2]}/${m[3]}` : null;
+}
+
+const TF_MILLIS = { m: 60000, h: 3600000, d: 86400000, w: 604800000 };
+/** Milliseconds of a timeframe code such as 1m, 4h, 1d. */
+export const timeframeMillis = tf => Number(tf.slice(0, -1)) * TF_MILLIS[tf.slice(-1)];

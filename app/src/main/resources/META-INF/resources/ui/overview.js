@@ -38,7 +38,9 @@ export async function overview(s, root) {
     const [summary, botList] = await Promise.all([A.get('/api/portfolio/summary', { signal: s.signal }),
       A.all('/api/bots', 1000, { signal: s.signal })]);
     const parts = [h('h2', { id: 'pnl-title' }, 'Equity and P&L')];
-    if (!summary.currencies.length) parts.push(h('p', { class: 'empty' }, 'No bot has traded yet.'));
+    if (!summary.currencies.length) parts.push(h('p', { class: 'empty' }, 'No bot has traded yet. ',
+      session.canAct ? h('span', {}, 'To start: a paper account (', h('a', { href: '#/accounts' }, 'Accounts'), '), then a bot on it (',
+        h('a', { href: '#/bots' }, 'Bots'), '); or try a strategy on past candles first (', h('a', { href: '#/backtests' }, 'Backtests'), ').') : ''));
     for (const cur of summary.currencies) {
       const eqChart = h('div', { class: 'chart', role: 'img', 'aria-label': `Equity by day in ${cur.currency}` });
       const botChart = h('div', { class: 'chart', role: 'img', 'aria-label': `Net P&L by bot in ${cur.currency}` });

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
@@ -15,11 +16,18 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,6 +47,7 @@ class DashboardBrowserTest {
     private static final String API_KEY = "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duWx9z";
     private static final String SECRET = "NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j";
     private static Browser browser;
+    private static Receiver receiver;
 
     @TestHTTPResource("/")
     URL base;
@@ -46,12 +55,16 @@ class DashboardBrowserTest {
     @BeforeAll
     static void launch() {
         browser = new Browser();
+        receiver = Receiver.start();
     }
 
     @AfterAll
     static void close() {
         if (browser != null) {
             browser.close();
+        }
+        if (receiver != null) {
+            receiver.close();
         }
     }
 
@@ -102,7 +115,7 @@ class DashboardBrowserTest {
         // an upload with its progress, imported as a job of the list
         page.navigate(base + "#/market");
         Locator upload = page.locator("form", new Page.LocatorOptions().setHas(page.locator("input[type=file]")));
-        upload.getByLabel("Instrument", new Locator.GetByLabelOptions().setExact(true)).selectOption(instrument);
+        upload.getByLabel("Instrument", new Locator.GetByLabelOptions().setExact(true)).fill(instrument);
         upload.getByLabel("Format").selectOption("csv");
         upload.getByLabel("File (CSV or zip)").setInputFiles(new FilePayload("prices.csv", "text/csv",
                 ("timestamp,open,high,low,close,volume\n2024-01-03T00:00:00Z,42000,42010,41990,42005,1.5\n"
@@ -112,6 +125,29 @@ class DashboardBrowserTest {
                 .containsText("completed");
         assertThat((Object) page.evaluate("() => document.querySelector('progress[aria-label=\"Upload progress\"]').value"))
                 .isEqualTo(1);
+
+        // a download from the simulated venue, followed to the end; then its live prices
+        Locator download = page.locator("form", new Page.LocatorOptions().setHas(page.locator("input[name=dl-instrument]")));
+        download.getByLabel("Instrument", new Locator.GetByLabelOptions().setExact(true)).fill("SIM:BTC/USDT");
+        download.getByLabel("Timeframe").selectOption("1h");
+        download.getByLabel("From (UTC)").fill("2026-01-01T00:00");
+        download.getByLabel("To (UTC)").fill("2026-01-03T00:00");
+        download.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Download")).click();
+        Locator downloaded = page.getByLabel("Progress of the download of SIM:BTC/USDT 1h").first();
+        page.waitForFunction("() => [...document.querySelectorAll('progress')].some(p =>"
+                + " p.getAttribute('aria-label') === 'Progress of the download of SIM:BTC/USDT 1h' && p.value === 1)");
+        PlaywrightAssertions.assertThat(page.locator("tr", new Page.LocatorOptions().setHas(downloaded)).first())
+                .containsText("completed");
+        Locator live = page.locator("form", new Page.LocatorOptions().setHas(page.locator("input[name=live-instrument]")));
+        live.getByLabel("Instrument", new Locator.GetByLabelOptions().setExact(true)).fill("SIM:BTC/USDT");
+        live.getByLabel("Timeframe").selectOption("1m");
+        live.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Watch")).click();
+        // the SIM venue runs 600 times faster in tests: a closed 1m candle every 100 ms
+        page.waitForFunction("() => Number(document.getElementById('live-price').dataset.updates || 0) >= 3");
+        page.waitForSelector("#live-chart canvas");
+        assertThat(page.locator("#live-price").innerText()).matches("[0-9,]+(\\.[0-9]+)?");
+        Browser.screenshot(page, "01c-market-live");
+        live.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Stop")).click();
 
         // a backtest from the form, followed to the end, its equity chart drawn
         page.navigate(base + "#/backtests");
@@ -155,6 +191,15 @@ class DashboardBrowserTest {
         page.getByLabel("Replay from (UTC)").fill(FROM);
         page.getByLabel("Replay to (UTC)").fill(TO);
         page.getByLabel("Speed (× real time)").fill("1200");
+        List<String> candleReads = new CopyOnWriteArrayList<>();
+        List<String> performanceReads = new CopyOnWriteArrayList<>();
+        page.onRequest(request -> {
+            if (request.url().contains("/api/marketdata/candles/")) {
+                candleReads.add(request.url());
+            } else if (request.url().contains("/performance")) {
+                performanceReads.add(request.url());
+            }
+        });
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create bot")).click();
         page.waitForURL(Pattern.compile(".*#/bots/[0-9a-f-]{36}$"));
         page.locator("main button[data-action=start]").click();
@@ -162,7 +207,27 @@ class DashboardBrowserTest {
                 + " const c = el && window.echarts.getInstanceByDom(el); if (!c) return false;"
                 + " const marks = c.getOption().series[0].markPoint; return !!marks && marks.data.length > 0; }");
         assertThat(page.locator("#bot-chart").getAttribute("data-markers")).isNotEqualTo("0");
+        // the running bot's page was read again several times, its candles never again from the start
+        page.waitForCondition(() -> performanceReads.size() >= 3);
+        assertThat(candleReads).filteredOn(url -> url.contains("from=2024-01-01T00:00:00.000Z")).hasSize(1);
         Browser.screenshot(page, "03-bot-detail");
+
+        // a webhook endpoint from the form: its secret shown once, then gone from the page
+        page.navigate(base + "#/notifications");
+        Locator endpoint = page.locator("form[aria-labelledby=new-ep-title]");
+        endpoint.getByLabel("Name").fill("my receiver");
+        endpoint.getByLabel("URL").fill(receiver.url());
+        endpoint.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add endpoint")).click();
+        String secret = page.locator("#ep-secret-value").innerText();
+        assertThat(secret).isNotBlank();
+        Browser.screenshot(page, "05a-notifications-secret");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("I have stored it: hide")).click();
+        assertThat(page.content()).doesNotContain(secret);
+        Locator endpointRow = page.locator("tr", new Page.LocatorOptions().setHasText("my receiver"));
+        endpointRow.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Disable my receiver")).click();
+        PlaywrightAssertions.assertThat(endpointRow.locator(".badge")).hasText("disabled");
+        endpointRow.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Enable my receiver")).click();
+        PlaywrightAssertions.assertThat(endpointRow.locator(".badge")).hasText("enabled");
 
         // halt with a reason: the running bot is paused
         page.navigate(base + "#/overview");
@@ -172,6 +237,13 @@ class DashboardBrowserTest {
         PlaywrightAssertions.assertThat(page.locator("#ks-state")).hasText("halted");
         PlaywrightAssertions.assertThat(page.locator("#ks-reason")).hasText("browser test halt");
         Browser.screenshot(page, "04-overview-halted");
+        // the halt reached the receiver, signed, and the endpoint's delivery log says so
+        page.navigate(base + "#/notifications");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Deliveries of my receiver")).click();
+        PlaywrightAssertions.assertThat(page.locator("#ep-log tr", new Page.LocatorOptions().setHasText("risk.kill_switch")))
+                .containsText("delivered", new LocatorAssertions.ContainsTextOptions().setTimeout(20_000));
+        assertThat(receiver.signatures()).anySatisfy(signature -> assertThat(signature).startsWith("t=").contains(",v1="));
+        Browser.screenshot(page, "05b-notifications-log");
         page.navigate(base + "#/bots");
         Locator row = page.locator("tr", new Page.LocatorOptions().setHasText(botName));
         PlaywrightAssertions.assertThat(row.locator(".badge")).hasText("paused");
@@ -252,6 +324,35 @@ class DashboardBrowserTest {
     }
 
     private record Login(UUID id, String email) {
+    }
+
+    /** A webhook receiver on loopback that answers 200 and keeps each delivery's signature header. */
+    private record Receiver(HttpServer server, List<String> signatures) implements AutoCloseable {
+        static Receiver start() {
+            try {
+                HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+                List<String> signatures = new CopyOnWriteArrayList<>();
+                server.createContext("/hook", exchange -> {
+                    exchange.getRequestBody().readAllBytes();
+                    signatures.add(String.valueOf(exchange.getRequestHeaders().getFirst("X-Cryptobot-Signature")));
+                    exchange.sendResponseHeaders(200, -1);
+                    exchange.close();
+                });
+                server.start();
+                return new Receiver(server, signatures);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
     }
 
     /** A user who logs in with a password: registered (a trader), then given the role by an admin. */
