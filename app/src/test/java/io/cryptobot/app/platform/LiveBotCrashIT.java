@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cryptobot.app.support.TradingScenario;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -14,8 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,9 +32,6 @@ class LiveBotCrashIT {
     private PackagedApp app;
     private String token;
     private TradingScenario orders;
-
-    private record Sent(Map<String, Object> body, int status, String id) {
-    }
 
     @AfterEach
     void stop() throws Exception {
@@ -66,10 +60,11 @@ class LiveBotCrashIT {
         int restarts = 0;
         for (long killAfter : new long[] {700, 1_900}) {
             Map<String, Instant> before = lastSteps(bots);
-            List<Sent> unanswered = placeUntilKilled(accounts, killAfter);
+            List<OrderStorm.Sent> unanswered =
+                    OrderStorm.placeUntilKilled(app, token, orders, "l", accounts, killAfter);
             restart();
             restarts++;
-            for (Sent lost : unanswered) {
+            for (OrderStorm.Sent lost : unanswered) {
                 HttpResponse<String> again = app.send("POST", "/api/orders", token, lost.body());
                 assertThat(again.statusCode()).as("re-sent %s: %s", lost.body(), again.body()).isIn(200, 201);
                 orders.ack(lost.body(), PackagedApp.JSON.readTree(again.body()).get("id").asText());
@@ -258,69 +253,6 @@ class LiveBotCrashIT {
             trades.add(trade);
         }
         return trades;
-    }
-
-    /** Places and cancels orders on every account from several threads until the process is killed. */
-    private List<Sent> placeUntilKilled(List<String> accounts, long killAfterMillis) throws Exception {
-        ConcurrentLinkedQueue<Sent> sent = new ConcurrentLinkedQueue<>();
-        ConcurrentLinkedQueue<String> cancels = new ConcurrentLinkedQueue<>();
-        ConcurrentLinkedQueue<String> openLimits = new ConcurrentLinkedQueue<>();
-        AtomicBoolean dead = new AtomicBoolean();
-        String round = Long.toString(killAfterMillis);
-        List<Thread> threads = new ArrayList<>();
-        for (String account : accounts) {
-            for (int t = 0; t < 2; t++) {
-                int thread = t;
-                threads.add(new Thread(() -> {
-                    for (int n = 0; !dead.get(); n++) {
-                        boolean limit = n % 3 == 2;
-                        String clientOrderId = "l" + round + "-" + account.substring(0, 8) + "-" + thread + "-" + n;
-                        Map<String, Object> body = orders.body(account, clientOrderId, limit ? "limit" : "market",
-                                limit ? "1000.00" : null);
-                        try {
-                            HttpResponse<String> r = app.send("POST", "/api/orders", token, body);
-                            String id = r.statusCode() == 201 || r.statusCode() == 200
-                                    ? PackagedApp.JSON.readTree(r.body()).get("id").asText() : null;
-                            sent.add(new Sent(body, r.statusCode(), id));
-                            if (limit && id != null) {
-                                openLimits.add(id);
-                            }
-                            String cancel = n % 4 == 3 ? openLimits.poll() : null;
-                            if (cancel != null && app.send("POST", "/api/orders/" + cancel + "/cancel", token, null)
-                                    .statusCode() == 200) {
-                                cancels.add(cancel);
-                            }
-                        } catch (IOException | InterruptedException killed) {
-                            sent.add(new Sent(body, -1, null));
-                            dead.set(true);
-                        } catch (Exception e) {
-                            throw new IllegalStateException(e);
-                        }
-                    }
-                }));
-            }
-        }
-        threads.forEach(Thread::start);
-        Thread.sleep(killAfterMillis);
-        app.kill();
-        dead.set(true);
-        for (Thread thread : threads) {
-            thread.join(60_000);
-        }
-        List<Sent> unanswered = new ArrayList<>();
-        for (Sent s : sent) {
-            if (s.id() != null) {
-                orders.ack(s.body(), s.id());
-            } else if (s.status() == -1) {
-                unanswered.add(s);
-            } else {
-                throw new AssertionError("answered " + s.status() + " to " + s.body());
-            }
-        }
-        orders.canceled(cancels);
-        assertThat(orders.acknowledged()).as("orders acknowledged before the kill at %d ms", killAfterMillis)
-                .isPositive();
-        return unanswered;
     }
 
     private String place(String account, String clientOrderId, String type, String limitPrice) throws Exception {
