@@ -223,13 +223,13 @@ class LiveBinanceBotTest {
             m.engine().bnbPrice("USDT", "500");
             Response sold = m.order("sell", "market", "0.300", null);
             sold.then().statusCode(201);
-            JsonPath sell = m.awaitOrder(sold.path("id"), "filled");
+            JsonPath sell = m.awaitOrder((String) sold.path("id"), "filled");
             assertThat(sell.getList("fills.feeAsset", String.class)).containsExactly("BNB");
 
             JsonPath fills = get("/api/fills?bot=" + m.bot).then().statusCode(200).extract().jsonPath();
             assertThat(fills.getList("items.feeAsset", String.class)).containsExactlyInAnyOrder("USDT", "USDT", "BNB");
             JsonPath orders = get("/api/orders?bot=" + m.bot).then().statusCode(200).extract().jsonPath();
-            assertThat(orders.getList("items.id", String.class)).contains(buyId, sold.path("id"));
+            assertThat(orders.getList("items.id", String.class)).contains(buyId, (String) sold.path("id"));
             JsonPath portfolio = get("/api/bots/" + m.bot + "/portfolio").then().statusCode(200).extract().jsonPath();
             assertThat(portfolio.prettify()).contains("BNB");
             assertThat(new BigDecimal(portfolio.getString("positions[0].quantity")))
@@ -242,12 +242,12 @@ class LiveBinanceBotTest {
             given().header("Authorization", trader.bearer()).post("/api/orders/" + restingId + "/cancel").then()
                     .statusCode(200);
             m.awaitOrder(restingId, "canceled");
-            assertThat(m.venueOrder(resting.path("clientOrderId")).getString("status")).isEqualTo("CANCELED");
+            assertThat(m.venueOrder((String) resting.path("clientOrderId")).getString("status")).isEqualTo("CANCELED");
 
             // a filter failure: refused with the reason, nothing left open on the venue
             Response tiny = m.order("buy", "limit", "0.001", below.toPlainString());
             tiny.then().statusCode(201);
-            JsonPath refused = awaitFinal(m, tiny.path("id"));
+            JsonPath refused = awaitFinal(m, (String) tiny.path("id"));
             assertThat(refused.getString("order.status")).isIn("rejected", "denied");
             assertThat(refused.prettify().toLowerCase()).contains("notional");
 
@@ -258,7 +258,7 @@ class LiveBinanceBotTest {
             given().header("Authorization", trader.bearer()).contentType(ContentType.JSON)
                     .body(Map.of("reason", "test halt")).post("/api/risk/halt").then().statusCode(200);
             m.awaitOrder(workingId, "canceled");
-            assertThat(m.venueOrder(working.path("clientOrderId")).getString("status")).isEqualTo("CANCELED");
+            assertThat(m.venueOrder((String) working.path("clientOrderId")).getString("status")).isEqualTo("CANCELED");
             assertThat(m.venueOpenOrders().stream().map(o -> ((JsonObject) o).getString("clientOrderId")).toList())
                     .containsExactly("placed-on-the-venue");
             assertThat(m.engine().placed(m.apiKey, buyCid)).as("nothing sent twice").isEqualTo(1);
