@@ -90,6 +90,10 @@ class LiveBinanceBotTest {
 
         /** A live account with this key, and a bot on it (not started). */
         String liveBot(String strategy, Map<String, String> parameters) {
+            return liveBot(strategy, parameters, Map.of("maxOrderNotional", "200", "maxDailyLoss", "100"));
+        }
+
+        String liveBot(String strategy, Map<String, String> parameters, Map<String, String> limits) {
             account = given().header("Authorization", trader.bearer()).contentType(ContentType.JSON)
                     .body(Map.of("name", "binance " + UUID.randomUUID(), "venue", "BINANCE", "apiKey", apiKey,
                             "secret", secret))
@@ -102,7 +106,7 @@ class LiveBinanceBotTest {
             request.put("timeframe", "1m");
             request.put("accountId", account);
             request.put("feed", Map.of("kind", "live"));
-            request.put("limits", Map.of("maxOrderNotional", "200", "maxDailyLoss", "100"));
+            request.put("limits", limits);
             request.put("budget", "500.00");
             request.put("confirmLive", true);
             bot = given().header("Authorization", trader.bearer()).contentType(ContentType.JSON).body(request)
@@ -111,6 +115,10 @@ class LiveBinanceBotTest {
         }
 
         void start() {
+            start(bot);
+        }
+
+        void start(String bot) {
             given().header("Authorization", trader.bearer()).post("/api/bots/" + bot + "/start").then()
                     .statusCode(200).body("status", equalTo("running"));
             Eventually.until(Duration.ofSeconds(30), "the bot on its feed",
@@ -271,6 +279,90 @@ class LiveBinanceBotTest {
             binance.clockOffset(Duration.ZERO);
             binanceAdapter().serverTime();
         }
+    }
+
+    @Test
+    void a_live_bot_on_the_fake_binance_and_a_paper_bot_on_the_same_candles_decide_the_same_at_the_same_candles() {
+        long first = Timeframe.M1.floor(System.currentTimeMillis());
+        venueClockAt(System.currentTimeMillis());
+        int candles = 40;
+        Market m = new Market(first, 20_261_212, candles);
+        Map<String, String> sma = Map.of("fast", "2", "slow", "5");
+        Map<String, String> limits = Map.of("maxOrderNotional", "1000", "maxDailyLoss", "500");
+        String paper = null;
+        try {
+            m.liveBot("sma_crossover", sma, limits);
+            String paperAccount = io.cryptobot.app.support.TradingFixtures.paperAccount(trader, "500");
+            Map<String, Object> request = new HashMap<>();
+            request.put("name", "paper twin " + UUID.randomUUID());
+            request.put("strategy", "sma_crossover");
+            request.put("parameters", sma);
+            request.put("instrument", m.instrument.toString());
+            request.put("timeframe", "1m");
+            request.put("accountId", paperAccount);
+            request.put("feed", Map.of("kind", "live"));
+            request.put("limits", limits);
+            paper = given().header("Authorization", trader.bearer()).contentType(ContentType.JSON).body(request)
+                    .post("/api/bots").then().statusCode(201).extract().path("id");
+            m.start(m.bot);
+            m.start(paper);
+            Eventually.until(Duration.ofSeconds(20), "the live account reconciled",
+                    () -> m.reconciliation().getBoolean("reconciled"));
+            Eventually.until(Duration.ofSeconds(20), "both bots on the feed",
+                    () -> feeds.status(m.instrument, Timeframe.M1).exists(s -> s.subscribers() >= 2));
+            List<String> live = new java.util.ArrayList<>();
+            List<String> simulated = new java.util.ArrayList<>();
+            int liveSeen = 0;
+            int paperSeen = 0;
+            for (int i = 0; i < candles; i++) {
+                VenueCandle candle = m.close();
+                String bot = m.bot;
+                String twin = paper;
+                awaitBot(bot, b -> stepped(b, candle));
+                awaitBot(twin, b -> stepped(b, candle));
+                // the live bot's market orders end on the venue before the next candle closes
+                Eventually.until(Duration.ofSeconds(20), "live orders ended", () -> openOrders(bot).isEmpty());
+                List<Map<String, Object>> liveOrders = orders(bot);
+                List<Map<String, Object>> paperOrders = orders(twin);
+                for (Map<String, Object> o : liveOrders.subList(liveSeen, liveOrders.size())) {
+                    live.add(candle.openTime() + ":" + o.get("side"));
+                }
+                for (Map<String, Object> o : paperOrders.subList(paperSeen, paperOrders.size())) {
+                    simulated.add(candle.openTime() + ":" + o.get("side"));
+                }
+                liveSeen = liveOrders.size();
+                paperSeen = paperOrders.size();
+            }
+            assertThat(live).as("the strategy traded on these candles").anyMatch(s -> s.endsWith("buy"))
+                    .anyMatch(s -> s.endsWith("sell"));
+            assertThat(live).isEqualTo(simulated);
+            assertThat(orders(m.bot)).extracting(o -> o.get("status")).containsOnly("filled");
+        } finally {
+            for (String bot : java.util.Arrays.asList(m.bot, paper)) {
+                if (bot != null) {
+                    given().header("Authorization", trader.bearer()).post("/api/bots/" + bot + "/stop");
+                }
+            }
+        }
+    }
+
+    private static boolean stepped(JsonPath bot, VenueCandle candle) {
+        return bot.getString("lastStep") != null
+                && Instant.parse(bot.getString("lastStep")).toEpochMilli() >= candle.openTime();
+    }
+
+    /** The bot's orders, oldest first. */
+    private List<Map<String, Object>> orders(String bot) {
+        List<Map<String, Object>> items = get("/api/orders?bot=" + bot + "&limit=500").then().statusCode(200)
+                .extract().jsonPath().getList("items");
+        List<Map<String, Object>> sorted = new java.util.ArrayList<>(items);
+        sorted.sort(java.util.Comparator.comparing(o -> String.valueOf(o.get("id"))));
+        return sorted;
+    }
+
+    private List<Map<String, Object>> openOrders(String bot) {
+        return orders(bot).stream().filter(o -> !List.of("filled", "canceled", "rejected", "denied", "expired")
+                .contains(o.get("status"))).toList();
     }
 
     private JsonPath awaitFinal(Market m, String id) {
