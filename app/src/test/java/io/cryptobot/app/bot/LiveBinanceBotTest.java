@@ -291,6 +291,9 @@ class LiveBinanceBotTest {
         Map<String, String> limits = Map.of("maxOrderNotional", "1000", "maxDailyLoss", "500");
         String paper = null;
         try {
+            // fees in the quote: a fee taken from the bought base leaves dust below the lot step after the sell,
+            // which the strategy counts as a position (it then never buys again): a known gap, not parity's subject
+            m.engine().fees(m.apiKey, FakeSpotEngine.FeeAsset.QUOTE, "0.001");
             m.liveBot("sma_crossover", sma, limits);
             String paperAccount = io.cryptobot.app.support.TradingFixtures.paperAccount(trader, "500");
             Map<String, Object> request = new HashMap<>();
@@ -335,7 +338,8 @@ class LiveBinanceBotTest {
             }
             assertThat(live).as("the strategy traded on these candles").anyMatch(s -> s.endsWith("buy"))
                     .anyMatch(s -> s.endsWith("sell"));
-            assertThat(live).isEqualTo(simulated);
+            assertThat(live).as("live orders %s; live bot events %s", orders(m.bot),
+                    get("/api/bots/" + m.bot + "/events?limit=100").asString()).isEqualTo(simulated);
             assertThat(orders(m.bot)).extracting(o -> o.get("status")).containsOnly("filled");
         } finally {
             for (String bot : java.util.Arrays.asList(m.bot, paper)) {
