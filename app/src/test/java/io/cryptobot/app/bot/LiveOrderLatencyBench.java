@@ -34,11 +34,11 @@ import org.junit.jupiter.api.Test;
  * application: from just before the fake pushes a closed kline on its stream to the moment the fake receives the
  * bot's {@code POST /api/v3/order}. Both ends are in this JVM, so the span covers the kline WebSocket, the live feed,
  * the session's step and journal, the venue checks and the signed REST request. {@code bench.live.candles} candles
- * (150 by default, one every 250 ms: Binance's 50 orders per 10 s), the first 30 not counted (warm-up).
+ * (120 by default, one every 400 ms: Binance's 50 orders per 10 s), the first 30 not counted (warm-up).
  */
 @QuarkusTest
 class LiveOrderLatencyBench {
-    private static final int CANDLES = Integer.getInteger("bench.live.candles", 150);
+    private static final int CANDLES = Integer.getInteger("bench.live.candles", 120);
     private static final int WARM_UP = 30;
     private final TestUser trader = TestUsers.create("trader");
     private final FakeBinance binance = FakeVenuesTestResource.binance();
@@ -102,15 +102,22 @@ class LiveOrderLatencyBench {
                 if (11 + i < walk.size()) {
                     series.open(walk.get(11 + i));
                 }
-                Eventually.until(Duration.ofSeconds(10), "order " + (i + 1) + " on the wire",
-                        () -> orders(symbol).size() > sent);
+                try {
+                    Eventually.until(Duration.ofSeconds(10), "order " + (i + 1) + " on the wire",
+                            () -> orders(symbol).size() > sent);
+                } catch (AssertionError e) {
+                    throw new AssertionError(e.getMessage() + "; the bot: " + given().header("Authorization",
+                            trader.bearer()).get("/api/bots/" + bot).asString() + "; its events: " + given()
+                            .header("Authorization", trader.bearer()).get("/api/bots/" + bot + "/events?limit=5"
+                                    + "&offset=" + Math.max(0, 2 * sent)).asString(), e);
+                }
                 Instant wire = orders(symbol).get(sent).at();
                 if (i >= WARM_UP) {
                     micros.add(Duration.between(closed, wire).toNanos() / 1_000);
                 }
-                // Binance allows 50 orders in 10 s per account, and the adapter holds orders beyond that: one candle
-                // every 250 ms keeps the bench below it (what is measured is latency, not the venue's limit)
-                pause(250);
+                // Binance allows 50 orders in 10 s per account and the adapter refuses more (its limiter keeps a
+                // margin): a candle every 400 ms stays below it (what is measured is latency, not the limit)
+                pause(400);
             }
             micros.sort(Long::compare);
             System.out.printf("LIVE-ORDER-LATENCY candles=%d counted=%d p50=%.3fms p90=%.3fms p99=%.3fms max=%.3fms%n",
