@@ -177,7 +177,7 @@ public final class FakeSpotEngine {
     }
 
     /** POST /api/v3/order. */
-    synchronized Reply place(String apiKey, Map<String, String> p) {
+    public synchronized Reply place(String apiKey, Map<String, String> p) {
         JsonObject symbol = symbols.apply(p.get("symbol"));
         if (symbol == null) {
             return error(400, -1121, "Invalid symbol.");
@@ -287,13 +287,13 @@ public final class FakeSpotEngine {
     }
 
     /** GET /api/v3/order. */
-    synchronized Reply query(String apiKey, Map<String, String> p) {
+    public synchronized Reply query(String apiKey, Map<String, String> p) {
         Order order = find(apiKey, p, false);
         return order == null ? error(400, -2013, "Order does not exist.") : new Reply(200, orderJson(order).encode());
     }
 
     /** GET /api/v3/openOrders. */
-    synchronized Reply openOrders(String apiKey, Map<String, String> p) {
+    public synchronized Reply openOrders(String apiKey, Map<String, String> p) {
         JsonArray open = new JsonArray();
         orders.values().stream().filter(o -> o.apiKey.equals(apiKey) && o.open()
                 && (p.get("symbol") == null || o.symbol.equals(p.get("symbol")))).forEach(o -> open.add(orderJson(o)));

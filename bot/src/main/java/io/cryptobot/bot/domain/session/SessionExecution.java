@@ -7,6 +7,7 @@ import io.cryptobot.kernel.domain.Candle;
 import io.cryptobot.kernel.domain.InstrumentId;
 import io.cryptobot.kernel.domain.Money;
 import io.cryptobot.kernel.domain.Price;
+import io.cryptobot.kernel.domain.Quantity;
 import io.cryptobot.kernel.domain.execution.Venue;
 import io.cryptobot.kernel.domain.execution.VenueListener;
 import io.cryptobot.kernel.domain.execution.VenueOrder;
@@ -132,7 +133,7 @@ final class SessionExecution implements VenueListener {
                     order.order.accept(new VenueOrderId(accepted.venueOrderId()), clock.meta()));
             case VenueReport.Triggered triggered -> orders.transition(order, order.order.trigger(clock.meta()));
             case VenueReport.Filled filled -> {
-                book(order, filled);
+                book(order, inOrderScale(filled, order.order.spec().quantity().scale()));
                 if (order.order.status() == OrderStatus.FILLED) {
                     ended(order);
                 }
@@ -159,6 +160,26 @@ final class SessionExecution implements VenueListener {
 
     List<ExecutedFill> fills() {
         return Collections.unmodifiableList(fills);
+    }
+
+    /**
+     * A venue writes quantities at its own scale (Binance: 8 decimals, "0.40000000"); a fill is booked at the
+     * order's scale when it is exactly representable there. One that is not (finer than the instrument's step) stays
+     * as reported and is refused as an invalid fill.
+     */
+    static VenueReport.Filled inOrderScale(VenueReport.Filled filled, int scale) {
+        Quantity qty = filled.lastQty();
+        if (qty.scale() == scale) {
+            return filled;
+        }
+        try {
+            java.math.BigDecimal exact = qty.toBigDecimal().setScale(scale, java.math.RoundingMode.UNNECESSARY);
+            return new VenueReport.Filled(filled.clientOrderId(), filled.tradeId(),
+                    new Quantity(exact.unscaledValue().longValueExact(), scale), filled.lastPx(), filled.commission(),
+                    filled.liquidity(), filled.time());
+        } catch (ArithmeticException notExact) {
+            return filled;
+        }
     }
 
     private void book(SessionOrder order, VenueReport.Filled filled) {

@@ -1,0 +1,411 @@
+package io.cryptobot.app.bot;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.cryptobot.app.support.FakeVenuesTestResource;
+import io.cryptobot.app.support.TestUsers;
+import io.cryptobot.app.support.TestUsers.TestUser;
+import io.cryptobot.exchange.fakevenue.CandleSeries;
+import io.cryptobot.exchange.fakevenue.Eventually;
+import io.cryptobot.exchange.fakevenue.FakeBinance;
+import io.cryptobot.exchange.fakevenue.FakeSpotEngine;
+import io.cryptobot.kernel.domain.InstrumentId;
+import io.cryptobot.kernel.domain.Timeframe;
+import io.cryptobot.kernel.domain.market.VenueCandle;
+import io.cryptobot.kernel.domain.market.VenueMarketData;
+import io.cryptobot.marketdata.application.port.in.LiveFeedStatusQuery;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A live bot inside the application against the fake Binance (its matching engine, REST API, kline stream and
+ * user-data stream), through the real adapters: a live account, a bot with {@code confirmLive} on the fake's live
+ * candles, and orders by hand on it. Placement reaches the fake's book under the platform's client order id; fills
+ * (fee in the quote and in BNB) come back through the user-data stream into orders, fills and the bot's portfolio; a
+ * cancel; a venue's filter refusal; the kill switch cancels on the venue; and an order placed on the venue directly
+ * is reported as drift and left alone.
+ *
+ * <p>The venue's clock is ours (signed requests are stamped by our clock, so a skewed venue refuses them); the
+ * stream closes the candles the test closes, ahead of the clock.
+ */
+@QuarkusTest
+class LiveBinanceBotTest {
+    static final long MINUTE = 60_000;
+    private final TestUser trader = TestUsers.create("trader");
+    private final FakeBinance binance = FakeVenuesTestResource.binance();
+
+    @Inject
+    LiveFeedStatusQuery feeds;
+
+    @Inject
+    @Any
+    Instance<VenueMarketData> venues;
+
+    /** A fresh symbol on the fake, defined in the catalog, with its candles, an account key and a live bot on it. */
+    final class Market {
+        final String base = "L" + Long.toString(ThreadLocalRandom.current().nextLong(Long.MAX_VALUE), 36)
+                .toUpperCase().substring(0, 10);
+        final String symbol = base + "USDT";
+        final InstrumentId instrument = InstrumentId.parse("BINANCE:" + base + "/USDT").get();
+        final String apiKey = random64();
+        final String secret = random64();
+        final CandleSeries series = binance.klines(symbol, Timeframe.M1);
+        final List<VenueCandle> walk;
+        int next = 10;
+        String account;
+        String bot;
+
+        Market(long firstOpen, long seed, int candles) {
+            walk = CandleSeries.walk(Timeframe.M1, firstOpen - 10 * MINUTE, 10 + candles, seed);
+            binance.symbol(base, "USDT", "TRADING", "0.01000000", "0.00100000", "5.00000000");
+            binance.key(new FakeBinance.Key(apiKey, secret, true, false, true, false, Map.of(
+                    "USDT", new BigDecimal[] {new BigDecimal("1000.00000000"), BigDecimal.ZERO},
+                    "BNB", new BigDecimal[] {new BigDecimal("1.00000000"), BigDecimal.ZERO})));
+            given().header("Authorization", trader.bearer()).contentType(ContentType.JSON)
+                    .body(Map.of("venue", "BINANCE", "base", base, "quote", "USDT", "tickSize", "0.01",
+                            "stepSize", "0.001"))
+                    .post("/api/marketdata/instruments").then().statusCode(201);
+            series.history(walk.subList(0, 10));
+            series.open(walk.get(10));
+            engine().lastPrice(symbol, walk.get(9).close().toPlainString());
+        }
+
+        /** A live account with this key, and a bot on it (not started). */
+        String liveBot(String strategy, Map<String, String> parameters) {
+            return liveBot(strategy, parameters, Map.of("maxOrderNotional", "200", "maxDailyLoss", "100"));
+        }
+
+        String liveBot(String strategy, Map<String, String> parameters, Map<String, String> limits) {
+            account = given().header("Authorization", trader.bearer()).contentType(ContentType.JSON)
+                    .body(Map.of("name", "binance " + UUID.randomUUID(), "venue", "BINANCE", "apiKey", apiKey,
+                            "secret", secret))
+                    .post("/api/accounts/connections").then().statusCode(201).extract().path("id");
+            Map<String, Object> request = new HashMap<>();
+            request.put("name", "live " + UUID.randomUUID());
+            request.put("strategy", strategy);
+            request.put("parameters", parameters);
+            request.put("instrument", instrument.toString());
+            request.put("timeframe", "1m");
+            request.put("accountId", account);
+            request.put("feed", Map.of("kind", "live"));
+            request.put("limits", limits);
+            request.put("budget", "500.00");
+            request.put("confirmLive", true);
+            bot = given().header("Authorization", trader.bearer()).contentType(ContentType.JSON).body(request)
+                    .post("/api/bots").then().statusCode(201).extract().path("id");
+            return bot;
+        }
+
+        void start() {
+            start(bot);
+        }
+
+        void start(String bot) {
+            given().header("Authorization", trader.bearer()).post("/api/bots/" + bot + "/start").then()
+                    .statusCode(200).body("status", equalTo("running"));
+            Eventually.until(Duration.ofSeconds(30), "the bot on its feed",
+                    () -> feeds.status(instrument, Timeframe.M1).exists(s -> s.subscribers() >= 1 && s.connected())
+                            && series.watchers() >= 1);
+        }
+
+        /** Closes the next candle on the venue (the engine's last price its close) and opens the one after. */
+        VenueCandle close() {
+            VenueCandle candle = walk.get(next++);
+            engine().lastPrice(symbol, candle.close().toPlainString());
+            series.close(candle);
+            if (next < walk.size()) {
+                series.open(walk.get(next));
+            }
+            return candle;
+        }
+
+        FakeSpotEngine engine() {
+            return binance.engine();
+        }
+
+        /** The orders open on the venue for this key and symbol. */
+        JsonArray venueOpenOrders() {
+            return new JsonArray(engine().openOrders(apiKey, Map.of("symbol", symbol)).body());
+        }
+
+        JsonObject venueOrder(String clientOrderId) {
+            FakeSpotEngine.Reply reply = engine().query(apiKey, Map.of("symbol", symbol,
+                    "origClientOrderId", clientOrderId));
+            assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+            return new JsonObject(reply.body());
+        }
+
+        Response order(String side, String type, String quantity, String limitPrice) {
+            Map<String, Object> order = new HashMap<>();
+            order.put("accountId", account);
+            order.put("instrument", instrument.toString());
+            order.put("side", side);
+            order.put("type", type);
+            order.put("quantity", quantity);
+            if (limitPrice != null) {
+                order.put("limitPrice", limitPrice);
+                order.put("timeInForce", "gtc");
+            }
+            return given().header("Authorization", trader.bearer()).contentType(ContentType.JSON).body(order)
+                    .post("/api/orders");
+        }
+
+        JsonPath awaitOrder(String id, String status) {
+            JsonPath[] last = new JsonPath[1];
+            Eventually.until(Duration.ofSeconds(20), "order " + id + " " + status, () -> {
+                last[0] = get("/api/orders/" + id).then().statusCode(200).extract().jsonPath();
+                return status.equals(last[0].getString("order.status"));
+            });
+            return last[0];
+        }
+
+        JsonPath reconciliation() {
+            return get("/api/bots/" + bot + "/reconciliation").then().statusCode(200).extract().jsonPath();
+        }
+    }
+
+    @Test
+    void hand_orders_on_a_live_bot_reach_the_fake_binance_and_its_reports_come_back() {
+        long first = Timeframe.M1.floor(System.currentTimeMillis());
+        venueClockAt(System.currentTimeMillis());
+        Market m = new Market(first, 7, 20);
+        try {
+            // an order placed on the venue directly, before the bot: the platform must report it and leave it alone
+            FakeSpotEngine.Reply foreign = m.engine().place(m.apiKey, Map.of("symbol", m.symbol, "side", "BUY",
+                    "type", "LIMIT", "timeInForce", "GTC", "quantity", "0.100", "price", "50.00",
+                    "newClientOrderId", "placed-on-the-venue"));
+            assertThat(foreign.status()).as(foreign.body()).isEqualTo(200);
+            m.liveBot("manual", Map.of());
+            m.start();
+            VenueCandle candle = m.close();
+            awaitBot(m.bot, b -> b.getString("lastStep") != null
+                    && Instant.parse(b.getString("lastStep")).toEpochMilli() == candle.openTime());
+            Eventually.until(Duration.ofSeconds(20), "the account reconciled",
+                    () -> m.reconciliation().getBoolean("reconciled"));
+            JsonPath reconciliation = m.reconciliation();
+            assertThat(reconciliation.getList("drifts.code", String.class)).contains("unknown_venue_order");
+            assertThat(reconciliation.getList("drifts.clientOrderId", String.class)).contains("placed-on-the-venue");
+
+            // placement: on the venue's book under the platform's client order id, then filled in two prints
+            m.engine().fees(m.apiKey, FakeSpotEngine.FeeAsset.QUOTE, "0.001");
+            BigDecimal below = candle.close().subtract(new BigDecimal("5.00"));
+            Response placed = m.order("buy", "limit", "1.000", below.toPlainString());
+            placed.then().statusCode(201);
+            String buyId = placed.path("id");
+            String buyCid = placed.path("clientOrderId");
+            m.awaitOrder(buyId, "accepted");
+            assertThat(m.venueOrder(buyCid).getString("status")).isEqualTo("NEW");
+            assertThat(m.engine().placed(m.apiKey, buyCid)).isEqualTo(1);
+            m.engine().trade(m.symbol, below.toPlainString(), "0.400");
+            m.awaitOrder(buyId, "partially_filled");
+            m.engine().trade(m.symbol, below.toPlainString(), "0.600");
+            JsonPath filled = m.awaitOrder(buyId, "filled");
+            assertThat(filled.getList("fills.feeAsset", String.class)).containsExactly("USDT", "USDT");
+            assertThat(filled.getList("fills.quantity", String.class).stream().map(BigDecimal::new).toList())
+                    .usingElementComparator(BigDecimal::compareTo)
+                    .containsExactly(new BigDecimal("0.4"), new BigDecimal("0.6"));
+            BigDecimal quoteFee = filled.getList("fills.fee", String.class).stream().map(BigDecimal::new)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            assertThat(quoteFee).isEqualByComparingTo(below.multiply(new BigDecimal("0.001")));
+
+            // a market sell with its fee in BNB (a third asset, booked as such)
+            m.engine().fees(m.apiKey, FakeSpotEngine.FeeAsset.BNB, "0.001");
+            m.engine().bnbPrice("USDT", "500");
+            Response sold = m.order("sell", "market", "0.300", null);
+            sold.then().statusCode(201);
+            JsonPath sell = m.awaitOrder((String) sold.path("id"), "filled");
+            assertThat(sell.getList("fills.feeAsset", String.class)).containsExactly("BNB");
+
+            JsonPath fills = get("/api/fills?bot=" + m.bot).then().statusCode(200).extract().jsonPath();
+            assertThat(fills.getList("items.feeAsset", String.class)).containsExactlyInAnyOrder("USDT", "USDT", "BNB");
+            JsonPath orders = get("/api/orders?bot=" + m.bot).then().statusCode(200).extract().jsonPath();
+            assertThat(orders.getList("items.id", String.class)).contains(buyId, (String) sold.path("id"));
+            JsonPath portfolio = get("/api/bots/" + m.bot + "/portfolio").then().statusCode(200).extract().jsonPath();
+            assertThat(portfolio.prettify()).contains("BNB");
+            assertThat(new BigDecimal(portfolio.getString("positions[0].quantity")))
+                    .isEqualByComparingTo(new BigDecimal("0.7"));
+
+            // cancel: gone from the venue's book, canceled here
+            Response resting = m.order("buy", "limit", "0.500", below.subtract(BigDecimal.TEN).toPlainString());
+            String restingId = resting.path("id");
+            m.awaitOrder(restingId, "accepted");
+            given().header("Authorization", trader.bearer()).post("/api/orders/" + restingId + "/cancel").then()
+                    .statusCode(200);
+            m.awaitOrder(restingId, "canceled");
+            assertThat(m.venueOrder((String) resting.path("clientOrderId")).getString("status")).isEqualTo("CANCELED");
+
+            // a filter failure: refused with the reason, nothing left open on the venue
+            Response tiny = m.order("buy", "limit", "0.001", below.toPlainString());
+            tiny.then().statusCode(201);
+            JsonPath refused = awaitFinal(m, (String) tiny.path("id"));
+            assertThat(refused.getString("order.status")).isIn("rejected", "denied");
+            assertThat(refused.prettify().toLowerCase()).contains("notional");
+
+            // the kill switch: the bot's open order canceled on the venue, the foreign one untouched
+            Response working = m.order("buy", "limit", "0.500", below.subtract(BigDecimal.ONE).toPlainString());
+            String workingId = working.path("id");
+            m.awaitOrder(workingId, "accepted");
+            given().header("Authorization", trader.bearer()).contentType(ContentType.JSON)
+                    .body(Map.of("reason", "test halt")).post("/api/risk/halt").then().statusCode(200);
+            m.awaitOrder(workingId, "canceled");
+            assertThat(m.venueOrder((String) working.path("clientOrderId")).getString("status")).isEqualTo("CANCELED");
+            assertThat(m.venueOpenOrders().stream().map(o -> ((JsonObject) o).getString("clientOrderId")).toList())
+                    .containsExactly("placed-on-the-venue");
+            assertThat(m.engine().placed(m.apiKey, buyCid)).as("nothing sent twice").isEqualTo(1);
+        } finally {
+            given().header("Authorization", trader.bearer()).contentType(ContentType.JSON)
+                    .body(Map.of("reason", "test over")).post("/api/risk/resume");
+            if (m.bot != null) {
+                given().header("Authorization", trader.bearer()).post("/api/bots/" + m.bot + "/stop");
+            }
+            binance.clockOffset(Duration.ZERO);
+            binanceAdapter().serverTime();
+        }
+    }
+
+    @Test
+    void a_live_bot_on_the_fake_binance_and_a_paper_bot_on_the_same_candles_decide_the_same_at_the_same_candles() {
+        long first = Timeframe.M1.floor(System.currentTimeMillis());
+        venueClockAt(System.currentTimeMillis());
+        int candles = 40;
+        Market m = new Market(first, 20_261_212, candles);
+        Map<String, String> sma = Map.of("fast", "2", "slow", "5");
+        Map<String, String> limits = Map.of("maxOrderNotional", "1000", "maxDailyLoss", "500");
+        String paper = null;
+        try {
+            // fees in the quote: a fee taken from the bought base leaves dust below the lot step after the sell,
+            // which the strategy counts as a position (it then never buys again): a known gap, not parity's subject
+            m.engine().fees(m.apiKey, FakeSpotEngine.FeeAsset.QUOTE, "0.001");
+            m.liveBot("sma_crossover", sma, limits);
+            String paperAccount = io.cryptobot.app.support.TradingFixtures.paperAccount(trader, "500");
+            Map<String, Object> request = new HashMap<>();
+            request.put("name", "paper twin " + UUID.randomUUID());
+            request.put("strategy", "sma_crossover");
+            request.put("parameters", sma);
+            request.put("instrument", m.instrument.toString());
+            request.put("timeframe", "1m");
+            request.put("accountId", paperAccount);
+            request.put("feed", Map.of("kind", "live"));
+            request.put("limits", limits);
+            paper = given().header("Authorization", trader.bearer()).contentType(ContentType.JSON).body(request)
+                    .post("/api/bots").then().statusCode(201).extract().path("id");
+            m.start(m.bot);
+            m.start(paper);
+            Eventually.until(Duration.ofSeconds(20), "the live account reconciled",
+                    () -> m.reconciliation().getBoolean("reconciled"));
+            Eventually.until(Duration.ofSeconds(20), "both bots on the feed",
+                    () -> feeds.status(m.instrument, Timeframe.M1).exists(s -> s.subscribers() >= 2));
+            List<String> live = new java.util.ArrayList<>();
+            List<String> simulated = new java.util.ArrayList<>();
+            int liveSeen = 0;
+            int paperSeen = 0;
+            for (int i = 0; i < candles; i++) {
+                VenueCandle candle = m.close();
+                String bot = m.bot;
+                String twin = paper;
+                awaitBot(bot, b -> stepped(b, candle));
+                awaitBot(twin, b -> stepped(b, candle));
+                // the live bot's market orders end on the venue before the next candle closes
+                Eventually.until(Duration.ofSeconds(20), "live orders ended", () -> openOrders(bot).isEmpty());
+                List<Map<String, Object>> liveOrders = orders(bot);
+                List<Map<String, Object>> paperOrders = orders(twin);
+                for (Map<String, Object> o : liveOrders.subList(liveSeen, liveOrders.size())) {
+                    live.add(candle.openTime() + ":" + o.get("side"));
+                }
+                for (Map<String, Object> o : paperOrders.subList(paperSeen, paperOrders.size())) {
+                    simulated.add(candle.openTime() + ":" + o.get("side"));
+                }
+                liveSeen = liveOrders.size();
+                paperSeen = paperOrders.size();
+            }
+            assertThat(live).as("the strategy traded on these candles").anyMatch(s -> s.endsWith("buy"))
+                    .anyMatch(s -> s.endsWith("sell"));
+            assertThat(live).as("live orders %s; live bot events %s", orders(m.bot),
+                    get("/api/bots/" + m.bot + "/events?limit=100").asString()).isEqualTo(simulated);
+            assertThat(orders(m.bot)).extracting(o -> o.get("status")).containsOnly("filled");
+        } finally {
+            for (String bot : java.util.Arrays.asList(m.bot, paper)) {
+                if (bot != null) {
+                    given().header("Authorization", trader.bearer()).post("/api/bots/" + bot + "/stop");
+                }
+            }
+        }
+    }
+
+    private static boolean stepped(JsonPath bot, VenueCandle candle) {
+        return bot.getString("lastStep") != null
+                && Instant.parse(bot.getString("lastStep")).toEpochMilli() >= candle.openTime();
+    }
+
+    /** The bot's orders, oldest first. */
+    private List<Map<String, Object>> orders(String bot) {
+        List<Map<String, Object>> items = get("/api/orders?bot=" + bot + "&limit=500").then().statusCode(200)
+                .extract().jsonPath().getList("items");
+        List<Map<String, Object>> sorted = new java.util.ArrayList<>(items);
+        sorted.sort(java.util.Comparator.comparing(o -> String.valueOf(o.get("id"))));
+        return sorted;
+    }
+
+    private List<Map<String, Object>> openOrders(String bot) {
+        return orders(bot).stream().filter(o -> !List.of("filled", "canceled", "rejected", "denied", "expired")
+                .contains(o.get("status"))).toList();
+    }
+
+    private JsonPath awaitFinal(Market m, String id) {
+        JsonPath[] last = new JsonPath[1];
+        Eventually.until(Duration.ofSeconds(20), "order " + id + " final", () -> {
+            last[0] = get("/api/orders/" + id).then().statusCode(200).extract().jsonPath();
+            return List.of("rejected", "denied").contains(last[0].getString("order.status"));
+        });
+        return last[0];
+    }
+
+    private JsonPath awaitBot(String id, java.util.function.Predicate<JsonPath> until) {
+        JsonPath[] last = new JsonPath[1];
+        Eventually.until(Duration.ofSeconds(30), "bot " + id, () -> {
+            last[0] = get("/api/bots/" + id).then().statusCode(200).extract().jsonPath();
+            assertThat(last[0].getString("status")).as(last[0].prettify()).isNotEqualTo("failed");
+            return until.test(last[0]);
+        });
+        return last[0];
+    }
+
+    private void venueClockAt(long epochMillis) {
+        binance.clockOffset(Duration.ofMillis(epochMillis - System.currentTimeMillis()));
+        assertThat(binanceAdapter().serverTime().isRight()).isTrue();
+    }
+
+    private VenueMarketData binanceAdapter() {
+        return venues.stream().filter(v -> v.venue().code().equals("BINANCE")).findFirst().orElseThrow();
+    }
+
+    private Response get(String path) {
+        return given().header("Authorization", trader.bearer()).get(path);
+    }
+
+    private static String random64() {
+        StringBuilder s = new StringBuilder();
+        while (s.length() < 64) {
+            s.append(Long.toString(ThreadLocalRandom.current().nextLong(Long.MAX_VALUE), 36));
+        }
+        return s.substring(0, 64);
+    }
+}

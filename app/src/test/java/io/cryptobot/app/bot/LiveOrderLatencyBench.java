@@ -1,0 +1,157 @@
+package io.cryptobot.app.bot;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cryptobot.app.support.FakeVenuesTestResource;
+import io.cryptobot.app.support.TestUsers;
+import io.cryptobot.app.support.TestUsers.TestUser;
+import io.cryptobot.exchange.fakevenue.CandleSeries;
+import io.cryptobot.exchange.fakevenue.Eventually;
+import io.cryptobot.exchange.fakevenue.FakeBinance;
+import io.cryptobot.exchange.fakevenue.FakeVenueServer;
+import io.cryptobot.kernel.domain.InstrumentId;
+import io.cryptobot.kernel.domain.Timeframe;
+import io.cryptobot.kernel.domain.market.VenueCandle;
+import io.cryptobot.marketdata.application.port.in.LiveFeedStatusQuery;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Closed candle to order on the wire, not a test: excluded from the normal run by its name, run with {@code -Pbench}
+ * (docs/benchmarks.md). A live bot (strategy {@code dca}, a market buy every candle) on the fake Binance inside the
+ * application: from just before the fake pushes a closed kline on its stream to the moment the fake receives the
+ * bot's {@code POST /api/v3/order}. Both ends are in this JVM, so the span covers the kline WebSocket, the live feed,
+ * the session's step and journal, the venue checks and the signed REST request. {@code bench.live.candles} candles
+ * (120 by default, one every 400 ms: Binance's 50 orders per 10 s), the first 30 not counted (warm-up).
+ */
+@QuarkusTest
+class LiveOrderLatencyBench {
+    private static final int CANDLES = Integer.getInteger("bench.live.candles", 120);
+    private static final int WARM_UP = 30;
+    private final TestUser trader = TestUsers.create("trader");
+    private final FakeBinance binance = FakeVenuesTestResource.binance();
+
+    @Inject
+    LiveFeedStatusQuery feeds;
+
+    @Test
+    void closed_candle_to_order_on_the_wire() {
+        String base = "B" + Long.toString(ThreadLocalRandom.current().nextLong(Long.MAX_VALUE), 36).toUpperCase()
+                .substring(0, 10);
+        String symbol = base + "USDT";
+        InstrumentId instrument = InstrumentId.parse("BINANCE:" + base + "/USDT").get();
+        String apiKey = random64();
+        String secret = random64();
+        binance.symbol(base, "USDT", "TRADING", "0.01000000", "0.00100000", "5.00000000");
+        binance.key(new FakeBinance.Key(apiKey, secret, true, false, true, false, Map.of(
+                "USDT", new BigDecimal[] {new BigDecimal("1000000.00000000"), BigDecimal.ZERO})));
+        given().header("Authorization", trader.bearer()).contentType(ContentType.JSON)
+                .body(Map.of("venue", "BINANCE", "base", base, "quote", "USDT", "tickSize", "0.01",
+                        "stepSize", "0.001"))
+                .post("/api/marketdata/instruments").then().statusCode(201);
+        long first = Timeframe.M1.floor(System.currentTimeMillis());
+        List<VenueCandle> walk = CandleSeries.walk(Timeframe.M1, first - 10 * 60_000L, 10 + CANDLES, 5);
+        CandleSeries series = binance.klines(symbol, Timeframe.M1);
+        series.history(walk.subList(0, 10));
+        series.open(walk.get(10));
+        binance.engine().lastPrice(symbol, walk.get(9).close().toPlainString());
+        String account = given().header("Authorization", trader.bearer()).contentType(ContentType.JSON)
+                .body(Map.of("name", "bench " + UUID.randomUUID(), "venue", "BINANCE", "apiKey", apiKey,
+                        "secret", secret))
+                .post("/api/accounts/connections").then().statusCode(201).extract().path("id");
+        Map<String, Object> request = new HashMap<>();
+        request.put("name", "bench " + UUID.randomUUID());
+        request.put("strategy", "dca");
+        request.put("parameters", Map.of("interval", "1", "amount", "10", "max_buys", "10000",
+                "take_profit", "10"));
+        request.put("instrument", instrument.toString());
+        request.put("timeframe", "1m");
+        request.put("accountId", account);
+        request.put("feed", Map.of("kind", "live"));
+        request.put("limits", Map.of("maxOrderNotional", "100", "maxDailyLoss", "1000"));
+        request.put("budget", "100000");
+        request.put("confirmLive", true);
+        String bot = given().header("Authorization", trader.bearer()).contentType(ContentType.JSON).body(request)
+                .post("/api/bots").then().statusCode(201).extract().path("id");
+        given().header("Authorization", trader.bearer()).post("/api/bots/" + bot + "/start").then().statusCode(200);
+        try {
+            Eventually.until(Duration.ofSeconds(30), "the bot on its feed, the account reconciled",
+                    () -> feeds.status(instrument, Timeframe.M1).exists(s -> s.subscribers() >= 1 && s.connected())
+                            && series.watchers() >= 1 && given().header("Authorization", trader.bearer())
+                            .get("/api/bots/" + bot + "/reconciliation").then().extract().jsonPath()
+                            .getBoolean("reconciled"));
+            List<Long> micros = new ArrayList<>();
+            for (int i = 0; i < CANDLES; i++) {
+                VenueCandle candle = walk.get(10 + i);
+                binance.engine().lastPrice(symbol, candle.close().toPlainString());
+                int sent = i;
+                Instant closed = Instant.now();
+                series.close(candle);
+                if (11 + i < walk.size()) {
+                    series.open(walk.get(11 + i));
+                }
+                try {
+                    Eventually.until(Duration.ofSeconds(10), "order " + (i + 1) + " on the wire",
+                            () -> orders(symbol).size() > sent);
+                } catch (AssertionError e) {
+                    throw new AssertionError(e.getMessage() + "; the bot: " + given().header("Authorization",
+                            trader.bearer()).get("/api/bots/" + bot).asString() + "; its events: " + given()
+                            .header("Authorization", trader.bearer()).get("/api/bots/" + bot + "/events?limit=5"
+                                    + "&offset=" + Math.max(0, 2 * sent)).asString(), e);
+                }
+                Instant wire = orders(symbol).get(sent).at();
+                if (i >= WARM_UP) {
+                    micros.add(Duration.between(closed, wire).toNanos() / 1_000);
+                }
+                // Binance allows 50 orders in 10 s per account and the adapter refuses more (its limiter keeps a
+                // margin): a candle every 400 ms stays below it (what is measured is latency, not the limit)
+                pause(400);
+            }
+            micros.sort(Long::compare);
+            System.out.printf("LIVE-ORDER-LATENCY candles=%d counted=%d p50=%.3fms p90=%.3fms p99=%.3fms max=%.3fms%n",
+                    CANDLES, micros.size(), at(micros, 0.50), at(micros, 0.90), at(micros, 0.99),
+                    micros.getLast() / 1000.0);
+            assertThat(micros).hasSize(CANDLES - WARM_UP);
+        } finally {
+            given().header("Authorization", trader.bearer()).post("/api/bots/" + bot + "/stop");
+        }
+    }
+
+    private List<FakeVenueServer.Request> orders(String symbol) {
+        return binance.requests().stream().filter(r -> r.method().equals("POST")
+                && r.path().equals("/api/v3/order") && symbol.equals(r.param("symbol"))).toList();
+    }
+
+    private static double at(List<Long> sorted, double quantile) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(quantile * sorted.size()) - 1)) / 1000.0;
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String random64() {
+        StringBuilder s = new StringBuilder();
+        while (s.length() < 64) {
+            s.append(Long.toString(ThreadLocalRandom.current().nextLong(Long.MAX_VALUE), 36));
+        }
+        return s.substring(0, 64);
+    }
+}
