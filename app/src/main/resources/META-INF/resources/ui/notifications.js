@@ -5,7 +5,7 @@ import { act, confirmAction, toast, showProblem } from './app.js';
 const EVENTS = [
   ['order.filled', 'a fill'], ['order.rejected', 'an order rejected by the venue'],
   ['order.denied', 'an order denied (risk check, kill switch)'], ['risk.kill_switch', 'kill switch changes'],
-  ['risk.daily_loss_halt', 'the daily-loss halt'], ['bot.failed', 'a bot failed'], ['bot.feed_stale', 'a live bot’s feed went stale'],
+  ['risk.daily_loss_halt', 'the daily-loss halt'], ['bot.failed', 'a bot failed'], ['bot.feed_stale', 'a live bot’s feed went stale'], ['bot.venue_drift', 'a live bot’s venue differs from its books'],
   ['backtest.finished', 'a backtest finished'], ['sweep.finished', 'a sweep finished']];
 const FORMATS = [{ value: 'generic', label: 'generic JSON (signed)' }, { value: 'slack', label: 'Slack incoming webhook' },
   { value: 'discord', label: 'Discord webhook' }, { value: 'telegram', label: 'Telegram bot' }];

@@ -193,6 +193,11 @@ class LiveBinanceBotTest {
                     "type", "LIMIT", "timeInForce", "GTC", "quantity", "0.100", "price", "50.00",
                     "newClientOrderId", "placed-on-the-venue"));
             assertThat(foreign.status()).as(foreign.body()).isEqualTo(200);
+            // the owner wants to hear of differences with the venue (a receiver that is down: the log shows it)
+            String endpoint = given().header("Authorization", trader.bearer()).contentType(ContentType.JSON)
+                    .body(Map.of("name", "drift", "format", "generic", "url", "http://127.0.0.1:9/drift",
+                            "events", List.of("bot.venue_drift")))
+                    .post("/api/notifications/endpoints").then().statusCode(201).extract().path("endpoint.id");
             m.liveBot("manual", Map.of());
             m.start();
             VenueCandle candle = m.close();
@@ -203,6 +208,10 @@ class LiveBinanceBotTest {
             JsonPath reconciliation = m.reconciliation();
             assertThat(reconciliation.getList("drifts.code", String.class)).contains("unknown_venue_order");
             assertThat(reconciliation.getList("drifts.clientOrderId", String.class)).contains("placed-on-the-venue");
+            Eventually.until(Duration.ofSeconds(10), "the drift queued for the owner's endpoint",
+                    () -> given().header("Authorization", trader.bearer())
+                            .get("/api/notifications/endpoints/" + endpoint + "/deliveries").then().statusCode(200)
+                            .extract().jsonPath().getList("items.kind", String.class).contains("bot.venue_drift"));
 
             // placement: on the venue's book under the platform's client order id, then filled in two prints
             m.engine().fees(m.apiKey, FakeSpotEngine.FeeAsset.QUOTE, "0.001");

@@ -13,6 +13,7 @@ public enum EventKind {
     DAILY_LOSS_HALT("risk.daily_loss_halt"),
     BOT_FAILED("bot.failed"),
     BOT_FEED_STALE("bot.feed_stale"),
+    BOT_VENUE_DRIFT("bot.venue_drift"),
     BACKTEST_FINISHED("backtest.finished"),
     SWEEP_FINISHED("sweep.finished"),
     ALERT("alert.triggered");

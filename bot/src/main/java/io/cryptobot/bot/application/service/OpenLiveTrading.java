@@ -2,9 +2,11 @@ package io.cryptobot.bot.application.service;
 
 import io.cryptobot.bot.application.port.out.BotLeasePort;
 import io.cryptobot.bot.application.port.out.BotStorePort;
+import io.cryptobot.bot.application.port.out.PublishBotAlarmPort;
 import io.cryptobot.bot.domain.bot.Bot;
 import io.cryptobot.bot.domain.bot.BotControl;
 import io.cryptobot.bot.domain.bot.BotErrors;
+import io.cryptobot.bot.domain.event.BotAlarmRaised;
 import io.cryptobot.bot.domain.live.VenueFilters;
 import io.cryptobot.exchange.application.port.in.AccountsUseCase;
 import io.cryptobot.exchange.application.port.in.OpenVenueTradingUseCase;
@@ -56,6 +58,7 @@ class OpenLiveTrading {
     private final GetVenueListingQuery listings;
     private final TestConnectionUseCase connections;
     private final Clock clock;
+    private final PublishBotAlarmPort alarms;
     private final String holder = "runner-" + UUID.randomUUID();
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
@@ -63,7 +66,9 @@ class OpenLiveTrading {
 
     OpenLiveTrading(AccountsUseCase accounts, Instance<OpenVenueTradingUseCase> venues, BotLeasePort leases,
                     BotStorePort store, ActivityProjection projection, LiveSessions sessions,
-                    GetVenueListingQuery listings, TestConnectionUseCase connections, Clock clock) {
+                    GetVenueListingQuery listings, TestConnectionUseCase connections, Clock clock,
+                    PublishBotAlarmPort alarms) {
+        this.alarms = alarms;
         this.listings = listings;
         this.connections = connections;
         this.accounts = accounts;
@@ -160,6 +165,8 @@ class OpenLiveTrading {
 
     private final class Events implements LiveVenue.Events {
         private final Supplier<LiveSession> runner;
+        /** The differences the last reconciliation found: the owner hears of a set of differences once. */
+        private String lastDrift = "";
 
         Events(Supplier<LiveSession> runner) {
             this.runner = runner;
@@ -178,6 +185,20 @@ class OpenLiveTrading {
             entry(BotControl.Kind.VENUE_RECONCILED, "reconciled (" + report.trigger() + "): "
                     + report.venueOpenOrders() + " open order(s) on the venue, " + report.executionsRead()
                     + " execution(s) read; " + found);
+            String drift = report.drifts().isEmpty() ? "" : found;
+            if (!drift.equals(lastDrift)) {
+                lastDrift = drift;
+                if (!drift.isEmpty()) {
+                    LiveSession r = runner.get();
+                    try {
+                        alarms.publish(new BotAlarmRaised(r.bot.owner(), r.bot.id().value(), r.bot.name(),
+                                BotAlarmRaised.Alarm.VENUE_DRIFT, drift, clock.now()));
+                    } catch (RuntimeException e) {
+                        LOG.warning(() -> "bot " + r.bot.id().value() + ": drift alarm not published ("
+                                + e.getMessage() + ")");
+                    }
+                }
+            }
         }
 
         @Override

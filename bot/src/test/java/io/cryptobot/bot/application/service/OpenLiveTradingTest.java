@@ -64,7 +64,8 @@ class OpenLiveTradingTest {
             }
         };
         return new OpenLiveTrading(null, null, heldElsewhere, store, null, null, instrument -> Option.none(),
-                connections, () -> T0);
+                connections, () -> T0, alarm -> {
+        });
     }
 
     private static ConnectionTest.Outcome keys(boolean withdraw) {

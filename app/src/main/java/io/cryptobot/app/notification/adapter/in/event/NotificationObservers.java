@@ -50,11 +50,19 @@ class NotificationObservers {
         data.put("botId", alarm.botId().toString());
         data.put("botName", alarm.botName());
         data.put("reason", alarm.reason());
-        boolean failed = alarm.alarm() == BotAlarmRaised.Alarm.FAILED;
-        queue(new Notification(alarm.owner(), failed ? EventKind.BOT_FAILED : EventKind.BOT_FEED_STALE,
+        EventKind kind = switch (alarm.alarm()) {
+            case FAILED -> EventKind.BOT_FAILED;
+            case FEED_STALE -> EventKind.BOT_FEED_STALE;
+            case VENUE_DRIFT -> EventKind.BOT_VENUE_DRIFT;
+        };
+        String title = switch (alarm.alarm()) {
+            case FAILED -> " failed";
+            case FEED_STALE -> ": live feed stale, no new positions";
+            case VENUE_DRIFT -> ": the venue differs from the platform's books";
+        };
+        queue(new Notification(alarm.owner(), kind,
                 "bot:" + alarm.botId() + ":" + alarm.alarm() + ":" + alarm.at().toEpochMilli(), alarm.at(),
-                "Bot " + alarm.botName() + (failed ? " failed" : ": live feed stale, no new positions"),
-                alarm.reason(), data));
+                "Bot " + alarm.botName() + title, alarm.reason(), data));
     }
 
     void onRunFinished(@Observes BacktestFinished finished) {

@@ -68,7 +68,7 @@ public class NotificationEndpointResource {
                     + "incoming webhook under the configured base URL), telegram (botToken and chatId; calls "
                     + "sendMessage at the configured Telegram base URL). A generic URL must not resolve to an "
                     + "internal address unless an admin allowed that. Events: order.filled, order.rejected, "
-                    + "order.denied, risk.kill_switch, risk.daily_loss_halt, bot.failed, bot.feed_stale, "
+                    + "order.denied, risk.kill_switch, risk.daily_loss_halt, bot.failed, bot.feed_stale, bot.venue_drift, "
                     + "backtest.finished, sweep.finished, alert.triggered (alert rules: /api/notifications/alerts).")
     @APIResponse(responseCode = "201", description = "The endpoint and its signing secret (Location: "
             + "/api/notifications/endpoints/{id})",
