@@ -55,6 +55,10 @@ class LiveBotCrashIT {
         List<String> bots = new ArrayList<>(orders.bots);
         bots.add(sma);
         awaitBot(sma, b -> candlesTraded(b) >= 25, Duration.ofSeconds(90));
+        // a closed trade before the kills, so the comparison with the backtest below is never a vacuous one (the
+        // SIM walk starts where the clock is: some walks take a while to cross back)
+        PackagedApp.await(() -> app.call("GET", "/api/bots/" + sma + "/trades?limit=1", token, null, 200),
+                page -> !page.get("items").isEmpty(), Duration.ofSeconds(300));
 
         // hand orders and cancels on both manual bots' accounts, killed at two points
         int restarts = 0;
@@ -87,7 +91,7 @@ class LiveBotCrashIT {
         awaitStored(from.minus(Duration.ofMinutes(20)), last);
         List<Map<String, Object>> expected = trades("/api/backtests/" + backtest(from, last.plusSeconds(60))
                 + "/trades?limit=10000");
-        assertThat(expected).as("trades of the backtest (a walk of the SIM venue: 2 over 20 crosses often)")
+        assertThat(expected).as("trades of the backtest (at least the one awaited before the kills)")
                 .isNotEmpty();
         assertThat(trades("/api/bots/" + sma + "/trades?limit=10000")).isEqualTo(expected);
 
@@ -180,7 +184,7 @@ class LiveBotCrashIT {
         Map<String, Object> bot = new HashMap<>();
         bot.put("name", "live sma");
         bot.put("strategy", "sma_crossover");
-        bot.put("parameters", Map.of("fast", "2", "slow", "20"));
+        bot.put("parameters", Map.of("fast", "5", "slow", "20"));
         bot.put("instrument", BTC);
         bot.put("timeframe", "1m");
         bot.put("accountId", account);
