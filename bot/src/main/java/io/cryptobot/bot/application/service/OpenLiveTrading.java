@@ -114,7 +114,8 @@ class OpenLiveTrading {
                 reports -> journal(runner.get(), reports), new Events(runner), clock, calls, timer,
                 LiveVenue.Settings.DEFAULTS, bot.createdAt().toEpochMilli(), () -> self[0].driving())
                 .checking(order -> filters(order.instrument()).flatMap(f -> f.refusal(order,
-                        Option.of(runner.get().session.lastCloses().get(order.instrument())))));
+                        Option.of(runner.get().session.lastCloses().get(order.instrument())))))
+                .banding(this::filters);
         LiveTrading live = new LiveTrading(venue, leases, lease.get());
         self[0] = live;
         live.renewing(timer.scheduleWithFixedDelay(() -> {
@@ -152,7 +153,7 @@ class OpenLiveTrading {
     /** The venue's filters of {@code instrument} as the last instrument sync saw them (none: not synced). */
     private Option<VenueFilters> filters(InstrumentId instrument) {
         return listings.listing(instrument).flatMap(VenueListing::rules)
-                .map(r -> new VenueFilters(r.tickSize(), r.stepSize(), r.minNotional()));
+                .map(r -> new VenueFilters(r.tickSize(), r.stepSize(), r.minNotional(), r.priceBand()));
     }
 
     /** Under the session's lock: the writer emptied, then each report durable, in order, before any is applied. */

@@ -357,6 +357,29 @@ class LiveVenueTest {
     }
 
     @Test
+    void a_limit_price_outside_the_venues_percent_price_band_around_its_average_never_leaves() {
+        start(FAST);
+        venue.average("100.00");
+        // buys within [100 x 0.9, 100 x 1.1] = [90, 110]; sells within [95, 120]
+        live.banding(instrument -> Option.some(new io.cryptobot.bot.domain.live.VenueFilters(
+                new java.math.BigDecimal("0.01"), new java.math.BigDecimal("0.0001"), Option.none(),
+                Option.some(new io.cryptobot.kernel.domain.market.PriceBand(new java.math.BigDecimal("1.1"),
+                        new java.math.BigDecimal("0.9"), new java.math.BigDecimal("1.2"),
+                        new java.math.BigDecimal("0.95"), 5)))));
+        Order high = place(limit("pb-1", "110.01", "1.0000"));
+        awaitStatus(high.id(), OrderStatus.REJECTED);
+        assertThat(events.blocked).singleElement().asString().isEqualTo("venue_filter: venue_filter: buy price 110.01"
+                + " is above 110 (the venue's average price 100 x 1.1, its percent-price band over 5 min)");
+        assertThat(venue.placements("pb-1")).isZero();
+        Order edge = place(limit("pb-2", "90.00", "1.0000"));
+        awaitStatus(edge.id(), OrderStatus.ACCEPTED);
+        assertThat(venue.placements("pb-2")).isEqualTo(1);
+        Order market = place(market("pb-3", "0.0100"));
+        awaitStatus(market.id(), OrderStatus.FILLED);
+        assertThat(venue.averageReads.get()).as("asked for the two limit orders only").isEqualTo(2);
+    }
+
+    @Test
     void after_a_crash_between_send_and_answer_an_order_that_reached_the_venue_is_found_and_not_sent_again() {
         // the send before the crash: the venue holds the order, the journal has no answer
         venue.place(new VenueOrder("sa-1", BTC, Side.BUY, OrderType.LIMIT, Quantity.parse("1.0000", 4).get(),
