@@ -16,6 +16,7 @@ import io.cryptobot.kernel.domain.Timeframe;
 import io.cryptobot.kernel.domain.market.VenueCandle;
 import io.cryptobot.kernel.domain.market.VenueMarketData;
 import io.cryptobot.marketdata.application.port.in.LiveFeedStatusQuery;
+import io.cryptobot.marketdata.application.port.in.SyncVenueInstrumentsUseCase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -54,6 +55,9 @@ class LiveBinanceBotTest {
 
     @Inject
     LiveFeedStatusQuery feeds;
+
+    @Inject
+    SyncVenueInstrumentsUseCase sync;
 
     @Inject
     @Any
@@ -282,6 +286,50 @@ class LiveBinanceBotTest {
         } finally {
             given().header("Authorization", trader.bearer()).contentType(ContentType.JSON)
                     .body(Map.of("reason", "test over")).post("/api/risk/resume");
+            if (m.bot != null) {
+                given().header("Authorization", trader.bearer()).post("/api/bots/" + m.bot + "/stop");
+            }
+            binance.clockOffset(Duration.ZERO);
+            binanceAdapter().serverTime();
+        }
+    }
+
+    @Test
+    void a_limit_price_outside_the_venues_percent_price_band_is_refused_before_it_reaches_the_venue() {
+        long first = Timeframe.M1.floor(System.currentTimeMillis());
+        venueClockAt(System.currentTimeMillis());
+        Market m = new Market(first, 11, 10);
+        try {
+            // buys and sells within [0.95, 1.05] of the venue's average price 100: [95, 105]
+            binance.percentPriceBySide(m.symbol, "1.05", "0.95", "1.05", "0.95", 5);
+            m.engine().averagePrice(m.symbol, "100.00");
+            sync.syncAll();
+            m.liveBot("manual", Map.of());
+            m.start();
+            VenueCandle candle = m.close();
+            awaitBot(m.bot, b -> b.getString("lastStep") != null
+                    && Instant.parse(b.getString("lastStep")).toEpochMilli() == candle.openTime());
+            Eventually.until(Duration.ofSeconds(20), "the account reconciled",
+                    () -> m.reconciliation().getBoolean("reconciled"));
+            long placedBefore = m.engine().orderCount(m.apiKey);
+
+            Response outside = m.order("buy", "limit", "0.100", "105.01");
+            outside.then().statusCode(201);
+            JsonPath refused = awaitFinal(m, (String) outside.path("id"));
+            assertThat(refused.getString("order.status")).isEqualTo("rejected");
+            assertThat(refused.prettify()).contains("venue_filter")
+                    .contains("buy price 105.01 is above 105 (the venue's average price 100 x 1.05");
+            assertThat(m.engine().orderCount(m.apiKey)).as("nothing reached the venue").isEqualTo(placedBefore);
+            assertThat(m.engine().placed(m.apiKey, (String) outside.path("clientOrderId"))).isZero();
+            Eventually.until(Duration.ofSeconds(10), "the refusal in the bot's events",
+                    () -> get("/api/bots/" + m.bot + "/events?limit=100").then().statusCode(200).extract()
+                            .asString().contains("blocked (venue_filter)"));
+
+            Response edge = m.order("buy", "limit", "0.100", "95.00");
+            edge.then().statusCode(201);
+            m.awaitOrder((String) edge.path("id"), "accepted");
+            assertThat(m.engine().placed(m.apiKey, (String) edge.path("clientOrderId"))).isEqualTo(1);
+        } finally {
             if (m.bot != null) {
                 given().header("Authorization", trader.bearer()).post("/api/bots/" + m.bot + "/stop");
             }

@@ -180,6 +180,11 @@ public final class FakeSpotEngine {
         return new BigDecimal[] {amounts[0], amounts[1]};
     }
 
+    /** How many orders the engine took for {@code apiKey}, under any client order id. */
+    public synchronized long orderCount(String apiKey) {
+        return orders.values().stream().filter(o -> o.apiKey.equals(apiKey)).count();
+    }
+
     /** How many orders the account has placed under {@code clientOrderId} (a test's proof that one was not resent). */
     public synchronized long placed(String apiKey, String clientOrderId) {
         return orders.values().stream().filter(o -> o.apiKey.equals(apiKey) && o.clientOrderId.equals(clientOrderId))
