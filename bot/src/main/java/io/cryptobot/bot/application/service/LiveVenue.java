@@ -59,11 +59,22 @@ import java.util.concurrent.TimeUnit;
  */
 final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
 
-    /** Why the venue would refuse an order (its filters), checked before it is sent; none when it passes. */
+    /**
+     * Why an order may not leave (the live account's limits, the venue's filters), checked before it is sent; none
+     * when it passes.
+     */
     interface Preflight {
         Preflight NONE = order -> Option.none();
 
-        Option<String> refusal(VenueOrder order);
+        Option<Blocked> refusal(VenueOrder order);
+    }
+
+    /** An order refused before it left: the rule (a block event's) and why, with the numbers. */
+    record Blocked(String rule, String why) {
+        Blocked {
+            Objects.requireNonNull(rule, "rule");
+            Objects.requireNonNull(why, "why");
+        }
     }
 
     /** Where reports are made durable before the session applies them. */
@@ -241,9 +252,10 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
             book.track(order, now);
             return;
         }
-        Option<String> filtered = preflight.refusal(order);
-        Option<LiveOrderBook.Refusal> refused = filtered.isDefined()
-                ? Option.some(book.refuse(order, VenueFilters.RULE, filtered.get(), now)) : book.admit(order, now);
+        Option<Blocked> blocked = preflight.refusal(order);
+        Option<LiveOrderBook.Refusal> refused = blocked.isDefined()
+                ? Option.some(book.refuse(order, blocked.get().rule(), blocked.get().why(), now))
+                : book.admit(order, now);
         if (refused.isDefined()) {
             LiveOrderBook.Refusal refusal = refused.get();
             lane.execute(() -> {

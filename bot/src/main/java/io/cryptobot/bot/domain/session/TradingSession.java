@@ -221,6 +221,14 @@ public final class TradingSession {
         return clock.now();
     }
 
+    /**
+     * The day's P&L now: equity less the equity at the UTC day's first step (tracked when a daily loss limit is set,
+     * as on every live account; zero otherwise).
+     */
+    public Money dayPnl() {
+        return risk.dayPnl(account.equity(), account.positions(), orders.openCount());
+    }
+
     public Ledger ledger() {
         return account.ledger();
     }

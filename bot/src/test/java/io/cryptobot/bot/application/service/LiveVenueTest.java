@@ -346,7 +346,8 @@ class LiveVenueTest {
         start(FAST);
         live.checking(order -> new io.cryptobot.bot.domain.live.VenueFilters(new java.math.BigDecimal("0.01"),
                 new java.math.BigDecimal("0.001"), Option.some(new java.math.BigDecimal("10")))
-                .refusal(order, Option.some(price("100.00"))));
+                .refusal(order, Option.some(price("100.00")))
+                .map(why -> new LiveVenue.Blocked(io.cryptobot.bot.domain.live.VenueFilters.RULE, why)));
         Order small = place(market("vf-1", "0.0500"));
         awaitStatus(small.id(), OrderStatus.REJECTED);
         assertThat(events.blocked).singleElement().asString()
