@@ -339,6 +339,50 @@ class LiveBinanceBotTest {
     }
 
     @Test
+    void the_live_accounts_own_limits_refuse_a_hand_order_before_it_reaches_the_venue_the_tightest_winning() {
+        long first = Timeframe.M1.floor(System.currentTimeMillis());
+        venueClockAt(System.currentTimeMillis());
+        Market m = new Market(first, 13, 10);
+        try {
+            // the bot allows 200 an order; the account, set after the bot started, 20: the tighter one wins
+            m.liveBot("manual", Map.of());
+            m.start();
+            VenueCandle candle = m.close();
+            awaitBot(m.bot, b -> b.getString("lastStep") != null
+                    && Instant.parse(b.getString("lastStep")).toEpochMilli() == candle.openTime());
+            Eventually.until(Duration.ofSeconds(20), "the account reconciled",
+                    () -> m.reconciliation().getBoolean("reconciled"));
+            given().header("Authorization", trader.bearer()).contentType(ContentType.JSON)
+                    .body(Map.of("currency", "USDT", "maxOrderNotional", "20", "maxDailyLoss", "10"))
+                    .put("/api/accounts/" + m.account + "/limits").then().statusCode(200);
+            long placedBefore = m.engine().orderCount(m.apiKey);
+            BigDecimal price = candle.close().subtract(new BigDecimal("1.00"));
+            // 0.300 x price (about 100) is about 30 > 20
+            Response large = m.order("buy", "limit", "0.300", price.toPlainString());
+            large.then().statusCode(201);
+            JsonPath refused = awaitFinal(m, (String) large.path("id"));
+            assertThat(refused.getString("order.status")).isEqualTo("rejected");
+            assertThat(refused.prettify()).contains("account_max_order_notional")
+                    .contains("exceeds the live account's max order notional of 20 USDT");
+            assertThat(m.engine().orderCount(m.apiKey)).as("nothing reached the venue").isEqualTo(placedBefore);
+            Eventually.until(Duration.ofSeconds(10), "the refusal in the bot's events",
+                    () -> get("/api/bots/" + m.bot + "/events?limit=100").then().statusCode(200).extract()
+                            .asString().contains("blocked (account_max_order_notional)"));
+
+            Response small = m.order("buy", "limit", "0.100", price.toPlainString());
+            small.then().statusCode(201);
+            m.awaitOrder((String) small.path("id"), "accepted");
+            assertThat(m.engine().placed(m.apiKey, (String) small.path("clientOrderId"))).isEqualTo(1);
+        } finally {
+            if (m.bot != null) {
+                given().header("Authorization", trader.bearer()).post("/api/bots/" + m.bot + "/stop");
+            }
+            binance.clockOffset(Duration.ZERO);
+            binanceAdapter().serverTime();
+        }
+    }
+
+    @Test
     void a_live_bot_on_the_fake_binance_and_a_paper_bot_on_the_same_candles_decide_the_same_at_the_same_candles() {
         long first = Timeframe.M1.floor(System.currentTimeMillis());
         venueClockAt(System.currentTimeMillis());

@@ -13,6 +13,7 @@ import io.cryptobot.kernel.domain.DomainError;
 import io.cryptobot.kernel.domain.DomainError.Violation;
 import io.cryptobot.kernel.domain.UserId;
 import io.cryptobot.risk.application.port.in.RiskLimitsUseCase;
+import io.cryptobot.risk.domain.RiskLimits;
 import io.vavr.collection.Seq;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -53,7 +54,8 @@ class LiveAccountLimitsService implements SetLiveAccountLimitsUseCase, GetLiveAc
             return Either.left(new DomainError.Invalid("bot.invalid_input", "the request has "
                     + parsed.getError().size() + " invalid field(s)", parsed.getError().toJavaList()));
         }
-        Seq<Violation> looser = parsed.get().looserThan(owners.limits(caller));
+        RiskLimits own = owners.limits(caller);
+        Seq<Violation> looser = parsed.get().looserThan(own.currency(), own.maxOrderNotional(), own.maxDailyLoss());
         if (!looser.isEmpty()) {
             return Either.left(new DomainError.Invalid("bot.account_limits_looser", "the live account's limits "
                     + "would be looser than your own (PUT /api/risk/limits)", looser.toJavaList()));

@@ -7,8 +7,7 @@ import io.cryptobot.kernel.domain.Price;
 import io.cryptobot.kernel.domain.Quantity;
 import io.cryptobot.kernel.domain.Side;
 import io.cryptobot.kernel.domain.execution.VenueOrder;
-import io.cryptobot.risk.domain.LimitsInput;
-import io.cryptobot.risk.domain.RiskLimits;
+import io.cryptobot.kernel.domain.FixedPoint;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
 import io.vavr.control.Either;
@@ -70,17 +69,38 @@ public record LiveAccountLimits(Money maxOrderNotional, Money maxDailyLoss) {
             found = found.append(new Violation("maxDailyLoss", "is required: the day's loss at which the live "
                     + "account takes no new risk"));
         }
-        Asset in = asset.getOrElse(new Asset("USDT"));
-        Validation<Seq<Violation>, RiskLimits> amounts = new LimitsInput(maxOrderNotional, null, null, maxDailyLoss,
-                null).parse(in);
-        if (amounts.isInvalid()) {
-            found = found.appendAll(amounts.getError());
+        Either<String, BigDecimal> notional = amount(maxOrderNotional);
+        Either<String, BigDecimal> loss = amount(maxDailyLoss);
+        if (maxOrderNotional != null && notional.isLeft()) {
+            found = found.append(new Violation("maxOrderNotional", notional.getLeft()));
+        }
+        if (maxDailyLoss != null && loss.isLeft()) {
+            found = found.append(new Violation("maxDailyLoss", loss.getLeft()));
         }
         if (!found.isEmpty()) {
             return Validation.invalid(found);
         }
-        return Validation.valid(new LiveAccountLimits(amounts.get().maxOrderNotional().get(),
-                amounts.get().maxDailyLoss().get()));
+        return Validation.valid(new LiveAccountLimits(Money.of(notional.get(), asset.get()),
+                Money.of(loss.get(), asset.get())));
+    }
+
+    private static Either<String, BigDecimal> amount(String text) {
+        if (text == null) {
+            return Either.left("is required");
+        }
+        try {
+            BigDecimal value = new BigDecimal(text.strip()).stripTrailingZeros();
+            if (value.signum() <= 0) {
+                return Either.left("must be positive");
+            }
+            if (value.scale() > FixedPoint.MAX_SCALE || value.precision() - value.scale() > 15) {
+                return Either.left("must have at most 15 digits before and " + FixedPoint.MAX_SCALE
+                        + " after the point");
+            }
+            return Either.right(value.scale() < 0 ? value.setScale(0) : value);
+        } catch (NumberFormatException e) {
+            return Either.left("must be a decimal number, got '" + text + "'");
+        }
     }
 
     public Asset currency() {
@@ -91,13 +111,14 @@ public record LiveAccountLimits(Money maxOrderNotional, Money maxDailyLoss) {
      * Where these limits are looser than the owner's (a larger max order notional or max daily loss than the
      * owner's own), or cannot be compared with them (another currency); empty when they fit.
      */
-    public Seq<Violation> looserThan(RiskLimits owners) {
-        if (owners.currency().isDefined() && !owners.currency().get().equals(currency())) {
+    public Seq<Violation> looserThan(Option<Asset> ownersCurrency, Option<Money> ownersMaxOrderNotional,
+                                     Option<Money> ownersMaxDailyLoss) {
+        if (ownersCurrency.isDefined() && !ownersCurrency.get().equals(currency())) {
             return List.of(new Violation("currency", currency() + " differs from the currency of your own limits, "
-                    + owners.currency().get() + ": the account's limits must be comparable with yours"));
+                    + ownersCurrency.get() + ": the account's limits must be comparable with yours"));
         }
-        return looser("maxOrderNotional", "max order notional", maxOrderNotional, owners.maxOrderNotional())
-                .appendAll(looser("maxDailyLoss", "max daily loss", maxDailyLoss, owners.maxDailyLoss()));
+        return looser("maxOrderNotional", "max order notional", maxOrderNotional, ownersMaxOrderNotional)
+                .appendAll(looser("maxDailyLoss", "max daily loss", maxDailyLoss, ownersMaxDailyLoss));
     }
 
     private static List<Violation> looser(String field, String what, Money own, Option<Money> owners) {

@@ -12,7 +12,6 @@ import io.cryptobot.kernel.domain.Quantity;
 import io.cryptobot.kernel.domain.Side;
 import io.cryptobot.kernel.domain.TimeInForce;
 import io.cryptobot.kernel.domain.execution.VenueOrder;
-import io.cryptobot.risk.domain.LimitsInput;
 import io.vavr.control.Option;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Nested;
@@ -100,17 +99,21 @@ class LiveAccountLimitsTest {
 
         @Test
         void limits_looser_than_the_owners_are_named_each_with_both_numbers() {
-            var owners = new LimitsInput("200", null, null, "50", null).parse(USDT).get();
-            assertThat(limits.looserThan(owners)).containsExactly(new Violation("maxOrderNotional", "250 is looser "
+            Option<Asset> in = Option.some(USDT);
+            assertThat(limits.looserThan(in, Option.some(usdt("200")), Option.some(usdt("50")))).containsExactly(new Violation("maxOrderNotional", "250 is looser "
                     + "than your own max order notional of 200; a live account cannot trade under a wider limit "
                     + "than yours"));
-            assertThat(LiveAccountLimits.parse("USDT", "200", "50").get().looserThan(owners)).isEmpty();
+            assertThat(LiveAccountLimits.parse("USDT", "200", "50").get().looserThan(in, Option.some(usdt("200")),
+                    Option.some(usdt("50")))).isEmpty();
+            assertThat(limits.looserThan(Option.none(), Option.none(), Option.none())).as("no limits of yours")
+                    .isEmpty();
         }
 
         @Test
         void limits_in_another_currency_than_the_owners_cannot_be_compared_and_are_refused() {
-            var owners = new LimitsInput("200", null, null, null, null).parse(new Asset("USDC")).get();
-            assertThat(limits.looserThan(owners)).extracting(Violation::field).containsExactly("currency");
+            Asset usdc = new Asset("USDC");
+            assertThat(limits.looserThan(Option.some(usdc), Option.some(Money.of(new BigDecimal("200"), usdc)),
+                    Option.none())).extracting(Violation::field).containsExactly("currency");
         }
     }
 }
