@@ -239,7 +239,7 @@ public final class TradingSession {
 
     /** The position held in {@code instrument}, one of the session's markets. */
     public Quantity position(InstrumentId instrument) {
-        return desk.position(instrument);
+        return desk.held(instrument);
     }
 
     /** Every order placed so far, in its current state, with its tag and the time of the signal that placed it. */
