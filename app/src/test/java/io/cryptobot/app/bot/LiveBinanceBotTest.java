@@ -41,8 +41,9 @@ import org.junit.jupiter.api.Test;
  * user-data stream), through the real adapters: a live account, a bot with {@code confirmLive} on the fake's live
  * candles, and orders by hand on it. Placement reaches the fake's book under the platform's client order id; fills
  * (fee in the quote and in BNB) come back through the user-data stream into orders, fills and the bot's portfolio; a
- * cancel; a venue's filter refusal; the kill switch cancels on the venue; and an order placed on the venue directly
- * is reported as drift and left alone.
+ * cancel; a venue's filter refusal (also the percent-price band, judged before sending); the live account's own
+ * limits; the kill switch cancels on the venue; an order placed on the venue directly is reported as drift and left
+ * alone; and base-asset fees whose dust leaves the strategy flat.
  *
  * <p>The venue's clock is ours (signed requests are stamped by our clock, so a skewed venue refuses them); the
  * stream closes the candles the test closes, ahead of the clock.
@@ -392,8 +393,7 @@ class LiveBinanceBotTest {
         Map<String, String> limits = Map.of("maxOrderNotional", "1000", "maxDailyLoss", "500");
         String paper = null;
         try {
-            // fees in the quote: a fee taken from the bought base leaves dust below the lot step after the sell,
-            // which the strategy counts as a position (it then never buys again): a known gap, not parity's subject
+            // fees in the quote here; the test below takes them from the bought base (dust after each sell)
             m.engine().fees(m.apiKey, FakeSpotEngine.FeeAsset.QUOTE, "0.001");
             m.liveBot("sma_crossover", sma, limits);
             String paperAccount = io.cryptobot.app.support.TradingFixtures.paperAccount(trader, "500");
