@@ -149,6 +149,18 @@ public final class FakeBinance extends FakeVenueServer {
         return this;
     }
 
+    /**
+     * Adds a PERCENT_PRICE_BY_SIDE filter (filters.md) to a listed symbol (e.g. BTCUSDT): a buy's price within
+     * [avg * bidDown, avg * bidUp], a sell's within [avg * askDown, avg * askUp] of the engine's average price.
+     */
+    public FakeBinance percentPriceBySide(String symbol, String bidUp, String bidDown, String askUp, String askDown,
+                                          int avgPriceMins) {
+        symbols.get(symbol).getJsonArray("filters").add(new JsonObject().put("filterType", "PERCENT_PRICE_BY_SIDE")
+                .put("bidMultiplierUp", bidUp).put("bidMultiplierDown", bidDown).put("askMultiplierUp", askUp)
+                .put("askMultiplierDown", askDown).put("avgPriceMins", avgPriceMins));
+        return this;
+    }
+
     /** Takes a symbol out of the exchange information (its klines stay), as a pair removed from the venue. */
     public FakeBinance unlist(String symbol) {
         symbols.remove(symbol);
@@ -280,7 +292,7 @@ public final class FakeBinance extends FakeVenueServer {
         String method = request.method().name();
         int weight = switch (path) {
             case "/api/v3/ping", "/api/v3/time", "/sapi/v1/account/apiRestrictions" -> 1;
-            case "/api/v3/klines" -> 2;
+            case "/api/v3/klines", "/api/v3/avgPrice" -> 2;
             case "/api/v3/exchangeInfo", "/api/v3/account" -> 20;
             case "/api/v3/order" -> method.equals("GET") ? 4 : 1;
             case "/api/v3/openOrders" -> request.getParam("symbol") == null ? 80 : 6;
@@ -307,6 +319,7 @@ public final class FakeBinance extends FakeVenueServer {
             case "/api/v3/time" -> json(request, 200, new JsonObject().put("serverTime", now().toEpochMilli()).encode());
             case "/api/v3/exchangeInfo" -> exchangeInfo(request);
             case "/api/v3/klines" -> klines(request);
+            case "/api/v3/avgPrice" -> avgPrice(request);
             case "/api/v3/account" -> signed(request, this::account);
             case "/api/v3/order" -> signed(request, (r, key) -> trading(r, key, switch (method) {
                 case "POST" -> engine::place;
@@ -332,6 +345,31 @@ public final class FakeBinance extends FakeVenueServer {
             weightWindow = window;
             weightUsed = 0;
         }
+    }
+
+    /**
+     * market-data-endpoints.md "Current average price": {@code mins} (the symbol's percent-price window, 5 without
+     * one), {@code price} (the engine's average price: scripted, else the last) and {@code closeTime}. -1121 for a
+     * symbol not listed.
+     */
+    private void avgPrice(HttpServerRequest request) {
+        JsonObject symbol = request.getParam("symbol") == null ? null : symbols.get(request.getParam("symbol"));
+        if (symbol == null) {
+            json(request, 400, error(-1121, "Invalid symbol."));
+            return;
+        }
+        int mins = 5;
+        for (Object item : symbol.getJsonArray("filters")) {
+            JsonObject f = (JsonObject) item;
+            if (f.getString("filterType").startsWith("PERCENT_PRICE")) {
+                mins = f.getInteger("avgPriceMins", mins);
+            }
+        }
+        BigDecimal average = engine.averagePrice(symbol.getString("symbol"));
+        json(request, 200, new JsonObject().put("mins", mins)
+                .put("price", average == null ? "0.00000000" : average.setScale(8, java.math.RoundingMode.HALF_EVEN)
+                        .toPlainString())
+                .put("closeTime", now().toEpochMilli()).encode());
     }
 
     /** rest-api.md "Exchange information": rateLimits, then every symbol (or the one asked for). */

@@ -51,6 +51,7 @@ public final class FakeSpotEngine {
     private final Map<Long, Order> orders = new LinkedHashMap<>();
     private final Map<String, BigDecimal> lastPrices = new TreeMap<>();
     private final Map<String, BigDecimal> bnbPrices = new TreeMap<>();
+    private final Map<String, BigDecimal> averagePrices = new TreeMap<>();
     private long nextOrderId = 1000;
     private long nextTradeId = 5000;
     private long nextExecutionId = 1;
@@ -137,6 +138,19 @@ public final class FakeSpotEngine {
     }
 
     /**
+     * Scripts {@code symbol}'s weighted average price (market-data-endpoints.md "Current average price"), the
+     * reference of its percent-price filters; unscripted it is the last price (as with {@code avgPriceMins} 0).
+     */
+    public synchronized void averagePrice(String symbol, String price) {
+        averagePrices.put(symbol, new BigDecimal(price));
+    }
+
+    /** The reference of {@code symbol}'s percent-price filters (null: no price yet). */
+    public synchronized BigDecimal averagePrice(String symbol) {
+        return averagePrices.getOrDefault(symbol, lastPrices.get(symbol));
+    }
+
+    /**
      * A trade print on {@code symbol} at {@code price} for {@code quantity}: the last price moves there and resting
      * orders it crosses fill, oldest first, until the quantity is used up.
      */
@@ -164,6 +178,11 @@ public final class FakeSpotEngine {
     public synchronized BigDecimal[] balance(String apiKey, String asset) {
         BigDecimal[] amounts = accounts.get(apiKey).balance(asset);
         return new BigDecimal[] {amounts[0], amounts[1]};
+    }
+
+    /** How many orders the engine took for {@code apiKey}, under any client order id. */
+    public synchronized long orderCount(String apiKey) {
+        return orders.values().stream().filter(o -> o.apiKey.equals(apiKey)).count();
     }
 
     /** How many orders the account has placed under {@code clientOrderId} (a test's proof that one was not resent). */
@@ -204,7 +223,7 @@ public final class FakeSpotEngine {
         BigDecimal price = p.get("price") == null ? null : new BigDecimal(p.get("price"));
         String side = p.get("side");
         BigDecimal last = lastPrices.get(p.get("symbol"));
-        String filter = failedFilter(symbol, side, price, quantity, last);
+        String filter = failedFilter(symbol, side, price, quantity, last, averagePrice(p.get("symbol")));
         if (filter != null) {
             return error(400, -1013, "Filter failure: " + filter);
         }
@@ -359,7 +378,7 @@ public final class FakeSpotEngine {
 
     /** filters.md, in the order Binance lists them; null when every filter passes. */
     private static String failedFilter(JsonObject symbol, String side, BigDecimal price, BigDecimal quantity,
-                                       BigDecimal last) {
+                                       BigDecimal last, BigDecimal average) {
         for (Object item : symbol.getJsonArray("filters")) {
             JsonObject f = (JsonObject) item;
             switch (f.getString("filterType")) {
@@ -372,15 +391,22 @@ public final class FakeSpotEngine {
                     }
                 }
                 case "PERCENT_PRICE_BY_SIDE" -> {
-                    if (price != null && last != null) {
+                    if (price != null && average != null) {
                         boolean buy = side.equals("BUY");
-                        BigDecimal up = last.multiply(new BigDecimal(f.getString(buy ? "bidMultiplierUp"
+                        BigDecimal up = average.multiply(new BigDecimal(f.getString(buy ? "bidMultiplierUp"
                                 : "askMultiplierUp")));
-                        BigDecimal down = last.multiply(new BigDecimal(f.getString(buy ? "bidMultiplierDown"
+                        BigDecimal down = average.multiply(new BigDecimal(f.getString(buy ? "bidMultiplierDown"
                                 : "askMultiplierDown")));
                         if (price.compareTo(up) > 0 || price.compareTo(down) < 0) {
                             return "PERCENT_PRICE_BY_SIDE";
                         }
+                    }
+                }
+                case "PERCENT_PRICE" -> {
+                    if (price != null && average != null
+                            && (price.compareTo(average.multiply(new BigDecimal(f.getString("multiplierUp")))) > 0
+                            || price.compareTo(average.multiply(new BigDecimal(f.getString("multiplierDown")))) < 0)) {
+                        return "PERCENT_PRICE";
                     }
                 }
                 case "LOT_SIZE" -> {

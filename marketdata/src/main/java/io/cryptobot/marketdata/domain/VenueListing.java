@@ -39,7 +39,7 @@ public record VenueListing(InstrumentId instrument, Option<VenueRules> rules, St
     /** The venue lists the symbol: its rules and status now; the status keeps its date unless it changed. */
     public static VenueListing seen(VenueSymbol symbol, Option<VenueListing> before, Instant now) {
         VenueRules rules = new VenueRules(symbol.venueSymbol(), symbol.tickSize(), symbol.stepSize(),
-                symbol.minNotional());
+                symbol.minNotional(), symbol.priceBand());
         return new VenueListing(symbol.instrument(), Option.some(rules), symbol.status(), true,
                 since(before, symbol.status(), now), now);
     }

@@ -59,11 +59,22 @@ import java.util.concurrent.TimeUnit;
  */
 final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
 
-    /** Why the venue would refuse an order (its filters), checked before it is sent; none when it passes. */
+    /**
+     * Why an order may not leave (the live account's limits, the venue's filters), checked before it is sent; none
+     * when it passes.
+     */
     interface Preflight {
         Preflight NONE = order -> Option.none();
 
-        Option<String> refusal(VenueOrder order);
+        Option<Blocked> refusal(VenueOrder order);
+    }
+
+    /** An order refused before it left: the rule (a block event's) and why, with the numbers. */
+    record Blocked(String rule, String why) {
+        Blocked {
+            Objects.requireNonNull(rule, "rule");
+            Objects.requireNonNull(why, "why");
+        }
     }
 
     /** Where reports are made durable before the session applies them. */
@@ -123,6 +134,7 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
     private final long startedAt;
     private final java.util.function.BooleanSupplier driving;
     private Preflight preflight = Preflight.NONE;
+    private java.util.function.Function<InstrumentId, Option<VenueFilters>> bands = instrument -> Option.none();
     private final LiveOrderBook book;
     private final Set<String> querying = new HashSet<>();
     private final Set<String> fetchingGaps = new HashSet<>();
@@ -171,6 +183,17 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
     /** Checks every new order with {@code preflight} before it leaves (the venue's filters, with the risk rules). */
     LiveVenue checking(Preflight preflight) {
         this.preflight = preflight;
+        return this;
+    }
+
+    /**
+     * Judges every new priced order against its instrument's percent-price band ({@code bands}: the venue's filters
+     * of an instrument, none when unknown): the venue's average price is asked right before the order would leave
+     * (on the call's virtual thread, never holding the session), and an order outside the band is refused there,
+     * unsent, as a {@code venue_filter} block event. An average the venue does not give leaves the band to the venue.
+     */
+    LiveVenue banding(java.util.function.Function<InstrumentId, Option<VenueFilters>> bands) {
+        this.bands = bands;
         return this;
     }
 
@@ -229,9 +252,10 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
             book.track(order, now);
             return;
         }
-        Option<String> filtered = preflight.refusal(order);
-        Option<LiveOrderBook.Refusal> refused = filtered.isDefined()
-                ? Option.some(book.refuse(order, VenueFilters.RULE, filtered.get(), now)) : book.admit(order, now);
+        Option<Blocked> blocked = preflight.refusal(order);
+        Option<LiveOrderBook.Refusal> refused = blocked.isDefined()
+                ? Option.some(book.refuse(order, blocked.get().rule(), blocked.get().why(), now))
+                : book.admit(order, now);
         if (refused.isDefined()) {
             LiveOrderBook.Refusal refusal = refused.get();
             lane.execute(() -> {
@@ -241,12 +265,39 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
             });
             return;
         }
+        Option<VenueFilters> banded = bands.apply(order.instrument()).filter(f -> f.needsAveragePrice(order));
         calls.execute(() -> {
+            if (banded.isDefined() && outsideBand(order, banded.get())) {
+                return;
+            }
             // fenced right before the wire: a runner that lost the bot's lease sends nothing
             PlaceAnswer answer = driving.getAsBoolean() ? trading.place(order)
                     : new PlaceAnswer.NotSent(new VenueFailure.Unavailable("this runner no longer holds the bot's lease"));
             lane.execute(() -> placed(order, answer));
         });
+    }
+
+    /** On the call's thread: asks the venue's average price; true when the order was refused for the band. */
+    private boolean outsideBand(VenueOrder order, VenueFilters filters) {
+        Either<VenueFailure, java.math.BigDecimal> average = trading.averagePrice(order.instrument());
+        if (average.isLeft()) {
+            lane.execute(() -> events.note("order " + order.clientOrderId() + ": the venue's average price could not"
+                    + " be read (" + average.getLeft().describe() + "); sent without checking its percent-price band"
+                    + " (the venue checks it)"));
+            return false;
+        }
+        Option<String> outside = filters.bandRefusal(order, average.get());
+        if (outside.isEmpty()) {
+            return false;
+        }
+        lane.execute(() -> {
+            Option<LiveOrderBook.Refusal> refused = book.refuseUnsent(order.clientOrderId(), VenueFilters.RULE,
+                    outside.get(), clock.now().toEpochMilli());
+            if (refused.isDefined() && deliver(List.of(refused.get().report()))) {
+                events.blocked(refused.get().rule(), refused.get().report());
+            }
+        });
+        return true;
     }
 
     private void placed(VenueOrder order, PlaceAnswer answer) {

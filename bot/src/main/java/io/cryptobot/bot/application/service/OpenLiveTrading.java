@@ -2,6 +2,7 @@ package io.cryptobot.bot.application.service;
 
 import io.cryptobot.bot.application.port.out.BotLeasePort;
 import io.cryptobot.bot.application.port.out.BotStorePort;
+import io.cryptobot.bot.application.port.out.LoadLiveAccountLimitsPort;
 import io.cryptobot.bot.application.port.out.PublishBotAlarmPort;
 import io.cryptobot.bot.domain.bot.Bot;
 import io.cryptobot.bot.domain.bot.BotControl;
@@ -18,6 +19,8 @@ import io.cryptobot.exchange.domain.connection.ConnectionTest;
 import io.cryptobot.kernel.domain.Clock;
 import io.cryptobot.kernel.domain.DomainError;
 import io.cryptobot.kernel.domain.InstrumentId;
+import io.cryptobot.kernel.domain.Price;
+import io.cryptobot.kernel.domain.execution.VenueOrder;
 import io.cryptobot.kernel.domain.execution.VenueReport;
 import io.cryptobot.kernel.domain.execution.VenueTrading;
 import io.cryptobot.marketdata.application.port.in.GetVenueListingQuery;
@@ -59,6 +62,7 @@ class OpenLiveTrading {
     private final TestConnectionUseCase connections;
     private final Clock clock;
     private final PublishBotAlarmPort alarms;
+    private final LoadLiveAccountLimitsPort accountLimits;
     private final String holder = "runner-" + UUID.randomUUID();
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
@@ -67,8 +71,9 @@ class OpenLiveTrading {
     OpenLiveTrading(AccountsUseCase accounts, Instance<OpenVenueTradingUseCase> venues, BotLeasePort leases,
                     BotStorePort store, ActivityProjection projection, LiveSessions sessions,
                     GetVenueListingQuery listings, TestConnectionUseCase connections, Clock clock,
-                    PublishBotAlarmPort alarms) {
+                    PublishBotAlarmPort alarms, LoadLiveAccountLimitsPort accountLimits) {
         this.alarms = alarms;
+        this.accountLimits = accountLimits;
         this.listings = listings;
         this.connections = connections;
         this.accounts = accounts;
@@ -113,8 +118,8 @@ class OpenLiveTrading {
         LiveVenue venue = new LiveVenue(trading.get(), List.of(bot.instrument()),
                 reports -> journal(runner.get(), reports), new Events(runner), clock, calls, timer,
                 LiveVenue.Settings.DEFAULTS, bot.createdAt().toEpochMilli(), () -> self[0].driving())
-                .checking(order -> filters(order.instrument()).flatMap(f -> f.refusal(order,
-                        Option.of(runner.get().session.lastCloses().get(order.instrument())))));
+                .checking(order -> preflight(bot, runner.get(), order))
+                .banding(this::filters);
         LiveTrading live = new LiveTrading(venue, leases, lease.get());
         self[0] = live;
         live.renewing(timer.scheduleWithFixedDelay(() -> {
@@ -149,10 +154,27 @@ class OpenLiveTrading {
         return Either.right(null);
     }
 
+    /**
+     * Why {@code order} may not leave, checked after the session's own pre-trade check (kill switch, the owner's and
+     * the bot's limits): the live account's limits as they are now (a change applies from the next order; the
+     * refusal is journaled as a venue report, so a rebuild never decides it again), then the venue's filters.
+     */
+    private Option<LiveVenue.Blocked> preflight(Bot bot, LiveSession runner, VenueOrder order) {
+        Option<Price> reference = Option.of(runner.session.lastCloses().get(order.instrument()));
+        Option<LiveVenue.Blocked> byAccount = accountLimits.load(bot.accountId()).flatMap(limits -> limits.refusal(
+                        order, reference, runner.session.dayPnl(), runner.session.position(order.instrument())))
+                .map(refusal -> new LiveVenue.Blocked(refusal.rule(), refusal.reason()));
+        if (byAccount.isDefined()) {
+            return byAccount;
+        }
+        return filters(order.instrument()).flatMap(f -> f.refusal(order, reference))
+                .map(why -> new LiveVenue.Blocked(VenueFilters.RULE, why));
+    }
+
     /** The venue's filters of {@code instrument} as the last instrument sync saw them (none: not synced). */
     private Option<VenueFilters> filters(InstrumentId instrument) {
         return listings.listing(instrument).flatMap(VenueListing::rules)
-                .map(r -> new VenueFilters(r.tickSize(), r.stepSize(), r.minNotional()));
+                .map(r -> new VenueFilters(r.tickSize(), r.stepSize(), r.minNotional(), r.priceBand()));
     }
 
     /** Under the session's lock: the writer emptied, then each report durable, in order, before any is applied. */

@@ -138,6 +138,19 @@ public final class LiveOrderBook {
         return refuse(tracked, rule, why, time);
     }
 
+    /**
+     * Refuses an admitted order that has not left yet, for a check that needed the venue's answer first (its
+     * average price, for the percent-price band): ended at once. None when the order is unknown, already answered
+     * or ended.
+     */
+    public Option<Refusal> refuseUnsent(String clientOrderId, String rule, String why, long time) {
+        Tracked t = tracked(clientOrderId);
+        if (t == null || t.ended || t.accepted || t.unresolved != Unresolved.NONE) {
+            return Option.none();
+        }
+        return Option.some(refuse(t, rule, why, time));
+    }
+
     private Refusal refuse(Tracked tracked, String rule, String why, long time) {
         tracked.ended = true;
         return new Refusal(rule, new VenueReport.Rejected(tracked.order.clientOrderId(), rule + ": " + why, time));

@@ -2,6 +2,7 @@ package io.cryptobot.bot.domain.session;
 
 import io.cryptobot.bot.domain.strategy.Sizing;
 import io.cryptobot.exchange.domain.fill.FillModel;
+import io.cryptobot.exchange.domain.fill.InstrumentRules;
 import io.cryptobot.kernel.domain.Money;
 import io.cryptobot.kernel.domain.Price;
 import io.cryptobot.kernel.domain.Quantity;
@@ -16,7 +17,13 @@ import java.util.function.Supplier;
  * equity and a quote amount that amount (both at most the free balance), each through
  * {@link FillModel#buyableWith} so the fee and the worst slippage are reserved; sells of those sizings sell what the
  * amount buys, at most the position. Close-position sells the whole position (and buys nothing); a fixed quantity is
- * that quantity. The one place sizing is decided, for backtests, paper and live.
+ * that quantity, a sell of it at most what is held. The one place sizing is decided, for backtests, paper and live.
+ *
+ * <p>What is held may be off the step grid: a live venue that takes a buy's fee in the base asset credits the
+ * quantity less the fee (0.100 bought, 0.0001 fee: 0.0999 held). A sell then sells what is held rounded down to the
+ * step (0.099), and what stays, less than one step, is <em>dust</em>: no order can sell it (the venue refuses a
+ * quantity off its step), so the strategy sees the position as flat ({@link #strategyView}) and may enter again; the
+ * ledger, the balances and the risk checks keep the dust.
  */
 final class PositionSizer {
     private PositionSizer() {
@@ -38,11 +45,18 @@ final class PositionSizer {
                         : model.rules().floorToStep(budget.divide(reference.toBigDecimal(), 18, RoundingMode.FLOOR)
                                 .min(held.toBigDecimal()));
             }
-            case Sizing.FixedQuantity fixed -> model.rules().floorToStep(fixed.quantity().toBigDecimal());
+            case Sizing.FixedQuantity fixed -> model.rules().floorToStep(side == Side.SELL && held.units() > 0
+                    ? fixed.quantity().toBigDecimal().min(held.toBigDecimal()) : fixed.quantity().toBigDecimal());
             case Sizing.QuoteAmount amount -> side == Side.BUY
                     ? model.buyableWith(amount.amount().min(freeQuote.toBigDecimal()), reference)
                     : model.rules().floorToStep(amount.amount().divide(reference.toBigDecimal(), 18,
                             RoundingMode.FLOOR).min(held.toBigDecimal()));
         };
+    }
+
+    /** The position as a strategy sees it: a held quantity smaller than one lot step is dust, seen as flat. */
+    static Quantity strategyView(Quantity held, InstrumentRules rules) {
+        return held.units() > 0 && rules.floorToStep(held.toBigDecimal()).units() == 0
+                ? new Quantity(0, held.scale()) : held;
     }
 }

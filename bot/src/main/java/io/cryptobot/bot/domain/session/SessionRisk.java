@@ -54,6 +54,11 @@ final class SessionRisk {
         return checked;
     }
 
+    /** The day's P&L at {@code equity}: equity less the UTC day's starting equity (zero before the first mark). */
+    Money dayPnl(Money equity, Map<InstrumentId, Quantity> positions, int openOrders) {
+        return watch.snapshot(equity, positions, openOrders, clock.now()).dayPnl();
+    }
+
     /**
      * The owner moves the state to {@code target}; false when it is there already or the move is not allowed.
      * A daily-loss halt lifted or replaced by the owner is no longer the watch's to lift.

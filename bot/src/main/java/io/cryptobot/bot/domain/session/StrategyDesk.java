@@ -48,8 +48,15 @@ final class StrategyDesk implements StrategyContext {
         this.listener = listener;
     }
 
+    /** The position as the strategy sees it: dust (less than one lot step, left by a base-asset fee) is flat. */
     @Override
     public Quantity position(InstrumentId instrument) {
+        int market = markets.indexOf(instrument);
+        return PositionSizer.strategyView(account.position(market), markets.market(market).fillModel().rules());
+    }
+
+    /** The position the ledger holds, dust included. */
+    Quantity held(InstrumentId instrument) {
         return account.position(markets.indexOf(instrument));
     }
 

@@ -221,6 +221,14 @@ public final class TradingSession {
         return clock.now();
     }
 
+    /**
+     * The day's P&L now: equity less the equity at the UTC day's first step (tracked when a daily loss limit is set,
+     * as on every live account; zero otherwise).
+     */
+    public Money dayPnl() {
+        return risk.dayPnl(account.equity(), account.positions(), orders.openCount());
+    }
+
     public Ledger ledger() {
         return account.ledger();
     }
@@ -231,7 +239,7 @@ public final class TradingSession {
 
     /** The position held in {@code instrument}, one of the session's markets. */
     public Quantity position(InstrumentId instrument) {
-        return desk.position(instrument);
+        return desk.held(instrument);
     }
 
     /** Every order placed so far, in its current state, with its tag and the time of the signal that placed it. */

@@ -346,7 +346,8 @@ class LiveVenueTest {
         start(FAST);
         live.checking(order -> new io.cryptobot.bot.domain.live.VenueFilters(new java.math.BigDecimal("0.01"),
                 new java.math.BigDecimal("0.001"), Option.some(new java.math.BigDecimal("10")))
-                .refusal(order, Option.some(price("100.00"))));
+                .refusal(order, Option.some(price("100.00")))
+                .map(why -> new LiveVenue.Blocked(io.cryptobot.bot.domain.live.VenueFilters.RULE, why)));
         Order small = place(market("vf-1", "0.0500"));
         awaitStatus(small.id(), OrderStatus.REJECTED);
         assertThat(events.blocked).singleElement().asString()
@@ -354,6 +355,29 @@ class LiveVenueTest {
         assertThat(venue.placements("vf-1")).isZero();
         Order enough = place(market("vf-2", "0.2000"));
         awaitStatus(enough.id(), OrderStatus.FILLED);
+    }
+
+    @Test
+    void a_limit_price_outside_the_venues_percent_price_band_around_its_average_never_leaves() {
+        start(FAST);
+        venue.average("100.00");
+        // buys within [100 x 0.9, 100 x 1.1] = [90, 110]; sells within [95, 120]
+        live.banding(instrument -> Option.some(new io.cryptobot.bot.domain.live.VenueFilters(
+                new java.math.BigDecimal("0.01"), new java.math.BigDecimal("0.0001"), Option.none(),
+                Option.some(new io.cryptobot.kernel.domain.market.PriceBand(new java.math.BigDecimal("1.1"),
+                        new java.math.BigDecimal("0.9"), new java.math.BigDecimal("1.2"),
+                        new java.math.BigDecimal("0.95"), 5)))));
+        Order high = place(limit("pb-1", "110.01", "1.0000"));
+        awaitStatus(high.id(), OrderStatus.REJECTED);
+        assertThat(events.blocked).singleElement().asString().isEqualTo("venue_filter: venue_filter: buy price 110.01"
+                + " is above 110 (the venue's average price 100 x 1.1, its percent-price band over 5 min)");
+        assertThat(venue.placements("pb-1")).isZero();
+        Order edge = place(limit("pb-2", "90.00", "1.0000"));
+        awaitStatus(edge.id(), OrderStatus.ACCEPTED);
+        assertThat(venue.placements("pb-2")).isEqualTo(1);
+        Order market = place(market("pb-3", "0.0100"));
+        awaitStatus(market.id(), OrderStatus.FILLED);
+        assertThat(venue.averageReads.get()).as("asked for the two limit orders only").isEqualTo(2);
     }
 
     @Test

@@ -60,6 +60,9 @@ final class ScriptedVenue implements VenueTrading {
     private boolean holdUpdates;
     private Listener listener;
     private Price price;
+    /** The venue's average price (its band's reference); null: the last price. */
+    private BigDecimal average;
+    final AtomicInteger averageReads = new AtomicInteger();
     private Asset feeAsset;
     private long time = 1_000;
 
@@ -74,6 +77,10 @@ final class ScriptedVenue implements VenueTrading {
 
     synchronized void price(Price price) {
         this.price = price;
+    }
+
+    synchronized void average(String average) {
+        this.average = new BigDecimal(average);
     }
 
     synchronized void feeIn(Asset asset) {
@@ -297,6 +304,12 @@ final class ScriptedVenue implements VenueTrading {
         }
         return Either.right(List.ofAll(executions).filter(e -> e.instrument().equals(instrument)
                 && e.time() >= fromTime));
+    }
+
+    @Override
+    public synchronized Either<VenueFailure, BigDecimal> averagePrice(InstrumentId instrument) {
+        averageReads.incrementAndGet();
+        return Either.right(average != null ? average : price.toBigDecimal());
     }
 
     @Override

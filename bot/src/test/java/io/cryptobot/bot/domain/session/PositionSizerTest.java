@@ -78,4 +78,33 @@ class PositionSizerTest {
         assertThat(buy(new Sizing.FixedQuantity(new Quantity(125, 4)), "10000", "10000"))
                 .isEqualTo(new Quantity(12, 3));
     }
+
+    // a buy of 0.100 whose 0.1 % fee the venue took in the base asset (0.0001) leaves 0.0999 held: step 0.001
+
+    @Test
+    void closingAPositionShrunkByABaseFeeSellsWhatIsHeldRoundedDownToTheStep() {
+        Quantity held = new Quantity(999, 4);
+        assertThat(PositionSizer.size(Sizing.CLOSE_POSITION, Side.SELL, MODEL, held, PRICE, usdt("0"),
+                () -> usdt("10"))).isEqualTo(new Quantity(99, 3));
+    }
+
+    @Test
+    void aFixedSellLargerThanTheHeldPositionSellsWhatIsHeldRoundedDownToTheStep() {
+        Quantity held = new Quantity(999, 4);
+        assertThat(PositionSizer.size(new Sizing.FixedQuantity(new Quantity(100, 3)), Side.SELL, MODEL, held, PRICE,
+                usdt("0"), () -> usdt("10"))).isEqualTo(new Quantity(99, 3));
+        assertThat(PositionSizer.size(new Sizing.FixedQuantity(new Quantity(50, 3)), Side.SELL, MODEL, held, PRICE,
+                usdt("0"), () -> usdt("10"))).as("less than held: as asked").isEqualTo(new Quantity(50, 3));
+    }
+
+    @Test
+    void whatIsLeftBelowOneStepIsDustTheStrategySeesFlat() {
+        // after the sell of 0.099: 0.0999 - 0.099 = 0.0009 < 0.001
+        assertThat(PositionSizer.strategyView(new Quantity(9, 4), MODEL.rules())).isEqualTo(new Quantity(0, 4));
+        assertThat(PositionSizer.strategyView(new Quantity(10, 4), MODEL.rules())).as("one whole step")
+                .isEqualTo(new Quantity(10, 4));
+        assertThat(PositionSizer.strategyView(new Quantity(999, 4), MODEL.rules()))
+                .isEqualTo(new Quantity(999, 4));
+        assertThat(PositionSizer.strategyView(new Quantity(0, 3), MODEL.rules())).isEqualTo(new Quantity(0, 3));
+    }
 }

@@ -37,6 +37,12 @@ public interface VenueTrading {
     /** The account's executions on {@code instrument} from {@code fromTime} (epoch ms) on, oldest first. */
     Either<VenueFailure, List<VenueExecution>> executions(InstrumentId instrument, long fromTime);
 
+    /**
+     * The venue's weighted average price of {@code instrument}: the reference its percent-price band is judged
+     * against (Binance {@code GET /api/v3/avgPrice}, over the symbol's {@code avgPriceMins}).
+     */
+    Either<VenueFailure, java.math.BigDecimal> averagePrice(InstrumentId instrument);
+
     /** What the account holds, free plus locked, by asset (assets with nothing are left out). */
     Either<VenueFailure, Map<Asset, Money>> balances();
 

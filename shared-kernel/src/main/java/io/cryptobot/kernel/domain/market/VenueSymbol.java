@@ -7,11 +7,17 @@ import java.util.Objects;
 
 /**
  * One symbol of a venue's exchange information: the platform's instrument id, the venue's own symbol
- * ({@code BTCUSDT}, {@code BTC-USDT}), price tick, quantity step, minimum order notional (when the venue has one)
- * and whether it trades.
+ * ({@code BTCUSDT}, {@code BTC-USDT}), price tick, quantity step, minimum order notional and percent-price band (when
+ * the venue has them) and whether it trades.
  */
 public record VenueSymbol(InstrumentId instrument, String venueSymbol, BigDecimal tickSize, BigDecimal stepSize,
-                          Option<BigDecimal> minNotional, Status status) {
+                          Option<BigDecimal> minNotional, Option<PriceBand> priceBand, Status status) {
+
+    /** A symbol without a percent-price band. */
+    public VenueSymbol(InstrumentId instrument, String venueSymbol, BigDecimal tickSize, BigDecimal stepSize,
+                       Option<BigDecimal> minNotional, Status status) {
+        this(instrument, venueSymbol, tickSize, stepSize, minNotional, Option.none(), status);
+    }
 
     public VenueSymbol {
         Objects.requireNonNull(instrument, "instrument");
@@ -19,6 +25,7 @@ public record VenueSymbol(InstrumentId instrument, String venueSymbol, BigDecima
         Objects.requireNonNull(tickSize, "tickSize");
         Objects.requireNonNull(stepSize, "stepSize");
         Objects.requireNonNull(minNotional, "minNotional");
+        Objects.requireNonNull(priceBand, "priceBand");
         Objects.requireNonNull(status, "status");
     }
 

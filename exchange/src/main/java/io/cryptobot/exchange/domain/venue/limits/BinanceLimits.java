@@ -49,6 +49,11 @@ public final class BinanceLimits {
         return weighted("GET /api/v3/klines", 2);
     }
 
+    /** GET /api/v3/avgPrice: weight 2. */
+    public static RequestCost avgPrice() {
+        return weighted("GET /api/v3/avgPrice", 2);
+    }
+
     /** GET /api/v3/account (USER_DATA): weight 20. */
     public static RequestCost account() {
         return weighted("GET /api/v3/account", 20);

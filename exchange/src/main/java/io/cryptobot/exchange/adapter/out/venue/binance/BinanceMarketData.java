@@ -7,6 +7,7 @@ import io.cryptobot.kernel.domain.Asset;
 import io.cryptobot.kernel.domain.InstrumentId;
 import io.cryptobot.kernel.domain.Timeframe;
 import io.cryptobot.kernel.domain.Venue;
+import io.cryptobot.kernel.domain.market.PriceBand;
 import io.cryptobot.kernel.domain.market.VenueCandle;
 import io.cryptobot.kernel.domain.market.VenueFailure;
 import io.cryptobot.kernel.domain.market.VenueMarketData;
@@ -101,11 +102,33 @@ public final class BinanceMarketData implements VenueMarketData, AutoCloseable {
                 symbol.path("baseCommissionPrecision")));
         Option<BigDecimal> minNotional = Option.of(filters.get("NOTIONAL")).orElse(Option.of(filters.get("MIN_NOTIONAL")))
                 .map(filter -> Json.decimal(filter.path("minNotional"))).filter(value -> value.signum() > 0);
+        Option<PriceBand> band = band(filters);
         boolean spot = !symbol.has("isSpotTradingAllowed") || symbol.path("isSpotTradingAllowed").asBoolean();
         VenueSymbol.Status status = "TRADING".equals(symbol.path("status").asText()) && spot
                 ? VenueSymbol.Status.TRADING : VenueSymbol.Status.HALTED;
         return Option.some(new VenueSymbol(new InstrumentId(BinanceApi.VENUE, base.get(), quote.get()),
-                symbol.path("symbol").asText(), tick, step, minNotional, status));
+                symbol.path("symbol").asText(), tick, step, minNotional, band, status));
+    }
+
+    /**
+     * PERCENT_PRICE_BY_SIDE (bid/ask multipliers up and down), else PERCENT_PRICE (one pair for both sides), with
+     * their {@code avgPriceMins} (filters.md); none when the symbol has neither, or states one no price could meet
+     * (a multiplier up of 0: the venue's own check is then left to the venue).
+     */
+    private static Option<PriceBand> band(Map<String, JsonNode> filters) {
+        return io.vavr.control.Try.of(() -> bandOrNull(filters)).filter(java.util.Objects::nonNull).toOption();
+    }
+
+    private static PriceBand bandOrNull(Map<String, JsonNode> filters) {
+        JsonNode bySide = filters.get("PERCENT_PRICE_BY_SIDE");
+        if (bySide != null) {
+            return new PriceBand(Json.decimal(bySide.path("bidMultiplierUp")),
+                    Json.decimal(bySide.path("bidMultiplierDown")), Json.decimal(bySide.path("askMultiplierUp")),
+                    Json.decimal(bySide.path("askMultiplierDown")), bySide.path("avgPriceMins").asInt());
+        }
+        JsonNode both = filters.get("PERCENT_PRICE");
+        return both == null ? null : PriceBand.bothSides(Json.decimal(both.path("multiplierUp")),
+                Json.decimal(both.path("multiplierDown")), both.path("avgPriceMins").asInt());
     }
 
     private static BigDecimal positiveOr(Map<String, JsonNode> filters, String filter, String field,

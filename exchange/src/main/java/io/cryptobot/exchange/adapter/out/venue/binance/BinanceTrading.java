@@ -207,6 +207,21 @@ public final class BinanceTrading implements VenueTrading {
         }
     }
 
+    /**
+     * GET /api/v3/avgPrice (market-data-endpoints.md "Current average price", weight 2): {@code price}, the symbol's
+     * weighted average over its {@code mins}; a missing or non-positive price is the venue's error, not a price.
+     */
+    @Override
+    public Either<VenueFailure, BigDecimal> averagePrice(InstrumentId instrument) {
+        return api.get(BinanceLimits.avgPrice(), "/api/v3/avgPrice", java.util.Map.of("symbol",
+                symbols.symbolOf(instrument))).flatMap(answer -> {
+                    BigDecimal price = Json.decimal(answer.body().path("price"));
+                    return price.signum() > 0 ? Either.right(price)
+                            : Either.left(new VenueFailure.Unavailable("avgPrice answered no price for "
+                            + instrument));
+                });
+    }
+
     /** GET /api/v3/account (weight 20) with {@code omitZeroBalances}: free plus locked by asset. */
     @Override
     public Either<VenueFailure, Map<Asset, Money>> balances() {

@@ -11,6 +11,7 @@ import io.cryptobot.kernel.domain.InstrumentId;
 import io.cryptobot.kernel.domain.Timeframe;
 import io.cryptobot.kernel.domain.market.VenueCandle;
 import io.cryptobot.kernel.domain.market.VenueFailure;
+import io.cryptobot.kernel.domain.market.PriceBand;
 import io.cryptobot.kernel.domain.market.VenueSymbol;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
@@ -88,6 +89,26 @@ class BinanceMarketDataTest {
                     .isEqualTo(new BigDecimal("0.0001"));
             assertThat(ltc.stepSize()).isEqualTo(new BigDecimal("10"));
             assertThat(ltc.minNotional().get()).as("the older MIN_NOTIONAL filter").isEqualTo(new BigDecimal("10"));
+        }
+
+        @Test
+        void the_percent_price_band_by_side_or_for_both_sides_is_read_with_its_average_window() {
+            fake.symbol("BTC", "USDT", "TRADING", "0.01", "0.00001", "5")
+                    .percentPriceBySide("BTCUSDT", "1.05", "0.80", "1.20", "0.95", 5)
+                    .symbol("ETH", "USDT", "TRADING", "0.01", "0.0001", "5")
+                    .rawSymbol(new JsonObject().put("symbol", "LTCUSDT").put("status", "TRADING")
+                            .put("baseAsset", "LTC").put("quoteAsset", "USDT").put("filters", new JsonArray()
+                                    .add(new JsonObject().put("filterType", "PRICE_FILTER").put("tickSize", "0.01"))
+                                    .add(new JsonObject().put("filterType", "LOT_SIZE").put("stepSize", "0.001"))
+                                    .add(new JsonObject().put("filterType", "PERCENT_PRICE")
+                                            .put("multiplierUp", "1.3000").put("multiplierDown", "0.7000")
+                                            .put("avgPriceMins", 1))));
+            List<VenueSymbol> symbols = binance.symbols().get().sortBy(VenueSymbol::venueSymbol);
+            assertThat(symbols.get(0).priceBand().get()).isEqualTo(new PriceBand(new BigDecimal("1.05"),
+                    new BigDecimal("0.8"), new BigDecimal("1.2"), new BigDecimal("0.95"), 5));
+            assertThat(symbols.get(1).priceBand().isEmpty()).isTrue();
+            assertThat(symbols.get(2).priceBand().get()).isEqualTo(new PriceBand(new BigDecimal("1.3"),
+                    new BigDecimal("0.7"), new BigDecimal("1.3"), new BigDecimal("0.7"), 1));
         }
 
         @Test

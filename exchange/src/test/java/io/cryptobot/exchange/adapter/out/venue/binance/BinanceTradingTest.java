@@ -147,6 +147,19 @@ class BinanceTradingTest {
         }
 
         @Test
+        void the_average_price_is_the_venues_and_its_band_refuses_a_price_outside_it_with_1013() {
+            fake.percentPriceBySide("BTCUSDT", "1.05", "0.80", "1.20", "0.95", 5);
+            fake.engine().averagePrice("BTCUSDT", "48000");
+            assertThat(trading.averagePrice(BTC_USDT).get()).isEqualByComparingTo("48000");
+            // 48000 x 1.05 = 50400: a buy at 50400.01 is outside, 50400.00 inside
+            assertThat(trading.place(limit(Side.BUY, "0.01", "50400.01"))).isEqualTo(
+                    new VenueTrading.PlaceAnswer.Rejected("-1013", "Filter failure: PERCENT_PRICE_BY_SIDE"));
+            assertThat(trading.place(new VenueOrder("cid-in-band", BTC_USDT, Side.BUY, OrderType.LIMIT,
+                    qty("0.01"), Option.some(Price.parse("50400.00", 2).get()), Option.none(), TimeInForce.GTC,
+                    false))).isInstanceOf(VenueTrading.PlaceAnswer.Accepted.class);
+        }
+
+        @Test
         void an_order_the_account_cannot_pay_and_a_client_id_in_use_are_rejected_as_2010() {
             VenueOrder first = limit(Side.BUY, "0.01", "49000");
             accepted(trading.place(first));
