@@ -31,8 +31,9 @@ import org.junit.jupiter.api.Test;
  * orders; the process is killed twice while the venue knows more than the platform:
  * <ol>
  *   <li>a resting order filled on the venue whose report is lost (between fill and journal), a cancel the venue
- *   carried out whose answer never comes (cancel in flight), and a placement the venue took and filled at once
- *   whose answer never comes (between send and acknowledgment), all at the same kill;</li>
+ *   carried out whose answer never comes (cancel in flight), and two placements the venue took whose answers never
+ *   come (between send and acknowledgment: one filled at once, one resting, filled after the restart), all at the
+ *   same kill;</li>
  *   <li>a placement that reached the venue's door and was never processed (the venue never received it).</li>
  * </ol>
  * After each restart: every order's state is the venue's, resolved by asking the venue (never by sending again: the
@@ -109,10 +110,15 @@ class LiveTradingCrashIT {
         engine().trade(SYMBOL, "95.00", "0.500");
         assertThat(venueOrder("rest-fill").get("status").asText()).isEqualTo("FILLED");
         binance.failNext("POST", "/api/v3/order", FakeBinance.Fault.processedWithoutAnswer());
+        binance.failNext("POST", "/api/v3/order", FakeBinance.Fault.processedWithoutAnswer());
+        String unansweredResting = place("held-rest", "0.200", "92.00");
         String unanswered = place("held-fill", "0.300", "120.00");
+        await("the placement taken by the venue, resting", () -> venueOrder("held-rest"),
+                o -> o.get("status").asText().equals("NEW"));
         await("the placement taken and filled by the venue", () -> venueOrder("held-fill"),
                 o -> o.get("status").asText().equals("FILLED"));
-        assertThat(status(unanswered)).as("the placement's answer has not come").isIn("initialized", "submitted");
+        assertThat(status(unansweredResting)).as("no answer yet").isIn("initialized", "submitted");
+        assertThat(status(unanswered)).as("no answer yet").isIn("initialized", "submitted");
         app.kill();
         assertThat(binance.droppedReports(API_KEY)).as("reports lost by the stream").isPositive();
         binance.resumeReports(API_KEY);
@@ -121,13 +127,18 @@ class LiveTradingCrashIT {
         awaitStatus(filledWhileDown, "filled");
         awaitStatus(canceledInFlight, "canceled");
         awaitStatus(unanswered, "filled");
+        awaitStatus(unansweredResting, "accepted");
+        // the order found resting by the query goes on living: its fill comes by the stream
+        engine().trade(SYMBOL, "92.00", "0.200");
+        awaitStatus(unansweredResting, "filled");
         agreesWithTheVenue(Map.of(filledWhileDown, "rest-fill", canceledInFlight, "rest-cancel",
-                unanswered, "held-fill"));
+                unanswered, "held-fill", unansweredResting, "held-rest"));
         String missedTrade = tradeIdOf("rest-fill");
         assertThat(events("venue_reconciled")).as("the fill missed while down, applied from the trade history")
                 .anyMatch(reason -> reason.contains("missed_fill") && reason.contains(missedTrade));
         assertThat(events("venue_note")).as("the unanswered placement asked for, not sent again")
-                .anyMatch(reason -> reason.contains("held-fill") && reason.contains("asking the venue"));
+                .anyMatch(reason -> reason.contains("held-fill") && reason.contains("asking the venue"))
+                .anyMatch(reason -> reason.contains("held-rest") && reason.contains("asking the venue"));
 
         // 2. a placement that never reached the venue's book: concluded so after the receive window, never resent
         binance.failNext("POST", "/api/v3/order", new FakeBinance.Fault(0, null, false));
@@ -147,7 +158,8 @@ class LiveTradingCrashIT {
         app.call("POST", "/api/orders/" + after + "/cancel", token, null, 200);
         awaitStatus(after, "canceled");
         agreesWithTheVenue(Map.of(filledWhileDown, "rest-fill", canceledInFlight, "rest-cancel",
-                unanswered, "held-fill", neverThere, "never-there", after, "after-restarts"));
+                unanswered, "held-fill", unansweredResting, "held-rest", neverThere, "never-there",
+                after, "after-restarts"));
     }
 
     /**
