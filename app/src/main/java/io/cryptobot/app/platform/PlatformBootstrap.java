@@ -235,11 +235,13 @@ public final class PlatformBootstrap {
     /**
      * Restarts the embedded PostgreSQL, on the same port and data directory, if its postmaster has died. A failed
      * attempt (the dead server's backends still hold its shared memory, say) is retried at the next call; the
-     * first failure is logged, later ones only when the reason changes.
+     * first failure is logged, later ones only when the reason changes. Never once the JVM is stopping: the server's
+     * own shutdown hook stops it then, and a server started meanwhile would outlive the process, holding the data
+     * directory (seen: a normal stop that took a minute restarted it, and it was left running).
      */
     public static synchronized void superviseEmbedded() {
         EmbeddedPostgres server = embedded;
-        if (server == null || postmaster.map(ProcessHandle::isAlive).orElse(false)) {
+        if (server == null || postmaster.map(ProcessHandle::isAlive).orElse(false) || jvmStopping()) {
             return;
         }
         Path pgData = embeddedData;
@@ -271,6 +273,18 @@ public final class PlatformBootstrap {
             }
             embeddedDown = reason;
         }
+    }
+
+    /** Whether this JVM has begun to stop (its shutdown hooks are running): hooks can no longer be added then. */
+    static boolean jvmStopping() {
+        Thread probe = new Thread(() -> { });
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+        } catch (IllegalStateException stopping) {
+            return true;
+        }
+        Runtime.getRuntime().removeShutdownHook(probe);
+        return false;
     }
 
     /**

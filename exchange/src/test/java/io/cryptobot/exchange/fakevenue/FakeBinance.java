@@ -63,6 +63,9 @@ public final class FakeBinance extends FakeVenueServer {
     private int duplicateReports;
     private int reverseReports;
     private final List<String[]> reversing = new ArrayList<>();
+    /** Keys whose reports are lost ({@link #dropReports}), and how many were. */
+    private final Set<String> silenced = ConcurrentHashMap.newKeySet();
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> dropped = new ConcurrentHashMap<>();
 
     private record Subscriber(io.vertx.core.http.ServerWebSocket socket, int subscriptionId) {
     }
@@ -212,6 +215,29 @@ public final class FakeBinance extends FakeVenueServer {
     public synchronized FakeBinance reverseNextReports(int count) {
         reverseReports = count;
         return this;
+    }
+
+    /**
+     * From now on every executionReport of {@code apiKey} is lost on its way to the user-data stream (counted by
+     * {@link #droppedReports}), until {@link #resumeReports}: the venue acts (books, balances, trade history) and its
+     * client hears nothing, as when a report is lost, or when the client dies before it could journal it. Lost
+     * reports are not sent again when the stream resumes (user-data-stream.md: events are never replayed).
+     */
+    public FakeBinance dropReports(String apiKey) {
+        silenced.add(apiKey);
+        return this;
+    }
+
+    /** Reports of {@code apiKey} reach its stream again (those dropped meanwhile stay lost). */
+    public FakeBinance resumeReports(String apiKey) {
+        silenced.remove(apiKey);
+        return this;
+    }
+
+    /** How many executionReports of {@code apiKey} {@link #dropReports} lost. */
+    public int droppedReports(String apiKey) {
+        java.util.concurrent.atomic.AtomicInteger count = dropped.get(apiKey);
+        return count == null ? 0 : count.get();
     }
 
     /** Open user-data subscriptions of {@code apiKey}. */
@@ -738,8 +764,14 @@ public final class FakeBinance extends FakeVenueServer {
         stream.subscription = "user data";
     }
 
-    /** Sends an event to the key's subscribers, through the scripted stream faults (duplicate, reverse). */
+    /**
+     * Sends an event to the key's subscribers, through the scripted stream faults (lost, duplicated, reversed).
+     */
     private void publish(String apiKey, JsonObject event) {
+        if (silenced.contains(apiKey)) {
+            dropped.computeIfAbsent(apiKey, k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+            return;
+        }
         List<String[]> out = new ArrayList<>();
         synchronized (this) {
             String encoded = event.encode();

@@ -320,7 +320,7 @@ public final class FakeSpotEngine {
     }
 
     /** GET /api/v3/myTrades: by orderId, from fromId, or from startTime; oldest first; limit default 500. */
-    synchronized Reply myTrades(String apiKey, Map<String, String> p) {
+    public synchronized Reply myTrades(String apiKey, Map<String, String> p) {
         if (p.get("symbol") == null) {
             return missing("symbol");
         }

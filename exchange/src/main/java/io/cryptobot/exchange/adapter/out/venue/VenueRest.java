@@ -79,6 +79,23 @@ public final class VenueRest {
     }
 
     /**
+     * Closes a venue's HTTP client without waiting on its WebSockets: {@link HttpClient#close} waits until every
+     * operation ends, and a stream still open (a live bot's user-data stream, which Binance keeps for 24 h) never
+     * does, so a normal stop hung on it. Requests in flight get {@code grace} to finish; then everything is cut.
+     */
+    public static void close(HttpClient http, Duration grace) {
+        http.shutdown();
+        try {
+            if (http.awaitTermination(grace)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        http.shutdownNow();
+    }
+
+    /**
      * A call that failed, and whether the venue may have acted on it: false when nothing left (our own budget, a
      * connection that never opened) or the venue answered with a refusal (a 429/418 is processed by no one); true for
      * a timeout, a reset or a 5xx after the request was sent ("the execution status is UNKNOWN", rest-api.md "HTTP

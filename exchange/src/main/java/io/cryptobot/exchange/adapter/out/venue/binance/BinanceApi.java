@@ -37,6 +37,8 @@ public final class BinanceApi implements AutoCloseable {
     static final Duration PLAUSIBLE_SKEW = Duration.ofMinutes(5);
     private final BinanceConfig config;
     private final Clock clock;
+    /** How long requests in flight may take to finish when the client closes; open streams are cut at once. */
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
     private final HttpClient http;
     private final VenueRest rest;
     private final RateLimiter streamConnections;
@@ -154,6 +156,6 @@ public final class BinanceApi implements AutoCloseable {
     @Override
     public void close() {
         scheduler.shutdownNow();
-        http.close();
+        VenueRest.close(http, CLOSE_GRACE);
     }
 }

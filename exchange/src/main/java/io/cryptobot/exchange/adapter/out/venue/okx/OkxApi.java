@@ -34,6 +34,8 @@ public final class OkxApi implements AutoCloseable {
             .withZone(ZoneOffset.UTC);
     private final OkxConfig config;
     private final Clock clock;
+    /** How long requests in flight may take to finish when the client closes; open streams are cut at once. */
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
     private final HttpClient http;
     private final VenueRest rest;
     private final RateLimiter streamConnections;
@@ -127,6 +129,6 @@ public final class OkxApi implements AutoCloseable {
     @Override
     public void close() {
         scheduler.shutdownNow();
-        http.close();
+        VenueRest.close(http, CLOSE_GRACE);
     }
 }

@@ -354,6 +354,15 @@ class BinanceTradingTest {
             subscription.close();
         }
 
+        @Test
+        void closing_the_api_does_not_wait_for_a_stream_still_open() {
+            // a stopping application whose live bots still hold their user-data streams: a normal stop hung until
+            // the venue closed them (Binance keeps one open for 24 h)
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(5), () -> api.close());
+            Eventually.until(WAIT, "the stream cut", () -> connections.contains("down")
+                    || fake.subscriptions(KEY) == 0);
+        }
+
         List<VenueReport> reports() {
             synchronized (updates) {
                 return updates.stream().map(VenueUpdate::report).toList();

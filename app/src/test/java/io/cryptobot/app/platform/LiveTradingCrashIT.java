@@ -1,0 +1,340 @@
+package io.cryptobot.app.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cryptobot.exchange.fakevenue.CandleSeries;
+import io.cryptobot.exchange.fakevenue.FakeBinance;
+import io.cryptobot.exchange.fakevenue.FakeSpotEngine;
+import io.cryptobot.kernel.domain.Timeframe;
+import io.cryptobot.kernel.domain.market.VenueCandle;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Live trading under SIGKILL: the packaged application trades a live Binance account on the fake Binance, which runs
+ * in this test's JVM on a loopback port (its matching engine, REST API, kline stream and user-data stream), reached
+ * through the application's own configuration ({@code cryptobot.venues.binance.*}). A manual live bot carries hand
+ * orders; the process is killed twice while the venue knows more than the platform:
+ * <ol>
+ *   <li>a resting order filled on the venue whose report is lost (between fill and journal), a cancel the venue
+ *   carried out whose answer never comes (cancel in flight), and two placements the venue took whose answers never
+ *   come (between send and acknowledgment: one filled at once, one resting, filled after the restart), all at the
+ *   same kill;</li>
+ *   <li>a placement that reached the venue's door and was never processed (the venue never received it).</li>
+ * </ol>
+ * After each restart: every order's state is the venue's, resolved by asking the venue (never by sending again: the
+ * venue saw each client order id placed once at most), each venue trade is one fill, the bot's ledger equals the
+ * venue's balances, and a fresh reconciliation finds no difference.
+ *
+ * <p>The venue's candles close on the wall clock (a ticker closes each 1m candle when its minute ends), as a real
+ * venue's do, so the live feed never goes stale and the candles that closed while the process was down are fetched.
+ * The placement and cancel timeout is set long (2 minutes) so that a held answer is still awaited when the process
+ * is killed.
+ */
+class LiveTradingCrashIT {
+    private static final long MINUTE = 60_000;
+    private static final String BASE = "CRSH";
+    private static final String SYMBOL = BASE + "USDT";
+    private static final String INSTRUMENT = "BINANCE:" + BASE + "/USDT";
+    private static final String API_KEY = "crashITkey" + "0123456789abcdef".repeat(3) + "ABCDEF";
+    private static final String SECRET = "crashITsecret" + "fedcba9876543210".repeat(3) + "XYZ";
+    private FakeBinance binance;
+    private ScheduledExecutorService ticker;
+    private PackagedApp app;
+    private String token;
+    private String account;
+    private String bot;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (ticker != null) {
+            ticker.shutdownNow();
+        }
+        if (app != null) {
+            app.close();
+        }
+        if (binance != null) {
+            binance.close();
+        }
+    }
+
+    @Test
+    void orders_in_flight_at_a_sigkill_are_resolved_from_the_venue_once_and_the_ledger_agrees_with_it()
+            throws Exception {
+        binance = FakeBinance.start();
+        binance.pings(Duration.ofMillis(200), Duration.ofMinutes(1));
+        binance.symbol(BASE, "USDT", "TRADING", "0.01000000", "0.00100000", "5.00000000");
+        binance.key(new FakeBinance.Key(API_KEY, SECRET, true, false, true, false,
+                Map.of("USDT", new BigDecimal[] {new BigDecimal("1000.00000000"), BigDecimal.ZERO})));
+        engine().fees(API_KEY, FakeSpotEngine.FeeAsset.QUOTE, "0.001");
+        candlesOnTheClock();
+
+        app = new PackagedApp("live-trading-crash-it")
+                .env("CRYPTOBOT_VENUES_BINANCE_REST_URL", binance.restUrl().toString())
+                .env("CRYPTOBOT_VENUES_BINANCE_WS_URL", binance.wsUrl().toString())
+                .env("CRYPTOBOT_VENUES_BINANCE_TRADING_WS_API_URL", binance.wsApiUrl().toString())
+                .env("CRYPTOBOT_VENUES_BINANCE_TRADING_ORDER_TIMEOUT", "PT2M")
+                .env("CRYPTOBOT_VENUES_BINANCE_TRADING_IDLE_TIMEOUT", "PT1.5S")
+                .env("CRYPTOBOT_VENUES_BINANCE_STREAM_RECONNECT_MIN", "PT0.05S")
+                .env("CRYPTOBOT_VENUES_BINANCE_STREAM_RECONNECT_MAX", "PT0.5S")
+                .env("CRYPTOBOT_VENUES_BINANCE_STREAM_IDLE_TIMEOUT", "PT1.5S");
+        app.start();
+        token = app.login();
+        startLiveBot();
+
+        // 1. the venue knows more than the platform at the kill: a fill whose report is lost, a cancel carried out
+        // without an answer, a placement taken and filled without an answer
+        String filledWhileDown = place("rest-fill", "0.500", "95.00");
+        String canceledInFlight = place("rest-cancel", "0.400", "94.00");
+        awaitStatus(filledWhileDown, "accepted");
+        awaitStatus(canceledInFlight, "accepted");
+        binance.dropReports(API_KEY);
+        binance.failNext("DELETE", "/api/v3/order", FakeBinance.Fault.processedWithoutAnswer());
+        app.call("POST", "/api/orders/" + canceledInFlight + "/cancel", token, null, 200);
+        await("the cancel carried out on the venue", () -> venueOrder("rest-cancel"),
+                o -> o.get("status").asText().equals("CANCELED"));
+        engine().trade(SYMBOL, "95.00", "0.500");
+        assertThat(venueOrder("rest-fill").get("status").asText()).isEqualTo("FILLED");
+        binance.failNext("POST", "/api/v3/order", FakeBinance.Fault.processedWithoutAnswer());
+        binance.failNext("POST", "/api/v3/order", FakeBinance.Fault.processedWithoutAnswer());
+        String unansweredResting = place("held-rest", "0.200", "92.00");
+        String unanswered = place("held-fill", "0.300", "120.00");
+        await("the placement taken by the venue, resting", () -> venueOrder("held-rest"),
+                o -> o.get("status").asText().equals("NEW"));
+        await("the placement taken and filled by the venue", () -> venueOrder("held-fill"),
+                o -> o.get("status").asText().equals("FILLED"));
+        assertThat(status(unansweredResting)).as("no answer yet").isIn("initialized", "submitted");
+        assertThat(status(unanswered)).as("no answer yet").isIn("initialized", "submitted");
+        app.kill();
+        assertThat(binance.droppedReports(API_KEY)).as("reports lost by the stream").isPositive();
+        binance.resumeReports(API_KEY);
+        restart();
+
+        awaitStatus(filledWhileDown, "filled");
+        awaitStatus(canceledInFlight, "canceled");
+        awaitStatus(unanswered, "filled");
+        awaitStatus(unansweredResting, "accepted");
+        // the order found resting by the query goes on living: its fill comes by the stream
+        engine().trade(SYMBOL, "92.00", "0.200");
+        awaitStatus(unansweredResting, "filled");
+        agreesWithTheVenue(Map.of(filledWhileDown, "rest-fill", canceledInFlight, "rest-cancel",
+                unanswered, "held-fill", unansweredResting, "held-rest"));
+        String missedTrade = tradeIdOf("rest-fill");
+        assertThat(events("venue_reconciled")).as("the fill missed while down, applied from the trade history")
+                .anyMatch(reason -> reason.contains("missed_fill") && reason.contains(missedTrade));
+        assertThat(events("venue_note")).as("the unanswered placement asked for, not sent again")
+                .anyMatch(reason -> reason.contains("held-fill") && reason.contains("asking the venue"))
+                .anyMatch(reason -> reason.contains("held-rest") && reason.contains("asking the venue"));
+
+        // 2. a placement that never reached the venue's book: concluded so after the receive window, never resent
+        binance.failNext("POST", "/api/v3/order", new FakeBinance.Fault(0, null, false));
+        String neverThere = place("never-there", "0.200", "90.00");
+        await("the placement at the venue's door", () -> PackagedApp.JSON.valueToTree(binance.requests().stream()
+                        .filter(r -> r.method().equals("POST") && r.path().equals("/api/v3/order")
+                                && "never-there".equals(r.param("newClientOrderId"))).count()),
+                n -> n.asLong() == 1);
+        app.kill();
+        restart();
+        JsonNode rejected = awaitStatus(neverThere, "rejected");
+        assertThat(rejected.toString()).contains("never reached the venue");
+        assertThat(engine().placed(API_KEY, "never-there")).as("never sent again").isZero();
+        // the instrument is free again: an order rests on the venue and is canceled there
+        String after = place("after-restarts", "0.100", "91.00");
+        awaitStatus(after, "accepted");
+        app.call("POST", "/api/orders/" + after + "/cancel", token, null, 200);
+        awaitStatus(after, "canceled");
+        agreesWithTheVenue(Map.of(filledWhileDown, "rest-fill", canceledInFlight, "rest-cancel",
+                unanswered, "held-fill", unansweredResting, "held-rest", neverThere, "never-there",
+                after, "after-restarts"));
+    }
+
+    /**
+     * Each order's status is the venue's, placed there once at most; the bot's fills are the venue's trades, each
+     * once; the ledger's balances are the venue's; a reconciliation made now (the report stream cut, so it reconciles
+     * on its return) finds no difference.
+     */
+    private void agreesWithTheVenue(Map<String, String> orders) throws Exception {
+        for (Map.Entry<String, String> order : orders.entrySet()) {
+            String cid = order.getValue();
+            long placed = engine().placed(API_KEY, cid);
+            assertThat(placed).as("%s placed on the venue at most once", cid).isLessThanOrEqualTo(1);
+            String ours = status(order.getKey());
+            String theirs = placed == 0 ? "rejected"
+                    : venueOrder(cid).get("status").asText().toLowerCase(java.util.Locale.ROOT);
+            assertThat(ours).as("%s here and on the venue", cid).isEqualTo(theirs);
+        }
+        List<String> fills = new ArrayList<>();
+        for (JsonNode fill : app.call("GET", "/api/fills?bot=" + bot + "&limit=500", token, null, 200).get("items")) {
+            fills.add(fill.get("tradeId").asText());
+        }
+        List<String> trades = new ArrayList<>();
+        for (Object trade : new JsonArray(engine().myTrades(API_KEY, Map.of("symbol", SYMBOL, "limit", "1000"))
+                .body())) {
+            trades.add(String.valueOf(((JsonObject) trade).getLong("id")));
+        }
+        assertThat(fills).as("each venue trade one fill, none twice").containsExactlyInAnyOrderElementsOf(trades)
+                .doesNotHaveDuplicates();
+        Instant before = Instant.now();
+        binance.closeStreams();
+        JsonNode fresh = await("a reconciliation after the stream's return", () -> app.call("GET",
+                "/api/bots/" + bot + "/reconciliation", token, null, 200), r -> r.get("reconciled").asBoolean()
+                && r.hasNonNull("at") && Instant.parse(r.get("at").asText()).isAfter(before));
+        assertThat(fresh.get("drifts")).as("the account agrees with the venue: %s", fresh).isEmpty();
+        JsonNode balances = app.call("GET", "/api/bots/" + bot + "/portfolio", token, null, 200).get("balances");
+        for (String asset : List.of("USDT", BASE)) {
+            BigDecimal[] venue = engine().balance(API_KEY, asset);
+            BigDecimal ledger = balances.hasNonNull(asset) ? new BigDecimal(balances.get(asset).asText())
+                    : BigDecimal.ZERO;
+            assertThat(ledger).as("%s: ledger %s, venue free %s locked %s", asset, balances, venue[0], venue[1])
+                    .isEqualByComparingTo(venue[0].add(venue[1]));
+        }
+    }
+
+    /** A live account on the fake's key, a manual live bot on it with the venue's whole USDT as its budget. */
+    private void startLiveBot() throws Exception {
+        app.call("POST", "/api/marketdata/instruments", token, Map.of("venue", "BINANCE", "base", BASE,
+                "quote", "USDT", "tickSize", "0.01", "stepSize", "0.001"), 201);
+        account = app.call("POST", "/api/accounts/connections", token, Map.of("name", "binance crash",
+                "venue", "BINANCE", "apiKey", API_KEY, "secret", SECRET), 201).get("id").asText();
+        Map<String, Object> request = new HashMap<>();
+        request.put("name", "live crash");
+        request.put("strategy", "manual");
+        request.put("parameters", Map.of());
+        request.put("instrument", INSTRUMENT);
+        request.put("timeframe", "1m");
+        request.put("accountId", account);
+        request.put("feed", Map.of("kind", "live"));
+        request.put("limits", Map.of("maxOrderNotional", "200", "maxDailyLoss", "100"));
+        request.put("budget", "1000.00");
+        request.put("confirmLive", true);
+        bot = app.call("POST", "/api/bots", token, request, 201).get("id").asText();
+        app.call("POST", "/api/bots/" + bot + "/start", token, null, 200);
+        awaitReady();
+    }
+
+    /** The bot running, on a closed candle, and its account reconciled with the venue. */
+    private void awaitReady() throws Exception {
+        await("the bot running on a closed candle", () -> app.call("GET", "/api/bots/" + bot, token, null, 200),
+                b -> {
+                    assertThat(b.get("status").asText()).as("bot %s", b).isNotIn("failed", "stopped");
+                    return b.get("status").asText().equals("running") && b.hasNonNull("lastStep");
+                });
+        await("the account reconciled", () -> app.call("GET", "/api/bots/" + bot + "/reconciliation", token, null,
+                200), r -> r.get("reconciled").asBoolean());
+    }
+
+    /**
+     * Candles on the wall clock: ten closed ones before this minute, then each minute's candle closed (its close the
+     * venue's last price) when the minute ends, whether the application is up or not.
+     */
+    private void candlesOnTheClock() {
+        long now = System.currentTimeMillis();
+        long first = Timeframe.M1.floor(now) - 10 * MINUTE;
+        List<VenueCandle> walk = CandleSeries.walk(Timeframe.M1, first, 10 + 60, 20_261_213);
+        CandleSeries series = binance.klines(SYMBOL, Timeframe.M1);
+        series.history(walk.subList(0, 10));
+        series.open(walk.get(10));
+        engine().lastPrice(SYMBOL, walk.get(9).close().toPlainString());
+        int[] next = {10};
+        ticker = Executors.newSingleThreadScheduledExecutor();
+        ticker.scheduleWithFixedDelay(() -> {
+            while (next[0] < walk.size() && walk.get(next[0]).openTime() + MINUTE <= System.currentTimeMillis()) {
+                VenueCandle candle = walk.get(next[0]++);
+                engine().lastPrice(SYMBOL, candle.close().toPlainString());
+                series.close(candle);
+                if (next[0] < walk.size()) {
+                    series.open(walk.get(next[0]));
+                }
+            }
+        }, 100, 100, TimeUnit.MILLISECONDS);
+    }
+
+    private String place(String clientOrderId, String quantity, String limitPrice) throws Exception {
+        Map<String, Object> order = new HashMap<>();
+        order.put("accountId", account);
+        order.put("clientOrderId", clientOrderId);
+        order.put("instrument", INSTRUMENT);
+        order.put("side", "buy");
+        order.put("type", "limit");
+        order.put("quantity", quantity);
+        order.put("limitPrice", limitPrice);
+        order.put("timeInForce", "gtc");
+        JsonNode placed = app.call("POST", "/api/orders", token, order, 201);
+        assertThat(placed.get("status").asText()).as("%s", placed).isNotIn("denied", "rejected");
+        return placed.get("id").asText();
+    }
+
+    private String status(String order) throws Exception {
+        return app.call("GET", "/api/orders/" + order, token, null, 200).get("order").get("status").asText();
+    }
+
+    private JsonNode awaitStatus(String order, String status) throws Exception {
+        return await("order " + order + " " + status, () -> app.call("GET", "/api/orders/" + order, token, null,
+                200), o -> o.get("order").get("status").asText().equals(status));
+    }
+
+    private JsonNode venueOrder(String clientOrderId) throws Exception {
+        FakeSpotEngine.Reply reply = engine().query(API_KEY, Map.of("symbol", SYMBOL,
+                "origClientOrderId", clientOrderId));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return PackagedApp.JSON.readTree(reply.body());
+    }
+
+    private String tradeIdOf(String clientOrderId) throws Exception {
+        long orderId = venueOrder(clientOrderId).get("orderId").asLong();
+        JsonArray trades = new JsonArray(engine().myTrades(API_KEY, Map.of("symbol", SYMBOL,
+                "orderId", Long.toString(orderId))).body());
+        assertThat(trades).hasSize(1);
+        return String.valueOf(trades.getJsonObject(0).getLong("id"));
+    }
+
+    private List<String> events(String kind) throws Exception {
+        List<String> reasons = new ArrayList<>();
+        for (JsonNode e : app.call("GET", "/api/bots/" + bot + "/events?limit=10000", token, null, 200)
+                .get("items")) {
+            if (e.get("kind").asText().equals(kind)) {
+                reasons.add(e.get("reason").asText());
+            }
+        }
+        return reasons;
+    }
+
+    private FakeSpotEngine engine() {
+        return binance.engine();
+    }
+
+    private void restart() throws Exception {
+        app.start();
+        token = app.login();
+        await("the bot running again", () -> app.call("GET", "/api/bots/" + bot, token, null, 200), b -> {
+            assertThat(b.get("status").asText()).as("bot %s", b).isNotIn("failed", "stopped");
+            return b.get("status").asText().equals("running");
+        });
+    }
+
+    private static JsonNode await(String what, io.cryptobot.app.support.TradingScenario.Poll poll,
+                                  Predicate<JsonNode> until) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        JsonNode value = poll.get();
+        while (!until.test(value)) {
+            assertThat(System.nanoTime()).as("waiting for %s; last seen %s", what, value).isLessThan(deadline);
+            Thread.sleep(200);
+            value = poll.get();
+        }
+        return value;
+    }
+}
