@@ -7,10 +7,15 @@ import io.cryptobot.app.notification.application.port.in.CatchUpNotificationsUse
 import io.cryptobot.app.support.TestUsers;
 import io.cryptobot.app.support.TestUsers.TestUser;
 import io.cryptobot.app.support.TradingFixtures;
+import io.cryptobot.kernel.domain.EventMeta;
+import io.cryptobot.kernel.domain.UserId;
+import io.cryptobot.risk.application.port.out.RiskStorePort;
+import io.cryptobot.risk.domain.TradingState;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -24,8 +29,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Nothing lost across a crash between a source's commit and the outbox's: the order journal commits a bot's fills
- * and denied orders while every attempt to queue their notifications dies ({@link DyingOutbox}); the start-up's
- * catch-up then queues each once per endpoint, and further catch-ups and checkpoints queue nothing twice.
+ * and denied orders while every attempt to queue their notifications dies ({@link DyingOutbox}), or the kill
+ * switch's store commits changes that are never published; the start-up's catch-up then queues each once per
+ * endpoint, and further catch-ups and checkpoints queue nothing twice.
  */
 @QuarkusTest
 class NotificationCatchUpTest {
@@ -36,6 +42,8 @@ class NotificationCatchUpTest {
 
     @Inject
     CatchUpNotificationsUseCase catchUp;
+    @Inject
+    RiskStorePort riskStore;
 
     @BeforeEach
     void receiver() throws Exception {
@@ -125,6 +133,32 @@ class NotificationCatchUpTest {
         assertThat(catchUp.recover()).as("a restart re-reads only what is after the cursor").isZero();
         Thread.sleep(500);
         assertThat(receiver.deliveredTo("/c")).hasSize(3);
+    }
+
+    @Test
+    void kill_switch_changes_stored_and_never_published_are_delivered_after_the_restart() throws Exception {
+        given().header("Authorization", trader.bearer()).contentType(ContentType.JSON)
+                .body(Map.of("name", "receiver", "format", "generic", "url", receiver.url("/ks"), "events",
+                        List.of("risk.kill_switch", "risk.daily_loss_halt")))
+                .post("/api/notifications/endpoints").then().statusCode(201);
+        // as a crash right after the store committed, before the change was published: stored, never queued
+        UserId owner = new UserId(trader.id());
+        assertThat(riskStore.changeState(owner, TradingState.ACTIVE.reduceOnly("tidy up",
+                new EventMeta(UUID.randomUUID(), Instant.parse("2026-12-06T10:00:00Z"))).get(), false)).isTrue();
+        assertThat(riskStore.changeState(owner, TradingState.REDUCING.halt("daily loss 6.1 % beyond 5 %",
+                new EventMeta(UUID.randomUUID(), Instant.parse("2026-12-06T10:01:00Z"))).get(), true)).isTrue();
+        Thread.sleep(500);
+        assertThat(receiver.attempts).isEmpty();
+        assertThat(catchUp.recover()).isEqualTo(2);
+        await(() -> receiver.deliveredTo("/ks").size() == 2);
+        assertThat(catchUp.recover()).isZero();
+        Thread.sleep(500);
+        List<LocalReceiver.Received> got = receiver.deliveredTo("/ks");
+        assertThat(got).hasSize(2);
+        assertThat(got.get(0).header("X-Cryptobot-Event")).isEqualTo("risk.kill_switch");
+        assertThat(got.get(0).body()).contains("\"state\":\"reduce-only\"").contains("tidy up");
+        assertThat(got.get(1).header("X-Cryptobot-Event")).isEqualTo("risk.daily_loss_halt");
+        assertThat(got.get(1).body()).contains("\"state\":\"halted\"").contains("daily loss 6.1 % beyond 5 %");
     }
 
     private String bot(String instrument, String account, Map<String, String> limits) {
