@@ -285,7 +285,7 @@ class ManualOrdersTest {
         // as a crash right after the kill switch was stored, before any bot followed it: stored, not published
         io.cryptobot.kernel.domain.UserId owner = new io.cryptobot.kernel.domain.UserId(trader.id());
         assertThat(riskStore.changeState(owner, io.cryptobot.risk.domain.TradingState.ACTIVE.halt("missed",
-                new io.cryptobot.kernel.domain.EventMeta(UUID.randomUUID(), java.time.Instant.now())).get())).isTrue();
+                new io.cryptobot.kernel.domain.EventMeta(UUID.randomUUID(), java.time.Instant.now())).get(), false)).isTrue();
         resume.resumeLiveBots();
         assertThat(runner.isRunningHere(id)).isTrue();
         assertThat(get(trader, "/api/orders/" + resting).then().extract().<String>path("order.status"))

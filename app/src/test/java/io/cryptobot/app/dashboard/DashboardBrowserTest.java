@@ -229,6 +229,34 @@ class DashboardBrowserTest {
         endpointRow.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Enable my receiver")).click();
         PlaywrightAssertions.assertThat(endpointRow.locator(".badge")).hasText("enabled");
 
+        // alert rules from the form: listed with their condition, threshold and bot; one deleted with the keyboard
+        Locator ruleForm = page.locator("form[aria-labelledby=new-rule-title]");
+        ruleForm.getByLabel("Rule name").fill("deep drawdown");
+        ruleForm.getByLabel("Condition").selectOption("drawdown");
+        ruleForm.getByLabel("Threshold").fill("10");
+        ruleForm.getByLabel("Bot", new Locator.GetByLabelOptions().setExact(true))
+                .selectOption(new com.microsoft.playwright.options.SelectOption().setLabel(botName));
+        ruleForm.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add rule")).click();
+        Locator ruleRow = page.locator("#alert-rules tr", new Page.LocatorOptions().setHasText("deep drawdown"));
+        PlaywrightAssertions.assertThat(ruleRow).containsText("10 %");
+        PlaywrightAssertions.assertThat(ruleRow).containsText(botName);
+        PlaywrightAssertions.assertThat(ruleRow.locator(".badge")).hasText("enabled");
+        ruleForm.getByLabel("Rule name").fill("daily loss");
+        ruleForm.getByLabel("Condition").selectOption("daily_loss");
+        ruleForm.getByLabel("Threshold").fill("250");
+        ruleForm.getByLabel("Unit").selectOption("quote");
+        ruleForm.getByLabel("Threshold").press("Enter");
+        Locator lossRow = page.locator("#alert-rules tr", new Page.LocatorOptions().setHasText("daily loss"));
+        PlaywrightAssertions.assertThat(lossRow).containsText("250 in the bot’s currency");
+        PlaywrightAssertions.assertThat(lossRow).containsText("each of my bots");
+        Browser.screenshot(page, "05c-alert-rules");
+        lossRow.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete rule daily loss")).focus();
+        page.keyboard().press("Enter");
+        page.locator("#confirm-ok").focus();
+        page.keyboard().press("Enter");
+        PlaywrightAssertions.assertThat(lossRow).hasCount(0);
+        PlaywrightAssertions.assertThat(ruleRow).hasCount(1);
+
         // halt with a reason: the running bot is paused
         page.navigate(base + "#/overview");
         page.locator("button[data-action=ks-halt]").click();
@@ -282,6 +310,11 @@ class DashboardBrowserTest {
         seen.navigate(base + "#/accounts");
         seen.waitForSelector("#acc-title");
         assertThat(seen.locator("main button, main form").count()).isZero();
+        seen.navigate(base + "#/notifications");
+        seen.waitForSelector("#rules-title");
+        seen.waitForSelector("#ep-title");
+        assertThat(seen.locator("main button, main form").count()).isZero();
+        Browser.screenshot(seen, "12-viewer-notifications-phone");
 
         Page adminPage = browser.page(1280, 900);
         adminPage.navigate(base.toString());

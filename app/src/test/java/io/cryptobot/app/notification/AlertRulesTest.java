@@ -112,6 +112,26 @@ class AlertRulesTest {
         get(trader, "/api/notifications/alerts/" + id).then().statusCode(404);
     }
 
+    @Test
+    void a_viewer_reads_rules_and_endpoints_and_cannot_write_them() {
+        TestUsers.TestUser viewer = TestUsers.create("viewer");
+        get(viewer, "/api/notifications/alerts").then().statusCode(200).body("total", equalTo(0));
+        get(viewer, "/api/notifications/endpoints").then().statusCode(200).body("total", equalTo(0));
+        rule(viewer, Map.of("name", "deep", "kind", "drawdown", "threshold", "10")).then().statusCode(403);
+        given().header("Authorization", viewer.bearer()).contentType(ContentType.JSON)
+                .body(Map.of("name", "r", "format", "generic", "url", "http://127.0.0.1:9/x", "events",
+                        java.util.List.of("order.filled")))
+                .post("/api/notifications/endpoints").then().statusCode(403);
+        String id = rule(trader, Map.of("name", "deep", "kind", "drawdown", "threshold", "10")).then().statusCode(201)
+                .extract().path("id");
+        // writes are refused by role before anything is looked up
+        given().header("Authorization", viewer.bearer()).contentType(ContentType.JSON).body(Map.of("enabled", false))
+                .patch("/api/notifications/alerts/" + id).then().statusCode(403);
+        given().header("Authorization", viewer.bearer()).delete("/api/notifications/alerts/" + id).then()
+                .statusCode(403);
+        get(trader, "/api/notifications/alerts/" + id).then().statusCode(200).body("enabled", equalTo(true));
+    }
+
     /** A fresh instrument whose 1m candles close at each given price for the given count, from {@link #FROM}. */
     private String instrumentWithCloses(Object... pricesAndCounts) throws Exception {
         String base = "AL" + Long.toString(ThreadLocalRandom.current().nextLong(Long.MAX_VALUE), 36).toUpperCase();

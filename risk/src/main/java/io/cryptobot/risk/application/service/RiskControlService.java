@@ -71,7 +71,7 @@ class RiskControlService implements TradingControlUseCase, RiskLimitsUseCase {
         if (changed.isLeft()) {
             return Either.left(new DomainError.Conflict("risk.state_unchanged", changed.getLeft().reason()));
         }
-        if (!store.changeState(owner, changed.get())) {
+        if (!store.changeState(owner, changed.get(), dailyLoss)) {
             return Either.left(new DomainError.Conflict("risk.state_changed_meanwhile",
                     "the trading state changed meanwhile; read it and retry"));
         }

@@ -50,4 +50,11 @@ public interface NotificationConfig {
     /** Equity hand-offs waiting for the alert evaluator at most; beyond, new ones are dropped with a warning. */
     @WithDefault("10000")
     int alertQueueCapacity();
+
+    /**
+     * How often the outbox's catch-up moves its cursors (read by the scheduler's expression): the events a source
+     * committed up to a checkpoint ago are queued again if missing, and a restart re-reads at most that much.
+     */
+    @WithDefault("PT1M")
+    Duration catchUpInterval();
 }

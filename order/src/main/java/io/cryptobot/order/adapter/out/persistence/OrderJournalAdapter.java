@@ -17,6 +17,9 @@ import io.cryptobot.order.application.port.in.OrderEventView;
 import io.cryptobot.order.application.port.in.OrderQueries;
 import io.cryptobot.order.application.port.in.OrderFilter;
 import io.cryptobot.order.application.port.in.OrderView;
+import io.cryptobot.order.application.port.in.OrderJournalFeedQuery.JournaledFill;
+import io.cryptobot.order.application.port.in.OrderJournalFeedQuery.JournaledRefusal;
+import io.cryptobot.order.application.port.out.OrderJournalFeedPort;
 import io.cryptobot.order.application.port.out.OrderJournalPort;
 import io.cryptobot.order.domain.OrderStatus;
 import io.cryptobot.order.domain.event.OrderEvent;
@@ -40,7 +43,7 @@ import java.util.UUID;
 
 /** The order journal in schema {@code orders}; every read filters by owner. */
 @ApplicationScoped
-class OrderJournalAdapter implements OrderJournalPort {
+class OrderJournalAdapter implements OrderJournalPort, OrderJournalFeedPort {
     private static final String ORDER_COLUMNS = "id, client_order_id, account_id, bot_id, instrument, side, type, "
             + "quantity, limit_price, trigger_price, time_in_force, reduce_only, status, filled_quantity, "
             + "average_price, venue_order_id, correlation_id, tag, created_at, updated_at";
@@ -100,6 +103,46 @@ class OrderJournalAdapter implements OrderJournalPort {
                                 + "$6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) "
                                 + "ON CONFLICT (order_id, trade_id) DO NOTHING", fills)))
                 .await().indefinitely();
+    }
+
+    @Override
+    public long lastFillPosition() {
+        return pool.query("SELECT coalesce(max(seq), 0) FROM orders.fills").executeAndAwait().iterator().next()
+                .getLong(0);
+    }
+
+    @Override
+    public List<JournaledFill> fillsAfter(long after, long through, int limit) {
+        List<JournaledFill> fills = new ArrayList<>();
+        for (Row row : pool.preparedQuery("SELECT " + FILL_COLUMNS + ", seq, owner_id FROM orders.fills WHERE seq > $1 "
+                + "AND seq <= $2 ORDER BY seq LIMIT $3").executeAndAwait(Tuple.of(after, through, limit))) {
+            fills.add(new JournaledFill(row.getLong(15), new UserId(row.getUUID(16)), fill(row)));
+        }
+        return fills;
+    }
+
+    @Override
+    public long lastRefusalPosition() {
+        return pool.query("SELECT coalesce(max(seq), 0) FROM orders.order_events WHERE type IN ('denied', 'rejected')")
+                .executeAndAwait().iterator().next().getLong(0);
+    }
+
+    @Override
+    public List<JournaledRefusal> refusalsAfter(long after, long through, int limit) {
+        List<JournaledRefusal> refusals = new ArrayList<>();
+        String orderColumns = "o." + ORDER_COLUMNS.replace(", ", ", o.");
+        for (Row row : pool.preparedQuery("SELECT " + orderColumns + ", e.seq, e.owner_id, e.id, e.order_id, "
+                        + "e.correlation_id, e.account_id, e.bot_id, e.instrument, e.side, e.type, e.detail, "
+                        + "e.occurred_at FROM orders.order_events e JOIN orders.orders o ON o.id = e.order_id "
+                        + "WHERE e.type IN ('denied', 'rejected') AND e.seq > $1 AND e.seq <= $2 ORDER BY e.seq "
+                        + "LIMIT $3")
+                .executeAndAwait(Tuple.of(after, through, limit))) {
+            OrderEventView event = new OrderEventView(row.getUUID(22), row.getUUID(23), row.getUUID(24),
+                    row.getUUID(25), row.getUUID(26), row.getString(27), row.getString(28), row.getString(29),
+                    row.getString(30), row.getOffsetDateTime(31).toInstant());
+            refusals.add(new JournaledRefusal(row.getLong(20), new UserId(row.getUUID(21)), event, order(row)));
+        }
+        return refusals;
     }
 
     private static Uni<RowSet<Row>> batch(SqlConnection connection, String sql, List<Tuple> rows) {

@@ -6,7 +6,9 @@ import io.cryptobot.kernel.domain.Page;
 import io.cryptobot.kernel.domain.PageRequest;
 import io.cryptobot.kernel.domain.UserId;
 import io.cryptobot.risk.application.port.in.TradingStatus;
+import io.cryptobot.risk.application.port.in.TradingStateFeedQuery;
 import io.cryptobot.risk.application.port.out.RiskStorePort;
+import io.cryptobot.risk.domain.event.UserTradingStateChanged;
 import io.cryptobot.risk.domain.LimitsInput;
 import io.cryptobot.risk.domain.RiskLimits;
 import io.cryptobot.risk.domain.TradingState;
@@ -46,7 +48,7 @@ class RiskStoreAdapter implements RiskStorePort {
     }
 
     @Override
-    public boolean changeState(UserId owner, TradingStateChanged change) {
+    public boolean changeState(UserId owner, TradingStateChanged change, boolean dailyLossHalt) {
         var since = change.occurredAt().atOffset(ZoneOffset.UTC);
         // compare-and-set on the state the change was decided from (no row = active), and the audit row, together
         return pool.withTransaction(connection -> connection.preparedQuery(
@@ -58,9 +60,10 @@ class RiskStoreAdapter implements RiskStorePort {
                         .flatMap(upserted -> upserted.rowCount() == 0
                                 ? Uni.createFrom().item(false)
                                 : connection.preparedQuery("INSERT INTO risk.state_events (id, owner_id, from_state, "
-                                                + "to_state, reason, occurred_at) VALUES ($1, $2, $3, $4, $5, $6)")
-                                        .execute(Tuple.of(change.eventId(), owner.value(), code(change.from()),
-                                                code(change.to()), change.reason(), since))
+                                                + "to_state, reason, occurred_at, daily_loss_halt) VALUES ($1, $2, $3, $4, $5, $6, $7)")
+                                        .execute(Tuple.from(java.util.Arrays.asList(change.eventId(), owner.value(),
+                                                code(change.from()), code(change.to()), change.reason(), since,
+                                                dailyLossHalt)))
                                         .map(inserted -> true)))
                 .await().indefinitely();
     }
@@ -72,18 +75,42 @@ class RiskStoreAdapter implements RiskStorePort {
                 .executeAndAwait(Tuple.of(owner.value(), page.offset(), page.limit()));
         List<TradingStateChanged> items = new ArrayList<>(rows.rowCount());
         for (Row row : rows) {
-            EventMeta meta = new EventMeta(row.getUUID("id"), row.getOffsetDateTime("occurred_at").toInstant());
-            TradingState from = state(row.getString("from_state"));
-            String reason = row.getString("reason");
-            items.add(switch (state(row.getString("to_state"))) {
-                case HALTED -> new TradingStateChanged.TradingHalted(meta, from, reason);
-                case REDUCING -> new TradingStateChanged.TradingReduced(meta, from, reason);
-                case ACTIVE -> new TradingStateChanged.TradingResumed(meta, from, reason);
-            });
+            items.add(change(row));
         }
         long total = pool.preparedQuery("SELECT count(*) FROM risk.state_events WHERE owner_id = $1")
                 .executeAndAwait(Tuple.of(owner.value())).iterator().next().getLong(0);
         return new Page<>(items, page.offset(), page.limit(), total);
+    }
+
+    private static TradingStateChanged change(Row row) {
+        EventMeta meta = new EventMeta(row.getUUID("id"), row.getOffsetDateTime("occurred_at").toInstant());
+        TradingState from = state(row.getString("from_state"));
+        String reason = row.getString("reason");
+        return switch (state(row.getString("to_state"))) {
+            case HALTED -> new TradingStateChanged.TradingHalted(meta, from, reason);
+            case REDUCING -> new TradingStateChanged.TradingReduced(meta, from, reason);
+            case ACTIVE -> new TradingStateChanged.TradingResumed(meta, from, reason);
+        };
+    }
+
+    @Override
+    public long lastChangePosition() {
+        return pool.query("SELECT coalesce(max(seq), 0) FROM risk.state_events").executeAndAwait().iterator().next()
+                .getLong(0);
+    }
+
+    @Override
+    public List<TradingStateFeedQuery.StoredChange> changesAfter(long after, long through, int limit) {
+        List<TradingStateFeedQuery.StoredChange> changes = new ArrayList<>();
+        for (Row row : pool.preparedQuery("SELECT id, owner_id, from_state, to_state, reason, occurred_at, seq, "
+                        + "daily_loss_halt FROM risk.state_events WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3")
+                .executeAndAwait(Tuple.of(after, through, limit))) {
+            TradingStateChanged change = change(row);
+            boolean dailyLoss = row.getBoolean("daily_loss_halt") && change instanceof TradingStateChanged.TradingHalted;
+            changes.add(new TradingStateFeedQuery.StoredChange(row.getLong("seq"),
+                    new UserTradingStateChanged(new UserId(row.getUUID("owner_id")), change, dailyLoss)));
+        }
+        return changes;
     }
 
     @Override

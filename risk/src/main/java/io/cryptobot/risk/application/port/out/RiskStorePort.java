@@ -13,7 +13,15 @@ public interface RiskStorePort {
     TradingStatus status(UserId owner);
 
     /** Records {@code change} and the new state if the stored state is still {@code change.from()}. */
-    boolean changeState(UserId owner, TradingStateChanged change);
+    /** {@code dailyLossHalt}: the halt a session tripped on a breached daily loss (stored with the change). */
+    boolean changeState(UserId owner, TradingStateChanged change, boolean dailyLossHalt);
+
+    /** The newest stored change's position (0 when none), across owners. */
+    long lastChangePosition();
+
+    /** Stored changes after {@code after}, at most at {@code through}, oldest first, across owners. */
+    java.util.List<io.cryptobot.risk.application.port.in.TradingStateFeedQuery.StoredChange> changesAfter(long after,
+            long through, int limit);
 
     Page<TradingStateChanged> history(UserId owner, PageRequest page);
 

@@ -1,11 +1,11 @@
 package io.cryptobot.app.notification.adapter.in.event;
 
+import io.cryptobot.app.notification.adapter.out.source.KillSwitchNotifications;
 import io.cryptobot.app.notification.application.port.in.RecordNotificationUseCase;
 import io.cryptobot.app.notification.domain.EventKind;
 import io.cryptobot.app.notification.domain.Notification;
 import io.cryptobot.backtest.domain.event.BacktestFinished;
 import io.cryptobot.bot.domain.event.BotAlarmRaised;
-import io.cryptobot.risk.domain.event.TradingStateChanged;
 import io.cryptobot.risk.domain.event.UserTradingStateChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -17,7 +17,8 @@ import java.util.logging.Logger;
 /**
  * Notifications from the other contexts' published events, queued on the publisher's thread (synchronous CDI
  * events fired after the change is stored): the kill switch moved (a daily-loss halt as its own kind), a bot failed
- * or its feed went stale, a backtest or sweep ended. A failure to queue is logged, never thrown at the publisher.
+ * or its feed went stale, a backtest or sweep ended. A failure to queue is logged, never thrown at the publisher;
+ * for the kill switch the catch-up ({@code CatchUpService}) queues it from the stored changes.
  */
 @ApplicationScoped
 class NotificationObservers {
@@ -29,20 +30,7 @@ class NotificationObservers {
     }
 
     void onKillSwitch(@Observes UserTradingStateChanged changed) {
-        TradingStateChanged change = changed.change();
-        String state = switch (change) {
-            case TradingStateChanged.TradingHalted halted -> "halted";
-            case TradingStateChanged.TradingReduced reduced -> "reduce-only";
-            case TradingStateChanged.TradingResumed resumed -> "active";
-        };
-        Map<String, String> data = new LinkedHashMap<>();
-        data.put("state", state);
-        data.put("reason", change.reason());
-        EventKind kind = changed.dailyLossHalt() ? EventKind.DAILY_LOSS_HALT : EventKind.KILL_SWITCH;
-        String title = changed.dailyLossHalt() ? "Trading halted: daily loss limit reached"
-                : "Kill switch: trading " + state;
-        queue(new Notification(changed.owner(), kind, "trading-state:" + change.eventId(), change.occurredAt(), title,
-                change.reason(), data));
+        queue(KillSwitchNotifications.of(changed));
     }
 
     void onBotAlarm(@Observes BotAlarmRaised alarm) {

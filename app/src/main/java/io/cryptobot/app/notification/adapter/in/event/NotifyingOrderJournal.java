@@ -1,5 +1,6 @@
 package io.cryptobot.app.notification.adapter.in.event;
 
+import io.cryptobot.app.notification.adapter.out.source.OrderNotifications;
 import io.cryptobot.app.notification.application.port.in.RecordNotificationUseCase;
 import io.cryptobot.app.notification.domain.EventKind;
 import io.cryptobot.app.notification.domain.Notification;
@@ -14,9 +15,7 @@ import jakarta.decorator.Decorator;
 import jakarta.decorator.Delegate;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -26,7 +25,9 @@ import java.util.logging.Logger;
  * step's orders and fills, its fills and its orders denied (by the pre-trade check) or rejected (by the venue) are
  * queued for the owner's endpoints that want them, on the same thread. Their keys are the fill's order and trade
  * ids and the event's id, so a step recorded again (a rebuilt session) queues nothing twice. Queuing reads memory
- * only when the owner has no such endpoint; a failure to queue is logged and never fails the journal.
+ * only when the owner has no such endpoint; a failure to queue is logged and never fails the journal. What a crash
+ * (or such a failure) leaves unqueued after the journal committed is queued by the catch-up ({@code CatchUpService}),
+ * which reads the journal by position with the same keys.
  */
 @Decorator
 @Priority(10)
@@ -44,7 +45,7 @@ abstract class NotifyingOrderJournal implements RecordOrderActivityUseCase {
         journal.record(owner, activity);
         try {
             for (OrderActivity.TrackedFill fill : activity.fills()) {
-                notifications.record(filled(owner, FillView.of(fill)));
+                notifications.record(OrderNotifications.filled(owner, FillView.of(fill)));
             }
             for (OrderActivity.TrackedEvent tracked : activity.events()) {
                 if (tracked.event() instanceof OrderEvent.OrderDenied denied) {
@@ -61,48 +62,15 @@ abstract class NotifyingOrderJournal implements RecordOrderActivityUseCase {
         }
     }
 
-    private static Notification filled(UserId owner, FillView f) {
-        String side = f.side().name().toLowerCase(Locale.ROOT);
-        Map<String, String> data = new LinkedHashMap<>();
-        data.put("orderId", f.orderId().toString());
-        data.put("tradeId", f.tradeId());
-        data.put("accountId", f.accountId().toString());
-        if (f.botId() != null) {
-            data.put("botId", f.botId().toString());
-        }
-        data.put("instrument", f.instrument().toString());
-        data.put("side", side);
-        data.put("quantity", f.quantity().toBigDecimal().toPlainString());
-        data.put("price", f.price().toBigDecimal().toPlainString());
-        data.put("fee", f.fee().toBigDecimal().toPlainString());
-        data.put("feeAsset", f.fee().asset().code());
-        data.put("executedAt", f.executedAt().toString());
-        String title = "Filled: " + side + " " + data.get("quantity") + " " + f.instrument() + " at " + data.get("price");
-        return new Notification(owner, EventKind.ORDER_FILLED, "fill:" + f.orderId() + ":" + f.tradeId(),
-                f.executedAt(), title, "fee " + data.get("fee") + " " + data.get("feeAsset")
-                + (f.botId() != null ? ", bot " + f.botId() : ", by hand"), data);
-    }
-
     private static Notification refused(UserId owner, OrderActivity activity, OrderActivity.TrackedEvent tracked,
                                         EventKind kind, UUID eventId, UUID correlationId, String reason,
                                         java.time.Instant at) {
         String status = kind == EventKind.ORDER_DENIED ? "denied" : "rejected";
-        Map<String, String> data = new LinkedHashMap<>();
-        activity.orders().stream().map(OrderView::of)
+        OrderView order = activity.orders().stream().map(OrderView::of)
                 .filter(o -> correlationId.equals(o.correlationId()) && status.equals(o.status()))
-                .findFirst().ifPresent(o -> {
-                    data.put("orderId", o.id().toString());
-                    data.put("clientOrderId", o.clientOrderId());
-                    data.put("type", o.type());
-                    data.put("quantity", o.quantity().toPlainString());
-                });
-        data.put("accountId", tracked.accountId().toString());
-        tracked.botId().forEach(bot -> data.put("botId", bot.toString()));
-        data.put("instrument", tracked.instrument().toString());
-        data.put("side", tracked.side().name().toLowerCase(Locale.ROOT));
-        data.put("correlationId", correlationId.toString());
-        data.put("reason", reason);
-        String title = "Order " + status + ": " + data.get("side") + " " + tracked.instrument();
-        return new Notification(owner, kind, "order-event:" + eventId, at, title, reason, data);
+                .findFirst().orElse(null);
+        return OrderNotifications.refused(owner, new OrderNotifications.Refusal(kind, eventId, correlationId, reason,
+                at, tracked.accountId(), tracked.botId().getOrNull(), tracked.instrument().toString(),
+                tracked.side().name().toLowerCase(Locale.ROOT)), order);
     }
 }

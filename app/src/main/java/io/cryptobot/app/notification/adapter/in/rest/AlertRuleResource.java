@@ -61,7 +61,7 @@ public class AlertRuleResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
+    @RolesAllowed({Roles.TRADER, Roles.ADMIN})
     @Operation(summary = "Add an alert rule",
             description = "Watches one of the caller's bots (botId) or each of them: drawdown beyond x % of its "
                     + "peak, daily_loss beyond y (percent of the equity the UTC day opened with, or quote: in the "
@@ -130,7 +130,7 @@ public class AlertRuleResource {
     @PATCH
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
+    @RolesAllowed({Roles.TRADER, Roles.ADMIN})
     @Operation(summary = "Change an alert rule",
             description = "Sets name, threshold (with unit, for daily_loss) and/or enabled; omitted fields are "
                     + "kept; the kind and the bot stay. A changed threshold starts the rule's watches afresh: a bot "
@@ -162,7 +162,7 @@ public class AlertRuleResource {
 
     @DELETE
     @Path("{id}")
-    @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
+    @RolesAllowed({Roles.TRADER, Roles.ADMIN})
     @Operation(summary = "Remove an alert rule", description = "Deletes one of the caller's rules with its watches; "
             + "notifications it already queued are kept.")
     @APIResponse(responseCode = "204", description = "Removed")

@@ -60,7 +60,7 @@ public class NotificationEndpointResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
+    @RolesAllowed({Roles.TRADER, Roles.ADMIN})
     @Operation(summary = "Add a webhook endpoint",
             description = "Notifications of the chosen events go to this endpoint, signed with a secret that is "
                     + "answered here once and never again (X-Cryptobot-Signature: t=<unix seconds>,v1=<hex "
@@ -133,7 +133,7 @@ public class NotificationEndpointResource {
     @PATCH
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
+    @RolesAllowed({Roles.TRADER, Roles.ADMIN})
     @Operation(summary = "Change or re-enable a webhook endpoint",
             description = "Sets name, url, events and/or enabled; omitted fields are kept. enabled=true enables an "
                     + "endpoint disabled after repeated failures: its failure count is reset and the deliveries "
@@ -166,7 +166,7 @@ public class NotificationEndpointResource {
 
     @DELETE
     @Path("{id}")
-    @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
+    @RolesAllowed({Roles.TRADER, Roles.ADMIN})
     @Operation(summary = "Remove a webhook endpoint",
             description = "Deletes one of the caller's endpoints with its pending deliveries and its log.")
     @APIResponse(responseCode = "204", description = "Removed")

@@ -58,17 +58,26 @@ class DeliveryStoreAdapter implements DeliveryStorePort {
     }
 
     @Override
-    public Option<Delivery> next(EndpointId endpoint) {
+    public List<Delivery> pending(EndpointId endpoint, int limit) {
+        List<Delivery> pending = new ArrayList<>();
         for (Row row : pool.preparedQuery("SELECT * FROM notification.deliveries WHERE endpoint_id = $1 AND "
-                + "status = 'pending' ORDER BY seq LIMIT 1").executeAndAwait(Tuple.of(endpoint.value()))) {
-            return Option.some(delivery(row));
+                + "status = 'pending' ORDER BY seq LIMIT $2").executeAndAwait(Tuple.of(endpoint.value(), limit))) {
+            pending.add(delivery(row));
         }
-        return Option.none();
+        return pending;
     }
 
     @Override
-    public void delivered(Delivery d, AttemptOutcome outcome, Instant now) {
-        finish(d, DeliveryStatus.DELIVERED, outcome, now);
+    public void delivered(List<Sent> sent) {
+        List<Tuple> rows = new ArrayList<>(sent.size());
+        for (Sent s : sent) {
+            rows.add(Tuple.of(s.delivery().seq(), s.outcome().status(), s.at().atOffset(ZoneOffset.UTC)));
+        }
+        // one transaction, so one commit (one WAL flush) for the lot
+        pool.withTransaction(connection -> connection.preparedQuery("UPDATE notification.deliveries SET status = "
+                        + "'delivered', attempts = attempts + 1, last_status = $2, last_error = NULL, finished_at = $3 "
+                        + "WHERE seq = $1").executeBatch(rows))
+                .await().indefinitely();
     }
 
     @Override

@@ -6,7 +6,6 @@ import io.cryptobot.app.notification.domain.EndpointId;
 import io.cryptobot.app.notification.domain.Notification;
 import io.cryptobot.kernel.domain.Page;
 import io.cryptobot.kernel.domain.PageRequest;
-import io.vavr.control.Option;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,10 +17,15 @@ public interface DeliveryStorePort {
     /** Queues {@code notification} for each endpoint; one already queued under the same key is kept. */
     int enqueue(List<EndpointId> endpoints, Notification notification, Instant now);
 
-    /** The endpoint's oldest pending delivery. */
-    Option<Delivery> next(EndpointId endpoint);
+    /** The endpoint's oldest pending deliveries, oldest first, at most {@code limit}. */
+    List<Delivery> pending(EndpointId endpoint, int limit);
 
-    void delivered(Delivery delivery, AttemptOutcome outcome, Instant now);
+    /** Attempts answered 2xx, recorded together (one commit). */
+    void delivered(List<Sent> sent);
+
+    /** A delivery the receiver accepted ({@code at}: when it answered). */
+    record Sent(Delivery delivery, AttemptOutcome.Delivered outcome, Instant at) {
+    }
 
     /** Another attempt is due at {@code next}. */
     void retry(Delivery delivery, AttemptOutcome outcome, Instant next, Instant now);

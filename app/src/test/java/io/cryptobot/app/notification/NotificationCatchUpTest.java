@@ -1,0 +1,192 @@
+package io.cryptobot.app.notification;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cryptobot.app.notification.application.port.in.CatchUpNotificationsUseCase;
+import io.cryptobot.app.support.TestUsers;
+import io.cryptobot.app.support.TestUsers.TestUser;
+import io.cryptobot.app.support.TradingFixtures;
+import io.cryptobot.kernel.domain.EventMeta;
+import io.cryptobot.kernel.domain.UserId;
+import io.cryptobot.risk.application.port.out.RiskStorePort;
+import io.cryptobot.risk.domain.TradingState;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Nothing lost across a crash between a source's commit and the outbox's: the order journal commits a bot's fills
+ * and denied orders while every attempt to queue their notifications dies ({@link DyingOutbox}), or the kill
+ * switch's store commits changes that are never published; the start-up's catch-up then queues each once per
+ * endpoint, and further catch-ups and checkpoints queue nothing twice.
+ */
+@QuarkusTest
+class NotificationCatchUpTest {
+    private static final String FROM = "2024-01-01T00:00:00Z";
+    private static final String TO = "2024-01-01T01:00:00Z";
+    private final TestUser trader = TestUsers.create("trader");
+    private LocalReceiver receiver;
+
+    @Inject
+    CatchUpNotificationsUseCase catchUp;
+    @Inject
+    RiskStorePort riskStore;
+
+    @BeforeEach
+    void receiver() throws Exception {
+        receiver = new LocalReceiver();
+    }
+
+    @AfterEach
+    void close() {
+        DyingOutbox.dying = false;
+        receiver.close();
+    }
+
+    @Test
+    void events_committed_before_a_crash_and_never_queued_are_delivered_after_the_restart_once_per_endpoint()
+            throws Exception {
+        String instrument = TradingFixtures.newInstrumentWithCandles(trader, FROM, 60);
+        for (String path : List.of("/a", "/b")) {
+            given().header("Authorization", trader.bearer()).contentType(ContentType.JSON)
+                    .body(Map.of("name", "receiver " + path, "format", "generic", "url", receiver.url(path), "events",
+                            List.of("order.filled", "order.denied")))
+                    .post("/api/notifications/endpoints").then().statusCode(201);
+        }
+        DyingOutbox.dying = true;
+        String filling = bot(instrument, TradingFixtures.paperAccount(trader, "10000"), Map.of());
+        String denied = bot(instrument, TradingFixtures.paperAccount(trader, "10000"),
+                Map.of("maxOrderNotional", "50", "maxOpenOrders", "10"));
+        for (String bot : List.of(filling, denied)) {
+            given().header("Authorization", trader.bearer()).post("/api/bots/" + bot + "/start").then()
+                    .statusCode(200);
+        }
+        for (String bot : List.of(filling, denied)) {
+            await(() -> "completed".equals(given().header("Authorization", trader.bearer()).get("/api/bots/" + bot)
+                    .path("status")));
+        }
+        long fills = given().header("Authorization", trader.bearer()).get("/api/fills?bot=" + filling + "&limit=1")
+                .<Integer>path("total");
+        long refused = given().header("Authorization", trader.bearer())
+                .get("/api/orders?bot=" + denied + "&status=denied&limit=1").<Integer>path("total");
+        assertThat(fills).isEqualTo(3);
+        assertThat(refused).isEqualTo(3);
+        Thread.sleep(1000);
+        assertThat(receiver.attempts).as("the live path died before the outbox: nothing was queued").isEmpty();
+
+        // the restart: the process lives again and catches up from the cursors it stored
+        DyingOutbox.dying = false;
+        // (at least: other test classes of this JVM may have events in the window for endpoints made after them)
+        assertThat(catchUp.recover()).isGreaterThanOrEqualTo(2 * (int) (fills + refused));
+        for (String path : List.of("/a", "/b")) {
+            await(() -> receiver.deliveredTo(path).size() == fills + refused);
+        }
+        // again, and the checkpoints that follow: each event is in the outbox once per endpoint already
+        catchUp.recover();
+        catchUp.checkpoint();
+        catchUp.checkpoint();
+        Thread.sleep(1000);
+        for (String path : List.of("/a", "/b")) {
+            List<LocalReceiver.Received> got = receiver.deliveredTo(path);
+            assertThat(got).hasSize((int) (fills + refused));
+            Set<String> ids = new HashSet<>();
+            got.forEach(r -> ids.add(r.header("X-Cryptobot-Delivery")));
+            assertThat(ids).hasSize((int) (fills + refused));
+            assertThat(got.stream().filter(r -> r.body().contains("\"order.filled\""))).hasSize((int) fills);
+            assertThat(got.stream().filter(r -> r.body().contains("\"order.denied\""))).hasSize((int) refused);
+            assertThat(got).allSatisfy(r -> assertThat(r.body()).contains(instrument));
+        }
+    }
+
+    @Test
+    void a_checkpoint_queues_what_the_live_path_failed_to_queue_and_moves_its_cursor_past_it() throws Exception {
+        String instrument = TradingFixtures.newInstrumentWithCandles(trader, FROM, 60);
+        given().header("Authorization", trader.bearer()).contentType(ContentType.JSON)
+                .body(Map.of("name", "receiver", "format", "generic", "url", receiver.url("/c"), "events",
+                        List.of("order.filled")))
+                .post("/api/notifications/endpoints").then().statusCode(201);
+        catchUp.checkpoint(); // the head before the fills is now the one seen last
+        DyingOutbox.dying = true;
+        String bot = bot(instrument, TradingFixtures.paperAccount(trader, "10000"), Map.of());
+        given().header("Authorization", trader.bearer()).post("/api/bots/" + bot + "/start").then().statusCode(200);
+        await(() -> "completed".equals(given().header("Authorization", trader.bearer()).get("/api/bots/" + bot)
+                .path("status")));
+        DyingOutbox.dying = false;
+        // the first checkpoint only covers what was there one interval ago (nothing of this bot): the live path
+        // could still be queuing the rest
+        catchUp.checkpoint();
+        Thread.sleep(1000);
+        assertThat(receiver.attempts).isEmpty();
+        assertThat(catchUp.checkpoint()).isGreaterThanOrEqualTo(3);
+        await(() -> receiver.deliveredTo("/c").size() == 3);
+        catchUp.checkpoint();
+        catchUp.recover();
+        Thread.sleep(1000);
+        assertThat(receiver.deliveredTo("/c")).hasSize(3);
+    }
+
+    @Test
+    void kill_switch_changes_stored_and_never_published_are_delivered_after_the_restart() throws Exception {
+        given().header("Authorization", trader.bearer()).contentType(ContentType.JSON)
+                .body(Map.of("name", "receiver", "format", "generic", "url", receiver.url("/ks"), "events",
+                        List.of("risk.kill_switch", "risk.daily_loss_halt")))
+                .post("/api/notifications/endpoints").then().statusCode(201);
+        // as a crash right after the store committed, before the change was published: stored, never queued
+        UserId owner = new UserId(trader.id());
+        assertThat(riskStore.changeState(owner, TradingState.ACTIVE.reduceOnly("tidy up",
+                new EventMeta(UUID.randomUUID(), Instant.parse("2026-12-06T10:00:00Z"))).get(), false)).isTrue();
+        assertThat(riskStore.changeState(owner, TradingState.REDUCING.halt("daily loss 6.1 % beyond 5 %",
+                new EventMeta(UUID.randomUUID(), Instant.parse("2026-12-06T10:01:00Z"))).get(), true)).isTrue();
+        Thread.sleep(500);
+        assertThat(receiver.attempts).isEmpty();
+        assertThat(catchUp.recover()).isGreaterThanOrEqualTo(2);
+        await(() -> receiver.deliveredTo("/ks").size() == 2);
+        catchUp.recover();
+        Thread.sleep(1000);
+        List<LocalReceiver.Received> got = receiver.deliveredTo("/ks");
+        assertThat(got).hasSize(2);
+        assertThat(got.get(0).header("X-Cryptobot-Event")).isEqualTo("risk.kill_switch");
+        assertThat(got.get(0).body()).contains("\"state\":\"reduce-only\"").contains("tidy up");
+        assertThat(got.get(1).header("X-Cryptobot-Event")).isEqualTo("risk.daily_loss_halt");
+        assertThat(got.get(1).body()).contains("\"state\":\"halted\"").contains("daily loss 6.1 % beyond 5 %");
+    }
+
+    private String bot(String instrument, String account, Map<String, String> limits) {
+        Map<String, Object> request = new HashMap<>();
+        request.put("name", "dca " + UUID.randomUUID());
+        request.put("strategy", "dca");
+        request.put("parameters", Map.of("interval", "10", "amount", "100", "take_profit", "5", "max_buys", "3"));
+        request.put("instrument", instrument);
+        request.put("timeframe", "1m");
+        request.put("accountId", account);
+        request.put("feed", Map.of("kind", "replay", "from", FROM, "to", TO, "speed", "10000000"));
+        if (!limits.isEmpty()) {
+            request.put("limits", limits);
+        }
+        return given().header("Authorization", trader.bearer()).contentType(ContentType.JSON).body(request)
+                .post("/api/bots").then().statusCode(201).extract().path("id");
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 60 s");
+            }
+            Thread.sleep(50);
+        }
+    }
+}
