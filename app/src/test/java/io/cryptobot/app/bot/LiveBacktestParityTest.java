@@ -118,9 +118,10 @@ class LiveBacktestParityTest {
                     .isEqualTo(warmUp + Duration.between(from, last).toMinutes() + 1);
             awaitStored(from.minus(Duration.ofMinutes(40)), last);
             String backtest = backtest(bot, from, last.plusSeconds(60));
-            List<Map<String, Object>> expected = fills(bot, "/api/backtests/" + backtest + "/fills?limit=10000",
-                    "time");
-            List<Map<String, Object>> actual = fills(bot, "/api/fills?bot=" + bot.id + "&limit=10000", "executedAt");
+            List<Map<String, Object>> expected = fills(bot.trader, "/api/backtests/" + backtest
+                    + "/fills?limit=10000", "time");
+            List<Map<String, Object>> actual = fills(bot.trader, "/api/fills?bot=" + bot.id + "&limit=10000",
+                    "executedAt");
             compared += expected.size();
             System.out.printf("parity %s from %s to %s: %d fills by the bot, %d by the backtest%n", bot.c, from,
                     last, actual.size(), expected.size());
@@ -181,9 +182,9 @@ class LiveBacktestParityTest {
     }
 
     /** Fills as side, candle time, price, quantity and fee (decimals by value), in time order. */
-    private static List<Map<String, Object>> fills(Running bot, String path, String timeField) {
+    static List<Map<String, Object>> fills(TestUser trader, String path, String timeField) {
         List<Map<String, Object>> fills = new ArrayList<>();
-        for (Map<String, Object> f : given().header("Authorization", bot.trader.bearer()).get(path).then()
+        for (Map<String, Object> f : given().header("Authorization", trader.bearer()).get(path).then()
                 .statusCode(200).extract().jsonPath().<Map<String, Object>>getList("items")) {
             Map<String, Object> fill = new HashMap<>();
             fill.put("side", f.get("side").toString().toLowerCase(java.util.Locale.ROOT));

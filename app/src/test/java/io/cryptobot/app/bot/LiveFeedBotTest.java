@@ -15,6 +15,10 @@ import io.cryptobot.kernel.domain.InstrumentId;
 import io.cryptobot.kernel.domain.Timeframe;
 import io.cryptobot.kernel.domain.market.VenueCandle;
 import io.cryptobot.kernel.domain.market.VenueSymbol;
+import io.cryptobot.marketdata.application.port.in.LiveCandle;
+import io.cryptobot.marketdata.application.port.in.LiveCandleRequest;
+import io.cryptobot.marketdata.application.port.in.LiveSubscription;
+import io.cryptobot.marketdata.application.port.in.SubscribeLiveCandlesUseCase;
 import io.cryptobot.marketdata.application.port.in.LiveFeedStatusQuery;
 import io.cryptobot.marketdata.application.port.in.LoadCandlesQuery;
 import io.cryptobot.marketdata.application.port.in.SyncVenueInstrumentsUseCase;
@@ -61,6 +65,9 @@ class LiveFeedBotTest {
 
     @Inject
     BotRunner runner;
+
+    @Inject
+    SubscribeLiveCandlesUseCase live;
 
     @Inject
     ResumeLiveBotsUseCase resume;
@@ -245,6 +252,46 @@ class LiveFeedBotTest {
     }
 
     @Test
+    void a_live_bot_warms_up_on_exactly_the_window_a_backtest_from_its_first_candle_warms_up_on() {
+        InstrumentId instrument = listed();
+        // the feed on and 8 candles stored before the bot starts
+        LiveSubscription watcher = live.subscribe(LiveCandleRequest.fromNow(instrument, Timeframe.M1),
+                (LiveCandle candle) -> { }).get();
+        await(() -> feeds.status(instrument, Timeframe.M1).exists(s -> s.subscribers() == 1 && s.connected()),
+                "the feed on its venue");
+        List<VenueCandle> history = venue.publish(instrument, 8);
+        await(() -> stored(instrument, history.getFirst().openTime(), history.getLast().openTime()) == 8,
+                "the history stored");
+        String account = TradingFixtures.paperAccount(trader, "10000");
+        Map<String, String> sma = Map.of("fast", "2", "slow", "5");
+        String bot = startedLiveBot(instrument, account, "sma_crossover", sma, null, 2);
+        // the venue has no candle for the next minute: the bot's first candle to trade on does not follow the last
+        // one it was handed to warm up on (h7); a backtest from that candle warms up on the 5 minutes before it
+        // (h4 to h7, and the minute without a candle), so the bot must too, not on the 5 candles h3 to h7
+        venue.skip(instrument);
+        List<VenueCandle> traded = venue.publish(instrument, 40);
+        long end = traded.getLast().openTime();
+        awaitBot(bot, b -> at(b, "lastStep") == end);
+        given().header("Authorization", trader.bearer()).post("/api/bots/" + bot + "/stop").then().statusCode(200);
+        watcher.close();
+
+        JsonPath done = get("/api/bots/" + bot).then().extract().jsonPath();
+        long start = traded.getFirst().openTime();
+        assertThat(at(done, "feed.from")).isEqualTo(start);
+        assertThat(done.getLong("steps")).as("4 warm-up candles, then every candle traded")
+                .isEqualTo(4 + traded.size());
+        assertThat(kinds(bot)).contains("warm_up_short").doesNotContain("warmed_up", "candles_missed", "incident");
+        assertThat(event(bot, "warm_up_short").getString("reason")).contains("4 candles from "
+                + Instant.ofEpochMilli(history.get(4).openTime()) + " to "
+                + Instant.ofEpochMilli(history.getLast().openTime()) + " of the 5 the strategy needs");
+        String backtest = BotLiveSimTest.backtest(trader, instrument.toString(), sma, Instant.ofEpochMilli(start),
+                Instant.ofEpochMilli(end + 60_000));
+        assertThat(LiveBacktestParityTest.fills(trader, "/api/fills?bot=" + bot + "&limit=10000", "executedAt"))
+                .isEqualTo(LiveBacktestParityTest.fills(trader, "/api/backtests/" + backtest + "/fills?limit=10000",
+                        "time"));
+    }
+
+    @Test
     void a_minute_the_venue_skips_and_a_candle_that_comes_after_the_next_one_are_said_and_never_traded_twice() {
         InstrumentId instrument = listed();
         String account = TradingFixtures.paperAccount(trader, "10000");
@@ -341,12 +388,19 @@ class LiveFeedBotTest {
     /** Creates and starts a live bot, then waits until it is on its feed (so the next candle published is its). */
     private String startedLiveBot(InstrumentId instrument, String account, String strategy,
                                   Map<String, String> parameters, Map<String, String> limits) {
+        return startedLiveBot(instrument, account, strategy, parameters, limits, 1);
+    }
+
+    /** Creates and starts a live bot, then waits until the feed has {@code subscribers}, the bot one of them. */
+    private String startedLiveBot(InstrumentId instrument, String account, String strategy,
+                                  Map<String, String> parameters, Map<String, String> limits, int subscribers) {
         String bot = given().header("Authorization", trader.bearer()).contentType(ContentType.JSON)
                 .body(liveBot(instrument, account, strategy, parameters, limits)).post("/api/bots").then()
                 .statusCode(201).body("feed.kind", equalTo("live")).extract().path("id");
         given().header("Authorization", trader.bearer()).post("/api/bots/" + bot + "/start").then().statusCode(200)
                 .body("status", equalTo("running"));
-        await(() -> feeds.status(instrument, Timeframe.M1).exists(s -> s.subscribers() == 1), "the bot on its feed");
+        await(() -> feeds.status(instrument, Timeframe.M1).exists(s -> s.subscribers() == subscribers),
+                "the bot on its feed");
         return bot;
     }
 
