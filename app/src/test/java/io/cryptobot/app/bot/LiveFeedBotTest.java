@@ -292,6 +292,38 @@ class LiveFeedBotTest {
     }
 
     @Test
+    void a_live_bot_is_rebuilt_from_the_candles_its_feed_served_not_from_its_owners_private_dataset() {
+        InstrumentId instrument = listed();
+        String account = TradingFixtures.paperAccount(trader, "10000");
+        String bot = startedLiveBot(instrument, account, "manual", Map.of(), null);
+        List<VenueCandle> first = venue.publish(instrument, 3);
+        awaitBot(bot, b -> at(b, "lastStep") == first.getLast().openTime());
+        Response placed = placeOrder(account, instrument, "buy", "0.01", null);
+        placed.then().statusCode(201);
+        List<VenueCandle> more = venue.publish(instrument, 3);
+        awaitBot(bot, b -> at(b, "lastStep") == more.getLast().openTime());
+        await(() -> stored(instrument, first.getFirst().openTime(), more.getLast().openTime()) == 6,
+                "the feed's candles stored");
+        // the owner's own private candles over the same minutes, at other prices: the owner's reads (and backtests)
+        // see them, the venue's feed never served them
+        TradingFixtures.generateCandles(trader, instrument.toString(),
+                Instant.ofEpochMilli(first.getFirst().openTime()).toString(), 6);
+
+        runner.release(new BotId(UUID.fromString(bot)));   // as a crash would: nothing stored changes
+        await(() -> feeds.status(instrument, Timeframe.M1).isEmpty(), "the feed stopped with its last subscriber");
+        resume.resumeLiveBots();
+        await(() -> kinds(bot).stream().anyMatch(k -> k.equals("recovered") || k.equals("incident")),
+                "the bot rebuilt");
+        assertThat(kinds(bot)).contains("recovered").doesNotContain("incident");
+        JsonPath order = get("/api/orders/" + placed.path("id")).then().statusCode(200).extract().jsonPath();
+        assertThat(new BigDecimal(order.getString("fills[0].price"))).isEqualByComparingTo(more.getFirst().open()
+                .multiply(new BigDecimal("1.0002")).setScale(2, java.math.RoundingMode.CEILING));
+        List<VenueCandle> after = venue.publish(instrument, 1);
+        awaitBot(bot, b -> at(b, "lastStep") == after.getLast().openTime());
+        assertThat(get("/api/bots/" + bot).then().extract().jsonPath().getString("status")).isEqualTo("running");
+    }
+
+    @Test
     void a_minute_the_venue_skips_and_a_candle_that_comes_after_the_next_one_are_said_and_never_traded_twice() {
         InstrumentId instrument = listed();
         String account = TradingFixtures.paperAccount(trader, "10000");
