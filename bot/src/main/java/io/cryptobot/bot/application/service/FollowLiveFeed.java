@@ -33,7 +33,8 @@ import java.util.concurrent.CompletableFuture;
  * <ul>
  *   <li><b>Start.</b> A bot that never traded joins its feed asking for the last closed candles its strategy needs
  *       to warm up (the feed serves them from the store and from memory, {@code HISTORY}); its first other candle is
- *       its first to trade on, fixed as the feed's start and stored with that step's checkpoint. Fewer warm-up
+ *       its first to trade on, fixed as the feed's start and stored with that step's checkpoint. The strategy warms
+ *       up on those opening in the warm-up window before that candle, as a backtest from it would. Fewer warm-up
  *       candles than needed is a {@code warm_up_short} event, otherwise {@code warmed_up}.</li>
  *   <li><b>Restart.</b> A bot that traded is rebuilt as a replay is (warm-up and journal replayed over the stored
  *       candles up to its checkpoint or last entry), joins its feed from the candle after the last one played, and
