@@ -116,7 +116,7 @@ class LiveBacktestParityTest {
                     .doesNotContain("warm_up_short", "candles_missed", "incident");
             assertThat(done.getLong("steps")).as("%s: every candle stepped once", bot.c)
                     .isEqualTo(warmUp + Duration.between(from, last).toMinutes() + 1);
-            awaitStored(from.minus(Duration.ofMinutes(40)), last);
+            awaitStored(from.minus(Duration.ofMinutes(warmUp)), last);
             String backtest = backtest(bot, from, last.plusSeconds(60));
             List<Map<String, Object>> expected = fills(bot.trader, "/api/backtests/" + backtest
                     + "/fills?limit=10000", "time");
