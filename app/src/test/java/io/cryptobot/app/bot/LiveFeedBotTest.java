@@ -15,6 +15,10 @@ import io.cryptobot.kernel.domain.InstrumentId;
 import io.cryptobot.kernel.domain.Timeframe;
 import io.cryptobot.kernel.domain.market.VenueCandle;
 import io.cryptobot.kernel.domain.market.VenueSymbol;
+import io.cryptobot.marketdata.application.port.in.LiveCandle;
+import io.cryptobot.marketdata.application.port.in.LiveCandleRequest;
+import io.cryptobot.marketdata.application.port.in.LiveSubscription;
+import io.cryptobot.marketdata.application.port.in.SubscribeLiveCandlesUseCase;
 import io.cryptobot.marketdata.application.port.in.LiveFeedStatusQuery;
 import io.cryptobot.marketdata.application.port.in.LoadCandlesQuery;
 import io.cryptobot.marketdata.application.port.in.SyncVenueInstrumentsUseCase;
@@ -61,6 +65,9 @@ class LiveFeedBotTest {
 
     @Inject
     BotRunner runner;
+
+    @Inject
+    SubscribeLiveCandlesUseCase live;
 
     @Inject
     ResumeLiveBotsUseCase resume;
@@ -245,6 +252,78 @@ class LiveFeedBotTest {
     }
 
     @Test
+    void a_live_bot_warms_up_on_exactly_the_window_a_backtest_from_its_first_candle_warms_up_on() {
+        InstrumentId instrument = listed();
+        // the feed on and 8 candles stored before the bot starts
+        LiveSubscription watcher = live.subscribe(LiveCandleRequest.fromNow(instrument, Timeframe.M1),
+                (LiveCandle candle) -> { }).get();
+        await(() -> feeds.status(instrument, Timeframe.M1).exists(s -> s.subscribers() == 1 && s.connected()),
+                "the feed on its venue");
+        List<VenueCandle> history = venue.publish(instrument, 8);
+        await(() -> stored(instrument, history.getFirst().openTime(), history.getLast().openTime()) == 8,
+                "the history stored");
+        String account = TradingFixtures.paperAccount(trader, "10000");
+        Map<String, String> sma = Map.of("fast", "2", "slow", "5");
+        String bot = startedLiveBot(instrument, account, "sma_crossover", sma, null, 2);
+        // the venue has no candle for the next minute: the bot's first candle to trade on does not follow the last
+        // one it was handed to warm up on (h7); a backtest from that candle warms up on the 5 minutes before it
+        // (h4 to h7, and the minute without a candle), so the bot must too, not on the 5 candles h3 to h7
+        venue.skip(instrument);
+        List<VenueCandle> traded = venue.publish(instrument, 40);
+        long end = traded.getLast().openTime();
+        awaitBot(bot, b -> at(b, "lastStep") == end);
+        given().header("Authorization", trader.bearer()).post("/api/bots/" + bot + "/stop").then().statusCode(200);
+        watcher.close();
+
+        JsonPath done = get("/api/bots/" + bot).then().extract().jsonPath();
+        long start = traded.getFirst().openTime();
+        assertThat(at(done, "feed.from")).isEqualTo(start);
+        assertThat(done.getLong("steps")).as("4 warm-up candles, then every candle traded")
+                .isEqualTo(4 + traded.size());
+        assertThat(kinds(bot)).contains("warm_up_short").doesNotContain("warmed_up", "candles_missed", "incident");
+        assertThat(event(bot, "warm_up_short").getString("reason")).contains("4 candles from "
+                + Instant.ofEpochMilli(history.get(4).openTime()) + " to "
+                + Instant.ofEpochMilli(history.getLast().openTime()) + " of the 5 the strategy needs");
+        String backtest = BotLiveSimTest.backtest(trader, instrument.toString(), sma, Instant.ofEpochMilli(start),
+                Instant.ofEpochMilli(end + 60_000));
+        assertThat(LiveBacktestParityTest.fills(trader, "/api/fills?bot=" + bot + "&limit=10000", "executedAt"))
+                .isEqualTo(LiveBacktestParityTest.fills(trader, "/api/backtests/" + backtest + "/fills?limit=10000",
+                        "time"));
+    }
+
+    @Test
+    void a_live_bot_is_rebuilt_from_the_candles_its_feed_served_not_from_its_owners_private_dataset() {
+        InstrumentId instrument = listed();
+        String account = TradingFixtures.paperAccount(trader, "10000");
+        String bot = startedLiveBot(instrument, account, "manual", Map.of(), null);
+        List<VenueCandle> first = venue.publish(instrument, 3);
+        awaitBot(bot, b -> at(b, "lastStep") == first.getLast().openTime());
+        Response placed = placeOrder(account, instrument, "buy", "0.01", null);
+        placed.then().statusCode(201);
+        List<VenueCandle> more = venue.publish(instrument, 3);
+        awaitBot(bot, b -> at(b, "lastStep") == more.getLast().openTime());
+        await(() -> stored(instrument, first.getFirst().openTime(), more.getLast().openTime()) == 6,
+                "the feed's candles stored");
+        // the owner's own private candles over the same minutes, at other prices: the owner's reads (and backtests)
+        // see them, the venue's feed never served them
+        TradingFixtures.generateCandles(trader, instrument.toString(),
+                Instant.ofEpochMilli(first.getFirst().openTime()).toString(), 6);
+
+        runner.release(new BotId(UUID.fromString(bot)));   // as a crash would: nothing stored changes
+        await(() -> feeds.status(instrument, Timeframe.M1).isEmpty(), "the feed stopped with its last subscriber");
+        resume.resumeLiveBots();
+        await(() -> kinds(bot).stream().anyMatch(k -> k.equals("recovered") || k.equals("incident")),
+                "the bot rebuilt");
+        assertThat(kinds(bot)).contains("recovered").doesNotContain("incident");
+        JsonPath order = get("/api/orders/" + placed.path("id")).then().statusCode(200).extract().jsonPath();
+        assertThat(new BigDecimal(order.getString("fills[0].price"))).isEqualByComparingTo(more.getFirst().open()
+                .multiply(new BigDecimal("1.0002")).setScale(2, java.math.RoundingMode.CEILING));
+        List<VenueCandle> after = venue.publish(instrument, 1);
+        awaitBot(bot, b -> at(b, "lastStep") == after.getLast().openTime());
+        assertThat(get("/api/bots/" + bot).then().extract().jsonPath().getString("status")).isEqualTo("running");
+    }
+
+    @Test
     void a_minute_the_venue_skips_and_a_candle_that_comes_after_the_next_one_are_said_and_never_traded_twice() {
         InstrumentId instrument = listed();
         String account = TradingFixtures.paperAccount(trader, "10000");
@@ -341,12 +420,19 @@ class LiveFeedBotTest {
     /** Creates and starts a live bot, then waits until it is on its feed (so the next candle published is its). */
     private String startedLiveBot(InstrumentId instrument, String account, String strategy,
                                   Map<String, String> parameters, Map<String, String> limits) {
+        return startedLiveBot(instrument, account, strategy, parameters, limits, 1);
+    }
+
+    /** Creates and starts a live bot, then waits until the feed has {@code subscribers}, the bot one of them. */
+    private String startedLiveBot(InstrumentId instrument, String account, String strategy,
+                                  Map<String, String> parameters, Map<String, String> limits, int subscribers) {
         String bot = given().header("Authorization", trader.bearer()).contentType(ContentType.JSON)
                 .body(liveBot(instrument, account, strategy, parameters, limits)).post("/api/bots").then()
                 .statusCode(201).body("feed.kind", equalTo("live")).extract().path("id");
         given().header("Authorization", trader.bearer()).post("/api/bots/" + bot + "/start").then().statusCode(200)
                 .body("status", equalTo("running"));
-        await(() -> feeds.status(instrument, Timeframe.M1).exists(s -> s.subscribers() == 1), "the bot on its feed");
+        await(() -> feeds.status(instrument, Timeframe.M1).exists(s -> s.subscribers() == subscribers),
+                "the bot on its feed");
         return bot;
     }
 

@@ -184,7 +184,7 @@ class LiveBotCrashIT {
         Map<String, Object> bot = new HashMap<>();
         bot.put("name", "live sma");
         bot.put("strategy", "sma_crossover");
-        bot.put("parameters", Map.of("fast", "5", "slow", "20"));
+        bot.put("parameters", Map.of("fast", "2", "slow", "20"));
         bot.put("instrument", BTC);
         bot.put("timeframe", "1m");
         bot.put("accountId", account);
@@ -230,7 +230,7 @@ class LiveBotCrashIT {
     private String backtest(Instant from, Instant to) throws Exception {
         Map<String, Object> request = new HashMap<>();
         request.put("strategy", "sma_crossover");
-        request.put("parameters", Map.of("fast", "5", "slow", "20"));
+        request.put("parameters", Map.of("fast", "2", "slow", "20"));
         request.put("instruments", List.of(BTC));
         request.put("timeframe", "1m");
         request.put("from", from.toString());

@@ -33,7 +33,8 @@ import java.util.concurrent.CompletableFuture;
  * <ul>
  *   <li><b>Start.</b> A bot that never traded joins its feed asking for the last closed candles its strategy needs
  *       to warm up (the feed serves them from the store and from memory, {@code HISTORY}); its first other candle is
- *       its first to trade on, fixed as the feed's start and stored with that step's checkpoint. Fewer warm-up
+ *       its first to trade on, fixed as the feed's start and stored with that step's checkpoint. The strategy warms
+ *       up on those opening in the warm-up window before that candle, as a backtest from it would. Fewer warm-up
  *       candles than needed is a {@code warm_up_short} event, otherwise {@code warmed_up}.</li>
  *   <li><b>Restart.</b> A bot that traded is rebuilt as a replay is (warm-up and journal replayed over the stored
  *       candles up to its checkpoint or last entry), joins its feed from the candle after the last one played, and
@@ -281,40 +282,57 @@ class FollowLiveFeed {
         return steps.paceMillis(runner);
     }
 
-    /** A candle before the first one to trade on: it only warms the strategy up (no order, no equity, no write). */
+    /**
+     * A candle before the first one to trade on: held, to warm the strategy up once that candle is known (no order,
+     * no equity, no write). Only the last {@code warmUpNeeded} can fall in the warm-up window, so no more are kept.
+     */
     private void warmUp(LiveSession runner, Candle candle) {
         synchronized (runner) {
             if (runner.ended) {
                 return;
             }
-            runner.session.step(candle.openTime(), new Candle[] {candle});
-            runner.stepsPlayed++;
-            if (runner.warmedUp++ == 0) {
-                runner.warmedUpFrom = candle.openTime();
-            }
-            StepJournal.Step nothing = runner.steps.drain();
-            if (!nothing.isEmpty()) {
-                projection.record(runner.bot.owner(), nothing);
+            runner.warmUpHeld.addLast(candle);
+            while (runner.warmUpHeld.size() > runner.warmUpNeeded) {
+                runner.warmUpHeld.pollFirst();
             }
         }
     }
 
     /**
-     * The bot's first candle to trade on: the session trades from it, the bot's feed starts at it (stored with the
-     * checkpoint of its step), and the warm-up it had is recorded.
+     * The bot's first candle to trade on: the strategy warms up on the candles held that open in the
+     * {@code warmUpNeeded} intervals before it, exactly the window a backtest starting at this candle (and the bot's
+     * own rebuild after a restart) warms up on, whatever the feed handed out before (a minute the venue had no candle
+     * for just before it would otherwise leave one candle more in the bot's averages than in the backtest's, and the
+     * bot could signal a candle earlier). Then the session trades from it, the bot's feed starts at it (stored with
+     * the checkpoint of its step), and the warm-up it had is recorded.
      */
     private void begin(LiveSession runner, long start) {
         Timeframe timeframe = runner.bot.timeframe();
+        int needed = runner.warmUpNeeded;
+        long earliest = start - (long) needed * timeframe.nominalLength().toMillis();
         synchronized (runner) {
             if (runner.ended) {
                 return;
             }
+            for (Candle candle : runner.warmUpHeld) {
+                if (candle.openTime() >= earliest && candle.openTime() < start) {
+                    runner.session.step(candle.openTime(), new Candle[] {candle});
+                    runner.stepsPlayed++;
+                    if (runner.warmedUp++ == 0) {
+                        runner.warmedUpFrom = candle.openTime();
+                    }
+                }
+            }
+            runner.warmUpHeld.clear();
+            StepJournal.Step nothing = runner.steps.drain();
+            if (!nothing.isEmpty()) {
+                projection.record(runner.bot.owner(), nothing);
+            }
             runner.session.tradeFrom(start);
             runner.bot = runner.bot.tradingFrom(start);
         }
-        int needed = runner.warmUpNeeded;
-        long earliest = start - (long) needed * timeframe.nominalLength().toMillis();
-        boolean complete = runner.warmedUp >= needed && (needed == 0 || runner.warmedUpFrom <= earliest);
+        boolean complete = runner.warmedUp >= needed;
+        String window = needed == 0 ? "" : " before it (from " + Instant.ofEpochMilli(earliest) + ")";
         String got = runner.warmedUp == 0 ? "no candle" : runner.warmedUp + " candles from "
                 + Instant.ofEpochMilli(runner.warmedUpFrom) + " to "
                 + Instant.ofEpochMilli(runner.session.lastStepTime());
@@ -322,8 +340,9 @@ class FollowLiveFeed {
                 ? "trading on live " + timeframe.code() + " candles from " + Instant.ofEpochMilli(start)
                 + "; warmed up on " + got + " (the strategy needs " + needed + ")"
                 : "trading on live " + timeframe.code() + " candles from " + Instant.ofEpochMilli(start)
-                + " with a short warm-up: " + got + " of the " + needed + " the strategy needs before it (neither "
-                + "the store nor the feed had more); its first signals may come later than with a full history";
+                + " with a short warm-up: " + got + " of the " + needed + " the strategy needs" + window
+                + " (neither the store nor the feed had more); its first signals may come later than with a full "
+                + "history";
         record(runner, complete ? BotControl.Kind.WARMED_UP : BotControl.Kind.WARM_UP_SHORT, reason);
     }
 

@@ -2,10 +2,12 @@ package io.cryptobot.bot.application.service;
 
 import io.cryptobot.bot.domain.bot.Bot;
 import io.cryptobot.bot.domain.session.TradingSession;
+import io.cryptobot.kernel.domain.Candle;
 import io.cryptobot.marketdata.application.port.in.FeedStatus;
 import io.cryptobot.marketdata.application.port.in.LiveSubscription;
 import io.cryptobot.portfolio.domain.metrics.EquitySeries;
 import io.smallrye.mutiny.subscription.Cancellable;
+import java.util.ArrayDeque;
 import java.util.UUID;
 
 /**
@@ -27,8 +29,12 @@ final class LiveSession {
     LiveTrading liveTrading;
     /** The live feed's last status told (none yet: taken as fresh). */
     volatile FeedStatus feedStatus;
-    /** How many candles before its first candle to trade on the strategy needs, and how many it got from the feed. */
+    /**
+     * How many candles before its first candle to trade on the strategy needs; the feed's last candles before it,
+     * held until that candle comes (at most that many); how many of them the strategy warmed up on, from when.
+     */
     int warmUpNeeded;
+    final ArrayDeque<Candle> warmUpHeld = new ArrayDeque<>();
     long warmedUp;
     long warmedUpFrom = Long.MIN_VALUE;
     /** Candles of a live bot's rebuild its feed delivered because the store did not have them yet. */

@@ -1,6 +1,7 @@
 package io.cryptobot.bot.application.service;
 
 import io.cryptobot.bot.domain.bot.BotControl;
+import io.cryptobot.bot.domain.bot.LiveFeedSpec;
 import io.cryptobot.bot.domain.session.TradingSession;
 import io.cryptobot.kernel.domain.Candle;
 import io.cryptobot.kernel.domain.DomainError;
@@ -75,9 +76,13 @@ class RebuildSession {
         long played = 0;
         long cursor = from;
         while (cursor <= upTo && upTo != Long.MIN_VALUE) {
-            // the candles the bot's owner sees, as its replay feed played them
-            Either<DomainError, CandleSeries> series = candles.load(runner.bot.owner(), runner.bot.instrument(),
-                    runner.bot.timeframe(), new TimeRange(cursor, upTo == Long.MAX_VALUE ? upTo : upTo + 1),
+            // the candles the bot was fed: a replay plays those its owner sees (their private candles over the
+            // shared ones), a venue's live feed serves the shared ones only
+            TimeRange range = new TimeRange(cursor, upTo == Long.MAX_VALUE ? upTo : upTo + 1);
+            Either<DomainError, CandleSeries> series = runner.bot.feed() instanceof LiveFeedSpec
+                    ? candles.loadShared(runner.bot.instrument(), runner.bot.timeframe(), range,
+                    LoadCandlesQuery.MAX_LIMIT)
+                    : candles.load(runner.bot.owner(), runner.bot.instrument(), runner.bot.timeframe(), range,
                     LoadCandlesQuery.MAX_LIMIT);
             if (series.isLeft()) {
                 return Either.left(series.getLeft());

@@ -28,6 +28,7 @@ import io.cryptobot.marketdata.application.port.in.LiveCandleSubscriber;
 import io.cryptobot.marketdata.application.port.in.LiveSubscription;
 import io.cryptobot.marketdata.application.port.in.SubscribeLiveCandlesUseCase;
 import io.cryptobot.marketdata.application.port.in.LoadCandlesQuery;
+import io.cryptobot.marketdata.domain.TimeRange;
 import io.cryptobot.marketdata.domain.CandleBatch;
 import io.cryptobot.marketdata.domain.CandleSeries;
 import io.cryptobot.marketdata.domain.Instrument;
@@ -143,13 +144,23 @@ class CreateBotServiceTest {
     }
 
     private static LoadCandlesQuery candles() {
-        return (reader, instrument, timeframe, range, limit) -> {
-            CandleBatch batch = new CandleBatch(2, 4, 1);
-            if (instrument.equals(BTC.id()) && range.from() <= CANDLE_AT && CANDLE_AT < range.to()) {
-                batch.accept(new Candle(CANDLE_AT, new Price(100, 2), new Price(100, 2), new Price(100, 2),
-                        new Price(100, 2), new Quantity(1, 4)));
+        return new LoadCandlesQuery() {
+            @Override
+            public Either<DomainError, CandleSeries> load(UserId reader, InstrumentId instrument, Timeframe timeframe,
+                                                          TimeRange range, int limit) {
+                return loadShared(instrument, timeframe, range, limit);
             }
-            return Either.right(new CandleSeries(BTC, timeframe, batch, Option.none()));
+
+            @Override
+            public Either<DomainError, CandleSeries> loadShared(InstrumentId instrument, Timeframe timeframe,
+                                                                TimeRange range, int limit) {
+                CandleBatch batch = new CandleBatch(2, 4, 1);
+                if (instrument.equals(BTC.id()) && range.from() <= CANDLE_AT && CANDLE_AT < range.to()) {
+                    batch.accept(new Candle(CANDLE_AT, new Price(100, 2), new Price(100, 2), new Price(100, 2),
+                            new Price(100, 2), new Quantity(1, 4)));
+                }
+                return Either.right(new CandleSeries(BTC, timeframe, batch, Option.none()));
+            }
         };
     }
 

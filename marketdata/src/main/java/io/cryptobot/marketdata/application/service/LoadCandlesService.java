@@ -29,12 +29,23 @@ class LoadCandlesService implements LoadCandlesQuery {
     @Override
     public Either<DomainError, CandleSeries> load(UserId reader, InstrumentId id, Timeframe timeframe, TimeRange range,
                                                   int limit) {
+        return load(CandleView.of(reader), id, timeframe, range, limit);
+    }
+
+    @Override
+    public Either<DomainError, CandleSeries> loadShared(InstrumentId id, Timeframe timeframe, TimeRange range,
+                                                        int limit) {
+        return load(CandleView.shared(), id, timeframe, range, limit);
+    }
+
+    private Either<DomainError, CandleSeries> load(CandleView view, InstrumentId id, Timeframe timeframe,
+                                                   TimeRange range, int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
         }
         return instruments.load(id).toEither(() -> MarketDataErrors.instrumentNotFound(id)).map(instrument -> {
             // one candle more than asked tells whether the range continues, and where
-            CandleBatch found = candles.load(CandleView.of(reader), instrument, timeframe, range, limit + 1);
+            CandleBatch found = candles.load(view, instrument, timeframe, range, limit + 1);
             if (found.size() <= limit) {
                 return new CandleSeries(instrument, timeframe, found, Option.none());
             }

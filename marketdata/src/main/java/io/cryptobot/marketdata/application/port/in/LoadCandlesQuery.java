@@ -18,4 +18,11 @@ public interface LoadCandlesQuery {
     int MAX_LIMIT = 10_000_000;
 
     Either<DomainError, CandleSeries> load(UserId reader, InstrumentId instrument, Timeframe timeframe, TimeRange range, int limit);
+
+    /**
+     * The same from the shared reference data alone, no user's private candles: what a venue's live feed stores and
+     * serves, so what a bot on that feed saw (its rebuild after a restart reads these).
+     */
+    Either<DomainError, CandleSeries> loadShared(InstrumentId instrument, Timeframe timeframe, TimeRange range,
+                                                 int limit);
 }
