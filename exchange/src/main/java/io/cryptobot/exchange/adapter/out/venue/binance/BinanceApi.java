@@ -37,6 +37,7 @@ public final class BinanceApi implements AutoCloseable {
     static final Duration PLAUSIBLE_SKEW = Duration.ofMinutes(5);
     private final BinanceConfig config;
     private final Clock clock;
+    /** For the WebSocket streams; REST calls have their own client ({@link VenueRest#restClient}). */
     private final HttpClient http;
     private final VenueRest rest;
     private final RateLimiter streamConnections;
@@ -50,7 +51,8 @@ public final class BinanceApi implements AutoCloseable {
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(config.requestTimeout()).build();
         Duration firstBackoff = Duration.ofSeconds(1);
-        this.rest = new VenueRest(VENUE.code(), config.restUrl(), http, config.requestTimeout(),
+        this.rest = new VenueRest(VENUE.code(), config.restUrl(), VenueRest.restClient(config.requestTimeout()),
+                config.requestTimeout(),
                 new RateLimiter(BinanceLimits.rest(config.weightPerMinute()), firstBackoff, Duration.ofMinutes(5)),
                 clock, new BinanceDialect());
         this.streamConnections = new RateLimiter(BinanceLimits.streams(), firstBackoff, Duration.ofMinutes(5));

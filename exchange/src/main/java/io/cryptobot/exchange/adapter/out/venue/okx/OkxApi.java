@@ -34,6 +34,7 @@ public final class OkxApi implements AutoCloseable {
             .withZone(ZoneOffset.UTC);
     private final OkxConfig config;
     private final Clock clock;
+    /** For the WebSocket streams; REST calls have their own client ({@link VenueRest#restClient}). */
     private final HttpClient http;
     private final VenueRest rest;
     private final RateLimiter streamConnections;
@@ -44,7 +45,8 @@ public final class OkxApi implements AutoCloseable {
         this.clock = clock;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(config.requestTimeout()).build();
-        this.rest = new VenueRest(VENUE.code(), config.restUrl(), http, config.requestTimeout(),
+        this.rest = new VenueRest(VENUE.code(), config.restUrl(), VenueRest.restClient(config.requestTimeout()),
+                config.requestTimeout(),
                 new RateLimiter(OkxLimits.rest(), Duration.ofSeconds(1), Duration.ofMinutes(5)), clock,
                 new OkxDialect());
         this.streamConnections = new RateLimiter(OkxLimits.streams(), Duration.ofSeconds(1), Duration.ofMinutes(5));
