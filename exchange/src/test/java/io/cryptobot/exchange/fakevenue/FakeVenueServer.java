@@ -32,9 +32,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 public abstract class FakeVenueServer implements AutoCloseable {
     /**
      * One request as the venue saw it; the raw query and headers, so a test can check what was (not) sent, and when
-     * it arrived (the real clock, not the venue's settable one).
+     * it arrived (the real clock, not the venue's settable one; {@code nanos}: {@link System#nanoTime} then, for
+     * latencies measured within one JVM).
      */
-    public record Request(String method, String path, String query, Map<String, String> headers, Instant at) {
+    public record Request(String method, String path, String query, Map<String, String> headers, Instant at,
+                          long nanos) {
         /** A query parameter's (first) value, URL-decoded, or null. */
         public String param(String name) {
             for (String pair : query.split("&")) {
@@ -232,7 +234,7 @@ public abstract class FakeVenueServer implements AutoCloseable {
         Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         request.headers().forEach(h -> headers.put(h.getKey(), h.getValue()));
         requests.add(new Request(request.method().name(), request.path(), request.query() == null ? ""
-                : request.query(), headers, Instant.now()));
+                : request.query(), headers, Instant.now(), System.nanoTime()));
         synchronized (this) {
             if (request.path().equals(holdPath)) {
                 if (holdAfter == 0) {

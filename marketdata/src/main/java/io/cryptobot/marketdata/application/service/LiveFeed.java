@@ -73,6 +73,9 @@ final class LiveFeed implements VenueMarketData.CandleStreamListener {
     private long backfilled;
     private long reconnections;
     private volatile FeedStatus status;
+    /** The open time of the last candle the stream reported, and {@link System#nanoTime} when it did. */
+    private long lastReceived = NONE;
+    private long lastReceivedNanos;
 
     LiveFeed(Instrument instrument, Timeframe timeframe, VenueMarketData venue, FeedContext context) {
         this.instrument = instrument;
@@ -186,10 +189,14 @@ final class LiveFeed implements VenueMarketData.CandleStreamListener {
 
     @Override
     public void onClosedCandle(VenueCandle candle) {
+        // on the stream's thread: the moment the platform has the closed candle, before any hand-off
+        long received = System.nanoTime();
         work.execute(() -> {
             if (stopped) {
                 return;
             }
+            lastReceived = candle.openTime();
+            lastReceivedNanos = received;
             fit(candle).forEach(sequence::received);
             sequence.stragglers().forEach(this::outOfOrder);
             pump();
@@ -280,7 +287,9 @@ final class LiveFeed implements VenueMarketData.CandleStreamListener {
         long venueNow = context.venueClocks().now(venue.venue());
         long delay = Math.max(0, venueNow - timeframe.next(candle.openTime()));
         boolean late = source != LiveCandle.Source.LIVE || delay > context.settings().lateAfter().toMillis();
-        LiveCandle live = new LiveCandle(instrument.id(), timeframe, candle, source, late, delay);
+        LiveCandle live = new LiveCandle(instrument.id(), timeframe, candle, source, late, delay,
+                source == LiveCandle.Source.LIVE && candle.openTime() == lastReceived ? lastReceivedNanos
+                        : System.nanoTime());
         delivered++;
         if (source == LiveCandle.Source.BACKFILL) {
             backfilled++;

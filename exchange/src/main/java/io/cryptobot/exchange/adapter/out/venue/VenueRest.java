@@ -95,6 +95,24 @@ public final class VenueRest {
         http.shutdownNow();
     }
 
+    /** Closes this venue's REST client as {@link #close(HttpClient, Duration)} does. */
+    public void close(Duration grace) {
+        close(http, grace);
+    }
+
+    /**
+     * The HTTP/1.1 client for a venue's REST calls (keep-alive, connections pooled by the JDK). Its executor runs
+     * the client's own tasks where they arise instead of handing each to a pool thread: the JDK client starts every
+     * exchange with a task on its executor, so with its default pool a request is written by another thread than
+     * the caller's, one more hand-off between a decision and the wire (docs/benchmarks.md, "closed candle to order
+     * on the wire"). Safe here because {@link #send} waits for the answer on the caller's thread and reads the body
+     * as a string (no handler blocks); a venue's WebSocket streams keep a client with the default executor.
+     */
+    public static HttpClient restClient(Duration connectTimeout) {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout)
+                .executor(Runnable::run).build();
+    }
+
     /**
      * A call that failed, and whether the venue may have acted on it: false when nothing left (our own budget, a
      * connection that never opened) or the venue answered with a refusal (a 429/418 is processed by no one); true for

@@ -39,6 +39,7 @@ public final class BinanceApi implements AutoCloseable {
     private final Clock clock;
     /** How long requests in flight may take to finish when the client closes; open streams are cut at once. */
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
+    /** For the WebSocket streams; REST calls have their own client ({@link VenueRest#restClient}). */
     private final HttpClient http;
     private final VenueRest rest;
     private final RateLimiter streamConnections;
@@ -52,7 +53,8 @@ public final class BinanceApi implements AutoCloseable {
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(config.requestTimeout()).build();
         Duration firstBackoff = Duration.ofSeconds(1);
-        this.rest = new VenueRest(VENUE.code(), config.restUrl(), http, config.requestTimeout(),
+        this.rest = new VenueRest(VENUE.code(), config.restUrl(), VenueRest.restClient(config.requestTimeout()),
+                config.requestTimeout(),
                 new RateLimiter(BinanceLimits.rest(config.weightPerMinute()), firstBackoff, Duration.ofMinutes(5)),
                 clock, new BinanceDialect());
         this.streamConnections = new RateLimiter(BinanceLimits.streams(), firstBackoff, Duration.ofMinutes(5));
@@ -157,5 +159,6 @@ public final class BinanceApi implements AutoCloseable {
     public void close() {
         scheduler.shutdownNow();
         VenueRest.close(http, CLOSE_GRACE);
+        rest.close(CLOSE_GRACE);
     }
 }

@@ -36,6 +36,7 @@ public final class OkxApi implements AutoCloseable {
     private final Clock clock;
     /** How long requests in flight may take to finish when the client closes; open streams are cut at once. */
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
+    /** For the WebSocket streams; REST calls have their own client ({@link VenueRest#restClient}). */
     private final HttpClient http;
     private final VenueRest rest;
     private final RateLimiter streamConnections;
@@ -46,7 +47,8 @@ public final class OkxApi implements AutoCloseable {
         this.clock = clock;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(config.requestTimeout()).build();
-        this.rest = new VenueRest(VENUE.code(), config.restUrl(), http, config.requestTimeout(),
+        this.rest = new VenueRest(VENUE.code(), config.restUrl(), VenueRest.restClient(config.requestTimeout()),
+                config.requestTimeout(),
                 new RateLimiter(OkxLimits.rest(), Duration.ofSeconds(1), Duration.ofMinutes(5)), clock,
                 new OkxDialect());
         this.streamConnections = new RateLimiter(OkxLimits.streams(), Duration.ofSeconds(1), Duration.ofMinutes(5));
@@ -130,5 +132,6 @@ public final class OkxApi implements AutoCloseable {
     public void close() {
         scheduler.shutdownNow();
         VenueRest.close(http, CLOSE_GRACE);
+        rest.close(CLOSE_GRACE);
     }
 }
