@@ -67,8 +67,6 @@ class AlertRulesTest {
                 + get(trader, "/api/notifications/endpoints/" + endpoint + "/deliveries").asString()
                 + "; attempts received: " + receiver.attemptsAt("/alerts"));
         Thread.sleep(1_500);
-        System.out.println("alert delivery log: " + get(trader, "/api/notifications/endpoints/" + endpoint
-                + "/deliveries").asString() + "; attempts received: " + receiver.attemptsAt("/alerts"));
         assertThat(receiver.deliveredTo("/alerts")).hasSize(1);
         JsonNode body = JSON.readTree(receiver.deliveredTo("/alerts").get(0).body());
         assertThat(body.path("kind").asText()).isEqualTo("alert.triggered");
