@@ -52,7 +52,8 @@ class AlertRulesTest {
         String instrument = instrumentWithCloses(100, 20, 80, 20, 82, 20);
         String account = TradingFixtures.paperAccount(trader, "10000");
         String bot = createDcaBot(instrument, account, "2024-03-01T01:00:00Z");
-        create(trader, "/alerts", List.of("alert.triggered"));
+        String endpoint = create(trader, "/alerts", List.of("alert.triggered")).then().statusCode(201).extract()
+                .path("endpoint.id");
         String rule = rule(trader, Map.of("name", "deep drawdown", "kind", "drawdown", "threshold", "5", "botId", bot))
                 .then().statusCode(201).body("kind", equalTo("drawdown")).body("unit", equalTo("percent"))
                 .body("threshold", equalTo("5")).body("botId", equalTo(bot)).body("breachedBots.size()", equalTo(0))
@@ -60,7 +61,11 @@ class AlertRulesTest {
 
         post(trader, "/api/bots/" + bot + "/start").then().statusCode(200);
         await(() -> "completed".equals(get(trader, "/api/bots/" + bot).path("status")));
-        await(() -> receiver.deliveredTo("/alerts").size() == 1);
+        await(() -> receiver.deliveredTo("/alerts").size() == 1, () -> "the rule: "
+                + get(trader, "/api/notifications/alerts/" + rule).asString() + "; the endpoint: "
+                + get(trader, "/api/notifications/endpoints/" + endpoint).asString() + "; its deliveries: "
+                + get(trader, "/api/notifications/endpoints/" + endpoint + "/deliveries").asString()
+                + "; attempts received: " + receiver.attemptsAt("/alerts"));
         Thread.sleep(1_500);
         assertThat(receiver.deliveredTo("/alerts")).hasSize(1);
         JsonNode body = JSON.readTree(receiver.deliveredTo("/alerts").get(0).body());
@@ -195,10 +200,15 @@ class AlertRulesTest {
     }
 
     private static void await(BooleanSupplier condition) {
+        await(condition, () -> "");
+    }
+
+    /** {@code state}: what the failure message shows of the path (the rule, the endpoint, its deliveries). */
+    private static void await(BooleanSupplier condition, java.util.function.Supplier<String> state) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 60 s");
+                throw new AssertionError("condition not met within 60 s " + state.get());
             }
             try {
                 Thread.sleep(50);

@@ -96,8 +96,8 @@ public class BacktestRunner {
             if (store.complete(storing, result, new Writing(storing))) {
                 finished.publish(new io.cryptobot.backtest.domain.event.BacktestFinished(run.owner(), id.value(),
                         io.cryptobot.backtest.domain.event.BacktestFinished.Run.BACKTEST, true,
-                        config.strategy() + " on " + config.instruments() + ": " + outcome.candlesProcessed()
-                                + " candles", clock.now()));
+                        io.cryptobot.backtest.domain.event.BacktestFinished.completed(config.strategy(),
+                                config.instruments().toString(), outcome.candlesProcessed()), clock.now()));
             }
         } catch (RuntimeException e) {
             // the owner sees an incident id, never internals; the worker logs the cause under the same id

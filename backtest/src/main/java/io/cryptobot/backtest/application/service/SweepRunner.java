@@ -79,8 +79,8 @@ public class SweepRunner {
             }
             if (result.isDefined()) {
                 if (store.complete(running.complete(clock.now()), result.get())) {
-                    publish(run, true, "sweep of " + spec.base().strategy() + " done: " + total(spec, plan)
-                            + " backtests");
+                    publish(run, true, io.cryptobot.backtest.domain.event.BacktestFinished.sweepCompleted(
+                            spec.base().strategy(), total(spec, plan)));
                 }
             }
         } catch (RuntimeException e) {

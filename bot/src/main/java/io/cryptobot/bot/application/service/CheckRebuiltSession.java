@@ -127,11 +127,12 @@ class CheckRebuiltSession {
                 Math.min(5, differences.size()))) + (differences.size() > 5 ? "; ..." : "");
         String stored = reason.length() > 2_000 ? reason.substring(0, 2_000) + "..." : reason;
         LOG.severe(() -> "bot " + bot.id() + " " + stored);
-        Bot failed = bot.fail(stored, clock.now()).getOrElse(bot);
-        if (store.update(failed, bot.status(), new BotControl(BotControl.Kind.INCIDENT, bot.lastStep()
-                .getOrElse(Long.MIN_VALUE), stored, clock.now()))) {
-            alarms.publish(new BotAlarmRaised(bot.owner(), bot.id().value(), bot.name(), BotAlarmRaised.Alarm.FAILED,
-                    stored, clock.now()));
+        java.time.Instant now = clock.now();
+        Bot failed = bot.fail(stored, now).getOrElse(bot);
+        BotControl entry = new BotControl(BotControl.Kind.INCIDENT, bot.lastStep().getOrElse(Long.MIN_VALUE), stored,
+                now);
+        if (store.update(failed, bot.status(), entry)) {
+            BotAlarmRaised.of(bot.owner(), bot.id().value(), bot.name(), entry, "").forEach(alarms::publish);
         }
         return failed;
     }

@@ -397,24 +397,23 @@ class FollowLiveFeed {
             if (runner.ended || why.equals(runner.session.openingBlocked())) {
                 return;
             }
+            BotControl entry;
             try {
                 runner.writer.flush();
                 BotControl.Kind kind = why.isDefined() ? BotControl.Kind.OPENING_BLOCKED
                         : BotControl.Kind.OPENING_ALLOWED;
-                store.addControl(runner.bot.id(), new BotControl(kind, runner.session.lastStepTime(),
+                entry = new BotControl(kind, runner.session.lastStepTime(),
                         why.getOrElse("positions may be opened again: the live feed is fresh and the instrument "
-                                + "trades"), clock.now()));
+                                + "trades"), clock.now());
+                store.addControl(runner.bot.id(), entry);
                 runner.session.blockOpenings(why);
                 projection.record(runner.bot.owner(), runner.steps.drain());
             } catch (RuntimeException e) {
                 throw sessions.suspend(runner, e);
             }
-            FeedStatus status = runner.feedStatus;
-            if (why.isDefined() && status != null && !status.fresh()) {
-                alarms.publish(new io.cryptobot.bot.domain.event.BotAlarmRaised(runner.bot.owner(),
-                        runner.bot.id().value(), runner.bot.name(),
-                        io.cryptobot.bot.domain.event.BotAlarmRaised.Alarm.FEED_STALE, why.get(), clock.now()));
-            }
+            // a block on a stale feed (its reason says so first) raises the alarm, from the entry as stored
+            io.cryptobot.bot.domain.event.BotAlarmRaised.of(runner.bot.owner(), runner.bot.id().value(),
+                    runner.bot.name(), entry, "").forEach(alarms::publish);
         }
     }
 
@@ -423,7 +422,7 @@ class FollowLiveFeed {
         List<String> reasons = new ArrayList<>();
         FeedStatus status = runner.feedStatus;
         if (status != null && !status.fresh()) {
-            reasons.add("the live feed of " + status.instrument() + " " + status.timeframe().code() + " is stale"
+            reasons.add(io.cryptobot.bot.domain.event.BotAlarmRaised.STALE_FEED + status.instrument() + " " + status.timeframe().code() + " is stale"
                     + status.staleSince().map(since -> " since " + since).getOrElse("")
                     + " (no closed candle for two intervals)");
         }

@@ -23,11 +23,12 @@ class MarkBotFailed {
 
     void markFailed(Bot bot, String reason) {
         String stored = reason.length() > 2_000 ? reason.substring(0, 2_000) + "..." : reason;
-        bot.fail(stored, clock.now()).forEach(failed -> {
-            if (store.update(failed, bot.status(), new BotControl(BotControl.Kind.FAILED,
-                    bot.lastStep().getOrElse(Long.MIN_VALUE), stored, clock.now()))) {
-                alarms.publish(new BotAlarmRaised(bot.owner(), bot.id().value(), bot.name(),
-                        BotAlarmRaised.Alarm.FAILED, stored, clock.now()));
+        java.time.Instant now = clock.now();
+        bot.fail(stored, now).forEach(failed -> {
+            BotControl entry = new BotControl(BotControl.Kind.FAILED, bot.lastStep().getOrElse(Long.MIN_VALUE), stored,
+                    now);
+            if (store.update(failed, bot.status(), entry)) {
+                BotAlarmRaised.of(bot.owner(), bot.id().value(), bot.name(), entry, "").forEach(alarms::publish);
             }
         });
     }

@@ -31,6 +31,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -201,12 +202,14 @@ class OpenLiveTrading {
 
         @Override
         public void reconciled(io.cryptobot.bot.domain.live.ReconciliationReport report) {
-            String found = report.drifts().isEmpty() ? "the account agrees with the venue"
+            String found = report.drifts().isEmpty() ? BotAlarmRaised.AGREES
                     : report.drifts().size() + " difference(s): " + String.join("; ",
                     report.drifts().stream().map(d -> d.code() + ": " + d.describe()).toList());
+            // the alarm's time is the entry's: a reader of the stored entries makes the same alarm of it
+            Instant at = clock.now();
             entry(BotControl.Kind.VENUE_RECONCILED, "reconciled (" + report.trigger() + "): "
                     + report.venueOpenOrders() + " open order(s) on the venue, " + report.executionsRead()
-                    + " execution(s) read; " + found);
+                    + BotAlarmRaised.FOUND + found, at);
             String drift = report.drifts().isEmpty() ? "" : found;
             if (!drift.equals(lastDrift)) {
                 lastDrift = drift;
@@ -214,7 +217,7 @@ class OpenLiveTrading {
                     LiveSession r = runner.get();
                     try {
                         alarms.publish(new BotAlarmRaised(r.bot.owner(), r.bot.id().value(), r.bot.name(),
-                                BotAlarmRaised.Alarm.VENUE_DRIFT, drift, clock.now()));
+                                BotAlarmRaised.Alarm.VENUE_DRIFT, drift, at));
                     } catch (RuntimeException e) {
                         LOG.warning(() -> "bot " + r.bot.id().value() + ": drift alarm not published ("
                                 + e.getMessage() + ")");
@@ -240,9 +243,13 @@ class OpenLiveTrading {
         }
 
         private void entry(BotControl.Kind kind, String reason) {
+            entry(kind, reason, clock.now());
+        }
+
+        private void entry(BotControl.Kind kind, String reason, Instant at) {
             LiveSession r = runner.get();
             try {
-                store.addControl(r.bot.id(), new BotControl(kind, r.session.lastStepTime(), reason, clock.now()));
+                store.addControl(r.bot.id(), new BotControl(kind, r.session.lastStepTime(), reason, at));
             } catch (RuntimeException e) {
                 LOG.warning(() -> "bot " + r.bot.id().value() + ": venue entry not recorded (" + e.getMessage()
                         + "): " + reason);

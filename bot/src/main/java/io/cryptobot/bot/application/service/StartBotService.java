@@ -2,6 +2,8 @@ package io.cryptobot.bot.application.service;
 
 import io.cryptobot.bot.application.port.in.StartBotUseCase;
 import io.cryptobot.bot.application.port.out.BotStorePort;
+import io.cryptobot.bot.application.port.out.PublishBotAlarmPort;
+import io.cryptobot.bot.domain.event.BotAlarmRaised;
 import io.cryptobot.bot.domain.bot.BotErrors;
 import io.cryptobot.bot.domain.bot.BotStatus;
 import io.cryptobot.risk.application.port.in.TradingControlUseCase;
@@ -36,9 +38,11 @@ class StartBotService implements StartBotUseCase {
     private final Limit running;
     private final OwnerLocks locks;
     private final Clock clock;
+    private final PublishBotAlarmPort alarms;
 
     StartBotService(Bots bots, BotStorePort store, BotRunner runner, TradingControlUseCase trading,
-                    UserLimits limits, OwnerLocks locks, Clock clock) {
+                    UserLimits limits, OwnerLocks locks, Clock clock, PublishBotAlarmPort alarms) {
+        this.alarms = alarms;
         this.bots = bots;
         this.store = store;
         this.runner = runner;
@@ -88,7 +92,12 @@ class StartBotService implements StartBotUseCase {
     }
 
     private void failQuietly(Bot bot, String reason) {
-        bot.fail(reason, clock.now()).forEach(failed -> store.update(failed, bot.status(),
-                new BotControl(BotControl.Kind.FAILED, Long.MIN_VALUE, reason, clock.now())));
+        java.time.Instant now = clock.now();
+        BotControl entry = new BotControl(BotControl.Kind.FAILED, Long.MIN_VALUE, reason, now);
+        bot.fail(reason, now).forEach(failed -> {
+            if (store.update(failed, bot.status(), entry)) {
+                BotAlarmRaised.of(bot.owner(), bot.id().value(), bot.name(), entry, "").forEach(alarms::publish);
+            }
+        });
     }
 }

@@ -135,4 +135,15 @@ final class InMemoryBotStore implements BotStorePort {
     public List<Bot> live() {
         return bots.values().stream().filter(b -> b.status().isLive()).toList();
     }
+
+    /** Not kept here: the feed of alarm entries is read from the database (tested against it in the app). */
+    @Override
+    public long lastAlarmEntryPosition() {
+        throw new UnsupportedOperationException("the in-memory store keeps no positions");
+    }
+
+    @Override
+    public List<AlarmEntry> alarmEntriesAfter(long after, long through, int limit) {
+        throw new UnsupportedOperationException("the in-memory store keeps no positions");
+    }
 }

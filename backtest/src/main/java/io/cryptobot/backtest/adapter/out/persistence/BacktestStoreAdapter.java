@@ -1,6 +1,7 @@
 package io.cryptobot.backtest.adapter.out.persistence;
 
 import io.cryptobot.backtest.application.port.in.FillView;
+import io.cryptobot.backtest.application.port.in.FinishedRunsFeedQuery;
 import io.cryptobot.backtest.application.port.in.OrderView;
 import io.cryptobot.backtest.application.port.in.TradeView;
 import io.cryptobot.backtest.application.port.out.BacktestStorePort;
@@ -9,6 +10,7 @@ import io.cryptobot.backtest.domain.BacktestReport;
 import io.cryptobot.backtest.domain.BacktestResult;
 import io.cryptobot.backtest.domain.BacktestRun;
 import io.cryptobot.backtest.domain.BacktestStatus;
+import io.cryptobot.backtest.domain.event.BacktestFinished;
 import io.cryptobot.kernel.domain.Page;
 import io.cryptobot.kernel.domain.PageRequest;
 import io.cryptobot.kernel.domain.UserId;
@@ -103,6 +105,23 @@ class BacktestStoreAdapter implements BacktestStorePort {
     public void stored(BacktestId id, long rows) {
         pool.preparedQuery("UPDATE backtest.runs SET rows_stored = $2 WHERE id = $1 AND status = 'storing'")
                 .executeAndAwait(Tuple.of(id.value(), rows));
+    }
+
+    @Override
+    public long lastEndPosition() {
+        return pool.query("SELECT coalesce(max(finished_seq), 0) FROM backtest.runs").executeAndAwait().iterator()
+                .next().getLong(0);
+    }
+
+    @Override
+    public List<FinishedRunsFeedQuery.FinishedRun> endedAfter(long after, long through, int limit) {
+        List<FinishedRunsFeedQuery.FinishedRun> ended = new ArrayList<>();
+        for (Row row : pool.preparedQuery("SELECT " + COLUMNS + ", finished_seq FROM backtest.runs WHERE finished_seq > $1 "
+                        + "AND finished_seq <= $2 AND status IN ('completed', 'failed') ORDER BY finished_seq LIMIT $3")
+                .executeAndAwait(Tuple.of(after, through, limit))) {
+            ended.add(new FinishedRunsFeedQuery.FinishedRun(row.getLong("finished_seq"), BacktestFinished.of(run(row))));
+        }
+        return ended;
     }
 
     @Override

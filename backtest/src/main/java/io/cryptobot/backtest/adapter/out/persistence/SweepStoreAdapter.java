@@ -1,7 +1,9 @@
 package io.cryptobot.backtest.adapter.out.persistence;
 
+import io.cryptobot.backtest.application.port.in.FinishedRunsFeedQuery;
 import io.cryptobot.backtest.application.port.out.SweepStorePort;
 import io.cryptobot.backtest.domain.BacktestStatus;
+import io.cryptobot.backtest.domain.event.BacktestFinished;
 import io.cryptobot.backtest.domain.sweep.SweepId;
 import io.cryptobot.backtest.domain.sweep.SweepResult;
 import io.cryptobot.backtest.domain.sweep.SweepRun;
@@ -116,6 +118,23 @@ class SweepStoreAdapter implements SweepStorePort {
                 .executeAndAwait(Tuple.of(id.value()));
         return rows.rowCount() == 0 ? Option.none()
                 : Option.some(SweepJson.readResult((JsonObject) rows.iterator().next().getValue(0)));
+    }
+
+    @Override
+    public long lastEndPosition() {
+        return pool.query("SELECT coalesce(max(finished_seq), 0) FROM backtest.sweeps").executeAndAwait().iterator()
+                .next().getLong(0);
+    }
+
+    @Override
+    public List<FinishedRunsFeedQuery.FinishedRun> endedAfter(long after, long through, int limit) {
+        List<FinishedRunsFeedQuery.FinishedRun> ended = new ArrayList<>();
+        for (Row row : pool.preparedQuery("SELECT " + COLUMNS + ", finished_seq FROM backtest.sweeps WHERE finished_seq > $1 "
+                        + "AND finished_seq <= $2 AND status IN ('completed', 'failed') ORDER BY finished_seq LIMIT $3")
+                .executeAndAwait(Tuple.of(after, through, limit))) {
+            ended.add(new FinishedRunsFeedQuery.FinishedRun(row.getLong("finished_seq"), BacktestFinished.of(sweep(row))));
+        }
+        return ended;
     }
 
     private static Option<SweepRun> first(RowSet<Row> rows) {

@@ -1,5 +1,6 @@
 package io.cryptobot.backtest.application.port.out;
 
+import io.cryptobot.backtest.application.port.in.FinishedRunsFeedQuery;
 import io.cryptobot.backtest.application.port.in.FillView;
 import io.cryptobot.backtest.application.port.in.OrderView;
 import io.cryptobot.backtest.application.port.in.TradeView;
@@ -78,4 +79,10 @@ public interface BacktestStorePort {
     Page<FillView> fills(BacktestId id, PageRequest page);
 
     Option<EquitySeries> equity(BacktestId id);
+
+    /** The newest position of an end (completed or failed) among the runs, across owners (0 when none). */
+    long lastEndPosition();
+
+    /** The runs that ended after position {@code after} and at most at {@code through}, oldest first, across owners. */
+    List<FinishedRunsFeedQuery.FinishedRun> endedAfter(long after, long through, int limit);
 }

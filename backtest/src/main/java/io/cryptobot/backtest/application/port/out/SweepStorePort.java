@@ -1,5 +1,6 @@
 package io.cryptobot.backtest.application.port.out;
 
+import io.cryptobot.backtest.application.port.in.FinishedRunsFeedQuery;
 import io.cryptobot.backtest.domain.BacktestStatus;
 import io.cryptobot.backtest.domain.sweep.SweepId;
 import io.cryptobot.backtest.domain.sweep.SweepResult;
@@ -35,4 +36,10 @@ public interface SweepStorePort {
     boolean complete(SweepRun completed, SweepResult result);
 
     Option<SweepResult> results(SweepId id);
+
+    /** The newest position of an end (completed or failed) among the sweeps, across owners (0 when none). */
+    long lastEndPosition();
+
+    /** The sweeps that ended after position {@code after} and at most at {@code through}, oldest first, across owners. */
+    List<FinishedRunsFeedQuery.FinishedRun> endedAfter(long after, long through, int limit);
 }

@@ -244,6 +244,33 @@ class BotStoreAdapter implements BotStorePort {
         return controls;
     }
 
+    private static final String ALARM_KINDS = "('failed', 'incident', 'opening_blocked', 'venue_reconciled')";
+
+    @Override
+    public long lastAlarmEntryPosition() {
+        return pool.query("SELECT coalesce(max(seq), 0) FROM bot.controls WHERE kind IN " + ALARM_KINDS)
+                .executeAndAwait().iterator().next().getLong(0);
+    }
+
+    @Override
+    public List<AlarmEntry> alarmEntriesAfter(long after, long through, int limit) {
+        List<AlarmEntry> entries = new ArrayList<>();
+        for (Row row : pool.preparedQuery("SELECT c.seq, c.bot_id, c.kind, c.after_step, c.reason, c.at, b.owner_id, "
+                        + "b.name, CASE WHEN c.kind = 'venue_reconciled' THEN (SELECT p.reason FROM bot.controls p "
+                        + "WHERE p.bot_id = c.bot_id AND p.kind = 'venue_reconciled' AND p.seq < c.seq "
+                        + "ORDER BY p.seq DESC LIMIT 1) END AS previous "
+                        + "FROM bot.controls c JOIN bot.bots b ON b.id = c.bot_id "
+                        + "WHERE c.seq > $1 AND c.seq <= $2 AND c.kind IN " + ALARM_KINDS + " ORDER BY c.seq LIMIT $3")
+                .executeAndAwait(Tuple.of(after, through, limit))) {
+            BotControl.Kind kind = BotControl.Kind.valueOf(row.getString("kind").toUpperCase(Locale.ROOT));
+            entries.add(new AlarmEntry(row.getLong("seq"), new UserId(row.getUUID("owner_id")),
+                    row.getUUID("bot_id"), row.getString("name"), new BotControl(kind, row.getLong("after_step"),
+                    row.getString("reason"), row.getOffsetDateTime("at").toInstant()),
+                    Option.of(row.getString("previous")).getOrElse("")));
+        }
+        return entries;
+    }
+
     /** The id hand orders were given before ids were journaled: a function of the bot and the client order id. */
     private static io.cryptobot.order.domain.OrderId legacyHandOrderId(BotId bot,
                                                                         io.cryptobot.order.domain.OrderRequest order) {

@@ -85,4 +85,19 @@ public interface BotStorePort {
 
     /** Every live bot of every owner: the ones to resume at start-up. */
     List<Bot> live();
+
+    /** The newest position (sequence number) of an entry that may raise an alarm, across bots (0 when none). */
+    long lastAlarmEntryPosition();
+
+    /**
+     * The entries that may raise an alarm (failed, incident, opening blocked, venue reconciled) after {@code after}
+     * and at most at {@code through}, oldest first, across bots, with their bot's owner and name and, for a
+     * reconciliation, the reason of the bot's previous one.
+     */
+    List<AlarmEntry> alarmEntriesAfter(long after, long through, int limit);
+
+    /** {@code previousReconciled}: the reason of the bot's reconciliation before this one ("" when none or not one). */
+    record AlarmEntry(long position, UserId owner, UUID botId, String botName, BotControl entry,
+                      String previousReconciled) {
+    }
 }
