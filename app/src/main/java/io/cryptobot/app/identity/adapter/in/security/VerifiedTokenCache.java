@@ -18,7 +18,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * requests with the same token skip the RSA check, the largest fixed cost of an authenticated request. A hit is
  * used only while the token is unexpired; revocation (logout, disabled account, changed role) is unaffected,
  * since {@link AccountStateAugmentor} checks the account on every request, cached or not. Bounded: the cache
- * is emptied when it reaches {@link #MAX_TOKENS}.
+ * is emptied when it reaches {@link #MAX_TOKENS}. A token is kept as a {@link VerifiedToken} (its session claim
+ * read once).
  */
 @Alternative
 @Priority(1)
@@ -60,8 +61,9 @@ class VerifiedTokenCache implements JWTParser {
         if (verified.size() >= MAX_TOKENS) {
             verified.clear();
         }
-        verified.put(token, jwt);
-        return jwt;
+        JsonWebToken kept = new VerifiedToken(jwt);
+        verified.put(token, kept);
+        return kept;
     }
 
     @Override
