@@ -114,7 +114,8 @@ class OpenLiveTrading {
         LiveTrading[] self = new LiveTrading[1];
         LiveVenue venue = new LiveVenue(trading.get(), List.of(bot.instrument()),
                 reports -> journal(runner.get(), reports), new Events(runner), clock, workers.venueCalls(),
-                workers.venueTimer(), LiveVenue.Settings.DEFAULTS, bot.createdAt().toEpochMilli(), () -> self[0].driving())
+                workers.venueTimer(), LiveVenue.Settings.DEFAULTS, bot.createdAt().toEpochMilli(),
+                () -> self[0].driving())
                 .checking(order -> preflight(bot, runner.get(), order))
                 .banding(this::filters);
         LiveTrading live = new LiveTrading(venue, leases, lease.get());
