@@ -1,5 +1,6 @@
 package io.cryptobot.app.platform;
 
+import io.cryptobot.kernel.adapter.out.worker.AppThreads;
 import io.quarkus.runtime.LaunchMode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -277,7 +278,7 @@ public final class PlatformBootstrap {
 
     /** Whether this JVM has begun to stop (its shutdown hooks are running): hooks can no longer be added then. */
     static boolean jvmStopping() {
-        Thread probe = new Thread(() -> { });
+        Thread probe = AppThreads.factory(Thread.ofPlatform()).newThread(() -> { });
         try {
             Runtime.getRuntime().addShutdownHook(probe);
         } catch (IllegalStateException stopping) {

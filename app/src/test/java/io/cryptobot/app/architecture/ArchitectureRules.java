@@ -202,7 +202,56 @@ final class ArchitectureRules {
     static List<ArchRule> all(String root) {
         return List.of(domainIsPure(root), applicationPointsInward(root), adaptersStayInTheirContext(root),
                 contextMapDirections(root), noCyclesBetweenContexts(root), entitiesOnlyInAdapters(root),
-                mappersOnlyInAdapters(root));
+                mappersOnlyInAdapters(root), threadsComeFromAppThreads(root));
+    }
+
+    /**
+     * Threads are made only by the kernel's {@code AppThreads}, which gives each the application's context class
+     * loader: a thread made elsewhere inherits its creator's, and a pool's threads are made on whichever thread
+     * first hands it a task (a JDK HttpClient's, a common-pool one: the system loader, which in the packaged
+     * application sees none of the application's classes, so CDI and configuration fail there). So no thread
+     * constructor, no {@code Thread.Builder} factory or start, no {@code Executors} factory without a
+     * {@code ThreadFactory}, no HttpClient without {@code AppThreads}' executor, no common pool (an
+     * {@code ...Async} without an executor, a parallel stream).
+     */
+    static ArchRule threadsComeFromAppThreads(String root) {
+        return classes().that().resideInAPackage(root + "..").and().doNotHaveSimpleName("AppThreads")
+                .should(new ArchCondition<JavaClass>("make threads only through AppThreads") {
+                    @Override
+                    public void check(JavaClass item, ConditionEvents events) {
+                        for (var call : item.getConstructorCallsFromSelf()) {
+                            if (call.getTargetOwner().isAssignableTo(Thread.class)) {
+                                events.add(SimpleConditionEvent.violated(call, call.getDescription()));
+                            }
+                        }
+                        for (var call : item.getMethodCallsFromSelf()) {
+                            if (makesAThread(call.getTargetOwner().getName(), call.getName(),
+                                    call.getTarget().getRawParameterTypes().stream().map(JavaClass::getName)
+                                            .toList())) {
+                                events.add(SimpleConditionEvent.violated(call, call.getDescription()));
+                            }
+                        }
+                    }
+                })
+                .as("threads are made only through AppThreads (the application's context class loader)");
+    }
+
+    private static boolean makesAThread(String owner, String method, List<String> parameters) {
+        boolean withExecutor = parameters.contains("java.util.concurrent.Executor");
+        return switch (owner) {
+            case "java.lang.Thread" -> method.equals("startVirtualThread");
+            case "java.lang.Thread$Builder", "java.lang.Thread$Builder$OfVirtual",
+                 "java.lang.Thread$Builder$OfPlatform" ->
+                    method.equals("factory") || method.equals("start") || method.equals("unstarted");
+            case "java.util.concurrent.Executors" -> method.startsWith("new")
+                    && !parameters.contains("java.util.concurrent.ThreadFactory");
+            case "java.net.http.HttpClient" -> method.equals("newBuilder") || method.equals("newHttpClient");
+            case "java.util.concurrent.CompletableFuture" ->
+                    (method.endsWith("Async") || method.equals("delayedExecutor")) && !withExecutor;
+            case "java.util.concurrent.ForkJoinPool" -> method.equals("commonPool");
+            case "java.util.Collection", "java.util.List", "java.util.Set" -> method.equals("parallelStream");
+            default -> method.equals("parallel") && owner.startsWith("java.util.stream.");
+        };
     }
 
     /** The package up to (not including) its layer segment: {@code io.cryptobot.app.identity}. */

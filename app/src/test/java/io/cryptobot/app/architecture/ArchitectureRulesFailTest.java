@@ -87,6 +87,21 @@ class ArchitectureRulesFailTest {
     }
 
     @Test
+    void thread_rule_catches_a_pool_and_a_common_pool_task_made_outside_app_threads() {
+        assertViolation(ArchitectureRules.threadsComeFromAppThreads(FIXTURE), "TickerThread",
+                "newSingleThreadScheduledExecutor");
+        assertViolation(ArchitectureRules.threadsComeFromAppThreads(FIXTURE), "TickerThread", "runAsync");
+        assertViolation(ArchitectureRules.threadsComeFromAppThreads(FIXTURE), "TickerThread", "Thread.<init>");
+    }
+
+    @Test
+    void thread_rule_lets_an_executor_made_with_a_thread_factory_pass() {
+        String report = ArchitectureRules.threadsComeFromAppThreads(FIXTURE).evaluate(fixture).getFailureReport()
+                .toString();
+        assertThat(report).doesNotContain("newFixedThreadPool");
+    }
+
+    @Test
     void allowed_dependencies_are_not_reported() {
         String report = ArchitectureRules.domainIsPure(FIXTURE).evaluate(fixture).getFailureReport().toString();
         assertThat(report).doesNotContain("Instrument.tick").doesNotContain("<" + FIXTURE + ".marketdata.domain.Instrument>");

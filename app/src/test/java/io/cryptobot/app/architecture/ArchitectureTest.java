@@ -22,6 +22,7 @@ class ArchitectureTest {
     static final ArchRule NO_CYCLES_BETWEEN_CONTEXTS = ArchitectureRules.noCyclesBetweenContexts(ROOT);
     static final ArchRule ENTITIES_ONLY_IN_ADAPTERS = ArchitectureRules.entitiesOnlyInAdapters(ROOT);
     static final ArchRule MAPPERS_ONLY_IN_ADAPTERS = ArchitectureRules.mappersOnlyInAdapters(ROOT);
+    static final ArchRule THREADS_COME_FROM_APP_THREADS = ArchitectureRules.threadsComeFromAppThreads(ROOT);
 
     private static JavaClasses production;
 
@@ -75,5 +76,10 @@ class ArchitectureTest {
     @Test
     void mappers_live_in_adapters() {
         MAPPERS_ONLY_IN_ADAPTERS.check(production);
+    }
+
+    @Test
+    void threads_are_made_through_app_threads() {
+        THREADS_COME_FROM_APP_THREADS.check(production);
     }
 }

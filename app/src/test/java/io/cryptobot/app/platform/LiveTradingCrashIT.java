@@ -95,6 +95,10 @@ class LiveTradingCrashIT {
         app.start();
         token = app.login();
         startLiveBot();
+        // an alert rule any open position breaches: the bot's equity samples must reach the alert rules (they did
+        // not in the packaged application when a venue's HttpClient thread made the bot's threads)
+        String exposure = app.call("POST", "/api/notifications/alerts", token, Map.of("name", "any exposure",
+                "kind", "exposure", "threshold", "0.01", "unit", "percent", "botId", bot), 201).get("id").asText();
 
         // 1. the venue knows more than the platform at the kill: a fill whose report is lost, a cancel carried out
         // without an answer, a placement taken and filled without an answer
@@ -160,6 +164,10 @@ class LiveTradingCrashIT {
         agreesWithTheVenue(Map.of(filledWhileDown, "rest-fill", canceledInFlight, "rest-cancel",
                 unanswered, "held-fill", unansweredResting, "held-rest", neverThere, "never-there",
                 after, "after-restarts"));
+        // the bot holds what it bought: measured at its next checkpoint with equity samples (its next candle)
+        await("the exposure rule breached by the bot's position", () -> app.call("GET",
+                "/api/notifications/alerts/" + exposure, token, null, 200).get("breachedBots"),
+                breached -> breached.toString().contains(bot));
     }
 
     /**

@@ -131,17 +131,46 @@ final class PackagedApp implements AutoCloseable {
         }
     }
 
-    /** Stops the process normally (its embedded server with it) and removes the data directory. */
+    /**
+     * Stops the process normally (its embedded server with it) and removes the data directory; fails if the
+     * application's log shows a class it could not load (see {@link #classLoadingFailures}).
+     */
     @Override
     public void close() throws Exception {
         if (process != null && process.isAlive()) {
             process.destroy();
             process.waitFor(60, TimeUnit.SECONDS);
         }
+        java.util.List<String> failures = classLoadingFailures();
         if (!Boolean.getBoolean("keep.it.data")) {
             try (var files = Files.walk(dataDir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
             }
         }
+        assertThat(failures).as("classes the packaged application could not load (a thread without the"
+                + " application's context class loader? see AppThreads)").isEmpty();
+    }
+
+    /**
+     * The log's lines (each with the line before it, which names the failing work) that say a class could not be
+     * loaded: never right, and seen only in the packaged application, where a thread whose context class loader
+     * is the JDK's system loader sees none of the application's classes.
+     */
+    java.util.List<String> classLoadingFailures() throws IOException {
+        Path log = dataDir.resolve("app.log");
+        if (!Files.exists(log)) {
+            return java.util.List.of();
+        }
+        // decoded leniently: a SIGKILL may cut the log in the middle of a character
+        java.util.List<String> lines = new String(Files.readAllBytes(log), java.nio.charset.StandardCharsets.UTF_8)
+                .lines().toList();
+        java.util.List<String> found = new java.util.ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.contains("ClassNotFoundException") || line.contains("NoClassDefFoundError")) {
+                found.add((i > 0 ? lines.get(i - 1) + " | " : "") + line);
+            }
+        }
+        return found;
     }
 }

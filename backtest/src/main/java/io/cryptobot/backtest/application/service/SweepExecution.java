@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -57,15 +58,12 @@ public final class SweepExecution implements AutoCloseable {
         }
     }
 
-    public SweepExecution(List<Market> markets, UserId owner, int threads) {
+    /** {@code threads} backtests at a time on threads made by {@code factory} (none when one at a time). */
+    public SweepExecution(List<Market> markets, UserId owner, int threads, ThreadFactory factory) {
         this.markets = List.copyOf(markets);
         this.owner = owner;
         this.threads = Math.max(1, threads);
-        this.pool = this.threads == 1 ? null : Executors.newFixedThreadPool(this.threads, task -> {
-            Thread thread = new Thread(task, "sweep-worker");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.pool = this.threads == 1 ? null : Executors.newFixedThreadPool(this.threads, factory);
     }
 
     /** Backtests in each market's history before the warm-up: the largest warm-up of the plan's points. */

@@ -74,7 +74,8 @@ public class SweepRunner {
                 return;
             }
             Option<SweepResult> result;
-            try (SweepExecution execution = new SweepExecution(markets.get(), run.owner(), workers.parallelism())) {
+            try (SweepExecution execution = new SweepExecution(markets.get(), run.owner(), workers.parallelism(),
+                    workers.sweepThreads())) {
                 result = execution.run(spec, new Progress(id));
             }
             if (result.isDefined()) {

@@ -108,14 +108,16 @@ class SweepExecutionTest {
                 return done.get() >= 2;
             }
         };
-        try (SweepExecution execution = new SweepExecution(List.of(market(bars)), OWNER, 1)) {
+        try (SweepExecution execution = new SweepExecution(List.of(market(bars)), OWNER, 1,
+                Thread.ofPlatform().factory())) {
             assertThat(execution.run(spec("grid", null, null), stopAfterTwo)).isEmpty();
         }
         assertThat(done.get()).isEqualTo(2);
     }
 
     static SweepResult run(SweepSpec spec, Bars bars, int threads) {
-        try (SweepExecution execution = new SweepExecution(List.of(market(bars)), OWNER, threads)) {
+        try (SweepExecution execution = new SweepExecution(List.of(market(bars)), OWNER, threads,
+                Thread.ofPlatform().daemon().factory())) {
             return execution.run(spec, SweepExecution.Control.NONE).get();
         }
     }

@@ -2,6 +2,7 @@ package io.cryptobot.bot.application.service;
 
 import io.cryptobot.bot.application.port.out.BotLeasePort;
 import io.cryptobot.bot.application.port.out.BotStorePort;
+import io.cryptobot.bot.application.port.out.BotWorkersPort;
 import io.cryptobot.bot.application.port.out.LoadLiveAccountLimitsPort;
 import io.cryptobot.bot.application.port.out.PublishBotAlarmPort;
 import io.cryptobot.bot.domain.bot.Bot;
@@ -27,16 +28,12 @@ import io.cryptobot.marketdata.application.port.in.GetVenueListingQuery;
 import io.cryptobot.marketdata.domain.VenueListing;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
@@ -65,14 +62,14 @@ class OpenLiveTrading {
     private final PublishBotAlarmPort alarms;
     private final LoadLiveAccountLimitsPort accountLimits;
     private final String holder = "runner-" + UUID.randomUUID();
-    private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().daemon().name("live-venue-timer").factory());
+    private final BotWorkersPort workers;
 
     OpenLiveTrading(AccountsUseCase accounts, Instance<OpenVenueTradingUseCase> venues, BotLeasePort leases,
                     BotStorePort store, ActivityProjection projection, LiveSessions sessions,
                     GetVenueListingQuery listings, TestConnectionUseCase connections, Clock clock,
-                    PublishBotAlarmPort alarms, LoadLiveAccountLimitsPort accountLimits) {
+                    PublishBotAlarmPort alarms, LoadLiveAccountLimitsPort accountLimits,
+                    BotWorkersPort workers) {
+        this.workers = workers;
         this.alarms = alarms;
         this.accountLimits = accountLimits;
         this.listings = listings;
@@ -117,13 +114,14 @@ class OpenLiveTrading {
         }
         LiveTrading[] self = new LiveTrading[1];
         LiveVenue venue = new LiveVenue(trading.get(), List.of(bot.instrument()),
-                reports -> journal(runner.get(), reports), new Events(runner), clock, calls, timer,
-                LiveVenue.Settings.DEFAULTS, bot.createdAt().toEpochMilli(), () -> self[0].driving())
+                reports -> journal(runner.get(), reports), new Events(runner), clock, workers.venueCalls(),
+                workers.venueTimer(), LiveVenue.Settings.DEFAULTS, bot.createdAt().toEpochMilli(),
+                () -> self[0].driving())
                 .checking(order -> preflight(bot, runner.get(), order))
                 .banding(this::filters);
         LiveTrading live = new LiveTrading(venue, leases, lease.get());
         self[0] = live;
-        live.renewing(timer.scheduleWithFixedDelay(() -> {
+        live.renewing(workers.venueTimer().scheduleWithFixedDelay(() -> {
             if (!live.renew(LEASE_TTL)) {
                 LOG.warning(() -> "bot " + bot.id().value() + ": this runner lost its lease; it sends nothing more");
             }
@@ -255,11 +253,5 @@ class OpenLiveTrading {
                         + "): " + reason);
             }
         }
-    }
-
-    @PreDestroy
-    void stop() {
-        timer.shutdownNow();
-        calls.shutdownNow();
     }
 }

@@ -65,7 +65,7 @@ class OpenLiveTradingTest {
         };
         return new OpenLiveTrading(null, null, heldElsewhere, store, null, null, instrument -> Option.none(),
                 connections, () -> T0, alarm -> {
-        }, account -> Option.none());
+        }, account -> Option.none(), null);
     }
 
     private static ConnectionTest.Outcome keys(boolean withdraw) {

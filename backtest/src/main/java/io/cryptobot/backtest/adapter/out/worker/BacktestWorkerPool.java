@@ -1,11 +1,13 @@
 package io.cryptobot.backtest.adapter.out.worker;
 
 import io.cryptobot.backtest.application.port.out.BacktestWorkersPort;
+import io.cryptobot.kernel.adapter.out.worker.AppThreads;
 import io.cryptobot.kernel.adapter.out.worker.FairWorkers;
 import io.cryptobot.kernel.domain.UserId;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * One worker per core, shared by every user's backtests and sweeps: a run is CPU-bound and single-threaded, so
@@ -31,6 +33,11 @@ class BacktestWorkerPool implements BacktestWorkersPort {
     @Override
     public int parallelism() {
         return cores();
+    }
+
+    @Override
+    public ThreadFactory sweepThreads() {
+        return AppThreads.factory(Thread.ofPlatform().daemon().name("sweep-worker-", 1));
     }
 
     private static int cores() {

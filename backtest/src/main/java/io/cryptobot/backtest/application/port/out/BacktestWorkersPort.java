@@ -1,6 +1,7 @@
 package io.cryptobot.backtest.application.port.out;
 
 import io.cryptobot.kernel.domain.UserId;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * Runs backtests and sweeps off the request threads on workers shared by every user; further runs wait their turn
@@ -12,4 +13,7 @@ public interface BacktestWorkersPort {
 
     /** How many threads one sweep may run its backtests on (the cores). */
     int parallelism();
+
+    /** The threads a sweep runs its backtests on (daemons, named {@code sweep-worker-n}). */
+    ThreadFactory sweepThreads();
 }

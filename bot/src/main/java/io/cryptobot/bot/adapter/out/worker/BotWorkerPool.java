@@ -1,12 +1,13 @@
 package io.cryptobot.bot.adapter.out.worker;
 
 import io.cryptobot.bot.application.port.out.BotWorkersPort;
+import io.cryptobot.kernel.adapter.out.worker.AppThreads;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The threads bot steps run on. A step is short (one candle through the session, then a write to the order
@@ -17,16 +18,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 class BotWorkerPool implements BotWorkersPort {
     private final ExecutorService executor;
     /** One virtual thread a batch: a writer blocks on the database and must never wait behind steps for a thread. */
-    private final ExecutorService writers = Executors.newThreadPerTaskExecutor(
-            Thread.ofVirtual().name("journal-writer-", 0).factory());
+    private final ExecutorService writers = AppThreads.virtualPerTask("journal-writer-");
+    private final ExecutorService venueCalls = AppThreads.virtualPerTask("live-venue-call-");
+    private final ScheduledExecutorService venueTimer = AppThreads.timer("live-venue-timer");
 
     BotWorkerPool() {
-        AtomicInteger number = new AtomicInteger();
-        executor = Executors.newFixedThreadPool(8, task -> {
-            Thread thread = new Thread(task, "bot-" + number.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        executor = Executors.newFixedThreadPool(8,
+                AppThreads.factory(Thread.ofPlatform().daemon().name("bot-", 1)));
     }
 
     @Override
@@ -39,9 +37,21 @@ class BotWorkerPool implements BotWorkersPort {
         return writers;
     }
 
+    @Override
+    public Executor venueCalls() {
+        return venueCalls;
+    }
+
+    @Override
+    public ScheduledExecutorService venueTimer() {
+        return venueTimer;
+    }
+
     @PreDestroy
     void stop() {
         executor.shutdownNow();
         writers.shutdownNow();
+        venueTimer.shutdownNow();
+        venueCalls.shutdownNow();
     }
 }

@@ -1,6 +1,7 @@
 package io.cryptobot.bot.application.port.out;
 
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 
 /** The threads bots run on: each bot's steps run one at a time, in feed order, on one of them. */
 public interface BotWorkersPort {
@@ -8,4 +9,10 @@ public interface BotWorkersPort {
 
     /** Where sessions' journal batches are written (blocking on the database; never a step's own thread). */
     Executor journalWriters();
+
+    /** Where live sessions' calls to their venue run (blocking on the network). */
+    Executor venueCalls();
+
+    /** The timer of live sessions (time-outs, lease renewals): short tasks only. */
+    ScheduledExecutorService venueTimer();
 }

@@ -1,9 +1,9 @@
 package io.cryptobot.marketdata.adapter.out.clock;
 
+import io.cryptobot.kernel.adapter.out.worker.AppThreads;
 import io.cryptobot.marketdata.application.port.out.ScheduleTicksPort;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -15,11 +15,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 class ScheduledTicksAdapter implements ScheduleTicksPort {
     private static final Logger LOG = Logger.getLogger(ScheduledTicksAdapter.class);
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "marketdata-replay");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService scheduler = AppThreads.timer("marketdata-replay");
 
     @Override
     public void every(long intervalMillis, BooleanSupplier tick) {

@@ -1,11 +1,11 @@
 package io.cryptobot.marketdata.adapter.out.worker;
 
+import io.cryptobot.kernel.adapter.out.worker.AppThreads;
 import io.cryptobot.marketdata.application.port.out.LiveFeedWorkersPort;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Virtual threads for live feeds: a feed's turn may wait on the venue (a fetch of missed candles) or on the
@@ -14,10 +14,8 @@ import java.util.concurrent.Executors;
  */
 @ApplicationScoped
 class LiveFeedWorkerPool implements LiveFeedWorkersPort {
-    private final ExecutorService feeds = Executors.newThreadPerTaskExecutor(
-            Thread.ofVirtual().name("marketdata-feed-", 0).factory());
-    private final ExecutorService writers = Executors.newThreadPerTaskExecutor(
-            Thread.ofVirtual().name("marketdata-feed-writer-", 0).factory());
+    private final ExecutorService feeds = AppThreads.virtualPerTask("marketdata-feed-");
+    private final ExecutorService writers = AppThreads.virtualPerTask("marketdata-feed-writer-");
 
     @Override
     public Executor feeds() {

@@ -33,10 +33,7 @@ public final class FairWorkers {
             return;
         }
         for (int i = 1; i <= size; i++) {
-            Thread thread = new Thread(this::work, name + "-" + i);
-            thread.setDaemon(true);
-            workers.add(thread);
-            thread.start();
+            workers.add(AppThreads.start(Thread.ofPlatform().daemon().name(name + "-" + i), this::work));
         }
     }
 

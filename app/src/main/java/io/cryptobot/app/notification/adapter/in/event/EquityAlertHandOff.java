@@ -4,6 +4,7 @@ import io.cryptobot.app.notification.adapter.config.NotificationConfig;
 import io.cryptobot.app.notification.application.port.in.EvaluateEquityAlertsUseCase;
 import io.cryptobot.app.notification.domain.EquitySample;
 import io.cryptobot.bot.domain.event.BotEquitySampled;
+import io.cryptobot.kernel.adapter.out.worker.AppThreads;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -58,7 +59,7 @@ class EquityAlertHandOff {
 
     private synchronized void startEvaluator() {
         if (evaluator == null) {
-            evaluator = Thread.ofVirtual().name("alert-evaluator").start(this::drain);
+            evaluator = AppThreads.start(Thread.ofVirtual().name("alert-evaluator"), this::drain);
         }
     }
 

@@ -6,6 +6,7 @@ import io.cryptobot.app.notification.application.port.in.DeliverNextUseCase.Step
 import io.cryptobot.app.notification.application.port.out.DeliveryStorePort;
 import io.cryptobot.app.notification.application.port.out.WakeDeliveriesPort;
 import io.cryptobot.app.notification.domain.EndpointId;
+import io.cryptobot.kernel.adapter.out.worker.AppThreads;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -65,9 +65,8 @@ public class DeliveryWorker implements WakeDeliveriesPort {
         if (started) {
             return;
         }
-        lanesExecutor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("notify-lane-", 0).factory());
-        timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("notify-timer").daemon()
-                .factory());
+        lanesExecutor = AppThreads.virtualPerTask("notify-lane-");
+        timers = AppThreads.timer("notify-timer");
         started = true;
         timers.scheduleWithFixedDelay(this::pollDue, 0, poll.toMillis(), TimeUnit.MILLISECONDS);
     }

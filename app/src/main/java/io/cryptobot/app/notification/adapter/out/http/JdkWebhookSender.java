@@ -7,6 +7,7 @@ import io.cryptobot.app.notification.domain.AttemptOutcome;
 import io.cryptobot.app.notification.domain.Delivery;
 import io.cryptobot.app.notification.domain.Endpoint;
 import io.cryptobot.app.notification.domain.Format;
+import io.cryptobot.kernel.adapter.out.worker.AppThreads;
 import io.vavr.control.Option;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,8 +41,8 @@ class JdkWebhookSender implements SendNotificationPort {
         this.timeout = config.attemptTimeout();
         String base = config.telegramBaseUrl();
         this.telegramBase = URI.create(base.endsWith("/") ? base : base + "/");
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
-                .executor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()).build();
+        this.client = AppThreads.httpClient("webhook-http-").connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     @PreDestroy

@@ -8,6 +8,7 @@ import io.cryptobot.exchange.domain.connection.ClockReading;
 import io.cryptobot.exchange.domain.venue.limits.BinanceLimits;
 import io.cryptobot.exchange.domain.venue.limits.RateLimiter;
 import io.cryptobot.exchange.domain.venue.limits.RequestCost;
+import io.cryptobot.kernel.adapter.out.worker.AppThreads;
 import io.cryptobot.kernel.domain.Clock;
 import io.cryptobot.kernel.domain.Venue;
 import io.cryptobot.kernel.domain.market.VenueFailure;
@@ -19,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Collectors;
 
@@ -50,7 +50,7 @@ public final class BinanceApi implements AutoCloseable {
     public BinanceApi(BinanceConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        this.http = AppThreads.httpClient("binance-http-").version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(config.requestTimeout()).build();
         Duration firstBackoff = Duration.ofSeconds(1);
         this.rest = new VenueRest(VENUE.code(), config.restUrl(), VenueRest.restClient(config.requestTimeout()),
@@ -58,8 +58,7 @@ public final class BinanceApi implements AutoCloseable {
                 new RateLimiter(BinanceLimits.rest(config.weightPerMinute()), firstBackoff, Duration.ofMinutes(5)),
                 clock, new BinanceDialect());
         this.streamConnections = new RateLimiter(BinanceLimits.streams(), firstBackoff, Duration.ofMinutes(5));
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
-                .name("binance-streams").factory());
+        this.scheduler = AppThreads.timer("binance-streams");
     }
 
     public BinanceConfig config() {

@@ -8,6 +8,7 @@ import io.cryptobot.exchange.domain.account.Credentials;
 import io.cryptobot.exchange.domain.connection.ClockReading;
 import io.cryptobot.exchange.domain.venue.limits.OkxLimits;
 import io.cryptobot.exchange.domain.venue.limits.RateLimiter;
+import io.cryptobot.kernel.adapter.out.worker.AppThreads;
 import io.cryptobot.kernel.domain.Clock;
 import io.cryptobot.kernel.domain.Venue;
 import io.cryptobot.kernel.domain.market.VenueFailure;
@@ -19,7 +20,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -45,15 +45,14 @@ public final class OkxApi implements AutoCloseable {
     public OkxApi(OkxConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        this.http = AppThreads.httpClient("okx-http-").version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(config.requestTimeout()).build();
         this.rest = new VenueRest(VENUE.code(), config.restUrl(), VenueRest.restClient(config.requestTimeout()),
                 config.requestTimeout(),
                 new RateLimiter(OkxLimits.rest(), Duration.ofSeconds(1), Duration.ofMinutes(5)), clock,
                 new OkxDialect());
         this.streamConnections = new RateLimiter(OkxLimits.streams(), Duration.ofSeconds(1), Duration.ofMinutes(5));
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
-                .name("okx-streams").factory());
+        this.scheduler = AppThreads.timer("okx-streams");
     }
 
     public OkxConfig config() {

@@ -3,6 +3,7 @@ package io.cryptobot.exchange.adapter.out.venue.sim;
 import io.cryptobot.exchange.domain.market.SimSymbol;
 import io.cryptobot.exchange.domain.market.SimulatedClock;
 import io.cryptobot.exchange.domain.market.SimulatedMarket;
+import io.cryptobot.kernel.adapter.out.worker.AppThreads;
 import io.cryptobot.kernel.domain.Clock;
 import io.cryptobot.kernel.domain.InstrumentId;
 import io.cryptobot.kernel.domain.Timeframe;
@@ -21,7 +22,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -46,11 +46,7 @@ class SimVenueMarketData implements VenueMarketData {
     private final SimulatedClock time;
     private final SimulatedMarket market;
     private final Map<InstrumentId, SimSymbol> symbols = new LinkedHashMap<>();
-    private final ScheduledExecutorService streams = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "sim-venue");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService streams = AppThreads.timer("sim-venue");
 
     @Inject
     SimVenueMarketData(SimVenueConfig config, Clock clock) {
