@@ -12,6 +12,7 @@ import io.vavr.control.Option;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import io.cryptobot.kernel.adapter.out.worker.AppThreads;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
@@ -109,8 +110,8 @@ public final class VenueRest {
      * as a string (no handler blocks); a venue's WebSocket streams keep a client with the default executor.
      */
     public static HttpClient restClient(Duration connectTimeout) {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout)
-                .executor(Runnable::run).build();
+        return AppThreads.inlineHttpClient().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout)
+                .build();
     }
 
     /**

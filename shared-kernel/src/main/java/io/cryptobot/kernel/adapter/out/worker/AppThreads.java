@@ -62,4 +62,14 @@ public final class AppThreads {
         return HttpClient.newBuilder().executor(Executors.newCachedThreadPool(
                 factory(Thread.ofPlatform().daemon().name(prefix, 0))));
     }
+
+    /**
+     * An HttpClient builder for synchronous calls whose client tasks run inline, on the thread that arises them (the
+     * caller's, or the client's selector thread, which is made by the thread that builds the client and so carries
+     * its loader): no pool at all, so no thread with the system loader either. Only for {@code send}, never for
+     * {@code sendAsync} handlers or WebSockets, whose callbacks would then run on the selector thread.
+     */
+    public static HttpClient.Builder inlineHttpClient() {
+        return HttpClient.newBuilder().executor(Runnable::run);
+    }
 }
