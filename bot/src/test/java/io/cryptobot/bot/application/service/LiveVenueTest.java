@@ -460,12 +460,12 @@ class LiveVenueTest {
         long restartedAt = System.currentTimeMillis();
         session = newSession(window, new BuyAt(60_000));
         live.restarted(openTime -> openTime + 60_000 <= restartedAt);
+        long decided = System.nanoTime();
         synchronized (session) {
             session.step(0, candle(0));
             live.goLive(session);
             session.step(60_000, candle(60_000));
         }
-        long decided = System.nanoTime();
         OrderId id;
         String cid;
         synchronized (session) {
