@@ -114,6 +114,12 @@ class LaunchLiveBot {
             }
             liveTrading = opened.get();
             venue = liveTrading.venue;
+            if (history || recovered.isDefined()) {
+                // a previous process may have sent the orders of steps it had not made durable yet (a step's
+                // orders leave before its write): steps on candles closed before now are asked for first
+                long restartedAt = clock.now().toEpochMilli();
+                liveTrading.venue.restarted(openTime -> bot.timeframe().next(openTime) <= restartedAt);
+            }
         } else {
             venue = TradingSession.simulatedVenue(List.of(market), prefix.equals(LEGACY_PREFIX) ? "" : prefix);
         }

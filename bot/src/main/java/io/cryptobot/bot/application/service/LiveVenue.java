@@ -6,6 +6,7 @@ import io.cryptobot.bot.domain.live.Reconciliation;
 import io.cryptobot.bot.domain.live.ReconciliationReport;
 import io.cryptobot.bot.domain.live.VenueFilters;
 import io.cryptobot.kernel.domain.Asset;
+import io.cryptobot.kernel.domain.Candle;
 import io.cryptobot.kernel.domain.Clock;
 import io.cryptobot.kernel.domain.InstrumentId;
 import io.cryptobot.kernel.domain.Money;
@@ -142,7 +143,13 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
     private final Map<String, Duration> backoff = new HashMap<>();
     private VenueListener listener;
     private boolean replaying = true;
-    private boolean stopped;
+    private volatile boolean stopped;
+    /** Whether a step on a candle opened at this time may have been decided (and its orders sent) before a restart. */
+    private java.util.function.LongPredicate decidedBeforeRestart = openTime -> false;
+    /** The open time of the candle the session steps on now (its orders are decided on it). */
+    private long stepOpenTime = Long.MIN_VALUE;
+    /** The sends of a hand order being applied, held until its journal entry is durable ({@link #holdSends}). */
+    private List<Runnable> held;
     private boolean reconciling;
     private boolean reconcileAgain;
     private Duration reconcileBackoff;
@@ -195,6 +202,49 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
     LiveVenue banding(java.util.function.Function<InstrumentId, Option<VenueFilters>> bands) {
         this.bands = bands;
         return this;
+    }
+
+    /**
+     * After a restart: a step on a candle for which {@code decidedBeforeRestart} holds (its open time) may have been
+     * decided by the previous process, which sends a step's orders before the step's write is durable; such a step
+     * is re-decided from the feed after the rebuild and creates the same orders under the same client order ids.
+     * Each such order is asked for by client order id before anything is sent: found, it is adopted in the venue's
+     * state; not found twice once the receive window has passed, it is sent, once ({@link LiveOrderBook#admitPossiblySent}).
+     */
+    LiveVenue restarted(java.util.function.LongPredicate decidedBeforeRestart) {
+        this.decidedBeforeRestart = decidedBeforeRestart;
+        return this;
+    }
+
+    @Override
+    public void onBar(InstrumentId instrument, Candle bar) {
+        stepOpenTime = Math.max(stepOpenTime, bar.openTime());
+    }
+
+    /**
+     * From now until {@link #sendWhenDurable}, orders the session submits (a hand order being applied) are checked
+     * and tracked as usual but not sent. Call holding the session's lock.
+     */
+    void holdSends() {
+        held = new ArrayList<>();
+    }
+
+    /**
+     * Ends {@link #holdSends}: what was held is sent once {@code written} (the hand order's journal batch) is
+     * durable, and never when that write fails (the session is then put aside and rebuilt from its journal, which
+     * lacks the order: the venue never saw it either). Call holding the session's lock.
+     */
+    void sendWhenDurable(java.util.concurrent.CompletableFuture<?> written) {
+        List<Runnable> sends = held;
+        held = null;
+        if (sends == null || sends.isEmpty()) {
+            return;
+        }
+        written.whenComplete((ok, failed) -> {
+            if (failed == null && !stopped) {
+                sends.forEach(calls::execute);
+            }
+        });
     }
 
     @Override
@@ -252,6 +302,15 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
             book.track(order, now);
             return;
         }
+        if (held == null && decidedBeforeRestart.test(stepOpenTime)) {
+            // the previous process may have sent it before the step was durable: ask first, never send twice
+            book.admitPossiblySent(order, now);
+            lane.execute(() -> events.note("order " + order.clientOrderId() + " was decided again after the restart"
+                    + " on a candle the previous process may have traded: asking the venue by client order id"
+                    + " before sending it"));
+            scheduleQuery(order, Duration.ZERO);
+            return;
+        }
         Option<Blocked> blocked = preflight.refusal(order);
         Option<LiveOrderBook.Refusal> refused = blocked.isDefined()
                 ? Option.some(book.refuse(order, blocked.get().rule(), blocked.get().why(), now))
@@ -265,8 +324,13 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
             });
             return;
         }
+        send(order);
+    }
+
+    /** Sends an admitted order (after its percent-price band, when it has one), on a call's virtual thread. */
+    private void send(VenueOrder order) {
         Option<VenueFilters> banded = bands.apply(order.instrument()).filter(f -> f.needsAveragePrice(order));
-        calls.execute(() -> {
+        Runnable call = () -> {
             if (banded.isDefined() && outsideBand(order, banded.get())) {
                 return;
             }
@@ -274,7 +338,38 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
             PlaceAnswer answer = driving.getAsBoolean() ? trading.place(order)
                     : new PlaceAnswer.NotSent(new VenueFailure.Unavailable("this runner no longer holds the bot's lease"));
             lane.execute(() -> placed(order, answer));
-        });
+        };
+        if (held != null) {
+            held.add(call);
+        } else {
+            calls.execute(call);
+        }
+    }
+
+    /** A possibly-sent order the venue twice did not know, past the receive window: checked, then sent once. */
+    private void sendReleased(VenueOrder order) {
+        long now = clock.now().toEpochMilli();
+        Option<Option<LiveOrderBook.Refusal>> released = book.released(order.clientOrderId(), now);
+        if (released.isEmpty()) {
+            return;
+        }
+        Option<LiveOrderBook.Refusal> refused = released.get();
+        if (refused.isEmpty()) {
+            Option<Blocked> blocked = preflight.refusal(order);
+            if (blocked.isDefined()) {
+                refused = book.refuseUnsent(order.clientOrderId(), blocked.get().rule(), blocked.get().why(), now);
+            }
+        }
+        if (refused.isDefined()) {
+            LiveOrderBook.Refusal refusal = refused.get();
+            if (deliver(List.of(refusal.report()))) {
+                events.blocked(refusal.rule(), refusal.report());
+            }
+            return;
+        }
+        events.note("order " + order.clientOrderId() + " is not on the venue and the previous process's requests can"
+                + " no longer reach it: sent now");
+        send(order);
     }
 
     /** On the call's thread: asks the venue's average price; true when the order was refused for the band. */
@@ -397,6 +492,7 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
             scheduleQuery(order, wait(order.clientOrderId(), null));
         } else {
             backoff.remove(order.clientOrderId());
+            sendReleased(order);
         }
     }
 

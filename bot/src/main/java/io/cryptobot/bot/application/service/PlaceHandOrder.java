@@ -79,23 +79,42 @@ class PlaceHandOrder {
             }
         }
         return sessions.betweenSteps(bot, runner -> {
-            OrderId id = new OrderId(ids.next());
-            Either<SessionRefusal, TradingSession.Placement> placed = runner.session.place(request, id, MANUAL_TAG);
-            if (placed.isLeft()) {
-                return Either.<DomainError, DurableAnswer<SessionPlacement>>left(
-                        BotErrors.orderRefused(placed.getLeft().reason()));
+            if (runner.liveTrading == null) {
+                return apply(bot, request, runner);
             }
-            if (!placed.get().created()) {
-                // the order named may still be on its way to the journal
-                sessions.flush(runner);
-                OrderId known = placed.get().order().id();
-                return orders.get(bot.owner(), known.value()).map(details -> new DurableAnswer<>(runner,
-                        CompletableFuture.completedFuture(true), new SessionPlacement(details.order(), false)));
+            // write-ahead: on a live account the order leaves only once its placed entry is durable
+            LiveVenue venue = runner.liveTrading.venue;
+            venue.holdSends();
+            Either<DomainError, DurableAnswer<SessionPlacement>> applied = null;
+            try {
+                applied = apply(bot, request, runner);
+            } finally {
+                venue.sendWhenDurable(applied != null && applied.isRight() ? applied.get().written()
+                        : CompletableFuture.failedFuture(new IllegalStateException("no order to send")));
             }
-            StepJournal.Step step = runner.steps.drain();
-            CompletableFuture<Boolean> written = runner.writer.submit(BotControl.placed(request, id,
-                    runner.session.lastStepTime(), clock.now()), step);
-            return Either.right(new DurableAnswer<>(runner, written, new SessionPlacement(step.recorded(id), true)));
+            return applied;
         }).map(sessions::awaited);
+    }
+
+    /** Applies the order to the session (under its lock) and queues its journal entry on the session's writer. */
+    private Either<DomainError, DurableAnswer<SessionPlacement>> apply(Bot bot, OrderRequest request,
+                                                                      LiveSession runner) {
+        OrderId id = new OrderId(ids.next());
+        Either<SessionRefusal, TradingSession.Placement> placed = runner.session.place(request, id, MANUAL_TAG);
+        if (placed.isLeft()) {
+            return Either.<DomainError, DurableAnswer<SessionPlacement>>left(
+                    BotErrors.orderRefused(placed.getLeft().reason()));
+        }
+        if (!placed.get().created()) {
+            // the order named may still be on its way to the journal
+            sessions.flush(runner);
+            OrderId known = placed.get().order().id();
+            return orders.get(bot.owner(), known.value()).map(details -> new DurableAnswer<>(runner,
+                    CompletableFuture.completedFuture(true), new SessionPlacement(details.order(), false)));
+        }
+        StepJournal.Step step = runner.steps.drain();
+        CompletableFuture<Boolean> written = runner.writer.submit(BotControl.placed(request, id,
+                runner.session.lastStepTime(), clock.now()), step);
+        return Either.right(new DurableAnswer<>(runner, written, new SessionPlacement(step.recorded(id), true)));
     }
 }

@@ -85,6 +85,10 @@ public final class LiveOrderBook {
         Unresolved unresolved = Unresolved.NONE;
         String unresolvedWhy = "";
         int absentAnswers;
+        /** Decided again after a restart: maybe sent by the previous process; sent only if the venue lacks it. */
+        boolean possiblySent;
+        /** A possibly-sent order the venue does not hold, now past the receive window: to be sent, once. */
+        boolean release;
 
         Tracked(VenueOrder order, long submittedAt) {
             this.order = order;
@@ -115,10 +119,15 @@ public final class LiveOrderBook {
         }
         Tracked tracked = new Tracked(order, time);
         orders.put(order.clientOrderId(), tracked);
+        return admission(tracked, time);
+    }
+
+    private Option<Refusal> admission(Tracked tracked, long time) {
+        VenueOrder order = tracked.order;
         if (!reconciled) {
             return Option.some(refuse(tracked, "venue_not_reconciled", notReconciledReason, time));
         }
-        Option<Tracked> blocking = unresolvedOn(order.instrument());
+        Option<Tracked> blocking = unresolvedOn(order.instrument()).filter(b -> b != tracked);
         if (blocking.isDefined()) {
             Tracked b = blocking.get();
             return Option.some(refuse(tracked, "venue_outcome_unknown", "order " + b.order.clientOrderId() + " on "
@@ -126,6 +135,38 @@ public final class LiveOrderBook {
                     + order.instrument() + " wait until the venue says what became of it", time));
         }
         return Option.none();
+    }
+
+    /**
+     * Takes a new order that a step decided again after a restart, on a candle the previous process may already
+     * have traded: it may have been sent under this same (deterministic) client order id before the crash. It is
+     * tracked as an unknown placement (its instrument blocked) to be asked for by client order id: found, it is
+     * adopted in the venue's state ({@link #queried}); not found twice once the receive window has passed since
+     * now (so since the restart), it is released to be sent ({@link #released}), never sent twice.
+     */
+    public void admitPossiblySent(VenueOrder order, long time) {
+        if (orders.containsKey(order.clientOrderId())) {
+            throw new IllegalArgumentException("client order id already used: " + order.clientOrderId());
+        }
+        Tracked tracked = new Tracked(order, time);
+        tracked.possiblySent = true;
+        tracked.unresolved = Unresolved.PLACEMENT;
+        tracked.unresolvedWhy = "decided again after a restart, possibly sent before it";
+        orders.put(order.clientOrderId(), tracked);
+    }
+
+    /**
+     * Whether a possibly-sent order ({@link #admitPossiblySent}) was found absent from the venue and may now be
+     * sent: answered true once, then it is checked like any new order (refused when the account is not reconciled
+     * or another order of its instrument has an unknown outcome: the refusal is returned, the order ended).
+     */
+    public Option<Option<Refusal>> released(String clientOrderId, long time) {
+        Tracked t = tracked(clientOrderId);
+        if (t == null || !t.release) {
+            return Option.none();
+        }
+        t.release = false;
+        return Option.some(admission(t, time));
     }
 
     /** Refuses a new order for {@code rule} before it is sent (the venue's filters, say): tracked, ended at once. */
@@ -271,12 +312,19 @@ public final class LiveOrderBook {
         }
         if (found.isDefined()) {
             t.unresolved = Unresolved.NONE;
+            t.possiblySent = false;
             return observe(t, found.get(), "venue", time);
         }
         if (t.unresolved == Unresolved.PLACEMENT && ++t.absentAnswers >= ABSENT_ANSWERS_TO_CONCLUDE
                 && time - t.submittedAt >= receiveWindow) {
             String why = t.unresolvedWhy;
             t.unresolved = Unresolved.NONE;
+            if (t.possiblySent) {
+                // the previous process never got it there, and its signed requests can no longer arrive: send it
+                t.possiblySent = false;
+                t.release = true;
+                return List.of();
+            }
             return rejected(t, "never reached the venue (" + why + "; not found by client order id)", time);
         }
         return List.of();

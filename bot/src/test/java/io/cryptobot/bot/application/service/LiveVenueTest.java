@@ -412,6 +412,102 @@ class LiveVenueTest {
                 .contains("sent before a restart");
     }
 
+    @Test
+    void a_strategy_order_sent_before_its_step_was_durable_is_found_after_the_rebuild_and_never_sent_twice() {
+        // the first process: a step at 60 000 decides a buy; the order leaves at once, then the process dies before
+        // anything more is durable (its step's write and the placement's answer are lost)
+        session = newSession(FAST, new BuyAt(60_000));
+        synchronized (session) {
+            session.step(0, candle(0));
+            live.goLive(session);
+        }
+        await(() -> !events.reconciled.isEmpty());
+        journalFails = true;
+        synchronized (session) {
+            session.step(60_000, candle(60_000));
+        }
+        await(() -> events.journalFailure != null);
+        assertThat(venue.placements).hasSize(1);
+        String cid = venue.placements.keySet().iterator().next();
+        assertThat(journal).isEmpty();
+        // the rebuild: the journal holds the step at 0 only; the feed brings the candle at 60 000 again
+        journalFails = false;
+        long restartedAt = System.currentTimeMillis();
+        TradingSession rebuilt = newSession(FAST, new BuyAt(60_000));
+        live.restarted(openTime -> openTime + 60_000 <= restartedAt);
+        synchronized (rebuilt) {
+            rebuilt.step(0, candle(0));
+            live.goLive(rebuilt);
+            rebuilt.step(60_000, candle(60_000));
+        }
+        session = rebuilt;
+        OrderId id = rebuilt.placedOrders().stream().map(p -> p.order()).filter(o -> o.spec().clientOrderId().value()
+                .equals(cid)).findFirst().orElseThrow().id();
+        awaitStatus(id, OrderStatus.FILLED);
+        assertThat(venue.placements(cid)).as("the same step, the same client order id, placed once").isEqualTo(1);
+        assertThat(kinds()).containsExactly("Accepted", "Filled");
+        synchronized (rebuilt) {
+            assertThat(rebuilt.position(BTC).toBigDecimal()).isEqualByComparingTo("1");
+        }
+        assertThat(events.notes).anyMatch(n -> n.contains(cid) && n.contains("decided again after the restart"));
+        assertThat(events.blocked).isEmpty();
+    }
+
+    @Test
+    void a_strategy_order_of_a_step_lost_before_it_was_sent_is_sent_once_after_the_receive_window() {
+        LiveVenue.Settings window = new LiveVenue.Settings(Duration.ofMillis(20), Duration.ofMillis(50),
+                Duration.ofMillis(50), Duration.ofHours(1), Duration.ofMillis(400));
+        long restartedAt = System.currentTimeMillis();
+        session = newSession(window, new BuyAt(60_000));
+        live.restarted(openTime -> openTime + 60_000 <= restartedAt);
+        long decided = System.nanoTime();
+        synchronized (session) {
+            session.step(0, candle(0));
+            live.goLive(session);
+            session.step(60_000, candle(60_000));
+        }
+        OrderId id;
+        String cid;
+        synchronized (session) {
+            var order = session.placedOrders().stream().map(p -> p.order()).findFirst().orElseThrow();
+            id = order.id();
+            cid = order.spec().clientOrderId().value();
+        }
+        await(() -> venue.queries.get() >= 2);
+        assertThat(venue.placements(cid)).as("not sent while the previous process's requests may arrive").isZero();
+        awaitStatus(id, OrderStatus.FILLED);
+        assertThat(Duration.ofNanos(System.nanoTime() - decided)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+        assertThat(venue.placements(cid)).isEqualTo(1);
+        assertThat(events.notes).anyMatch(n -> n.contains(cid) && n.contains("sent now"));
+    }
+
+    @Test
+    void a_hand_order_leaves_only_once_its_journal_entry_is_durable_and_never_when_that_write_fails() {
+        start(FAST);
+        java.util.concurrent.CompletableFuture<Boolean> written = new java.util.concurrent.CompletableFuture<>();
+        Order order;
+        synchronized (session) {
+            live.holdSends();
+            order = session.place(market("wa-1", "1.0000"), new OrderId(UUID.randomUUID()), "manual").get().order();
+            live.sendWhenDurable(written);
+        }
+        sleep(100);
+        assertThat(venue.placements("wa-1")).as("not sent before its entry is durable").isZero();
+        written.complete(true);
+        awaitStatus(order.id(), OrderStatus.FILLED);
+        assertThat(venue.placements("wa-1")).isEqualTo(1);
+
+        synchronized (session) {
+            live.holdSends();
+            session.place(market("wa-2", "1.0000"), new OrderId(UUID.randomUUID()), "manual");
+            live.sendWhenDurable(java.util.concurrent.CompletableFuture.failedFuture(
+                    new IllegalStateException("database down")));
+        }
+        sleep(100);
+        assertThat(venue.placements("wa-2")).as("its entry never became durable: never sent").isZero();
+        assertThat(venue.placements).containsOnlyKeys("wa-1");
+    }
+
     // ---- fixtures ----
 
     private void start(LiveVenue.Settings settings) {
@@ -434,6 +530,10 @@ class LiveVenueTest {
     }
 
     private TradingSession newSession(LiveVenue.Settings settings) {
+        return newSession(settings, new Quiet());
+    }
+
+    private TradingSession newSession(LiveVenue.Settings settings, Strategy strategy) {
         live = new LiveVenue(venue, List.of(BTC), reports -> {
             if (journalFails) {
                 throw new IllegalStateException("database down");
@@ -473,7 +573,7 @@ class LiveVenueTest {
         FillModel model = new FillModel(rules, FeeSchedule.inQuote(Rate.basisPoints(2), Rate.basisPoints(10)),
                 SlippageModel.none(), Rate.parse("1").get());
         return new TradingSession(new SessionSetup(OWNER, new Money(1_000_000, 2, USDT), RiskLimits.none(), 0, 7,
-                "t-", false), List.of(new SessionMarket(BTC, model, 4)), checked, new Quiet(), (t, e, x) -> { },
+                "t-", false), List.of(new SessionMarket(BTC, model, 4)), checked, strategy, (t, e, x) -> { },
                 SessionListener.NONE);
     }
 
@@ -517,8 +617,12 @@ class LiveVenueTest {
     }
 
     private static Candle[] candle() {
+        return candle(0);
+    }
+
+    private static Candle[] candle(long openTime) {
         Price p = price("100.00");
-        return new Candle[] {new Candle(0, p, p, p, p, new Quantity(10_000_000, 4))};
+        return new Candle[] {new Candle(openTime, p, p, p, p, new Quantity(10_000_000, 4))};
     }
 
     private static Price price(String text) {
@@ -545,6 +649,23 @@ class LiveVenueTest {
 
         @Override
         public void onCandle(InstrumentId instrument, Candle candle, StrategyContext context) {
+        }
+    }
+
+    /** Buys 1 BTC at market on the candle opening at {@code at}. */
+    record BuyAt(long at) implements Strategy {
+        @Override
+        public int warmUpCandles() {
+            return 0;
+        }
+
+        @Override
+        public void onCandle(InstrumentId instrument, Candle candle, StrategyContext context) {
+            if (candle.openTime() == at) {
+                context.submit(instrument, io.cryptobot.bot.domain.strategy.OrderIntent.market(Side.BUY,
+                        new io.cryptobot.bot.domain.strategy.Sizing.FixedQuantity(Quantity.parse("1.0000", 4).get()),
+                        "entry"));
+            }
         }
     }
 

@@ -70,6 +70,47 @@ class LiveOrderBookTest {
     }
 
     @Nested
+    class PossiblySentAfterARestart {
+        // the default receive window: 10 000 ms
+        private final LiveOrderBook restarted = new LiveOrderBook();
+
+        @Test
+        void found_on_the_venue_it_is_adopted_in_the_venues_state_and_never_released_to_be_sent() {
+            restarted.admitPossiblySent(order, 1_000);
+            assertThat(restarted.blocked(BTC)).isTrue();
+            List<VenueReport> found = restarted.queried("c1", Option.some(state(order, "0", Status.NEW, 900)), 1_010);
+            assertThat(kinds(found)).containsExactly("Accepted");
+            assertThat(restarted.blocked(BTC)).isFalse();
+            assertThat(restarted.released("c1", 20_000)).isEmpty();
+        }
+
+        @Test
+        void absent_twice_inside_the_window_it_waits_and_once_past_it_is_released_once_without_a_rejection() {
+            restarted.admitPossiblySent(order, 1_000);
+            assertThat(restarted.queried("c1", Option.none(), 1_100)).isEmpty();
+            assertThat(restarted.queried("c1", Option.none(), 10_999)).isEmpty();
+            assertThat(restarted.released("c1", 10_999)).as("1 ms short of the window").isEmpty();
+            assertThat(restarted.blocked(BTC)).isTrue();
+            assertThat(restarted.queried("c1", Option.none(), 11_000)).as("no rejection: it is to be sent").isEmpty();
+            assertThat(restarted.blocked(BTC)).isFalse();
+            // released once; the account not reconciled yet: refused like any new order
+            assertThat(restarted.released("c1", 11_000).get().get().rule()).isEqualTo("venue_not_reconciled");
+            assertThat(restarted.released("c1", 11_001)).isEmpty();
+        }
+
+        @Test
+        void released_on_a_reconciled_account_it_passes_admission_and_is_sent() {
+            restarted.reconciled(true, "");
+            restarted.admitPossiblySent(order, 1_000);
+            restarted.queried("c1", Option.none(), 11_000);
+            restarted.queried("c1", Option.none(), 11_001);
+            assertThat(restarted.released("c1", 11_001)).contains(Option.none());
+            assertThat(kinds(restarted.placed("c1", new PlaceAnswer.Accepted(state(order, "0", Status.NEW, 11_002)),
+                    11_002))).containsExactly("Accepted");
+        }
+    }
+
+    @Nested
     class UnknownOutcomes {
         @Test
         void a_placement_not_found_twice_never_reached_the_venue() {
