@@ -349,6 +349,11 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
     /** A possibly-sent order the venue twice did not know, past the receive window: checked, then sent once. */
     private void sendReleased(VenueOrder order) {
         long now = clock.now().toEpochMilli();
+        Option<VenueReport> canceledFirst = book.cancelUnsent(order.clientOrderId(), now);
+        if (canceledFirst.isDefined()) {
+            deliver(List.of(canceledFirst.get()));
+            return;
+        }
         Option<Option<LiveOrderBook.Refusal>> released = book.released(order.clientOrderId(), now);
         if (released.isEmpty()) {
             return;
@@ -402,6 +407,10 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
         if (!deliver(book.placed(order.clientOrderId(), answer, clock.now().toEpochMilli()))) {
             return;
         }
+        if (book.cancelDue(order.clientOrderId())) {
+            // canceled while its placement was on its way: the first cancel may have found nothing to cancel
+            sendCancel(order.clientOrderId());
+        }
         if (answer instanceof PlaceAnswer.Unknown unknown) {
             events.note("order " + order.clientOrderId() + ": outcome unknown (" + unknown.failure().describe()
                     + "); asking the venue by client order id; new orders on " + order.instrument() + " wait");
@@ -423,6 +432,8 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
         if (order.isEmpty() || stopped) {
             return;
         }
+        // the venue may not hold it yet (in flight, unknown, possibly sent): sent again once it does
+        book.wantCancel(clientOrderId);
         calls.execute(() -> {
             if (!driving.getAsBoolean()) {
                 lane.execute(() -> events.note("cancel of " + clientOrderId + " not sent: this runner no longer holds"
@@ -484,7 +495,8 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
         if (!deliver(book.queried(order.clientOrderId(), found.get(), clock.now().toEpochMilli()))) {
             return;
         }
-        if (cancelUnknown && found.get().isDefined() && found.get().get().status().open()) {
+        if ((cancelUnknown || book.cancelDue(order.clientOrderId())) && found.get().isDefined()
+                && found.get().get().status().open()) {
             // the cancel did not reach the venue: sending it again is safe
             sendCancel(order.clientOrderId());
         }

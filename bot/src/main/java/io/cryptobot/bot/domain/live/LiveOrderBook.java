@@ -89,6 +89,11 @@ public final class LiveOrderBook {
         boolean possiblySent;
         /** A possibly-sent order the venue does not hold, now past the receive window: to be sent, once. */
         boolean release;
+        /**
+         * A cancel was asked (by hand, a stop, a halt) before the venue acknowledged the order: the venue may not hold
+         * it yet, so the cancel is sent again once it does, and an order not sent yet never leaves.
+         */
+        boolean cancelWanted;
 
         Tracked(VenueOrder order, long submittedAt) {
             this.order = order;
@@ -167,6 +172,35 @@ public final class LiveOrderBook {
         }
         t.release = false;
         return Option.some(admission(t, time));
+    }
+
+    /** Notes that the order is to be canceled, whatever the venue answers to the cancel sent now. */
+    public void wantCancel(String clientOrderId) {
+        Tracked t = tracked(clientOrderId);
+        if (t != null && !t.ended) {
+            t.cancelWanted = true;
+        }
+    }
+
+    /** Whether a cancel was asked for this order, still open, that the venue has acknowledged since. */
+    public boolean cancelDue(String clientOrderId) {
+        Tracked t = tracked(clientOrderId);
+        return t != null && !t.ended && t.cancelWanted && t.accepted;
+    }
+
+    /**
+     * Ends, as canceled here, an order whose cancel was asked before it left (a possibly-sent order the venue does
+     * not hold, about to be released): it is never sent. None when the order is not about to be released or no
+     * cancel was asked.
+     */
+    public Option<VenueReport> cancelUnsent(String clientOrderId, long time) {
+        Tracked t = tracked(clientOrderId);
+        if (t == null || t.ended || t.accepted || !t.cancelWanted || !t.release) {
+            return Option.none();
+        }
+        t.ended = true;
+        t.release = false;
+        return Option.some(new VenueReport.Canceled(clientOrderId, "canceled before it was sent to the venue", time));
     }
 
     /** Refuses a new order for {@code rule} before it is sent (the venue's filters, say): tracked, ended at once. */

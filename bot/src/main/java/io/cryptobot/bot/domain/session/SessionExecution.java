@@ -91,10 +91,15 @@ final class SessionExecution implements VenueListener {
         venue.onBar(instrument, candle);
     }
 
-    /** A simulated venue confirms a cancel at once; a live one later, meanwhile the order is pending cancel. */
+    /**
+     * A simulated venue confirms a cancel at once; a live one later, meanwhile the order is pending cancel (or
+     * still submitted, when the venue has not acknowledged it: the venue sends the cancel again once it does).
+     */
     void cancel(SessionOrder order) {
         venue.cancel(order.order.spec().clientOrderId().value());
-        if (orders.isOpen(order) && order.order.status() != OrderStatus.PENDING_CANCEL) {
+        // an order the venue has not acknowledged yet (submitted) stays so: the venue's answer moves it
+        if (orders.isOpen(order) && order.order.status().isOpen()
+                && order.order.status() != OrderStatus.PENDING_CANCEL) {
             orders.transition(order, order.order.requestCancel(clock.meta()));
         }
     }

@@ -482,6 +482,53 @@ class LiveVenueTest {
     }
 
     @Test
+    void a_halt_while_a_possibly_sent_order_waits_for_the_receive_window_cancels_it_and_it_never_leaves() {
+        LiveVenue.Settings window = new LiveVenue.Settings(Duration.ofMillis(20), Duration.ofMillis(50),
+                Duration.ofMillis(50), Duration.ofHours(1), Duration.ofMillis(400));
+        long restartedAt = System.currentTimeMillis();
+        session = newSession(window, new BuyAt(60_000));
+        live.restarted(openTime -> openTime + 60_000 <= restartedAt);
+        OrderId id;
+        String cid;
+        synchronized (session) {
+            session.step(0, candle(0));
+            live.goLive(session);
+            session.step(60_000, candle(60_000));
+            var order = session.placedOrders().stream().map(p -> p.order()).findFirst().orElseThrow();
+            id = order.id();
+            cid = order.spec().clientOrderId().value();
+            assertThat(order.status()).isEqualTo(OrderStatus.SUBMITTED);
+            // the kill switch while the venue is still being asked: no IllegalTransition, the order stays submitted
+            session.changeTradingState(TradingState.HALTED, "kill switch");
+        }
+        awaitStatus(id, OrderStatus.CANCELED);
+        sleep(200);
+        assertThat(venue.placements(cid)).as("canceled before it was sent: never sent").isZero();
+        assertThat(journal).anyMatch(r -> r instanceof VenueReport.Canceled c && c.clientOrderId().equals(cid));
+    }
+
+    @Test
+    void a_cancel_of_a_hand_order_not_yet_on_the_venue_is_sent_again_once_the_venue_holds_it() {
+        start(FAST);
+        java.util.concurrent.CompletableFuture<Boolean> written = new java.util.concurrent.CompletableFuture<>();
+        Order order;
+        synchronized (session) {
+            live.holdSends();
+            order = session.place(limit("c-1", "99.00", "1.0000"), new OrderId(UUID.randomUUID()), "manual").get()
+                    .order();
+            live.sendWhenDurable(written);
+            // canceled before its placement left: the venue does not know it yet (its cancel answers "not open")
+            session.cancel(order.id());
+        }
+        sleep(100);
+        assertThat(venue.placements("c-1")).isZero();
+        written.complete(true);
+        awaitStatus(order.id(), OrderStatus.CANCELED);
+        assertThat(venue.placements("c-1")).isEqualTo(1);
+        assertThat(venue.order("c-1").get().status().open()).as("not left working on the venue").isFalse();
+    }
+
+    @Test
     void a_hand_order_leaves_only_once_its_journal_entry_is_durable_and_never_when_that_write_fails() {
         start(FAST);
         java.util.concurrent.CompletableFuture<Boolean> written = new java.util.concurrent.CompletableFuture<>();
