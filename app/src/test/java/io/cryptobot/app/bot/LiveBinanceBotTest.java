@@ -385,6 +385,31 @@ class LiveBinanceBotTest {
 
     @Test
     void a_live_bot_on_the_fake_binance_and_a_paper_bot_on_the_same_candles_decide_the_same_at_the_same_candles() {
+        // fees in the quote here; the test below takes them from the bought base (dust after each sell)
+        liveAndPaperTwins(FakeSpotEngine.FeeAsset.QUOTE, (m, live) -> { });
+    }
+
+    @Test
+    void with_the_fee_taken_from_the_bought_base_the_dust_left_after_a_sell_is_flat_and_the_strategy_enters_again() {
+        // fees in the received asset, as Binance takes them: a buy of q credits q less 0.1 % of the base, the
+        // closing sell sells that rounded down to the step 0.001, and less than a step stays: dust, flat for the
+        // strategy, which enters again
+        liveAndPaperTwins(FakeSpotEngine.FeeAsset.RECEIVED, (m, live) -> {
+            int firstSell = live.indexOf(live.stream().filter(x -> x.endsWith("sell")).findFirst().orElseThrow());
+            assertThat(live.subList(firstSell, live.size())).as("an entry after the first round trip: %s", live)
+                    .anyMatch(x -> x.endsWith("buy"));
+            JsonPath portfolio = get("/api/bots/" + m.bot + "/portfolio").then().statusCode(200).extract().jsonPath();
+            assertThat(portfolio.prettify()).as("the dust is still held").contains(m.base);
+        });
+    }
+
+    /**
+     * A live bot (sma_crossover 2/5) on the fake Binance, with fees in {@code fees}, and a paper twin on the same live
+     * candles: the same sides at the same candles, every live order filled; then {@code after} with the live
+     * decisions ("openTime:side").
+     */
+    private void liveAndPaperTwins(FakeSpotEngine.FeeAsset fees,
+                                   java.util.function.BiConsumer<Market, List<String>> after) {
         long first = Timeframe.M1.floor(System.currentTimeMillis());
         venueClockAt(System.currentTimeMillis());
         int candles = 40;
@@ -393,8 +418,7 @@ class LiveBinanceBotTest {
         Map<String, String> limits = Map.of("maxOrderNotional", "1000", "maxDailyLoss", "500");
         String paper = null;
         try {
-            // fees in the quote here; the test below takes them from the bought base (dust after each sell)
-            m.engine().fees(m.apiKey, FakeSpotEngine.FeeAsset.QUOTE, "0.001");
+            m.engine().fees(m.apiKey, fees, "0.001");
             m.liveBot("sma_crossover", sma, limits);
             String paperAccount = io.cryptobot.app.support.TradingFixtures.paperAccount(trader, "500");
             Map<String, Object> request = new HashMap<>();
@@ -442,6 +466,7 @@ class LiveBinanceBotTest {
             assertThat(live).as("live orders %s; live bot events %s", orders(m.bot),
                     get("/api/bots/" + m.bot + "/events?limit=100").asString()).isEqualTo(simulated);
             assertThat(orders(m.bot)).extracting(o -> o.get("status")).containsOnly("filled");
+            after.accept(m, live);
         } finally {
             for (String bot : java.util.Arrays.asList(m.bot, paper)) {
                 if (bot != null) {
@@ -451,80 +476,6 @@ class LiveBinanceBotTest {
         }
     }
 
-    @Test
-    void with_the_fee_taken_from_the_bought_base_the_dust_left_after_a_sell_is_flat_and_the_strategy_enters_again() {
-        long first = Timeframe.M1.floor(System.currentTimeMillis());
-        venueClockAt(System.currentTimeMillis());
-        int candles = 40;
-        Market m = new Market(first, 20_261_212, candles);
-        Map<String, String> sma = Map.of("fast", "2", "slow", "5");
-        Map<String, String> limits = Map.of("maxOrderNotional", "1000", "maxDailyLoss", "500");
-        String paper = null;
-        try {
-            // fees in the received asset, as Binance takes them: a buy of q credits q less 0.1 % of the base, the
-            // closing sell sells that rounded down to the step 0.001, and less than a step stays: dust, flat for the
-            // strategy, which enters again
-            m.engine().fees(m.apiKey, FakeSpotEngine.FeeAsset.RECEIVED, "0.001");
-            m.liveBot("sma_crossover", sma, limits);
-            String paperAccount = io.cryptobot.app.support.TradingFixtures.paperAccount(trader, "500");
-            Map<String, Object> request = new HashMap<>();
-            request.put("name", "paper twin " + UUID.randomUUID());
-            request.put("strategy", "sma_crossover");
-            request.put("parameters", sma);
-            request.put("instrument", m.instrument.toString());
-            request.put("timeframe", "1m");
-            request.put("accountId", paperAccount);
-            request.put("feed", Map.of("kind", "live"));
-            request.put("limits", limits);
-            paper = given().header("Authorization", trader.bearer()).contentType(ContentType.JSON).body(request)
-                    .post("/api/bots").then().statusCode(201).extract().path("id");
-            m.start(m.bot);
-            m.start(paper);
-            Eventually.until(Duration.ofSeconds(20), "the live account reconciled",
-                    () -> m.reconciliation().getBoolean("reconciled"));
-            Eventually.until(Duration.ofSeconds(20), "both bots on the feed",
-                    () -> feeds.status(m.instrument, Timeframe.M1).exists(s -> s.subscribers() >= 2));
-            List<String> live = new java.util.ArrayList<>();
-            List<String> simulated = new java.util.ArrayList<>();
-            int liveSeen = 0;
-            int paperSeen = 0;
-            for (int i = 0; i < candles; i++) {
-                VenueCandle candle = m.close();
-                String bot = m.bot;
-                String twin = paper;
-                awaitBot(bot, b -> stepped(b, candle));
-                awaitBot(twin, b -> stepped(b, candle));
-                // the live bot's market orders end on the venue before the next candle closes
-                Eventually.until(Duration.ofSeconds(20), "live orders ended", () -> openOrders(bot).isEmpty());
-                List<Map<String, Object>> liveOrders = orders(bot);
-                List<Map<String, Object>> paperOrders = orders(twin);
-                for (Map<String, Object> o : liveOrders.subList(liveSeen, liveOrders.size())) {
-                    live.add(candle.openTime() + ":" + o.get("side"));
-                }
-                for (Map<String, Object> o : paperOrders.subList(paperSeen, paperOrders.size())) {
-                    simulated.add(candle.openTime() + ":" + o.get("side"));
-                }
-                liveSeen = liveOrders.size();
-                paperSeen = paperOrders.size();
-            }
-            assertThat(live).as("the strategy traded on these candles").anyMatch(s -> s.endsWith("buy"))
-                    .anyMatch(s -> s.endsWith("sell"));
-            assertThat(live).as("live orders %s; live bot events %s", orders(m.bot),
-                    get("/api/bots/" + m.bot + "/events?limit=100").asString()).isEqualTo(simulated);
-            assertThat(orders(m.bot)).extracting(o -> o.get("status")).containsOnly("filled");
-            int firstSell = live.indexOf(live.stream().filter(x -> x.endsWith("sell")).findFirst().orElseThrow());
-            assertThat(live.subList(firstSell, live.size())).as("an entry after the first round trip: %s", live)
-                    .anyMatch(x -> x.endsWith("buy"));
-            JsonPath portfolio = get("/api/bots/" + m.bot + "/portfolio").then().statusCode(200).extract().jsonPath();
-            assertThat(portfolio.prettify()).as("the dust is still held").contains(m.base);
-        } finally {
-            for (String bot : java.util.Arrays.asList(m.bot, paper)) {
-                if (bot != null) {
-                    given().header("Authorization", trader.bearer()).post("/api/bots/" + bot + "/stop");
-                }
-            }
-        }
-    }
 
     private static boolean stepped(JsonPath bot, VenueCandle candle) {
         return bot.getString("lastStep") != null
