@@ -47,7 +47,8 @@ public class DatabaseOutage {
                 : Optional.of("unreachable since " + outage.since() + " (" + outage.cause() + ")");
     }
 
-    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void probe() {
         Outage outage = current.get();
         if (outage == null) {

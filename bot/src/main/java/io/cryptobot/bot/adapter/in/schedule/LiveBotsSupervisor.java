@@ -18,7 +18,8 @@ class LiveBotsSupervisor {
         this.bots = bots;
     }
 
-    @Scheduled(every = "${cryptobot.bots.supervise-every:2s}", delayed = "2s",
+    @Scheduled(skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            every = "${cryptobot.bots.supervise-every:2s}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void supervise() {
         try {

@@ -19,7 +19,8 @@ class InstrumentSyncSchedule {
         this.sync = sync;
     }
 
-    @Scheduled(every = "${cryptobot.marketdata.instruments.sync-every:1h}",
+    @Scheduled(skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            every = "${cryptobot.marketdata.instruments.sync-every:1h}",
             delayed = "${cryptobot.marketdata.instruments.sync-delay:10s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sync() {

@@ -89,12 +89,14 @@ class RevokedSessionsAdapter implements RevokeSessionsPort, IsSessionRevokedPort
         }).replaceWithVoid();
     }
 
-    @Scheduled(every = "10s", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            every = "10s", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> retryLoad() {
         return loaded ? Uni.createFrom().voidItem() : load();
     }
 
-    @Scheduled(every = "60s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            every = "60s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> dropExpired() {
         Instant now = clock.now();
         revoked.entrySet().removeIf(entry -> !entry.getValue().isAfter(now));

@@ -33,7 +33,9 @@ class CatchUpScheduler {
         }
     }
 
-    @Scheduled(every = "${cryptobot.notifications.catch-up-interval:PT1M}", delayed = "${cryptobot.notifications.catch-up-interval:PT1M}",
+    @Scheduled(skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            every = "${cryptobot.notifications.catch-up-interval:PT1M}",
+            delayed = "${cryptobot.notifications.catch-up-interval:PT1M}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void checkpoint() {
         int queued = catchUp.checkpoint();

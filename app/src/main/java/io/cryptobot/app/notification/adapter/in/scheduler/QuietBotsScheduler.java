@@ -13,7 +13,8 @@ class QuietBotsScheduler {
         this.check = check;
     }
 
-    @Scheduled(every = "${cryptobot.notifications.alert-check-interval:PT1M}", delayed = "10s",
+    @Scheduled(skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            every = "${cryptobot.notifications.alert-check-interval:PT1M}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void checkQuietBots() {
         check.checkQuietBots();
