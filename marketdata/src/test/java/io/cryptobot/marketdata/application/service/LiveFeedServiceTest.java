@@ -222,6 +222,29 @@ class LiveFeedServiceTest {
         }
 
         @Test
+        void a_candle_closed_by_the_venues_clock_but_not_yet_in_its_history_is_asked_again_not_passed_over() {
+            World world = new World(4, (T0 + 1) * M + 500);
+            world.venue.withSeries(T0, 10, 0);
+            world.venue.servedAfterClose = 300;
+            Recorder recorder = new Recorder();
+            world.subscribe(recorder, Option.none());
+            world.venue.connect();
+            world.venue.emit(T0 * M);
+            world.venue.disconnect();
+            // reconnected 100 ms after minute 2 closed: the history serves minute 1, not yet minute 2
+            world.clock.set((T0 + 3) * M + 100);
+            world.venue.connect();
+            assertThat(recorder.openTimes()).containsExactly(T0 * M, (T0 + 1) * M);
+            world.clock.set((T0 + 4) * M + 500);
+            world.venue.emit((T0 + 3) * M);
+            assertThat(recorder.openTimes()).as("minute 2, closed while disconnected, is fetched before 3")
+                    .containsExactly(T0 * M, (T0 + 1) * M, (T0 + 2) * M, (T0 + 3) * M);
+            assertThat(recorder.candles.stream().map(LiveCandle::source).toList()).containsExactly(
+                    LiveCandle.Source.LIVE, LiveCandle.Source.BACKFILL, LiveCandle.Source.BACKFILL,
+                    LiveCandle.Source.LIVE);
+        }
+
+        @Test
         void a_late_candle_says_so_and_by_how_much() {
             World world = new World(3, (T0 + 1) * M);
             world.venue.withSeries(T0, 5, 0);
