@@ -87,6 +87,8 @@ class LiveFeedServiceTest {
         world.venue.withSeries(T0, count, 0.03);
         world.venue.failureRate = script.nextDouble() * 0.3;
         world.venue.pageSize = 1 + script.nextInt(10);
+        // in half the scripts the venue's history serves a candle only up to 1.5 s after its close (as OKX confirms)
+        world.venue.servedAfterClose = seed % 2 == 0 ? 0 : new Random(seed).nextInt(1_500);
         if (stored) {
             world.venue.series.headMap((T0 + prefix) * M).values()
                     .forEach(c -> world.store.candles.put(c.openTime(), CandleFit.fit(BTC, c).get()));
