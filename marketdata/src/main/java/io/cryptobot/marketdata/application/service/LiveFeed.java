@@ -45,6 +45,8 @@ final class LiveFeed implements VenueMarketData.CandleStreamListener {
     private static final long NONE = Long.MIN_VALUE;
     private static final int STORE_PAGE = 10_000;
     private static final int MAX_UNSTORED = 100_000;
+    /** How soon a range whose end closed only just now is asked again for what its history lacked. */
+    private static final long UNSETTLED_RETRY_MILLIS = 500;
     private final Instrument instrument;
     private final Timeframe timeframe;
     private final VenueMarketData venue;
@@ -244,6 +246,7 @@ final class LiveFeed implements VenueMarketData.CandleStreamListener {
                 return;
             }
             int limit = venue.maxCandlesPerPage();
+            long venueNow = context.venueClocks().now(venue.venue());
             Either<VenueFailure, List<VenueCandle>> page;
             try {
                 page = venue.candles(instrument.id(), timeframe, gap.get().from(), gap.get().to(), limit);
@@ -261,7 +264,20 @@ final class LiveFeed implements VenueMarketData.CandleStreamListener {
             failures = 0;
             retryAt = NONE;
             List<VenueCandle> found = page.get();
-            sequence.backfilled(gap.get(), found.flatMap(this::fit), found.size() < limit);
+            boolean complete = found.size() < limit;
+            if (complete && venueNow < gap.get().to() + context.settings().lateAfter().toMillis()) {
+                // the range's last candles closed only just now by the venue's clock: its history may not serve them
+                // yet (OKX confirms a candle a moment after its close), so what is absent is asked again shortly
+                // rather than passed over as a hole the venue has
+                sequence.backfilled(gap.get(), found.flatMap(this::fit), false);
+                deliverReady();
+                if (sequence.missing().isDefined()) {
+                    retryAt = now + UNSETTLED_RETRY_MILLIS;
+                    return;
+                }
+                continue;
+            }
+            sequence.backfilled(gap.get(), found.flatMap(this::fit), complete);
             if (sequence.missing().contains(gap.get())) {
                 // a full page that taught nothing (every candle outside the range): take the range as known
                 sequence.backfilled(gap.get(), List.empty(), true);

@@ -237,6 +237,8 @@ final class LiveFeedFakes {
         final Random random;
         double failureRate;
         int pageSize = 7;
+        /** How long after its close the venue's history first serves a candle (OKX confirms it a moment later). */
+        long servedAfterClose;
         int streamsOpened;
         int streamsOpen;
         int historyCalls;
@@ -303,7 +305,7 @@ final class LiveFeedFakes {
                 return Either.left(random.nextBoolean() ? new VenueFailure.Unavailable("connection reset")
                         : new VenueFailure.RateLimited(Duration.ofSeconds(2), false));
             }
-            long closedBefore = Timeframe.M1.floor(clock.millis());
+            long closedBefore = Timeframe.M1.floor(clock.millis() - servedAfterClose);
             return Either.right(List.ofAll(series.subMap(fromOpenTime, Math.min(toOpenTime, closedBefore)).values())
                     .take(Math.min(limit, pageSize)));
         }

@@ -87,6 +87,8 @@ class LiveFeedServiceTest {
         world.venue.withSeries(T0, count, 0.03);
         world.venue.failureRate = script.nextDouble() * 0.3;
         world.venue.pageSize = 1 + script.nextInt(10);
+        // in half the scripts the venue's history serves a candle only up to 1.5 s after its close (as OKX confirms)
+        world.venue.servedAfterClose = seed % 2 == 0 ? 0 : new Random(seed).nextInt(1_500);
         if (stored) {
             world.venue.series.headMap((T0 + prefix) * M).values()
                     .forEach(c -> world.store.candles.put(c.openTime(), CandleFit.fit(BTC, c).get()));
@@ -219,6 +221,29 @@ class LiveFeedServiceTest {
             assertThat(status.reconnections()).isEqualTo(1);
             assertThat(status.backfilled()).isEqualTo(4);
             assertThat(status.connected()).isTrue();
+        }
+
+        @Test
+        void a_candle_closed_by_the_venues_clock_but_not_yet_in_its_history_is_asked_again_not_passed_over() {
+            World world = new World(4, (T0 + 1) * M + 500);
+            world.venue.withSeries(T0, 10, 0);
+            world.venue.servedAfterClose = 300;
+            Recorder recorder = new Recorder();
+            world.subscribe(recorder, Option.none());
+            world.venue.connect();
+            world.venue.emit(T0 * M);
+            world.venue.disconnect();
+            // reconnected 100 ms after minute 2 closed: the history serves minute 1, not yet minute 2
+            world.clock.set((T0 + 3) * M + 100);
+            world.venue.connect();
+            assertThat(recorder.openTimes()).containsExactly(T0 * M, (T0 + 1) * M);
+            world.clock.set((T0 + 4) * M + 500);
+            world.venue.emit((T0 + 3) * M);
+            assertThat(recorder.openTimes()).as("minute 2, closed while disconnected, is fetched before 3")
+                    .containsExactly(T0 * M, (T0 + 1) * M, (T0 + 2) * M, (T0 + 3) * M);
+            assertThat(recorder.candles.stream().map(LiveCandle::source).toList()).containsExactly(
+                    LiveCandle.Source.LIVE, LiveCandle.Source.BACKFILL, LiveCandle.Source.BACKFILL,
+                    LiveCandle.Source.LIVE);
         }
 
         @Test
