@@ -173,45 +173,62 @@ class FollowLiveFeed {
 
     /**
      * Plays the candles of the rebuild the store lacked, as the feed delivers them (stored history, then what it
-     * holds in memory or fetches from the venue), up to the journal's last step. A candle past it stays queued.
+     * holds in memory or fetches from the venue), up to the journal's last step. A candle the feed hands out late
+     * (out of order) that the journal's steps need is played too: the run before the restart played it. A candle
+     * past the journal's last step stays queued; while the session is short of that step, the wait goes on for the
+     * candles it lacks (the journal's entries after them may only be applied once they are played).
      */
     private Either<DomainError, Long> playFromFeed(LiveSession runner, long upTo, RebuildSession.Entries pending) {
         long deadline = System.nanoTime() + REBUILD_WAIT_MILLIS * 1_000_000;
         long played = 0;
-        while (runner.session.lastStepTime() < upTo) {
-            long left = (deadline - System.nanoTime()) / 1_000_000;
-            LiveFeedInbox.Item item;
-            try {
-                item = left <= 0 ? null : runner.inbox.next(left);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                item = null;
-            }
-            if (item == null) {
-                return Either.left(BotErrors.feedBehind(runner.bot.instrument() + " " + runner.bot.timeframe().code(),
-                        Instant.ofEpochMilli(runner.session.lastStepTime()), Instant.ofEpochMilli(upTo),
-                        REBUILD_WAIT_MILLIS / 1000));
-            }
-            switch (item) {
-                case LiveFeedInbox.Status status -> runner.feedStatus = status.status();
-                case LiveFeedInbox.Recheck recheck -> { }
-                case LiveFeedInbox.OutOfOrder outOfOrder -> outOfOrder(runner, outOfOrder.candle());
-                case LiveFeedInbox.Closed closed -> {
-                    long time = closed.candle().openTime();
-                    if (time > upTo) {
-                        // the journal's last step has no candle: the check that follows reports it
-                        runner.inbox.putBack(item);
-                        return Either.right(played);
+        java.util.ArrayDeque<LiveFeedInbox.Item> ahead = new java.util.ArrayDeque<>();
+        try {
+            while (runner.session.lastStepTime() < upTo) {
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                LiveFeedInbox.Item item;
+                try {
+                    item = left <= 0 ? null : runner.inbox.next(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    item = null;
+                }
+                if (item == null) {
+                    return Either.left(BotErrors.feedBehind(runner.bot.instrument() + " "
+                                    + runner.bot.timeframe().code(), Instant.ofEpochMilli(runner.session.lastStepTime()),
+                            Instant.ofEpochMilli(upTo), REBUILD_WAIT_MILLIS / 1000));
+                }
+                switch (item) {
+                    case LiveFeedInbox.Status status -> runner.feedStatus = status.status();
+                    case LiveFeedInbox.Recheck recheck -> { }
+                    case LiveFeedInbox.OutOfOrder outOfOrder -> {
+                        long time = outOfOrder.candle().openTime();
+                        if (time > runner.session.lastStepTime() && time <= upTo) {
+                            RebuildSession.step(runner, outOfOrder.candle().candle(), pending);
+                            played++;
+                            runner.rebuiltFromFeed++;
+                        } else {
+                            outOfOrder(runner, outOfOrder.candle());
+                        }
                     }
-                    if (time > runner.session.lastStepTime()) {
-                        RebuildSession.step(runner, closed.candle().candle(), pending);
-                        played++;
-                        runner.rebuiltFromFeed++;
+                    case LiveFeedInbox.Closed closed -> {
+                        long time = closed.candle().openTime();
+                        if (time > upTo) {
+                            // after the journal's last step: the session plays it once live
+                            ahead.addLast(item);
+                        } else if (time > runner.session.lastStepTime()) {
+                            RebuildSession.step(runner, closed.candle().candle(), pending);
+                            played++;
+                            runner.rebuiltFromFeed++;
+                        }
                     }
                 }
             }
+            return Either.right(played);
+        } finally {
+            while (!ahead.isEmpty()) {
+                runner.inbox.putBack(ahead.pollLast());
+            }
         }
-        return Either.right(played);
     }
 
     /** One item of the feed, on a bot worker; answers how long the feed waits before the next (the order rate). */

@@ -2,6 +2,7 @@ package io.cryptobot.bot.application.service;
 
 import io.cryptobot.bot.domain.bot.BotControl;
 import io.cryptobot.bot.domain.bot.LiveFeedSpec;
+import io.cryptobot.bot.domain.session.SessionRefusal;
 import io.cryptobot.bot.domain.session.TradingSession;
 import io.cryptobot.kernel.domain.Candle;
 import io.cryptobot.kernel.domain.DomainError;
@@ -111,7 +112,17 @@ class RebuildSession {
     private static void apply(LiveSession runner, BotControl entry) {
         TradingSession session = runner.session;
         switch (entry.kind()) {
-            case ORDER_PLACED -> session.place(entry.placed().get(), entry.order().get(), PlaceHandOrder.MANUAL_TAG);
+            case ORDER_PLACED -> {
+                // journaled only when the session created the order: a rebuild that refuses it differs from the run
+                Either<SessionRefusal, TradingSession.Placement> placed = session.place(entry.placed().get(),
+                        entry.order().get(), PlaceHandOrder.MANUAL_TAG);
+                if (placed.isLeft()) {
+                    throw new IllegalStateException("the journaled hand order "
+                            + entry.placed().get().clientOrderId().value() + " (after step " + entry.afterStep()
+                            + ") was refused by the rebuild at step " + session.lastStepTime() + ": "
+                            + placed.getLeft().reason());
+                }
+            }
             case ORDER_CANCELED -> session.cancel(entry.order().get());
             case PAUSED -> session.paused(true);
             case RESUMED -> session.paused(false);
@@ -121,7 +132,15 @@ class RebuildSession {
                 if (runner.liveTrading == null) {
                     throw new IllegalStateException("a venue report in the journal of a bot not on a live account");
                 }
-                runner.liveTrading.venue.replay(entry.report().get());
+                try {
+                    runner.liveTrading.venue.replay(entry.report().get());
+                } catch (IllegalStateException e) {
+                    String cid = entry.report().get().clientOrderId();
+                    throw new IllegalStateException(e.getMessage() + " (after step " + entry.afterStep()
+                            + ", rebuild at step " + session.lastStepTime() + "; the session's order: "
+                            + session.placedOrders().stream().filter(o -> o.order().spec().clientOrderId().value()
+                            .equals(cid)).map(o -> o.order().status().toString()).findFirst().orElse("none") + ")", e);
+                }
             }
             case STOPPED -> {
                 session.cancelOpenOrders();
