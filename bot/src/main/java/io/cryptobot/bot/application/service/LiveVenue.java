@@ -317,11 +317,7 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
                 : book.admit(order, now);
         if (refused.isDefined()) {
             LiveOrderBook.Refusal refusal = refused.get();
-            lane.execute(() -> {
-                if (deliver(List.of(refusal.report()))) {
-                    events.blocked(refusal.rule(), refusal.report());
-                }
-            });
+            lane.execute(() -> deliverRefusal(refusal));
             return;
         }
         send(order);
@@ -366,10 +362,7 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
             }
         }
         if (refused.isDefined()) {
-            LiveOrderBook.Refusal refusal = refused.get();
-            if (deliver(List.of(refusal.report()))) {
-                events.blocked(refusal.rule(), refusal.report());
-            }
+            deliverRefusal(refused.get());
             return;
         }
         events.note("order " + order.clientOrderId() + " is not on the venue and the previous process's requests can"
@@ -390,14 +383,16 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
         if (outside.isEmpty()) {
             return false;
         }
-        lane.execute(() -> {
-            Option<LiveOrderBook.Refusal> refused = book.refuseUnsent(order.clientOrderId(), VenueFilters.RULE,
-                    outside.get(), clock.now().toEpochMilli());
-            if (refused.isDefined() && deliver(List.of(refused.get().report()))) {
-                events.blocked(refused.get().rule(), refused.get().report());
-            }
-        });
+        lane.execute(() -> book.refuseUnsent(order.clientOrderId(), VenueFilters.RULE, outside.get(),
+                clock.now().toEpochMilli()).forEach(this::deliverRefusal));
         return true;
+    }
+
+    /** On the lane: makes an order's refusal durable and applies it, then reports it as a block event. */
+    private void deliverRefusal(LiveOrderBook.Refusal refusal) {
+        if (deliver(List.of(refusal.report()))) {
+            events.blocked(refusal.rule(), refusal.report());
+        }
     }
 
     private void placed(VenueOrder order, PlaceAnswer answer) {
