@@ -50,10 +50,12 @@ class BacktestStoreAdapter implements BacktestStorePort {
             + "rows_stored, rows_total, attempt, created_at, started_at, finished_at, failure";
     private final Pool pool;
     private final DataSource dataSource;
+    private final FinishedFeed ended;
 
     BacktestStoreAdapter(Pool pool, DataSource dataSource) {
         this.pool = pool;
         this.dataSource = dataSource;
+        this.ended = new FinishedFeed(pool, "backtest.runs", COLUMNS, row -> BacktestFinished.of(run(row)));
     }
 
     @Override
@@ -109,19 +111,12 @@ class BacktestStoreAdapter implements BacktestStorePort {
 
     @Override
     public long lastEndPosition() {
-        return pool.query("SELECT coalesce(max(finished_seq), 0) FROM backtest.runs").executeAndAwait().iterator()
-                .next().getLong(0);
+        return ended.lastEndPosition();
     }
 
     @Override
     public List<FinishedRunsFeedQuery.FinishedRun> endedAfter(long after, long through, int limit) {
-        List<FinishedRunsFeedQuery.FinishedRun> ended = new ArrayList<>();
-        for (Row row : pool.preparedQuery("SELECT " + COLUMNS + ", finished_seq FROM backtest.runs WHERE finished_seq > $1 "
-                        + "AND finished_seq <= $2 AND status IN ('completed', 'failed') ORDER BY finished_seq LIMIT $3")
-                .executeAndAwait(Tuple.of(after, through, limit))) {
-            ended.add(new FinishedRunsFeedQuery.FinishedRun(row.getLong("finished_seq"), BacktestFinished.of(run(row))));
-        }
-        return ended;
+        return ended.endedAfter(after, through, limit);
     }
 
     @Override

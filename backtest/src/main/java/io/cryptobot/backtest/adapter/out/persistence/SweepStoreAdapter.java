@@ -30,9 +30,11 @@ class SweepStoreAdapter implements SweepStorePort {
     private static final String UPDATE = "UPDATE backtest.sweeps SET status = $3, points_done = $4, "
             + "points_total = $5, started_at = $6, finished_at = $7, failure = $8 WHERE id = $1 AND status = $2";
     private final Pool pool;
+    private final FinishedFeed ended;
 
     SweepStoreAdapter(Pool pool) {
         this.pool = pool;
+        this.ended = new FinishedFeed(pool, "backtest.sweeps", COLUMNS, row -> BacktestFinished.of(sweep(row)));
     }
 
     @Override
@@ -122,19 +124,12 @@ class SweepStoreAdapter implements SweepStorePort {
 
     @Override
     public long lastEndPosition() {
-        return pool.query("SELECT coalesce(max(finished_seq), 0) FROM backtest.sweeps").executeAndAwait().iterator()
-                .next().getLong(0);
+        return ended.lastEndPosition();
     }
 
     @Override
     public List<FinishedRunsFeedQuery.FinishedRun> endedAfter(long after, long through, int limit) {
-        List<FinishedRunsFeedQuery.FinishedRun> ended = new ArrayList<>();
-        for (Row row : pool.preparedQuery("SELECT " + COLUMNS + ", finished_seq FROM backtest.sweeps WHERE finished_seq > $1 "
-                        + "AND finished_seq <= $2 AND status IN ('completed', 'failed') ORDER BY finished_seq LIMIT $3")
-                .executeAndAwait(Tuple.of(after, through, limit))) {
-            ended.add(new FinishedRunsFeedQuery.FinishedRun(row.getLong("finished_seq"), BacktestFinished.of(sweep(row))));
-        }
-        return ended;
+        return ended.endedAfter(after, through, limit);
     }
 
     private static Option<SweepRun> first(RowSet<Row> rows) {
