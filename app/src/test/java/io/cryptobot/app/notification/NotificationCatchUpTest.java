@@ -1,10 +1,12 @@
 package io.cryptobot.app.notification;
 
+import static io.cryptobot.app.notification.TraderWithReceiver.FROM;
+import static io.cryptobot.app.notification.TraderWithReceiver.TO;
+import static io.cryptobot.app.notification.TraderWithReceiver.await;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cryptobot.app.notification.application.port.in.CatchUpNotificationsUseCase;
-import io.cryptobot.app.support.TestUsers;
 import io.cryptobot.backtest.application.port.out.BacktestStorePort;
 import io.cryptobot.backtest.domain.BacktestConfig;
 import io.cryptobot.backtest.domain.BacktestId;
@@ -15,8 +17,6 @@ import io.cryptobot.bot.application.port.out.PublishBotAlarmPort;
 import io.cryptobot.bot.domain.bot.BotControl;
 import io.cryptobot.bot.domain.bot.BotId;
 import io.cryptobot.bot.domain.event.BotAlarmRaised;
-import io.cryptobot.app.support.TestUsers.TestUser;
-import io.cryptobot.app.support.TradingFixtures;
 import io.cryptobot.kernel.domain.EventMeta;
 import io.cryptobot.kernel.domain.UserId;
 import io.cryptobot.risk.application.port.out.RiskStorePort;
@@ -24,15 +24,12 @@ import io.cryptobot.risk.domain.TradingState;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,9 +43,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class NotificationCatchUpTest {
-    private static final String FROM = "2024-01-01T00:00:00Z";
-    private static final String TO = "2024-01-01T01:00:00Z";
-    private final TestUser trader = TestUsers.create("trader");
+    private TraderWithReceiver user;
     private LocalReceiver receiver;
 
     @Inject
@@ -64,43 +59,27 @@ class NotificationCatchUpTest {
 
     @BeforeEach
     void receiver() throws Exception {
-        receiver = new LocalReceiver();
+        user = new TraderWithReceiver();
+        receiver = user.receiver;
     }
 
     @AfterEach
     void close() {
         DyingOutbox.dying = false;
-        receiver.close();
+        user.close();
     }
 
     @Test
     void events_committed_before_a_crash_and_never_queued_are_delivered_after_the_restart_once_per_endpoint()
             throws Exception {
-        String instrument = TradingFixtures.newInstrumentWithCandles(trader, FROM, 60);
+        String instrument = user.instrument();
         for (String path : List.of("/a", "/b")) {
-            given().header("Authorization", trader.bearer()).contentType(ContentType.JSON)
-                    .body(Map.of("name", "receiver " + path, "format", "generic", "url", receiver.url(path), "events",
-                            List.of("order.filled", "order.denied")))
-                    .post("/api/notifications/endpoints").then().statusCode(201);
+            user.endpoint(path, List.of("order.filled", "order.denied"));
         }
         DyingOutbox.dying = true;
-        String filling = bot(instrument, TradingFixtures.paperAccount(trader, "10000"), Map.of());
-        String denied = bot(instrument, TradingFixtures.paperAccount(trader, "10000"),
-                Map.of("maxOrderNotional", "50", "maxOpenOrders", "10"));
-        for (String bot : List.of(filling, denied)) {
-            given().header("Authorization", trader.bearer()).post("/api/bots/" + bot + "/start").then()
-                    .statusCode(200);
-        }
-        for (String bot : List.of(filling, denied)) {
-            await(() -> "completed".equals(given().header("Authorization", trader.bearer()).get("/api/bots/" + bot)
-                    .path("status")));
-        }
-        long fills = given().header("Authorization", trader.bearer()).get("/api/fills?bot=" + filling + "&limit=1")
-                .<Integer>path("total");
-        long refused = given().header("Authorization", trader.bearer())
-                .get("/api/orders?bot=" + denied + "&status=denied&limit=1").<Integer>path("total");
-        assertThat(fills).isEqualTo(3);
-        assertThat(refused).isEqualTo(3);
+        TraderWithReceiver.TwoBots bots = user.fillingAndDeniedBots(instrument);
+        long fills = bots.fills();
+        long refused = bots.refused();
         Thread.sleep(1000);
         assertThat(receiver.attempts).as("the live path died before the outbox: nothing was queued").isEmpty();
 
@@ -130,17 +109,11 @@ class NotificationCatchUpTest {
 
     @Test
     void a_checkpoint_queues_what_the_live_path_failed_to_queue_and_moves_its_cursor_past_it() throws Exception {
-        String instrument = TradingFixtures.newInstrumentWithCandles(trader, FROM, 60);
-        given().header("Authorization", trader.bearer()).contentType(ContentType.JSON)
-                .body(Map.of("name", "receiver", "format", "generic", "url", receiver.url("/c"), "events",
-                        List.of("order.filled")))
-                .post("/api/notifications/endpoints").then().statusCode(201);
+        String instrument = user.instrument();
+        user.endpoint("/c", List.of("order.filled"));
         catchUp.checkpoint(); // the head before the fills is now the one seen last
         DyingOutbox.dying = true;
-        String bot = bot(instrument, TradingFixtures.paperAccount(trader, "10000"), Map.of());
-        given().header("Authorization", trader.bearer()).post("/api/bots/" + bot + "/start").then().statusCode(200);
-        await(() -> "completed".equals(given().header("Authorization", trader.bearer()).get("/api/bots/" + bot)
-                .path("status")));
+        user.runToTheEnd(List.of(user.bot(instrument, Map.of())));
         DyingOutbox.dying = false;
         // the first checkpoint only covers what was there one interval ago (nothing of this bot): the live path
         // could still be queuing the rest
@@ -157,12 +130,9 @@ class NotificationCatchUpTest {
 
     @Test
     void kill_switch_changes_stored_and_never_published_are_delivered_after_the_restart() throws Exception {
-        given().header("Authorization", trader.bearer()).contentType(ContentType.JSON)
-                .body(Map.of("name", "receiver", "format", "generic", "url", receiver.url("/ks"), "events",
-                        List.of("risk.kill_switch", "risk.daily_loss_halt")))
-                .post("/api/notifications/endpoints").then().statusCode(201);
+        user.endpoint("/ks", List.of("risk.kill_switch", "risk.daily_loss_halt"));
         // as a crash right after the store committed, before the change was published: stored, never queued
-        UserId owner = new UserId(trader.id());
+        UserId owner = new UserId(user.trader.id());
         assertThat(riskStore.changeState(owner, TradingState.ACTIVE.reduceOnly("tidy up",
                 new EventMeta(UUID.randomUUID(), Instant.parse("2026-12-06T10:00:00Z"))).get(), false)).isTrue();
         assertThat(riskStore.changeState(owner, TradingState.REDUCING.halt("daily loss 6.1 % beyond 5 %",
@@ -184,34 +154,31 @@ class NotificationCatchUpTest {
     @Test
     void backtests_and_sweeps_that_ended_while_the_outbox_died_are_delivered_after_the_restart_once_per_endpoint()
             throws Exception {
-        String instrument = TradingFixtures.newInstrumentWithCandles(trader, FROM, 60);
+        String instrument = user.instrument();
         for (String path : List.of("/runs-a", "/runs-b")) {
-            given().header("Authorization", trader.bearer()).contentType(ContentType.JSON)
-                    .body(Map.of("name", "receiver " + path, "format", "generic", "url", receiver.url(path), "events",
-                            List.of("backtest.finished", "sweep.finished")))
-                    .post("/api/notifications/endpoints").then().statusCode(201);
+            user.endpoint(path, List.of("backtest.finished", "sweep.finished"));
         }
         DyingOutbox.dying = true;
-        String completed = backtest(instrument, FROM, TO);
+        String completed = user.backtest(instrument);
         // a run that failed, as its worker stores it (and died before publishing)
         BacktestConfig config = BacktestConfig.checked(new BacktestConfig.Raw("sma_crossover", Map.of(),
                 List.of(instrument), "1m", FROM, TO, "10000", null, "0.001", null, null, null, null, null, null)).get();
-        BacktestRun queued = BacktestRun.queue(BacktestId.random(), new UserId(trader.id()), config, Instant.now());
+        BacktestRun queued = BacktestRun.queue(BacktestId.random(), new UserId(user.trader.id()), config, Instant.now());
         backtestStore.insert(queued);
         assertThat(backtestStore.update(queued.start(0, Instant.now()).fail("internal error, incident 9",
                 Instant.now()), BacktestStatus.QUEUED)).isTrue();
         String failed = queued.id().value().toString();
         String sweep = sweep(instrument);
-        await(() -> "completed".equals(get("/api/backtests/" + completed).path("status")));
-        await(() -> "failed".equals(get("/api/backtests/" + failed).path("status")));
-        await(() -> "completed".equals(get("/api/backtests/sweeps/" + sweep).path("status")));
+        await(() -> "completed".equals(user.get("/api/backtests/" + completed).path("status")));
+        await(() -> "failed".equals(user.get("/api/backtests/" + failed).path("status")));
+        await(() -> "completed".equals(user.get("/api/backtests/sweeps/" + sweep).path("status")));
         Thread.sleep(1000);
         assertThat(receiver.attempts).as("the live path died before the outbox: nothing was queued").isEmpty();
 
         DyingOutbox.dying = false;
         assertThat(catchUp.recover()).isGreaterThanOrEqualTo(2 * 3);
         // one more run, queued by the live path: the catch-ups that follow do not queue it again
-        String live = backtest(instrument, FROM, TO);
+        String live = user.backtest(instrument);
         for (String path : List.of("/runs-a", "/runs-b")) {
             await(() -> receiver.deliveredTo(path).size() == 4);
         }
@@ -239,13 +206,9 @@ class NotificationCatchUpTest {
 
     @Test
     void bot_alarms_stored_in_the_bots_entries_and_never_queued_are_delivered_after_the_restart() throws Exception {
-        String instrument = TradingFixtures.newInstrumentWithCandles(trader, FROM, 60);
-        given().header("Authorization", trader.bearer()).contentType(ContentType.JSON)
-                .body(Map.of("name", "receiver", "format", "generic", "url", receiver.url("/alarms"), "events",
-                        List.of("bot.failed", "bot.feed_stale", "bot.venue_drift")))
-                .post("/api/notifications/endpoints").then().statusCode(201);
-        BotId bot = new BotId(UUID.fromString(bot(instrument, TradingFixtures.paperAccount(trader, "10000"),
-                Map.of())));
+        String instrument = user.instrument();
+        user.endpoint("/alarms", List.of("bot.failed", "bot.feed_stale", "bot.venue_drift"));
+        BotId bot = new BotId(UUID.fromString(user.bot(instrument, Map.of())));
         Instant t = Instant.parse("2026-12-06T10:00:00Z");
         String reconciled = "reconciled (stream): 0 open order(s) on the venue, 2" + BotAlarmRaised.FOUND;
         String drift = "1 difference(s): unknown_order: order X on the venue";
@@ -267,7 +230,7 @@ class NotificationCatchUpTest {
         // and one alarm the live path queued, as the bot's services raise it: from its entry as stored
         BotControl incident = new BotControl(BotControl.Kind.INCIDENT, 0, "recovery incident 8", t.plusSeconds(7));
         botStore.addControl(bot, incident);
-        BotAlarmRaised.of(new UserId(trader.id()), bot.value(), "live one", incident, "").forEach(alarms::publish);
+        BotAlarmRaised.of(new UserId(user.trader.id()), bot.value(), "live one", incident, "").forEach(alarms::publish);
         await(() -> receiver.deliveredTo("/alarms").size() == 1);
 
         assertThat(catchUp.recover()).isGreaterThanOrEqualTo(4);
@@ -286,49 +249,12 @@ class NotificationCatchUpTest {
         assertThat(got.stream().map(r -> r.header("X-Cryptobot-Delivery")).distinct()).hasSize(5);
     }
 
-    private io.restassured.response.Response get(String path) {
-        return given().header("Authorization", trader.bearer()).get(path);
-    }
-
-    private String backtest(String instrument, String from, String to) {
-        return given().header("Authorization", trader.bearer()).contentType(ContentType.JSON)
-                .body(Map.of("strategy", "sma_crossover", "parameters", Map.of("fast", 5, "slow", 20), "instruments",
-                        List.of(instrument), "timeframe", "1m", "from", from, "to", to, "startingCash", "10000"))
-                .post("/api/backtests").then().statusCode(202).extract().path("id");
-    }
-
     private String sweep(String instrument) {
-        return given().header("Authorization", trader.bearer()).contentType(ContentType.JSON)
+        return given().header("Authorization", user.trader.bearer()).contentType(ContentType.JSON)
                 .body(Map.of("kind", "grid", "backtest", Map.of("strategy", "sma_crossover", "instruments",
                                 List.of(instrument), "timeframe", "1m", "from", FROM, "to", TO, "startingCash", "10000"),
                         "space", Map.of("fast", Map.of("values", List.of("5", "10")), "slow",
                                 Map.of("values", List.of("20")))))
                 .post("/api/backtests/sweeps").then().statusCode(202).extract().path("id");
-    }
-
-    private String bot(String instrument, String account, Map<String, String> limits) {
-        Map<String, Object> request = new HashMap<>();
-        request.put("name", "dca " + UUID.randomUUID());
-        request.put("strategy", "dca");
-        request.put("parameters", Map.of("interval", "10", "amount", "100", "take_profit", "5", "max_buys", "3"));
-        request.put("instrument", instrument);
-        request.put("timeframe", "1m");
-        request.put("accountId", account);
-        request.put("feed", Map.of("kind", "replay", "from", FROM, "to", TO, "speed", "10000000"));
-        if (!limits.isEmpty()) {
-            request.put("limits", limits);
-        }
-        return given().header("Authorization", trader.bearer()).contentType(ContentType.JSON).body(request)
-                .post("/api/bots").then().statusCode(201).extract().path("id");
-    }
-
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 60 s");
-            }
-            Thread.sleep(50);
-        }
     }
 }
