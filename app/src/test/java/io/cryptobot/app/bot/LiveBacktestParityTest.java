@@ -1,31 +1,30 @@
 package io.cryptobot.app.bot;
 
+import static io.cryptobot.app.bot.LiveSimBots.BTC;
+import static io.cryptobot.app.bot.LiveSimBots.awaitBot;
+import static io.cryptobot.app.bot.LiveSimBots.awaitStored;
+import static io.cryptobot.app.bot.LiveSimBots.backtest;
+import static io.cryptobot.app.bot.LiveSimBots.candlesTraded;
+import static io.cryptobot.app.bot.LiveSimBots.fills;
+import static io.cryptobot.app.bot.LiveSimBots.get;
+import static io.cryptobot.app.bot.LiveSimBots.sleepMillis;
+import static io.cryptobot.app.bot.LiveSimBots.startLiveBot;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
 
 import io.cryptobot.app.support.TestUsers;
 import io.cryptobot.app.support.TestUsers.TestUser;
-import io.cryptobot.app.support.TradingFixtures;
 import io.cryptobot.bot.application.port.in.ResumeLiveBotsUseCase;
 import io.cryptobot.bot.application.service.BotRunner;
 import io.cryptobot.bot.domain.bot.BotId;
-import io.cryptobot.kernel.domain.InstrumentId;
-import io.cryptobot.kernel.domain.Timeframe;
-import io.cryptobot.kernel.domain.UserId;
 import io.cryptobot.marketdata.application.port.in.LoadCandlesQuery;
 import io.cryptobot.marketdata.application.port.in.SeedSyntheticDataUseCase;
-import io.cryptobot.marketdata.domain.TimeRange;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -41,7 +40,6 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class LiveBacktestParityTest {
-    private static final String BTC = "SIM:BTC/USDT";
     /** Candles each bot trades on before it is stopped (10 s of SIM in tests). */
     private static final int TRADED = 100;
 
@@ -80,7 +78,7 @@ class LiveBacktestParityTest {
         List<Running> bots = new ArrayList<>();
         for (Case c : CASES) {
             TestUser trader = TestUsers.create("trader");
-            bots.add(new Running(c, trader, startLiveBot(trader, c)));
+            bots.add(new Running(c, trader, startLiveBot(trader, "parity", c.strategy(), c.parameters())));
         }
         for (Running bot : bots) {
             awaitTraded(bot, TRADED / 2);
@@ -101,10 +99,10 @@ class LiveBacktestParityTest {
         List<String> failures = new ArrayList<>();
         int compared = 0;
         for (Running bot : bots) {
-            JsonPath done = get(bot, "/api/bots/" + bot.id).then().statusCode(200).extract().jsonPath();
+            JsonPath done = get(bot.trader, "/api/bots/" + bot.id).then().statusCode(200).extract().jsonPath();
             Instant from = Instant.parse(done.getString("feed.from"));
             Instant last = Instant.parse(done.getString("lastStep"));
-            JsonPath events = get(bot, "/api/bots/" + bot.id + "/events?limit=100").then().statusCode(200)
+            JsonPath events = get(bot.trader, "/api/bots/" + bot.id + "/events?limit=100").then().statusCode(200)
                     .extract().jsonPath();
             List<String> kinds = events.getList("items.kind", String.class);
             String warmedUp = events.getList("items.reason", String.class).get(kinds.indexOf("warmed_up"));
@@ -116,8 +114,9 @@ class LiveBacktestParityTest {
                     .doesNotContain("warm_up_short", "candles_missed", "incident");
             assertThat(done.getLong("steps")).as("%s: every candle stepped once", bot.c)
                     .isEqualTo(warmUp + Duration.between(from, last).toMinutes() + 1);
-            awaitStored(from.minus(Duration.ofMinutes(warmUp)), last);
-            String backtest = backtest(bot, from, last.plusSeconds(60));
+            awaitStored(candles, from.minus(Duration.ofMinutes(warmUp)), last);
+            String backtest = backtest(bot.trader, bot.c.strategy(), BTC, bot.c.parameters(), from,
+                    last.plusSeconds(60));
             List<Map<String, Object>> expected = fills(bot.trader, "/api/backtests/" + backtest
                     + "/fills?limit=10000", "time");
             List<Map<String, Object>> actual = fills(bot.trader, "/api/fills?bot=" + bot.id + "&limit=10000",
@@ -137,112 +136,7 @@ class LiveBacktestParityTest {
     private record Running(Case c, TestUser trader, String id) {
     }
 
-    private String startLiveBot(TestUser trader, Case c) {
-        String account = TradingFixtures.paperAccount(trader, "10000");
-        Map<String, Object> request = new HashMap<>();
-        request.put("name", "parity " + UUID.randomUUID());
-        request.put("strategy", c.strategy());
-        request.put("parameters", c.parameters());
-        request.put("instrument", BTC);
-        request.put("timeframe", "1m");
-        request.put("accountId", account);
-        request.put("feed", Map.of("kind", "live"));
-        request.put("takerFee", "0.001");
-        request.put("slippageBps", "2");
-        String bot = given().header("Authorization", trader.bearer()).contentType(ContentType.JSON).body(request)
-                .post("/api/bots").then().statusCode(201).extract().path("id");
-        given().header("Authorization", trader.bearer()).post("/api/bots/" + bot + "/start").then().statusCode(200)
-                .body("status", equalTo("running"));
-        return bot;
-    }
-
-    private String backtest(Running bot, Instant from, Instant to) {
-        Map<String, Object> request = new HashMap<>();
-        request.put("strategy", bot.c.strategy());
-        request.put("parameters", bot.c.parameters());
-        request.put("instruments", List.of(BTC));
-        request.put("timeframe", "1m");
-        request.put("from", from.toString());
-        request.put("to", to.toString());
-        request.put("startingCash", "10000");
-        request.put("takerFee", "0.001");
-        request.put("slippageBps", "2");
-        String id = given().header("Authorization", bot.trader.bearer()).contentType(ContentType.JSON).body(request)
-                .post("/api/backtests").then().statusCode(202).extract().path("id");
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            String status = get(bot, "/api/backtests/" + id).then().statusCode(200).extract().path("status");
-            if ("completed".equals(status)) {
-                return id;
-            }
-            assertThat(status).isIn("queued", "running", "storing");
-            assertThat(System.nanoTime()).isLessThan(deadline);
-            sleep();
-        }
-    }
-
-    /** Fills as side, candle time, price, quantity and fee (decimals by value), in time order. */
-    static List<Map<String, Object>> fills(TestUser trader, String path, String timeField) {
-        List<Map<String, Object>> fills = new ArrayList<>();
-        for (Map<String, Object> f : given().header("Authorization", trader.bearer()).get(path).then()
-                .statusCode(200).extract().jsonPath().<Map<String, Object>>getList("items")) {
-            Map<String, Object> fill = new HashMap<>();
-            fill.put("side", f.get("side").toString().toLowerCase(java.util.Locale.ROOT));
-            fill.put("time", Instant.parse((String) f.get(timeField)));
-            for (String field : List.of("price", "quantity", "fee")) {
-                fill.put(field, new BigDecimal(String.valueOf(f.get(field))).stripTrailingZeros());
-            }
-            fills.add(fill);
-        }
-        fills.sort(Comparator.comparing((Map<String, Object> f) -> (Instant) f.get("time"))
-                .thenComparing(f -> (String) f.get("side")));
-        return fills;
-    }
-
     private void awaitTraded(Running bot, long count) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (true) {
-            JsonPath b = get(bot, "/api/bots/" + bot.id).then().statusCode(200).extract().jsonPath();
-            String from = b.getString("feed.from");
-            String last = b.getString("lastStep");
-            if (from != null && last != null
-                    && Duration.between(Instant.parse(from), Instant.parse(last)).toMinutes() + 1 >= count) {
-                return;
-            }
-            assertThat(b.getString("status")).as("%s: %s", bot.c, b.getString("statusReason"))
-                    .isNotEqualTo("failed");
-            assertThat(System.nanoTime()).as("%s at %s", bot.c, last).isLessThan(deadline);
-            sleep();
-        }
-    }
-
-    /** Waits until every 1m candle of [from, last] is stored (the feed stores asynchronously). */
-    private void awaitStored(Instant from, Instant last) {
-        InstrumentId btc = InstrumentId.parse(BTC).get();
-        long count = Duration.between(from, last).toMinutes() + 1;
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (candles.load(new UserId(UUID.randomUUID()), btc, Timeframe.M1,
-                new TimeRange(from.toEpochMilli(), last.toEpochMilli() + 60_000), 10_000).get().candles().size()
-                != count) {
-            assertThat(System.nanoTime()).as("candles up to %s stored", last).isLessThan(deadline);
-            sleep();
-        }
-    }
-
-    private static io.restassured.response.Response get(Running bot, String path) {
-        return given().header("Authorization", bot.trader.bearer()).get(path);
-    }
-
-    private static void sleep() {
-        sleepMillis(100);
-    }
-
-    private static void sleepMillis(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        awaitBot(bot.trader, bot.id, b -> candlesTraded(b) >= count, bot.c.toString());
     }
 }

@@ -244,11 +244,11 @@ class LiveFeedBotTest {
 
         await(() -> stored(instrument, start, end) == before.size() + missed.size() + after.size(),
                 "the feed's candles stored");
-        String backtest = BotLiveSimTest.backtest(trader, instrument.toString(), Map.of("fast", "2", "slow", "5"),
-                Instant.ofEpochMilli(start), Instant.ofEpochMilli(end + 60_000));
-        List<Map<String, Object>> expected = BotLiveSimTest.backtestTrades(trader, backtest);
+        String backtest = LiveSimBots.backtest(trader, "sma_crossover", instrument.toString(),
+                Map.of("fast", "2", "slow", "5"), Instant.ofEpochMilli(start), Instant.ofEpochMilli(end + 60_000));
+        List<Map<String, Object>> expected = LiveSimBots.backtestTrades(trader, backtest);
         assertThat(expected).isNotEmpty();
-        assertThat(BotLiveSimTest.botTrades(trader, bot)).isEqualTo(expected);
+        assertThat(LiveSimBots.botTrades(trader, bot)).isEqualTo(expected);
     }
 
     @Test
@@ -284,10 +284,10 @@ class LiveFeedBotTest {
         assertThat(event(bot, "warm_up_short").getString("reason")).contains("4 candles from "
                 + Instant.ofEpochMilli(history.get(4).openTime()) + " to "
                 + Instant.ofEpochMilli(history.getLast().openTime()) + " of the 5 the strategy needs");
-        String backtest = BotLiveSimTest.backtest(trader, instrument.toString(), sma, Instant.ofEpochMilli(start),
-                Instant.ofEpochMilli(end + 60_000));
-        assertThat(LiveBacktestParityTest.fills(trader, "/api/fills?bot=" + bot + "&limit=10000", "executedAt"))
-                .isEqualTo(LiveBacktestParityTest.fills(trader, "/api/backtests/" + backtest + "/fills?limit=10000",
+        String backtest = LiveSimBots.backtest(trader, "sma_crossover", instrument.toString(), sma,
+                Instant.ofEpochMilli(start), Instant.ofEpochMilli(end + 60_000));
+        assertThat(LiveSimBots.fills(trader, "/api/fills?bot=" + bot + "&limit=10000", "executedAt"))
+                .isEqualTo(LiveSimBots.fills(trader, "/api/backtests/" + backtest + "/fills?limit=10000",
                         "time"));
     }
 
