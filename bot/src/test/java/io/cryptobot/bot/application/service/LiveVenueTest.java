@@ -1,21 +1,20 @@
 package io.cryptobot.bot.application.service;
 
+import static io.cryptobot.bot.application.service.LiveVenueFixtures.FAST;
+import static io.cryptobot.bot.application.service.LiveVenueFixtures.await;
+import static io.cryptobot.bot.application.service.LiveVenueFixtures.btcMarket;
+import static io.cryptobot.bot.application.service.LiveVenueFixtures.market;
+import static io.cryptobot.bot.application.service.LiveVenueFixtures.sleep;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cryptobot.bot.application.service.ScriptedVenue.CancelFault;
 import io.cryptobot.bot.application.service.ScriptedVenue.PlaceFault;
 import io.cryptobot.bot.domain.live.Drift;
 import io.cryptobot.bot.domain.session.SessionListener;
-import io.cryptobot.bot.domain.session.SessionMarket;
 import io.cryptobot.bot.domain.session.SessionSetup;
 import io.cryptobot.bot.domain.session.TradingSession;
 import io.cryptobot.bot.domain.strategy.Strategy;
 import io.cryptobot.bot.domain.strategy.StrategyContext;
-import io.cryptobot.exchange.domain.fill.FeeSchedule;
-import io.cryptobot.exchange.domain.fill.FillModel;
-import io.cryptobot.exchange.domain.fill.InstrumentRules;
-import io.cryptobot.exchange.domain.fill.Rate;
-import io.cryptobot.exchange.domain.fill.SlippageModel;
 import io.cryptobot.kernel.domain.Asset;
 import io.cryptobot.kernel.domain.Candle;
 import io.cryptobot.kernel.domain.CorrelationId;
@@ -48,7 +47,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -61,8 +59,6 @@ class LiveVenueTest {
     static final InstrumentId BTC = InstrumentId.parse("BINANCE:BTC/USDT").get();
     static final Asset USDT = BTC.quote();
     static final UserId OWNER = UserId.of(new UUID(3, 4));
-    private static final LiveVenue.Settings FAST = new LiveVenue.Settings(Duration.ofMillis(20),
-            Duration.ofMillis(200), Duration.ofMillis(50), Duration.ofHours(1), Duration.ZERO);
 
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
@@ -616,12 +612,8 @@ class LiveVenueTest {
                 live.cancel(clientOrderId);
             }
         };
-        InstrumentRules rules = new InstrumentRules(BTC, new Price(1, 2), new Quantity(1, 4));
-        FillModel model = new FillModel(rules, FeeSchedule.inQuote(Rate.basisPoints(2), Rate.basisPoints(10)),
-                SlippageModel.none(), Rate.parse("1").get());
         return new TradingSession(new SessionSetup(OWNER, new Money(1_000_000, 2, USDT), RiskLimits.none(), 0, 7,
-                "t-", false), List.of(new SessionMarket(BTC, model, 4)), checked, strategy, (t, e, x) -> { },
-                SessionListener.NONE);
+                "t-", false), List.of(btcMarket()), checked, strategy, (t, e, x) -> { }, SessionListener.NONE);
     }
 
     private Order place(OrderRequest request) {
@@ -640,25 +632,6 @@ class LiveVenueTest {
         await(() -> statusOf(id).order().status() == status);
     }
 
-    private static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not reached in 5 s");
-            }
-            sleep(5);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     private List<String> kinds() {
         return journal.stream().map(r -> r.getClass().getSimpleName()).toList();
     }
@@ -674,12 +647,6 @@ class LiveVenueTest {
 
     private static Price price(String text) {
         return Price.parse(text, 2).get();
-    }
-
-    private static OrderRequest market(String id, String quantity) {
-        return new OrderRequest(ClientOrderId.parse(id).get(), BTC, Side.BUY, OrderType.MARKET,
-                Quantity.parse(quantity, 4).get(), Option.none(), Option.none(), TimeInForce.GTC, false,
-                new CorrelationId(UUID.randomUUID()));
     }
 
     private static OrderRequest limit(String id, String price, String quantity) {

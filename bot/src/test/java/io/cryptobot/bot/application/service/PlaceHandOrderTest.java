@@ -1,5 +1,10 @@
 package io.cryptobot.bot.application.service;
 
+import static io.cryptobot.bot.application.service.LiveVenueFixtures.FAST;
+import static io.cryptobot.bot.application.service.LiveVenueFixtures.await;
+import static io.cryptobot.bot.application.service.LiveVenueFixtures.btcMarket;
+import static io.cryptobot.bot.application.service.LiveVenueFixtures.market;
+import static io.cryptobot.bot.application.service.LiveVenueFixtures.sleep;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,27 +14,15 @@ import io.cryptobot.bot.domain.bot.Bot;
 import io.cryptobot.bot.domain.bot.BotControl;
 import io.cryptobot.bot.domain.bot.BotId;
 import io.cryptobot.bot.domain.bot.LiveFeedSpec;
-import io.cryptobot.bot.domain.session.SessionMarket;
 import io.cryptobot.bot.domain.session.SessionSetup;
 import io.cryptobot.bot.domain.session.TradingSession;
-import io.cryptobot.exchange.domain.fill.FeeSchedule;
-import io.cryptobot.exchange.domain.fill.FillModel;
-import io.cryptobot.exchange.domain.fill.InstrumentRules;
-import io.cryptobot.exchange.domain.fill.Rate;
-import io.cryptobot.exchange.domain.fill.SlippageModel;
 import io.cryptobot.exchange.domain.fill.VenueCosts;
 import io.cryptobot.kernel.domain.Candle;
-import io.cryptobot.kernel.domain.CorrelationId;
 import io.cryptobot.kernel.domain.Money;
-import io.cryptobot.kernel.domain.OrderType;
 import io.cryptobot.kernel.domain.Price;
 import io.cryptobot.kernel.domain.Quantity;
-import io.cryptobot.kernel.domain.Side;
-import io.cryptobot.kernel.domain.TimeInForce;
 import io.cryptobot.kernel.domain.Timeframe;
 import io.cryptobot.kernel.domain.UserLimits;
-import io.cryptobot.order.domain.ClientOrderId;
-import io.cryptobot.order.domain.OrderRequest;
 import io.cryptobot.risk.domain.RiskLimits;
 import io.vavr.control.Option;
 import java.time.Duration;
@@ -75,7 +68,7 @@ class PlaceHandOrderTest {
     @Test
     void the_order_reaches_the_venue_only_after_its_placed_entry_is_written() {
         PlaceHandOrder place = running();
-        var placed = place.place(bot, market("wa-1"));
+        var placed = place.place(bot, market("wa-1", "1.0000"));
         assertThat(placed.isRight()).as(String.valueOf(placed)).isTrue();
         assertThat(atWrite).containsExactly("wa-1 placed 0 times");
         await(() -> venue.placements("wa-1") == 1);
@@ -87,7 +80,7 @@ class PlaceHandOrderTest {
     void a_placed_entry_that_cannot_be_written_refuses_the_order_and_nothing_reaches_the_venue() {
         PlaceHandOrder place = running();
         storeFails = true;
-        assertThatThrownBy(() -> place.place(bot, market("wa-2"))).hasMessageContaining("database down");
+        assertThatThrownBy(() -> place.place(bot, market("wa-2", "1.0000"))).hasMessageContaining("database down");
         sleep(200);
         assertThat(venue.placements).isEmpty();
     }
@@ -95,15 +88,11 @@ class PlaceHandOrderTest {
     private PlaceHandOrder running() {
         LiveSessions sessions = new LiveSessions(null, Instant::now);
         live = new LiveVenue(venue, List.of(LiveVenueTest.BTC), reports -> { }, events, Instant::now, calls, timer,
-                new LiveVenue.Settings(Duration.ofMillis(20), Duration.ofMillis(200), Duration.ofMillis(50),
-                        Duration.ofHours(1), Duration.ZERO), 0, () -> true);
+                FAST, 0, () -> true);
         StepJournal steps = new StepJournal(bot.owner(), bot.accountId(), bot.id().value());
-        InstrumentRules rules = new InstrumentRules(LiveVenueTest.BTC, new Price(1, 2), new Quantity(1, 4));
-        FillModel model = new FillModel(rules, FeeSchedule.inQuote(Rate.basisPoints(2), Rate.basisPoints(10)),
-                SlippageModel.none(), Rate.parse("1").get());
         TradingSession session = new TradingSession(new SessionSetup(bot.owner(), bot.startingCash(),
-                RiskLimits.none(), 0, 7, "t-", false), List.of(new SessionMarket(LiveVenueTest.BTC, model, 4)), live,
-                new LiveVenueTest.Quiet(), (t, e, x) -> { }, steps);
+                RiskLimits.none(), 0, 7, "t-", false), List.of(btcMarket()), live, new LiveVenueTest.Quiet(),
+                (t, e, x) -> { }, steps);
         JournalWriter writer = new JournalWriter((entries, activity) -> {
             if (storeFails) {
                 throw new IllegalStateException("database down");
@@ -163,30 +152,5 @@ class PlaceHandOrderTest {
             }
         };
         return new PlaceHandOrder(sessions, null, UUID::randomUUID, rate, UserLimits.defaults(), Instant::now);
-    }
-
-    private static OrderRequest market(String id) {
-        return new OrderRequest(ClientOrderId.parse(id).get(), LiveVenueTest.BTC, Side.BUY, OrderType.MARKET,
-                Quantity.parse("1.0000", 4).get(), Option.none(), Option.none(), TimeInForce.GTC, false,
-                new CorrelationId(UUID.randomUUID()));
-    }
-
-    private static void await(java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not reached in 5 s");
-            }
-            sleep(5);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
