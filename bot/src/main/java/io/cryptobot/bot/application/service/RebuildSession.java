@@ -138,6 +138,7 @@ class RebuildSession {
             case RESUMED -> session.paused(false);
             case OPENING_BLOCKED -> session.blockOpenings(Option.some(entry.reason()));
             case OPENING_ALLOWED -> session.blockOpenings(Option.none());
+            case VENUE_MIN_NOTIONAL -> session.minimumNotional(runner.bot.instrument(), entry.minNotional());
             case VENUE_REPORT -> {
                 if (runner.liveTrading == null) {
                     throw new IllegalStateException("a venue report in the journal of a bot not on a live account");
