@@ -340,6 +340,39 @@ class LiveBinanceBotTest {
     }
 
     @Test
+    void a_strategy_buy_worth_less_than_the_venues_minimum_notional_is_not_sent_and_the_minimum_is_journaled() {
+        long first = Timeframe.M1.floor(System.currentTimeMillis());
+        venueClockAt(System.currentTimeMillis());
+        Market m = new Market(first, 13, 10);
+        try {
+            // the listing's NOTIONAL filter: 5 USDT; a dca buy of 3 USDT on every candle
+            sync.syncAll();
+            m.liveBot("dca", Map.of("interval", "1", "amount", "3", "take_profit", "10", "max_buys", "1000"));
+            m.start();
+            Eventually.until(Duration.ofSeconds(20), "the account reconciled",
+                    () -> m.reconciliation().getBoolean("reconciled"));
+            for (int i = 0; i < 3; i++) {
+                VenueCandle candle = m.close();
+                awaitBot(m.bot, b -> b.getString("lastStep") != null
+                        && Instant.parse(b.getString("lastStep")).toEpochMilli() == candle.openTime());
+            }
+            String events = get("/api/bots/" + m.bot + "/events?limit=100").then().statusCode(200).extract()
+                    .asString();
+            assertThat(events).as("the minimum the session sizes against, journaled")
+                    .contains("venue_min_notional").contains("the venue's minimum order notional is 5 ");
+            // ignored before an order exists: no order refused at every candle, none sent
+            assertThat(orders(m.bot)).isEmpty();
+            assertThat(m.engine().orderCount(m.apiKey)).isZero();
+        } finally {
+            if (m.bot != null) {
+                given().header("Authorization", trader.bearer()).post("/api/bots/" + m.bot + "/stop");
+            }
+            binance.clockOffset(Duration.ZERO);
+            binanceAdapter().serverTime();
+        }
+    }
+
+    @Test
     void the_live_accounts_own_limits_refuse_a_hand_order_before_it_reaches_the_venue_the_tightest_winning() {
         long first = Timeframe.M1.floor(System.currentTimeMillis());
         venueClockAt(System.currentTimeMillis());

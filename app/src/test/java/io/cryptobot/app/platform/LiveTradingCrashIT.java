@@ -58,9 +58,15 @@ class LiveTradingCrashIT {
     private String token;
     private String account;
     private String bot;
+    /** Run by the ticker right before it closes the next candle (once), then cleared. */
+    private final java.util.concurrent.atomic.AtomicReference<Runnable> beforeNextClose =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    /** The embedded PostgreSQL's processes while they are stopped (SIGSTOP), to continue them whatever happens. */
+    private volatile List<ProcessHandle> frozen = List.of();
 
     @AfterEach
     void stop() throws Exception {
+        thaw();
         if (ticker != null) {
             ticker.shutdownNow();
         }
@@ -172,6 +178,84 @@ class LiveTradingCrashIT {
     }
 
     /**
+     * The window between a strategy step's send and its step write (issue 12): a {@code dca} bot buys at market on
+     * every candle; the database is stopped (SIGSTOP) right before a candle closes, so the step's order leaves for
+     * the venue while the step's write waits on the disk; the process is killed once the venue has read (and filled)
+     * the order. After the restart the step is decided again from the feed under the same client order id: the
+     * order is asked for first and adopted in the venue's state (filled, with the venue's trade), never sent twice,
+     * and the journal, the ledger and the venue agree.
+     */
+    @Test
+    void a_strategy_order_sent_before_its_step_was_durable_is_adopted_after_a_sigkill_not_sent_twice()
+            throws Exception {
+        binance = FakeBinance.start();
+        binance.pings(Duration.ofMillis(200), Duration.ofMinutes(1));
+        binance.symbol(BASE, "USDT", "TRADING", "0.01000000", "0.00100000", "5.00000000");
+        binance.key(new FakeBinance.Key(API_KEY, SECRET, true, false, true, false,
+                Map.of("USDT", new BigDecimal[] {new BigDecimal("1000.00000000"), BigDecimal.ZERO})));
+        engine().fees(API_KEY, FakeSpotEngine.FeeAsset.QUOTE, "0.001");
+        candlesOnTheClock();
+        app = new PackagedApp("live-step-crash-it")
+                .env("CRYPTOBOT_VENUES_BINANCE_REST_URL", binance.restUrl().toString())
+                .env("CRYPTOBOT_VENUES_BINANCE_WS_URL", binance.wsUrl().toString())
+                .env("CRYPTOBOT_VENUES_BINANCE_TRADING_WS_API_URL", binance.wsApiUrl().toString())
+                .env("CRYPTOBOT_VENUES_BINANCE_STREAM_RECONNECT_MIN", "PT0.05S")
+                .env("CRYPTOBOT_VENUES_BINANCE_STREAM_RECONNECT_MAX", "PT0.5S")
+                .env("CRYPTOBOT_VENUES_BINANCE_STREAM_IDLE_TIMEOUT", "PT1.5S");
+        app.start();
+        token = app.login();
+        // a market buy of 20 USDT on every candle, never a sell
+        startLiveBot("dca", Map.of("interval", "1", "amount", "20", "take_profit", "10", "max_buys", "10000"));
+        // the bot trades: one of its buys filled here (the first steps may come before the account is reconciled)
+        await("a dca buy filled", () -> botOrders(), orders -> orders.findValuesAsText("status").contains("filled"));
+        awaitSettled();
+
+        // the next candle's step: its order leaves while the database cannot write the step
+        java.util.Set<String> sentBefore = new java.util.HashSet<>(sentOrders());
+        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        beforeNextClose.set(() -> {
+            freeze();
+            stopped.countDown();
+        });
+        String cid;
+        try {
+            assertThat(stopped.await(75, TimeUnit.SECONDS)).as("the database stopped before a candle closed")
+                    .isTrue();
+            JsonNode sent = await("the step's order read by the venue while the database is stopped",
+                    () -> PackagedApp.JSON.valueToTree(sentOrders().stream().filter(c -> !sentBefore.contains(c))
+                            .toList()), n -> n.size() >= 1);
+            cid = sent.get(0).asText();
+            await("the order taken and filled by the venue", () -> venueOrderOnceThere(cid),
+                    o -> o.get("status").asText().equals("FILLED"));
+            app.kill();
+        } finally {
+            thaw();
+        }
+        assertThat(engine().placed(API_KEY, cid)).as("sent once before the kill").isEqualTo(1);
+        restart();
+
+        // decided again from the feed (its step was never durable), asked for, adopted: filled with the venue's trade
+        String order = await("the order decided again after the restart", () -> orderByClientId(cid),
+                o -> !o.isMissingNode()).get("id").asText();
+        awaitStatus(order, "filled");
+        assertThat(events("venue_note")).as("the step decided again, the order asked for before being sent")
+                .anyMatch(reason -> reason.contains(cid) && reason.contains("decided again after the restart"));
+        assertThat(engine().placed(API_KEY, cid)).as("never sent twice").isEqualTo(1);
+        String trade = tradeIdOf(cid);
+        JsonNode fills = app.call("GET", "/api/orders/" + order, token, null, 200).get("fills");
+        assertThat(fills.findValuesAsText("tradeId")).as("the venue's trade, once").containsExactly(trade);
+        // the bot goes on buying; paused, every order it has is the venue's
+        app.call("POST", "/api/bots/" + bot + "/pause", token, Map.of("reason", "check"), 200);
+        awaitSettled();
+        Map<String, String> all = new HashMap<>();
+        for (JsonNode o : botOrders()) {
+            all.put(o.get("id").asText(), o.get("clientOrderId").asText());
+        }
+        assertThat(all).containsValue(cid);
+        agreesWithTheVenue(all);
+    }
+
+    /**
      * Each order's status is the venue's, placed there once at most; the bot's fills are the venue's trades, each
      * once; the ledger's balances are the venue's; a reconciliation made now (the report stream cut, so it reconciles
      * on its return) finds no difference.
@@ -182,8 +266,12 @@ class LiveTradingCrashIT {
             long placed = engine().placed(API_KEY, cid);
             assertThat(placed).as("%s placed on the venue at most once", cid).isLessThanOrEqualTo(1);
             String ours = status(order.getKey());
-            String theirs = placed == 0 ? "rejected"
-                    : venueOrder(cid).get("status").asText().toLowerCase(java.util.Locale.ROOT);
+            if (placed == 0) {
+                // refused before it left (by the risk check, or for the venue: not reconciled, never reached it)
+                assertThat(ours).as("%s never on the venue", cid).isIn("rejected", "denied");
+                continue;
+            }
+            String theirs = venueOrder(cid).get("status").asText().toLowerCase(java.util.Locale.ROOT);
             assertThat(ours).as("%s here and on the venue", cid).isEqualTo(theirs);
         }
         List<String> fills = new ArrayList<>();
@@ -215,14 +303,19 @@ class LiveTradingCrashIT {
 
     /** A live account on the fake's key, a manual live bot on it with the venue's whole USDT as its budget. */
     private void startLiveBot() throws Exception {
+        startLiveBot("manual", Map.of());
+    }
+
+    /** A live account on the fake's key, a live bot of {@code strategy} on it with the venue's whole USDT. */
+    private void startLiveBot(String strategy, Map<String, String> parameters) throws Exception {
         app.call("POST", "/api/marketdata/instruments", token, Map.of("venue", "BINANCE", "base", BASE,
                 "quote", "USDT", "tickSize", "0.01", "stepSize", "0.001"), 201);
         account = app.call("POST", "/api/accounts/connections", token, Map.of("name", "binance crash",
                 "venue", "BINANCE", "apiKey", API_KEY, "secret", SECRET), 201).get("id").asText();
         Map<String, Object> request = new HashMap<>();
         request.put("name", "live crash");
-        request.put("strategy", "manual");
-        request.put("parameters", Map.of());
+        request.put("strategy", strategy);
+        request.put("parameters", parameters);
         request.put("instrument", INSTRUMENT);
         request.put("timeframe", "1m");
         request.put("accountId", account);
@@ -262,6 +355,10 @@ class LiveTradingCrashIT {
         ticker = Executors.newSingleThreadScheduledExecutor();
         ticker.scheduleWithFixedDelay(() -> {
             while (next[0] < walk.size() && walk.get(next[0]).openTime() + MINUTE <= System.currentTimeMillis()) {
+                Runnable before = beforeNextClose.getAndSet(null);
+                if (before != null) {
+                    before.run();
+                }
                 VenueCandle candle = walk.get(next[0]++);
                 engine().lastPrice(SYMBOL, candle.close().toPlainString());
                 series.close(candle);
@@ -270,6 +367,76 @@ class LiveTradingCrashIT {
                 }
             }
         }, 100, 100, TimeUnit.MILLISECONDS);
+    }
+
+    /** The bot's orders, oldest first. */
+    private JsonNode botOrders() throws Exception {
+        return app.call("GET", "/api/orders?bot=" + bot + "&limit=500", token, null, 200).get("items");
+    }
+
+    /** The bot's order under {@code clientOrderId}, or a missing node. */
+    private JsonNode orderByClientId(String clientOrderId) throws Exception {
+        for (JsonNode o : botOrders()) {
+            if (o.get("clientOrderId").asText().equals(clientOrderId)) {
+                return o;
+            }
+        }
+        return PackagedApp.JSON.missingNode();
+    }
+
+    /** Until none of the bot's orders waits for the venue's answer. */
+    private void awaitSettled() throws Exception {
+        await("every order of the bot answered", this::botOrders, orders -> {
+            for (JsonNode o : orders) {
+                if (List.of("initialized", "submitted", "pending_cancel").contains(o.get("status").asText())) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    /** The client order ids of the placements the venue has read, in order. */
+    private List<String> sentOrders() {
+        return binance.requests().stream().filter(r -> r.method().equals("POST")
+                && r.path().equals("/api/v3/order")).map(r -> r.param("newClientOrderId")).toList();
+    }
+
+    /**
+     * Stops the embedded PostgreSQL (SIGSTOP to the postmaster, then to every process under it): whatever the
+     * application asks of the database waits, and nothing it has not committed yet can commit.
+     */
+    private void freeze() {
+        try {
+            java.nio.file.Path pid = app.dataDir.resolve("pgdata").resolve("postmaster.pid");
+            ProcessHandle postmaster = ProcessHandle.of(Long.parseLong(java.nio.file.Files.readAllLines(pid)
+                    .getFirst().trim())).orElseThrow();
+            List<ProcessHandle> all = new ArrayList<>(List.of(postmaster));
+            signal("STOP", all);
+            List<ProcessHandle> children = postmaster.descendants().toList();
+            signal("STOP", children);
+            all.addAll(children);
+            frozen = all;
+        } catch (Exception e) {
+            throw new IllegalStateException("the database could not be stopped", e);
+        }
+    }
+
+    /** Continues the processes {@link #freeze} stopped. */
+    private void thaw() throws Exception {
+        List<ProcessHandle> stopped = frozen;
+        frozen = List.of();
+        signal("CONT", stopped);
+    }
+
+    private static void signal(String signal, List<ProcessHandle> processes) throws Exception {
+        if (processes.isEmpty()) {
+            return;
+        }
+        List<String> command = new ArrayList<>(List.of("kill", "-" + signal));
+        processes.forEach(p -> command.add(Long.toString(p.pid())));
+        Process kill = new ProcessBuilder(command).redirectErrorStream(true).start();
+        assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
     }
 
     private String place(String clientOrderId, String quantity, String limitPrice) throws Exception {

@@ -66,12 +66,15 @@ class FollowLiveFeed {
     private final BotWorkersPort workers;
     private final Clock clock;
     private final io.cryptobot.bot.application.port.out.PublishBotAlarmPort alarms;
+    private final io.cryptobot.marketdata.application.port.in.GetVenueListingQuery listings;
 
     FollowLiveFeed(SubscribeLiveCandlesUseCase feeds, MayOpenPositionQuery openings, RebuildSession rebuild,
                    BotStorePort store, LiveSessions sessions, SessionSteps steps, ActivityProjection projection,
                    BotWorkersPort workers, Clock clock,
-                   io.cryptobot.bot.application.port.out.PublishBotAlarmPort alarms) {
+                   io.cryptobot.bot.application.port.out.PublishBotAlarmPort alarms,
+                   io.cryptobot.marketdata.application.port.in.GetVenueListingQuery listings) {
         this.alarms = alarms;
+        this.listings = listings;
         this.feeds = feeds;
         this.openings = openings;
         this.rebuild = rebuild;
@@ -293,6 +296,7 @@ class FollowLiveFeed {
             runner.lateRun = null;
         }
         guardOpenings(runner);
+        guardMinNotional(runner);
         // no candle queued behind it: the bot is at the live edge, its checkpoint names this step
         CompletableFuture<Boolean> written = steps.stepAhead(runner, candle.candle(), runner.inbox.noCandleQueued());
         LiveStepProbe.stepped(runner, candle, closed.passedOnNanos(), written);
@@ -431,6 +435,38 @@ class FollowLiveFeed {
             // a block on a stale feed (its reason says so first) raises the alarm, from the entry as stored
             io.cryptobot.bot.domain.event.BotAlarmRaised.of(runner.bot.owner(), runner.bot.id().value(),
                     runner.bot.name(), entry, "").forEach(alarms::publish);
+        }
+    }
+
+    /**
+     * A live-account bot sizes its strategy's intents against the venue's minimum order notional as the last
+     * instrument sync saw it (dust, and intents too small to send: {@link TradingSession#minimumNotional}); a change
+     * is journaled before the session applies it (under its lock, after the writer is emptied), so a rebuild applies
+     * it at the same step, whatever the sync says by then.
+     */
+    private void guardMinNotional(LiveSession runner) {
+        if (runner.liveTrading == null || listings == null) {
+            return;
+        }
+        InstrumentId instrument = runner.bot.instrument();
+        Option<java.math.BigDecimal> minimum = listings.listing(instrument)
+                .flatMap(io.cryptobot.marketdata.domain.VenueListing::rules)
+                .flatMap(io.cryptobot.marketdata.domain.VenueRules::minNotional);
+        synchronized (runner) {
+            Option<java.math.BigDecimal> now = runner.session.minimumNotional(instrument);
+            boolean same = now.isEmpty() ? minimum.isEmpty()
+                    : minimum.isDefined() && now.get().compareTo(minimum.get()) == 0;
+            if (runner.ended || same) {
+                return;
+            }
+            try {
+                runner.writer.flush();
+                store.addControl(runner.bot.id(), BotControl.minNotional(minimum, runner.session.lastStepTime(),
+                        clock.now()));
+                runner.session.minimumNotional(instrument, minimum);
+            } catch (RuntimeException e) {
+                throw sessions.suspend(runner, e);
+            }
         }
     }
 

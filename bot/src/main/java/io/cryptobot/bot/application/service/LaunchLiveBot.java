@@ -114,6 +114,8 @@ class LaunchLiveBot {
             }
             liveTrading = opened.get();
             venue = liveTrading.venue;
+            // an order tracked again by the rebuild, or decided again after it, keeps its step's close as its time
+            liveTrading.venue.closingAt(bot.timeframe()::next);
             if (history || recovered.isDefined()) {
                 // a previous process may have sent the orders of steps it had not made durable yet (a step's
                 // orders leave before its write): steps on candles closed before now are asked for first

@@ -137,6 +137,8 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
     private Preflight preflight = Preflight.NONE;
     private java.util.function.Function<InstrumentId, Option<VenueFilters>> bands = instrument -> Option.none();
     private final LiveOrderBook book;
+    /** The venue's average prices (percent-price bands), each kept a second ({@link AveragePrices}). */
+    private final AveragePrices averages;
     private final Set<String> querying = new HashSet<>();
     private final Set<String> fetchingGaps = new HashSet<>();
     private final Set<String> cancelsAsked = new LinkedHashSet<>();
@@ -148,6 +150,10 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
     private java.util.function.LongPredicate decidedBeforeRestart = openTime -> false;
     /** The open time of the candle the session steps on now (its orders are decided on it). */
     private long stepOpenTime = Long.MIN_VALUE;
+    /** When the candle that opened at a given time closed: a step on it was decided then at the earliest. */
+    private java.util.function.LongUnaryOperator stepClose = openTime -> openTime;
+    /** While a rebuild applies a hand order's journal entry: when that entry was written (else MIN_VALUE). */
+    private long replayedEntryAt = Long.MIN_VALUE;
     /** The sends of a hand order being applied, held until its journal entry is durable ({@link #holdSends}). */
     private List<Runnable> held;
     private boolean reconciling;
@@ -183,6 +189,7 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
         this.timer = timer;
         this.settings = settings;
         this.book = new LiveOrderBook(settings.receiveWindow().toMillis());
+        this.averages = new AveragePrices(trading, clock, AveragePrices.KEPT);
         this.startedAt = startedAt;
         this.reconcileBackoff = settings.firstQuery();
     }
@@ -196,7 +203,8 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
     /**
      * Judges every new priced order against its instrument's percent-price band ({@code bands}: the venue's filters
      * of an instrument, none when unknown): the venue's average price is asked right before the order would leave
-     * (on the call's virtual thread, never holding the session), and an order outside the band is refused there,
+     * (on the call's virtual thread, never holding the session; kept a second per instrument, {@link AveragePrices}),
+     * and an order outside the band is refused there,
      * unsent, as a {@code venue_filter} block event. An average the venue does not give leaves the band to the venue.
      */
     LiveVenue banding(java.util.function.Function<InstrumentId, Option<VenueFilters>> bands) {
@@ -214,6 +222,32 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
     LiveVenue restarted(java.util.function.LongPredicate decidedBeforeRestart) {
         this.decidedBeforeRestart = decidedBeforeRestart;
         return this;
+    }
+
+    /**
+     * How a step's candle closes ({@code close}: open time to close time): an order decided again after a restart, or
+     * tracked again by a rebuild, is taken as decided at its step's close (the earliest the previous process could
+     * have decided and sent it), not at the rebuild's time, so its trades are read from the venue's history from then.
+     */
+    LiveVenue closingAt(java.util.function.LongUnaryOperator close) {
+        this.stepClose = close;
+        return this;
+    }
+
+    /**
+     * Around a rebuild's replay of a hand order's journal entry ({@code at}: when it was written; MIN_VALUE once
+     * applied): the order it places again was decided then. Call holding the session's lock.
+     */
+    void replayingEntryAt(long at) {
+        this.replayedEntryAt = at;
+    }
+
+    /** When an order submitted now was first decided: by its journal entry, else its step's close; at most now. */
+    private long decidedAt(long now) {
+        if (replayedEntryAt != Long.MIN_VALUE) {
+            return Math.min(now, replayedEntryAt);
+        }
+        return stepOpenTime == Long.MIN_VALUE ? now : Math.min(now, stepClose.applyAsLong(stepOpenTime));
     }
 
     @Override
@@ -299,12 +333,12 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
     public void submit(VenueOrder order) {
         long now = clock.now().toEpochMilli();
         if (replaying) {
-            book.track(order, now);
+            book.track(order, decidedAt(now), now);
             return;
         }
         if (held == null && decidedBeforeRestart.test(stepOpenTime)) {
             // the previous process may have sent it before the step was durable: ask first, never send twice
-            book.admitPossiblySent(order, now);
+            book.admitPossiblySent(order, decidedAt(now), now);
             lane.execute(() -> events.note("order " + order.clientOrderId() + " was decided again after the restart"
                     + " on a candle the previous process may have traded: asking the venue by client order id"
                     + " before sending it"));
@@ -372,7 +406,7 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
 
     /** On the call's thread: asks the venue's average price; true when the order was refused for the band. */
     private boolean outsideBand(VenueOrder order, VenueFilters filters) {
-        Either<VenueFailure, java.math.BigDecimal> average = trading.averagePrice(order.instrument());
+        Either<VenueFailure, java.math.BigDecimal> average = averages.average(order.instrument());
         if (average.isLeft()) {
             lane.execute(() -> events.note("order " + order.clientOrderId() + ": the venue's average price could not"
                     + " be read (" + average.getLeft().describe() + "); sent without checking its percent-price band"

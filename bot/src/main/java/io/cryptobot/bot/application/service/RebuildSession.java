@@ -113,9 +113,19 @@ class RebuildSession {
         TradingSession session = runner.session;
         switch (entry.kind()) {
             case ORDER_PLACED -> {
-                // journaled only when the session created the order: a rebuild that refuses it differs from the run
-                Either<SessionRefusal, TradingSession.Placement> placed = session.place(entry.placed().get(),
-                        entry.order().get(), PlaceHandOrder.MANUAL_TAG);
+                // journaled only when the session created the order: a rebuild that refuses it differs from the run;
+                // on a live account the order was decided when its entry was written (its trades are read from then)
+                if (runner.liveTrading != null) {
+                    runner.liveTrading.venue.replayingEntryAt(entry.at().toEpochMilli());
+                }
+                Either<SessionRefusal, TradingSession.Placement> placed;
+                try {
+                    placed = session.place(entry.placed().get(), entry.order().get(), PlaceHandOrder.MANUAL_TAG);
+                } finally {
+                    if (runner.liveTrading != null) {
+                        runner.liveTrading.venue.replayingEntryAt(Long.MIN_VALUE);
+                    }
+                }
                 if (placed.isLeft()) {
                     throw new IllegalStateException("the journaled hand order "
                             + entry.placed().get().clientOrderId().value() + " (after step " + entry.afterStep()
@@ -128,6 +138,7 @@ class RebuildSession {
             case RESUMED -> session.paused(false);
             case OPENING_BLOCKED -> session.blockOpenings(Option.some(entry.reason()));
             case OPENING_ALLOWED -> session.blockOpenings(Option.none());
+            case VENUE_MIN_NOTIONAL -> session.minimumNotional(runner.bot.instrument(), entry.minNotional());
             case VENUE_REPORT -> {
                 if (runner.liveTrading == null) {
                     throw new IllegalStateException("a venue report in the journal of a bot not on a live account");

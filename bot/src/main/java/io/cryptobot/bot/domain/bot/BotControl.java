@@ -79,7 +79,13 @@ public record BotControl(Kind kind, long afterStep, String reason, Instant at, O
          * The owner accepted, when creating the bot, that its live account's keys may withdraw (without it such keys
          * are refused for trading); recorded once, read at every launch.
          */
-        WITHDRAWAL_KEY_ACCEPTED;
+        WITHDRAWAL_KEY_ACCEPTED,
+        /**
+         * The venue's minimum order notional a live bot's strategy is sized against changed (the instrument sync saw
+         * another value, or the bot's first step): journaled before the session applies it, so a rebuild judges dust
+         * and too-small intents with the value the session decided with ({@link #minNotional()}).
+         */
+        VENUE_MIN_NOTIONAL;
 
         /**
          * Entries a rebuilt session applies again: pauses, the kill switch, hand orders and cancels, a stop, blocks
@@ -88,7 +94,7 @@ public record BotControl(Kind kind, long afterStep, String reason, Instant at, O
         public boolean changesSession() {
             return this == PAUSED || this == RESUMED || this == STOPPED || this == ORDER_PLACED || this == VENUE_REPORT
                     || this == ORDER_CANCELED || this == OPENING_BLOCKED || this == OPENING_ALLOWED
-                    || tradingState().isDefined();
+                    || this == VENUE_MIN_NOTIONAL || tradingState().isDefined();
         }
 
         /** The owner's kill switch moving to {@code state}, as a bot records it. */
@@ -138,6 +144,32 @@ public record BotControl(Kind kind, long afterStep, String reason, Instant at, O
     }
 
     /** A live venue's report about the session's order, journaled before the session applies it. */
+    private static final java.util.regex.Pattern MIN_NOTIONAL = java.util.regex.Pattern.compile(
+            "^the venue's minimum order notional is ([0-9]+(?:\\.[0-9]+)?) ");
+
+    /**
+     * The venue's minimum order notional ({@code minimum}; none: the venue states none) that the session sizes the
+     * strategy's intents against from the step after {@code afterStep}.
+     */
+    public static BotControl minNotional(io.vavr.control.Option<java.math.BigDecimal> minimum, long afterStep,
+                                         Instant at) {
+        String reason = minimum.map(m -> "the venue's minimum order notional is " + m.stripTrailingZeros()
+                        .toPlainString() + " (as the last instrument sync saw it): the strategy's intents worth less"
+                        + " are not sent, and a position whose sellable part is worth less is dust")
+                .getOrElse("the venue states no minimum order notional");
+        return new BotControl(Kind.VENUE_MIN_NOTIONAL, afterStep, reason, at);
+    }
+
+    /** The minimum order notional a {@link Kind#VENUE_MIN_NOTIONAL} entry sets (none: no minimum, or another kind). */
+    public io.vavr.control.Option<java.math.BigDecimal> minNotional() {
+        if (kind != Kind.VENUE_MIN_NOTIONAL) {
+            return io.vavr.control.Option.none();
+        }
+        java.util.regex.Matcher m = MIN_NOTIONAL.matcher(reason);
+        return m.find() ? io.vavr.control.Option.some(new java.math.BigDecimal(m.group(1)))
+                : io.vavr.control.Option.none();
+    }
+
     public static BotControl venueReport(VenueReport report, long afterStep, Instant at) {
         String what = switch (report) {
             case VenueReport.Accepted a -> "accepted as " + a.venueOrderId();

@@ -74,7 +74,18 @@ public final class LiveOrderBook {
     /** The venue's view and what has been reported of one order. */
     private static final class Tracked {
         final VenueOrder order;
+        /**
+         * When the order was decided (sent right after): its trades are read from the venue's history from then. For
+         * an order tracked again by a rebuild, or decided again after a restart, the original decision's time, not
+         * the rebuild's (the venue may have filled it before the restart).
+         */
         final long submittedAt;
+        /**
+         * From when the receive window counts before a placement the venue does not know is concluded never received:
+         * the last moment a request for it may have been signed (the send, or the restart for an order of the
+         * previous process, whose requests were all signed before it).
+         */
+        final long windowFrom;
         final Set<String> trades = new HashSet<>();
         BigDecimal reported = BigDecimal.ZERO;
         Option<VenueOrderState> latest = Option.none();
@@ -96,8 +107,13 @@ public final class LiveOrderBook {
         boolean cancelWanted;
 
         Tracked(VenueOrder order, long submittedAt) {
+            this(order, submittedAt, submittedAt);
+        }
+
+        Tracked(VenueOrder order, long submittedAt, long windowFrom) {
             this.order = order;
-            this.submittedAt = submittedAt;
+            this.submittedAt = Math.min(submittedAt, windowFrom);
+            this.windowFrom = windowFrom;
         }
 
         BigDecimal venueExecuted() {
@@ -150,10 +166,18 @@ public final class LiveOrderBook {
      * now (so since the restart), it is released to be sent ({@link #released}), never sent twice.
      */
     public void admitPossiblySent(VenueOrder order, long time) {
+        admitPossiblySent(order, time, time);
+    }
+
+    /**
+     * {@link #admitPossiblySent(VenueOrder, long)} for an order the previous process may have decided (and sent) at
+     * {@code decidedAt}: its trades are read from then; the receive window counts from {@code time} (now).
+     */
+    public void admitPossiblySent(VenueOrder order, long decidedAt, long time) {
         if (orders.containsKey(order.clientOrderId())) {
             throw new IllegalArgumentException("client order id already used: " + order.clientOrderId());
         }
-        Tracked tracked = new Tracked(order, time);
+        Tracked tracked = new Tracked(order, decidedAt, time);
         tracked.possiblySent = true;
         tracked.unresolved = Unresolved.PLACEMENT;
         tracked.unresolvedWhy = "decided again after a restart, possibly sent before it";
@@ -236,7 +260,16 @@ public final class LiveOrderBook {
      * journal, and comes back through {@link #replayed}.
      */
     public void track(VenueOrder order, long time) {
-        if (orders.putIfAbsent(order.clientOrderId(), new Tracked(order, time)) != null) {
+        track(order, time, time);
+    }
+
+    /**
+     * {@link #track(VenueOrder, long)} for an order first decided at {@code decidedAt} (its journal's time): its
+     * trades are read from then, and the receive window of a placement left unanswered counts from {@code time} (the
+     * rebuild: the previous process signed nothing after it).
+     */
+    public void track(VenueOrder order, long decidedAt, long time) {
+        if (orders.putIfAbsent(order.clientOrderId(), new Tracked(order, decidedAt, time)) != null) {
             throw new IllegalArgumentException("client order id already used: " + order.clientOrderId());
         }
     }
@@ -350,7 +383,7 @@ public final class LiveOrderBook {
             return observe(t, found.get(), "venue", time);
         }
         if (t.unresolved == Unresolved.PLACEMENT && ++t.absentAnswers >= ABSENT_ANSWERS_TO_CONCLUDE
-                && time - t.submittedAt >= receiveWindow) {
+                && time - t.windowFrom >= receiveWindow) {
             String why = t.unresolvedWhy;
             t.unresolved = Unresolved.NONE;
             if (t.possiblySent) {
@@ -551,7 +584,7 @@ public final class LiveOrderBook {
         return orders.containsKey(clientOrderId);
     }
 
-    /** When the order was sent, for reading its executions. */
+    /** When the order was decided (its original decision after a restart), for reading its executions. */
     public long submittedAt(String clientOrderId) {
         Tracked t = tracked(clientOrderId);
         return t == null ? Long.MIN_VALUE : t.submittedAt;

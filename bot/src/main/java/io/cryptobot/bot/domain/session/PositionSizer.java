@@ -7,6 +7,7 @@ import io.cryptobot.kernel.domain.Money;
 import io.cryptobot.kernel.domain.Price;
 import io.cryptobot.kernel.domain.Quantity;
 import io.cryptobot.kernel.domain.Side;
+import io.vavr.control.Option;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.function.Supplier;
@@ -58,5 +59,26 @@ final class PositionSizer {
     static Quantity strategyView(Quantity held, InstrumentRules rules) {
         return held.units() > 0 && rules.floorToStep(held.toBigDecimal()).units() == 0
                 ? new Quantity(0, held.scale()) : held;
+    }
+
+    /**
+     * The position as a strategy sees it on a venue with a minimum order notional ({@code minNotional}, none: no
+     * minimum): dust is also a position whose sellable part (what is held rounded down to the step) is worth less
+     * than the minimum at {@code reference} (the last close): no order can sell it, so the strategy sees it as flat
+     * and does not try to close it on every signal; the ledger keeps it, and the next buy adds to it.
+     */
+    static Quantity strategyView(Quantity held, InstrumentRules rules, Option<BigDecimal> minNotional,
+                                 Price reference) {
+        Quantity view = strategyView(held, rules);
+        if (view.units() <= 0 || minNotional.isEmpty() || reference == null) {
+            return view;
+        }
+        return belowMinimum(rules.floorToStep(held.toBigDecimal()), reference, minNotional.get())
+                ? new Quantity(0, held.scale()) : view;
+    }
+
+    /** Whether an order of {@code quantity} at {@code price} is worth less than {@code minNotional}. */
+    static boolean belowMinimum(Quantity quantity, Price price, BigDecimal minNotional) {
+        return quantity.toBigDecimal().multiply(price.toBigDecimal()).compareTo(minNotional) < 0;
     }
 }

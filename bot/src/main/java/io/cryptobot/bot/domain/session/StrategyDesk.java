@@ -35,6 +35,8 @@ final class StrategyDesk implements StrategyContext {
     private final Strategy strategy;
     private final SessionListener listener;
     private final List<IgnoredSignal> ignored = new ArrayList<>();
+    /** Each market's venue minimum order notional (null: none known), an input journaled like the kill switch. */
+    private final java.math.BigDecimal[] minNotional;
     private boolean paused;
 
     StrategyDesk(SessionSetup setup, SessionClock clock, SessionMarkets markets, SessionAccount account,
@@ -46,13 +48,35 @@ final class StrategyDesk implements StrategyContext {
         this.execution = execution;
         this.strategy = strategy;
         this.listener = listener;
+        this.minNotional = new java.math.BigDecimal[markets.count()];
     }
 
-    /** The position as the strategy sees it: dust (less than one lot step, left by a base-asset fee) is flat. */
+    /**
+     * The position as the strategy sees it: dust (less than one lot step, left by a base-asset fee, or a sellable
+     * part worth less than the venue's minimum notional at the last close) is flat.
+     */
     @Override
     public Quantity position(InstrumentId instrument) {
         int market = markets.indexOf(instrument);
-        return PositionSizer.strategyView(account.position(market), markets.market(market).fillModel().rules());
+        return PositionSizer.strategyView(account.position(market), markets.market(market).fillModel().rules(),
+                Option.of(minNotional[market]), markets.lastClose(market));
+    }
+
+    /** Sets the venue's minimum order notional of {@code instrument} (none: no minimum); false when unchanged. */
+    boolean minimumNotional(InstrumentId instrument, Option<java.math.BigDecimal> minimum) {
+        int market = markets.indexOf(instrument);
+        java.math.BigDecimal now = minNotional[market];
+        java.math.BigDecimal next = minimum.getOrNull();
+        if (now == null ? next == null : next != null && now.compareTo(next) == 0) {
+            return false;
+        }
+        minNotional[market] = next;
+        return true;
+    }
+
+    /** The venue's minimum order notional of {@code instrument} the strategy's intents are sized against. */
+    Option<java.math.BigDecimal> minimumNotional(InstrumentId instrument) {
+        return Option.of(minNotional[markets.indexOf(instrument)]);
     }
 
     /** The position the ledger holds, dust included. */
@@ -79,6 +103,20 @@ final class StrategyDesk implements StrategyContext {
             strategy.onIntentDone(instrument, intent, quantity);
             return;
         }
+        Price valuedAt = intent.limitPrice().getOrElse(reference);
+        if (minNotional[market] != null && valuedAt != null
+                && PositionSizer.belowMinimum(quantity, valuedAt, minNotional[market])) {
+            // the venue would refuse it (and again at every signal): a sell of dust, or an order too small to send
+            ignore(instrument, intent, "sizing", "the intent sizes to " + plain(quantity.toBigDecimal()) + " worth "
+                    + plain(quantity.toBigDecimal().multiply(valuedAt.toBigDecimal())) + " at "
+                    + plain(valuedAt.toBigDecimal()) + ", below the venue's minimum order notional "
+                    + plain(minNotional[market]) + (intent.side() == io.cryptobot.kernel.domain.Side.SELL
+                    && PositionSizer.belowMinimum(markets.market(market).fillModel().rules().floorToStep(
+                    account.position(market).toBigDecimal()), valuedAt, minNotional[market])
+                    ? " (dust: it cannot be sold)" : ""));
+            strategy.onIntentDone(instrument, intent, new Quantity(0, quantity.scale()));
+            return;
+        }
         long n = clock.nextNumber();
         OrderSpec spec = new OrderSpec(setup.owner(), new ClientOrderId(setup.clientIdPrefix() + n), instrument,
                 intent.side(), intent.type(), quantity, intent.limitPrice(), Option.none(), TimeInForce.GTC,
@@ -101,6 +139,10 @@ final class StrategyDesk implements StrategyContext {
 
     List<IgnoredSignal> ignoredSignals() {
         return Collections.unmodifiableList(ignored);
+    }
+
+    private static String plain(java.math.BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
     }
 
     private void ignore(InstrumentId instrument, OrderIntent intent, String rule, String reason) {

@@ -163,6 +163,23 @@ public final class TradingSession {
         return risk.blockOpenings(why);
     }
 
+    /**
+     * Sets the venue's minimum order notional of {@code instrument} (none: no minimum) that the strategy's intents
+     * are sized against: an intent that sizes to an order worth less (at its limit price, else the last close) is
+     * ignored (rule {@code sizing}) instead of being sent for the venue to refuse, at every signal; a position whose
+     * sellable part is worth less is dust, flat for the strategy (the ledger keeps it). Orders placed by hand are
+     * not affected (the venue's filters refuse them before they leave). An input from outside, journaled, like the
+     * kill switch: a session rebuilt from its journal applies it at the same step. Returns false when unchanged.
+     */
+    public boolean minimumNotional(InstrumentId instrument, Option<java.math.BigDecimal> minimum) {
+        return desk.minimumNotional(instrument, minimum);
+    }
+
+    /** The venue's minimum order notional of {@code instrument} the session sizes against, if any. */
+    public Option<java.math.BigDecimal> minimumNotional(InstrumentId instrument) {
+        return desk.minimumNotional(instrument);
+    }
+
     /** Why openings are blocked now, if they are. */
     public Option<String> openingBlocked() {
         return risk.openingBlocked();

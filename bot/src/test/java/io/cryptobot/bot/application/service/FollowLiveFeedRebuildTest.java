@@ -107,7 +107,7 @@ class FollowLiveFeedRebuildTest {
 
     private FollowLiveFeed feed() {
         return new FollowLiveFeed(feeds, null, new RebuildSession(new NoStoredCandles()), null, null, null, null,
-                null, null, null);
+                null, null, null, null);
     }
 
     private Consumer<LiveCandleSubscriber> delivery;

@@ -63,6 +63,8 @@ final class ScriptedVenue implements VenueTrading {
     /** The venue's average price (its band's reference); null: the last price. */
     private BigDecimal average;
     final AtomicInteger averageReads = new AtomicInteger();
+    /** What asking the average price answers instead of a price (null: the price). */
+    private VenueFailure averageFailure;
     private Asset feeAsset;
     private long time = 1_000;
 
@@ -81,6 +83,15 @@ final class ScriptedVenue implements VenueTrading {
 
     synchronized void average(String average) {
         this.average = new BigDecimal(average);
+    }
+
+    /** The venue's clock (its trades' and states' times) from now on: {@code time} and later. */
+    synchronized void time(long time) {
+        this.time = time;
+    }
+
+    synchronized void averageFails(VenueFailure failure) {
+        this.averageFailure = failure;
     }
 
     synchronized void feeIn(Asset asset) {
@@ -309,6 +320,9 @@ final class ScriptedVenue implements VenueTrading {
     @Override
     public synchronized Either<VenueFailure, BigDecimal> averagePrice(InstrumentId instrument) {
         averageReads.incrementAndGet();
+        if (averageFailure != null) {
+            return Either.left(averageFailure);
+        }
         return Either.right(average != null ? average : price.toBigDecimal());
     }
 

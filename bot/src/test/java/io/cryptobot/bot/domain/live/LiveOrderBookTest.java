@@ -99,6 +99,42 @@ class LiveOrderBookTest {
         }
 
         @Test
+        void decided_before_the_restart_its_trades_are_read_from_that_decision_and_the_window_counts_from_now() {
+            // decided (and maybe sent, and filled) at 1 000 by the previous process; decided again at 50 000
+            restarted.admitPossiblySent(order, 1_000, 50_000);
+            List<VenueReport> found = restarted.queried("c1", Option.some(state(order, "1.000", Status.FILLED, 900)),
+                    50_010);
+            assertThat(kinds(found)).containsExactly("Accepted");
+            assertThat(restarted.gaps()).singleElement().satisfies(g -> assertThat(g.since())
+                    .as("the trade history read from the first decision, not the rebuild").isEqualTo(1_000));
+            assertThat(restarted.submittedAt("c1")).isEqualTo(1_000);
+        }
+
+        @Test
+        void decided_before_the_restart_and_absent_it_waits_the_receive_window_from_the_restart() {
+            restarted.admitPossiblySent(order, 1_000, 50_000);
+            assertThat(restarted.queried("c1", Option.none(), 50_100)).isEmpty();
+            assertThat(restarted.queried("c1", Option.none(), 59_999)).isEmpty();
+            assertThat(restarted.released("c1", 59_999)).as("the previous process's request may still arrive")
+                    .isEmpty();
+            restarted.queried("c1", Option.none(), 60_000);
+            assertThat(restarted.released("c1", 60_000).isDefined()).isTrue();
+        }
+
+        @Test
+        void tracked_again_by_a_rebuild_an_unanswered_order_keeps_its_journal_time_for_its_trades() {
+            LiveOrderBook rebuilt = new LiveOrderBook();
+            rebuilt.track(order, 1_000, 50_000);
+            assertThat(rebuilt.unanswered()).extracting(VenueOrder::clientOrderId).containsExactly("c1");
+            assertThat(rebuilt.queried("c1", Option.none(), 50_100)).isEmpty();
+            assertThat(rebuilt.queried("c1", Option.none(), 59_999)).as("inside the window since the rebuild")
+                    .isEmpty();
+            assertThat(kinds(rebuilt.queried("c1", Option.some(state(order, "0.400", Status.PARTIALLY_FILLED, 900)),
+                    60_100))).containsExactly("Accepted");
+            assertThat(rebuilt.gaps()).singleElement().satisfies(g -> assertThat(g.since()).isEqualTo(1_000));
+        }
+
+        @Test
         void released_on_a_reconciled_account_it_passes_admission_and_is_sent() {
             restarted.reconciled(true, "");
             restarted.admitPossiblySent(order, 1_000);

@@ -107,4 +107,20 @@ class PositionSizerTest {
                 .isEqualTo(new Quantity(999, 4));
         assertThat(PositionSizer.strategyView(new Quantity(0, 3), MODEL.rules())).isEqualTo(new Quantity(0, 3));
     }
+
+    @Test
+    void aSellablePartWorthLessThanTheVenuesMinimumNotionalIsDustToo() {
+        io.vavr.control.Option<BigDecimal> five = io.vavr.control.Option.some(new BigDecimal("5"));
+        Price hundred = Price.parse("100.00", 2).get();
+        // 0.0499 held, 0.049 on the step: worth 4.90 < 5
+        assertThat(PositionSizer.strategyView(new Quantity(499, 4), MODEL.rules(), five, hundred))
+                .isEqualTo(new Quantity(0, 4));
+        // 0.0500 worth 5.00: sellable, edge included
+        assertThat(PositionSizer.strategyView(new Quantity(500, 4), MODEL.rules(), five, hundred))
+                .isEqualTo(new Quantity(500, 4));
+        assertThat(PositionSizer.strategyView(new Quantity(499, 4), MODEL.rules(), io.vavr.control.Option.none(),
+                hundred)).as("no minimum: only the step").isEqualTo(new Quantity(499, 4));
+        assertThat(PositionSizer.strategyView(new Quantity(499, 4), MODEL.rules(), five, null))
+                .as("no price yet: not judged").isEqualTo(new Quantity(499, 4));
+    }
 }

@@ -215,6 +215,59 @@ class TradingSessionTest {
         return new io.cryptobot.order.domain.OrderId(UUID.randomUUID());
     }
 
+    @Test
+    void a_position_worth_less_than_the_venues_minimum_notional_is_dust_the_strategy_never_tries_to_sell() {
+        CloseEveryCandle strategy = new CloseEveryCandle();
+        TradingSession session = session(strategy);
+        session.step(0, candles("100.00 100.00 100.00 100.00"));
+        assertThat(session.minimumNotional(BTC, Option.some(new java.math.BigDecimal("5")))).isTrue();
+        assertThat(session.minimumNotional(BTC, Option.some(new java.math.BigDecimal("5.00")))).as("unchanged")
+                .isFalse();
+        // 0.0400 BTC bought by hand at 100.00: worth 4.00, under the minimum notional of 5 (hand orders are judged
+        // by the venue's filters, not here)
+        session.place(market("b-1", Side.BUY, "0.0400"), id(), "manual");
+        session.step(60_000, candles("100.00 100.00 100.00 100.00"));
+        session.step(120_000, candles("100.00 110.00 100.00 110.00"));
+        // flat for the strategy (0.04 x 110 = 4.4 < 5): it places nothing; the ledger keeps the dust
+        assertThat(session.position(BTC)).isEqualTo(new Quantity(400, 4));
+        assertThat(strategy.seen.subList(1, 3)).containsExactly(new Quantity(0, 4), new Quantity(0, 4));
+        assertThat(session.placedOrders()).hasSize(1);
+        // a strategy that sells what it counts as its own (dca's take-profit) is not sent: the venue would refuse it
+        strategy.sellAnyway = true;
+        session.step(180_000, candles("110.00 110.00 110.00 110.00"));
+        assertThat(session.placedOrders()).hasSize(1);
+        assertThat(session.ignoredSignals()).singleElement().satisfies(signal -> {
+            assertThat(signal.rule()).isEqualTo("sizing");
+            assertThat(signal.reason()).isEqualTo("the intent sizes to 0.04 worth 4.4 at 110, below the venue's"
+                    + " minimum order notional 5 (dust: it cannot be sold)");
+        });
+        // the price makes it sellable again: the strategy sees it and its close sells all of it
+        strategy.sellAnyway = false;
+        session.step(240_000, candles("110.00 130.00 110.00 130.00"));
+        assertThat(strategy.seen.getLast()).isEqualTo(new Quantity(400, 4));
+        assertThat(session.placedOrders()).hasSize(2);
+        assertThat(session.placedOrders().getLast().order().spec().quantity()).isEqualTo(new Quantity(400, 4));
+        assertThat(session.placedOrders().getLast().order().spec().side()).isEqualTo(Side.SELL);
+        session.minimumNotional(BTC, Option.none());
+        assertThat(session.minimumNotional(BTC)).isEmpty();
+    }
+
+    @Test
+    void an_intent_sized_below_the_venues_minimum_notional_is_ignored_not_sent() {
+        BuyEveryCandle strategy = new BuyEveryCandle();
+        TradingSession session = session(strategy);
+        session.minimumNotional(BTC, Option.some(new java.math.BigDecimal("1000")));
+        session.step(0, candles("100.00 100.00 100.00 100.00"));
+        session.step(60_000, candles("100.00 100.00 100.00 100.00"));
+        assertThat(session.placedOrders()).isEmpty();
+        assertThat(session.ignoredSignals()).singleElement().satisfies(signal -> {
+            assertThat(signal.rule()).isEqualTo("sizing");
+            assertThat(signal.reason()).contains("below the venue's minimum order notional 1000")
+                    .doesNotContain("dust");
+        });
+        assertThat(strategy.done).isEqualTo(1);
+    }
+
     private TradingSession session(Strategy strategy) {
         InstrumentRules rules = new InstrumentRules(BTC, new Price(1, 2), new Quantity(1, 4));
         FillModel model = new FillModel(rules, FeeSchedule.inQuote(Rate.basisPoints(2), Rate.basisPoints(10)),
@@ -253,6 +306,26 @@ class TradingSessionTest {
 
         @Override
         public void onCandle(InstrumentId instrument, Candle candle, StrategyContext context) {
+        }
+    }
+
+    /** Records the position it sees; sells it (close position) whenever it sees one, or always when told to. */
+    static final class CloseEveryCandle implements Strategy {
+        final List<Quantity> seen = new ArrayList<>();
+        boolean sellAnyway;
+
+        @Override
+        public int warmUpCandles() {
+            return 0;
+        }
+
+        @Override
+        public void onCandle(InstrumentId instrument, Candle candle, StrategyContext context) {
+            Quantity position = context.position(instrument);
+            seen.add(position);
+            if (position.units() > 0 || sellAnyway) {
+                context.submit(instrument, OrderIntent.market(Side.SELL, Sizing.CLOSE_POSITION, "exit"));
+            }
         }
     }
 

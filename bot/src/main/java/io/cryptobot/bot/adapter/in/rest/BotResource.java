@@ -540,7 +540,9 @@ public class BotResource {
                     + "caught_up with counts), candles the feed never had (candles_missed), a candle that came after the feed had passed "
                     + "over its place (candle_out_of_order) and openings "
                     + "blocked while the feed is stale or the venue halted the instrument "
-                    + "(opening_blocked, opening_allowed).")
+                    + "(opening_blocked, opening_allowed); on a live account, the venue's minimum order notional "
+                    + "its strategy is sized against (venue_min_notional), its venue's reports, reconciliations and "
+                    + "notes (venue_report, venue_reconciled, venue_note).")
     @APIResponse(responseCode = "200", description = "One page of controls",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class,
                     properties = @SchemaProperty(name = "items", type = SchemaType.ARRAY,
