@@ -42,9 +42,10 @@ import java.util.concurrent.TimeUnit;
  * The {@link Venue} of a session on a live account: the session's orders go to the venue through
  * {@link VenueTrading}, and what the venue answers or streams comes back as reports. The discipline:
  * <ul>
- *   <li>the session never waits on the venue: a placement, cancel, query or listing runs on a virtual thread
- *   ({@code calls}); its answer is handed to the session's own {@link SerialLane} (one task at a time, under the
- *   session's lock), as are streamed updates;</li>
+ *   <li>the session never waits on the venue: a cancel, query or listing runs on a virtual thread ({@code calls}); a
+ *   placement is started from the step's own thread when the adapter can start it without blocking
+ *   ({@link VenueTrading#placeAsync}), else on a virtual thread; every answer is handed to the session's own
+ *   {@link SerialLane} (one task at a time, under the session's lock), as are streamed updates;</li>
  *   <li>{@link LiveOrderBook} turns every answer into reports, each once and in order; every report is
  *   {@link ReportJournal journaled} durably before the session applies it; a journal that cannot write stops the
  *   venue (the session is then put aside and rebuilt, as after a crash);</li>
@@ -357,23 +358,56 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
         send(order);
     }
 
-    /** Sends an admitted order (after its percent-price band, when it has one), on a call's virtual thread. */
+    /**
+     * Sends an admitted order. Without a percent-price band to check, from the caller's thread (the step's), through
+     * {@link VenueTrading#placeAsync}: an adapter that can start the request without blocking writes it there, with no
+     * thread hand-off between the decision and the wire (docs/benchmarks.md, "closed candle to order on the wire").
+     * With a band, on a call's virtual thread, which first asks the venue's average price. A hand order's sends are
+     * held until its journal entry is durable ({@link #holdSends}), then started on a call's virtual thread.
+     */
     private void send(VenueOrder order) {
         Option<VenueFilters> banded = bands.apply(order.instrument()).filter(f -> f.needsAveragePrice(order));
+        if (held == null && banded.isEmpty()) {
+            place(order);
+            return;
+        }
         Runnable call = () -> {
             if (banded.isDefined() && outsideBand(order, banded.get())) {
                 return;
             }
-            // fenced right before the wire: a runner that lost the bot's lease sends nothing
-            PlaceAnswer answer = driving.getAsBoolean() ? trading.place(order)
-                    : new PlaceAnswer.NotSent(new VenueFailure.Unavailable("this runner no longer holds the bot's lease"));
-            lane.execute(() -> placed(order, answer));
+            place(order);
         };
         if (held != null) {
             held.add(call);
         } else {
             calls.execute(call);
         }
+    }
+
+    /**
+     * Fenced right before the wire (a runner that lost the bot's lease sends nothing), then started; the answer is
+     * applied on the lane. A stage that fails, or an adapter that throws, leaves the outcome unknown: the order may
+     * have left, so it is asked for by client order id, never sent again.
+     */
+    private void place(VenueOrder order) {
+        if (!driving.getAsBoolean()) {
+            PlaceAnswer refused = new PlaceAnswer.NotSent(new VenueFailure.Unavailable(
+                    "this runner no longer holds the bot's lease"));
+            lane.execute(() -> placed(order, refused));
+            return;
+        }
+        java.util.concurrent.CompletableFuture<PlaceAnswer> answer;
+        try {
+            answer = trading.placeAsync(order, calls);
+        } catch (RuntimeException e) {
+            answer = java.util.concurrent.CompletableFuture.failedFuture(e);
+        }
+        answer.whenComplete((placed, failure) -> {
+            PlaceAnswer outcome = failure == null && placed != null ? placed : new PlaceAnswer.Unknown(
+                    new VenueFailure.Unavailable("the placement failed in this process ("
+                            + (failure == null ? "no answer" : failure.getClass().getSimpleName()) + ")"));
+            lane.execute(() -> placed(order, outcome));
+        });
     }
 
     /** A possibly-sent order the venue twice did not know, past the receive window: checked, then sent once. */

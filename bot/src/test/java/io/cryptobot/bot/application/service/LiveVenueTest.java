@@ -321,6 +321,37 @@ class LiveVenueTest {
     }
 
     @Test
+    void with_an_adapter_that_starts_placements_inline_the_order_leaves_from_the_deciding_thread_fenced_by_the_lease() {
+        venue.startsInline();
+        start(FAST);
+        Order order = place(market("in-1", "1.0000"));
+        // sent before place() returned, from this (the step's) thread: no hand-off before the wire
+        assertThat(venue.placements("in-1")).isEqualTo(1);
+        assertThat(venue.placingThreads).containsExactly(Thread.currentThread());
+        awaitStatus(order.id(), OrderStatus.FILLED);
+        assertThat(kinds()).containsExactly("Accepted", "Filled");
+        assertThat(appliedNotJournaled).isEmpty();
+        leaseHeld = false;
+        Order fenced = place(market("in-2", "1.0000"));
+        awaitStatus(fenced.id(), OrderStatus.REJECTED);
+        assertThat(venue.placements("in-2")).isZero();
+        assertThat(((VenueReport.Rejected) journal.get(journal.size() - 1)).reason()).contains("lease");
+    }
+
+    @Test
+    void a_placement_whose_adapter_fails_after_sending_is_unknown_asked_for_and_never_sent_again() {
+        start(new LiveVenue.Settings(Duration.ofMillis(300), Duration.ofSeconds(1), Duration.ofMillis(50),
+                Duration.ofHours(1), Duration.ZERO));
+        venue.holdUpdates(true);
+        venue.startsInline().failNextPlaceAsync();
+        Order order = place(limit("fx-1", "99.00", "1.0000"));
+        await(() -> events.notes.stream().anyMatch(n -> n.contains("fx-1") && n.contains("outcome unknown")));
+        awaitStatus(order.id(), OrderStatus.ACCEPTED);
+        assertThat(venue.placements("fx-1")).isEqualTo(1);
+        assertThat(venue.queries.get()).isEqualTo(1);
+    }
+
+    @Test
     void a_runner_that_lost_the_bots_lease_sends_nothing() {
         start(FAST);
         Order resting = place(limit("ls-1", "99.00", "1.0000"));

@@ -68,8 +68,42 @@ final class ScriptedVenue implements VenueTrading {
     private Asset feeAsset;
     private long time = 1_000;
 
+    /** Whether {@link #placeAsync} places on its caller's thread, as an adapter that starts requests inline. */
+    private volatile boolean startsInline;
+    /** The threads {@link #placeAsync} placed on, while it starts inline. */
+    final java.util.List<Thread> placingThreads = java.util.Collections.synchronizedList(new ArrayList<>());
+
     ScriptedVenue(Price price) {
         this.price = price;
+    }
+
+    /** From now on {@link #placeAsync} places on its caller's thread and hands the answer to the executor. */
+    ScriptedVenue startsInline() {
+        startsInline = true;
+        return this;
+    }
+
+    /** The next {@link #placeAsync} places the order, then fails its stage (an adapter failing after the send). */
+    ScriptedVenue failNextPlaceAsync() {
+        failNextPlaceAsync = true;
+        return this;
+    }
+
+    private volatile boolean failNextPlaceAsync;
+
+    @Override
+    public java.util.concurrent.CompletableFuture<PlaceAnswer> placeAsync(VenueOrder order,
+                                                                         java.util.concurrent.Executor answers) {
+        if (!startsInline) {
+            return VenueTrading.super.placeAsync(order, answers);
+        }
+        placingThreads.add(Thread.currentThread());
+        PlaceAnswer answer = place(order);
+        if (failNextPlaceAsync) {
+            failNextPlaceAsync = false;
+            return java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("answer unreadable"));
+        }
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> answer, answers);
     }
 
     synchronized ScriptedVenue balance(Asset asset, String amount) {

@@ -13,8 +13,9 @@ import java.util.Objects;
 /**
  * One account's trading API on a live venue (its keys already bound), in the kernel's terms: the live venue adapters
  * in {@code exchange} implement it, the live side of the trading session ({@code bot}) calls it. Calls block (run them
- * on virtual threads) and answer values, never throw for what the venue says or fails to say; every call respects
- * the venue's documented rate limits before it is sent.
+ * on virtual threads; {@link #placeAsync} is the one call made to start without waiting) and answer values, never
+ * throw for what the venue says or fails to say; every call respects the venue's documented rate limits before it is
+ * sent.
  *
  * <p>Outcomes are three-valued where the venue may have acted without our knowing: a timeout, a connection reset or
  * a 5xx on a placement or a cancel is {@code Unknown}, resolved by {@link #query} by client order id, never by
@@ -24,6 +25,19 @@ public interface VenueTrading {
 
     /** Sends a new order under its client order id (Binance {@code newClientOrderId}). */
     PlaceAnswer place(VenueOrder order);
+
+    /**
+     * {@link #place} without waiting for the venue: an adapter that can start the request without blocking (no I/O
+     * wait, no lock held on anything slow) starts it on the caller's thread, so the order leaves with no thread
+     * hand-off, and completes the answer on {@code answers}. The outcomes are {@link #place}'s; a stage that fails
+     * anyway is taken by the caller as {@code Unknown} (the request may have left). By default the call is
+     * {@link #place} on {@code answers} (a thread that may wait), which is what an adapter that cannot start
+     * without blocking does.
+     */
+    default java.util.concurrent.CompletableFuture<PlaceAnswer> placeAsync(VenueOrder order,
+                                                                          java.util.concurrent.Executor answers) {
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> place(order), answers);
+    }
 
     /** Asks the venue to cancel the order named by its client order id (Binance {@code origClientOrderId}). */
     CancelAnswer cancel(InstrumentId instrument, String clientOrderId);

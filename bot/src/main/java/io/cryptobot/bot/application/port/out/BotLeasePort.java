@@ -30,7 +30,10 @@ public interface BotLeasePort {
     /** Extends a lease still held (same token, not expired); none when it was lost. */
     Option<Lease> renew(Lease lease, Duration ttl);
 
-    /** Whether {@code lease} is the bot's current, unexpired grant (checked before every order sent). */
+    /**
+     * Whether {@code lease} is the bot's current, unexpired grant (checked before every order sent, on the step's
+     * own thread for most placements: an implementation answers from what it holds, without I/O).
+     */
     boolean holds(Lease lease);
 
     /** Gives the lease up (nothing when it is no longer the current grant). */

@@ -21,6 +21,8 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -43,6 +45,10 @@ public final class VenueRest {
     private final RateLimiter limiter;
     private final Clock clock;
     private final Dialect dialect;
+    /** {@link System#nanoTime} of the last answer read (0: none yet). */
+    private volatile long lastAnswerNanos;
+    /** Requests sent and not yet answered (or failed). */
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
 
     /** What differs between venues' REST answers. */
     public interface Dialect {
@@ -106,8 +112,9 @@ public final class VenueRest {
      * the client's own tasks where they arise instead of handing each to a pool thread: the JDK client starts every
      * exchange with a task on its executor, so with its default pool a request is written by another thread than
      * the caller's, one more hand-off between a decision and the wire (docs/benchmarks.md, "closed candle to order
-     * on the wire"). Safe here because {@link #send} waits for the answer on the caller's thread and reads the body
-     * as a string (no handler blocks); a venue's WebSocket streams keep a client with the default executor.
+     * on the wire"). Safe here because {@link #send} waits for the answer on the caller's thread, {@link #sendAsync}
+     * judges it on an executor of its caller's, and both read the body as a string (no handler blocks); a venue's
+     * WebSocket streams keep a client with the default executor.
      */
     public static HttpClient restClient(Duration connectTimeout) {
         return AppThreads.inlineHttpClient().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout)
@@ -139,28 +146,98 @@ public final class VenueRest {
         if (admitted.isLeft()) {
             return Either.left(new Failure(admitted.getLeft(), false));
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(resolve(pathAndQuery)).timeout(callTimeout)
-                .method(method, HttpRequest.BodyPublishers.noBody()).header("Accept", "application/json");
-        headers.forEach(request::header);
+        HttpRequest request = request(method, pathAndQuery, headers, callTimeout);
         Instant sentAt = clock.now();
         HttpResponse<String> response;
+        inFlight.incrementAndGet();
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (ConnectException e) {
-            return Either.left(new Failure(new VenueFailure.Unavailable(cost.endpoint() + ": could not connect ("
-                    + e.getClass().getSimpleName() + ")"), false));
-        } catch (HttpTimeoutException e) {
-            // HttpConnectTimeoutException included: the JDK client reports it also when the request had been written
-            // and the venue had acted on it (seen against the fake venue), so it never proves "not sent"
-            return Either.left(new Failure(new VenueFailure.Unavailable(cost.endpoint() + ": no answer within "
-                    + callTimeout.toMillis() + " ms"), true));
-        } catch (IOException e) {
-            return Either.left(new Failure(new VenueFailure.Unavailable(cost.endpoint() + ": "
-                    + e.getClass().getSimpleName()), true));
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Either.left(new Failure(new VenueFailure.Unavailable(cost.endpoint() + ": interrupted"), true));
+        } catch (IOException e) {
+            return Either.left(failed(cost, callTimeout, e));
+        } finally {
+            inFlight.decrementAndGet();
         }
+        return answered(cost, sentAt, response);
+    }
+
+    /**
+     * As {@link #send}, without waiting: the limiter is asked and the request is started on the caller's thread (the
+     * client's executor runs inline, {@link #restClient}: the request is written before this returns, or queued on
+     * the connection when the socket cannot take it yet); the answer is read and judged on {@code answers}, never on
+     * the client's selector thread. The outcomes are those of {@link #send}, a failure to start included (nothing
+     * left: not processed).
+     */
+    public CompletableFuture<Either<Failure, Answer>> sendAsync(String method, RequestCost cost, String pathAndQuery,
+                                                                Map<String, String> headers, Duration callTimeout,
+                                                                Executor answers) {
+        Either<VenueFailure.RateLimited, RequestCost> admitted = limiter.acquire(cost, clock.now());
+        if (admitted.isLeft()) {
+            return CompletableFuture.completedFuture(Either.left(new Failure(admitted.getLeft(), false)));
+        }
+        HttpRequest request;
+        CompletableFuture<HttpResponse<String>> exchange;
+        Instant sentAt;
+        inFlight.incrementAndGet();
+        try {
+            request = request(method, pathAndQuery, headers, callTimeout);
+            sentAt = clock.now();
+            exchange = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+            exchange.whenComplete((response, error) -> inFlight.decrementAndGet());
+        } catch (RuntimeException e) {
+            inFlight.decrementAndGet();
+            // the JDK client refuses a request it cannot send (a closed client, a bad header) before writing it
+            return CompletableFuture.completedFuture(Either.left(new Failure(new VenueFailure.Unavailable(
+                    cost.endpoint() + ": not sent (" + e.getClass().getSimpleName() + ")"), false)));
+        }
+        return exchange.handleAsync((response, error) -> error == null ? answered(cost, sentAt, response)
+                : Either.left(failed(cost, callTimeout, error)), answers);
+    }
+
+    /**
+     * Whether a request started now most probably finds an idle connection in the client's pool: none is in flight
+     * and one was answered within {@code within} (the JDK keeps an idle connection 30 s by default). Starting an
+     * exchange on the caller's thread ({@link #sendAsync}) then neither opens a connection nor looks a name up, the
+     * only parts of it that can block (the JDK resolves the host on the thread that opens the connection). Not a
+     * proof: the venue may have closed the idle connection meanwhile.
+     */
+    public boolean idleConnectionLikely(Duration within) {
+        long last = lastAnswerNanos;
+        return inFlight.get() == 0 && last != 0 && System.nanoTime() - last < within.toNanos();
+    }
+
+    private HttpRequest request(String method, String pathAndQuery, Map<String, String> headers,
+                                Duration callTimeout) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(resolve(pathAndQuery)).timeout(callTimeout)
+                .method(method, HttpRequest.BodyPublishers.noBody()).header("Accept", "application/json");
+        headers.forEach(request::header);
+        return request.build();
+    }
+
+    /** A call that ended without an answer: not processed only when the connection never opened. */
+    private static Failure failed(RequestCost cost, Duration callTimeout, Throwable error) {
+        Throwable e = error;
+        while ((e instanceof java.util.concurrent.CompletionException
+                || e instanceof java.util.concurrent.ExecutionException) && e.getCause() != null) {
+            e = e.getCause();
+        }
+        if (e instanceof ConnectException) {
+            return new Failure(new VenueFailure.Unavailable(cost.endpoint() + ": could not connect ("
+                    + e.getClass().getSimpleName() + ")"), false);
+        }
+        if (e instanceof HttpTimeoutException) {
+            // HttpConnectTimeoutException included: the JDK client reports it also when the request had been written
+            // and the venue had acted on it (seen against the fake venue), so it never proves "not sent"
+            return new Failure(new VenueFailure.Unavailable(cost.endpoint() + ": no answer within "
+                    + callTimeout.toMillis() + " ms"), true);
+        }
+        return new Failure(new VenueFailure.Unavailable(cost.endpoint() + ": " + e.getClass().getSimpleName()), true);
+    }
+
+    private Either<Failure, Answer> answered(RequestCost cost, Instant sentAt, HttpResponse<String> response) {
+        lastAnswerNanos = System.nanoTime();
         Instant receivedAt = clock.now();
         dialect.observe(response.headers(), limiter, receivedAt);
         int status = response.statusCode();

@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.stream.Collectors;
 
 /**
  * The transport to one Binance spot deployment (production or testnet, by {@link BinanceConfig}): public and signed
@@ -113,13 +112,49 @@ public final class BinanceApi implements AutoCloseable {
     Either<VenueRest.Failure, VenueRest.Answer> signed(String method, RequestCost cost, String path,
                                                        Map<String, String> parameters, Credentials credentials,
                                                        Duration timeout) {
-        Map<String, String> signed = new LinkedHashMap<>(parameters);
-        signed.put("recvWindow", Long.toString(config.recvWindow().toMillis()));
-        signed.put("timestamp", Long.toString(clock.now().toEpochMilli()));
-        String payload = query(signed).substring(1);
-        String signature = Signatures.hmacSha256Hex(credentials.secret(), payload);
-        return rest.send(method, cost, path + "?" + payload + "&signature=" + signature,
-                Map.of("X-MBX-APIKEY", credentials.apiKey()), timeout);
+        return signed(method, cost, path, parameters, credentials.apiKey(),
+                new Signatures.HmacSha256(credentials.secret()), timeout);
+    }
+
+    /** As {@link #signed(String, RequestCost, String, Map, Credentials, Duration)}, with the account's own signer. */
+    Either<VenueRest.Failure, VenueRest.Answer> signed(String method, RequestCost cost, String path,
+                                                       Map<String, String> parameters, String apiKey,
+                                                       Signatures.HmacSha256 signer, Duration timeout) {
+        return rest.send(method, cost, path + signedQuery(parameters, signer), Map.of("X-MBX-APIKEY", apiKey),
+                timeout);
+    }
+
+    /**
+     * As {@link #signed(String, RequestCost, String, Map, String, Signatures.HmacSha256, Duration)} without waiting:
+     * signed and started on the caller's thread, the answer judged on {@code answers}
+     * ({@link VenueRest#sendAsync}).
+     */
+    java.util.concurrent.CompletableFuture<Either<VenueRest.Failure, VenueRest.Answer>> signedAsync(
+            String method, RequestCost cost, String path, Map<String, String> parameters, String apiKey,
+            Signatures.HmacSha256 signer, Duration timeout, java.util.concurrent.Executor answers) {
+        return rest.sendAsync(method, cost, path + signedQuery(parameters, signer), Map.of("X-MBX-APIKEY", apiKey),
+                timeout, answers);
+    }
+
+    /**
+     * Whether a REST request started now most probably finds an idle pooled connection
+     * ({@link VenueRest#idleConnectionLikely}).
+     */
+    boolean idleConnectionLikely(Duration within) {
+        return rest.idleConnectionLikely(within);
+    }
+
+    /** {@code ?parameters&recvWindow=..&timestamp=..&signature=..}, the signature over what precedes it. */
+    private String signedQuery(Map<String, String> parameters, Signatures.HmacSha256 signer) {
+        StringBuilder payload = new StringBuilder(160);
+        append(payload, parameters);
+        if (!payload.isEmpty()) {
+            payload.append('&');
+        }
+        payload.append("recvWindow=").append(config.recvWindow().toMillis()).append("&timestamp=")
+                .append(clock.now().toEpochMilli());
+        String signed = payload.toString();
+        return "?" + signed + "&signature=" + signer.hex(signed);
     }
 
     /** GET /api/v3/time, remembered as the offset between the venue's clock and ours. */
@@ -149,9 +184,21 @@ public final class BinanceApi implements AutoCloseable {
         if (parameters.isEmpty()) {
             return "";
         }
-        return parameters.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&", "?", ""));
+        StringBuilder query = new StringBuilder("?");
+        append(query, parameters);
+        return query.toString();
+    }
+
+    /** {@code key=value&...}, values URL-encoded, in the map's order. */
+    private static void append(StringBuilder to, Map<String, String> parameters) {
+        boolean first = true;
+        for (Map.Entry<String, String> e : parameters.entrySet()) {
+            if (!first) {
+                to.append('&');
+            }
+            first = false;
+            to.append(e.getKey()).append('=').append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
+        }
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.cryptobot.exchange.adapter.out.venue.binance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cryptobot.exchange.adapter.out.venue.Json;
+import io.cryptobot.exchange.adapter.out.venue.Signatures;
 import io.cryptobot.exchange.adapter.out.venue.VenueRest;
 import io.cryptobot.exchange.domain.account.Credentials;
 import io.cryptobot.exchange.domain.venue.limits.BinanceLimits;
@@ -61,6 +62,14 @@ public final class BinanceTrading implements VenueTrading {
     private final BinanceSymbols symbols;
     /** Binance's order id to the client order id, learned from every answer: myTrades names only the former. */
     private final java.util.Map<String, String> clientIds = new ConcurrentHashMap<>();
+    /** The account's signer, its key set up once. */
+    private final Signatures.HmacSha256 signer;
+    /**
+     * A placement is started on its caller's thread only while the REST client answered within this (and has
+     * nothing in flight): its connection is then pooled (the JDK keeps an idle one 30 s), so starting needs neither
+     * a name look-up nor a connect.
+     */
+    static final Duration WARM = Duration.ofSeconds(10);
 
     public BinanceTrading(BinanceApi api, BinanceTradingConfig config, Credentials credentials,
                           RateLimiter orderCount) {
@@ -68,6 +77,7 @@ public final class BinanceTrading implements VenueTrading {
         this.config = config;
         this.credentials = credentials;
         this.orderCount = orderCount;
+        this.signer = new Signatures.HmacSha256(credentials.secret());
         this.symbols = new BinanceSymbols(new BinanceMarketData(api), api.clock());
     }
 
@@ -85,6 +95,43 @@ public final class BinanceTrading implements VenueTrading {
      */
     @Override
     public PlaceAnswer place(VenueOrder order) {
+        java.util.Map<String, String> params = orderParameters(order);
+        Either<VenueFailure.RateLimited, RequestCost> counted = orderCount.acquire(BinanceLimits.orderCount(),
+                api.clock().now());
+        if (counted.isLeft()) {
+            return new PlaceAnswer.NotSent(counted.getLeft());
+        }
+        return placeAnswer(order, signed("POST", BinanceLimits.newOrder(), ORDER, params, config.orderTimeout()));
+    }
+
+    /**
+     * As {@link #place}, the request signed and started on the caller's thread (both limiters asked first, as
+     * there) and its answer judged on {@code answers}. Only when the REST client most probably has an idle pooled
+     * connection (nothing in flight, an answer within {@link #WARM}): opening a connection may wait on a name
+     * look-up, so otherwise the whole placement runs on {@code answers}, as {@link #place}.
+     */
+    @Override
+    public java.util.concurrent.CompletableFuture<PlaceAnswer> placeAsync(VenueOrder order,
+                                                                         java.util.concurrent.Executor answers) {
+        if (!api.idleConnectionLikely(WARM)) {
+            return java.util.concurrent.CompletableFuture.supplyAsync(() -> place(order), answers);
+        }
+        java.util.Map<String, String> params = orderParameters(order);
+        Either<VenueFailure.RateLimited, RequestCost> counted = orderCount.acquire(BinanceLimits.orderCount(),
+                api.clock().now());
+        if (counted.isLeft()) {
+            return java.util.concurrent.CompletableFuture.completedFuture(new PlaceAnswer.NotSent(counted.getLeft()));
+        }
+        return api.signedAsync("POST", BinanceLimits.newOrder(), ORDER, params, credentials.apiKey(), signer,
+                config.orderTimeout(), answers).thenApply(answer -> placeAnswer(order, answer));
+    }
+
+    /**
+     * symbol, side, type, quantity, and per type (rest-api.md "New order", "Additional mandatory parameters"): LIMIT
+     * price and timeInForce; STOP_LOSS / TAKE_PROFIT stopPrice; STOP_LOSS_LIMIT price, stopPrice and timeInForce;
+     * MARKET takes no timeInForce. Then {@code newClientOrderId} and {@code newOrderRespType=FULL}.
+     */
+    private java.util.Map<String, String> orderParameters(VenueOrder order) {
         java.util.Map<String, String> params = new LinkedHashMap<>();
         params.put("symbol", symbols.symbolOf(order.instrument()));
         params.put("side", order.side().name());
@@ -97,13 +144,10 @@ public final class BinanceTrading implements VenueTrading {
         order.triggerPrice().forEach(price -> params.put("stopPrice", BinanceOrders.text(price.toBigDecimal())));
         params.put("newClientOrderId", order.clientOrderId());
         params.put("newOrderRespType", "FULL");
-        Either<VenueFailure.RateLimited, RequestCost> counted = orderCount.acquire(BinanceLimits.orderCount(),
-                api.clock().now());
-        if (counted.isLeft()) {
-            return new PlaceAnswer.NotSent(counted.getLeft());
-        }
-        Either<VenueRest.Failure, VenueRest.Answer> answer = api.signed("POST", BinanceLimits.newOrder(), ORDER,
-                params, credentials, config.orderTimeout());
+        return params;
+    }
+
+    private PlaceAnswer placeAnswer(VenueOrder order, Either<VenueRest.Failure, VenueRest.Answer> answer) {
         if (answer.isRight()) {
             observeOrderCount(answer.get());
             return new PlaceAnswer.Accepted(remember(BinanceOrders.state(answer.get().body(), order.instrument())));
@@ -117,14 +161,20 @@ public final class BinanceTrading implements VenueTrading {
                 : new PlaceAnswer.NotSent(failure.failure());
     }
 
+    private Either<VenueRest.Failure, VenueRest.Answer> signed(String method, RequestCost cost, String path,
+                                                               java.util.Map<String, String> params,
+                                                               Duration timeout) {
+        return api.signed(method, cost, path, params, credentials.apiKey(), signer, timeout);
+    }
+
     /** DELETE /api/v3/order by {@code origClientOrderId} (rest-api.md "Cancel order"). */
     @Override
     public CancelAnswer cancel(InstrumentId instrument, String clientOrderId) {
         java.util.Map<String, String> params = new LinkedHashMap<>();
         params.put("symbol", symbols.symbolOf(instrument));
         params.put("origClientOrderId", clientOrderId);
-        Either<VenueRest.Failure, VenueRest.Answer> answer = api.signed("DELETE", BinanceLimits.cancelOrder(), ORDER,
-                params, credentials, config.orderTimeout());
+        Either<VenueRest.Failure, VenueRest.Answer> answer = signed("DELETE", BinanceLimits.cancelOrder(), ORDER,
+                params, config.orderTimeout());
         if (answer.isRight()) {
             return new CancelAnswer.Canceled(remember(BinanceOrders.state(answer.get().body(), instrument)));
         }
@@ -145,8 +195,8 @@ public final class BinanceTrading implements VenueTrading {
         java.util.Map<String, String> params = new LinkedHashMap<>();
         params.put("symbol", symbols.symbolOf(instrument));
         params.put("origClientOrderId", clientOrderId);
-        Either<VenueRest.Failure, VenueRest.Answer> answer = api.signed("GET", BinanceLimits.queryOrder(), ORDER,
-                params, credentials, config.queryTimeout());
+        Either<VenueRest.Failure, VenueRest.Answer> answer = signed("GET", BinanceLimits.queryOrder(), ORDER,
+                params, config.queryTimeout());
         if (answer.isLeft() && answer.getLeft().failure() instanceof VenueFailure.Rejected rejected
                 && code(rejected) == NO_SUCH_ORDER) {
             return Either.right(Option.none());
@@ -160,8 +210,8 @@ public final class BinanceTrading implements VenueTrading {
     public Either<VenueFailure, List<VenueOrderState>> openOrders(Option<InstrumentId> instrument) {
         java.util.Map<String, String> params = new LinkedHashMap<>();
         instrument.forEach(i -> params.put("symbol", symbols.symbolOf(i)));
-        return api.signed("GET", BinanceLimits.openOrders(instrument.isDefined()), "/api/v3/openOrders", params,
-                        credentials, config.queryTimeout()).mapLeft(VenueRest.Failure::failure)
+        return signed("GET", BinanceLimits.openOrders(instrument.isDefined()), "/api/v3/openOrders", params,
+                        config.queryTimeout()).mapLeft(VenueRest.Failure::failure)
                 .map(answer -> List.ofAll(answer.body()).flatMap(order -> symbols.instrument(order.path("symbol")
                         .asText()).map(i -> remember(BinanceOrders.state(order, i)))));
     }
@@ -181,8 +231,8 @@ public final class BinanceTrading implements VenueTrading {
         params.put("startTime", Long.toString(fromTime));
         params.put("limit", Integer.toString(MAX_TRADES));
         while (true) {
-            Either<VenueRest.Failure, VenueRest.Answer> page = api.signed("GET", BinanceLimits.myTrades(false),
-                    "/api/v3/myTrades", params, credentials, config.queryTimeout());
+            Either<VenueRest.Failure, VenueRest.Answer> page = signed("GET", BinanceLimits.myTrades(false),
+                    "/api/v3/myTrades", params, config.queryTimeout());
             if (page.isLeft()) {
                 return Either.left(page.getLeft().failure());
             }
@@ -227,7 +277,7 @@ public final class BinanceTrading implements VenueTrading {
     public Either<VenueFailure, Map<Asset, Money>> balances() {
         java.util.Map<String, String> params = new LinkedHashMap<>();
         params.put("omitZeroBalances", "true");
-        return api.signed("GET", BinanceLimits.account(), "/api/v3/account", params, credentials,
+        return signed("GET", BinanceLimits.account(), "/api/v3/account", params,
                 config.queryTimeout()).mapLeft(VenueRest.Failure::failure).map(answer -> {
                     Map<Asset, Money> held = HashMap.empty();
                     for (JsonNode balance : answer.body().path("balances")) {
@@ -257,7 +307,7 @@ public final class BinanceTrading implements VenueTrading {
         java.util.Map<String, String> params = new LinkedHashMap<>();
         params.put("symbol", symbols.symbolOf(instrument));
         params.put("orderId", orderId);
-        return api.signed("GET", BinanceLimits.queryOrder(), ORDER, params, credentials, config.queryTimeout())
+        return signed("GET", BinanceLimits.queryOrder(), ORDER, params, config.queryTimeout())
                 .mapLeft(VenueRest.Failure::failure)
                 .map(answer -> remember(BinanceOrders.state(answer.body(), instrument)).clientOrderId());
     }

@@ -77,6 +77,21 @@ class BinanceTradingTest {
         fake.close();
     }
 
+    /** Whether the nested class places through {@link BinanceTrading#placeAsync} (its answer judged inline). */
+    boolean withoutBlocking;
+
+    /**
+     * {@code on.place(order)}, or through {@code placeAsync} after a read, so that the client has an idle pooled
+     * connection and the request is started on this thread.
+     */
+    VenueTrading.PlaceAnswer place(BinanceTrading on, VenueOrder order) {
+        if (!withoutBlocking) {
+            return on.place(order);
+        }
+        on.balances();
+        return on.placeAsync(order, Runnable::run).join();
+    }
+
     VenueOrder limit(Side side, String quantity, String price) {
         return new VenueOrder("cid-" + ++ids, BTC_USDT, side, OrderType.LIMIT, qty(quantity),
                 Option.some(Price.parse(price, 2).get()), Option.none(), TimeInForce.GTC, false);
@@ -102,7 +117,7 @@ class BinanceTradingTest {
         void a_resting_limit_order_is_accepted_open_and_listed() {
             VenueOrder order = limit(Side.BUY, "0.01", "49000");
 
-            VenueOrderState state = accepted(trading.place(order));
+            VenueOrderState state = accepted(place(trading, order));
 
             assertThat(state.clientOrderId()).isEqualTo(order.clientOrderId());
             assertThat(state.status()).isEqualTo(VenueOrderState.Status.NEW);
@@ -118,7 +133,7 @@ class BinanceTradingTest {
         void a_market_order_fills_at_once_and_its_trade_is_in_the_history_with_its_client_id() {
             VenueOrder order = market(Side.BUY, "0.02");
 
-            VenueOrderState state = accepted(trading.place(order));
+            VenueOrderState state = accepted(place(trading, order));
 
             assertThat(state.status()).isEqualTo(VenueOrderState.Status.FILLED);
             assertThat(state.executed().compareTo(qty("0.02"))).isZero();
@@ -131,12 +146,12 @@ class BinanceTradingTest {
 
         @Test
         void a_filter_failure_is_rejected_with_binances_code_and_message() {
-            VenueTrading.PlaceAnswer tick = trading.place(limit(Side.BUY, "0.01", "49000.005".substring(0, 8)));
-            VenueTrading.PlaceAnswer lot = trading.place(new VenueOrder("cid-lot", BTC_USDT, Side.BUY,
+            VenueTrading.PlaceAnswer tick = place(trading, limit(Side.BUY, "0.01", "49000.005".substring(0, 8)));
+            VenueTrading.PlaceAnswer lot = place(trading, new VenueOrder("cid-lot", BTC_USDT, Side.BUY,
                     OrderType.LIMIT, Quantity.parse("0.000015", 6).get(), Option.some(Price.parse("49000", 2).get()),
                     Option.none(), TimeInForce.GTC, false));
-            VenueTrading.PlaceAnswer notional = trading.place(limit(Side.BUY, "0.00001", "49000"));
-            VenueTrading.PlaceAnswer price = trading.place(new VenueOrder("cid-tick", BTC_USDT, Side.BUY,
+            VenueTrading.PlaceAnswer notional = place(trading, limit(Side.BUY, "0.00001", "49000"));
+            VenueTrading.PlaceAnswer price = place(trading, new VenueOrder("cid-tick", BTC_USDT, Side.BUY,
                     OrderType.LIMIT, qty("0.01"), Option.some(Price.parse("49000.005", 3).get()), Option.none(),
                     TimeInForce.GTC, false));
 
@@ -152,9 +167,9 @@ class BinanceTradingTest {
             fake.engine().averagePrice("BTCUSDT", "48000");
             assertThat(trading.averagePrice(BTC_USDT).get()).isEqualByComparingTo("48000");
             // 48000 x 1.05 = 50400: a buy at 50400.01 is outside, 50400.00 inside
-            assertThat(trading.place(limit(Side.BUY, "0.01", "50400.01"))).isEqualTo(
+            assertThat(place(trading, limit(Side.BUY, "0.01", "50400.01"))).isEqualTo(
                     new VenueTrading.PlaceAnswer.Rejected("-1013", "Filter failure: PERCENT_PRICE_BY_SIDE"));
-            assertThat(trading.place(new VenueOrder("cid-in-band", BTC_USDT, Side.BUY, OrderType.LIMIT,
+            assertThat(place(trading, new VenueOrder("cid-in-band", BTC_USDT, Side.BUY, OrderType.LIMIT,
                     qty("0.01"), Option.some(Price.parse("50400.00", 2).get()), Option.none(), TimeInForce.GTC,
                     false))).isInstanceOf(VenueTrading.PlaceAnswer.Accepted.class);
         }
@@ -162,15 +177,53 @@ class BinanceTradingTest {
         @Test
         void an_order_the_account_cannot_pay_and_a_client_id_in_use_are_rejected_as_2010() {
             VenueOrder first = limit(Side.BUY, "0.01", "49000");
-            accepted(trading.place(first));
+            accepted(place(trading, first));
 
-            VenueTrading.PlaceAnswer again = trading.place(first);
-            VenueTrading.PlaceAnswer tooBig = trading.place(limit(Side.BUY, "1", "49000"));
+            VenueTrading.PlaceAnswer again = place(trading, first);
+            VenueTrading.PlaceAnswer tooBig = place(trading, limit(Side.BUY, "1", "49000"));
 
             assertThat(again).isEqualTo(new VenueTrading.PlaceAnswer.Rejected("-2010", "Duplicate order sent."));
             assertThat(tooBig).isEqualTo(new VenueTrading.PlaceAnswer.Rejected("-2010",
                     "Account has insufficient balance for requested action."));
             assertThat(fake.engine().placed(KEY, first.clientOrderId())).isEqualTo(1);
+        }
+    }
+
+    /** The placement tests again through {@link BinanceTrading#placeAsync}, started on the test's thread. */
+    @Nested
+    class PlacingWithoutBlocking extends Placing {
+        @BeforeEach
+        void warm() {
+            withoutBlocking = true;
+        }
+
+        @Test
+        void with_a_pooled_connection_the_order_leaves_before_place_async_returns_its_answer_judged_on_the_executor() {
+            trading.balances();
+            List<Runnable> answers = Collections.synchronizedList(new ArrayList<>());
+            VenueOrder order = limit(Side.BUY, "0.01", "49000");
+
+            var answer = trading.placeAsync(order, answers::add);
+
+            Eventually.until(WAIT, "the order at the venue", () -> fake.engine().placed(KEY, order.clientOrderId()) == 1);
+            Eventually.until(WAIT, "the answer's task", () -> !answers.isEmpty());
+            assertThat(answer).isNotDone();
+            answers.forEach(Runnable::run);
+            assertThat(accepted(answer.join()).clientOrderId()).isEqualTo(order.clientOrderId());
+        }
+
+        @Test
+        void without_a_recent_answer_the_whole_placement_runs_on_the_executor() {
+            List<Runnable> calls = Collections.synchronizedList(new ArrayList<>());
+            VenueOrder order = limit(Side.BUY, "0.01", "49000");
+
+            var answer = trading.placeAsync(order, calls::add);
+
+            assertThat(calls).hasSize(1);
+            assertThat(fake.count("/api/v3/order")).isZero();
+            calls.getFirst().run();
+            assertThat(accepted(answer.join()).clientOrderId()).isEqualTo(order.clientOrderId());
+            assertThat(fake.engine().placed(KEY, order.clientOrderId())).isEqualTo(1);
         }
     }
 
@@ -275,7 +328,7 @@ class BinanceTradingTest {
             VenueOrder order = limit(Side.BUY, "0.01", "49000");
             fake.failNext("POST", "/api/v3/order", FakeBinance.Fault.processedWithoutAnswer());
 
-            VenueTrading.PlaceAnswer answer = trading.place(order);
+            VenueTrading.PlaceAnswer answer = place(trading, order);
 
             assertThat(answer).isInstanceOf(VenueTrading.PlaceAnswer.Unknown.class);
             Option<VenueOrderState> found = trading.query(BTC_USDT, order.clientOrderId()).get();
@@ -290,9 +343,9 @@ class BinanceTradingTest {
             fake.failNext("POST", "/api/v3/order", FakeBinance.Fault.tooMany(3));
             VenueOrder order = limit(Side.BUY, "0.01", "49000");
 
-            VenueTrading.PlaceAnswer refused = trading.place(order);
+            VenueTrading.PlaceAnswer refused = place(trading, order);
             long sent = fake.requests().size();
-            VenueTrading.PlaceAnswer held = trading.place(limit(Side.BUY, "0.01", "49000"));
+            VenueTrading.PlaceAnswer held = place(trading, limit(Side.BUY, "0.01", "49000"));
             var query = trading.openOrders(Option.none());
 
             assertThat(refused).isInstanceOf(VenueTrading.PlaceAnswer.NotSent.class);
@@ -312,13 +365,22 @@ class BinanceTradingTest {
             BinanceTrading limited = new BinanceTrading(api, tight,
                     Credentials.checked(KEY, "trader-secret-0001", null).get(), BinanceTrading.orderCountLimiter(tight));
 
-            accepted(limited.place(limit(Side.BUY, "0.01", "49000")));
-            accepted(limited.place(limit(Side.BUY, "0.01", "49000")));
-            VenueTrading.PlaceAnswer third = limited.place(limit(Side.BUY, "0.01", "49000"));
+            accepted(place(limited, limit(Side.BUY, "0.01", "49000")));
+            accepted(place(limited, limit(Side.BUY, "0.01", "49000")));
+            VenueTrading.PlaceAnswer third = place(limited, limit(Side.BUY, "0.01", "49000"));
 
             assertThat(third).isInstanceOf(VenueTrading.PlaceAnswer.NotSent.class);
             assertThat(fake.count("/api/v3/order")).isEqualTo(2);
             assertThat(api.limiter().used(BinanceLimits.REQUEST_WEIGHT, Instant.now())).isGreaterThanOrEqualTo(2);
+        }
+    }
+
+    /** The unknown outcomes again through {@link BinanceTrading#placeAsync}, the client warm. */
+    @Nested
+    class UnknownOutcomesWithoutBlocking extends UnknownOutcomes {
+        @BeforeEach
+        void warm() {
+            withoutBlocking = true;
         }
     }
 
