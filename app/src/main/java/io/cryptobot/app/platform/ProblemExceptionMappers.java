@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import io.cryptobot.kernel.adapter.out.persistence.DatabaseFaults;
 import io.vavr.control.Option;
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -71,6 +72,19 @@ class ProblemExceptionMappers {
     @ServerExceptionMapper
     Response unreadable(ProcessingException failure) {
         return problem(400, "request.malformed", "The request could not be read.", null).build();
+    }
+
+    /**
+     * A multipart body cut short, or not multipart at all, under a multipart content type: RESTEasy's parser throws a
+     * plain IOException before any resource runs. Other IOExceptions stay unexpected.
+     */
+    @ServerExceptionMapper
+    Response unreadableMultipart(IOException failure) {
+        StackTraceElement[] frames = failure.getStackTrace();
+        if (frames.length > 0 && frames[0].getClassName().contains(".multipart.")) {
+            return problem(400, "request.malformed", "The multipart body could not be read.", null).build();
+        }
+        return unexpected(failure);
     }
 
     @ServerExceptionMapper

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -54,6 +55,14 @@ final class PackagedApp implements AutoCloseable {
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         builder.environment().put("CRYPTOBOT_DEMO_PASSWORD", demoPassword);
         builder.environment().remove("CRYPTOBOT_DB_URL");
+        // never a real exchange: the venues' defaults are api.binance.com and www.okx.com, and the instrument sync
+        // asks every venue with instruments in the catalog (the README tour defines BINANCE:BTC/USDT) within 10 s of
+        // the start; a test that needs a venue points it at a fake with env(...)
+        for (String venue : List.of("BINANCE", "OKX")) {
+            builder.environment().put("CRYPTOBOT_VENUES_" + venue + "_REST_URL", "http://127.0.0.1:9");
+            builder.environment().put("CRYPTOBOT_VENUES_" + venue + "_WS_URL", "ws://127.0.0.1:9/ws");
+        }
+        builder.environment().put("CRYPTOBOT_VENUES_BINANCE_TRADING_WS_API_URL", "ws://127.0.0.1:9/ws-api/v3");
         builder.environment().putAll(env);
         process = builder.start();
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();

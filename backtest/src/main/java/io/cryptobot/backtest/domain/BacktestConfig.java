@@ -188,7 +188,7 @@ public record BacktestConfig(String strategy, Map<String, String> parameters, ja
     private static Either<String, BigDecimal> decimal(String text, String fallback) {
         String value = text == null || text.isBlank() ? fallback : text.trim();
         try {
-            BigDecimal parsed = new BigDecimal(value);
+            BigDecimal parsed = FixedPoint.decimal(value);
             return parsed.stripTrailingZeros().scale() > FixedPoint.MAX_SCALE
                     ? Either.left("at most " + FixedPoint.MAX_SCALE + " decimals")
                     : parsed.abs().compareTo(new BigDecimal("1e15")) >= 0

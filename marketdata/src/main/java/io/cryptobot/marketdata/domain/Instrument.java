@@ -104,7 +104,7 @@ public record Instrument(InstrumentId id, Price tickSize, Quantity stepSize) {
         }
         BigDecimal value;
         try {
-            value = new BigDecimal(text.trim());
+            value = FixedPoint.decimal(text.trim());
         } catch (NumberFormatException e) {
             return Either.left("'" + text + "' is not a decimal number");
         }

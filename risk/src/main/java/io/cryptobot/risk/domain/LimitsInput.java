@@ -75,7 +75,7 @@ public record LimitsInput(String maxOrderNotional, String maxPositionSharePercen
             return Either.right(Option.none());
         }
         try {
-            BigDecimal value = new BigDecimal(text.strip()).stripTrailingZeros();
+            BigDecimal value = FixedPoint.decimal(text.strip()).stripTrailingZeros();
             if (value.signum() <= 0) {
                 return Either.left("must be positive");
             }

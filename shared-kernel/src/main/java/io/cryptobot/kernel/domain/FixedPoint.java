@@ -88,12 +88,33 @@ public final class FixedPoint {
 
     private static Either<String, Long> parseExponent(String text, int scale) {
         try {
-            return Either.right(new BigDecimal(text).setScale(scale).unscaledValue().longValueExact());
+            return Either.right(decimal(text).setScale(scale).unscaledValue().longValueExact());
         } catch (ArithmeticException e) {
             return Either.left("'" + text + "' does not fit " + scale + " decimals");
         } catch (NumberFormatException e) {
             return Either.left("'" + text + "' is not a number");
         }
+    }
+
+    /** The largest exponent, either way, of a decimal read from outside (see {@link #decimal}). */
+    public static final int MAX_EXPONENT = 1000;
+
+    /**
+     * {@code new BigDecimal(text)} for text from outside: the same {@link NumberFormatException} for what is not a
+     * number, and also for an exponent beyond {@value #MAX_EXPONENT} either way. {@code "1e999999999"} parses in a
+     * microsecond, but writing it out in plain notation or scaling it takes gigabytes: one hand order with that
+     * quantity ran the server out of heap, a tick size of it overflowed BigInteger.
+     */
+    public static BigDecimal decimal(String text) {
+        BigDecimal value = new BigDecimal(text);
+        if (Math.abs((long) value.scale()) > MAX_EXPONENT) {
+            throw new NumberFormatException("the exponent of '" + abbreviate(text) + "' is out of range");
+        }
+        return value;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
     }
 
     public static BigDecimal toBigDecimal(long units, int scale) {

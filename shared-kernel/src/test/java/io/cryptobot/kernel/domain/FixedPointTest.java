@@ -6,6 +6,21 @@ import org.junit.jupiter.api.Test;
 
 class FixedPointTest {
 
+    /** 1e600000000 used to be scaled out (a BigInteger power of gigabits) before it was found too large. */
+    @Test
+    void an_exponent_out_of_range_is_refused_at_once() {
+        long started = System.nanoTime();
+        assertThat(FixedPoint.parse("1e600000000", 8).getLeft()).contains("is not a number");
+        assertThat(FixedPoint.parse("1e-999999999", 8).getLeft()).contains("is not a number");
+        assertThat(System.nanoTime() - started).isLessThan(1_000_000_000L);
+        assertThat(FixedPoint.decimal("1.5e3")).isEqualByComparingTo("1500");
+        assertThat(FixedPoint.decimal("1e1000").toPlainString()).hasSize(1001);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FixedPoint.decimal("1e1001"))
+                .isInstanceOf(NumberFormatException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FixedPoint.decimal("1e-999999999"))
+                .isInstanceOf(NumberFormatException.class);
+    }
+
     @Test
     void parses_binance_style_prices_with_trailing_zeros_beyond_the_scale() {
         assertThat(FixedPoint.parse("42000.01000000", 2).get()).isEqualTo(4_200_001L);

@@ -4,6 +4,7 @@ import io.cryptobot.bot.domain.strategy.ParameterSpec;
 import io.cryptobot.bot.domain.strategy.ParameterType;
 import io.cryptobot.bot.domain.strategy.StrategyDefinition;
 import io.cryptobot.kernel.domain.DomainError.Violation;
+import io.cryptobot.kernel.domain.FixedPoint;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
 import io.vavr.control.Option;
@@ -209,7 +210,7 @@ public record ParameterSpace(java.util.List<Axis> axes) {
             return io.vavr.control.Either.left(field + " is missing");
         }
         try {
-            BigDecimal value = new BigDecimal(text.trim());
+            BigDecimal value = FixedPoint.decimal(text.trim());
             if (spec.type() == ParameterType.INTEGER && value.stripTrailingZeros().scale() > 0) {
                 return io.vavr.control.Either.left(field + " must be a whole number, got '" + text + "'");
             }
@@ -227,7 +228,7 @@ public record ParameterSpace(java.util.List<Axis> axes) {
                     : Validation.invalid("must be true or false, got '" + text + "'");
         }
         try {
-            BigDecimal number = new BigDecimal(value);
+            BigDecimal number = FixedPoint.decimal(value);
             if (spec.type() == ParameterType.INTEGER && number.stripTrailingZeros().scale() > 0) {
                 return Validation.invalid("must be an integer, got '" + text + "'");
             }

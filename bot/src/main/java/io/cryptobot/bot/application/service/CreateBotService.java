@@ -9,6 +9,7 @@ import io.cryptobot.bot.domain.bot.BotErrors;
 import io.cryptobot.bot.domain.bot.BotId;
 import io.cryptobot.bot.domain.bot.LiveFeedSpec;
 import io.cryptobot.bot.domain.bot.ReplayFeedSpec;
+import io.cryptobot.kernel.domain.FixedPoint;
 import io.cryptobot.marketdata.application.port.in.LiveCandleRequest;
 import io.cryptobot.marketdata.application.port.in.SubscribeLiveCandlesUseCase;
 import io.cryptobot.bot.domain.strategy.EntrySizing;
@@ -163,7 +164,7 @@ class CreateBotService implements CreateBotUseCase {
             List<Violation> liveProblems = liveAccountProblems(account.get(), c, instrument, live);
             found = found.appendAll(liveProblems);
             if (liveProblems.isEmpty()) {
-                budget = Option.some(Money.of(new BigDecimal(c.budget().strip()), instrument.get().quote()));
+                budget = Option.some(Money.of(FixedPoint.decimal(c.budget().strip()), instrument.get().quote()));
             }
         } else if (instrument.isRight() && startingCash(account.get(), instrument.get().quote()).isEmpty()) {
             found = found.append(new Violation("accountId", "the account holds no " + instrument.get().quote()
@@ -285,7 +286,7 @@ class CreateBotService implements CreateBotUseCase {
                     + "with on the live account"));
         } else {
             try {
-                if (new BigDecimal(c.budget().strip()).signum() <= 0) {
+                if (FixedPoint.decimal(c.budget().strip()).signum() <= 0) {
                     found = found.append(new Violation("budget", "must be positive"));
                 }
             } catch (NumberFormatException e) {

@@ -89,7 +89,7 @@ public record LiveAccountLimits(Money maxOrderNotional, Money maxDailyLoss) {
             return Either.left("is required");
         }
         try {
-            BigDecimal value = new BigDecimal(text.strip()).stripTrailingZeros();
+            BigDecimal value = FixedPoint.decimal(text.strip()).stripTrailingZeros();
             if (value.signum() <= 0) {
                 return Either.left("must be positive");
             }

@@ -133,7 +133,7 @@ public final class EntrySizing {
             return io.vavr.control.Either.left("is required for " + kind);
         }
         try {
-            BigDecimal value = new BigDecimal(text.strip());
+            BigDecimal value = FixedPoint.decimal(text.strip());
             if (value.stripTrailingZeros().scale() > FixedPoint.MAX_SCALE) {
                 return io.vavr.control.Either.left("at most " + FixedPoint.MAX_SCALE + " decimals, got " + text.strip());
             }

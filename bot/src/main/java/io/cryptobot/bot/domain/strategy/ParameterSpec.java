@@ -1,5 +1,6 @@
 package io.cryptobot.bot.domain.strategy;
 
+import io.cryptobot.kernel.domain.FixedPoint;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.math.BigDecimal;
@@ -95,7 +96,7 @@ public record ParameterSpec(String name, ParameterType type, Object defaultValue
 
     private static Either<String, Object> parseDecimal(String text) {
         try {
-            return Either.right(new BigDecimal(text));
+            return Either.right(FixedPoint.decimal(text));
         } catch (NumberFormatException e) {
             return Either.left("must be a decimal number, got '" + text + "'");
         }

@@ -124,7 +124,7 @@ public record ExchangeAccount(AccountId id, UserId owner, String name, AccountKi
             return Either.left("is required");
         }
         try {
-            BigDecimal value = new BigDecimal(text.strip());
+            BigDecimal value = FixedPoint.decimal(text.strip());
             if (value.signum() <= 0) {
                 return Either.left("must be positive");
             }

@@ -138,7 +138,7 @@ public record SimSymbol(InstrumentId instrument, BigDecimal startPrice, BigDecim
             return Either.left(key + "= is missing");
         }
         try {
-            BigDecimal value = new BigDecimal(text).stripTrailingZeros();
+            BigDecimal value = FixedPoint.decimal(text).stripTrailingZeros();
             return value.signum() < 0 || (value.signum() == 0 && !key.equals("volatility") && !key.equals("volume"))
                     ? Either.left(key + " must be positive, got " + text)
                     : Either.right(value.scale() < 0 ? value.setScale(0) : value);

@@ -1,6 +1,7 @@
 package io.cryptobot.exchange.adapter.out.venue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cryptobot.kernel.domain.FixedPoint;
 import java.math.BigDecimal;
 
 /** Reading venues' JSON, where numbers arrive as strings ("0.01000000") and must stay exact. */
@@ -13,7 +14,7 @@ public final class Json {
         if (node == null || node.isNull() || node.isMissingNode() || node.asText().isBlank()) {
             return BigDecimal.ZERO;
         }
-        BigDecimal value = new BigDecimal(node.asText().strip()).stripTrailingZeros();
+        BigDecimal value = FixedPoint.decimal(node.asText().strip()).stripTrailingZeros();
         return value.scale() < 0 ? value.setScale(0) : value;
     }
 

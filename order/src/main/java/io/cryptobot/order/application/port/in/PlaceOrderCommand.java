@@ -3,6 +3,7 @@ package io.cryptobot.order.application.port.in;
 import io.cryptobot.kernel.domain.CorrelationId;
 import io.cryptobot.kernel.domain.DomainError;
 import io.cryptobot.kernel.domain.DomainError.Violation;
+import io.cryptobot.kernel.domain.FixedPoint;
 import io.cryptobot.kernel.domain.InstrumentId;
 import io.cryptobot.kernel.domain.OrderType;
 import io.cryptobot.kernel.domain.Side;
@@ -104,7 +105,7 @@ public record PlaceOrderCommand(UUID accountId, Option<ClientOrderId> clientOrde
             return Validation.valid(Option.none());
         }
         try {
-            return Validation.valid(Option.some(new BigDecimal(text.strip())));
+            return Validation.valid(Option.some(FixedPoint.decimal(text.strip())));
         } catch (NumberFormatException e) {
             return Validation.invalid(new Violation(field, "'" + text.strip() + "' is not a number"));
         }

@@ -2,6 +2,7 @@ package io.cryptobot.app.notification.application.port.in;
 
 import io.cryptobot.app.notification.domain.AlertCondition;
 import io.cryptobot.kernel.domain.DomainError.Violation;
+import io.cryptobot.kernel.domain.FixedPoint;
 import io.vavr.control.Option;
 import java.math.BigDecimal;
 import java.util.List;
@@ -19,7 +20,7 @@ final class AlertRuleCommand {
         String u = unit == null ? null : unit.strip().toLowerCase(Locale.ROOT);
         BigDecimal value;
         try {
-            value = threshold == null ? null : new BigDecimal(threshold.strip());
+            value = threshold == null ? null : FixedPoint.decimal(threshold.strip());
         } catch (NumberFormatException e) {
             value = null;
         }
