@@ -322,6 +322,76 @@ class ManualOrdersTest {
     }
 
     @Test
+    void hand_orders_of_several_sessions_and_owners_placed_at_once_are_each_stored_once_under_their_owner()
+            throws Exception {
+        // three live sessions: two accounts of the trader, one of another user; their batches meet in groups
+        String secondAccount = TradingFixtures.paperAccount(trader, "10000");
+        startBotOn(trader, instrument, secondAccount);
+        TestUser other = TestUsers.create("trader");
+        String otherInstrument = TradingFixtures.newInstrumentWithCandles(other, FROM, 1_440);
+        String otherAccount = TradingFixtures.paperAccount(other, "10000");
+        startBotOn(other, otherInstrument, otherAccount);
+        record Placement(TestUser user, Map<String, Object> body) {
+        }
+        List<Placement> placements = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            for (String on : List.of(account, secondAccount)) {
+                Map<String, Object> body = order("g-" + i, "buy", "limit", "0.01", "1000.00");
+                body.put("accountId", on);
+                placements.add(new Placement(trader, body));
+            }
+            Map<String, Object> body = order("g-" + i, "buy", "limit", "0.01", "1000.00");
+            body.put("accountId", otherAccount);
+            body.put("instrument", otherInstrument);
+            placements.add(new Placement(other, body));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(30);
+        List<java.util.concurrent.Future<Response>> answers = new java.util.ArrayList<>();
+        for (Placement placement : placements) {
+            answers.add(pool.submit(() -> given().header("Authorization", placement.user().bearer())
+                    .contentType(ContentType.JSON).body(placement.body()).post("/api/orders")));
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (int i = 0; i < answers.size(); i++) {
+            Response answer = answers.get(i).get();
+            assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(201);
+            assertThat(answer.<String>path("accountId")).isEqualTo(placements.get(i).body().get("accountId"));
+            ids.add(answer.path("id"));
+        }
+        pool.shutdown();
+        assertThat(ids).as("one order an answer").hasSize(60);
+        // each owner's total (kept per owner in the journal's transaction) and lists hold their own orders only
+        assertThat(total("/api/orders")).isEqualTo(40);
+        assertThat(total("/api/orders?account=" + account)).isEqualTo(20);
+        assertThat(total("/api/orders?account=" + secondAccount)).isEqualTo(20);
+        assertThat(get(other, "/api/orders").then().statusCode(200).extract().jsonPath().getLong("total"))
+                .isEqualTo(20);
+        List<String> othersOrders = get(other, "/api/orders?limit=50").then().extract().jsonPath()
+                .getList("items.accountId", String.class);
+        assertThat(othersOrders).hasSize(20).containsOnly(otherAccount);
+        // and each session holds its orders: re-sent, a client order id names the order it created
+        Map<String, Object> again = order("g-7", "buy", "limit", "0.01", "1000.00");
+        again.put("accountId", secondAccount);
+        String first = place(again).then().statusCode(200).extract().path("id");
+        assertThat(ids).contains(first);
+    }
+
+    /** A bot running the manual strategy on {@code on} of {@code user}, stepped once. */
+    private static void startBotOn(TestUser user, String instrument, String on) {
+        Map<String, Object> request = new HashMap<>();
+        request.put("name", "hand " + UUID.randomUUID());
+        request.put("strategy", "manual");
+        request.put("instrument", instrument);
+        request.put("timeframe", "1m");
+        request.put("accountId", on);
+        request.put("feed", Map.of("from", FROM, "to", TO, "speed", "120"));
+        String id = given().header("Authorization", user.bearer()).contentType(ContentType.JSON).body(request)
+                .post("/api/bots").then().statusCode(201).extract().path("id");
+        post(user, "/api/bots/" + id + "/start", null).then().statusCode(200);
+        await(() -> get(user, "/api/bots/" + id).then().extract().jsonPath().getLong("steps") >= 1, "a first candle");
+    }
+
+    @Test
     void invalid_orders_list_every_problem_and_place_nothing() {
         Map<String, Object> bad = new HashMap<>();
         bad.put("accountId", "nope");

@@ -24,6 +24,11 @@ import java.util.function.BooleanSupplier;
  * {@link #flush}, so the journal keeps the session's order. A failed write fails its callers and every later one:
  * the session's memory is then ahead of its journal and must be put aside and rebuilt, as after a crash. The
  * writer never takes the session's lock (a holder of the lock may be waiting in {@link #flush}).
+ * <p>
+ * A writer made {@link #grouped} hands its batches to a store that answers later (the sessions' shared
+ * {@link JournalGroupCommit}) and holds no thread while a batch is written: when the batch is durable, the thread
+ * that wrote it completes the batch's callers and hands this session's next batch over at once, so the sessions'
+ * next batches meet in the next group. A step's write always runs on this writer's executor.
  */
 final class JournalWriter {
     /** At most this many entries in one batch, so one transaction stays small. */
@@ -34,21 +39,46 @@ final class JournalWriter {
         void write(List<BotControl> entries, List<StepJournal.Step> activity);
     }
 
+    /** Like {@link BatchStore}, answering once the batch is durable (or failed) without holding the caller. */
+    interface LaterBatchStore {
+        CompletableFuture<Void> write(List<BotControl> entries, List<StepJournal.Step> activity);
+    }
+
     /** An entry with its activity, or (entry null) a step's write, which answers whether the bot is still live. */
     private record Pending(BotControl entry, StepJournal.Step activity, BooleanSupplier step,
                            CompletableFuture<Boolean> durable) {
     }
 
-    private final BatchStore store;
+    /** What {@link #take} found: a batch to write, nothing (the writer stopped), or a step for the executor. */
+    private static final List<Pending> STEP_NEXT = java.util.Collections.unmodifiableList(new ArrayList<>());
+
+    private final LaterBatchStore store;
     private final Executor executor;
     private final ArrayDeque<Pending> queue = new ArrayDeque<>();
     private CompletableFuture<Boolean> tail = CompletableFuture.completedFuture(true);
     private boolean writing;
     private RuntimeException failure;
 
+    /** A writer whose batches are written by {@code store} on the executor's thread, one after the other. */
     JournalWriter(BatchStore store, Executor executor) {
+        this((entries, activity) -> {
+            try {
+                store.write(entries, activity);
+                return CompletableFuture.completedFuture(null);
+            } catch (RuntimeException | Error e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }, executor);
+    }
+
+    private JournalWriter(LaterBatchStore store, Executor executor) {
         this.store = store;
         this.executor = executor;
+    }
+
+    /** A writer whose batches go to a store that answers later (steps still run on {@code executor}). */
+    static JournalWriter grouped(LaterBatchStore store, Executor executor) {
+        return new JournalWriter(store, executor);
     }
 
     /** Queues an entry and its activity; the future completes once both are durable (or fails with the cause). */
@@ -74,7 +104,7 @@ final class JournalWriter {
         tail = durable;
         if (!writing) {
             writing = true;
-            executor.execute(this::drain);
+            executor.execute(() -> drain(true));
         }
         return durable;
     }
@@ -100,47 +130,94 @@ final class JournalWriter {
         }
     }
 
-    private void drain() {
+    /**
+     * Writes what is queued, batch after batch, while {@code writing}. On the executor's thread ({@code own}) a
+     * step runs here; resumed on the thread that completed a batch, a step is handed to the executor instead.
+     */
+    private void drain(boolean own) {
         while (true) {
-            List<Pending> batch = new ArrayList<>();
-            synchronized (this) {
-                // a step alone, or the entries queued up to the next step
-                if (!queue.isEmpty() && queue.peek().step() != null) {
-                    batch.add(queue.poll());
-                }
-                while (batch.isEmpty() || batch.get(0).step() == null) {
-                    if (queue.isEmpty() || queue.peek().step() != null || batch.size() >= MAX_BATCH) {
-                        break;
-                    }
-                    batch.add(queue.poll());
-                }
-                if (batch.isEmpty()) {
-                    writing = false;
-                    return;
-                }
-            }
-            boolean answer = true;
-            try {
-                if (batch.get(0).step() != null) {
-                    answer = batch.get(0).step().getAsBoolean();
-                } else {
-                    store.write(batch.stream().map(Pending::entry).toList(),
-                            batch.stream().map(Pending::activity).toList());
-                }
-            } catch (RuntimeException | Error thrown) {
-                RuntimeException e = thrown instanceof RuntimeException r ? r : new IllegalStateException(thrown);
-                List<Pending> failed = new ArrayList<>(batch);
-                synchronized (this) {
-                    failure = e;
-                    failed.addAll(queue);
-                    queue.clear();
-                    writing = false;
-                }
-                failed.forEach(p -> p.durable().completeExceptionally(e));
+            List<Pending> batch = take(own);
+            if (batch == null) {
                 return;
             }
-            boolean answered = answer;
-            batch.forEach(p -> p.durable().complete(answered));
+            if (batch == STEP_NEXT) {
+                executor.execute(() -> drain(true));
+                return;
+            }
+            if (batch.get(0).step() != null) {
+                boolean answer;
+                try {
+                    answer = batch.get(0).step().getAsBoolean();
+                } catch (RuntimeException | Error thrown) {
+                    fail(batch, thrown);
+                    return;
+                }
+                batch.get(0).durable().complete(answer);
+                continue;
+            }
+            CompletableFuture<Void> written;
+            try {
+                written = store.write(batch.stream().map(Pending::entry).toList(),
+                        batch.stream().map(Pending::activity).toList());
+            } catch (RuntimeException | Error thrown) {
+                written = CompletableFuture.failedFuture(thrown);
+            }
+            if (!written.isDone()) {
+                // the thread that completes the batch goes on with the next one (and no thread waits meanwhile)
+                written.whenComplete((nothing, thrown) -> {
+                    if (finished(batch, thrown)) {
+                        drain(false);
+                    }
+                });
+                return;
+            }
+            Throwable thrown = written.handle((nothing, t) -> t).join();
+            if (!finished(batch, thrown)) {
+                return;
+            }
         }
+    }
+
+    /**
+     * The next batch: a step alone, or the entries queued up to the next step; null when nothing is queued (the
+     * writer stops), {@link #STEP_NEXT} when the next is a step and this is not the executor's thread.
+     */
+    private synchronized List<Pending> take(boolean own) {
+        if (queue.isEmpty()) {
+            writing = false;
+            return null;
+        }
+        if (queue.peek().step() != null) {
+            return own ? List.of(queue.poll()) : STEP_NEXT;
+        }
+        List<Pending> batch = new ArrayList<>();
+        while (!queue.isEmpty() && queue.peek().step() == null && batch.size() < MAX_BATCH) {
+            batch.add(queue.poll());
+        }
+        return batch;
+    }
+
+    /** Completes a written batch's callers: true, or false when it failed (the writer is then failed). */
+    private boolean finished(List<Pending> batch, Throwable thrown) {
+        if (thrown != null) {
+            fail(batch, thrown instanceof CompletionException && thrown.getCause() != null ? thrown.getCause()
+                    : thrown);
+            return false;
+        }
+        batch.forEach(p -> p.durable().complete(true));
+        return true;
+    }
+
+    /** A write failed: its callers and every later one fail with it, and so will every later submission. */
+    private void fail(List<Pending> batch, Throwable thrown) {
+        RuntimeException e = thrown instanceof RuntimeException r ? r : new IllegalStateException(thrown);
+        List<Pending> failed = new ArrayList<>(batch);
+        synchronized (this) {
+            failure = e;
+            failed.addAll(queue);
+            queue.clear();
+            writing = false;
+        }
+        failed.forEach(p -> p.durable().completeExceptionally(e));
     }
 }

@@ -51,12 +51,15 @@ class LaunchLiveBot {
     private final FollowLiveFeed liveFeeds;
     private final ActivityProjection projection;
     private final OpenLiveTrading liveAccounts;
+    private final JournalGroupCommit groupCommit;
     private final Clock clock;
 
     LaunchLiveBot(BotStorePort store, GetInstrumentQuery instruments, ReplayFeedUseCase replays,
                   BotWorkersPort workers, LiveSessions sessions, RebuildSession rebuild, CheckRebuiltSession checks,
                   FollowOwnersKillSwitch killSwitch, SessionSteps steps, FollowLiveFeed liveFeeds,
-                  ActivityProjection projection, OpenLiveTrading liveAccounts, Clock clock) {
+                  ActivityProjection projection, OpenLiveTrading liveAccounts, JournalGroupCommit groupCommit,
+                  Clock clock) {
+        this.groupCommit = groupCommit;
         this.liveFeeds = liveFeeds;
         this.liveAccounts = liveAccounts;
         this.store = store;
@@ -131,10 +134,8 @@ class LaunchLiveBot {
                 tradingStart, bot.id().value().getMostSignificantBits(), prefix, false), List.of(market),
                 venue, strategy,
                 (long time, double equity, boolean exposed) -> self[0].equity.append(time, equity, exposed), journal);
-        JournalWriter writer = new JournalWriter((batch, activity) -> {
-            store.addControlsDurableWithNextCommit(bot.id(), batch);
-            projection.record(bot.owner(), StepJournal.Step.concat(activity));
-        }, workers.journalWriters());
+        // the session's hand-order batches are written together with those of the other sessions busy meanwhile
+        JournalWriter writer = groupCommit.writerFor(bot.id(), bot.owner(), workers.journalWriters());
         LiveSession runner = new LiveSession(bot, session, journal, writer);
         runner.liveTrading = liveTrading;
         runner.holdsAccountOrders = checks.aloneOnAccount(bot, projected.size());

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** The bot store in memory, with the adapter's rules: unique names per owner, compare-and-set on the status. */
-final class InMemoryBotStore implements BotStorePort {
+class InMemoryBotStore implements BotStorePort {
     private final Map<BotId, Bot> bots = new LinkedHashMap<>();
     private final Map<BotId, List<BotControl>> controls = new LinkedHashMap<>();
     /** Every write, whoever's bot: a version that changes more often than the owner's own is still correct. */
@@ -98,6 +98,11 @@ final class InMemoryBotStore implements BotStorePort {
     @Override
     public void addControlsDurableWithNextCommit(BotId id, List<BotControl> added) {
         added.forEach(control -> addControl(id, control));
+    }
+
+    @Override
+    public void addControlsDurableWithNextCommit(List<BotControls> added) {
+        added.forEach(bot -> addControls(bot.bot(), bot.controls()));
     }
 
     @Override

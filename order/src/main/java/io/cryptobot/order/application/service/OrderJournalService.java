@@ -16,6 +16,7 @@ import io.cryptobot.order.application.port.out.OrderUpdatesPort;
 import io.smallrye.mutiny.Multi;
 import java.util.ArrayList;
 import io.cryptobot.order.application.port.in.RecordOrderActivityUseCase;
+import io.cryptobot.order.application.port.in.RecordOrderActivityUseCase.OwnedActivity;
 import io.cryptobot.order.application.port.out.OrderJournalPort;
 import io.cryptobot.order.domain.OrderErrors;
 import io.vavr.control.Either;
@@ -42,19 +43,38 @@ class OrderJournalService implements RecordOrderActivityUseCase, OrderQueries, W
 
     @Override
     public void record(UserId owner, OrderActivity activity) {
+        checkOwner(owner, activity);
+        if (!activity.isEmpty()) {
+            journal.save(owner, activity);
+            recorded(owner, activity);
+        }
+    }
+
+    @Override
+    public void recordAll(List<OwnedActivity> activities) {
+        activities.forEach(owned -> checkOwner(owned.owner(), owned.activity()));
+        List<OwnedActivity> written = activities.stream().filter(owned -> !owned.activity().isEmpty()).toList();
+        if (!written.isEmpty()) {
+            journal.saveAll(written);
+            written.forEach(owned -> recorded(owned.owner(), owned.activity()));
+        }
+    }
+
+    private static void checkOwner(UserId owner, OrderActivity activity) {
         for (OrderActivity.TrackedOrder tracked : activity.orders()) {
             if (!tracked.order().spec().owner().equals(owner)) {
                 throw new IllegalArgumentException("order " + tracked.order().id() + " is not " + owner + "'s");
             }
         }
-        if (!activity.isEmpty()) {
-            journal.save(owner, activity);
-            versions.computeIfAbsent(owner, o -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
-            List<OrderUpdate> pushed = new ArrayList<>(activity.orders().size() + activity.fills().size());
-            activity.orders().forEach(o -> pushed.add(new OrderUpdate.OrderChanged(OrderView.of(o))));
-            activity.fills().forEach(f -> pushed.add(new OrderUpdate.Filled(FillView.of(f))));
-            updates.publish(owner, pushed);
-        }
+    }
+
+    /** Once stored: the owner's journal version moves on and the owner's watchers are told. */
+    private void recorded(UserId owner, OrderActivity activity) {
+        versions.computeIfAbsent(owner, o -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
+        List<OrderUpdate> pushed = new ArrayList<>(activity.orders().size() + activity.fills().size());
+        activity.orders().forEach(o -> pushed.add(new OrderUpdate.OrderChanged(OrderView.of(o))));
+        activity.fills().forEach(f -> pushed.add(new OrderUpdate.Filled(FillView.of(f))));
+        updates.publish(owner, pushed);
     }
 
     @Override

@@ -37,6 +37,11 @@ final class InMemoryOrderJournal implements OrderJournalPort {
     }
 
     @Override
+    public void saveAll(List<io.cryptobot.order.application.port.in.RecordOrderActivityUseCase.OwnedActivity> all) {
+        all.forEach(owned -> save(owned.owner(), owned.activity()));
+    }
+
+    @Override
     public Option<OrderDetails> load(UserId owner, UUID orderId) {
         return Option.of(orders.getOrDefault(owner, Map.of()).get(orderId))
                 .map(o -> new OrderDetails(o, List.of(), List.of()));

@@ -230,6 +230,18 @@ class BotStoreAdapter implements BotStorePort {
     }
 
     @Override
+    public void addControlsDurableWithNextCommit(List<BotControls> controls) {
+        List<Tuple> rows = new ArrayList<>();
+        controls.forEach(bot -> bot.controls().forEach(control -> rows.add(controlRow(bot.bot(), control))));
+        if (rows.isEmpty()) {
+            return;
+        }
+        pool.withTransaction(connection -> connection.query(NO_FLUSH).execute()
+                .flatMap(ignored -> connection.preparedQuery(INSERT_CONTROL).executeBatch(rows)))
+                .await().indefinitely();
+    }
+
+    @Override
     public List<BotControl> controls(BotId id) {
         List<BotControl> controls = new ArrayList<>();
         for (Row row : pool.preparedQuery("SELECT kind, after_step, reason, at, payload FROM bot.controls "

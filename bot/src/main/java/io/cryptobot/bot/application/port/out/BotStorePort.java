@@ -63,6 +63,19 @@ public interface BotStorePort {
      */
     void addControlsDurableWithNextCommit(BotId id, List<BotControl> controls);
 
+    /**
+     * Adds several bots' controls as {@link #addControlsDurableWithNextCommit(BotId, List)} would, all in one
+     * transaction (each bot's in order): all or none.
+     */
+    void addControlsDurableWithNextCommit(List<BotControls> controls);
+
+    /** One bot's controls, among several added together. */
+    record BotControls(BotId bot, List<BotControl> controls) {
+        public BotControls {
+            controls = List.copyOf(controls);
+        }
+    }
+
     List<BotControl> controls(BotId id);
 
     /** The live bot trading on the account, if any. */

@@ -12,6 +12,7 @@ import io.cryptobot.kernel.domain.Side;
 import io.cryptobot.kernel.domain.UserId;
 import io.cryptobot.order.application.port.in.FillView;
 import io.cryptobot.order.application.port.in.OrderActivity;
+import io.cryptobot.order.application.port.in.RecordOrderActivityUseCase.OwnedActivity;
 import io.cryptobot.order.application.port.in.OrderDetails;
 import io.cryptobot.order.application.port.in.OrderEventView;
 import io.cryptobot.order.application.port.in.OrderQueries;
@@ -57,31 +58,44 @@ class OrderJournalAdapter implements OrderJournalPort, OrderJournalFeedPort {
 
     @Override
     public void save(UserId owner, OrderActivity activity) {
-        List<Tuple> orders = new ArrayList<>(activity.orders().size());
-        for (OrderActivity.TrackedOrder tracked : activity.orders()) {
-            // the row is the view the journal serves, so what is read back is what was written
-            OrderView o = OrderView.of(tracked);
-            orders.add(Tuple.tuple(Arrays.asList(o.id(), owner.value(), o.accountId(), o.botId(), o.clientOrderId(),
-                    o.instrument(), o.side(), o.type(), o.quantity(), o.limitPrice(), o.triggerPrice(),
-                    o.timeInForce(), o.reduceOnly(), o.status(), o.filledQuantity(), o.averagePrice(),
-                    o.venueOrderId(), o.correlationId(), o.tag(), utc(o.createdAt()), utc(o.updatedAt()))));
-        }
-        List<Tuple> events = new ArrayList<>(activity.events().size());
-        for (OrderActivity.TrackedEvent tracked : activity.events()) {
-            OrderEvent event = tracked.event();
-            events.add(Tuple.tuple(Arrays.asList(event.eventId(), event.orderId().value(), owner.value(),
-                    tracked.accountId(), nullable(tracked.botId()), tracked.instrument().toString(),
-                    code(tracked.side()), event.correlationId().value(), OrderEvents.type(event),
-                    OrderEvents.detail(event), utc(event.occurredAt()))));
-        }
-        List<Tuple> fills = new ArrayList<>(activity.fills().size());
-        for (OrderActivity.TrackedFill f : activity.fills()) {
-            fills.add(Tuple.tuple(Arrays.asList(f.orderId().value(), f.fill().tradeId().value(), owner.value(),
-                    f.accountId(), nullable(f.botId()), f.instrument().toString(), code(f.side()),
-                    f.fill().lastQty().units(), (short) f.fill().lastQty().scale(), f.fill().lastPx().units(),
-                    (short) f.fill().lastPx().scale(), f.fill().commission().units(),
-                    (short) f.fill().commission().scale(), f.fill().commission().asset().code(),
-                    code(f.fill().liquiditySide()), utc(f.fill().executedAt()))));
+        saveAll(List.of(new OwnedActivity(owner, activity)));
+    }
+
+    @Override
+    public void saveAll(List<OwnedActivity> activities) {
+        List<Tuple> orders = new ArrayList<>();
+        // the owner of each order row, in the order of the rows (and so of the batch's results)
+        List<UserId> orderOwners = new ArrayList<>();
+        List<Tuple> events = new ArrayList<>();
+        List<Tuple> fills = new ArrayList<>();
+        for (OwnedActivity owned : activities) {
+            UserId owner = owned.owner();
+            OrderActivity activity = owned.activity();
+            for (OrderActivity.TrackedOrder tracked : activity.orders()) {
+                // the row is the view the journal serves, so what is read back is what was written
+                OrderView o = OrderView.of(tracked);
+                orders.add(Tuple.tuple(Arrays.asList(o.id(), owner.value(), o.accountId(), o.botId(),
+                        o.clientOrderId(), o.instrument(), o.side(), o.type(), o.quantity(), o.limitPrice(),
+                        o.triggerPrice(), o.timeInForce(), o.reduceOnly(), o.status(), o.filledQuantity(),
+                        o.averagePrice(), o.venueOrderId(), o.correlationId(), o.tag(), utc(o.createdAt()),
+                        utc(o.updatedAt()))));
+                orderOwners.add(owner);
+            }
+            for (OrderActivity.TrackedEvent tracked : activity.events()) {
+                OrderEvent event = tracked.event();
+                events.add(Tuple.tuple(Arrays.asList(event.eventId(), event.orderId().value(), owner.value(),
+                        tracked.accountId(), nullable(tracked.botId()), tracked.instrument().toString(),
+                        code(tracked.side()), event.correlationId().value(), OrderEvents.type(event),
+                        OrderEvents.detail(event), utc(event.occurredAt()))));
+            }
+            for (OrderActivity.TrackedFill f : activity.fills()) {
+                fills.add(Tuple.tuple(Arrays.asList(f.orderId().value(), f.fill().tradeId().value(), owner.value(),
+                        f.accountId(), nullable(f.botId()), f.instrument().toString(), code(f.side()),
+                        f.fill().lastQty().units(), (short) f.fill().lastQty().scale(), f.fill().lastPx().units(),
+                        (short) f.fill().lastPx().scale(), f.fill().commission().units(),
+                        (short) f.fill().commission().scale(), f.fill().commission().asset().code(),
+                        code(f.fill().liquiditySide()), utc(f.fill().executedAt()))));
+            }
         }
         pool.withTransaction(connection -> batch(connection, "INSERT INTO orders.orders (id, owner_id, account_id, "
                         + "bot_id, client_order_id, instrument, side, type, quantity, limit_price, trigger_price, "
@@ -92,7 +106,7 @@ class OrderJournalAdapter implements OrderJournalPort, OrderJournalFeedPort {
                         + "average_price = EXCLUDED.average_price, venue_order_id = EXCLUDED.venue_order_id, "
                         + "updated_at = EXCLUDED.updated_at WHERE orders.orders.owner_id = EXCLUDED.owner_id "
                         + "RETURNING (xmax = 0) AS inserted", orders)
-                        .flatMap(inserted -> countNew(connection, owner, inserted))
+                        .flatMap(inserted -> countNew(connection, orderOwners, inserted))
                         .flatMap(ignored -> batch(connection, "INSERT INTO orders.order_events (id, order_id, owner_id, "
                                 + "account_id, bot_id, instrument, side, correlation_id, type, detail, occurred_at) "
                                 + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (id) DO NOTHING",
@@ -149,22 +163,29 @@ class OrderJournalAdapter implements OrderJournalPort, OrderJournalFeedPort {
         return rows.isEmpty() ? Uni.createFrom().nullItem() : connection.preparedQuery(sql).executeBatch(rows);
     }
 
-    /** Adds the orders the batch inserted (not those it updated) to the owner's total. */
-    private static Uni<Void> countNew(SqlConnection connection, UserId owner, RowSet<Row> results) {
-        long added = 0;
-        for (RowSet<Row> result = results; result != null; result = result.next()) {
+    /**
+     * Adds the orders the batch inserted (not those it updated) to their owners' totals; {@code owners} names the
+     * owner of each row, in the batch's order (one result a row). Owners in a fixed order, so two batches that
+     * count for the same owners lock their totals in the same order.
+     */
+    private static Uni<Void> countNew(SqlConnection connection, List<UserId> owners, RowSet<Row> results) {
+        java.util.Map<UUID, Long> added = new java.util.TreeMap<>();
+        int at = 0;
+        for (RowSet<Row> result = results; result != null; result = result.next(), at++) {
             for (Row row : result) {
                 if (row.getBoolean("inserted")) {
-                    added++;
+                    added.merge(owners.get(at).value(), 1L, Long::sum);
                 }
             }
         }
-        if (added == 0) {
+        if (added.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return connection.preparedQuery("INSERT INTO orders.owner_totals (owner_id, orders) VALUES ($1, $2) "
-                        + "ON CONFLICT (owner_id) DO UPDATE SET orders = orders.owner_totals.orders + EXCLUDED.orders")
-                .execute(Tuple.of(owner.value(), added)).replaceWithVoid();
+        List<Tuple> rows = added.entrySet().stream().map(e -> Tuple.of(e.getKey(), e.getValue())).toList();
+        String upsert = "INSERT INTO orders.owner_totals (owner_id, orders) VALUES ($1, $2) "
+                + "ON CONFLICT (owner_id) DO UPDATE SET orders = orders.owner_totals.orders + EXCLUDED.orders";
+        return (rows.size() == 1 ? connection.preparedQuery(upsert).execute(rows.get(0))
+                : connection.preparedQuery(upsert).executeBatch(rows)).replaceWithVoid();
     }
 
     @Override

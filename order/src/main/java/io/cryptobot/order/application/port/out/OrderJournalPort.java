@@ -17,6 +17,9 @@ import java.util.UUID;
 public interface OrderJournalPort {
     void save(UserId owner, OrderActivity activity);
 
+    /** Several owners' activities written in one transaction (each row under its own owner). */
+    void saveAll(List<io.cryptobot.order.application.port.in.RecordOrderActivityUseCase.OwnedActivity> activities);
+
     Option<OrderDetails> load(UserId owner, UUID orderId);
 
     Uni<Page<OrderView>> list(UserId owner, OrderFilter filter, PageRequest page);

@@ -9,12 +9,14 @@ import io.cryptobot.order.application.port.in.FillView;
 import io.cryptobot.order.application.port.in.OrderActivity;
 import io.cryptobot.order.application.port.in.OrderView;
 import io.cryptobot.order.application.port.in.RecordOrderActivityUseCase;
+import io.cryptobot.order.application.port.in.RecordOrderActivityUseCase.OwnedActivity;
 import io.cryptobot.order.domain.event.OrderEvent;
 import jakarta.annotation.Priority;
 import jakarta.decorator.Decorator;
 import jakarta.decorator.Delegate;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -43,6 +45,17 @@ abstract class NotifyingOrderJournal implements RecordOrderActivityUseCase {
     @Override
     public void record(UserId owner, OrderActivity activity) {
         journal.record(owner, activity);
+        notify(owner, activity);
+    }
+
+    /** Several owners' activities in one transaction: each owner's notifications once it committed. */
+    @Override
+    public void recordAll(List<OwnedActivity> activities) {
+        journal.recordAll(activities);
+        activities.forEach(owned -> notify(owned.owner(), owned.activity()));
+    }
+
+    private void notify(UserId owner, OrderActivity activity) {
         try {
             for (OrderActivity.TrackedFill fill : activity.fills()) {
                 notifications.record(OrderNotifications.filled(owner, FillView.of(fill)));
