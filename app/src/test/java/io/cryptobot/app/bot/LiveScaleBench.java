@@ -107,6 +107,9 @@ class LiveScaleBench {
     private final long[] closeToPassedOn = new long[CAPACITY];
     private final long[] receivedToPassedOn = new long[CAPACITY];
     private final long[] closeToDecided = new long[CAPACITY];
+    /** Received -> decided of the steps before the measure (each bot's first live step among them). */
+    private final long[] warmUpDecided = new long[CAPACITY];
+    private final AtomicInteger warmUpSamples = new AtomicInteger();
     private final AtomicInteger samples = new AtomicInteger();
     private final AtomicLong steps = new AtomicLong();
     private final Set<String> candles = ConcurrentHashMap.newKeySet();
@@ -130,7 +133,12 @@ class LiveScaleBench {
         long anchorMillis = anchor().toEpochMilli();
         LiveStepProbe.listen((candle, passedOn, decidedAt, doneAt) -> {
             steps.incrementAndGet();
-            if (measuring) {
+            if (!measuring) {
+                int w = warmUpSamples.getAndIncrement();
+                if (w < CAPACITY) {
+                    warmUpDecided[w] = decidedAt - candle.receivedNanos();
+                }
+            } else {
                 Instant wallNow = Instant.now();
                 long nanoNow = System.nanoTime();
                 double decidedWall = wallNow.toEpochMilli() + (wallNow.getNano() % 1_000_000) / 1e6
@@ -159,7 +167,13 @@ class LiveScaleBench {
             bots.add(new String[] {owner.bearer(), startLiveBot(owner, account, "SIM:" + base(b % FEEDS) + "/USDT")});
         }
         line("%d bots created and started in %.1f s", BOTS, (System.nanoTime() - t0) / 1e9);
-        Thread.sleep(WARM_UP_SECONDS * 1000L);
+        // the warm-up lasts until every bot has made its first live step (the first close after the last start:
+        // that step journals the bot's warm-up event before deciding), and at least WARM_UP_SECONDS
+        long startedWall = System.currentTimeMillis();
+        long venueNow = anchorMillis + (startedWall - anchorMillis) * SPEED;
+        long nextClose = (venueNow / 60_000 + 1) * 60_000;
+        long firstStepsWall = anchorMillis + (nextClose - anchorMillis + SPEED - 1) / SPEED + 2_000;
+        Thread.sleep(Math.max(WARM_UP_SECONDS * 1000L, firstStepsWall - startedWall));
 
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         int cores = Runtime.getRuntime().availableProcessors();
@@ -196,11 +210,14 @@ class LiveScaleBench {
         line("process CPU: %.1f s = %.2f cores = %.0f %% of the %d cores", cpuSeconds, cpuSeconds / wall,
                 100 * cpuSeconds / wall / cores, cores);
         line("heap used after GC: %.1f MB (of which %.1f MB the benchmark's sample arrays); RSS under load: %s "
-                + "(after the GC: %s)", heapAfterGc / 1e6, 6.0 * 8 * CAPACITY / 1e6, rssUnderLoad, rss());
+                + "(after the GC: %s)", heapAfterGc / 1e6, 7.0 * 8 * CAPACITY / 1e6, rssUnderLoad, rss());
         int n = Math.min(samples.get(), CAPACITY);
         line("candles closed and stepped on: %,d (%,.0f/s; %,.0f expected from %d feeds at %dx); bot steps on live "
                         + "candles: %,d (%,.0f/s; %,.0f expected)", candles.size(), candles.size() / wall,
                 FEEDS * wall * SPEED / 60, FEEDS, SPEED, stepped, stepped / wall, BOTS * wall * SPEED / 60);
+        line("warm-up steps (before the measure; each bot's first live step, which journals its warm-up event "
+                + "before deciding, among them), received -> decided: %s",
+                percentiles(warmUpDecided, Math.min(warmUpSamples.get(), CAPACITY)));
         line("candle received -> strategy decided:      %s", percentiles(decided, n));
         line("candle received -> step done (written):   %s", percentiles(done, n));
         line("SIM's close (its wall-clock instant) -> strategy decided, with SIM's timer firing late and the "
