@@ -184,6 +184,7 @@ class LiveScaleBench {
             recording.setToDisk(true);
             recording.start();
         }
+        long[] gc0 = gc();
         measuring = true;
         long cpu0 = os.getProcessCpuTime();
         long wall0 = System.nanoTime();
@@ -192,6 +193,7 @@ class LiveScaleBench {
         long cpu1 = os.getProcessCpuTime();
         long wall1 = System.nanoTime();
         measuring = false;
+        long[] gc1 = gc();
         if (recording != null) {
             recording.stop();
             recording.dump(Path.of(JFR));
@@ -211,6 +213,8 @@ class LiveScaleBench {
                 100 * cpuSeconds / wall / cores, cores);
         line("heap used after GC: %.1f MB (of which %.1f MB the benchmark's sample arrays); RSS under load: %s "
                 + "(after the GC: %s)", heapAfterGc / 1e6, 7.0 * 8 * CAPACITY / 1e6, rssUnderLoad, rss());
+        line("GC while measured: %d collections, %d ms in all (the collectors' own figures; a pause stops every "
+                + "thread, so it shows in every latency below)", gc1[0] - gc0[0], gc1[1] - gc0[1]);
         int n = Math.min(samples.get(), CAPACITY);
         line("candles closed and stepped on: %,d (%,.0f/s; %,.0f expected from %d feeds at %dx); bot steps on live "
                         + "candles: %,d (%,.0f/s; %,.0f expected)", candles.size(), candles.size() / wall,
@@ -268,6 +272,17 @@ class LiveScaleBench {
     private static double at(long[] sorted, double quantile) {
         int i = (int) Math.min(sorted.length - 1, Math.max(0, (long) Math.ceil(sorted.length * quantile) - 1));
         return sorted[i] / 1e6;
+    }
+
+    /** Collections and milliseconds spent in them so far, all collectors together. */
+    private static long[] gc() {
+        long count = 0;
+        long millis = 0;
+        for (var collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, collector.getCollectionCount());
+            millis += Math.max(0, collector.getCollectionTime());
+        }
+        return new long[] {count, millis};
     }
 
     private static String rss() {
