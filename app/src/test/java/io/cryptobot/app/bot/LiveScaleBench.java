@@ -37,22 +37,31 @@ import org.junit.jupiter.api.Test;
  * so as many instrument × timeframe feeds; 200 by default) at {@code bench.live.speed} times the wall clock (600: a
  * 1m candle closes every 100 ms on every feed), followed by {@code bench.live.bots} paper bots (500 by default;
  * {@code sma_crossover} 5/20, bot i on feed i mod feeds, {@code bench.live.users} owners with the per-user limits
- * raised), for {@code bench.live.seconds} after a warm-up. {@code -Dbench.scale=small}: 20 feeds, 50 bots, 20 s.
+ * raised), for {@code bench.live.seconds} after a warm-up. Scenarios ({@code -Dbench.scale=}): {@code full} (the
+ * default above, 60 s), {@code small} (20 feeds, 50 bots, 2 users, 20 s), {@code single} (1 feed, 1 bot, 1 user,
+ * 120 s: each step alone, 100 ms after the previous one at 600x); every figure can be set on its own. SIM closes
+ * the candles of all its feeds at the same instant, so every close is a burst of {@code bots} steps.
  * Reports the process's CPU, heap after a GC, RSS, candles and steps, and, per step on a live candle, the time from
  * the platform receiving the closed candle (the venue's stream handing it to the live feed,
  * {@code LiveCandle#receivedNanos}) to the strategy's decision and to the step done (checkpoint and activity
- * written), and from the feed passing it on to the bot's inbox to the decision, from {@link LiveStepProbe}. Asserts only that the bots stepped.
+ * written), from receipt to the feed passing it on to the bot's inbox, and from there to the decision, from
+ * {@link LiveStepProbe}. {@code -Dbench.live.jfr=FILE} records the measured time with JFR's {@code profile}
+ * settings into FILE. Asserts only that the bots stepped.
  */
 @QuarkusTest
 @TestProfile(LiveScaleBench.Profile.class)
 class LiveScaleBench {
-    private static final boolean SMALL = "small".equals(System.getProperty("bench.scale"));
-    static final int FEEDS = Integer.getInteger("bench.live.feeds", SMALL ? 20 : 200);
-    static final int BOTS = Integer.getInteger("bench.live.bots", SMALL ? 50 : 500);
-    static final int USERS = Integer.getInteger("bench.live.users", SMALL ? 2 : 5);
-    static final int SECONDS = Integer.getInteger("bench.live.seconds", SMALL ? 20 : 60);
+    static final String SCALE = System.getProperty("bench.scale", "full");
+    private static final boolean SMALL = "small".equals(SCALE);
+    private static final boolean SINGLE = "single".equals(SCALE);
+    static final int FEEDS = Integer.getInteger("bench.live.feeds", SINGLE ? 1 : SMALL ? 20 : 200);
+    static final int BOTS = Integer.getInteger("bench.live.bots", SINGLE ? 1 : SMALL ? 50 : 500);
+    static final int USERS = Integer.getInteger("bench.live.users", SINGLE ? 1 : SMALL ? 2 : 5);
+    static final int SECONDS = Integer.getInteger("bench.live.seconds", SINGLE ? 120 : SMALL ? 20 : 60);
     static final int WARM_UP_SECONDS = Integer.getInteger("bench.live.warm-up-seconds", 10);
     static final long SPEED = Long.getLong("bench.live.speed", 600);
+    /** Where to record the measured time with JFR ({@code profile} settings); none: no recording. */
+    static final String JFR = System.getProperty("bench.live.jfr", "");
     /** Room for twice the steps expected while measured (the samples' arrays are part of the heap reported). */
     private static final int CAPACITY = (int) Math.max(100_000, 2L * BOTS * SECONDS * SPEED / 60);
 
@@ -66,11 +75,25 @@ class LiveScaleBench {
             String many = Integer.toString(BOTS + 10);
             return Map.of("cryptobot.venues.sim.symbols", symbols,
                     "cryptobot.venues.sim.speed", Long.toString(SPEED),
+                    "cryptobot.venues.sim.anchor", anchor().toString(),
                     "cryptobot.limits.accounts-per-user", many,
                     "cryptobot.limits.bots-per-user", many,
                     "cryptobot.limits.bots-running-per-user", many,
                     "cryptobot.limits.orders-per-minute-per-user", "1000000");
         }
+    }
+
+    /**
+     * SIM's anchor, fixed once for the JVM (a system property: the profile and the test may be loaded by different
+     * class loaders), so the wall-clock instant of each close is known: {@code anchor + (close - anchor) / speed}.
+     */
+    static synchronized Instant anchor() {
+        String kept = System.getProperty("bench.live.anchor");
+        if (kept == null) {
+            kept = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString();
+            System.setProperty("bench.live.anchor", kept);
+        }
+        return Instant.parse(kept);
     }
 
     static String base(int feed) {
@@ -82,6 +105,11 @@ class LiveScaleBench {
     private final long[] done = new long[CAPACITY];
     private final long[] passedOnToDecided = new long[CAPACITY];
     private final long[] closeToPassedOn = new long[CAPACITY];
+    private final long[] receivedToPassedOn = new long[CAPACITY];
+    private final long[] closeToDecided = new long[CAPACITY];
+    /** Received -> decided of the steps before the measure (each bot's first live step among them). */
+    private final long[] warmUpDecided = new long[CAPACITY];
+    private final AtomicInteger warmUpSamples = new AtomicInteger();
     private final AtomicInteger samples = new AtomicInteger();
     private final AtomicLong steps = new AtomicLong();
     private final Set<String> candles = ConcurrentHashMap.newKeySet();
@@ -89,9 +117,11 @@ class LiveScaleBench {
 
     @Test
     void paper_bots_on_live_feeds_at_scale() throws Exception {
-        line("%s: %d live 1m feeds of SIM at %dx (a candle every %d ms a feed), %d paper bots (sma_crossover 5/20) "
-                        + "over %d users; load average at the start %s", Instant.now(), FEEDS, SPEED,
-                60_000 / SPEED, BOTS, USERS, loadAverage());
+        line("scenario %s: %d live 1m feeds of SIM at %dx (a candle every %d ms a feed, every feed closing at the "
+                        + "same instant), %d paper bots (sma_crossover 5/20) over %d users: a burst of %d steps a "
+                        + "close, every %d ms", SCALE, FEEDS, SPEED, 60_000 / SPEED, BOTS, USERS, BOTS,
+                60_000 / SPEED);
+        line("%s, load average at the start %s", Instant.now(), loadAverage());
         List<TestUser> users = IntStream.range(0, USERS).mapToObj(u -> TestUsers.create("trader")).toList();
         TestUser definer = users.getFirst();
         for (int i = 0; i < FEEDS; i++) {
@@ -100,9 +130,21 @@ class LiveScaleBench {
                             "stepSize", "0.001"))
                     .post("/api/marketdata/instruments").then().statusCode(201);
         }
+        long anchorMillis = anchor().toEpochMilli();
         LiveStepProbe.listen((candle, passedOn, decidedAt, doneAt) -> {
             steps.incrementAndGet();
-            if (measuring) {
+            if (!measuring) {
+                int w = warmUpSamples.getAndIncrement();
+                if (w < CAPACITY) {
+                    warmUpDecided[w] = decidedAt - candle.receivedNanos();
+                }
+            } else {
+                Instant wallNow = Instant.now();
+                long nanoNow = System.nanoTime();
+                double decidedWall = wallNow.toEpochMilli() + (wallNow.getNano() % 1_000_000) / 1e6
+                        - (nanoNow - decidedAt) / 1e6;
+                double closeWall = anchorMillis + (candle.timeframe().next(candle.openTime()) - anchorMillis)
+                        / (double) SPEED;
                 candles.add(candle.instrument() + " " + candle.openTime());
                 int i = samples.getAndIncrement();
                 if (i < CAPACITY) {
@@ -112,6 +154,8 @@ class LiveScaleBench {
                     done[i] = doneAt - candle.receivedNanos();
                     passedOnToDecided[i] = decidedAt - passedOn;
                     closeToPassedOn[i] = candle.delayMillis();
+                    receivedToPassedOn[i] = passedOn - candle.receivedNanos();
+                    closeToDecided[i] = (long) ((decidedWall - closeWall) * 1e6);
                 }
             }
         });
@@ -123,11 +167,24 @@ class LiveScaleBench {
             bots.add(new String[] {owner.bearer(), startLiveBot(owner, account, "SIM:" + base(b % FEEDS) + "/USDT")});
         }
         line("%d bots created and started in %.1f s", BOTS, (System.nanoTime() - t0) / 1e9);
-        Thread.sleep(WARM_UP_SECONDS * 1000L);
+        // the warm-up lasts until every bot has made its first live step (the first close after the last start:
+        // that step journals the bot's warm-up event before deciding), and at least WARM_UP_SECONDS
+        long startedWall = System.currentTimeMillis();
+        long venueNow = anchorMillis + (startedWall - anchorMillis) * SPEED;
+        long nextClose = (venueNow / 60_000 + 1) * 60_000;
+        long firstStepsWall = anchorMillis + (nextClose - anchorMillis + SPEED - 1) / SPEED + 2_000;
+        Thread.sleep(Math.max(WARM_UP_SECONDS * 1000L, firstStepsWall - startedWall));
 
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         int cores = Runtime.getRuntime().availableProcessors();
         long steps0 = steps.get();
+        jdk.jfr.Recording recording = JFR.isEmpty() ? null
+                : new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+        if (recording != null) {
+            recording.setToDisk(true);
+            recording.start();
+        }
+        long[] gc0 = gc();
         measuring = true;
         long cpu0 = os.getProcessCpuTime();
         long wall0 = System.nanoTime();
@@ -136,6 +193,12 @@ class LiveScaleBench {
         long cpu1 = os.getProcessCpuTime();
         long wall1 = System.nanoTime();
         measuring = false;
+        long[] gc1 = gc();
+        if (recording != null) {
+            recording.stop();
+            recording.dump(Path.of(JFR));
+            recording.close();
+        }
         long stepped = steps.get() - steps0;
         String loadAtEnd = loadAverage();
         String rssUnderLoad = rss();
@@ -149,13 +212,21 @@ class LiveScaleBench {
         line("process CPU: %.1f s = %.2f cores = %.0f %% of the %d cores", cpuSeconds, cpuSeconds / wall,
                 100 * cpuSeconds / wall / cores, cores);
         line("heap used after GC: %.1f MB (of which %.1f MB the benchmark's sample arrays); RSS under load: %s "
-                + "(after the GC: %s)", heapAfterGc / 1e6, 3.0 * 8 * CAPACITY / 1e6, rssUnderLoad, rss());
+                + "(after the GC: %s)", heapAfterGc / 1e6, 7.0 * 8 * CAPACITY / 1e6, rssUnderLoad, rss());
+        line("GC while measured: %d collections, %d ms in all (the collectors' own figures; a pause stops every "
+                + "thread, so it shows in every latency below)", gc1[0] - gc0[0], gc1[1] - gc0[1]);
         int n = Math.min(samples.get(), CAPACITY);
         line("candles closed and stepped on: %,d (%,.0f/s; %,.0f expected from %d feeds at %dx); bot steps on live "
                         + "candles: %,d (%,.0f/s; %,.0f expected)", candles.size(), candles.size() / wall,
                 FEEDS * wall * SPEED / 60, FEEDS, SPEED, stepped, stepped / wall, BOTS * wall * SPEED / 60);
+        line("warm-up steps (before the measure; each bot's first live step, which journals its warm-up event "
+                + "before deciding, among them), received -> decided: %s",
+                percentiles(warmUpDecided, Math.min(warmUpSamples.get(), CAPACITY)));
         line("candle received -> strategy decided:      %s", percentiles(decided, n));
         line("candle received -> step done (written):   %s", percentiles(done, n));
+        line("SIM's close (its wall-clock instant) -> strategy decided, with SIM's timer firing late and the "
+                + "stream's thread reaching the feed: %s", percentiles(closeToDecided, n));
+        line("candle received -> passed on (the feed):  %s", percentiles(receivedToPassedOn, n));
         line("candle passed on -> strategy decided:     %s", percentiles(passedOnToDecided, n));
         long[] delays = Arrays.copyOf(closeToPassedOn, n);
         Arrays.sort(delays);
@@ -167,7 +238,7 @@ class LiveScaleBench {
         for (String[] bot : bots) {
             given().header("Authorization", bot[0]).post("/api/bots/" + bot[1] + "/stop");
         }
-        Files.write(Path.of("target", "live-scale-bench.txt"), report);
+        Files.write(Path.of("target", "live-scale-bench-" + SCALE + ".txt"), report);
         assertThat(stepped).as("bot steps on live candles while measured").isPositive();
     }
 
@@ -201,6 +272,17 @@ class LiveScaleBench {
     private static double at(long[] sorted, double quantile) {
         int i = (int) Math.min(sorted.length - 1, Math.max(0, (long) Math.ceil(sorted.length * quantile) - 1));
         return sorted[i] / 1e6;
+    }
+
+    /** Collections and milliseconds spent in them so far, all collectors together. */
+    private static long[] gc() {
+        long count = 0;
+        long millis = 0;
+        for (var collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, collector.getCollectionCount());
+            millis += Math.max(0, collector.getCollectionTime());
+        }
+        return new long[] {count, millis};
     }
 
     private static String rss() {

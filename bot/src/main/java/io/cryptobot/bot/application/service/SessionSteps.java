@@ -110,9 +110,16 @@ class SessionSteps {
             return CompletableFuture.completedFuture(null);
         }
         runner.stepWrite = write;
-        // never settled on the writer's thread: settling takes the session's lock, whose holder may be waiting for
-        // this very writer (JournalWriter#flush)
-        write.written().whenCompleteAsync((live, failure) -> settle(runner, write, live, failure), workers.executor());
+        write.written().whenComplete((live, failure) -> {
+            if (failure == null && Boolean.TRUE.equals(live)) {
+                // the usual outcome takes no lock: settled where the write completed, no task for a bot worker
+                settle(runner, write, live, null);
+            } else {
+                // never on the writer's thread: this takes the session's lock, whose holder may be waiting for this
+                // very writer (JournalWriter#flush)
+                workers.executor().execute(() -> settle(runner, write, live, failure));
+            }
+        });
         return write.written();
     }
 
@@ -184,7 +191,8 @@ class SessionSteps {
 
     /**
      * What follows a step's write: a write that failed puts the session aside; a bot moved meanwhile (stopped
-     * elsewhere) ends this session; a daily loss the step breached halts the owner's other bots.
+     * elsewhere) ends this session; a daily loss the step breached halts the owner's other bots (on a bot worker).
+     * Only the first two take the session's lock.
      */
     private void settle(LiveSession runner, StepWrite write, Boolean live, Throwable failure) {
         if (!write.settled().compareAndSet(false, true)) {
