@@ -37,7 +37,7 @@ import org.jboss.logging.Logger;
  * reports meanwhile queue behind it, so nothing later is passed on before the gap is filled.
  *
  * <p>Storing: passed-on candles wait in {@code unstored} and are written by a writer thread, {@code storeBatch} at
- * most in one transaction, at every check or as soon as a batch is full. {@code recent} keeps the latest candles and
+ * most in one transaction, a live candle at once, the rest at every check or as soon as a batch is full. {@code recent} keeps the latest candles and
  * every one not yet stored, so a subscriber catching up reads the store for older ones and memory for the rest.
  */
 final class LiveFeed implements VenueMarketData.CandleStreamListener {
@@ -329,7 +329,9 @@ final class LiveFeed implements VenueMarketData.CandleStreamListener {
         for (Member member : java.util.List.copyOf(members)) {
             member.offer(live);
         }
-        if (unstored.size() - writing >= context.settings().storeBatch()) {
+        // a live candle is stored at once (not at the next check): a bot may step on it and be killed seconds
+        // later, and its rebuild reads the candle from the store (LiveTradingCrashIT); writes still go one at a time
+        if (source == LiveCandle.Source.LIVE || unstored.size() - writing >= context.settings().storeBatch()) {
             store();
         }
     }
