@@ -551,6 +551,101 @@ class LiveVenueTest {
     }
 
     @Test
+    void several_strategy_orders_decided_again_on_one_instrument_are_each_looked_up_and_sent_none_refused() {
+        // a step lost before it was sent, deciding three limit buys on one instrument: each is asked for by client
+        // order id on its own; the first found absent past the window must not be refused because its siblings are
+        // still being asked for (seen in a crash run: released with venue_outcome_unknown)
+        LiveVenue.Settings window = new LiveVenue.Settings(Duration.ofMillis(20), Duration.ofMillis(50),
+                Duration.ofMillis(50), Duration.ofHours(1), Duration.ofMillis(400));
+        long restartedAt = System.currentTimeMillis();
+        session = newSession(window, new LimitBuysAt(60_000, "99.00", "98.00", "97.00"));
+        live.restarted(openTime -> openTime + 60_000 <= restartedAt);
+        synchronized (session) {
+            session.step(0, candle(0));
+            live.goLive(session);
+        }
+        await(() -> !events.reconciled.isEmpty());
+        synchronized (session) {
+            session.step(60_000, candle(60_000));
+        }
+        List<Order> decided;
+        synchronized (session) {
+            decided = session.placedOrders().stream().map(p -> p.order()).toList();
+        }
+        assertThat(decided).hasSize(3);
+        // while they are asked for, the instrument takes no new order (refused, not queued)
+        Order meanwhile = place(limit("hand-1", "96.00", "1.0000"));
+        awaitStatus(meanwhile.id(), OrderStatus.REJECTED);
+        assertThat(events.blocked).singleElement().asString().startsWith("venue_outcome_unknown");
+        for (Order order : decided) {
+            awaitStatus(order.id(), OrderStatus.ACCEPTED);
+        }
+        for (Order order : decided) {
+            assertThat(venue.placements(order.spec().clientOrderId().value())).as(order.spec().clientOrderId().value())
+                    .isEqualTo(1);
+        }
+        assertThat(events.blocked).as("no lookup turned another into a refusal").hasSize(1);
+        // every outcome known: the instrument takes orders again
+        Order after = place(limit("hand-2", "96.00", "1.0000"));
+        awaitStatus(after.id(), OrderStatus.ACCEPTED);
+    }
+
+    @Test
+    void decided_again_after_a_restart_orders_the_venue_holds_are_adopted_and_the_others_sent_once_none_refused() {
+        // the first process: a step decides four limit buys; the first two are lost on the way (never on the venue),
+        // the last two reach the book; then the process dies before anything is durable
+        LiveVenue.Settings window = new LiveVenue.Settings(Duration.ofMillis(20), Duration.ofMillis(50),
+                Duration.ofMillis(50), Duration.ofHours(1), Duration.ofMillis(400));
+        Strategy fourBuys = new LimitBuysAt(60_000, "99.00", "98.00", "97.00", "96.00");
+        session = newSession(window, fourBuys);
+        synchronized (session) {
+            session.step(0, candle(0));
+            live.goLive(session);
+        }
+        await(() -> !events.reconciled.isEmpty());
+        // placed on the stepping thread, in the order decided, so that the first two are the lost ones
+        venue.startsInline();
+        venue.nextPlacement(PlaceFault.TIMEOUT_LOST);
+        venue.nextPlacement(PlaceFault.TIMEOUT_LOST);
+        journalFails = true;
+        synchronized (session) {
+            session.step(60_000, candle(60_000));
+        }
+        await(() -> events.journalFailure != null);
+        assertThat(venue.placements).hasSize(4);
+        live.close();
+        journalFails = false;
+        journal.clear();
+        // the rebuild: the journal holds the step at 0 only; the feed brings the candle at 60 000 again
+        int reconciledBefore = events.reconciled.size();
+        long restartedAt = System.currentTimeMillis();
+        TradingSession rebuilt = newSession(window, fourBuys);
+        live.restarted(openTime -> openTime + 60_000 <= restartedAt);
+        synchronized (rebuilt) {
+            rebuilt.step(0, candle(0));
+            live.goLive(rebuilt);
+        }
+        session = rebuilt;
+        await(() -> events.reconciled.size() > reconciledBefore);
+        synchronized (rebuilt) {
+            rebuilt.step(60_000, candle(60_000));
+        }
+        List<Order> decided;
+        synchronized (rebuilt) {
+            decided = rebuilt.placedOrders().stream().map(p -> p.order()).toList();
+        }
+        assertThat(decided).hasSize(4);
+        for (Order order : decided) {
+            awaitStatus(order.id(), OrderStatus.ACCEPTED);
+        }
+        List<Integer> placements = decided.stream().map(o -> venue.placements(o.spec().clientOrderId().value()))
+                .toList();
+        assertThat(placements).as("lost ones sent once more, the venue's two adopted, never sent again")
+                .containsExactly(2, 2, 1, 1);
+        assertThat(events.blocked).isEmpty();
+    }
+
+    @Test
     void a_halt_while_a_possibly_sent_order_waits_for_the_receive_window_cancels_it_and_it_never_leaves() {
         LiveVenue.Settings window = new LiveVenue.Settings(Duration.ofMillis(20), Duration.ofMillis(50),
                 Duration.ofMillis(50), Duration.ofHours(1), Duration.ofMillis(400));
@@ -757,6 +852,25 @@ class LiveVenueTest {
                 context.submit(instrument, io.cryptobot.bot.domain.strategy.OrderIntent.market(Side.BUY,
                         new io.cryptobot.bot.domain.strategy.Sizing.FixedQuantity(Quantity.parse("1.0000", 4).get()),
                         "entry"));
+            }
+        }
+    }
+
+    /** Places one limit buy of 1 BTC at each of {@code prices} on the candle opening at {@code at}. */
+    record LimitBuysAt(long at, String... prices) implements Strategy {
+        @Override
+        public int warmUpCandles() {
+            return 0;
+        }
+
+        @Override
+        public void onCandle(InstrumentId instrument, Candle candle, StrategyContext context) {
+            if (candle.openTime() == at) {
+                for (String price : prices) {
+                    context.submit(instrument, io.cryptobot.bot.domain.strategy.OrderIntent.limit(Side.BUY,
+                            new io.cryptobot.bot.domain.strategy.Sizing.FixedQuantity(Quantity.parse("1.0000", 4)
+                                    .get()), price(price), "grid"));
+                }
             }
         }
     }

@@ -147,6 +147,47 @@ class LiveOrderBookTest {
     }
 
     @Nested
+    class SeveralDecidedAgainOnOneInstrument {
+        private final LiveOrderBook restarted = new LiveOrderBook();
+        private final VenueOrder second = limitBuy("c2");
+
+        @Test
+        void one_found_absent_first_waits_for_its_sibling_instead_of_being_refused_then_both_are_sent() {
+            restarted.reconciled(true, "");
+            restarted.admitPossiblySent(order, 1_000);
+            restarted.admitPossiblySent(second, 1_000);
+            restarted.queried("c1", Option.none(), 11_000);
+            restarted.queried("c1", Option.none(), 11_001);
+            assertThat(restarted.releasing()).extracting(VenueOrder::clientOrderId).containsExactly("c1");
+            assertThat(restarted.released("c1", 11_001)).as("c2 is still being asked for: c1 waits").isEmpty();
+            assertThat(restarted.blocked(BTC)).as("new orders still wait for c2").isTrue();
+            restarted.queried("c2", Option.none(), 11_002);
+            restarted.queried("c2", Option.none(), 11_003);
+            assertThat(restarted.releasing()).extracting(VenueOrder::clientOrderId).containsExactly("c1", "c2");
+            assertThat(restarted.released("c1", 11_003)).contains(Option.none());
+            assertThat(restarted.released("c2", 11_003)).contains(Option.none());
+            assertThat(restarted.releasing()).isEmpty();
+            assertThat(restarted.blocked(BTC)).isFalse();
+        }
+
+        @Test
+        void a_sibling_found_on_the_venue_lets_the_waiting_one_go_and_another_instrument_never_holds_it() {
+            restarted.reconciled(true, "");
+            restarted.admitPossiblySent(order, 1_000);
+            restarted.admitPossiblySent(second, 1_000);
+            restarted.admitPossiblySent(limitBuy("e1", ETH, "1.000"), 1_000);
+            restarted.queried("c1", Option.none(), 11_000);
+            restarted.queried("c1", Option.none(), 11_001);
+            assertThat(restarted.released("c1", 11_001)).isEmpty();
+            assertThat(kinds(restarted.queried("c2", Option.some(state(second, "0", Status.NEW, 900)), 11_002)))
+                    .containsExactly("Accepted");
+            assertThat(restarted.released("c1", 11_002)).as("ETH's lookup does not hold a BTC order")
+                    .contains(Option.none());
+            assertThat(restarted.blocked(ETH)).isTrue();
+        }
+    }
+
+    @Nested
     class UnknownOutcomes {
         @Test
         void a_placement_not_found_twice_never_reached_the_venue() {
