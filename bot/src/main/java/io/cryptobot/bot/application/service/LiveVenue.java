@@ -159,6 +159,8 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
     private List<Runnable> held;
     private boolean reconciling;
     private boolean reconcileAgain;
+    /** While {@link #sendReleased()} runs (what it delivers does not start it again). */
+    private boolean sendingReleased;
     private Duration reconcileBackoff;
     private long lastFillTime = Long.MIN_VALUE;
     private VenueTrading.Subscription subscription;
@@ -410,6 +412,23 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
         });
     }
 
+    /**
+     * Sends the possibly-sent orders found absent past the receive window whose instrument has no other unknown
+     * outcome left; those whose instrument still has one wait for it (each lookup resolves on its own; one never
+     * turns another into a refusal). On the lane, after every query and every report applied.
+     */
+    private void sendReleased() {
+        if (sendingReleased || stopped) {
+            return;
+        }
+        sendingReleased = true;
+        try {
+            book.releasing().forEach(this::sendReleased);
+        } finally {
+            sendingReleased = false;
+        }
+    }
+
     /** A possibly-sent order the venue twice did not know, past the receive window: checked, then sent once. */
     private void sendReleased(VenueOrder order) {
         long now = clock.now().toEpochMilli();
@@ -567,8 +586,8 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
             scheduleQuery(order, wait(order.clientOrderId(), null));
         } else {
             backoff.remove(order.clientOrderId());
-            sendReleased(order);
         }
+        sendReleased();
     }
 
     /** How long to wait before asking again: the venue's Retry-After, else a doubling back-off per order. */
@@ -637,6 +656,8 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
                 listener.onReport(report);
             }
             events.applied();
+            // a report may end an order whose unknown outcome held back a released one of its instrument
+            sendReleased();
         }
         fetchGaps();
         return true;

@@ -186,16 +186,33 @@ public final class LiveOrderBook {
 
     /**
      * Whether a possibly-sent order ({@link #admitPossiblySent}) was found absent from the venue and may now be
-     * sent: answered true once, then it is checked like any new order (refused when the account is not reconciled
-     * or another order of its instrument has an unknown outcome: the refusal is returned, the order ended).
+     * sent: answered once, then it is checked like any new order (refused when the account is not reconciled: the
+     * refusal is returned, the order ended). While another order of its instrument still has an unknown outcome
+     * (a sibling decided again on the same step and still being asked for, or any other lookup), it is not due: it
+     * waits, released, until none is left ({@link #releasing}), and is never refused for it. A lookup must not
+     * turn another into a refusal: the orders of one re-decided step are resolved each on its own.
      */
     public Option<Option<Refusal>> released(String clientOrderId, long time) {
         Tracked t = tracked(clientOrderId);
-        if (t == null || !t.release) {
+        if (t == null || !t.release || t.ended || unresolvedOn(t.order.instrument()).isDefined()) {
             return Option.none();
         }
         t.release = false;
         return Option.some(admission(t, time));
+    }
+
+    /**
+     * The possibly-sent orders found absent and released, not sent yet, oldest first: each is due once no other
+     * order of its instrument has an unknown outcome ({@link #released}).
+     */
+    public List<VenueOrder> releasing() {
+        List<VenueOrder> out = new ArrayList<>();
+        for (Tracked t : orders.values()) {
+            if (t.release && !t.ended) {
+                out.add(t.order);
+            }
+        }
+        return out;
     }
 
     /** Notes that the order is to be canceled, whatever the venue answers to the cancel sent now. */
