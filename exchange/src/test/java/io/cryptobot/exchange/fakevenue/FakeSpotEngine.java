@@ -319,7 +319,19 @@ public final class FakeSpotEngine {
         return new Reply(200, open.encode());
     }
 
-    /** GET /api/v3/myTrades: by orderId, from fromId, or from startTime; oldest first; limit default 500. */
+    /** The widest time window GET /api/v3/myTrades answers for (rest-api.md "Account trade list"). */
+    static final long MY_TRADES_WINDOW_MILLIS = 24L * 60 * 60 * 1000;
+
+    /**
+     * GET /api/v3/myTrades (rest-api.md "Account trade list (USER_DATA)"): by orderId, from fromId, or in a time
+     * window; oldest first, except without fromId or a time (the most recent); limit default 500, at most 1000.
+     * The documented rules are enforced: only the supported combinations of the optional parameters (symbol;
+     * + orderId; + startTime; + endTime; + fromId; + startTime + endTime; + orderId + fromId; anything else -1128),
+     * and "the time between startTime and endTime can't be longer than 24 hours" (-1127, Binance's "More than 24
+     * hours between startTime and endTime."). A startTime or an endTime alone reads that same 24-hour window from
+     * it (or up to it): the fake takes the strict reading of the rule, so an adapter that reads a longer span with a
+     * startTime alone misses trades here.
+     */
     public synchronized Reply myTrades(String apiKey, Map<String, String> p) {
         if (p.get("symbol") == null) {
             return missing("symbol");
@@ -328,14 +340,31 @@ public final class FakeSpotEngine {
         if (limit < 1 || limit > 1000) {
             return error(400, -1130, "Data sent for parameter 'limit' is not valid.");
         }
+        boolean byOrder = p.get("orderId") != null;
+        boolean fromId = p.get("fromId") != null;
+        boolean byTime = p.get("startTime") != null || p.get("endTime") != null;
+        if (byTime && (byOrder || fromId)) {
+            return error(400, -1128, "Combination of optional parameters invalid.");
+        }
+        long start = Long.MIN_VALUE;
+        long end = Long.MAX_VALUE;
+        if (byTime) {
+            start = p.get("startTime") == null ? Long.parseLong(p.get("endTime")) - MY_TRADES_WINDOW_MILLIS
+                    : Long.parseLong(p.get("startTime"));
+            end = p.get("endTime") == null ? start + MY_TRADES_WINDOW_MILLIS : Long.parseLong(p.get("endTime"));
+            if (end - start > MY_TRADES_WINDOW_MILLIS) {
+                return error(400, -1127, "More than 24 hours between startTime and endTime.");
+            }
+        }
+        long from = start;
+        long to = end;
         List<JsonObject> matching = accounts.get(apiKey).trades.stream()
                 .filter(t -> t.getString("symbol").equals(p.get("symbol")))
-                .filter(t -> p.get("orderId") == null || t.getLong("orderId") == Long.parseLong(p.get("orderId")))
-                .filter(t -> p.get("fromId") == null || t.getLong("id") >= Long.parseLong(p.get("fromId")))
-                .filter(t -> p.get("startTime") == null || t.getLong("time") >= Long.parseLong(p.get("startTime")))
-                .filter(t -> p.get("endTime") == null || t.getLong("time") <= Long.parseLong(p.get("endTime")))
+                .filter(t -> !byOrder || t.getLong("orderId") == Long.parseLong(p.get("orderId")))
+                .filter(t -> !fromId || t.getLong("id") >= Long.parseLong(p.get("fromId")))
+                .filter(t -> t.getLong("time") >= from && t.getLong("time") <= to)
                 .toList();
-        boolean oldest = p.get("fromId") != null || p.get("startTime") != null;
+        boolean oldest = fromId || byTime;
         List<JsonObject> page = oldest ? matching.subList(0, Math.min(limit, matching.size()))
                 : matching.subList(Math.max(0, matching.size() - limit), matching.size());
         return new Reply(200, new JsonArray(new ArrayList<>(page)).encode());

@@ -49,6 +49,10 @@ public record BinanceConfig(URI restUrl, URI wsUrl, Duration recvWindow, long we
         return new BinanceConfig(restUrl, wsUrl, recvWindow, weightPerMinute, requestTimeout, settings);
     }
 
+    public BinanceConfig withRecvWindow(Duration window) {
+        return new BinanceConfig(restUrl, wsUrl, window, weightPerMinute, requestTimeout, streams);
+    }
+
     public BinanceConfig withWeightPerMinute(long weight) {
         return new BinanceConfig(restUrl, wsUrl, recvWindow, weight, requestTimeout, streams);
     }

@@ -8,6 +8,7 @@ import io.cryptobot.exchange.domain.venue.limits.BinanceLimits;
 import io.cryptobot.exchange.fakevenue.Eventually;
 import io.cryptobot.exchange.fakevenue.FakeBinance;
 import io.cryptobot.exchange.fakevenue.FakeSpotEngine;
+import io.cryptobot.exchange.fakevenue.FakeVenueServer;
 import io.cryptobot.kernel.domain.Asset;
 import io.cryptobot.kernel.domain.InstrumentId;
 import io.cryptobot.kernel.domain.LiquiditySide;
@@ -100,6 +101,15 @@ class BinanceTradingTest {
     VenueOrder market(Side side, String quantity) {
         return new VenueOrder("cid-" + ++ids, BTC_USDT, side, OrderType.MARKET, qty(quantity), Option.none(),
                 Option.none(), TimeInForce.GTC, false);
+    }
+
+    static void sleepMillis(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     static Quantity qty(String text) {
@@ -271,6 +281,137 @@ class BinanceTradingTest {
             assertThat(balances.get(new Asset("USDT")).get().toBigDecimal()).isEqualByComparingTo("8499.5");
             assertThat(balances.get(new Asset("BTC")).get().toBigDecimal()).isEqualByComparingTo("1.02999");
             assertThat(balances.get(new Asset("BNB")).get().toBigDecimal()).isEqualByComparingTo("9.99925");
+        }
+    }
+
+    @Nested
+    class TradeHistoryOlderThanADay {
+        static final Duration HOUR = Duration.ofHours(1);
+
+        /** A resting sell of the account placed {@code ago} (the venue's clock moved back meanwhile). */
+        String restingSellPlaced(Duration ago) {
+            fake.clockOffset(ago.negated());
+            try {
+                FakeSpotEngine.Reply placed = fake.engine().place(KEY, Map.of("symbol", "BTCUSDT", "side", "SELL",
+                        "type", "LIMIT", "timeInForce", "GTC", "quantity", "0.5", "price", "51000",
+                        "newClientOrderId", "old-sell"));
+                assertThat(placed.status()).isEqualTo(200);
+                return "old-sell";
+            } finally {
+                fake.clockOffset(Duration.ZERO);
+            }
+        }
+
+        void printAt(Duration ago, int trades) {
+            fake.clockOffset(ago.negated());
+            try {
+                for (int i = 0; i < trades; i++) {
+                    fake.engine().trade("BTCUSDT", "51000", "0.0001");
+                }
+            } finally {
+                fake.clockOffset(Duration.ZERO);
+            }
+        }
+
+        @Test
+        void the_fake_refuses_a_time_window_longer_than_24_hours_as_binance_documents() {
+            // rest-api.md "Account trade list (USER_DATA)": "The time between startTime and endTime can't be longer
+            // than 24 hours."
+            long now = fake.now().toEpochMilli();
+            FakeSpotEngine.Reply refused = fake.engine().myTrades(KEY, Map.of("symbol", "BTCUSDT",
+                    "startTime", Long.toString(now - Duration.ofHours(25).toMillis()), "endTime", Long.toString(now)));
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.body()).contains("-1127");
+            FakeSpotEngine.Reply combined = fake.engine().myTrades(KEY, Map.of("symbol", "BTCUSDT",
+                    "startTime", Long.toString(now - 1000), "fromId", "1"));
+            assertThat(combined.body()).as("not a supported combination").contains("-1128");
+        }
+
+        @Test
+        void trades_of_an_order_older_than_a_day_are_all_read_from_its_time_a_bot_down_for_two_days_misses_none() {
+            String cid = restingSellPlaced(Duration.ofHours(50));
+            printAt(Duration.ofHours(50).minusMinutes(1), 1);
+            printAt(Duration.ofHours(30), 1);
+            printAt(HOUR, 1);
+            long since = fake.now().minus(Duration.ofHours(50)).minusMinutes(2).toEpochMilli();
+
+            List<VenueExecution> read = trading.executions(BTC_USDT, since).get().toJavaList();
+
+            assertThat(read).extracting(VenueExecution::clientOrderId).containsExactly(cid, cid, cid);
+            assertThat(read).extracting(VenueExecution::time).isSorted();
+            assertThat(fake.requests().stream().filter(r -> r.path().equals("/api/v3/myTrades")).count())
+                    .as("fewer than a page of trades: the most recent page holds them, one request").isEqualTo(1);
+        }
+
+        @Test
+        void more_than_a_page_since_two_days_ago_is_read_by_day_windows_then_by_trade_id_each_trade_once() {
+            String cid = restingSellPlaced(Duration.ofHours(50));
+            printAt(Duration.ofHours(50).minusMinutes(1), 1);
+            printAt(Duration.ofHours(30), 1);
+            printAt(HOUR, 1_000);
+            long since = fake.now().minus(Duration.ofHours(50)).minusMinutes(2).toEpochMilli();
+
+            List<VenueExecution> read = trading.executions(BTC_USDT, since).get().toJavaList();
+
+            assertThat(read).hasSize(1_002).allSatisfy(e -> assertThat(e.clientOrderId()).isEqualTo(cid));
+            assertThat(read.stream().map(VenueExecution::tradeId).distinct().count()).isEqualTo(1_002);
+            assertThat(read).extracting(e -> Long.parseLong(e.tradeId())).isSorted();
+            // every request the fake answered: none refused for its window
+            assertThat(fake.requests().stream().filter(r -> r.path().equals("/api/v3/myTrades"))
+                    .filter(r -> r.param("startTime") != null).allMatch(r -> r.param("endTime") != null
+                            && Long.parseLong(r.param("endTime")) - Long.parseLong(r.param("startTime"))
+                            < Duration.ofHours(24).toMillis())).isTrue();
+        }
+    }
+
+    @Nested
+    class SignedWhenSent {
+        @Test
+        void an_order_held_longer_than_the_receive_window_is_signed_when_it_leaves_and_taken() {
+            // rest-api.md "Timing security": the venue refuses a request whose timestamp is more than recvWindow
+            // behind its clock (-1021); the fake checks it. An order held (behind the write-ahead of a hand order, or
+            // a queue) for longer than the window must carry the time it is sent, not the time it was decided.
+            api.close();
+            api = new BinanceApi(BinanceConfig.production().withUrls(fake.restUrl(), fake.wsUrl())
+                    .withRecvWindow(Duration.ofMillis(300)), Instant::now);
+            BinanceTradingConfig config = BinanceTradingConfig.production().withWsApiUrl(fake.wsApiUrl());
+            trading = new BinanceTrading(api, config, Credentials.checked(KEY, "trader-secret-0001", null).get(),
+                    BinanceTrading.orderCountLimiter(config));
+            VenueOrder held = limit(Side.BUY, "0.01", "49000");
+            sleepMillis(700);
+            long sentFrom = Instant.now().toEpochMilli();
+
+            accepted(trading.place(held));
+
+            FakeVenueServer.Request request = fake.requests().stream().filter(r -> r.path().equals("/api/v3/order"))
+                    .reduce((a, b) -> b).orElseThrow();
+            assertThat(request.param("recvWindow")).isEqualTo("300");
+            assertThat(Long.parseLong(request.param("timestamp"))).isGreaterThanOrEqualTo(sentFrom);
+        }
+
+        @Test
+        void an_order_whose_placement_waits_in_a_queue_longer_than_the_receive_window_is_signed_when_it_runs() {
+            api.close();
+            api = new BinanceApi(BinanceConfig.production().withUrls(fake.restUrl(), fake.wsUrl())
+                    .withRecvWindow(Duration.ofMillis(300)), Instant::now);
+            BinanceTradingConfig config = BinanceTradingConfig.production().withWsApiUrl(fake.wsApiUrl());
+            trading = new BinanceTrading(api, config, Credentials.checked(KEY, "trader-secret-0001", null).get(),
+                    BinanceTrading.orderCountLimiter(config));
+            java.util.concurrent.ScheduledExecutorService later = java.util.concurrent.Executors
+                    .newSingleThreadScheduledExecutor();
+            try {
+                // no pooled connection yet: the whole placement runs on the answers' executor, here 700 ms later
+                java.util.concurrent.Executor queued = task -> later.schedule(task, 700,
+                        java.util.concurrent.TimeUnit.MILLISECONDS);
+                long queuedAt = Instant.now().toEpochMilli();
+                VenueTrading.PlaceAnswer answer = trading.placeAsync(limit(Side.BUY, "0.01", "49000"), queued).join();
+                accepted(answer);
+                FakeVenueServer.Request request = fake.requests().stream()
+                        .filter(r -> r.path().equals("/api/v3/order")).reduce((a, b) -> b).orElseThrow();
+                assertThat(Long.parseLong(request.param("timestamp"))).isGreaterThanOrEqualTo(queuedAt + 700);
+            } finally {
+                later.shutdownNow();
+            }
         }
     }
 
