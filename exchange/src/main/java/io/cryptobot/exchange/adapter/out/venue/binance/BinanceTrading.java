@@ -55,6 +55,8 @@ public final class BinanceTrading implements VenueTrading {
     private static final int UNKNOWN_ORDER_CANCEL = -2011;
     private static final int NO_SUCH_ORDER = -2013;
     private static final int MAX_TRADES = 1000;
+    /** The widest time window of GET /api/v3/myTrades (rest-api.md "Account trade list"): 24 hours. */
+    private static final long TRADES_WINDOW_MILLIS = Duration.ofHours(24).toMillis();
     private final BinanceApi api;
     private final BinanceTradingConfig config;
     private final Credentials credentials;
@@ -217,44 +219,97 @@ public final class BinanceTrading implements VenueTrading {
     }
 
     /**
-     * GET /api/v3/myTrades (weight 20 a page) from {@code startTime}, then by {@code fromId} until a page is short
-     * (rest-api.md "Account trade list": "If fromId is set, it will get trades >= that fromId", at most 1000 a
-     * page). A trade names its order by Binance's id only; the client order id comes from what this adapter has
-     * seen, else from GET /api/v3/order by {@code orderId} (weight 4, once per order).
+     * Every trade of the account on {@code instrument} at or after {@code fromTime}, however long ago that is, by GET
+     * /api/v3/myTrades (rest-api.md "Account trade list (USER_DATA)", weight 20 a page of at most 1000). A time
+     * window may span at most 24 hours ("The time between startTime and endTime can't be longer than 24 hours"), so
+     * a startTime alone cannot be trusted to reach a trade made two days later (a bot down for two days). Instead:
+     * <ol>
+     *   <li>the most recent page (symbol alone): when it holds fewer than 1000 trades, or reaches back to
+     *   {@code fromTime}, it holds every trade since then: one request, as before;</li>
+     *   <li>else, 24-hour windows from {@code fromTime} until one holds a trade (at the latest the window of the
+     *   recent page's oldest trade), then by {@code fromId} ("it will get trades >= that fromId", no time limit)
+     *   until the recent page is reached.</li>
+     * </ol>
+     * By {@code orderId} (weight 5, no time limit) would serve one order's trades, but reconciliation needs every
+     * trade of the instrument, also of orders the platform does not know, so one method serves both. A trade names
+     * its order by Binance's id only; the client order id comes from what this adapter has seen, else from GET
+     * /api/v3/order by {@code orderId} (weight 4, once per order).
      */
     @Override
     public Either<VenueFailure, List<VenueExecution>> executions(InstrumentId instrument, long fromTime) {
         String symbol = symbols.symbolOf(instrument);
+        java.util.TreeMap<Long, JsonNode> trades = new java.util.TreeMap<>();
+        Either<VenueFailure, java.util.List<JsonNode>> recent = tradesPage(symbol, java.util.Map.of());
+        if (recent.isLeft()) {
+            return Either.left(recent.getLeft());
+        }
+        recent.get().forEach(trade -> trades.put(trade.path("id").asLong(), trade));
+        long oldestTime = recent.get().stream().mapToLong(t -> t.path("time").asLong()).min().orElse(Long.MIN_VALUE);
+        if (recent.get().size() >= MAX_TRADES && oldestTime > fromTime) {
+            long oldestId = trades.firstKey();
+            Either<VenueFailure, Long> first = firstTradeId(symbol, fromTime, oldestTime);
+            if (first.isLeft()) {
+                return Either.left(first.getLeft());
+            }
+            long from = first.get();
+            while (from < oldestId) {
+                Either<VenueFailure, java.util.List<JsonNode>> page = tradesPage(symbol,
+                        java.util.Map.of("fromId", Long.toString(from)));
+                if (page.isLeft()) {
+                    return Either.left(page.getLeft());
+                }
+                page.get().forEach(trade -> trades.put(trade.path("id").asLong(), trade));
+                if (page.get().size() < MAX_TRADES) {
+                    break;
+                }
+                from = page.get().stream().mapToLong(t -> t.path("id").asLong()).max().getAsLong() + 1;
+            }
+        }
         List<VenueExecution> all = List.empty();
+        for (JsonNode trade : trades.values()) {
+            if (trade.path("time").asLong() < fromTime) {
+                continue;
+            }
+            Either<VenueFailure, String> clientOrderId = clientOrderId(instrument, trade.path("orderId").asText());
+            if (clientOrderId.isLeft()) {
+                return Either.left(clientOrderId.getLeft());
+            }
+            all = all.append(execution(trade, clientOrderId.get(), instrument));
+        }
+        return Either.right(all);
+    }
+
+    /**
+     * The id of the account's first trade at or after {@code fromTime}, read 24 hours at a time (the widest window
+     * the venue answers) up to {@code until}, the time of a trade known to exist (so one window holds it).
+     */
+    private Either<VenueFailure, Long> firstTradeId(String symbol, long fromTime, long until) {
+        for (long start = fromTime; start <= until; start += TRADES_WINDOW_MILLIS) {
+            long end = Math.min(start + TRADES_WINDOW_MILLIS - 1, until);
+            Either<VenueFailure, java.util.List<JsonNode>> window = tradesPage(symbol, java.util.Map.of(
+                    "startTime", Long.toString(start), "endTime", Long.toString(end)));
+            if (window.isLeft()) {
+                return Either.left(window.getLeft());
+            }
+            if (!window.get().isEmpty()) {
+                return Either.right(window.get().stream().mapToLong(t -> t.path("id").asLong()).min().getAsLong());
+            }
+        }
+        return Either.right(Long.MAX_VALUE);
+    }
+
+    /** One page of GET /api/v3/myTrades for {@code symbol} with {@code more} parameters, at most 1000 trades. */
+    private Either<VenueFailure, java.util.List<JsonNode>> tradesPage(String symbol, java.util.Map<String, String> more) {
         java.util.Map<String, String> params = new LinkedHashMap<>();
         params.put("symbol", symbol);
-        params.put("startTime", Long.toString(fromTime));
+        params.putAll(new java.util.TreeMap<>(more));
         params.put("limit", Integer.toString(MAX_TRADES));
-        while (true) {
-            Either<VenueRest.Failure, VenueRest.Answer> page = signed("GET", BinanceLimits.myTrades(false),
-                    "/api/v3/myTrades", params, config.queryTimeout());
-            if (page.isLeft()) {
-                return Either.left(page.getLeft().failure());
-            }
-            long lastId = -1;
-            int count = 0;
-            for (JsonNode trade : page.get().body()) {
-                count++;
-                lastId = Math.max(lastId, trade.path("id").asLong());
-                Either<VenueFailure, String> clientOrderId = clientOrderId(instrument, trade.path("orderId").asText());
-                if (clientOrderId.isLeft()) {
-                    return Either.left(clientOrderId.getLeft());
-                }
-                all = all.append(execution(trade, clientOrderId.get(), instrument));
-            }
-            if (count < MAX_TRADES) {
-                return Either.right(all.sortBy(e -> Long.parseLong(e.tradeId())));
-            }
-            params.clear();
-            params.put("symbol", symbol);
-            params.put("fromId", Long.toString(lastId + 1));
-            params.put("limit", Integer.toString(MAX_TRADES));
-        }
+        return signed("GET", BinanceLimits.myTrades(false), "/api/v3/myTrades", params, config.queryTimeout())
+                .mapLeft(VenueRest.Failure::failure).map(answer -> {
+                    java.util.List<JsonNode> page = new java.util.ArrayList<>();
+                    answer.body().forEach(page::add);
+                    return page;
+                });
     }
 
     /**
