@@ -433,6 +433,17 @@ class LiveBinanceBotTest {
                     .anyMatch(x -> x.endsWith("buy"));
             JsonPath portfolio = get("/api/bots/" + m.bot + "/portfolio").then().statusCode(200).extract().jsonPath();
             assertThat(portfolio.prettify()).as("the dust is still held").contains(m.base);
+            // the position is shown whole, marked dust after a closing sell (less than a step stays), a position
+            // after an entry
+            boolean endedOnSell = live.get(live.size() - 1).endsWith("sell");
+            assertThat(portfolio.getList("positions")).as(portfolio.prettify()).hasSize(1);
+            assertThat(new BigDecimal(portfolio.getString("positions[0].quantity"))).isPositive();
+            assertThat(portfolio.getString("positions[0].dust")).as(portfolio.prettify())
+                    .isEqualTo(Boolean.toString(endedOnSell));
+            if (endedOnSell) {
+                assertThat(new BigDecimal(portfolio.getString("positions[0].quantity")))
+                        .isLessThan(new BigDecimal("0.001"));
+            }
         });
     }
 

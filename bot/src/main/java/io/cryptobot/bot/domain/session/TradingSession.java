@@ -259,6 +259,15 @@ public final class TradingSession {
         return desk.held(instrument);
     }
 
+    /**
+     * Whether what is held of {@code instrument} (one of the session's markets) is dust: held, yet flat for the
+     * strategy, because it is less than one lot step or its sellable part is worth less than the venue's minimum
+     * order notional at the last close ({@link #minimumNotional}). No order can sell it; the ledger keeps it.
+     */
+    public boolean isDust(InstrumentId instrument) {
+        return desk.held(instrument).units() > 0 && desk.position(instrument).units() == 0;
+    }
+
     /** Every order placed so far, in its current state, with its tag and the time of the signal that placed it. */
     public List<PlacedOrder> placedOrders() {
         return orders.placed();

@@ -230,6 +230,7 @@ class TradingSessionTest {
         session.step(120_000, candles("100.00 110.00 100.00 110.00"));
         // flat for the strategy (0.04 x 110 = 4.4 < 5): it places nothing; the ledger keeps the dust
         assertThat(session.position(BTC)).isEqualTo(new Quantity(400, 4));
+        assertThat(session.isDust(BTC)).as("held, flat for the strategy: dust (the portfolio marks it)").isTrue();
         assertThat(strategy.seen.subList(1, 3)).containsExactly(new Quantity(0, 4), new Quantity(0, 4));
         assertThat(session.placedOrders()).hasSize(1);
         // a strategy that sells what it counts as its own (dca's take-profit) is not sent: the venue would refuse it
@@ -245,6 +246,7 @@ class TradingSessionTest {
         strategy.sellAnyway = false;
         session.step(240_000, candles("110.00 130.00 110.00 130.00"));
         assertThat(strategy.seen.getLast()).isEqualTo(new Quantity(400, 4));
+        assertThat(session.isDust(BTC)).as("worth 5.2 at 130: a position again").isFalse();
         assertThat(session.placedOrders()).hasSize(2);
         assertThat(session.placedOrders().getLast().order().spec().quantity()).isEqualTo(new Quantity(400, 4));
         assertThat(session.placedOrders().getLast().order().spec().side()).isEqualTo(Side.SELL);

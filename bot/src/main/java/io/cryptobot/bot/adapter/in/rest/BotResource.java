@@ -50,6 +50,7 @@ import io.cryptobot.portfolio.domain.Position;
 import io.cryptobot.risk.domain.LimitsInput;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -300,14 +301,23 @@ public class BotResource {
         }
     }
 
+    /** One open position of the bot, its whole quantity, marked as dust when its session judges it so. */
     public record PositionResponse(String instrument, String quantity, String cost, String averagePrice,
-                                   String realizedPnl, String fees) {
-        static PositionResponse of(Position p) {
+                                   String realizedPnl, String fees,
+                                   @Schema(nullable = true, description = "true when the position is dust: held, yet "
+                                           + "flat for the bot's strategy because no order can sell it (less than one "
+                                           + "lot step, e.g. left by a fee in the base asset, or its sellable part "
+                                           + "worth less than the venue's minimum order notional at the last close); "
+                                           + "the strategy enters again at its next signal and the next buy adds to "
+                                           + "it. quantity always shows it whole. null when the bot's session does "
+                                           + "not run on this instance (stopped, completed, failed): nothing judges "
+                                           + "it then") Boolean dust) {
+        static PositionResponse of(Position p, Option<Boolean> dust) {
             String average = p.quantity().units() == 0 ? null : p.cost().toBigDecimal()
                     .divide(p.quantity().toBigDecimal(), java.math.MathContext.DECIMAL64).stripTrailingZeros()
                     .toPlainString();
             return new PositionResponse(p.instrument().toString(), plain(p.quantity().toBigDecimal()),
-                    money(p.cost()), average, money(p.realizedPnl()), money(p.fees()));
+                    money(p.cost()), average, money(p.realizedPnl()), money(p.fees()), dust.getOrNull());
         }
     }
 
@@ -562,7 +572,7 @@ public class BotResource {
     @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
     @Operation(summary = "A bot's portfolio",
             description = "The bot's balances, open positions (quantity, cost, average price, "
-                    + "unrealized P&L at the last close) and P&L.")
+                    + "unrealized P&L at the last close; dust marked, never hidden) and P&L.")
     @APIResponse(responseCode = "200", description = "The portfolio",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = PortfolioResponse.class)))
     @APIResponse(responseCode = "404", description = "bot.not_found: no such bot of the caller")
@@ -574,7 +584,8 @@ public class BotResource {
             Map<String, String> fees = new TreeMap<>();
             p.fees().forEach((asset, amount) -> fees.put(asset.code(), money(amount)));
             return Response.ok(new PortfolioResponse(p.bot().id().toString(), p.bot().status().code(), balances,
-                    p.positions().stream().filter(pos -> !pos.isFlat()).map(PositionResponse::of).toList(), fees,
+                    p.positions().stream().filter(pos -> !pos.isFlat())
+                            .map(pos -> PositionResponse.of(pos, p.isDust(pos.instrument()))).toList(), fees,
                     Pnl.of(p), close(p.bot()),
                     p.bot().lastStep().map(Instant::ofEpochMilli).getOrNull())).build();
         });
