@@ -574,7 +574,7 @@ class LiveVenueTest {
         }
         assertThat(decided).hasSize(3);
         // while they are asked for, the instrument takes no new order (refused, not queued)
-        Order meanwhile = place(limit("hand-1", "96.00", "1.0000"));
+        Order meanwhile = placeByHand(limit("hand-1", "96.00", "1.0000"));
         awaitStatus(meanwhile.id(), OrderStatus.REJECTED);
         assertThat(events.blocked).singleElement().asString().startsWith("venue_outcome_unknown");
         for (Order order : decided) {
@@ -586,7 +586,7 @@ class LiveVenueTest {
         }
         assertThat(events.blocked).as("no lookup turned another into a refusal").hasSize(1);
         // every outcome known: the instrument takes orders again
-        Order after = place(limit("hand-2", "96.00", "1.0000"));
+        Order after = placeByHand(limit("hand-2", "96.00", "1.0000"));
         awaitStatus(after.id(), OrderStatus.ACCEPTED);
     }
 
@@ -792,6 +792,16 @@ class LiveVenueTest {
     private Order place(OrderRequest request) {
         synchronized (session) {
             return session.place(request, new OrderId(UUID.randomUUID()), "manual").get().order();
+        }
+    }
+
+    /** As a hand order is placed ({@link PlaceHandOrder}): its send held until its journal entry is durable. */
+    private Order placeByHand(OrderRequest request) {
+        synchronized (session) {
+            live.holdSends();
+            Order order = session.place(request, new OrderId(UUID.randomUUID()), "manual").get().order();
+            live.sendWhenDurable(java.util.concurrent.CompletableFuture.completedFuture(true));
+            return order;
         }
     }
 
