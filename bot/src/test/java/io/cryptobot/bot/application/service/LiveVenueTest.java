@@ -60,6 +60,10 @@ class LiveVenueTest {
     static final Asset USDT = BTC.quote();
     static final UserId OWNER = UserId.of(new UUID(3, 4));
 
+    /** Short waits as {@code FAST}, with a receive window of 400 ms (a placement absent that long never arrives). */
+    static final LiveVenue.Settings WINDOW_400_MS = new LiveVenue.Settings(Duration.ofMillis(20),
+            Duration.ofMillis(50), Duration.ofMillis(50), Duration.ofHours(1), Duration.ofMillis(400));
+
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     private final List<VenueReport> journal = Collections.synchronizedList(new ArrayList<>());
@@ -445,7 +449,7 @@ class LiveVenueTest {
     void a_strategy_order_sent_before_its_step_was_durable_is_found_after_the_rebuild_and_never_sent_twice() {
         // the first process: a step at 60 000 decides a buy; the order leaves at once, then the process dies before
         // anything more is durable (its step's write and the placement's answer are lost)
-        session = newSession(FAST, new BuyAt(60_000));
+        session = newSession(FAST, buyAt(60_000));
         synchronized (session) {
             session.step(0, candle(0));
             live.goLive(session);
@@ -462,7 +466,7 @@ class LiveVenueTest {
         // the rebuild: the journal holds the step at 0 only; the feed brings the candle at 60 000 again
         journalFails = false;
         long restartedAt = System.currentTimeMillis();
-        TradingSession rebuilt = newSession(FAST, new BuyAt(60_000));
+        TradingSession rebuilt = newSession(FAST, buyAt(60_000));
         live.restarted(openTime -> openTime + 60_000 <= restartedAt);
         synchronized (rebuilt) {
             rebuilt.step(0, candle(0));
@@ -487,7 +491,7 @@ class LiveVenueTest {
         // the first process: the step at 60 000 (closing at 120 000) sends a buy, which the venue fills at 150 000,
         // then the process dies before anything more is durable
         venue.time(150_000);
-        session = newSession(FAST, new BuyAt(60_000));
+        session = newSession(FAST, buyAt(60_000));
         synchronized (session) {
             session.step(0, candle(0));
             live.goLive(session);
@@ -504,7 +508,7 @@ class LiveVenueTest {
         journalFails = false;
         int reconciledBefore = events.reconciled.size();
         long restartedAt = System.currentTimeMillis();
-        TradingSession rebuilt = newSession(FAST, new BuyAt(60_000));
+        TradingSession rebuilt = newSession(FAST, buyAt(60_000));
         live.restarted(openTime -> openTime + 60_000 <= restartedAt).closingAt(openTime -> openTime + 60_000);
         synchronized (rebuilt) {
             rebuilt.step(0, candle(0));
@@ -524,10 +528,8 @@ class LiveVenueTest {
 
     @Test
     void a_strategy_order_of_a_step_lost_before_it_was_sent_is_sent_once_after_the_receive_window() {
-        LiveVenue.Settings window = new LiveVenue.Settings(Duration.ofMillis(20), Duration.ofMillis(50),
-                Duration.ofMillis(50), Duration.ofHours(1), Duration.ofMillis(400));
         long restartedAt = System.currentTimeMillis();
-        session = newSession(window, new BuyAt(60_000));
+        session = newSession(WINDOW_400_MS, buyAt(60_000));
         live.restarted(openTime -> openTime + 60_000 <= restartedAt);
         long decided = System.nanoTime();
         synchronized (session) {
@@ -555,23 +557,15 @@ class LiveVenueTest {
         // a step lost before it was sent, deciding three limit buys on one instrument: each is asked for by client
         // order id on its own; the first found absent past the window must not be refused because its siblings are
         // still being asked for (seen in a crash run: released with venue_outcome_unknown)
-        LiveVenue.Settings window = new LiveVenue.Settings(Duration.ofMillis(20), Duration.ofMillis(50),
-                Duration.ofMillis(50), Duration.ofHours(1), Duration.ofMillis(400));
         long restartedAt = System.currentTimeMillis();
-        session = newSession(window, new LimitBuysAt(60_000, "99.00", "98.00", "97.00"));
+        session = newSession(WINDOW_400_MS, limitBuysAt(60_000, "99.00", "98.00", "97.00"));
         live.restarted(openTime -> openTime + 60_000 <= restartedAt);
         synchronized (session) {
             session.step(0, candle(0));
             live.goLive(session);
         }
         await(() -> !events.reconciled.isEmpty());
-        synchronized (session) {
-            session.step(60_000, candle(60_000));
-        }
-        List<Order> decided;
-        synchronized (session) {
-            decided = session.placedOrders().stream().map(p -> p.order()).toList();
-        }
+        List<Order> decided = stepOn(60_000);
         assertThat(decided).hasSize(3);
         // while they are asked for, the instrument takes no new order (refused, not queued)
         Order meanwhile = placeByHand(limit("hand-1", "96.00", "1.0000"));
@@ -594,10 +588,8 @@ class LiveVenueTest {
     void decided_again_after_a_restart_orders_the_venue_holds_are_adopted_and_the_others_sent_once_none_refused() {
         // the first process: a step decides four limit buys; the first two are lost on the way (never on the venue),
         // the last two reach the book; then the process dies before anything is durable
-        LiveVenue.Settings window = new LiveVenue.Settings(Duration.ofMillis(20), Duration.ofMillis(50),
-                Duration.ofMillis(50), Duration.ofHours(1), Duration.ofMillis(400));
-        Strategy fourBuys = new LimitBuysAt(60_000, "99.00", "98.00", "97.00", "96.00");
-        session = newSession(window, fourBuys);
+        Strategy fourBuys = limitBuysAt(60_000, "99.00", "98.00", "97.00", "96.00");
+        session = newSession(WINDOW_400_MS, fourBuys);
         synchronized (session) {
             session.step(0, candle(0));
             live.goLive(session);
@@ -619,7 +611,7 @@ class LiveVenueTest {
         // the rebuild: the journal holds the step at 0 only; the feed brings the candle at 60 000 again
         int reconciledBefore = events.reconciled.size();
         long restartedAt = System.currentTimeMillis();
-        TradingSession rebuilt = newSession(window, fourBuys);
+        TradingSession rebuilt = newSession(WINDOW_400_MS, fourBuys);
         live.restarted(openTime -> openTime + 60_000 <= restartedAt);
         synchronized (rebuilt) {
             rebuilt.step(0, candle(0));
@@ -627,13 +619,7 @@ class LiveVenueTest {
         }
         session = rebuilt;
         await(() -> events.reconciled.size() > reconciledBefore);
-        synchronized (rebuilt) {
-            rebuilt.step(60_000, candle(60_000));
-        }
-        List<Order> decided;
-        synchronized (rebuilt) {
-            decided = rebuilt.placedOrders().stream().map(p -> p.order()).toList();
-        }
+        List<Order> decided = stepOn(60_000);
         assertThat(decided).hasSize(4);
         for (Order order : decided) {
             awaitStatus(order.id(), OrderStatus.ACCEPTED);
@@ -647,10 +633,8 @@ class LiveVenueTest {
 
     @Test
     void a_halt_while_a_possibly_sent_order_waits_for_the_receive_window_cancels_it_and_it_never_leaves() {
-        LiveVenue.Settings window = new LiveVenue.Settings(Duration.ofMillis(20), Duration.ofMillis(50),
-                Duration.ofMillis(50), Duration.ofHours(1), Duration.ofMillis(400));
         long restartedAt = System.currentTimeMillis();
-        session = newSession(window, new BuyAt(60_000));
+        session = newSession(WINDOW_400_MS, buyAt(60_000));
         live.restarted(openTime -> openTime + 60_000 <= restartedAt);
         OrderId id;
         String cid;
@@ -795,6 +779,14 @@ class LiveVenueTest {
         }
     }
 
+    /** Steps the session on the candle opening at {@code openTime}; answers every order it holds then. */
+    private List<Order> stepOn(long openTime) {
+        synchronized (session) {
+            session.step(openTime, candle(openTime));
+            return session.placedOrders().stream().map(p -> p.order()).toList();
+        }
+    }
+
     /** As a hand order is placed ({@link PlaceHandOrder}): its send held until its journal entry is durable. */
     private Order placeByHand(OrderRequest request) {
         synchronized (session) {
@@ -850,24 +842,22 @@ class LiveVenueTest {
     }
 
     /** Buys 1 BTC at market on the candle opening at {@code at}. */
-    record BuyAt(long at) implements Strategy {
-        @Override
-        public int warmUpCandles() {
-            return 0;
-        }
-
-        @Override
-        public void onCandle(InstrumentId instrument, Candle candle, StrategyContext context) {
-            if (candle.openTime() == at) {
-                context.submit(instrument, io.cryptobot.bot.domain.strategy.OrderIntent.market(Side.BUY,
-                        new io.cryptobot.bot.domain.strategy.Sizing.FixedQuantity(Quantity.parse("1.0000", 4).get()),
-                        "entry"));
-            }
-        }
+    static Strategy buyAt(long at) {
+        return new IntentsAt(at, io.cryptobot.bot.domain.strategy.OrderIntent.market(Side.BUY, ONE_BTC, "entry"));
     }
 
-    /** Places one limit buy of 1 BTC at each of {@code prices} on the candle opening at {@code at}. */
-    record LimitBuysAt(long at, String... prices) implements Strategy {
+    /** One limit buy of 1 BTC at each of {@code prices} on the candle opening at {@code at} (a grid's step). */
+    static Strategy limitBuysAt(long at, String... prices) {
+        return new IntentsAt(at, java.util.Arrays.stream(prices).map(price -> io.cryptobot.bot.domain.strategy
+                .OrderIntent.limit(Side.BUY, ONE_BTC, price(price), "grid"))
+                .toArray(io.cryptobot.bot.domain.strategy.OrderIntent[]::new));
+    }
+
+    static final io.cryptobot.bot.domain.strategy.Sizing ONE_BTC =
+            new io.cryptobot.bot.domain.strategy.Sizing.FixedQuantity(Quantity.parse("1.0000", 4).get());
+
+    /** Submits {@code intents} on the candle opening at {@code at}, nothing else. */
+    record IntentsAt(long at, io.cryptobot.bot.domain.strategy.OrderIntent... intents) implements Strategy {
         @Override
         public int warmUpCandles() {
             return 0;
@@ -876,10 +866,8 @@ class LiveVenueTest {
         @Override
         public void onCandle(InstrumentId instrument, Candle candle, StrategyContext context) {
             if (candle.openTime() == at) {
-                for (String price : prices) {
-                    context.submit(instrument, io.cryptobot.bot.domain.strategy.OrderIntent.limit(Side.BUY,
-                            new io.cryptobot.bot.domain.strategy.Sizing.FixedQuantity(Quantity.parse("1.0000", 4)
-                                    .get()), price(price), "grid"));
+                for (io.cryptobot.bot.domain.strategy.OrderIntent intent : intents) {
+                    context.submit(instrument, intent);
                 }
             }
         }

@@ -103,15 +103,6 @@ class BinanceTradingTest {
                 Option.none(), TimeInForce.GTC, false);
     }
 
-    static void sleepMillis(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     static Quantity qty(String text) {
         return Quantity.parse(text, 5).get();
     }
@@ -288,18 +279,31 @@ class BinanceTradingTest {
     class TradeHistoryOlderThanADay {
         static final Duration HOUR = Duration.ofHours(1);
 
+        static final String OLD_SELL = "old-sell";
+
         /** A resting sell of the account placed {@code ago} (the venue's clock moved back meanwhile). */
-        String restingSellPlaced(Duration ago) {
+        void restingSellPlaced(Duration ago) {
             fake.clockOffset(ago.negated());
             try {
                 FakeSpotEngine.Reply placed = fake.engine().place(KEY, Map.of("symbol", "BTCUSDT", "side", "SELL",
                         "type", "LIMIT", "timeInForce", "GTC", "quantity", "0.5", "price", "51000",
-                        "newClientOrderId", "old-sell"));
+                        "newClientOrderId", OLD_SELL));
                 assertThat(placed.status()).isEqualTo(200);
-                return "old-sell";
             } finally {
                 fake.clockOffset(Duration.ZERO);
             }
+        }
+
+        /**
+         * A resting sell placed 50 h ago, traded 50 h ago, 30 h ago and {@code lastHour} times an hour ago; answers a
+         * time just before it was placed (where its trades are read from).
+         */
+        long tradedOverTwoDays(int lastHour) {
+            restingSellPlaced(Duration.ofHours(50));
+            printAt(Duration.ofHours(50).minusMinutes(1), 1);
+            printAt(Duration.ofHours(30), 1);
+            printAt(HOUR, lastHour);
+            return fake.now().minus(Duration.ofHours(50)).minusMinutes(2).toEpochMilli();
         }
 
         void printAt(Duration ago, int trades) {
@@ -329,15 +333,11 @@ class BinanceTradingTest {
 
         @Test
         void trades_of_an_order_older_than_a_day_are_all_read_from_its_time_a_bot_down_for_two_days_misses_none() {
-            String cid = restingSellPlaced(Duration.ofHours(50));
-            printAt(Duration.ofHours(50).minusMinutes(1), 1);
-            printAt(Duration.ofHours(30), 1);
-            printAt(HOUR, 1);
-            long since = fake.now().minus(Duration.ofHours(50)).minusMinutes(2).toEpochMilli();
+            long since = tradedOverTwoDays(1);
 
             List<VenueExecution> read = trading.executions(BTC_USDT, since).get().toJavaList();
 
-            assertThat(read).extracting(VenueExecution::clientOrderId).containsExactly(cid, cid, cid);
+            assertThat(read).extracting(VenueExecution::clientOrderId).containsExactly(OLD_SELL, OLD_SELL, OLD_SELL);
             assertThat(read).extracting(VenueExecution::time).isSorted();
             assertThat(fake.requests().stream().filter(r -> r.path().equals("/api/v3/myTrades")).count())
                     .as("fewer than a page of trades: the most recent page holds them, one request").isEqualTo(1);
@@ -345,15 +345,11 @@ class BinanceTradingTest {
 
         @Test
         void more_than_a_page_since_two_days_ago_is_read_by_day_windows_then_by_trade_id_each_trade_once() {
-            String cid = restingSellPlaced(Duration.ofHours(50));
-            printAt(Duration.ofHours(50).minusMinutes(1), 1);
-            printAt(Duration.ofHours(30), 1);
-            printAt(HOUR, 1_000);
-            long since = fake.now().minus(Duration.ofHours(50)).minusMinutes(2).toEpochMilli();
+            long since = tradedOverTwoDays(1_000);
 
             List<VenueExecution> read = trading.executions(BTC_USDT, since).get().toJavaList();
 
-            assertThat(read).hasSize(1_002).allSatisfy(e -> assertThat(e.clientOrderId()).isEqualTo(cid));
+            assertThat(read).hasSize(1_002).allSatisfy(e -> assertThat(e.clientOrderId()).isEqualTo(OLD_SELL));
             assertThat(read.stream().map(VenueExecution::tradeId).distinct().count()).isEqualTo(1_002);
             assertThat(read).extracting(e -> Long.parseLong(e.tradeId())).isSorted();
             // every request the fake answered: none refused for its window
@@ -366,19 +362,25 @@ class BinanceTradingTest {
 
     @Nested
     class SignedWhenSent {
-        @Test
-        void an_order_held_longer_than_the_receive_window_is_signed_when_it_leaves_and_taken() {
-            // rest-api.md "Timing security": the venue refuses a request whose timestamp is more than recvWindow
-            // behind its clock (-1021); the fake checks it. An order held (behind the write-ahead of a hand order, or
-            // a queue) for longer than the window must carry the time it is sent, not the time it was decided.
+        /** A fresh adapter (no pooled connection yet) whose signed requests carry {@code recvWindow}. */
+        void signingWithin(Duration recvWindow) {
             api.close();
             api = new BinanceApi(BinanceConfig.production().withUrls(fake.restUrl(), fake.wsUrl())
-                    .withRecvWindow(Duration.ofMillis(300)), Instant::now);
+                    .withRecvWindow(recvWindow), Instant::now);
             BinanceTradingConfig config = BinanceTradingConfig.production().withWsApiUrl(fake.wsApiUrl());
             trading = new BinanceTrading(api, config, Credentials.checked(KEY, "trader-secret-0001", null).get(),
                     BinanceTrading.orderCountLimiter(config));
+        }
+
+        @Test
+        void an_order_held_longer_than_the_receive_window_is_signed_when_it_leaves_and_taken()
+                throws InterruptedException {
+            // rest-api.md "Timing security": the venue refuses a request whose timestamp is more than recvWindow
+            // behind its clock (-1021); the fake checks it. An order held (behind the write-ahead of a hand order, or
+            // a queue) for longer than the window must carry the time it is sent, not the time it was decided.
+            signingWithin(Duration.ofMillis(300));
             VenueOrder held = limit(Side.BUY, "0.01", "49000");
-            sleepMillis(700);
+            Thread.sleep(700);
             long sentFrom = Instant.now().toEpochMilli();
 
             accepted(trading.place(held));
@@ -391,12 +393,7 @@ class BinanceTradingTest {
 
         @Test
         void an_order_whose_placement_waits_in_a_queue_longer_than_the_receive_window_is_signed_when_it_runs() {
-            api.close();
-            api = new BinanceApi(BinanceConfig.production().withUrls(fake.restUrl(), fake.wsUrl())
-                    .withRecvWindow(Duration.ofMillis(300)), Instant::now);
-            BinanceTradingConfig config = BinanceTradingConfig.production().withWsApiUrl(fake.wsApiUrl());
-            trading = new BinanceTrading(api, config, Credentials.checked(KEY, "trader-secret-0001", null).get(),
-                    BinanceTrading.orderCountLimiter(config));
+            signingWithin(Duration.ofMillis(300));
             java.util.concurrent.ScheduledExecutorService later = java.util.concurrent.Executors
                     .newSingleThreadScheduledExecutor();
             try {
