@@ -303,7 +303,7 @@ class BinanceTradingTest {
             printAt(Duration.ofHours(50).minusMinutes(1), 1);
             printAt(Duration.ofHours(30), 1);
             printAt(HOUR, lastHour);
-            return fake.now().minus(Duration.ofHours(50)).minusMinutes(2).toEpochMilli();
+            return fake.now().minus(Duration.ofHours(50).plusMinutes(2)).toEpochMilli();
         }
 
         void printAt(Duration ago, int trades) {
