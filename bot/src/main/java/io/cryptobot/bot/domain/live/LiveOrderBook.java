@@ -55,6 +55,8 @@ public final class LiveOrderBook {
     private final long receiveWindow;
 
     private final Map<String, Tracked> orders = new LinkedHashMap<>();
+    /** The possibly-sent orders found absent and released, not sent yet ({@link #releasing}), oldest first. */
+    private final Set<Tracked> releasing = new java.util.LinkedHashSet<>();
     private boolean reconciled;
     private String notReconciledReason = "the account is not reconciled with the venue yet";
 
@@ -198,6 +200,7 @@ public final class LiveOrderBook {
             return Option.none();
         }
         t.release = false;
+        releasing.remove(t);
         return Option.some(admission(t, time));
     }
 
@@ -207,8 +210,8 @@ public final class LiveOrderBook {
      */
     public List<VenueOrder> releasing() {
         List<VenueOrder> out = new ArrayList<>();
-        for (Tracked t : orders.values()) {
-            if (t.release && !t.ended) {
+        for (Tracked t : releasing) {
+            if (!t.ended) {
                 out.add(t.order);
             }
         }
@@ -241,6 +244,7 @@ public final class LiveOrderBook {
         }
         t.ended = true;
         t.release = false;
+        releasing.remove(t);
         return Option.some(new VenueReport.Canceled(clientOrderId, "canceled before it was sent to the venue", time));
     }
 
@@ -407,6 +411,7 @@ public final class LiveOrderBook {
                 // the previous process never got it there, and its signed requests can no longer arrive: send it
                 t.possiblySent = false;
                 t.release = true;
+                releasing.add(t);
                 return List.of();
             }
             return rejected(t, "never reached the venue (" + why + "; not found by client order id)", time);

@@ -352,6 +352,8 @@ class BinanceTradingTest {
             assertThat(read).hasSize(1_002).allSatisfy(e -> assertThat(e.clientOrderId()).isEqualTo(OLD_SELL));
             assertThat(read.stream().map(VenueExecution::tradeId).distinct().count()).isEqualTo(1_002);
             assertThat(read).extracting(e -> Long.parseLong(e.tradeId())).isSorted();
+            assertThat(fake.requests().stream().filter(r -> r.path().equals("/api/v3/myTrades")).count())
+                    .as("the recent page, the first day's window, one page from its first trade's id").isEqualTo(3);
             // every request the fake answered: none refused for its window
             assertThat(fake.requests().stream().filter(r -> r.path().equals("/api/v3/myTrades"))
                     .filter(r -> r.param("startTime") != null).allMatch(r -> r.param("endTime") != null
