@@ -1,6 +1,5 @@
 package io.cryptobot.app.marketdata;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cryptobot.app.marketdata.VenueLiveFeedTest.Recorder;
@@ -26,13 +25,11 @@ import io.cryptobot.marketdata.domain.Instrument;
 import io.cryptobot.marketdata.domain.TimeRange;
 import io.cryptobot.marketdata.domain.live.CandleFit;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.vavr.control.Option;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,7 +59,7 @@ class LiveFeedCatchUpTest {
     void a_subscriber_from_a_candle_the_store_lacks_gets_it_fetched_from_the_venue_stored_and_in_order() {
         String base = DownloadApiTest.newBase();
         binance.symbol(base, "USDT", "TRADING", "0.01000000", "0.00100000", "5.00000000");
-        InstrumentId id = define(base);
+        InstrumentId id = VenueLiveFeedTest.defineOnBinance(trader, base);
         Instrument instrument = instruments.load(id).get();
         long first = Timeframe.M1.floor(System.currentTimeMillis()) - 30 * MINUTE;
         List<VenueCandle> walk = CandleSeries.walk(Timeframe.M1, first, 30, 7);
@@ -95,13 +92,5 @@ class LiveFeedCatchUpTest {
         } finally {
             subscription.close();
         }
-    }
-
-    private InstrumentId define(String base) {
-        given().header("Authorization", trader.bearer()).contentType(ContentType.JSON)
-                .body(Map.of("venue", "BINANCE", "base", base, "quote", "USDT", "tickSize", "0.01",
-                        "stepSize", "0.001"))
-                .post("/api/marketdata/instruments").then().statusCode(201);
-        return InstrumentId.parse("BINANCE:" + base + "/USDT").get();
     }
 }
