@@ -81,14 +81,19 @@ class OkxLiveFeedTest {
         try {
             series.awaitWatchers(1);
             int forced = random.nextInt(3, CANDLES - 5);
+            // the venue's clock passes a candle's close before the candle is in its history (OKX serves the open
+            // candle unconfirmed): how long that lasted at most, for the failure message
+            long longestUnconfirmed = 0;
             for (int i = 0; i < CANDLES; i++) {
                 VenueCandle candle = streamed.get(i);
                 if (i == CANDLES - 1) {
                     // the last candle has no successor to reveal it missing: it is closed on a listened stream
                     awaitListened(id, series);
                 }
+                long clockSet = System.nanoTime();
                 venueClockAt(Timeframe.M1.next(candle.openTime()) + 5);
                 series.close(candle);
+                longestUnconfirmed = Math.max(longestUnconfirmed, (System.nanoTime() - clockSet) / 1_000_000);
                 if (i + 1 < CANDLES) {
                     series.open(streamed.get(i + 1));
                 }
@@ -102,7 +107,8 @@ class OkxLiveFeedTest {
                     () -> subscriber.openTimes().contains(last));
 
             List<LiveCandle> got = subscriber.candles();
-            assertThat(got).extracting(LiveCandle::openTime).as("cuts %s", cuts)
+            assertThat(got).extracting(LiveCandle::openTime).as("cuts %s; a candle closed by the venue's clock and not "
+                            + "yet in its history for up to %d ms", cuts, longestUnconfirmed)
                     .containsExactlyElementsOf(streamed.stream().map(VenueCandle::openTime).toList());
             for (int i = 0; i < CANDLES; i++) {
                 VenueCandle expected = streamed.get(i);
@@ -119,6 +125,62 @@ class OkxLiveFeedTest {
         } finally {
             subscription.close();
             okx.pushDelay(Duration.ZERO);
+            okx.refuseStreams(0);
+            okx.clockOffset(Duration.ZERO);
+            okxAdapter().serverTime();
+        }
+    }
+
+    /**
+     * A candle the venue's history confirms only 6.5 s after its close (longer than the feed's {@code late-after},
+     * 5 s), while the stream is cut over its close: the feed's catch-up after a reconnection finds the venue's clock
+     * past the candle and its history without it, and must not take its place as a hole the venue has, or the next
+     * candle passes over it. Timed by the real clock: the pauses are the venue's lag.
+     */
+    @org.junit.jupiter.api.Test
+    void a_candle_the_history_confirms_late_is_not_passed_over_when_the_stream_missed_it() {
+        String base = DownloadApiTest.newBase();
+        okx.instrument(base, "USDT", "live", "0.01", "0.001");
+        InstrumentId id = define(base);
+        CandleSeries series = okx.candles(base + "-USDT", Timeframe.M1);
+        long first = Timeframe.M1.floor(System.currentTimeMillis()) + 86_400_000L;
+        List<VenueCandle> walk = CandleSeries.walk(Timeframe.M1, first - 10 * MINUTE, 13, 5);
+        series.history(walk.subList(0, 10));
+        VenueCandle a = walk.get(10);
+        VenueCandle x = walk.get(11);
+        VenueCandle y = walk.get(12);
+        series.open(a);
+        venueClockAt(first + 5);
+        Recorder subscriber = new Recorder();
+        LiveSubscription subscription = live.subscribe(LiveCandleRequest.fromNow(id, Timeframe.M1), subscriber)
+                .get();
+        try {
+            awaitListened(id, series);
+            venueClockAt(Timeframe.M1.next(a.openTime()) + 5);
+            series.close(a);
+            series.open(x);
+            Eventually.until(Duration.ofSeconds(10), "the first candle", () -> subscriber.openTimes().contains(
+                    a.openTime()));
+            // x closes by the venue's clock; its history still serves it unconfirmed; a reconnection catches up
+            venueClockAt(Timeframe.M1.next(x.openTime()) + 5);
+            okx.closeStreams();
+            VenueFixtures.sleep(6_500);
+            // x is confirmed while the stream is down, so the stream never reports it
+            okx.refuseStreams(1_000);
+            okx.closeStreams();
+            Eventually.until(Duration.ofSeconds(10), "the stream down", () -> series.watchers() == 0
+                    && !feeds.status(id, Timeframe.M1).exists(FeedStatus::connected));
+            series.close(x);
+            series.open(y);
+            okx.refuseStreams(0);
+            awaitListened(id, series);
+            venueClockAt(Timeframe.M1.next(y.openTime()) + 5);
+            series.close(y);
+            Eventually.until(Duration.ofSeconds(15), "the last candle delivered",
+                    () -> subscriber.openTimes().contains(y.openTime()));
+            assertThat(subscriber.openTimes()).containsExactly(a.openTime(), x.openTime(), y.openTime());
+        } finally {
+            subscription.close();
             okx.refuseStreams(0);
             okx.clockOffset(Duration.ZERO);
             okxAdapter().serverTime();

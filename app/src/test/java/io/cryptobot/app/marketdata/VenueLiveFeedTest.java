@@ -161,6 +161,11 @@ class VenueLiveFeedTest {
     }
 
     private InstrumentId define(String base) {
+        return defineOnBinance(trader, base);
+    }
+
+    /** Defines {@code base}/USDT on BINANCE (tick 0.01, step 0.001) as {@code trader}. */
+    static InstrumentId defineOnBinance(TestUser trader, String base) {
         given().header("Authorization", trader.bearer()).contentType(ContentType.JSON)
                 .body(Map.of("venue", "BINANCE", "base", base, "quote", "USDT", "tickSize", "0.01",
                         "stepSize", "0.001"))

@@ -81,23 +81,10 @@ class LiveTradingCrashIT {
     @Test
     void orders_in_flight_at_a_sigkill_are_resolved_from_the_venue_once_and_the_ledger_agrees_with_it()
             throws Exception {
-        binance = FakeBinance.start();
-        binance.pings(Duration.ofMillis(200), Duration.ofMinutes(1));
-        binance.symbol(BASE, "USDT", "TRADING", "0.01000000", "0.00100000", "5.00000000");
-        binance.key(new FakeBinance.Key(API_KEY, SECRET, true, false, true, false,
-                Map.of("USDT", new BigDecimal[] {new BigDecimal("1000.00000000"), BigDecimal.ZERO})));
-        engine().fees(API_KEY, FakeSpotEngine.FeeAsset.QUOTE, "0.001");
-        candlesOnTheClock();
-
-        app = new PackagedApp("live-trading-crash-it")
-                .env("CRYPTOBOT_VENUES_BINANCE_REST_URL", binance.restUrl().toString())
-                .env("CRYPTOBOT_VENUES_BINANCE_WS_URL", binance.wsUrl().toString())
-                .env("CRYPTOBOT_VENUES_BINANCE_TRADING_WS_API_URL", binance.wsApiUrl().toString())
+        fakeVenue();
+        app = appOn("live-trading-crash-it")
                 .env("CRYPTOBOT_VENUES_BINANCE_TRADING_ORDER_TIMEOUT", "PT2M")
-                .env("CRYPTOBOT_VENUES_BINANCE_TRADING_IDLE_TIMEOUT", "PT1.5S")
-                .env("CRYPTOBOT_VENUES_BINANCE_STREAM_RECONNECT_MIN", "PT0.05S")
-                .env("CRYPTOBOT_VENUES_BINANCE_STREAM_RECONNECT_MAX", "PT0.5S")
-                .env("CRYPTOBOT_VENUES_BINANCE_STREAM_IDLE_TIMEOUT", "PT1.5S");
+                .env("CRYPTOBOT_VENUES_BINANCE_TRADING_IDLE_TIMEOUT", "PT1.5S");
         app.start();
         token = app.login();
         startLiveBot();
@@ -188,20 +175,8 @@ class LiveTradingCrashIT {
     @Test
     void a_strategy_order_sent_before_its_step_was_durable_is_adopted_after_a_sigkill_not_sent_twice()
             throws Exception {
-        binance = FakeBinance.start();
-        binance.pings(Duration.ofMillis(200), Duration.ofMinutes(1));
-        binance.symbol(BASE, "USDT", "TRADING", "0.01000000", "0.00100000", "5.00000000");
-        binance.key(new FakeBinance.Key(API_KEY, SECRET, true, false, true, false,
-                Map.of("USDT", new BigDecimal[] {new BigDecimal("1000.00000000"), BigDecimal.ZERO})));
-        engine().fees(API_KEY, FakeSpotEngine.FeeAsset.QUOTE, "0.001");
-        candlesOnTheClock();
-        app = new PackagedApp("live-step-crash-it")
-                .env("CRYPTOBOT_VENUES_BINANCE_REST_URL", binance.restUrl().toString())
-                .env("CRYPTOBOT_VENUES_BINANCE_WS_URL", binance.wsUrl().toString())
-                .env("CRYPTOBOT_VENUES_BINANCE_TRADING_WS_API_URL", binance.wsApiUrl().toString())
-                .env("CRYPTOBOT_VENUES_BINANCE_STREAM_RECONNECT_MIN", "PT0.05S")
-                .env("CRYPTOBOT_VENUES_BINANCE_STREAM_RECONNECT_MAX", "PT0.5S")
-                .env("CRYPTOBOT_VENUES_BINANCE_STREAM_IDLE_TIMEOUT", "PT1.5S");
+        fakeVenue();
+        app = appOn("live-step-crash-it");
         app.start();
         token = app.login();
         // a market buy of 20 USDT on every candle, never a sell
@@ -502,6 +477,34 @@ class LiveTradingCrashIT {
 
     private FakeSpotEngine engine() {
         return binance.engine();
+    }
+
+    /**
+     * The fake Binance both tests trade on: the symbol, a trading key with 1,000 USDT, quote fees, pings every 200 ms,
+     * and candles closing on the clock.
+     */
+    private void fakeVenue() throws Exception {
+        binance = FakeBinance.start();
+        binance.pings(Duration.ofMillis(200), Duration.ofMinutes(1));
+        binance.symbol(BASE, "USDT", "TRADING", "0.01000000", "0.00100000", "5.00000000");
+        binance.key(new FakeBinance.Key(API_KEY, SECRET, true, false, true, false,
+                Map.of("USDT", new BigDecimal[] {new BigDecimal("1000.00000000"), BigDecimal.ZERO})));
+        engine().fees(API_KEY, FakeSpotEngine.FeeAsset.QUOTE, "0.001");
+        candlesOnTheClock();
+    }
+
+    /**
+     * The packaged application {@code name} (its data directory) pointed at the fake venue's REST, market and trading
+     * WebSocket URLs, reconnecting its streams within half a second and noticing a silent one after 1.5 s.
+     */
+    private PackagedApp appOn(String name) throws Exception {
+        return new PackagedApp(name)
+                .env("CRYPTOBOT_VENUES_BINANCE_REST_URL", binance.restUrl().toString())
+                .env("CRYPTOBOT_VENUES_BINANCE_WS_URL", binance.wsUrl().toString())
+                .env("CRYPTOBOT_VENUES_BINANCE_TRADING_WS_API_URL", binance.wsApiUrl().toString())
+                .env("CRYPTOBOT_VENUES_BINANCE_STREAM_RECONNECT_MIN", "PT0.05S")
+                .env("CRYPTOBOT_VENUES_BINANCE_STREAM_RECONNECT_MAX", "PT0.5S")
+                .env("CRYPTOBOT_VENUES_BINANCE_STREAM_IDLE_TIMEOUT", "PT1.5S");
     }
 
     private void restart() throws Exception {

@@ -203,6 +203,16 @@ class FollowLiveFeed {
                 switch (item) {
                     case LiveFeedInbox.Status status -> runner.feedStatus = status.status();
                     case LiveFeedInbox.Recheck recheck -> { }
+                    case LiveFeedInbox.Unavailable unavailable -> {
+                        if (unavailable.from() <= upTo) {
+                            // the journal's steps went over these candles: replaying past them would differ from
+                            // the run it rebuilds, so the bot is not resumed, and says why
+                            return Either.left(BotErrors.feedHistoryUnavailable(runner.bot.instrument() + " "
+                                            + runner.bot.timeframe().code(), Instant.ofEpochMilli(unavailable.from()),
+                                    Instant.ofEpochMilli(unavailable.to()), unavailable.reason()));
+                        }
+                        ahead.addLast(item);
+                    }
                     case LiveFeedInbox.OutOfOrder outOfOrder -> {
                         long time = outOfOrder.candle().openTime();
                         if (time > runner.session.lastStepTime() && time <= upTo) {
@@ -249,6 +259,10 @@ class FollowLiveFeed {
                 }
                 case LiveFeedInbox.OutOfOrder outOfOrder -> {
                     outOfOrder(runner, outOfOrder.candle());
+                    return 0;
+                }
+                case LiveFeedInbox.Unavailable unavailable -> {
+                    // after the journal's last step: the next candle's step records them as missed
                     return 0;
                 }
                 case LiveFeedInbox.Closed closed -> {

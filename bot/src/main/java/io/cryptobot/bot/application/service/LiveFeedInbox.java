@@ -31,7 +31,7 @@ final class LiveFeedInbox implements LiveCandleSubscriber {
     private volatile boolean closed;
 
     /** One thing the feed told, or asked of, the bot. */
-    sealed interface Item permits Closed, Status, Recheck, OutOfOrder {
+    sealed interface Item permits Closed, Status, Recheck, OutOfOrder, Unavailable {
     }
 
     /** A closed candle; {@code passedOnNanos}: {@link System#nanoTime} when the feed passed it on. */
@@ -55,6 +55,13 @@ final class LiveFeedInbox implements LiveCandleSubscriber {
         }
     }
 
+    /** Candles the bot asked for that the venue refused to serve (the store lacked them): [from, to). */
+    record Unavailable(long from, long to, String reason) implements Item {
+        Unavailable {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
     /** Something the bot's opening conditions depend on changed (the instrument's status on its venue). */
     record Recheck() implements Item {
     }
@@ -72,6 +79,11 @@ final class LiveFeedInbox implements LiveCandleSubscriber {
     @Override
     public void onOutOfOrder(LiveCandle candle) {
         add(new OutOfOrder(candle));
+    }
+
+    @Override
+    public void onHistoryUnavailable(long fromOpenTime, long toOpenTime, String reason) {
+        add(new Unavailable(fromOpenTime, toOpenTime, reason));
     }
 
     @Override

@@ -72,6 +72,17 @@ public final class BotErrors {
     }
 
     /**
+     * A live bot's rebuild needs candles that neither the store held nor the venue would serve (it refused the range
+     * outright): it is not run, since stepping over them would differ from the run its journal records.
+     */
+    public static DomainError feedHistoryUnavailable(String feed, java.time.Instant from, java.time.Instant to,
+                                                     String reason) {
+        return new DomainError.Refused("bot.feed_history_unavailable", "the live feed " + feed + " cannot get the "
+                + "candles from " + from + " to " + to + " that the bot's journal stepped on: the store lacks them and "
+                + "the venue refused them (" + reason + "); the bot is not resumed over them");
+    }
+
+    /**
      * A live bot's feed refused it (its venue no longer streams its timeframe, or the bot was down so long that
      * catching up would take more candles than a feed serves a subscriber).
      */

@@ -98,6 +98,21 @@ class FollowLiveFeedRebuildTest {
         assertThat(nextCandle(runner)).isEqualTo(T0 + MINUTE);
     }
 
+    @Test
+    void a_journal_candle_the_venue_refuses_to_serve_fails_the_rebuild_with_the_reason_not_stepped_over() throws Exception {
+        // the store lacks the journal's candle (T0) and the venue refuses it outright; the next one comes
+        LiveSession runner = rebuilding(subscriber -> {
+            subscriber.onHistoryUnavailable(T0, T0 + MINUTE, "Rejected 400 51000 Parameter after error");
+            subscriber.onCandle(live(T0 + MINUTE, LiveCandle.Source.LIVE));
+        });
+
+        Either<DomainError, Long> rebuilt = feed().rebuild(runner, 0, List.of(placedAfterFirstStep()));
+
+        assertThat(rebuilt.getLeft().code()).isEqualTo("bot.feed_history_unavailable");
+        assertThat(rebuilt.getLeft().detail()).contains("2026-12-06T11:17:00Z", "Parameter after error");
+        assertThat(runner.session.lastStepTime()).as("nothing stepped over the refused candle").isLessThan(T0);
+    }
+
     /** The open time of the first candle left in the session's inbox. */
     private static long nextCandle(LiveSession runner) throws InterruptedException {
         LiveFeedInbox.Item item = runner.inbox.next(1_000);

@@ -39,6 +39,14 @@ import org.jboss.logging.Logger;
  * <p>Storing: passed-on candles wait in {@code unstored} and are written by a writer thread, {@code storeBatch} at
  * most in one transaction, a live candle at once, the rest at every check or as soon as a batch is full. {@code recent} keeps the latest candles and
  * every one not yet stored, so a subscriber catching up reads the store for older ones and memory for the rest.
+ *
+ * <p>A subscriber asking {@code from} a candle gets every candle from there, in order and once, before anything
+ * live: it waits in {@code catchingUp} (no live candle reaches it) while the store is read from its cursor, and a
+ * range the store lacks (never stored: a crash before the write, a store older than the feed's start) is fetched
+ * from the venue like the feed's own gaps (one page per task, the same back-off after a refusal), stored, and handed
+ * to it as history. A range the venue refuses to serve is told to it ({@code onHistoryUnavailable}), never skipped
+ * silently. Once its cursor reaches what the feed holds in memory it is a member like the others; if the feed has
+ * passed nothing on yet, the feed itself continues after the cursor, fetching up to the venue's now.
  */
 final class LiveFeed implements VenueMarketData.CandleStreamListener {
     private static final Logger LOG = Logger.getLogger(LiveFeed.class);
@@ -65,6 +73,9 @@ final class LiveFeed implements VenueMarketData.CandleStreamListener {
     private int failures;
     private long lastPoll = NONE;
     private final java.util.List<Member> members = new ArrayList<>();
+    /** Subscribers still getting the history they asked for, served one at a time, first come first. */
+    private final ArrayDeque<Member> catchingUp = new ArrayDeque<>();
+    private boolean fetchedForMember;
     private final ArrayDeque<Candle> recent = new ArrayDeque<>();
     private final ArrayList<Candle> unstored = new ArrayList<>();
     private int writing;
@@ -121,6 +132,7 @@ final class LiveFeed implements VenueMarketData.CandleStreamListener {
         work.execute(() -> {
             stopped = true;
             members.clear();
+            catchingUp.clear();
             if (upstream != null) {
                 upstream.close();
             }
@@ -129,8 +141,9 @@ final class LiveFeed implements VenueMarketData.CandleStreamListener {
     }
 
     /**
-     * Adds a subscriber; with {@code from}, it first gets the candles from there up to the feed's latest; with
-     * {@code lastClosed} (and no {@code from}), the latest that many candles up to the feed's latest.
+     * Adds a subscriber; with {@code from}, it first gets every candle from there up to the feed's latest (stored,
+     * in memory, or fetched from the venue where the store lacks them); with {@code lastClosed} (and no
+     * {@code from}), the latest that many candles the store and memory hold up to the feed's latest.
      */
     Member join(LiveCandleSubscriber subscriber, Option<Long> given, int lastClosed, Runnable leave) {
         Member member = new Member(subscriber, leave);
@@ -138,19 +151,22 @@ final class LiveFeed implements VenueMarketData.CandleStreamListener {
             if (stopped) {
                 return;
             }
-            Option<Long> from = lastClosed > 0
-                    ? sequence.last().map(last -> last - (lastClosed - 1L) * interval) : given;
-            if (from.isDefined()) {
-                Option<Long> last = sequence.last();
-                if (last.isEmpty() || from.get() <= last.get()) {
-                    catchUp(member, from.get(), last);
-                } else {
-                    member.next = from.get();
-                }
+            Option<Long> last = sequence.last();
+            if (lastClosed > 0) {
+                last.forEach(latest -> catchUp(member, latest - (lastClosed - 1L) * interval, last));
+                members.add(member);
+            } else if (given.isDefined() && last.isDefined() && given.get() > last.get()) {
+                member.next = given.get();
+                members.add(member);
+            } else if (given.isDefined()) {
+                member.cursor = given.get();
+                catchingUp.addLast(member);
+            } else {
+                members.add(member);
             }
-            members.add(member);
             statusChanged(false);
             member.status(status);
+            pump();
         });
         return member;
     }
@@ -158,6 +174,7 @@ final class LiveFeed implements VenueMarketData.CandleStreamListener {
     void leave(Member member) {
         work.execute(() -> {
             members.remove(member);
+            catchingUp.remove(member);
             statusChanged(false);
         });
     }
@@ -236,54 +253,188 @@ final class LiveFeed implements VenueMarketData.CandleStreamListener {
         });
     }
 
-    /** Passes on whatever is ready, fetching missing ranges from the venue until none is left or a fetch fails. */
+    /**
+     * Passes on whatever is ready, fetching missing ranges from the venue until none is left or a fetch fails; then
+     * serves the subscribers catching up, in turn.
+     */
     private void pump() {
         deliverReady();
-        while (!stopped) {
+        while (!stopped && context.clock().now().toEpochMilli() >= retryAt) {
             Option<CandleSequence.Range> gap = sequence.missing();
-            long now = context.clock().now().toEpochMilli();
-            if (gap.isEmpty() || now < retryAt) {
-                return;
-            }
-            int limit = venue.maxCandlesPerPage();
-            long venueNow = context.venueClocks().now(venue.venue());
-            Either<VenueFailure, List<VenueCandle>> page;
-            try {
-                page = venue.candles(instrument.id(), timeframe, gap.get().from(), gap.get().to(), limit);
-            } catch (RuntimeException e) {
-                page = Either.left(new VenueFailure.Unavailable(e.toString()));
-            }
-            if (page.isLeft()) {
-                failures++;
-                retryAt = now + backoff(page.getLeft());
-                LOG.warnf("live feed %s %s: fetching [%s, %s) failed (%s); retrying in %d ms", instrument,
-                        timeframe.code(), Instant.ofEpochMilli(gap.get().from()), Instant.ofEpochMilli(gap.get().to()),
-                        page.getLeft().describe(), retryAt - now);
-                return;
-            }
-            failures = 0;
-            retryAt = NONE;
-            List<VenueCandle> found = page.get();
-            boolean complete = found.size() < limit;
-            if (complete && venueNow < gap.get().to() + context.settings().lateAfter().toMillis()) {
-                // the range's last candles closed only just now by the venue's clock: its history may not serve them
-                // yet (OKX confirms a candle a moment after its close), so what is absent is asked again shortly
-                // rather than passed over as a hole the venue has
-                sequence.backfilled(gap.get(), found.flatMap(this::fit), false);
-                deliverReady();
-                if (sequence.missing().isDefined()) {
-                    retryAt = now + UNSETTLED_RETRY_MILLIS;
+            boolean goOn;
+            if (gap.isDefined()) {
+                goOn = fill(gap.get());
+            } else if (!catchingUp.isEmpty()) {
+                fetchedForMember = false;
+                goOn = catchUpStep(catchingUp.peekFirst());
+                if (goOn && fetchedForMember) {
+                    // one page of a subscriber's history per task: what the stream reported meanwhile goes first
+                    work.execute(this::pump);
                     return;
                 }
+            } else {
+                return;
+            }
+            if (!goOn) {
+                return;
+            }
+        }
+    }
+
+    /** Fetches one page of the feed's own gap; false when the pump must wait (a failed fetch, an unsettled end). */
+    private boolean fill(CandleSequence.Range gap) {
+        int limit = venue.maxCandlesPerPage();
+        long venueNow = context.venueClocks().now(venue.venue());
+        Option<List<VenueCandle>> page = fetch(gap.from(), gap.to(), limit).toOption();
+        if (page.isEmpty()) {
+            return false;
+        }
+        List<VenueCandle> found = page.get();
+        boolean complete = found.size() < limit;
+        if (complete && venueNow < gap.to() + context.settings().lateAfter().toMillis()) {
+            // the range's last candles closed only just now by the venue's clock: its history may not serve them yet
+            // (OKX confirms a candle a moment after its close), so what is absent is asked again shortly. Only a
+            // matter of how soon: the sequence never takes a range's end as a hole on the clock's word
+            sequence.backfilled(gap, found.flatMap(this::fit), false);
+            deliverReady();
+            if (sequence.missing().isDefined()) {
+                retryAt = context.clock().now().toEpochMilli() + UNSETTLED_RETRY_MILLIS;
+                return false;
+            }
+            return true;
+        }
+        sequence.backfilled(gap, found.flatMap(this::fit), complete);
+        if (sequence.missing().contains(gap)) {
+            // a full page that taught nothing (every candle outside the range): take the range as known
+            sequence.backfilled(gap, List.empty(), true);
+        }
+        deliverReady();
+        return true;
+    }
+
+    /**
+     * One page of the venue's history in [from, to), or the failure; a failure sets the back-off ({@code retryAt})
+     * that holds every fetch of this feed, its own gaps and its subscribers' history alike.
+     */
+    private Either<VenueFailure, List<VenueCandle>> fetch(long from, long to, int limit) {
+        long now = context.clock().now().toEpochMilli();
+        Either<VenueFailure, List<VenueCandle>> page;
+        try {
+            page = venue.candles(instrument.id(), timeframe, from, to, limit);
+        } catch (RuntimeException e) {
+            page = Either.left(new VenueFailure.Unavailable(e.toString()));
+        }
+        if (page.isLeft()) {
+            failures++;
+            retryAt = now + backoff(page.getLeft());
+            LOG.warnf("live feed %s %s: fetching [%s, %s) failed (%s); retrying in %d ms", instrument,
+                    timeframe.code(), Instant.ofEpochMilli(from), Instant.ofEpochMilli(to),
+                    page.getLeft().describe(), retryAt - now);
+        } else {
+            failures = 0;
+            retryAt = NONE;
+        }
+        return page;
+    }
+
+    /**
+     * Serves a subscriber catching up: the stored candles from its cursor, a range the store lacks fetched from the
+     * venue, and once the cursor reaches what the feed holds in memory, those and membership. False when a fetch
+     * failed (retried after the back-off, nothing later handed to it meanwhile).
+     */
+    private boolean catchUpStep(Member member) {
+        if (member.closed) {
+            catchingUp.remove(member);
+            return true;
+        }
+        long memoryFrom = recent.isEmpty() ? sequence.last().map(timeframe::next).getOrElse(NONE)
+                : recent.peekFirst().openTime();
+        if (memoryFrom != NONE && member.cursor >= memoryFrom) {
+            for (Candle candle : recent) {
+                if (candle.openTime() >= member.cursor) {
+                    member.history(candle);
+                }
+            }
+            member.next = Math.max(member.next, memoryFrom);
+            joined(member);
+            return true;
+        }
+        long bound = memoryFrom == NONE ? Long.MAX_VALUE : memoryFrom;
+        CandleBatch page = context.stored().load(CandleView.shared(), instrument, timeframe,
+                new TimeRange(member.cursor, bound), STORE_PAGE);
+        for (int i = 0; i < page.size(); i++) {
+            long open = page.openTime(i);
+            if (open < member.cursor) {
                 continue;
             }
-            sequence.backfilled(gap.get(), found.flatMap(this::fit), complete);
-            if (sequence.missing().contains(gap.get())) {
-                // a full page that taught nothing (every candle outside the range): take the range as known
-                sequence.backfilled(gap.get(), List.empty(), true);
+            if (open > member.cursor) {
+                // a range the store lacks before a candle it has
+                return fillFromVenue(member, open);
             }
-            deliverReady();
+            member.history(page.candle(i));
+            member.cursor = timeframe.next(open);
         }
+        if (page.size() == STORE_PAGE || (memoryFrom != NONE && member.cursor >= memoryFrom)) {
+            return true;
+        }
+        if (memoryFrom != NONE) {
+            // the store ends before what the feed holds: the rest comes from the venue, then from memory
+            return fillFromVenue(member, memoryFrom);
+        }
+        // the feed has passed nothing on yet: it continues after this subscriber's cursor, fetching up to now
+        sequence.continueAfter(timeframe.floor(member.cursor - 1));
+        sequence.reconnected(context.venueClocks().now(venue.venue()));
+        member.next = member.cursor;
+        joined(member);
+        return true;
+    }
+
+    private void joined(Member member) {
+        catchingUp.remove(member);
+        members.add(member);
+        statusChanged(false);
+    }
+
+    /**
+     * Fetches one page of [cursor, to) for a subscriber catching up, {@code to} being a candle the feed knows (stored
+     * or in memory), so a complete answer proves what the venue lacks there; what it has is stored (shared reference
+     * data) and handed to the subscriber. A range the venue refuses outright is told to the subscriber and passed
+     * over; false when a fetch failed and is to be retried.
+     */
+    private boolean fillFromVenue(Member member, long to) {
+        fetchedForMember = true;
+        int limit = venue.maxCandlesPerPage();
+        Either<VenueFailure, List<VenueCandle>> page = fetch(member.cursor, to, limit);
+        if (page.isLeft()) {
+            if (!refusedForGood(page.getLeft())) {
+                return false;
+            }
+            // a refusal that asking again will not change: the subscriber is told, and goes on after the range
+            retryAt = NONE;
+            failures = 0;
+            LOG.warnf("live feed %s %s: the venue refused the candles in [%s, %s) a subscriber asked for (%s); told "
+                            + "to it", instrument, timeframe.code(), Instant.ofEpochMilli(member.cursor),
+                    Instant.ofEpochMilli(to), page.getLeft().describe());
+            member.unavailable(member.cursor, to, page.getLeft().describe());
+            member.cursor = to;
+            return true;
+        }
+        long reached = member.cursor;
+        for (Candle candle : page.get().flatMap(this::fit)) {
+            if (candle.openTime() >= reached && candle.openTime() < to) {
+                member.history(candle);
+                unstored.add(candle);
+                reached = timeframe.next(candle.openTime());
+            }
+        }
+        boolean complete = page.get().size() < limit;
+        member.cursor = complete || reached == member.cursor ? to : reached;
+        store();
+        return true;
+    }
+
+    private static boolean refusedForGood(VenueFailure failure) {
+        return failure instanceof VenueFailure.Rejected || failure instanceof VenueFailure.Unauthorized;
     }
 
     private long backoff(VenueFailure failure) {
@@ -394,7 +545,9 @@ final class LiveFeed implements VenueMarketData.CandleStreamListener {
             LOG.infof("live feed %s %s: storing works again", instrument, timeframe.code());
         }
         unstored.subList(0, batch.size()).clear();
-        storedThrough = Math.max(storedThrough, batch.getLast().openTime());
+        for (Candle candle : batch) {
+            storedThrough = Math.max(storedThrough, candle.openTime());
+        }
         while (recent.size() > context.settings().keptCandles() && recent.peekFirst().openTime() <= storedThrough) {
             recent.pollFirst();
         }
@@ -441,10 +594,13 @@ final class LiveFeed implements VenueMarketData.CandleStreamListener {
     private void statusChanged(boolean tellMembers) {
         Option<Long> staleSince = started ? freshness.staleSince() : Option.none();
         status = new FeedStatus(instrument.id(), timeframe, connected, !started || freshness.fresh(),
-                staleSince.map(Instant::ofEpochMilli), started ? sequence.last() : Option.none(), members.size(),
-                delivered, backfilled, reconnections, startedAt);
+                staleSince.map(Instant::ofEpochMilli), started ? sequence.last() : Option.none(),
+                members.size() + catchingUp.size(), delivered, backfilled, reconnections, startedAt);
         if (tellMembers) {
             for (Member member : java.util.List.copyOf(members)) {
+                member.status(status);
+            }
+            for (Member member : java.util.List.copyOf(catchingUp)) {
                 member.status(status);
             }
         }
@@ -455,6 +611,8 @@ final class LiveFeed implements VenueMarketData.CandleStreamListener {
         private final LiveCandleSubscriber subscriber;
         private final Runnable leave;
         private long next = NONE;
+        /** While catching up: the open time of the next candle it is to get. */
+        private long cursor = NONE;
         private volatile boolean closed;
 
         Member(LiveCandleSubscriber subscriber, Runnable leave) {
@@ -490,6 +648,19 @@ final class LiveFeed implements VenueMarketData.CandleStreamListener {
         void history(Candle candle) {
             long delay = Math.max(0, context.venueClocks().now(venue.venue()) - timeframe.next(candle.openTime()));
             offer(new LiveCandle(instrument.id(), timeframe, candle, LiveCandle.Source.HISTORY, true, delay));
+        }
+
+        void unavailable(long from, long to, String reason) {
+            if (closed) {
+                return;
+            }
+            next = Math.max(next, to);
+            try {
+                subscriber.onHistoryUnavailable(from, to, reason);
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "a subscriber of live feed %s %s failed; it is dropped", instrument, timeframe.code());
+                close();
+            }
         }
 
         void status(FeedStatus current) {

@@ -21,6 +21,12 @@ import java.util.TreeMap;
  *   <li>a candle is passed on only once every candle the venue has between the last one passed on and it is known:
  *       it is the next open time, or a fetch of the range before it came back complete (so a hole the venue itself
  *       has, a maintenance window, is passed over once the venue confirmed it);</li>
+ *   <li>a complete answer proves a hole only where the venue already has a later candle (one held here, or one in
+ *       the same answer): its history is in order, so what it lacks before a candle it has, it will never have. The
+ *       end of a range with nothing known after it (the catch-up after a reconnection) is not taken as a hole
+ *       however long ago it closed by the venue's clock: the venue's history may confirm a candle later than its
+ *       close, and a clock reading may be off; the catch-up ends there, and the range is asked again when a later
+ *       candle shows it missing;</li>
  *   <li>after a reconnection, the range from the last candle passed on up to the venue's now is missing, so the
  *       candles closed while disconnected are fetched before anything later is passed on;</li>
  *   <li>the very first candle, with nothing passed on before, is passed on as it comes: there is no earlier point to
@@ -97,7 +103,9 @@ public final class CandleSequence {
 
     /**
      * What a fetch of {@code asked} returned, ascending. {@code complete}: the venue returned everything it has in
-     * the range (fewer than a page); otherwise everything up to the last candle returned is known.
+     * the range (fewer than a page); otherwise everything up to the last candle returned is known. A complete answer
+     * makes the whole range known only when a candle after it is held (the range was asked for because of it);
+     * otherwise only up to the last candle found, and the catch-up to the reconnection's time is over.
      */
     public void backfilled(Range asked, List<Candle> found, boolean complete) {
         long lastFound = NONE;
@@ -107,10 +115,16 @@ public final class CandleSequence {
                 lastFound = Math.max(lastFound, candle.openTime());
             }
         }
-        if (complete) {
+        boolean laterHeld = !pending.isEmpty() && pending.lastKey() >= asked.to();
+        if (complete && laterHeld) {
             knownThrough = Math.max(knownThrough, asked.to());
-        } else if (lastFound != NONE) {
+            return;
+        }
+        if (lastFound != NONE) {
             knownThrough = Math.max(knownThrough, timeframe.next(lastFound));
+        }
+        if (complete && catchUpTo != NONE && asked.to() >= catchUpTo) {
+            catchUpTo = NONE;
         }
     }
 
@@ -132,6 +146,22 @@ public final class CandleSequence {
             last = open;
         }
         return ready;
+    }
+
+    /**
+     * A sequence that has passed nothing on yet continues after {@code lastPassedOn} instead: a subscriber asked for
+     * the candles from the next one, so they are fetched before anything later is passed on (after
+     * {@link #reconnected}, up to the venue's now).
+     */
+    public void continueAfter(long lastPassedOn) {
+        if (last != NONE) {
+            throw new IllegalStateException("the sequence already passed on candles up to " + last);
+        }
+        if (!timeframe.isAligned(lastPassedOn)) {
+            throw new IllegalArgumentException("not an open time: " + lastPassedOn);
+        }
+        last = lastPassedOn;
+        pending.headMap(lastPassedOn, true).clear();
     }
 
     /** The open time of the last candle passed on, if any. */

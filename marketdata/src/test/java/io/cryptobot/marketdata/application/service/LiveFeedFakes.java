@@ -204,10 +204,17 @@ final class LiveFeedFakes {
     static final class Recorder implements LiveCandleSubscriber {
         final java.util.List<LiveCandle> candles = new ArrayList<>();
         final java.util.List<FeedStatus> statuses = new ArrayList<>();
+        /** Ranges told unavailable, as "from-to: reason", in the order told, with the candles' count before each. */
+        final java.util.List<String> unavailable = new ArrayList<>();
 
         @Override
         public void onCandle(LiveCandle candle) {
             candles.add(candle);
+        }
+
+        @Override
+        public void onHistoryUnavailable(long fromOpenTime, long toOpenTime, String reason) {
+            unavailable.add("after " + candles.size() + ": " + fromOpenTime + "-" + toOpenTime + ": " + reason);
         }
 
         @Override
@@ -239,6 +246,9 @@ final class LiveFeedFakes {
         int pageSize = 7;
         /** How long after its close the venue's history first serves a candle (OKX confirms it a moment later). */
         long servedAfterClose;
+        /** A request for a range starting before this is refused with {@code refusal} (a refusal for good). */
+        long refusedBefore = Long.MIN_VALUE;
+        VenueFailure refusal = new VenueFailure.Rejected(400, "51000", "Parameter after error");
         int streamsOpened;
         int streamsOpen;
         int historyCalls;
@@ -301,6 +311,9 @@ final class LiveFeedFakes {
         public Either<VenueFailure, List<VenueCandle>> candles(InstrumentId instrument, Timeframe timeframe,
                                                               long fromOpenTime, long toOpenTime, int limit) {
             historyCalls++;
+            if (fromOpenTime < refusedBefore) {
+                return Either.left(refusal);
+            }
             if (random.nextDouble() < failureRate) {
                 return Either.left(random.nextBoolean() ? new VenueFailure.Unavailable("connection reset")
                         : new VenueFailure.RateLimited(Duration.ofSeconds(2), false));

@@ -247,6 +247,29 @@ class LiveFeedServiceTest {
         }
 
         @Test
+        void a_candle_the_history_serves_later_than_the_settle_time_is_fetched_when_the_next_one_shows_it_missing() {
+            World world = new World(9, (T0 + 1) * M + 500);
+            world.venue.withSeries(T0, 10, 0);
+            // the history serves a candle only 8 s after its close, later than lateAfter (5 s): a venue confirming
+            // late, or the feed's reading of the venue's clock running ahead of the venue
+            world.venue.servedAfterClose = 8_000;
+            Recorder recorder = new Recorder();
+            world.subscribe(recorder, Option.none());
+            world.venue.connect();
+            world.venue.emit(T0 * M);
+            world.venue.disconnect();
+            world.clock.set((T0 + 2) * M + 100);
+            world.venue.connect();
+            world.runTo((T0 + 2) * M + 7_000);
+            assertThat(recorder.openTimes()).as("minute 1 not served yet").containsExactly(T0 * M);
+            // the stream missed minute 1 (it closed while reconnecting); minute 2 shows it missing
+            world.clock.set((T0 + 3) * M + 200);
+            world.venue.emit((T0 + 2) * M);
+            assertThat(recorder.openTimes()).containsExactly(T0 * M, (T0 + 1) * M, (T0 + 2) * M);
+            assertThat(recorder.candles.get(1).source()).isEqualTo(LiveCandle.Source.BACKFILL);
+        }
+
+        @Test
         void a_late_candle_says_so_and_by_how_much() {
             World world = new World(3, (T0 + 1) * M);
             world.venue.withSeries(T0, 5, 0);
@@ -337,6 +360,102 @@ class LiveFeedServiceTest {
                     .isInstanceOf(DomainError.Invalid.class);
             assertThat(world.service.check(new LiveCandleRequest(BTC.id(), Timeframe.M1, Option.none())).isRight()).isTrue();
             assertThat(world.venue.streamsOpened).isZero();
+        }
+    }
+
+    /** A subscriber asking from a candle the store lacks (a bot rebuilt after a crash before the candle's write). */
+    @Nested
+    class CatchingUp {
+        private static final long FROM = (T0 + 5) * M;
+
+        private void store(World world, long fromMinute, long toMinute) {
+            world.venue.series.subMap((T0 + fromMinute) * M, (T0 + toMinute) * M).values()
+                    .forEach(c -> world.store.candles.put(c.openTime(), CandleFit.fit(BTC, c).get()));
+        }
+
+        /** Minutes 0-9 and 15-24 stored, 10-14 never; the feed continued after 24 and holds 25-29 in memory. */
+        private World withUnstoredRange(long seed) {
+            World world = new World(seed, (T0 + 30) * M + 100);
+            world.venue.withSeries(T0, 40, 0);
+            store(world, 0, 10);
+            store(world, 15, 25);
+            world.subscribe(new Recorder(), Option.none());
+            world.venue.connect();
+            return world;
+        }
+
+        @Test
+        void a_range_the_store_lacks_is_fetched_from_the_venue_stored_and_delivered_in_order_before_live_ones() {
+            World world = withUnstoredRange(20);
+            Recorder bot = new Recorder();
+            world.subscribe(bot, Option.some(FROM));
+            world.clock.set((T0 + 31) * M + 100);
+            world.venue.emit((T0 + 30) * M);
+
+            assertThat(bot.openTimes()).isEqualTo(world.venue.openTimes(FROM, (T0 + 31) * M));
+            assertThat(bot.candles.subList(0, 25)).allMatch(c -> c.source() == LiveCandle.Source.HISTORY && c.late());
+            assertThat(bot.candles.getLast().source()).isEqualTo(LiveCandle.Source.LIVE);
+            for (LiveCandle candle : bot.candles) {
+                assertThat(candle.candle()).isEqualTo(CandleFit.fit(BTC, world.venue.series.get(candle.openTime()))
+                        .get());
+            }
+            assertThat(bot.unavailable).isEmpty();
+            world.workers.writers.runAll();
+            assertThat(world.store.candles.keySet()).as("the fetched range stored as shared data")
+                    .containsAll(world.venue.openTimes((T0 + 10) * M, (T0 + 15) * M));
+        }
+
+        @Test
+        void the_subscriber_waits_out_a_refused_fetch_and_gets_nothing_live_before_its_history() {
+            World world = withUnstoredRange(21);
+            world.venue.failureRate = 1.0;
+            Recorder bot = new Recorder();
+            world.subscribe(bot, Option.some(FROM));
+            world.clock.set((T0 + 31) * M + 100);
+            world.venue.emit((T0 + 30) * M);
+            assertThat(bot.openTimes()).as("up to the range the store lacks, nothing after")
+                    .isEqualTo(world.venue.openTimes(FROM, (T0 + 10) * M));
+            int calls = world.venue.historyCalls;
+            world.runTo((T0 + 31) * M + 900);
+            assertThat(world.venue.historyCalls).as("no retry before the back-off").isEqualTo(calls);
+            world.venue.failureRate = 0;
+            world.runTo((T0 + 31) * M + 10_000);
+            assertThat(bot.openTimes()).isEqualTo(world.venue.openTimes(FROM, (T0 + 31) * M));
+            assertThat(world.service.status(BTC.id(), Timeframe.M1).get().subscribers()).isEqualTo(2);
+        }
+
+        @Test
+        void a_range_the_venue_refuses_for_good_is_told_to_the_subscriber_never_skipped_silently() {
+            World world = withUnstoredRange(22);
+            world.venue.refusedBefore = (T0 + 15) * M;
+            Recorder bot = new Recorder();
+            world.subscribe(bot, Option.some(FROM));
+            assertThat(bot.unavailable).containsExactly("after 5: " + (T0 + 10) * M + "-" + (T0 + 15) * M + ": "
+                    + world.venue.refusal.describe());
+            assertThat(bot.openTimes()).as("the candles after the range follow").isEqualTo(java.util.stream.Stream
+                    .concat(world.venue.openTimes(FROM, (T0 + 10) * M).stream(),
+                            world.venue.openTimes((T0 + 15) * M, (T0 + 30) * M).stream()).toList());
+        }
+
+        @Test
+        void a_feed_with_nothing_passed_on_continues_after_the_stored_candles_the_subscriber_asked_from() {
+            // the store's latest candle (minute 9) is too old for the feed's start to continue after it
+            World world = new World(23, (T0 + 30) * M + 100, new io.cryptobot.marketdata.domain.live.LiveFeedSettings(
+                    java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(1), 50, 5, 20));
+            world.venue.withSeries(T0, 40, 0);
+            store(world, 0, 10);
+            Recorder bot = new Recorder();
+            world.subscribe(bot, Option.some(FROM));
+            world.venue.connect();
+            world.clock.set((T0 + 31) * M + 100);
+            world.venue.emit((T0 + 30) * M);
+
+            assertThat(bot.openTimes()).isEqualTo(world.venue.openTimes(FROM, (T0 + 31) * M));
+            assertThat(bot.candles.stream().map(LiveCandle::source).distinct().toList()).containsExactly(
+                    LiveCandle.Source.HISTORY, LiveCandle.Source.BACKFILL, LiveCandle.Source.LIVE);
+            world.runTo((T0 + 31) * M + 3_000);
+            assertThat(world.store.candles.keySet()).isEqualTo(new java.util.TreeSet<>(world.venue.openTimes(T0 * M,
+                    (T0 + 31) * M)));
         }
     }
 

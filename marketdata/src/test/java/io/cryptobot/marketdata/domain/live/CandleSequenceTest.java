@@ -132,6 +132,49 @@ class CandleSequenceTest {
         }
 
         @Test
+        void the_end_of_a_catch_up_the_venue_does_not_serve_yet_is_no_hole_when_nothing_later_is_known() {
+            // the venue's clock (or the feed's reading of it) said minute 12 had closed well before its history served
+            // it: a complete answer taken as a hole through minute 12 let minute 13, streamed next (the stream had
+            // missed 12 while reconnecting), go out with 12 passed over
+            CandleSequence sequence = new CandleSequence(Timeframe.M1, Option.some(10 * M));
+            sequence.reconnected(13 * M + 30_000);
+            sequence.backfilled(new Range(11 * M, 13 * M), List.of(at(11)), true);
+            assertThat(minutes(sequence.deliverable())).containsExactly(11L);
+            assertThat(sequence.missing()).as("the catch-up is over for now").isEmpty();
+            sequence.received(at(13));
+            assertThat(sequence.deliverable()).as("13 waits for 12").isEmpty();
+            assertThat(sequence.missing()).contains(new Range(12 * M, 13 * M));
+            sequence.backfilled(new Range(12 * M, 13 * M), List.of(at(12)), true);
+            assertThat(minutes(sequence.deliverable())).containsExactly(12L, 13L);
+        }
+
+        @Test
+        void a_hole_before_a_candle_of_the_same_answer_is_passed_over_at_the_end_of_a_catch_up() {
+            CandleSequence sequence = new CandleSequence(Timeframe.M1, Option.some(10 * M));
+            sequence.reconnected(15 * M + 30_000);
+            sequence.backfilled(new Range(11 * M, 15 * M), List.of(at(11), at(13)), true);
+            assertThat(minutes(sequence.deliverable())).containsExactly(11L, 13L);
+            assertThat(sequence.missing()).isEmpty();
+            sequence.received(at(14));
+            assertThat(minutes(sequence.deliverable())).containsExactly(14L);
+        }
+
+        @Test
+        void a_sequence_with_nothing_passed_on_continues_after_a_given_candle() {
+            CandleSequence sequence = new CandleSequence(Timeframe.M1, Option.none());
+            sequence.received(at(3));
+            sequence.continueAfter(4 * M);
+            assertThat(sequence.held()).as("held candles up to it dropped").isZero();
+            sequence.reconnected(9 * M + 100);
+            assertThat(sequence.missing()).contains(new Range(5 * M, 9 * M));
+            sequence.received(at(9));
+            sequence.backfilled(new Range(5 * M, 9 * M), List.of(at(5), at(6), at(7), at(8)), true);
+            assertThat(minutes(sequence.deliverable())).containsExactly(5L, 6L, 7L, 8L, 9L);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> sequence.continueAfter(20 * M))
+                    .isInstanceOf(IllegalStateException.class);
+        }
+
+        @Test
         void a_reconnection_with_nothing_missed_asks_for_nothing() {
             CandleSequence sequence = new CandleSequence(Timeframe.M1, Option.some(10 * M));
             sequence.reconnected(11 * M + 5_000);

@@ -440,7 +440,8 @@ public class BotResource {
             + "(kill switch), resume it first")
     @APIResponse(responseCode = "422", description = "marketdata.live.venue_unavailable: a live bot's venue has no live "
             + "market data on this instance now (disabled since the bot was created); bot.feed_refused: its live "
-            + "feed refused it (the venue no longer streams its timeframe)")
+            + "feed refused it (the venue no longer streams its timeframe); bot.feed_history_unavailable: candles its "
+            + "journal stepped on are neither stored nor served by the venue (it refused them)")
     @APIResponse(responseCode = "503", description = "bot.recovering: the bot's session is being rebuilt from its journal; "
             + "retry after Retry-After seconds")
     public Response start(@PathParam("id") String id, @Context SecurityContext security) {

@@ -7,9 +7,11 @@ import java.util.Objects;
 
 /**
  * Which feed to join, and from which candle. Without {@code from}, the subscriber gets the candles that close from
- * now on. With it (an aligned open time), it first gets every stored candle from {@code from} up to the feed's
- * latest (source {@code HISTORY}, late), then the live ones, without a gap or a repeat between them: what a bot
- * restarting after its checkpoint needs. With {@code lastClosed} (and no {@code from}) it first gets the latest
+ * now on. With it (an aligned open time), it first gets every candle from {@code from} up to the feed's latest
+ * (stored ones, and those the store lacks fetched from the venue and stored: source {@code HISTORY}, late; when the
+ * feed had passed nothing on yet, the feed's own fetch up to now: {@code BACKFILL}), then the live ones, without a
+ * gap or a repeat between them: what a bot restarting after its checkpoint needs. A range the venue refuses to serve
+ * is told ({@code LiveCandleSubscriber.onHistoryUnavailable}), never skipped silently. With {@code lastClosed} (and no {@code from}) it first gets the latest
  * {@code lastClosed} candles the feed has when it joins (stored or in memory, {@code HISTORY}), then the live ones:
  * what a bot starting on live candles warms up on. A bot may also warm up on {@code LoadCandlesQuery} up to
  * {@code from}.

@@ -16,6 +16,16 @@ public interface LiveCandleSubscriber {
     default void onOutOfOrder(LiveCandle candle) {
     }
 
+    /**
+     * Candles this subscriber asked for ({@code from} a candle) that neither the store held nor the venue would serve:
+     * the venue refused the range [{@code fromOpenTime}, {@code toOpenTime}) outright ({@code reason}; a refusal
+     * asking again would not change, not a rate limit or an outage, which are retried). Told once, in order: the
+     * candles after the range follow. A subscriber that needs every candle (a bot replaying its journal) must not
+     * step over it as if there were none.
+     */
+    default void onHistoryUnavailable(long fromOpenTime, long toOpenTime, String reason) {
+    }
+
     /** The feed's state changed (connected, disconnected, stale, fresh again); also told once when joining. */
     default void onStatus(FeedStatus status) {
     }
