@@ -166,9 +166,12 @@ class LiveOrderLatencyBench {
             }
             System.out.printf("LIVE-ORDER-LATENCY candles=%d counted=%d gap=%dms load=%s; push->wire %s; "
                     + "received->wire %s; of which received->passed on to the bot %s; passed on->step done (the "
-                    + "send started inside it) %s; step done->the fake has read the order %s%n", CANDLES,
-                    micros.size(), GAP_MS, loadAverage(), quantiles(micros), quantiles(fromReceipt),
-                    quantiles(feedLeg), quantiles(stepLeg), quantiles(venueLeg));
+                    + "send started inside it) %s; step done->the fake has read the order %s; requests the fake "
+                    + "received %s%n", CANDLES, micros.size(), GAP_MS, loadAverage(), quantiles(micros),
+                    quantiles(fromReceipt), quantiles(feedLeg), quantiles(stepLeg), quantiles(venueLeg),
+                    binance.requests().stream().collect(java.util.stream.Collectors.groupingBy(
+                            r -> r.method() + " " + r.path(), java.util.TreeMap::new,
+                            java.util.stream.Collectors.counting())));
             assertThat(micros).hasSize(COUNTED);
         } finally {
             LiveStepProbe.listen(null);
