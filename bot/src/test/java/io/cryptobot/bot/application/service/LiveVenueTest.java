@@ -199,12 +199,17 @@ class LiveVenueTest {
         }
     }
 
-    @Test
-    void a_fill_the_answer_counts_and_the_stream_brings_within_the_grace_is_not_read_from_the_trade_history() {
+    /** Started with a fill grace of 400 ms and reconciled: the trade history reads made so far. */
+    private int startedWithAFillGrace() {
         start(new LiveVenue.Settings(Duration.ofMillis(20), Duration.ofMillis(200), Duration.ofMillis(400),
                 Duration.ofHours(1), Duration.ZERO));
         await(() -> !events.reconciled.isEmpty());
-        int before = venue.executionReads.get();
+        return venue.executionReads.get();
+    }
+
+    @Test
+    void a_fill_the_answer_counts_and_the_stream_brings_within_the_grace_is_not_read_from_the_trade_history() {
+        int before = startedWithAFillGrace();
         venue.holdUpdates(true);
         // the answer (FILLED, 1.5 executed) comes before the stream's fill, as Binance's FULL answer does
         Order order = place(market("g-1", "1.5000"));
@@ -218,10 +223,7 @@ class LiveVenueTest {
 
     @Test
     void a_fill_the_answer_counts_and_the_stream_never_brings_is_read_from_the_trade_history_after_the_grace() {
-        start(new LiveVenue.Settings(Duration.ofMillis(20), Duration.ofMillis(200), Duration.ofMillis(400),
-                Duration.ofHours(1), Duration.ZERO));
-        await(() -> !events.reconciled.isEmpty());
-        int before = venue.executionReads.get();
+        int before = startedWithAFillGrace();
         // the venue's trade times count from a second after now: its history read from the order's decision has it
         venue.time(System.currentTimeMillis() + 1_000);
         venue.holdUpdates(true);
