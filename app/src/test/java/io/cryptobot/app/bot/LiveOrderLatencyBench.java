@@ -121,10 +121,13 @@ class LiveOrderLatencyBench {
                             .getBoolean("reconciled"));
             List<Long> micros = new ArrayList<>();
             List<Long> fromReceipt = new ArrayList<>();
-            Map<Long, Long> received = new ConcurrentHashMap<>();
+            List<Long> feedLeg = new ArrayList<>();
+            List<Long> stepLeg = new ArrayList<>();
+            List<Long> venueLeg = new ArrayList<>();
+            Map<Long, long[]> received = new ConcurrentHashMap<>();
             LiveStepProbe.listen((candle, passedOn, decided, done) -> {
                 if (candle.instrument().equals(instrument)) {
-                    received.put(candle.openTime(), candle.receivedNanos());
+                    received.put(candle.openTime(), new long[] {candle.receivedNanos(), passedOn, decided});
                 }
             });
             for (int i = 0; i < CANDLES; i++) {
@@ -149,16 +152,26 @@ class LiveOrderLatencyBench {
                 Eventually.until(Duration.ofSeconds(10), "the step on candle " + (i + 1) + " reported",
                         () -> received.containsKey(candle.openTime()));
                 if (i >= WARM_UP) {
+                    long[] step = received.get(candle.openTime());
                     micros.add((wire - closed) / 1_000);
-                    fromReceipt.add((wire - received.get(candle.openTime())) / 1_000);
+                    fromReceipt.add((wire - step[0]) / 1_000);
+                    feedLeg.add((step[1] - step[0]) / 1_000);
+                    stepLeg.add((step[2] - step[1]) / 1_000);
+                    venueLeg.add((wire - step[2]) / 1_000);
                 }
                 pause(GAP_MS);
             }
-            micros.sort(Long::compare);
-            fromReceipt.sort(Long::compare);
+            for (List<Long> figures : List.of(micros, fromReceipt, feedLeg, stepLeg, venueLeg)) {
+                figures.sort(Long::compare);
+            }
             System.out.printf("LIVE-ORDER-LATENCY candles=%d counted=%d gap=%dms load=%s; push->wire %s; "
-                    + "received->wire %s%n", CANDLES, micros.size(), GAP_MS, loadAverage(), quantiles(micros),
-                    quantiles(fromReceipt));
+                    + "received->wire %s; of which received->passed on to the bot %s; passed on->step done (the "
+                    + "send started inside it) %s; step done->the fake has read the order %s; requests the fake "
+                    + "received %s%n", CANDLES, micros.size(), GAP_MS, loadAverage(), quantiles(micros),
+                    quantiles(fromReceipt), quantiles(feedLeg), quantiles(stepLeg), quantiles(venueLeg),
+                    binance.requests().stream().collect(java.util.stream.Collectors.groupingBy(
+                            r -> r.method() + " " + r.path(), java.util.TreeMap::new,
+                            java.util.stream.Collectors.counting())));
             assertThat(micros).hasSize(COUNTED);
         } finally {
             LiveStepProbe.listen(null);

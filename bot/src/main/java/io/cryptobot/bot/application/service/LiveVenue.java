@@ -663,19 +663,35 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
         return true;
     }
 
-    /** Fills the venue counts and the stream has not brought after a grace time are read from the trade history. */
+    /**
+     * Fills the venue counts and the stream has not brought after a grace time are read from the trade history. The
+     * gap is looked at again when the grace ends: Binance answers a filled market order (FULL) before its stream
+     * brings the fill, so nearly every such order has a gap for a few milliseconds, and reading the history for each
+     * (weight 20) after the stream closed it spent the address's weight and kept a REST call in flight for nothing.
+     */
     private void fetchGaps() {
         for (LiveOrderBook.Gap gap : book.gaps()) {
             String cid = gap.order().clientOrderId();
             if (!fetchingGaps.add(cid)) {
                 continue;
             }
-            timer.schedule(() -> calls.execute(() -> {
-                Either<VenueFailure, List<VenueExecution>> read = trading.executions(gap.order().instrument(),
-                        gap.since()).map(io.vavr.collection.List::asJava);
-                lane.execute(() -> gapRead(gap, read));
-            }), settings.fillGrace().toMillis(), TimeUnit.MILLISECONDS);
+            timer.schedule(() -> lane.execute(() -> readGapIfOpen(gap)), settings.fillGrace().toMillis(),
+                    TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** On the lane, once the grace has passed: the trade history read only if the order is still short of fills. */
+    private void readGapIfOpen(LiveOrderBook.Gap gap) {
+        String cid = gap.order().clientOrderId();
+        if (stopped || book.gaps().stream().noneMatch(g -> g.order().clientOrderId().equals(cid))) {
+            fetchingGaps.remove(cid);
+            return;
+        }
+        calls.execute(() -> {
+            Either<VenueFailure, List<VenueExecution>> read = trading.executions(gap.order().instrument(),
+                    gap.since()).map(io.vavr.collection.List::asJava);
+            lane.execute(() -> gapRead(gap, read));
+        });
     }
 
     private void gapRead(LiveOrderBook.Gap gap, Either<VenueFailure, List<VenueExecution>> read) {

@@ -57,6 +57,13 @@ public final class LiveOrderBook {
     private final Map<String, Tracked> orders = new LinkedHashMap<>();
     /** The possibly-sent orders found absent and released, not sent yet ({@link #releasing}), oldest first. */
     private final Set<Tracked> releasing = new java.util.LinkedHashSet<>();
+    /**
+     * The orders of {@link #orders} not ended yet, in the same order: what every check before a send and every scan
+     * for open, unresolved or short orders reads, so that their cost follows the orders still open and not every
+     * order the session ever placed (a bot buying every candle had hundreds of ended ones scanned before each send:
+     * docs/benchmarks.md, "closed candle to order on the wire").
+     */
+    private final Map<String, Tracked> notEnded = new LinkedHashMap<>();
     private boolean reconciled;
     private String notReconciledReason = "the account is not reconciled with the venue yet";
 
@@ -141,7 +148,7 @@ public final class LiveOrderBook {
             throw new IllegalArgumentException("client order id already used: " + order.clientOrderId());
         }
         Tracked tracked = new Tracked(order, time);
-        orders.put(order.clientOrderId(), tracked);
+        put(tracked);
         return admission(tracked, time);
     }
 
@@ -183,7 +190,7 @@ public final class LiveOrderBook {
         tracked.possiblySent = true;
         tracked.unresolved = Unresolved.PLACEMENT;
         tracked.unresolvedWhy = "decided again after a restart, possibly sent before it";
-        orders.put(order.clientOrderId(), tracked);
+        put(tracked);
     }
 
     /**
@@ -242,7 +249,7 @@ public final class LiveOrderBook {
         if (t == null || t.ended || t.accepted || !t.cancelWanted || !t.release) {
             return Option.none();
         }
-        t.ended = true;
+        end(t);
         t.release = false;
         releasing.remove(t);
         return Option.some(new VenueReport.Canceled(clientOrderId, "canceled before it was sent to the venue", time));
@@ -254,7 +261,7 @@ public final class LiveOrderBook {
             throw new IllegalArgumentException("client order id already used: " + order.clientOrderId());
         }
         Tracked tracked = new Tracked(order, time);
-        orders.put(order.clientOrderId(), tracked);
+        put(tracked);
         return refuse(tracked, rule, why, time);
     }
 
@@ -272,7 +279,7 @@ public final class LiveOrderBook {
     }
 
     private Refusal refuse(Tracked tracked, String rule, String why, long time) {
-        tracked.ended = true;
+        end(tracked);
         return new Refusal(rule, new VenueReport.Rejected(tracked.order.clientOrderId(), rule + ": " + why, time));
     }
 
@@ -290,9 +297,10 @@ public final class LiveOrderBook {
      * rebuild: the previous process signed nothing after it).
      */
     public void track(VenueOrder order, long decidedAt, long time) {
-        if (orders.putIfAbsent(order.clientOrderId(), new Tracked(order, decidedAt, time)) != null) {
+        if (orders.containsKey(order.clientOrderId())) {
             throw new IllegalArgumentException("client order id already used: " + order.clientOrderId());
         }
+        put(new Tracked(order, decidedAt, time));
     }
 
     /**
@@ -311,11 +319,13 @@ public final class LiveOrderBook {
                 t.accepted = true;
                 t.trades.add(f.tradeId());
                 t.reported = t.reported.add(f.lastQty().toBigDecimal());
-                t.ended = t.reported.compareTo(t.order.quantity().toBigDecimal()) >= 0;
+                if (t.reported.compareTo(t.order.quantity().toBigDecimal()) >= 0) {
+                    end(t);
+                }
             }
-            case VenueReport.Rejected r -> t.ended = true;
-            case VenueReport.Canceled c -> t.ended = true;
-            case VenueReport.Expired e -> t.ended = true;
+            case VenueReport.Rejected r -> end(t);
+            case VenueReport.Canceled c -> end(t);
+            case VenueReport.Expired e -> end(t);
         }
     }
 
@@ -325,7 +335,7 @@ public final class LiveOrderBook {
      */
     public List<VenueOrder> unanswered() {
         List<VenueOrder> out = new ArrayList<>();
-        for (Tracked t : orders.values()) {
+        for (Tracked t : notEnded.values()) {
             if (!t.ended && !t.accepted && t.unresolved == Unresolved.NONE) {
                 t.unresolved = Unresolved.PLACEMENT;
                 t.unresolvedWhy = "sent before a restart, no answer journaled";
@@ -480,7 +490,7 @@ public final class LiveOrderBook {
         if (t.accepted) {
             return List.of();
         }
-        t.ended = true;
+        end(t);
         return List.of(new VenueReport.Rejected(t.order.clientOrderId(), reason, time));
     }
 
@@ -496,7 +506,7 @@ public final class LiveOrderBook {
         out.add(filled);
         t.reported = t.reported.add(filled.lastQty().toBigDecimal());
         if (t.reported.compareTo(t.order.quantity().toBigDecimal()) >= 0) {
-            t.ended = true;
+            end(t);
             t.unresolved = Unresolved.NONE;
         }
     }
@@ -532,9 +542,20 @@ public final class LiveOrderBook {
         if (t.ended || t.heldEnd.isEmpty() || t.reported.compareTo(t.venueExecuted()) < 0) {
             return;
         }
-        t.ended = true;
+        end(t);
         t.unresolved = Unresolved.NONE;
         out.add(t.heldEnd.get());
+    }
+
+    private void put(Tracked tracked) {
+        orders.put(tracked.order.clientOrderId(), tracked);
+        notEnded.put(tracked.order.clientOrderId(), tracked);
+    }
+
+    /** Ends an order: nothing more is reported about it, and the scans of {@link #notEnded} no longer see it. */
+    private void end(Tracked t) {
+        t.ended = true;
+        notEnded.remove(t.order.clientOrderId());
     }
 
     private Tracked tracked(String clientOrderId) {
@@ -542,7 +563,7 @@ public final class LiveOrderBook {
     }
 
     private Option<Tracked> unresolvedOn(InstrumentId instrument) {
-        for (Tracked t : orders.values()) {
+        for (Tracked t : notEnded.values()) {
             if (!t.ended && t.unresolved != Unresolved.NONE && t.order.instrument().equals(instrument)) {
                 return Option.some(t);
             }
@@ -564,7 +585,7 @@ public final class LiveOrderBook {
     /** Every order with an unknown outcome, oldest first. */
     public List<VenueOrder> needsQuery() {
         List<VenueOrder> out = new ArrayList<>();
-        for (Tracked t : orders.values()) {
+        for (Tracked t : notEnded.values()) {
             if (!t.ended && t.unresolved != Unresolved.NONE) {
                 out.add(t.order);
             }
@@ -578,7 +599,7 @@ public final class LiveOrderBook {
      */
     public List<Gap> gaps() {
         List<Gap> out = new ArrayList<>();
-        for (Tracked t : orders.values()) {
+        for (Tracked t : notEnded.values()) {
             if (!t.ended && t.reported.compareTo(t.venueExecuted()) < 0) {
                 out.add(new Gap(t.order, t.submittedAt, t.venueExecuted().subtract(t.reported)));
             }
@@ -593,7 +614,7 @@ public final class LiveOrderBook {
     /** The orders sent and not ended (open on the venue as far as the book knows, or unresolved). */
     public List<VenueOrder> open() {
         List<VenueOrder> out = new ArrayList<>();
-        for (Tracked t : orders.values()) {
+        for (Tracked t : notEnded.values()) {
             if (!t.ended) {
                 out.add(t.order);
             }

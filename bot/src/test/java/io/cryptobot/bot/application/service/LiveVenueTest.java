@@ -203,6 +203,39 @@ class LiveVenueTest {
         }
     }
 
+    /** Started with a fill grace of 400 ms and reconciled: the trade history reads made so far. */
+    private int startedWithAFillGrace() {
+        start(new LiveVenue.Settings(Duration.ofMillis(20), Duration.ofMillis(200), Duration.ofMillis(400),
+                Duration.ofHours(1), Duration.ZERO));
+        await(() -> !events.reconciled.isEmpty());
+        return venue.executionReads.get();
+    }
+
+    @Test
+    void a_fill_the_answer_counts_and_the_stream_brings_within_the_grace_is_not_read_from_the_trade_history() {
+        int before = startedWithAFillGrace();
+        venue.holdUpdates(true);
+        // the answer (FILLED, 1.5 executed) comes before the stream's fill, as Binance's FULL answer does
+        Order order = place(market("g-1", "1.5000"));
+        awaitStatus(order.id(), OrderStatus.ACCEPTED);
+        venue.releaseHeldBack(false);
+        awaitStatus(order.id(), OrderStatus.FILLED);
+        LiveVenueFixtures.sleep(800);
+        assertThat(venue.executionReads.get()).isEqualTo(before);
+        assertThat(kinds()).containsSubsequence("Accepted", "Filled");
+    }
+
+    @Test
+    void a_fill_the_answer_counts_and_the_stream_never_brings_is_read_from_the_trade_history_after_the_grace() {
+        int before = startedWithAFillGrace();
+        // the venue's trade times count from a second after now: its history read from the order's decision has it
+        venue.time(System.currentTimeMillis() + 1_000);
+        venue.holdUpdates(true);
+        Order order = place(market("g-2", "1.5000"));
+        awaitStatus(order.id(), OrderStatus.FILLED);
+        assertThat(venue.executionReads.get()).isEqualTo(before + 1);
+    }
+
     @Test
     void a_fill_missed_while_the_stream_was_down_is_applied_from_the_trade_history_after_it_comes_back() {
         start(FAST);

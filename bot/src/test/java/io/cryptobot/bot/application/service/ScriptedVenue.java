@@ -54,6 +54,8 @@ final class ScriptedVenue implements VenueTrading {
     final AtomicInteger cancels = new AtomicInteger();
     final AtomicInteger queries = new AtomicInteger();
     final AtomicInteger reads = new AtomicInteger();
+    /** Reads of the trade history ({@link #executions}). */
+    final AtomicInteger executionReads = new AtomicInteger();
     private int rateLimitedReads;
     private boolean streamUp;
     private boolean duplicateUpdates;
@@ -343,6 +345,7 @@ final class ScriptedVenue implements VenueTrading {
 
     @Override
     public synchronized Either<VenueFailure, List<VenueExecution>> executions(InstrumentId instrument, long fromTime) {
+        executionReads.incrementAndGet();
         Option<VenueFailure> fault = readFault();
         if (fault.isDefined()) {
             return Either.left(fault.get());

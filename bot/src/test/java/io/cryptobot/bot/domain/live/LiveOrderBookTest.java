@@ -59,6 +59,31 @@ class LiveOrderBookTest {
         }
 
         @Test
+        void ended_orders_leave_the_checks_before_a_send_but_are_still_known() {
+            for (int i = 0; i < 300; i++) {
+                VenueOrder filled = limitBuy("f" + i);
+                assertThat(book.admit(filled, i)).isEmpty();
+                book.placed(filled.clientOrderId(), new PlaceAnswer.Accepted(state(filled, "0", Status.NEW, i)), i);
+                assertThat(kinds(book.executions(List.of(execution(filled, "t" + i, "1.000", i)), i).reports()))
+                        .containsExactly("Filled t" + i);
+            }
+            book.refuse(limitBuy("r1"), "venue_filters", "lot size", 300);
+            book.admit(order, 301);
+            book.placed("c1", new PlaceAnswer.Unknown(new VenueFailure.Unavailable("timeout")), 302);
+            VenueOrder eth = limitBuy("e1", ETH, "1.000");
+            assertThat(book.admit(eth, 303)).isEmpty();
+            assertThat(book.open()).extracting(VenueOrder::clientOrderId).containsExactly("c1", "e1");
+            assertThat(book.needsQuery()).extracting(VenueOrder::clientOrderId).containsExactly("c1");
+            assertThat(book.admit(limitBuy("c2"), 304).get().rule()).isEqualTo("venue_outcome_unknown");
+            assertThat(book.knows("f0")).isTrue();
+            assertThat(book.unresolved("f0")).isEqualTo(LiveOrderBook.Unresolved.NONE);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> book.admit(limitBuy("f7"), 305))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThat(book.placed("f3", new PlaceAnswer.Accepted(state(limitBuy("f3"), "0", Status.NEW, 306)), 306))
+                    .isEmpty();
+        }
+
+        @Test
         void the_block_lifts_once_a_query_finds_the_order() {
             book.admit(order, 1);
             book.placed("c1", new PlaceAnswer.Unknown(new VenueFailure.Unavailable("timeout")), 2);
