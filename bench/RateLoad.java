@@ -21,8 +21,16 @@ import java.util.concurrent.TimeUnit;
  * CONNECTIONS connections; a request due while all are busy waits in the client's queue, and that wait is latency.
  * Not a test: a tool, compiled and run by bin/bench-load against the packaged application's own Vert.x.
  *
+ * <p>
+ * The generator shares the machine's cores with the application, so it reports its own part apart: how late its
+ * sender handed each request to the client (percentiles of send - due; that lateness is inside the latency above,
+ * rightly for an open model, but it is the generator's and not the application's), and the latency from that
+ * hand-over (answer - send: the application's time, with the client's wait for a free connection, which only a
+ * slow application causes). Then the WORST (default 5) seconds of the run by their slowest answer, each with its
+ * UTC time, so that a stall can be matched with a Flight Recording of the application over the same run.
+ *
  * Environment: URL, RATE (requests/s), DURATION (seconds, "15" or "15s"), ACCOUNTS (comma-separated ids, taken
- * round-robin), INSTRUMENT, TOKEN; CONNECTIONS (default 64), TIMEOUT_MS (default 10000), LABEL.
+ * round-robin), INSTRUMENT, TOKEN; CONNECTIONS (default 64), TIMEOUT_MS (default 10000), LABEL, WORST.
  */
 public class RateLoad {
     public static void main(String[] args) throws Exception {
@@ -35,6 +43,7 @@ public class RateLoad {
         String instrument = env("INSTRUMENT", null);
         String auth = "Bearer " + env("TOKEN", null);
         String label = env("LABEL", "placement");
+        int worst = Integer.parseInt(env("WORST", "5"));
         int total = (int) Math.round(rate * seconds);
         if (rate <= 0 || total <= 0) {
             throw new IllegalArgumentException("RATE and DURATION must give at least one request");
@@ -48,12 +57,13 @@ public class RateLoad {
                 new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
 
         long[] latency = new long[total];
+        long[] lateness = new long[total];
         int[] status = new int[total];
         long periodNanos = (long) (1e9 / rate);
+        long startWallMillis = System.currentTimeMillis() + 20;
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
         long[] last = {start};
         int[] sent = {0};
-        long[] maxLag = {0};
         CountDownLatch finished = new CountDownLatch(total);
         // a 1 ms tick sends every request that has fallen due: the schedule never waits for answers
         vertx.setPeriodic(1, tick -> {
@@ -61,7 +71,8 @@ public class RateLoad {
             while (sent[0] < total && start + sent[0] * periodNanos <= now) {
                 int i = sent[0]++;
                 long due = start + i * periodNanos;
-                maxLag[0] = Math.max(maxLag[0], now - due);
+                long send = System.nanoTime();
+                lateness[i] = send - due;
                 String body = String.format("{\"accountId\":\"%s\",\"clientOrderId\":\"%s%d\",\"instrument\":\"%s\","
                         + "\"side\":\"buy\",\"type\":\"limit\",\"quantity\":\"0.001\",\"limitPrice\":\"1000.00\"}",
                         accounts[i % accounts.length], prefix, i, instrument);
@@ -88,10 +99,16 @@ public class RateLoad {
         int non2xx = 0;
         int errors = 0;
         long[] ok = new long[total];
+        long[] fromSend = new long[total];
+        // the slowest answer of each second of the schedule (by due time)
+        long[] secondMax = new long[(int) Math.ceil(seconds) + 1];
         // each answered request wrote its slot before counting the latch down (happens-before the await)
         for (int i = 0; i < total; i++) {
             if (status[i] == 201) {
+                fromSend[created] = latency[i] - lateness[i];
                 ok[created++] = latency[i];
+                int second = (int) (i * periodNanos / 1_000_000_000L);
+                secondMax[second] = Math.max(secondMax[second], latency[i]);
             } else if (status[i] == -1 || status[i] == 0) {
                 errors++;
             } else if (status[i] < 200 || status[i] >= 300) {
@@ -100,13 +117,32 @@ public class RateLoad {
         }
         long[] sorted = Arrays.copyOf(ok, created);
         Arrays.sort(sorted);
+        long[] sortedFromSend = Arrays.copyOf(fromSend, created);
+        Arrays.sort(sortedFromSend);
+        long[] sortedLateness = Arrays.copyOf(lateness, sent[0]);
+        Arrays.sort(sortedLateness);
         double elapsed = (last[0] - start) / 1e9;
         System.out.printf("%s at %.0f requests/s offered for %.0f s (%d requests, at most %d connections): "
                         + "achieved %.1f orders/s (%d created), p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms; "
-                        + "non-2xx %d, errors or time-outs %d%s; sender late by at most %.1f ms%n",
+                        + "non-2xx %d, errors or time-outs %d%s%n",
                 label, rate, seconds, total, connections, created / elapsed, created, ms(sorted, 0.50),
-                ms(sorted, 0.90), ms(sorted, 0.99), sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1] / 1e6,
-                non2xx, errors, all ? "" : " (some still unanswered at the end)", maxLag[0] / 1e6);
+                ms(sorted, 0.90), ms(sorted, 0.99), max(sorted), non2xx, errors,
+                all ? "" : " (some still unanswered at the end)");
+        System.out.printf("  the generator's sender, late by (send - due): p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, "
+                        + "max %.1f ms%n", ms(sortedLateness, 0.50), ms(sortedLateness, 0.90),
+                ms(sortedLateness, 0.99), max(sortedLateness));
+        System.out.printf("  from the send (answer - send, the generator's lateness taken out): p50 %.1f ms, "
+                        + "p90 %.1f ms, p99 %.1f ms, max %.1f ms%n", ms(sortedFromSend, 0.50),
+                ms(sortedFromSend, 0.90), ms(sortedFromSend, 0.99), max(sortedFromSend));
+        Integer[] bySlowest = new Integer[secondMax.length];
+        Arrays.setAll(bySlowest, k -> k);
+        Arrays.sort(bySlowest, (a, b) -> Long.compare(secondMax[b], secondMax[a]));
+        StringBuilder slowest = new StringBuilder("  slowest seconds (UTC, slowest answer due then):");
+        for (int k = 0; k < Math.min(worst, bySlowest.length) && secondMax[bySlowest[k]] > 0; k++) {
+            slowest.append(String.format(" %s %.0f ms;", java.time.Instant.ofEpochMilli(startWallMillis
+                    + bySlowest[k] * 1000L).toString().substring(11, 19), secondMax[bySlowest[k]] / 1e6));
+        }
+        System.out.println(slowest);
         client.close();
         vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
         System.exit(0);
@@ -119,6 +155,10 @@ public class RateLoad {
         }
         int rank = (int) Math.ceil(q * sorted.length);
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))] / 1e6;
+    }
+
+    private static double max(long[] sorted) {
+        return sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1] / 1e6;
     }
 
     private static String env(String name, String fallback) {

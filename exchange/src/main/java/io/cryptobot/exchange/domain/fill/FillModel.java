@@ -231,15 +231,11 @@ public record FillModel(InstrumentRules rules, FeeSchedule fees, SlippageModel s
 
     /** The limit on the grid, read in the trader's favour, so a fill at it never breaks the order's limit. */
     private long limitUnits(SimulatedOrder order) {
-        Price limit = order.limitPrice().get();
-        boolean buy = order.side() == Side.BUY;
-        return rules.toTick(BigInteger.valueOf(limit.units()).multiply(BigInteger.TEN.pow(rules.priceScale())),
-                BigInteger.TEN.pow(limit.scale()), !buy);
+        return rules.toTick(order.limitPrice().get(), order.side() != Side.BUY);
     }
 
     private long roundAgainst(Side side, Price price) {
-        return rules.toTick(BigInteger.valueOf(price.units()).multiply(BigInteger.TEN.pow(rules.priceScale())),
-                BigInteger.TEN.pow(price.scale()), side == Side.BUY);
+        return rules.toTick(price, side == Side.BUY);
     }
 
     /** The slippage as a fraction of the price, given the fill quantity and the candle volume (same scale, volume > 0). */

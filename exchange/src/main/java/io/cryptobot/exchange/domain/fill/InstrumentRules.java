@@ -70,6 +70,24 @@ public record InstrumentRules(InstrumentId instrument, Price tick, Quantity step
                 : quantity.toBigDecimal().setScale(quantityScale(), RoundingMode.FLOOR).unscaledValue().longValueExact();
     }
 
+    /**
+     * {@code price} in price units rounded to a whole tick, up or down: {@link #toTick(BigInteger, BigInteger,
+     * boolean)} of the price's exact value, computed in {@code long}s when the price is at the tick's scale already
+     * (every price put on the grid at the edge, so every working order's limit, met by every bar), with the same
+     * result: the quotient truncated as {@link BigInteger#divide} truncates, one more when rounding up a remainder.
+     */
+    long toTick(Price price, boolean up) {
+        if (price.scale() != priceScale()) {
+            return toTick(BigInteger.valueOf(price.units()).multiply(BigInteger.TEN.pow(priceScale())),
+                    BigInteger.TEN.pow(price.scale()), up);
+        }
+        long ticks = price.units() / tick.units();
+        if (up && price.units() % tick.units() > 0) {
+            ticks++;
+        }
+        return Math.multiplyExact(ticks, tick.units());
+    }
+
     /** {@code numerator / denominator} price units rounded to a whole tick, up or down. */
     long toTick(BigInteger numerator, BigInteger denominator, boolean up) {
         BigInteger perTick = denominator.multiply(BigInteger.valueOf(tick.units()));

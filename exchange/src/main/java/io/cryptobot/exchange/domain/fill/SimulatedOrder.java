@@ -88,6 +88,8 @@ public record SimulatedOrder(Side side, OrderType type, Quantity quantity, Optio
 
     /** The same order after a candle passed with it on the book unfilled or partly filled. */
     public SimulatedOrder asResting() {
-        return new SimulatedOrder(side, type, quantity, limitPrice, triggerPrice, timeInForce, filled, triggered, true);
+        // the same order once resting: the venue asks this of every working order at every bar
+        return resting ? this
+                : new SimulatedOrder(side, type, quantity, limitPrice, triggerPrice, timeInForce, filled, triggered, true);
     }
 }

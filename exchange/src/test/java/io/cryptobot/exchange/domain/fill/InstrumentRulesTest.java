@@ -37,4 +37,33 @@ class InstrumentRulesTest {
         assertThat(rules(new Price(1, 2), new Quantity(1, 8)).largestQuantity().toPlainString())
                 .isEqualTo("92233720368.54775807");
     }
+
+    @Test
+    void aPriceAtTheTicksScaleRoundsToTheTickExactlyAsTheExactArithmeticDoes() {
+        // tick 0.05: 42000.05 is on the grid, 42000.07 between 42000.05 and 42000.10
+        InstrumentRules rules = rules(new Price(5, 2), new Quantity(1, 5));
+        assertThat(rules.toTick(new Price(4_200_005, 2), true)).isEqualTo(4_200_005);
+        assertThat(rules.toTick(new Price(4_200_005, 2), false)).isEqualTo(4_200_005);
+        assertThat(rules.toTick(new Price(4_200_007, 2), true)).isEqualTo(4_200_010);
+        assertThat(rules.toTick(new Price(4_200_007, 2), false)).isEqualTo(4_200_005);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int i = 0; i < 10_000; i++) {
+            long tick = 1 + random.nextLong(1_000);
+            long units = random.nextLong(-1_000_000_000_000L, 1_000_000_000_000L);
+            boolean up = random.nextBoolean();
+            InstrumentRules grid = rules(new Price(tick, 4), new Quantity(1, 5));
+            long exact = grid.toTick(java.math.BigInteger.valueOf(units).multiply(java.math.BigInteger.TEN.pow(4)),
+                    java.math.BigInteger.TEN.pow(4), up);
+            assertThat(grid.toTick(new Price(units, 4), up)).as("%d at tick %d, up %s", units, tick, up)
+                    .isEqualTo(exact);
+        }
+    }
+
+    @Test
+    void aPriceAtAnotherScaleIsRoundedByTheExactArithmetic() {
+        // 42000.123 on a 0.01 grid: up 42000.13, down 42000.12
+        InstrumentRules rules = rules(new Price(1, 2), new Quantity(1, 5));
+        assertThat(rules.toTick(new Price(42_000_123, 3), true)).isEqualTo(4_200_013);
+        assertThat(rules.toTick(new Price(42_000_123, 3), false)).isEqualTo(4_200_012);
+    }
 }

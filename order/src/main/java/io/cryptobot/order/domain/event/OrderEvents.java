@@ -9,10 +9,18 @@ public final class OrderEvents {
 
     /** {@code OrderFilled} → {@code filled}, {@code OrderPendingCancel} → {@code pending_cancel}. */
     public static String type(OrderEvent event) {
-        String name = event.getClass().getSimpleName();
-        String bare = name.startsWith("Order") ? name.substring(5) : name;
-        return bare.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+        return TYPES.get(event.getClass());
     }
+
+    /** Each event class's type, made once (every stored event asks: a regular expression each time was not free). */
+    private static final ClassValue<String> TYPES = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            String name = type.getSimpleName();
+            String bare = name.startsWith("Order") ? name.substring(5) : name;
+            return bare.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+        }
+    };
 
     /** The event's own facts in one line: the fill, the reason of a denial or rejection, the venue's order id. */
     public static String detail(OrderEvent event) {
