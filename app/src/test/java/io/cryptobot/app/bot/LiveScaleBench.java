@@ -168,7 +168,7 @@ class LiveScaleBench {
         }
         line("%d bots created and started in %.1f s", BOTS, (System.nanoTime() - t0) / 1e9);
         // the warm-up lasts until every bot has made its first live step (the first close after the last start:
-        // that step journals the bot's warm-up event before deciding), and at least WARM_UP_SECONDS
+        // that step also records the bot's warm-up event), and at least WARM_UP_SECONDS
         long startedWall = System.currentTimeMillis();
         long venueNow = anchorMillis + (startedWall - anchorMillis) * SPEED;
         long nextClose = (venueNow / 60_000 + 1) * 60_000;
@@ -219,8 +219,8 @@ class LiveScaleBench {
         line("candles closed and stepped on: %,d (%,.0f/s; %,.0f expected from %d feeds at %dx); bot steps on live "
                         + "candles: %,d (%,.0f/s; %,.0f expected)", candles.size(), candles.size() / wall,
                 FEEDS * wall * SPEED / 60, FEEDS, SPEED, stepped, stepped / wall, BOTS * wall * SPEED / 60);
-        line("warm-up steps (before the measure; each bot's first live step, which journals its warm-up event "
-                + "before deciding, among them), received -> decided: %s",
+        line("warm-up steps (before the measure; each bot's first live step, which queues its warm-up event "
+                + "ahead of its write since 2026-12-06 17:00, among them), received -> decided: %s",
                 percentiles(warmUpDecided, Math.min(warmUpSamples.get(), CAPACITY)));
         line("candle received -> strategy decided:      %s", percentiles(decided, n));
         line("candle received -> step done (written):   %s", percentiles(done, n));

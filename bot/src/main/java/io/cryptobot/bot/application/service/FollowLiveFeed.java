@@ -360,25 +360,28 @@ class FollowLiveFeed {
             }
             runner.warmUpHeld.clear();
             StepJournal.Step nothing = runner.steps.drain();
-            if (!nothing.isEmpty()) {
-                projection.record(runner.bot.owner(), nothing);
-            }
             runner.session.tradeFrom(start);
             runner.bot = runner.bot.tradingFrom(start);
+            boolean complete = runner.warmedUp >= needed;
+            String window = needed == 0 ? "" : " before it (from " + Instant.ofEpochMilli(earliest) + ")";
+            String got = runner.warmedUp == 0 ? "no candle" : runner.warmedUp + " candles from "
+                    + Instant.ofEpochMilli(runner.warmedUpFrom) + " to "
+                    + Instant.ofEpochMilli(runner.session.lastStepTime());
+            String reason = complete
+                    ? "trading on live " + timeframe.code() + " candles from " + Instant.ofEpochMilli(start)
+                    + "; warmed up on " + got + " (the strategy needs " + needed + ")"
+                    : "trading on live " + timeframe.code() + " candles from " + Instant.ofEpochMilli(start)
+                    + " with a short warm-up: " + got + " of the " + needed + " the strategy needs" + window
+                    + " (neither the store nor the feed had more); its first signals may come later than with a full "
+                    + "history";
+            // queued, not awaited: the step's write comes behind it on the same writer, so the decision waits for
+            // no disk and the journal still holds the warm-up before the step; a crash before both are durable
+            // leaves a bot that never traded, rebuilt to warm up again on its next candle (its start is stored only
+            // with that step's checkpoint). A failed write fails the step's write behind it, which suspends the
+            // session.
+            runner.writer.submit(new BotControl(complete ? BotControl.Kind.WARMED_UP : BotControl.Kind.WARM_UP_SHORT,
+                    runner.session.lastStepTime(), reason, clock.now()), nothing);
         }
-        boolean complete = runner.warmedUp >= needed;
-        String window = needed == 0 ? "" : " before it (from " + Instant.ofEpochMilli(earliest) + ")";
-        String got = runner.warmedUp == 0 ? "no candle" : runner.warmedUp + " candles from "
-                + Instant.ofEpochMilli(runner.warmedUpFrom) + " to "
-                + Instant.ofEpochMilli(runner.session.lastStepTime());
-        String reason = complete
-                ? "trading on live " + timeframe.code() + " candles from " + Instant.ofEpochMilli(start)
-                + "; warmed up on " + got + " (the strategy needs " + needed + ")"
-                : "trading on live " + timeframe.code() + " candles from " + Instant.ofEpochMilli(start)
-                + " with a short warm-up: " + got + " of the " + needed + " the strategy needs" + window
-                + " (neither the store nor the feed had more); its first signals may come later than with a full "
-                + "history";
-        record(runner, complete ? BotControl.Kind.WARMED_UP : BotControl.Kind.WARM_UP_SHORT, reason);
     }
 
     /**
@@ -498,9 +501,13 @@ class FollowLiveFeed {
         return reasons.isEmpty() ? Option.none() : Option.some(String.join("; ", reasons));
     }
 
-    /** An informational event of the bot (not replayed by a rebuild); a failing write puts the session aside. */
+    /**
+     * An informational event of the bot (not replayed by a rebuild), after what its writer has queued (the warm-up);
+     * a failing write puts the session aside.
+     */
     private void record(LiveSession runner, BotControl.Kind kind, String reason) {
         try {
+            runner.writer.flush();
             store.addControl(runner.bot.id(), new BotControl(kind, runner.session.lastStepTime(), reason,
                     clock.now()));
         } catch (RuntimeException e) {

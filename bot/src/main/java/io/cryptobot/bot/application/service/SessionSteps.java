@@ -21,6 +21,7 @@ import io.cryptobot.risk.domain.event.TradingStateChanged;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -158,11 +159,12 @@ class SessionSteps {
                 fail(runner, e);
                 return null;
             }
-            rate.add(runner.bot.owner(), created(activity), clock.now());
+            Instant now = clock.now();
+            rate.add(runner.bot.owner(), created(activity), now);
             Option<Progress> progress = checkpoint || !activity.isEmpty() || runner.uncheckpointed >= CHECKPOINT_EVERY
                     || runner.bot.lastStep().isEmpty()
-                    || clock.now().toEpochMilli() - runner.checkpointedAt >= CHECKPOINT_MILLIS
-                    ? Option.some(progress(runner)) : Option.none();
+                    || now.toEpochMilli() - runner.checkpointedAt >= CHECKPOINT_MILLIS
+                    ? Option.some(progress(runner, now)) : Option.none();
             UserId owner = runner.bot.owner();
             // queued behind the hand orders the session applied before this step; the checkpoint first: what the
             // order journal holds never comes from a step after it
@@ -264,13 +266,15 @@ class SessionSteps {
      * The session's progress up to its last step, taken under its lock; the bot is shown at it from now on (a
      * checkpoint changes no status: if the store finds the bot no longer live, the session ends).
      */
-    private Progress progress(LiveSession runner) {
+    private Progress progress(LiveSession runner, Instant now) {
         Bot next = runner.bot.checkpoint(runner.session.lastStepTime(), runner.stepsPlayed,
-                runner.session.lastCloses().get(runner.bot.instrument()), clock.now());
+                runner.session.lastClose(runner.bot.instrument()), now);
         runner.uncheckpointed = 0;
-        runner.checkpointedAt = clock.now().toEpochMilli();
+        runner.checkpointedAt = now.toEpochMilli();
         EquitySeries samples = runner.equity;
-        runner.equity = new EquitySeries();
+        // sized as the last one was (on a live feed one sample a checkpoint; a replay's fill the second between two),
+        // not the default thousand samples, which cost more to clear than the rest of the checkpoint
+        runner.equity = new EquitySeries(samples.size());
         runner.bot = next;
         return new Progress(next, samples, runner.session.grossExposure());
     }
@@ -296,7 +300,7 @@ class SessionSteps {
 
     /** Stores the bot's progress (and equity samples) up to the last step; a bot moved meanwhile ends here. */
     void checkpoint(LiveSession runner) {
-        if (!store(progress(runner))) {
+        if (!store(progress(runner, clock.now()))) {
             sessions.end(runner);
         }
     }

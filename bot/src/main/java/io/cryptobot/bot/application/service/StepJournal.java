@@ -113,8 +113,15 @@ final class StepJournal implements SessionListener {
         }
     }
 
+    /** A drain that found nothing: most live steps decide nothing, and need no lists of their own. */
+    private static final Step NOTHING = new Step(new OrderActivity(List.of(), List.of(), List.of()), List.of(),
+            List.of());
+
     /** What was collected since the last drain; the journal starts empty again. */
     Step drain() {
+        if (orders.isEmpty() && events.isEmpty() && fills.isEmpty() && blocks.isEmpty() && halts.isEmpty()) {
+            return NOTHING;
+        }
         Step step = new Step(new OrderActivity(List.copyOf(orders.values()), events, fills), List.copyOf(blocks),
                 List.copyOf(halts));
         halts.clear();

@@ -12,9 +12,12 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import io.cryptobot.kernel.domain.DomainError;
 import java.time.Instant;
+import java.util.AbstractMap;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -45,7 +48,9 @@ public record Bot(BotId id, UserId owner, String name, String strategy, Map<Stri
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(strategy, "strategy");
-        parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+        // copied once, when the bot is made from outside; its next states (a checkpoint after every live step) share
+        // the read-only copy
+        parameters = parameters instanceof Parameters ? parameters : new Parameters(parameters);
         Objects.requireNonNull(instrument, "instrument");
         Objects.requireNonNull(timeframe, "timeframe");
         Objects.requireNonNull(accountId, "accountId");
@@ -140,5 +145,34 @@ public record Bot(BotId id, UserId owner, String name, String strategy, Map<Stri
         }
         return Either.right(new Bot(id, owner, name, strategy, parameters, instrument, timeframe, accountId,
                 startingCash, limits, costs, sizing, feed, target, reason, lastStep, steps, lastClose, createdAt, now));
+    }
+
+    /** A bot's parameters: a read-only copy in the order given, which the bot's next states share as it is. */
+    private static final class Parameters extends AbstractMap<String, String> {
+        private final Map<String, String> entries;
+
+        Parameters(Map<String, String> given) {
+            this.entries = Collections.unmodifiableMap(new LinkedHashMap<>(given));
+        }
+
+        @Override
+        public Set<Entry<String, String>> entrySet() {
+            return entries.entrySet();
+        }
+
+        @Override
+        public String get(Object key) {
+            return entries.get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return entries.containsKey(key);
+        }
+
+        @Override
+        public int size() {
+            return entries.size();
+        }
     }
 }

@@ -294,6 +294,12 @@ public final class TradingSession {
         return markets.lastCloses();
     }
 
+    /** The last close of {@code instrument} seen, or null before its first candle (or when not traded here). */
+    public Price lastClose(InstrumentId instrument) {
+        Integer market = markets.find(instrument);
+        return market == null ? null : markets.lastClose(market);
+    }
+
     /**
      * The open positions' worth at the last closes, long and short alike, in the account currency as a {@code double}
      * (analytics only: alert rules read it beside the equity curve).

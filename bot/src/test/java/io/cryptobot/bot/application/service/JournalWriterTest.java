@@ -105,6 +105,27 @@ class JournalWriterTest {
     }
 
     @Test
+    void a_step_queued_behind_an_entry_that_cannot_be_written_is_never_written_and_fails_with_it() {
+        // a live bot's first step: its warm-up entry queued just ahead of the step's checkpoint, so the checkpoint
+        // (which stores where the bot trades from) is never durable without the entry before it
+        failWith = new IllegalStateException("connection refused");
+        CompletableFuture<Boolean> warmedUp = writer.submit(entry("warmed up"), nothing());
+        boolean[] stepWritten = {false};
+        CompletableFuture<Boolean> step = writer.submitStep(() -> {
+            stepWritten[0] = true;
+            return true;
+        });
+
+        while (!tasks.isEmpty()) {
+            tasks.poll().run();
+        }
+
+        assertThat(warmedUp).isCompletedExceptionally();
+        assertThatThrownBy(() -> JournalWriter.await(step)).isSameAs(failWith);
+        assertThat(stepWritten[0]).isFalse();
+    }
+
+    @Test
     void a_step_that_cannot_be_written_fails_everything_queued_after_it() {
         CompletableFuture<Boolean> step = writer.submitStep(() -> {
             throw new IllegalStateException("disk full");

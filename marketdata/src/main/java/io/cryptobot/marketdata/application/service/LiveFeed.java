@@ -33,8 +33,10 @@ import org.jboss.logging.Logger;
  *
  * <p>Everything it does runs as a task of its {@link SerialExecutor}: the stream's callbacks, the checks, joins and
  * leaves, and the end of each store write. Its state therefore needs no lock; only {@link #status()} is read from
- * other threads. A fetch from the venue blocks the feed's task (never the stream's thread), and candles the stream
- * reports meanwhile queue behind it, so nothing later is passed on before the gap is filled.
+ * other threads. A closed candle is handled on the stream's thread itself when no other task is running or queued
+ * ({@link SerialExecutor#executeHere}; passing on never blocks); a fetch from the venue is always a task on the
+ * feed's workers (never the stream's thread), and candles the stream reports meanwhile queue behind it, so nothing
+ * later is passed on before the gap is filled.
  *
  * <p>Storing: passed-on candles wait in {@code unstored} and are written by a writer thread, {@code storeBatch} at
  * most in one transaction, a live candle at once, the rest at every check or as soon as a batch is full. {@code recent} keeps the latest candles and
@@ -206,11 +208,16 @@ final class LiveFeed implements VenueMarketData.CandleStreamListener {
         });
     }
 
+    /**
+     * A closed candle from the stream, handled on the stream's own thread when the feed is idle (no hand-off before
+     * the subscribers have it): what is ready is passed on at once, which never blocks; a gap left to fetch from the
+     * venue is fetched by a task of its own on the feed's workers, never on the stream's thread.
+     */
     @Override
     public void onClosedCandle(VenueCandle candle) {
         // on the stream's thread: the moment the platform has the closed candle, before any hand-off
         long received = System.nanoTime();
-        work.execute(() -> {
+        work.executeHere(() -> {
             if (stopped) {
                 return;
             }
@@ -218,7 +225,14 @@ final class LiveFeed implements VenueMarketData.CandleStreamListener {
             lastReceivedNanos = received;
             fit(candle).forEach(sequence::received);
             sequence.stragglers().forEach(this::outOfOrder);
-            pump();
+            deliverReady();
+            if (sequence.missing().isDefined()) {
+                work.execute(() -> {
+                    if (!stopped) {
+                        pump();
+                    }
+                });
+            }
         });
     }
 

@@ -95,10 +95,12 @@ final class LiveFeedFakes {
 
     static final class Workers implements LiveFeedWorkersPort {
         final ManualExecutor writers = new ManualExecutor();
+        /** The feeds' pool: on the caller's thread unless a test sets it before a feed starts. */
+        Executor feeds = Runnable::run;
 
         @Override
         public Executor feeds() {
-            return Runnable::run;
+            return feeds;
         }
 
         @Override

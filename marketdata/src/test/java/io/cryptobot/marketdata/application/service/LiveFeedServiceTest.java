@@ -270,6 +270,39 @@ class LiveFeedServiceTest {
         }
 
         @Test
+        void a_closed_candle_is_passed_on_by_the_streams_own_call_and_a_gap_is_fetched_by_a_feed_worker_not_there() {
+            World world = new World(9, (T0 + 1) * M + 500);
+            LiveFeedFakes.ManualExecutor feedWorkers = new LiveFeedFakes.ManualExecutor();
+            world.workers.feeds = feedWorkers;
+            world.venue.withSeries(T0, 10, 0);
+            Recorder recorder = new Recorder();
+            world.subscribe(recorder, Option.none());
+            feedWorkers.runAll();
+            world.venue.connect();
+            feedWorkers.runAll();
+            world.venue.emit(T0 * M);
+            assertThat(recorder.openTimes()).as("passed on before the stream's call returned").containsExactly(T0 * M);
+            assertThat(feedWorkers.queued).as("no hand-off to a feed worker").isEmpty();
+            // the stream lost minute 1: minute 2 waits for it, and the venue is asked on a feed worker
+            world.clock.set((T0 + 3) * M + 500);
+            int asked = world.venue.historyCalls;
+            world.venue.emit((T0 + 2) * M);
+            assertThat(recorder.openTimes()).containsExactly(T0 * M);
+            assertThat(world.venue.historyCalls).as("no fetch on the stream's thread").isEqualTo(asked);
+            assertThat(feedWorkers.queued).hasSize(1);
+            feedWorkers.runAll();
+            assertThat(world.venue.historyCalls).isGreaterThan(asked);
+            assertThat(recorder.openTimes()).containsExactly(T0 * M, (T0 + 1) * M, (T0 + 2) * M);
+            assertThat(recorder.candles.stream().map(LiveCandle::source).toList()).containsExactly(
+                    LiveCandle.Source.LIVE, LiveCandle.Source.BACKFILL, LiveCandle.Source.LIVE);
+            // idle again: the next candle is passed on by the stream's call
+            world.clock.set((T0 + 4) * M + 500);
+            world.venue.emit((T0 + 3) * M);
+            assertThat(recorder.openTimes()).endsWith((T0 + 3) * M);
+            assertThat(feedWorkers.queued).isEmpty();
+        }
+
+        @Test
         void a_late_candle_says_so_and_by_how_much() {
             World world = new World(3, (T0 + 1) * M);
             world.venue.withSeries(T0, 5, 0);

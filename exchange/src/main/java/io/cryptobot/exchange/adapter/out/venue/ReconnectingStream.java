@@ -2,6 +2,7 @@ package io.cryptobot.exchange.adapter.out.venue;
 
 import io.cryptobot.exchange.domain.venue.limits.RateLimiter;
 import io.cryptobot.exchange.domain.venue.limits.RequestCost;
+import io.cryptobot.kernel.adapter.out.worker.AppThreads;
 import io.cryptobot.kernel.domain.Clock;
 import io.cryptobot.kernel.domain.market.VenueCandle;
 import io.cryptobot.kernel.domain.market.VenueFailure;
@@ -31,6 +32,13 @@ import java.util.logging.Logger;
  * <p>Each connection has a generation number; callbacks of an older connection are ignored, so a late close of a
  * replaced connection never disturbs its successor. The listener is called outside this object's lock, never twice
  * at once for one connection (the JDK WebSocket delivers one message at a time).
+ *
+ * <p>Every callback of the JDK WebSocket runs with the application's class loader as the thread's context class
+ * loader ({@link AppThreads#runWithApplicationLoader}): the JDK calls {@code onOpen} on the common ForkJoinPool when
+ * the opening handshake completes (its {@code HttpClientImpl} finishes an asynchronous send there) and goes on with
+ * the messages already read on that thread; only later reads come through the client's executor. In the packaged
+ * application a common-pool thread carries the system loader, and the listener may do work there that looks classes
+ * up through the context loader (a live feed passing a candle on: a CDI event, a subscriber).
  */
 public abstract class ReconnectingStream implements VenueMarketData.CandleStream {
     private static final Logger LOG = Logger.getLogger(ReconnectingStream.class.getName());
@@ -297,7 +305,7 @@ public abstract class ReconnectingStream implements VenueMarketData.CandleStream
 
         @Override
         public void onOpen(WebSocket ws) {
-            ReconnectingStream.this.onOpen(attempt, ws);
+            AppThreads.runWithApplicationLoader(() -> ReconnectingStream.this.onOpen(attempt, ws));
             ws.request(1);
         }
 
@@ -309,7 +317,7 @@ public abstract class ReconnectingStream implements VenueMarketData.CandleStream
                 String message = text.toString();
                 text.setLength(0);
                 if (isCurrent(ws)) {
-                    received(ws, message);
+                    AppThreads.runWithApplicationLoader(() -> received(ws, message));
                 }
             }
             ws.request(1);
@@ -340,15 +348,17 @@ public abstract class ReconnectingStream implements VenueMarketData.CandleStream
 
         @Override
         public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
-            lost(ws, statusCode == WebSocket.NORMAL_CLOSURE || statusCode != 1006
+            AppThreads.runWithApplicationLoader(() -> lost(ws, statusCode == WebSocket.NORMAL_CLOSURE
+                    || statusCode != 1006
                     ? "closed by the venue (" + statusCode + (reason.isEmpty() ? "" : " " + reason) + ")"
-                    : "connection lost without a close frame (1006)", true);
+                    : "connection lost without a close frame (1006)", true));
             return null;
         }
 
         @Override
         public void onError(WebSocket ws, Throwable error) {
-            lost(ws, "connection failed (" + rootCause(error).getClass().getSimpleName() + ")", true);
+            AppThreads.runWithApplicationLoader(() -> lost(ws, "connection failed ("
+                    + rootCause(error).getClass().getSimpleName() + ")", true));
         }
     }
 

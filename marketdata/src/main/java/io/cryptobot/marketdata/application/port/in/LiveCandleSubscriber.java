@@ -1,9 +1,9 @@
 package io.cryptobot.marketdata.application.port.in;
 
 /**
- * Receives one live feed. Called on the feed's own thread, one call at a time, in order: candles strictly ascending
- * by open time, never twice; a subscriber must not block (hand the work to a thread of its own). A subscriber that
- * throws is dropped from the feed.
+ * Receives one live feed. Called on the feed's own thread (or the venue stream's thread, which a closed candle
+ * arrived on), one call at a time, in order: candles strictly ascending by open time, never twice; a subscriber must
+ * not block (hand the work to a thread of its own). A subscriber that throws is dropped from the feed.
  */
 public interface LiveCandleSubscriber {
     void onCandle(LiveCandle candle);

@@ -54,6 +54,27 @@ public final class AppThreads {
     }
 
     /**
+     * Runs {@code task} on the calling thread with the application's class loader as its context class loader, and
+     * puts the thread's own loader back afterwards: for callbacks the application does not start on its own threads,
+     * such as a JDK WebSocket's listener, which the JDK calls on the common ForkJoinPool when the opening handshake
+     * completes (and goes on there with the messages already read), whatever the client's executor.
+     */
+    public static void runWithApplicationLoader(Runnable task) {
+        Thread thread = Thread.currentThread();
+        ClassLoader own = thread.getContextClassLoader();
+        if (own == APPLICATION) {
+            task.run();
+            return;
+        }
+        thread.setContextClassLoader(APPLICATION);
+        try {
+            task.run();
+        } finally {
+            thread.setContextClassLoader(own);
+        }
+    }
+
+    /**
      * An HttpClient builder whose asynchronous work and callbacks (responses of {@code sendAsync}, a WebSocket's
      * listener) run on daemon threads named {@code prefix0}, {@code prefix1}, ... with the application's class
      * loader: a cached pool as the JDK's default executor is, whose threads have the system loader.

@@ -69,6 +69,38 @@ class AppThreadsTest {
         }
     }
 
+    @Test
+    void a_callback_on_a_foreign_thread_runs_with_the_application_loader_and_leaves_the_threads_own_in_place()
+            throws Exception {
+        ClassLoader[] seen = new ClassLoader[3];
+        onAForeignThread(() -> {
+            seen[0] = loader();
+            AppThreads.runWithApplicationLoader(() -> seen[1] = loader());
+            seen[2] = loader();
+            return null;
+        });
+        assertThat(seen[1]).isSameAs(APPLICATION);
+        assertThat(seen[0]).isNotSameAs(APPLICATION);
+        assertThat(seen[2]).as("the thread's own loader back").isSameAs(seen[0]);
+    }
+
+    @Test
+    void a_callback_that_throws_still_leaves_the_threads_own_loader_in_place() throws Exception {
+        ClassLoader[] seen = new ClassLoader[2];
+        onAForeignThread(() -> {
+            seen[0] = loader();
+            try {
+                AppThreads.runWithApplicationLoader(() -> {
+                    throw new IllegalStateException("the listener failed");
+                });
+            } catch (IllegalStateException expected) {
+                seen[1] = loader();
+            }
+            return null;
+        });
+        assertThat(seen[1]).isNotNull().isSameAs(seen[0]);
+    }
+
     private static ClassLoader loader() {
         return Thread.currentThread().getContextClassLoader();
     }
