@@ -226,7 +226,8 @@ final class LiveFeed implements VenueMarketData.CandleStreamListener {
             fit(candle).forEach(sequence::received);
             sequence.stragglers().forEach(this::outOfOrder);
             deliverReady();
-            if (sequence.missing().isDefined()) {
+            if (sequence.missing().isDefined() || !catchingUp.isEmpty()) {
+                // a gap to fetch, or subscribers still catching up (their history retried, as at every candle)
                 work.execute(() -> {
                     if (!stopped) {
                         pump();
