@@ -166,8 +166,10 @@ class ImportLimitsTest {
     @Test
     void a_user_with_the_most_unfinished_imports_gets_429_naming_the_limit() {
         String base = MarketData.newInstrument(trader);
+        // the first two keep both import workers busy for seconds (200,000 candles took 1.3 s on a quiet machine,
+        // which finished one before the upload below at times); the others wait behind them, unfinished
         for (int i = 0; i < MAX_UNFINISHED; i++) {
-            synthetic(trader, base, i, 200_000);
+            synthetic(trader, base, i, i < 2 ? 1_000_000 : 1_000);
         }
 
         MarketData.upload(trader, base, "1m", "binance", "a.csv", lines(kline(JAN_2024, "10", "11", "9", "10.5", "1")))
@@ -214,7 +216,7 @@ class ImportLimitsTest {
 
     private static String synthetic(TestUser user, String base, int month, int count) {
         Map<String, Object> request = Map.of("instrument", MarketData.instrument(base), "timeframe", "1m",
-                "from", Instant.parse("2020-01-01T00:00:00Z").plusSeconds(month * 60L * count).toString(),
+                "from", Instant.parse("2020-01-01T00:00:00Z").plusSeconds(month * 60L * 1_000_000).toString(),
                 "count", count, "seed", 42 + month, "startPrice", "42000.00", "volatility", 0.001);
         return given().header("Authorization", user.bearer()).contentType(ContentType.JSON).body(request)
                 .post("/api/marketdata/synthetic")
