@@ -152,7 +152,11 @@ public final class SimulatedVenue implements Venue {
         if (working.closed) {
             return; // canceled by a reaction to an earlier report of this bar
         }
-        if (match(working, bar)) {
+        boolean stays = match(working, bar);
+        if (working.closed) {
+            return; // canceled by a reaction to one of its own reports
+        }
+        if (stays) {
             book.file(working, model);
         } else {
             close(working);

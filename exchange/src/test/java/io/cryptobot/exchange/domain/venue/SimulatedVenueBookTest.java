@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -71,6 +72,46 @@ class SimulatedVenueBookTest {
         }
         assertThat(booked.subList(same, Math.min(booked.size(), same + 5))).as("reports from #%d on", same)
                 .isEqualTo(scanned.subList(same, Math.min(scanned.size(), same + 5)));
+    }
+
+    @Test
+    void an_order_canceled_by_a_reaction_is_met_no_more_and_the_others_still_meet_the_bar() {
+        List<String> lines = new ArrayList<>();
+        SimulatedVenue venue = new SimulatedVenue(models(), "v-");
+        venue.connect(new VenueListener() {
+            @Override
+            public void onReport(VenueReport report) {
+                lines.add(report.getClass().getSimpleName() + " " + report.clientOrderId());
+                if (report instanceof VenueReport.Filled filled && filled.clientOrderId().equals("a")) {
+                    venue.cancel("early"); // earlier on the book than "a", met already
+                    venue.cancel("a");     // its own fill was partial: the rest is canceled
+                }
+            }
+
+            @Override
+            public Money balance(Asset asset) {
+                return new Money(1_000_000_000_000L, asset.equals(USDT) ? 6 : 4, asset);
+            }
+        });
+        for (String id : List.of("early", "a", "b")) {
+            venue.submit(new VenueOrder(id, ETH, Side.BUY, OrderType.LIMIT, Quantity.parse("5", 4).get(),
+                    Option.some(new Price(id.equals("early") ? 90_00 : 99_00, 2)), Option.none(), TimeInForce.GTC,
+                    false));
+        }
+        venue.onBar(ETH, candle(0, 100_00, 101_00, 99_50, "10"));
+        // a and b trade through (low 98.00 < 99.00), each capped at 30 % of the volume: 3 of 5
+        venue.onBar(ETH, candle(60_000, 100_00, 100_50, 98_00, "10"));
+        venue.onBar(ETH, candle(120_000, 99_00, 99_50, 97_00, "10"));
+
+        assertThat(lines).containsExactly("Accepted early", "Accepted a", "Accepted b",
+                "Filled a", "Canceled early", "Canceled a", "Filled b",
+                "Filled b");
+        assertThat(venue.hasWorkingOrders()).isFalse();
+    }
+
+    static Candle candle(long time, long open, long high, long low, String volume) {
+        return new Candle(time, new Price(open, 2), new Price(high, 2), new Price(low, 2), new Price(open, 2),
+                Quantity.parse(volume, 4).get());
     }
 
     /** One random session: orders placed and canceled between bars, a reaction now and then, bars walking. */
