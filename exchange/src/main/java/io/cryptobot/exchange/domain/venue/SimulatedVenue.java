@@ -138,7 +138,7 @@ public final class SimulatedVenue implements Venue {
         }
     }
 
-    /** Whether the order has working orders on any market (a quick test for the session). */
+    /** Whether the venue has working orders on any market (a quick test for the session). */
     public boolean hasWorkingOrders() {
         for (Book book : books) {
             if (book.size > 0) {
