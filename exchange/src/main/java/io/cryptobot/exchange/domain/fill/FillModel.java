@@ -110,6 +110,34 @@ public record FillModel(InstrumentRules rules, FeeSchedule fees, SlippageModel s
         return marketFill(order, meets, true, volume, available);
     }
 
+    /**
+     * What {@code bar} can reach of the orders already on a book (each has seen a candle, GTC), so that a venue
+     * keeping them by price meets only those: for any other such order {@link #evaluate} answers a {@code NoFill}
+     * that changes nothing ({@code PRICE_NOT_REACHED} or {@code NOT_TRIGGERED}, not triggered). The exact
+     * complement of the rules above: a bar without volume reaches none; a buy limit (triggered stop-limits too) is
+     * reached when the open is at or below its {@link #limitUnits limit} or the low strictly below it, a sell limit
+     * likewise upwards; an untriggered conditional order when the high (triggers on a rise) or the low (on a fall)
+     * reaches its trigger.
+     */
+    public Reach reach(Candle bar) {
+        if (rules.quantityUnits(bar.volume()) == 0) {
+            return new Reach(false, Long.MAX_VALUE, Long.MIN_VALUE, bar.high(), bar.low());
+        }
+        long buyThroughLow = Math.addExact(rules.priceUnitsRounded(bar.low(), false), 1);
+        long sellThroughHigh = Math.subtractExact(rules.priceUnitsRounded(bar.high(), true), 1);
+        return new Reach(true,
+                Math.min(rules.priceUnitsRounded(bar.open(), true), buyThroughLow),
+                Math.max(rules.priceUnitsRounded(bar.open(), false), sellThroughHigh), bar.high(), bar.low());
+    }
+
+    /**
+     * What one bar reaches of a book: buy limits from {@code lowestBuyLimit} up, sell limits up to
+     * {@code highestSellLimit} (price units, as {@link #limitUnits}), triggers on a rise up to {@code high},
+     * triggers on a fall from {@code low} up; nothing when {@code anyVolume} is false.
+     */
+    public record Reach(boolean anyVolume, long lowestBuyLimit, long highestSellLimit, Price high, Price low) {
+    }
+
     private Either<FillRefused, FillOutcome> marketFill(SimulatedOrder order, long referenceUnits, boolean triggered,
                                                         long volume, Balances available) {
         long remaining = remaining(order);
@@ -229,8 +257,11 @@ public record FillModel(InstrumentRules rules, FeeSchedule fees, SlippageModel s
         return rules.quantityUnits(order.quantity()) - rules.quantityUnits(order.filled());
     }
 
-    /** The limit on the grid, read in the trader's favour, so a fill at it never breaks the order's limit. */
-    private long limitUnits(SimulatedOrder order) {
+    /**
+     * The limit on the grid in price units, read in the trader's favour, so a fill at it never breaks the order's
+     * limit: the price a book keeps a limit order by (see {@link #reach}).
+     */
+    public long limitUnits(SimulatedOrder order) {
         return rules.toTick(order.limitPrice().get(), order.side() != Side.BUY);
     }
 

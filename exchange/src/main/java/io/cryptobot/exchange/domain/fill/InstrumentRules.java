@@ -63,6 +63,14 @@ public record InstrumentRules(InstrumentId instrument, Price tick, Quantity step
                 : price.toBigDecimal().setScale(priceScale(), RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
     }
 
+    /** {@code price} in price units rounded up or down (never throws: for bounds that must hold for any candle). */
+    long priceUnitsRounded(Price price, boolean up) {
+        return price.scale() == priceScale()
+                ? price.units()
+                : price.toBigDecimal().setScale(priceScale(), up ? RoundingMode.CEILING : RoundingMode.FLOOR)
+                        .unscaledValue().longValueExact();
+    }
+
     /** Units at the quantity scale, rounded down: the model never fills more than was asked or traded. */
     long quantityUnits(Quantity quantity) {
         return quantity.scale() == quantityScale()
