@@ -121,9 +121,14 @@ public final class SimulatedVenue implements Venue {
         if (market == null) {
             return;
         }
-        FillModel model = models[market];
         Book book = books[market];
-        List<Working> met = book.reachedBy(model.reach(bar));
+        if (book.size == 0) {
+            // nothing working: no report, so no reaction can submit an order during this bar (most bars of a
+            // backtest; BacktestBench's engine ran at a third of its speed when every bar computed its reach)
+            return;
+        }
+        FillModel model = models[market];
+        List<Working> met = book.keptByPrice() ? book.reachedBy(model.reach(bar)) : new ArrayList<>(book.everyBar);
         matching = market;
         try {
             for (Working working : met) {
@@ -256,6 +261,12 @@ public final class SimulatedVenue implements Venue {
             home.add(w);
             w.home = home;
             size++;
+        }
+
+        /** Whether any order is kept by price (else a bar meets the every-bar orders alone, its reach unneeded). */
+        boolean keptByPrice() {
+            return !(buyLimits.isEmpty() && sellLimits.isEmpty() && risingTriggers.isEmpty()
+                    && fallingTriggers.isEmpty());
         }
 
         void unfile(Working w) {
