@@ -29,8 +29,15 @@ import java.util.concurrent.TimeUnit;
  * slow application causes). Then the WORST (default 5) seconds of the run by their slowest answer, each with its
  * UTC time, so that a stall can be matched with a Flight Recording of the application over the same run.
  *
+ * <p>
+ * The measured DURATION follows WARM_UP seconds at the same rate that are sent the same way and not counted: the
+ * application and the generator's own JVM compile their paths at the rate measured (a run straight after a warm-up
+ * at saturation, or a cold generator, spent its first seconds on that: the slowest seconds of every such run were
+ * its first three).
+ *
  * Environment: URL, RATE (requests/s), DURATION (seconds, "15" or "15s"), ACCOUNTS (comma-separated ids, taken
- * round-robin), INSTRUMENT, TOKEN; CONNECTIONS (default 64), TIMEOUT_MS (default 10000), LABEL, WORST.
+ * round-robin), INSTRUMENT, TOKEN; WARM_UP (seconds, default 10), CONNECTIONS (default 64), TIMEOUT_MS (default
+ * 10000), LABEL, WORST.
  */
 public class RateLoad {
     public static void main(String[] args) throws Exception {
@@ -44,8 +51,11 @@ public class RateLoad {
         String auth = "Bearer " + env("TOKEN", null);
         String label = env("LABEL", "placement");
         int worst = Integer.parseInt(env("WORST", "5"));
-        int total = (int) Math.round(rate * seconds);
-        if (rate <= 0 || total <= 0) {
+        double warmSeconds = Double.parseDouble(env("WARM_UP", "10").replaceAll("s$", ""));
+        int warm = (int) Math.round(rate * warmSeconds);
+        int measured = (int) Math.round(rate * seconds);
+        int total = warm + measured;
+        if (rate <= 0 || measured <= 0 || warm < 0) {
             throw new IllegalArgumentException("RATE and DURATION must give at least one request");
         }
         String prefix = "r" + ThreadLocalRandom.current().nextInt(1, 1_000_000_000) + "-";
@@ -94,20 +104,21 @@ public class RateLoad {
                 vertx.cancelTimer(tick);
             }
         });
-        boolean all = finished.await((long) (seconds * 1000) + timeoutMs + 5_000, TimeUnit.MILLISECONDS);
+        boolean all = finished.await((long) ((warmSeconds + seconds) * 1000) + timeoutMs + 5_000,
+                TimeUnit.MILLISECONDS);
         int created = 0;
         int non2xx = 0;
         int errors = 0;
-        long[] ok = new long[total];
-        long[] fromSend = new long[total];
+        long[] ok = new long[measured];
+        long[] fromSend = new long[measured];
         // the slowest answer of each second of the schedule (by due time)
         long[] secondMax = new long[(int) Math.ceil(seconds) + 1];
         // each answered request wrote its slot before counting the latch down (happens-before the await)
-        for (int i = 0; i < total; i++) {
+        for (int i = warm; i < total; i++) {
             if (status[i] == 201) {
                 fromSend[created] = latency[i] - lateness[i];
                 ok[created++] = latency[i];
-                int second = (int) (i * periodNanos / 1_000_000_000L);
+                int second = (int) ((i - warm) * periodNanos / 1_000_000_000L);
                 secondMax[second] = Math.max(secondMax[second], latency[i]);
             } else if (status[i] == -1 || status[i] == 0) {
                 errors++;
@@ -119,13 +130,14 @@ public class RateLoad {
         Arrays.sort(sorted);
         long[] sortedFromSend = Arrays.copyOf(fromSend, created);
         Arrays.sort(sortedFromSend);
-        long[] sortedLateness = Arrays.copyOf(lateness, sent[0]);
+        long[] sortedLateness = Arrays.copyOfRange(lateness, Math.min(warm, sent[0]), sent[0]);
         Arrays.sort(sortedLateness);
-        double elapsed = (last[0] - start) / 1e9;
-        System.out.printf("%s at %.0f requests/s offered for %.0f s (%d requests, at most %d connections): "
-                        + "achieved %.1f orders/s (%d created), p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms; "
-                        + "non-2xx %d, errors or time-outs %d%s%n",
-                label, rate, seconds, total, connections, created / elapsed, created, ms(sorted, 0.50),
+        double elapsed = (last[0] - (start + warm * periodNanos)) / 1e9;
+        System.out.printf("%s at %.0f requests/s offered for %.0f s after %.0f s at that rate not counted (%d "
+                        + "requests counted, at most %d connections): achieved %.1f orders/s (%d created), p50 %.1f "
+                        + "ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms; non-2xx %d, errors or time-outs %d%s%n",
+                label, rate, seconds, warmSeconds, measured, connections, created / elapsed, created,
+                ms(sorted, 0.50),
                 ms(sorted, 0.90), ms(sorted, 0.99), max(sorted), non2xx, errors,
                 all ? "" : " (some still unanswered at the end)");
         System.out.printf("  the generator's sender, late by (send - due): p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, "
@@ -140,7 +152,7 @@ public class RateLoad {
         StringBuilder slowest = new StringBuilder("  slowest seconds (UTC, slowest answer due then):");
         for (int k = 0; k < Math.min(worst, bySlowest.length) && secondMax[bySlowest[k]] > 0; k++) {
             slowest.append(String.format(" %s %.0f ms;", java.time.Instant.ofEpochMilli(startWallMillis
-                    + bySlowest[k] * 1000L).toString().substring(11, 19), secondMax[bySlowest[k]] / 1e6));
+                    + Math.round(warmSeconds * 1000) + bySlowest[k] * 1000L).toString().substring(11, 19), secondMax[bySlowest[k]] / 1e6));
         }
         System.out.println(slowest);
         client.close();
