@@ -12,6 +12,7 @@ import io.cryptobot.bot.domain.bot.LiveFeedSpec;
 import io.cryptobot.bot.domain.bot.ReplayFeedSpec;
 import io.cryptobot.exchange.domain.fill.Rate;
 import io.cryptobot.exchange.domain.fill.VenueCosts;
+import io.cryptobot.kernel.adapter.out.worker.AppThreads;
 import io.cryptobot.kernel.domain.Asset;
 import io.cryptobot.kernel.domain.InstrumentId;
 import io.cryptobot.kernel.domain.Money;
@@ -61,7 +62,7 @@ class BotStoreAdapter implements BotStorePort {
 
     BotStoreAdapter(Pool pool) {
         this.pool = pool;
-        this.checkpoints = new GroupedCheckpoints(pool);
+        this.checkpoints = new GroupedCheckpoints(pool, AppThreads.virtualPerTask("bot-checkpoints-"));
     }
 
     @Override
@@ -193,10 +194,17 @@ class BotStoreAdapter implements BotStorePort {
     @Override
     public boolean checkpoint(Bot bot, io.cryptobot.portfolio.domain.metrics.EquitySeries equity) {
         try {
-            return checkpoints.write(bot, liveStart(bot), closeText(bot), equity);
+            return checkpoints.write(bot, liveStart(bot), equity);
         } finally {
             written(bot.owner());
         }
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<Boolean> checkpointLater(Bot bot,
+            io.cryptobot.portfolio.domain.metrics.EquitySeries equity) {
+        return checkpoints.writeLater(bot, liveStart(bot), equity)
+                .whenComplete((live, failure) -> written(bot.owner()));
     }
 
     private boolean checkpointed(Bot bot) {
@@ -444,7 +452,7 @@ class BotStoreAdapter implements BotStorePort {
     }
 
     /** The last close as exact text at its price scale ({@code 42000.50}). */
-    private static String closeText(Bot bot) {
+    static String closeText(Bot bot) {
         return bot.lastClose().map(close -> close.toBigDecimal().toPlainString()).getOrNull();
     }
 

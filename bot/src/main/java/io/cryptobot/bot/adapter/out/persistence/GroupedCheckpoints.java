@@ -15,16 +15,19 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The checkpoints (and equity samples) of many bots' steps written together: whoever finds no write going on
- * writes everything queued meanwhile as one transaction (the samples of all, then one {@code UPDATE ... FROM
- * unnest} of the bots), while the others wait for it; 500 bots stepping on one candle close cost a few
- * transactions, not 1,000. Like a single checkpoint, the transaction does not wait for the disk (see
+ * The checkpoints (and equity samples) of many bots' steps written together, by one writer at a time on a thread
+ * of its own (a virtual thread started when a checkpoint finds no writer, ending when nothing is queued): it writes
+ * everything queued meanwhile as one transaction (the samples of all, then one {@code UPDATE ... FROM unnest} of
+ * the bots), so 500 bots stepping on one candle close cost a few transactions, not 1,000, and no thread a bot
+ * waits meanwhile. Like a single checkpoint, the transaction does not wait for the disk (see
  * {@link io.cryptobot.bot.application.port.out.BotStorePort#checkpoint}). A bot is at most once in a batch (its
  * later checkpoint waits for the next), so each learns whether it was still live. A failed batch fails every
- * caller in it.
+ * checkpoint in it. The writer completes the checkpoints' futures, so what follows them runs on it and must not
+ * wait for another checkpoint.
  */
 final class GroupedCheckpoints {
     /** At most this many checkpoints in one transaction. */
@@ -39,37 +42,59 @@ final class GroupedCheckpoints {
             + "AS u(id, last_step, steps, last_close, updated_at, feed_from) "
             + "WHERE b.id = u.id AND b.status IN ('running', 'paused') RETURNING b.id";
 
-    /** One bot's checkpoint: the row's new values and the samples since its previous checkpoint. */
-    record Checkpoint(UUID id, Long lastStep, long steps, String lastClose, java.time.Instant updatedAt,
-                      Long feedFrom, EquitySeries equity, CompletableFuture<Boolean> live) {
+    /** One bot's checkpoint: the bot as of it, its live feed's start and the samples since its previous one. */
+    record Checkpoint(Bot bot, Long feedFrom, EquitySeries equity, CompletableFuture<Boolean> live) {
+        UUID id() {
+            return bot.id().value();
+        }
     }
 
     private final Pool pool;
+    private final Executor writers;
     private final ConcurrentLinkedQueue<Checkpoint> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean writing = new AtomicBoolean();
 
-    GroupedCheckpoints(Pool pool) {
+    /** {@code writers}: where a writer runs (it waits for the database), one new thread a writer. */
+    GroupedCheckpoints(Pool pool, Executor writers) {
         this.pool = pool;
+        this.writers = writers;
     }
 
     /** Stores the checkpoint with the others queued meanwhile; false when the bot is no longer live. */
-    boolean write(Bot bot, Long feedFrom, String lastClose, EquitySeries equity) {
-        Checkpoint checkpoint = new Checkpoint(bot.id().value(), bot.lastStep().getOrNull(), bot.steps(), lastClose,
-                bot.updatedAt(), feedFrom, equity, new CompletableFuture<>());
+    boolean write(Bot bot, Long feedFrom, EquitySeries equity) {
+        try {
+            return writeLater(bot, feedFrom, equity).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /**
+     * Queues the checkpoint for the next transaction; the future answers whether the bot was still live once it is
+     * stored (completed on the writer's thread), or fails with the transaction's cause.
+     */
+    CompletableFuture<Boolean> writeLater(Bot bot, Long feedFrom, EquitySeries equity) {
+        Checkpoint checkpoint = new Checkpoint(bot, feedFrom, equity, new CompletableFuture<>());
         queue.add(checkpoint);
-        // a writer looks at the queue again after clearing its flag, so an item queued during its last look is
-        // written by it or by its own caller
-        while (!queue.isEmpty() && writing.compareAndSet(false, true)) {
+        if (writing.compareAndSet(false, true)) {
+            writers.execute(this::write);
+        }
+        return checkpoint.live();
+    }
+
+    /** The writer: batches until nothing is queued. */
+    private void write() {
+        while (true) {
             try {
                 drain();
             } finally {
                 writing.set(false);
             }
-        }
-        try {
-            return checkpoint.live().join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            // an item queued after the last look but before the flag was cleared found the flag set: this writer
+            // takes it (or one its caller started does)
+            if (queue.isEmpty() || !writing.compareAndSet(false, true)) {
+                return;
+            }
         }
     }
 
@@ -98,12 +123,14 @@ final class GroupedCheckpoints {
             if (batch.isEmpty()) {
                 return;
             }
+            Set<UUID> live;
             try {
-                Set<UUID> live = store(batch);
-                batch.forEach(c -> c.live().complete(live.contains(c.id())));
+                live = store(batch);
             } catch (RuntimeException | Error e) {
                 batch.forEach(c -> c.live().completeExceptionally(e));
+                continue;
             }
+            batch.forEach(c -> c.live().complete(live.contains(c.id())));
         }
     }
 
@@ -131,13 +158,13 @@ final class GroupedCheckpoints {
         java.time.OffsetDateTime[] updated = new java.time.OffsetDateTime[n];
         Long[] feedFroms = new Long[n];
         for (int i = 0; i < n; i++) {
-            Checkpoint c = batch.get(i);
-            ids[i] = c.id();
-            lastSteps[i] = c.lastStep();
-            steps[i] = c.steps();
-            closes[i] = c.lastClose();
-            updated[i] = c.updatedAt().atOffset(ZoneOffset.UTC);
-            feedFroms[i] = c.feedFrom();
+            Bot bot = batch.get(i).bot();
+            ids[i] = bot.id().value();
+            lastSteps[i] = bot.lastStep().getOrNull();
+            steps[i] = bot.steps();
+            closes[i] = BotStoreAdapter.closeText(bot);
+            updated[i] = bot.updatedAt().atOffset(ZoneOffset.UTC);
+            feedFroms[i] = batch.get(i).feedFrom();
         }
         Set<UUID> live = new HashSet<>();
         pool.withTransaction(connection -> {
