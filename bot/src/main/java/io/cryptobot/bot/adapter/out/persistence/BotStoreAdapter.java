@@ -3,6 +3,7 @@ package io.cryptobot.bot.adapter.out.persistence;
 import io.cryptobot.bot.domain.strategy.EntrySizing;
 import io.cryptobot.bot.domain.strategy.Sizing;
 import io.cryptobot.bot.application.port.out.BotStorePort;
+import io.cryptobot.bot.application.port.out.BotWorkersPort;
 import io.cryptobot.bot.domain.bot.Bot;
 import io.cryptobot.bot.domain.bot.BotControl;
 import io.cryptobot.bot.domain.bot.BotId;
@@ -12,7 +13,6 @@ import io.cryptobot.bot.domain.bot.LiveFeedSpec;
 import io.cryptobot.bot.domain.bot.ReplayFeedSpec;
 import io.cryptobot.exchange.domain.fill.Rate;
 import io.cryptobot.exchange.domain.fill.VenueCosts;
-import io.cryptobot.kernel.adapter.out.worker.AppThreads;
 import io.cryptobot.kernel.domain.Asset;
 import io.cryptobot.kernel.domain.InstrumentId;
 import io.cryptobot.kernel.domain.Money;
@@ -60,9 +60,10 @@ class BotStoreAdapter implements BotStorePort {
     private final java.util.concurrent.ConcurrentHashMap<UserId, java.util.concurrent.atomic.AtomicLong> versions =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    BotStoreAdapter(Pool pool) {
+    BotStoreAdapter(Pool pool, BotWorkersPort workers) {
         this.pool = pool;
-        this.checkpoints = new GroupedCheckpoints(pool, AppThreads.virtualPerTask("bot-checkpoints-"));
+        // a burst's checkpoints are written after its decisions, not beside them
+        this.checkpoints = new GroupedCheckpoints(pool, workers.afterWaitingSteps());
     }
 
     @Override

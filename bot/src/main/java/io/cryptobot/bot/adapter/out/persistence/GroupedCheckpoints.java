@@ -19,11 +19,11 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The checkpoints (and equity samples) of many bots' steps written together, by one writer at a time on a thread
- * of its own (a virtual thread started when a checkpoint finds no writer, ending when nothing is queued): it writes
- * everything queued meanwhile as one transaction (the samples of all, then one {@code UPDATE ... FROM unnest} of
- * the bots), so 500 bots stepping on one candle close cost a few transactions, not 1,000, and no thread a bot
- * waits meanwhile. Like a single checkpoint, the transaction does not wait for the disk (see
+ * The checkpoints (and equity samples) of many bots' steps written together, one batch at a time, each on a thread
+ * of its own from the writers' executor (started when a checkpoint finds no writer, or after the previous batch
+ * while checkpoints are queued): a batch is everything queued meanwhile, written as one transaction (the samples
+ * of all, then one {@code UPDATE ... FROM unnest} of the bots), so 500 bots stepping on one candle close cost a few
+ * transactions, not 1,000, and no thread a bot waits meanwhile. Like a single checkpoint, the transaction does not wait for the disk (see
  * {@link io.cryptobot.bot.application.port.out.BotStorePort#checkpoint}). A bot is at most once in a batch (its
  * later checkpoint waits for the next), so each learns whether it was still live. A failed batch fails every
  * checkpoint in it. The writer completes the checkpoints' futures, so what follows them runs on it and must not
@@ -53,8 +53,13 @@ final class GroupedCheckpoints {
     private final Executor writers;
     private final ConcurrentLinkedQueue<Checkpoint> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean writing = new AtomicBoolean();
+    /** A bot's checkpoints beyond its first in a batch, for the next batches (touched by the writer only). */
+    private List<Checkpoint> carried = new ArrayList<>();
 
-    /** {@code writers}: where a writer runs (it waits for the database), one new thread a writer. */
+    /**
+     * {@code writers}: where each batch is written (it waits for the database), a new thread a batch; an executor
+     * that holds a batch back while bot steps wait for a worker puts the writes of a burst after its decisions.
+     */
     GroupedCheckpoints(Pool pool, Executor writers) {
         this.pool = pool;
         this.writers = writers;
@@ -82,56 +87,56 @@ final class GroupedCheckpoints {
         return checkpoint.live();
     }
 
-    /** The writer: batches until nothing is queued. */
+    /**
+     * The writer: one batch, then, while checkpoints are queued, the next batch handed to the writers' executor
+     * again (which may hold it while steps wait for a bot worker).
+     */
     private void write() {
-        while (true) {
-            try {
-                drain();
-            } finally {
-                writing.set(false);
-            }
-            // an item queued after the last look but before the flag was cleared found the flag set: this writer
-            // takes it (or one its caller started does)
-            if (queue.isEmpty() || !writing.compareAndSet(false, true)) {
-                return;
-            }
+        writeBatch();
+        if (!queue.isEmpty() || !carried.isEmpty()) {
+            writers.execute(this::write);
+            return;
+        }
+        writing.set(false);
+        // a checkpoint queued after the last look but before the flag was cleared found the flag set: it is taken
+        // here (or by the writer its caller started)
+        if (!queue.isEmpty() && writing.compareAndSet(false, true)) {
+            writers.execute(this::write);
         }
     }
 
-    private void drain() {
-        List<Checkpoint> carried = new ArrayList<>();
-        while (true) {
-            List<Checkpoint> batch = new ArrayList<>();
-            Set<UUID> ids = new HashSet<>();
-            List<Checkpoint> again = carried;
-            carried = new ArrayList<>();
-            for (Checkpoint next : again) {
-                if (batch.size() < MAX_BATCH && ids.add(next.id())) {
-                    batch.add(next);
-                } else {
-                    carried.add(next);
-                }
+    /** Writes the checkpoints queued (a bot's second one is carried to the next batch) and answers them. */
+    private void writeBatch() {
+        List<Checkpoint> batch = new ArrayList<>();
+        Set<UUID> ids = new HashSet<>();
+        List<Checkpoint> again = carried;
+        carried = new ArrayList<>();
+        for (Checkpoint next : again) {
+            if (batch.size() < MAX_BATCH && ids.add(next.id())) {
+                batch.add(next);
+            } else {
+                carried.add(next);
             }
-            Checkpoint next;
-            while (batch.size() < MAX_BATCH && (next = queue.poll()) != null) {
-                if (ids.add(next.id())) {
-                    batch.add(next);
-                } else {
-                    carried.add(next);
-                }
-            }
-            if (batch.isEmpty()) {
-                return;
-            }
-            Set<UUID> live;
-            try {
-                live = store(batch);
-            } catch (RuntimeException | Error e) {
-                batch.forEach(c -> c.live().completeExceptionally(e));
-                continue;
-            }
-            batch.forEach(c -> c.live().complete(live.contains(c.id())));
         }
+        Checkpoint next;
+        while (batch.size() < MAX_BATCH && (next = queue.poll()) != null) {
+            if (ids.add(next.id())) {
+                batch.add(next);
+            } else {
+                carried.add(next);
+            }
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        Set<UUID> live;
+        try {
+            live = store(batch);
+        } catch (RuntimeException | Error e) {
+            batch.forEach(c -> c.live().completeExceptionally(e));
+            return;
+        }
+        batch.forEach(c -> c.live().complete(live.contains(c.id())));
     }
 
     private Set<UUID> store(List<Checkpoint> batch) {
