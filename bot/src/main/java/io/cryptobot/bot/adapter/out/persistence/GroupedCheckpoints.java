@@ -92,16 +92,19 @@ final class GroupedCheckpoints {
      * again (which may hold it while steps wait for a bot worker).
      */
     private void write() {
-        writeBatch();
-        if (!queue.isEmpty() || !carried.isEmpty()) {
-            writers.execute(this::write);
-            return;
-        }
-        writing.set(false);
-        // a checkpoint queued after the last look but before the flag was cleared found the flag set: it is taken
-        // here (or by the writer its caller started)
-        if (!queue.isEmpty() && writing.compareAndSet(false, true)) {
-            writers.execute(this::write);
+        try {
+            writeBatch();
+        } finally {
+            if (!queue.isEmpty() || !carried.isEmpty()) {
+                writers.execute(this::write);
+            } else {
+                writing.set(false);
+                // a checkpoint queued after the last look but before the flag was cleared found the flag set: it is
+                // taken here (or by the writer its caller started)
+                if (!queue.isEmpty() && writing.compareAndSet(false, true)) {
+                    writers.execute(this::write);
+                }
+            }
         }
     }
 
