@@ -88,6 +88,11 @@ class JournalGroupCommitTest {
         }
 
         @Override
+        public Executor afterWaitingSteps() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public Executor venueCalls() {
             throw new UnsupportedOperationException();
         }
