@@ -63,7 +63,7 @@ class BotStoreAdapter implements BotStorePort {
     BotStoreAdapter(Pool pool, BotWorkersPort workers) {
         this.pool = pool;
         // a burst's checkpoints are written after its decisions, not beside them
-        this.checkpoints = new GroupedCheckpoints(pool, workers.afterWaitingSteps());
+        this.checkpoints = new GroupedCheckpoints(pool, workers.afterWaitingSteps(), this::written);
     }
 
     @Override
@@ -194,18 +194,13 @@ class BotStoreAdapter implements BotStorePort {
 
     @Override
     public boolean checkpoint(Bot bot, io.cryptobot.portfolio.domain.metrics.EquitySeries equity) {
-        try {
-            return checkpoints.write(bot, liveStart(bot), equity);
-        } finally {
-            written(bot.owner());
-        }
+        return checkpoints.write(bot, liveStart(bot), equity);
     }
 
     @Override
     public java.util.concurrent.CompletableFuture<Boolean> checkpointLater(Bot bot,
             io.cryptobot.portfolio.domain.metrics.EquitySeries equity) {
-        return checkpoints.writeLater(bot, liveStart(bot), equity)
-                .whenComplete((live, failure) -> written(bot.owner()));
+        return checkpoints.writeLater(bot, liveStart(bot), equity);
     }
 
     private boolean checkpointed(Bot bot) {

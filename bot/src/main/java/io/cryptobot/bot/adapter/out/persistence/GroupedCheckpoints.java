@@ -1,6 +1,7 @@
 package io.cryptobot.bot.adapter.out.persistence;
 
 import io.cryptobot.bot.domain.bot.Bot;
+import io.cryptobot.kernel.domain.UserId;
 import io.cryptobot.portfolio.domain.metrics.EquitySeries;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -17,6 +18,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * The checkpoints (and equity samples) of many bots' steps written together, one batch at a time, each on a thread
@@ -51,6 +53,7 @@ final class GroupedCheckpoints {
 
     private final Pool pool;
     private final Executor writers;
+    private final Consumer<UserId> written;
     private final ConcurrentLinkedQueue<Checkpoint> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean writing = new AtomicBoolean();
     /** A bot's checkpoints beyond its first in a batch, for the next batches (touched by the writer only). */
@@ -59,10 +62,12 @@ final class GroupedCheckpoints {
     /**
      * {@code writers}: where each batch is written (it waits for the database), a new thread a batch; an executor
      * that holds a batch back while bot steps wait for a worker puts the writes of a burst after its decisions.
+     * {@code written}: told of each checkpoint's owner once its batch is written or failed, before it is answered.
      */
-    GroupedCheckpoints(Pool pool, Executor writers) {
+    GroupedCheckpoints(Pool pool, Executor writers, Consumer<UserId> written) {
         this.pool = pool;
         this.writers = writers;
+        this.written = written;
     }
 
     /** Stores the checkpoint with the others queued meanwhile; false when the bot is no longer live. */
@@ -136,9 +141,11 @@ final class GroupedCheckpoints {
         try {
             live = store(batch);
         } catch (RuntimeException | Error e) {
+            batch.forEach(c -> written.accept(c.bot().owner()));
             batch.forEach(c -> c.live().completeExceptionally(e));
             return;
         }
+        batch.forEach(c -> written.accept(c.bot().owner()));
         batch.forEach(c -> c.live().complete(live.contains(c.id())));
     }
 
