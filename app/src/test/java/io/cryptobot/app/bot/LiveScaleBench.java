@@ -41,12 +41,14 @@ import org.junit.jupiter.api.Test;
  * default above, 60 s), {@code small} (20 feeds, 50 bots, 2 users, 20 s), {@code single} (1 feed, 1 bot, 1 user,
  * 120 s: each step alone, 100 ms after the previous one at 600x); every figure can be set on its own. SIM closes
  * the candles of all its feeds at the same instant, so every close is a burst of {@code bots} steps.
- * Reports the process's CPU, heap after a GC, RSS, candles and steps, and, per step on a live candle, the time from
- * the platform receiving the closed candle (the venue's stream handing it to the live feed,
+ * Reports the process's CPU, heap after a GC, RSS, candles and steps, the CPU time and allocation per step of the
+ * threads by role (per-thread {@code ThreadMXBean} deltas: load-independent), and, per step on a live candle, the
+ * time from the platform receiving the closed candle (the venue's stream handing it to the live feed,
  * {@code LiveCandle#receivedNanos}) to the strategy's decision and to the step done (checkpoint and activity
  * written), from receipt to the feed passing it on to the bot's inbox, and from there to the decision, from
  * {@link LiveStepProbe}. {@code -Dbench.live.jfr=FILE} records the measured time with JFR's {@code profile}
- * settings into FILE. Asserts only that the bots stepped.
+ * settings into FILE ({@code -Dbench.live.jfr.sample-ms=1}: execution sampled every millisecond). Asserts only
+ * that the bots stepped.
  */
 @QuarkusTest
 @TestProfile(LiveScaleBench.Profile.class)
@@ -62,6 +64,8 @@ class LiveScaleBench {
     static final long SPEED = Long.getLong("bench.live.speed", 600);
     /** Where to record the measured time with JFR ({@code profile} settings); none: no recording. */
     static final String JFR = System.getProperty("bench.live.jfr", "");
+    /** JFR's execution sampling period in ms ({@code profile}'s own, 10 - 20 ms, unless set): more samples. */
+    static final int JFR_SAMPLE_MILLIS = Integer.getInteger("bench.live.jfr.sample-ms", 0);
     /** Room for twice the steps expected while measured (the samples' arrays are part of the heap reported). */
     private static final int CAPACITY = (int) Math.max(100_000, 2L * BOTS * SECONDS * SPEED / 60);
 
@@ -181,6 +185,9 @@ class LiveScaleBench {
         jdk.jfr.Recording recording = JFR.isEmpty() ? null
                 : new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
         if (recording != null) {
+            if (JFR_SAMPLE_MILLIS > 0) {
+                recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(JFR_SAMPLE_MILLIS));
+            }
             recording.setToDisk(true);
             recording.start();
         }
