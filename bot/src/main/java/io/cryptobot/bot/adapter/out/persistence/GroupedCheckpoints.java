@@ -26,9 +26,9 @@ import java.util.function.Consumer;
  * while checkpoints are queued): a batch is everything queued meanwhile, written as one transaction (the samples
  * of all, then one {@code UPDATE ... FROM unnest} of the bots), so 500 bots stepping on one candle close cost a few
  * transactions, not 1,000, and no thread a bot waits meanwhile. Like a single checkpoint, the transaction does not
- * wait for the disk (see {@link io.cryptobot.bot.application.port.out.BotStorePort#checkpoint}). A bot is at most once in a batch (its
- * later checkpoint waits for the next), so each learns whether it was still live. A failed batch fails every
- * checkpoint in it. The writer completes the checkpoints' futures, so what follows them runs on it and must not
+ * wait for the disk (see {@link io.cryptobot.bot.application.port.out.BotStorePort#checkpoint}). A bot is at most
+ * once in a batch (its later checkpoint waits for the next), so each learns whether it was still live. A failed
+ * batch fails every checkpoint in it. The writer completes the checkpoints' futures, so what follows them runs on it and must not
  * wait for another checkpoint.
  */
 final class GroupedCheckpoints {
