@@ -41,6 +41,16 @@ class BotCheckpointsTest {
     @Test
     void concurrent_checkpoints_each_store_their_bot_and_a_stopped_bot_is_told_it_is_no_longer_live()
             throws Exception {
+        checkpointsOfManyBots(false);
+    }
+
+    @Test
+    void checkpoints_handed_over_from_one_thread_are_answered_later_each_for_its_own_bot() throws Exception {
+        checkpointsOfManyBots(true);
+    }
+
+    /** {@code later}: every checkpoint handed over from the test's thread ({@code checkpointLater}), then awaited. */
+    private void checkpointsOfManyBots(boolean later) throws Exception {
         String instrument = TradingFixtures.newInstrumentWithCandles(trader, FROM, 120);
         List<BotId> paused = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -58,6 +68,7 @@ class BotCheckpointsTest {
         ExecutorService threads = Executors.newFixedThreadPool(all.size());
         CountDownLatch go = new CountDownLatch(1);
         List<Future<Boolean>> answers = new ArrayList<>();
+        List<java.util.concurrent.CompletableFuture<Boolean>> handedOver = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             Bot bot = store.load(new io.cryptobot.kernel.domain.UserId(trader.id()), all.get(i)).get();
             long steps = 1_000 + i;
@@ -66,15 +77,19 @@ class BotCheckpointsTest {
                 equity.append(1_700_000_000_000L + s * 60_000L, 10_000 + i + s, s % 2 == 0);
             }
             Bot next = bot.checkpoint(1_700_000_120_000L, steps, new Price(4_200_000 + i, 2), Instant.now());
-            answers.add(threads.submit(() -> {
-                go.await();
-                return store.checkpoint(next, equity);
-            }));
+            if (later) {
+                handedOver.add(store.checkpointLater(next, equity));
+            } else {
+                answers.add(threads.submit(() -> {
+                    go.await();
+                    return store.checkpoint(next, equity);
+                }));
+            }
         }
         go.countDown();
         List<Boolean> live = new ArrayList<>();
-        for (Future<Boolean> answer : answers) {
-            live.add(answer.get());
+        for (Future<Boolean> answer : later ? handedOver : answers) {
+            live.add(answer.get(30, java.util.concurrent.TimeUnit.SECONDS));
         }
         threads.shutdown();
 

@@ -41,12 +41,14 @@ import org.junit.jupiter.api.Test;
  * default above, 60 s), {@code small} (20 feeds, 50 bots, 2 users, 20 s), {@code single} (1 feed, 1 bot, 1 user,
  * 120 s: each step alone, 100 ms after the previous one at 600x); every figure can be set on its own. SIM closes
  * the candles of all its feeds at the same instant, so every close is a burst of {@code bots} steps.
- * Reports the process's CPU, heap after a GC, RSS, candles and steps, and, per step on a live candle, the time from
- * the platform receiving the closed candle (the venue's stream handing it to the live feed,
+ * Reports the process's CPU, heap after a GC, RSS, candles and steps, the CPU time and allocation per step of the
+ * threads by role (per-thread {@code ThreadMXBean} deltas: load-independent), and, per step on a live candle, the
+ * time from the platform receiving the closed candle (the venue's stream handing it to the live feed,
  * {@code LiveCandle#receivedNanos}) to the strategy's decision and to the step done (checkpoint and activity
  * written), from receipt to the feed passing it on to the bot's inbox, and from there to the decision, from
  * {@link LiveStepProbe}. {@code -Dbench.live.jfr=FILE} records the measured time with JFR's {@code profile}
- * settings into FILE. Asserts only that the bots stepped.
+ * settings into FILE ({@code -Dbench.live.jfr.sample-ms=1}: execution sampled every millisecond). Asserts only
+ * that the bots stepped.
  */
 @QuarkusTest
 @TestProfile(LiveScaleBench.Profile.class)
@@ -62,6 +64,8 @@ class LiveScaleBench {
     static final long SPEED = Long.getLong("bench.live.speed", 600);
     /** Where to record the measured time with JFR ({@code profile} settings); none: no recording. */
     static final String JFR = System.getProperty("bench.live.jfr", "");
+    /** JFR's execution sampling period in ms ({@code profile}'s own, 10 - 20 ms, unless set): more samples. */
+    static final int JFR_SAMPLE_MILLIS = Integer.getInteger("bench.live.jfr.sample-ms", 0);
     /** Room for twice the steps expected while measured (the samples' arrays are part of the heap reported). */
     private static final int CAPACITY = (int) Math.max(100_000, 2L * BOTS * SECONDS * SPEED / 60);
 
@@ -181,10 +185,15 @@ class LiveScaleBench {
         jdk.jfr.Recording recording = JFR.isEmpty() ? null
                 : new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
         if (recording != null) {
+            if (JFR_SAMPLE_MILLIS > 0) {
+                recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(JFR_SAMPLE_MILLIS));
+            }
             recording.setToDisk(true);
             recording.start();
         }
         long[] gc0 = gc();
+        Map<Long, ThreadUse> threads0 = threadUse();
+        long allocated0 = THREADS.getTotalThreadAllocatedBytes();
         measuring = true;
         long cpu0 = os.getProcessCpuTime();
         long wall0 = System.nanoTime();
@@ -192,6 +201,8 @@ class LiveScaleBench {
         Thread.sleep(SECONDS * 1000L);
         long cpu1 = os.getProcessCpuTime();
         long wall1 = System.nanoTime();
+        long allocated1 = THREADS.getTotalThreadAllocatedBytes();
+        Map<Long, ThreadUse> threads1 = threadUse();
         measuring = false;
         long[] gc1 = gc();
         if (recording != null) {
@@ -215,6 +226,22 @@ class LiveScaleBench {
                 + "(after the GC: %s)", heapAfterGc / 1e6, 7.0 * 8 * CAPACITY / 1e6, rssUnderLoad, rss());
         line("GC while measured: %d collections, %d ms in all (the collectors' own figures; a pause stops every "
                 + "thread, so it shows in every latency below)", gc1[0] - gc0[0], gc1[1] - gc0[1]);
+        // per step, whatever the load: CPU time the threads themselves used (not wall time) and bytes they allocated
+        line("per live step while measured (CPU time and allocation of the threads, load-independent): process "
+                        + "CPU %.1f us, all threads' allocation %.1f KB", cpuSeconds * 1e6 / Math.max(1, stepped),
+                (allocated1 - allocated0) / 1e3 / Math.max(1, stepped));
+        Map<String, long[]> byGroup = new java.util.TreeMap<>();
+        threads1.forEach((id, end) -> {
+            ThreadUse start = threads0.get(id);
+            long[] sum = byGroup.computeIfAbsent(group(end.name()), g -> new long[3]);
+            sum[0] += end.cpuNanos() - (start == null ? 0 : start.cpuNanos());
+            sum[1] += end.allocated() - (start == null ? 0 : start.allocated());
+            sum[2]++;
+        });
+        byGroup.entrySet().removeIf(g -> g.getValue()[0] < 500L * Math.max(1, stepped)
+                && g.getValue()[1] < 100L * Math.max(1, stepped));
+        byGroup.forEach((group, sum) -> line("  %-52s CPU %7.1f us/step, allocated %7.1f KB/step (%d threads)",
+                group, sum[0] / 1e3 / Math.max(1, stepped), sum[1] / 1e3 / Math.max(1, stepped), sum[2]));
         int n = Math.min(samples.get(), CAPACITY);
         line("candles closed and stepped on: %,d (%,.0f/s; %,.0f expected from %d feeds at %dx); bot steps on live "
                         + "candles: %,d (%,.0f/s; %,.0f expected)", candles.size(), candles.size() / wall,
@@ -272,6 +299,48 @@ class LiveScaleBench {
     private static double at(long[] sorted, double quantile) {
         int i = (int) Math.min(sorted.length - 1, Math.max(0, (long) Math.ceil(sorted.length * quantile) - 1));
         return sorted[i] / 1e6;
+    }
+
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    /** A platform thread's CPU time and bytes allocated so far (a carrier's include its virtual threads'). */
+    private record ThreadUse(String name, long cpuNanos, long allocated) {
+    }
+
+    private static Map<Long, ThreadUse> threadUse() {
+        long[] ids = THREADS.getAllThreadIds();
+        long[] cpu = THREADS.getThreadCpuTime(ids);
+        long[] allocated = THREADS.getThreadAllocatedBytes(ids);
+        var infos = THREADS.getThreadInfo(ids);
+        Map<Long, ThreadUse> use = new HashMap<>();
+        for (int i = 0; i < ids.length; i++) {
+            if (infos[i] != null && cpu[i] >= 0 && allocated[i] >= 0) {
+                use.put(ids[i], new ThreadUse(infos[i].getThreadName(), cpu[i], allocated[i]));
+            }
+        }
+        return use;
+    }
+
+    /** The role of a thread, from its name. */
+    private static String group(String thread) {
+        if (thread.matches("bot-\\d+")) {
+            return "bot workers (the steps: decisions)";
+        }
+        if (thread.startsWith("ForkJoinPool-")) {
+            return "virtual threads' carriers (writes, feed tasks, ...)";
+        }
+        if (thread.startsWith("vert.x-eventloop")) {
+            return "Vert.x event loops (PostgreSQL client)";
+        }
+        if (thread.startsWith("sim-venue")) {
+            return "SIM's thread (its candles, the feeds' hand-off)";
+        }
+        if (thread.startsWith("C1 ") || thread.startsWith("C2 ") || thread.startsWith("G1 ")
+                || thread.startsWith("GC ") || thread.startsWith("VM ")) {
+            return "JVM (JIT, GC, VM)";
+        }
+        return "other: " + thread.replaceAll("\\d+", "N");
     }
 
     /** Collections and milliseconds spent in them so far, all collectors together. */

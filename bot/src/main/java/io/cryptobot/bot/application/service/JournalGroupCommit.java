@@ -48,9 +48,12 @@ class JournalGroupCommit {
         this.executor = workers.journalWriters();
     }
 
-    /** A session's writer that writes its batches for {@code bot} of {@code owner} here. */
-    JournalWriter writerFor(BotId bot, UserId owner, Executor steps) {
-        return JournalWriter.grouped((entries, activity) -> write(bot, owner, entries, activity), steps);
+    /**
+     * A session's writer that writes its batches for {@code bot} of {@code owner} here (an idle one starts on
+     * {@code starts}).
+     */
+    JournalWriter writerFor(BotId bot, UserId owner, Executor starts) {
+        return JournalWriter.grouped((entries, activity) -> write(bot, owner, entries, activity), starts);
     }
 
     /** Queues a batch for the next group; the future completes once it is durable (or fails with the cause). */

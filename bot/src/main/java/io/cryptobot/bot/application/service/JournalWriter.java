@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.function.BooleanSupplier;
 
 /**
  * The ordered writer of one session's journal, off the session's lock. Two kinds of writes queue here, in the
@@ -16,7 +15,8 @@ import java.util.function.BooleanSupplier;
  *   <li>hand-order entries (a journal entry and the order activity it caused): whatever entries have queued while
  *   the previous write ran go to the database as one batch (the entries, then their activity, one disk flush for
  *   all), so concurrent requests share the cost of a flush instead of queueing behind one flush each;</li>
- *   <li>a step's write (its checkpoint, equity samples and activity), written on its own.</li>
+ *   <li>a step's write (its checkpoint, equity samples and activity), written on its own: the step hands its write
+ *   over (to the checkpoints of every bot written together) and answers a future, so no thread waits for it.</li>
  * </ul>
  * A caller is answered, and a step is over, when its write is durable, never before; callers wait outside the
  * session's lock, so the session keeps applying inputs while the database works. The other writes of a session
@@ -25,10 +25,11 @@ import java.util.function.BooleanSupplier;
  * the session's memory is then ahead of its journal and must be put aside and rebuilt, as after a crash. The
  * writer never takes the session's lock (a holder of the lock may be waiting in {@link #flush}).
  * <p>
- * A writer made {@link #grouped} hands its batches to a store that answers later (the sessions' shared
- * {@link JournalGroupCommit}) and holds no thread while a batch is written: when the batch is durable, the thread
- * that wrote it completes the batch's callers and hands this session's next batch over at once, so the sessions'
- * next batches meet in the next group. A step's write always runs on this writer's executor.
+ * An idle writer starts on its executor. A writer made {@link #grouped} hands its batches to a store that answers
+ * later (the sessions' shared {@link JournalGroupCommit}) and holds no thread while a batch or a step is written:
+ * when one is durable, the thread that completed it completes its callers and hands this session's next write over
+ * at once, so the sessions' next batches meet in the next group. Since nothing it does blocks, a grouped writer
+ * may start on the submitting thread ({@code Runnable::run}): no thread is started for a step.
  */
 final class JournalWriter {
     /** At most this many entries in one batch, so one transaction stays small. */
@@ -44,13 +45,19 @@ final class JournalWriter {
         CompletableFuture<Void> write(List<BotControl> entries, List<StepJournal.Step> activity);
     }
 
-    /** An entry with its activity, or (entry null) a step's write, which answers whether the bot is still live. */
-    private record Pending(BotControl entry, StepJournal.Step activity, BooleanSupplier step,
-                           CompletableFuture<Boolean> durable) {
+    /**
+     * A step's write: hands the step's write over and answers at once a future completed once it is durable, with
+     * whether the bot is still live. It must not wait for the write itself (it may run on the thread that completed
+     * the session's previous write).
+     */
+    interface StepWrite {
+        CompletableFuture<Boolean> write();
     }
 
-    /** What {@link #take} found: a batch to write, nothing (the writer stopped), or a step for the executor. */
-    private static final List<Pending> STEP_NEXT = java.util.Collections.unmodifiableList(new ArrayList<>());
+    /** An entry with its activity, or (entry null) a step's write, which answers whether the bot is still live. */
+    private record Pending(BotControl entry, StepJournal.Step activity, StepWrite step,
+                           CompletableFuture<Boolean> durable) {
+    }
 
     private final LaterBatchStore store;
     private final Executor executor;
@@ -76,7 +83,7 @@ final class JournalWriter {
         this.executor = executor;
     }
 
-    /** A writer whose batches go to a store that answers later (steps still run on {@code executor}). */
+    /** A writer whose batches go to a store that answers later; an idle writer starts on {@code executor}. */
     static JournalWriter grouped(LaterBatchStore store, Executor executor) {
         return new JournalWriter(store, executor);
     }
@@ -87,25 +94,29 @@ final class JournalWriter {
     }
 
     /**
-     * Queues a step's write, run after everything queued before it; the future holds what it answered (whether
-     * the bot is still live) once it is durable.
+     * Queues a step's write, handed over after everything queued before it is durable; the future holds what it
+     * answered (whether the bot is still live) once it is durable.
      */
-    CompletableFuture<Boolean> submitStep(BooleanSupplier write) {
+    CompletableFuture<Boolean> submitStep(StepWrite write) {
         return enqueue(null, null, write);
     }
 
-    private synchronized CompletableFuture<Boolean> enqueue(BotControl entry, StepJournal.Step activity,
-                                                            BooleanSupplier step) {
-        if (failure != null) {
-            return CompletableFuture.failedFuture(failure);
-        }
-        CompletableFuture<Boolean> durable = new CompletableFuture<>();
-        queue.add(new Pending(entry, activity, step, durable));
-        tail = durable;
-        if (!writing) {
+    private CompletableFuture<Boolean> enqueue(BotControl entry, StepJournal.Step activity, StepWrite step) {
+        CompletableFuture<Boolean> durable;
+        synchronized (this) {
+            if (failure != null) {
+                return CompletableFuture.failedFuture(failure);
+            }
+            durable = new CompletableFuture<>();
+            queue.add(new Pending(entry, activity, step, durable));
+            tail = durable;
+            if (writing) {
+                return durable;
+            }
             writing = true;
-            executor.execute(() -> drain(true));
         }
+        // outside the monitor: an executor that runs the drain here (a grouped writer's) completes callers on it
+        executor.execute(this::drain);
         return durable;
     }
 
@@ -131,64 +142,48 @@ final class JournalWriter {
     }
 
     /**
-     * Writes what is queued, batch after batch, while {@code writing}. On the executor's thread ({@code own}) a
-     * step runs here; resumed on the thread that completed a batch, a step is handed to the executor instead.
+     * Writes what is queued, batch after batch, while {@code writing}: on the executor's thread, then on the thread
+     * that completed the previous write, if that write answered later.
      */
-    private void drain(boolean own) {
+    private void drain() {
         while (true) {
-            List<Pending> batch = take(own);
+            List<Pending> batch = take();
             if (batch == null) {
                 return;
             }
-            if (batch == STEP_NEXT) {
-                executor.execute(() -> drain(true));
-                return;
-            }
-            if (batch.get(0).step() != null) {
-                boolean answer;
-                try {
-                    answer = batch.get(0).step().getAsBoolean();
-                } catch (RuntimeException | Error thrown) {
-                    fail(batch, thrown);
-                    return;
-                }
-                batch.get(0).durable().complete(answer);
-                continue;
-            }
-            CompletableFuture<Void> written;
+            CompletableFuture<?> written;
             try {
-                written = store.write(batch.stream().map(Pending::entry).toList(),
+                written = batch.get(0).step() != null ? batch.get(0).step().write()
+                        : store.write(batch.stream().map(Pending::entry).toList(),
                         batch.stream().map(Pending::activity).toList());
             } catch (RuntimeException | Error thrown) {
                 written = CompletableFuture.failedFuture(thrown);
             }
             if (!written.isDone()) {
-                // the thread that completes the batch goes on with the next one (and no thread waits meanwhile)
-                written.whenComplete((nothing, thrown) -> {
-                    if (finished(batch, thrown)) {
-                        drain(false);
+                // the thread that completes the write goes on with the next one (and no thread waits meanwhile)
+                written.whenComplete((answer, thrown) -> {
+                    if (finished(batch, answer, thrown)) {
+                        drain();
                     }
                 });
                 return;
             }
-            Throwable thrown = written.handle((nothing, t) -> t).join();
-            if (!finished(batch, thrown)) {
+            Object answer = written.handle((a, t) -> a).join();
+            Throwable thrown = written.handle((a, t) -> t).join();
+            if (!finished(batch, answer, thrown)) {
                 return;
             }
         }
     }
 
-    /**
-     * The next batch: a step alone, or the entries queued up to the next step; null when nothing is queued (the
-     * writer stops), {@link #STEP_NEXT} when the next is a step and this is not the executor's thread.
-     */
-    private synchronized List<Pending> take(boolean own) {
+    /** The next batch: a step alone, or the entries queued up to the next step; null when nothing is queued. */
+    private synchronized List<Pending> take() {
         if (queue.isEmpty()) {
             writing = false;
             return null;
         }
         if (queue.peek().step() != null) {
-            return own ? List.of(queue.poll()) : STEP_NEXT;
+            return List.of(queue.poll());
         }
         List<Pending> batch = new ArrayList<>();
         while (!queue.isEmpty() && queue.peek().step() == null && batch.size() < MAX_BATCH) {
@@ -197,14 +192,21 @@ final class JournalWriter {
         return batch;
     }
 
-    /** Completes a written batch's callers: true, or false when it failed (the writer is then failed). */
-    private boolean finished(List<Pending> batch, Throwable thrown) {
+    /**
+     * Completes a written batch's callers (a step's with what it answered, entries' with true): true, or false when
+     * it failed (the writer is then failed).
+     */
+    private boolean finished(List<Pending> batch, Object answer, Throwable thrown) {
         if (thrown != null) {
             fail(batch, thrown instanceof CompletionException && thrown.getCause() != null ? thrown.getCause()
                     : thrown);
             return false;
         }
-        batch.forEach(p -> p.durable().complete(true));
+        if (batch.get(0).step() != null) {
+            batch.get(0).durable().complete((Boolean) answer);
+        } else {
+            batch.forEach(p -> p.durable().complete(true));
+        }
         return true;
     }
 

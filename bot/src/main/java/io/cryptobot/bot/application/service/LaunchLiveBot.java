@@ -134,8 +134,10 @@ class LaunchLiveBot {
                 tradingStart, bot.id().value().getMostSignificantBits(), prefix, false), List.of(market),
                 venue, strategy,
                 (long time, double equity, boolean exposed) -> self[0].equity.append(time, equity, exposed), journal);
-        // the session's hand-order batches are written together with those of the other sessions busy meanwhile
-        JournalWriter writer = groupCommit.writerFor(bot.id(), bot.owner(), workers.journalWriters());
+        // the session's hand-order batches are written together with those of the other sessions busy meanwhile;
+        // the writer only hands its writes over (to the group commit, to the grouped checkpoints), so an idle one
+        // starts on the submitting thread: no thread is started for a step's write
+        JournalWriter writer = groupCommit.writerFor(bot.id(), bot.owner(), Runnable::run);
         LiveSession runner = new LiveSession(bot, session, journal, writer);
         runner.liveTrading = liveTrading;
         runner.holdsAccountOrders = checks.aloneOnAccount(bot, projected.size());

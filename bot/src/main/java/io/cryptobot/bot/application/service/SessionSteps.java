@@ -168,13 +168,7 @@ class SessionSteps {
             UserId owner = runner.bot.owner();
             // queued behind the hand orders the session applied before this step; the checkpoint first: what the
             // order journal holds never comes from a step after it
-            written = runner.writer.submitStep(() -> {
-                boolean live = progress.map(this::store).getOrElse(true);
-                if (live && !activity.isEmpty()) {
-                    projection.record(owner, activity);
-                }
-                return live;
-            });
+            written = runner.writer.submitStep(() -> write(progress, owner, activity));
         }
         return new StepWrite(written, activity.halts(), new AtomicBoolean());
     }
@@ -280,11 +274,39 @@ class SessionSteps {
     }
 
     /**
+     * A step's write handed over: the checkpoint (if any) with the other bots' stepping meanwhile, then, if the
+     * step had activity and the bot is still live, its activity (committed synchronously, so the checkpoint is
+     * durable with it) on a journal writer's thread. Answers whether the bot is still live, once durable; holds
+     * no thread while the checkpoint is written.
+     */
+    private CompletableFuture<Boolean> write(Option<Progress> progress, UserId owner, StepJournal.Step activity) {
+        CompletableFuture<Boolean> checkpointed = progress.isEmpty() ? CompletableFuture.completedFuture(true)
+                : store.checkpointLater(progress.get().bot(), progress.get().equity()).thenApply(live -> {
+                    published(progress.get());
+                    return live;
+                });
+        if (activity.isEmpty()) {
+            return checkpointed;
+        }
+        return checkpointed.thenCompose(live -> !live ? CompletableFuture.completedFuture(false)
+                : CompletableFuture.supplyAsync(() -> {
+                    projection.record(owner, activity);
+                    return true;
+                }, workers.journalWriters()));
+    }
+
+    /**
      * Stores a checkpoint: its equity samples, then the bot's progress; false when the bot is no longer live. The
      * stored samples are then handed to the equity listeners (alert rules), which only take them.
      */
     private boolean store(Progress progress) {
         boolean live = store.checkpoint(progress.bot(), progress.equity());
+        published(progress);
+        return live;
+    }
+
+    /** The checkpoint's equity samples, stored, handed to the equity listeners (alert rules), which only take them. */
+    private void published(Progress progress) {
         if (!progress.equity().isEmpty()) {
             EquitySeries series = progress.equity();
             List<BotEquitySampled.Sample> samples = new ArrayList<>(series.size());
@@ -295,7 +317,6 @@ class SessionSteps {
             equityListeners.publish(new BotEquitySampled(bot.owner(), bot.id().value(), bot.name(), samples,
                     progress.grossExposure()));
         }
-        return live;
     }
 
     /** Stores the bot's progress (and equity samples) up to the last step; a bot moved meanwhile ends here. */

@@ -93,7 +93,7 @@ class JournalWriterTest {
         writer.submit(entry("b"), nothing());
         CompletableFuture<Boolean> step = writer.submitStep(() -> {
             batches.add(List.of("step"));
-            return false;
+            return CompletableFuture.completedFuture(false);
         });
         CompletableFuture<Boolean> after = writer.submit(entry("c"), nothing());
 
@@ -113,7 +113,7 @@ class JournalWriterTest {
         boolean[] stepWritten = {false};
         CompletableFuture<Boolean> step = writer.submitStep(() -> {
             stepWritten[0] = true;
-            return true;
+            return CompletableFuture.completedFuture(true);
         });
 
         while (!tasks.isEmpty()) {
@@ -123,6 +123,40 @@ class JournalWriterTest {
         assertThat(warmedUp).isCompletedExceptionally();
         assertThatThrownBy(() -> JournalWriter.await(step)).isSameAs(failWith);
         assertThat(stepWritten[0]).isFalse();
+    }
+
+    @Test
+    void a_step_answered_later_holds_no_thread_and_what_follows_it_goes_on_the_thread_that_answered_it() {
+        CompletableFuture<Boolean> checkpoint = new CompletableFuture<>();
+        CompletableFuture<Boolean> step = writer.submitStep(() -> checkpoint);
+        CompletableFuture<Boolean> after = writer.submit(entry("c"), nothing());
+
+        tasks.poll().run();
+
+        assertThat(step).as("handed over, not durable yet").isNotDone();
+        assertThat(after).as("never ahead of the step before it").isNotDone();
+        assertThat(batches).isEmpty();
+        assertThat(tasks).as("no thread waits for the step").isEmpty();
+        checkpoint.complete(false);
+        assertThat(step).isCompletedWithValue(false);
+        assertThat(batches).containsExactly(List.of("c"));
+        assertThat(after).isCompletedWithValue(true);
+        assertThat(tasks).isEmpty();
+    }
+
+    @Test
+    void a_step_whose_write_fails_later_fails_everything_queued_after_it() {
+        CompletableFuture<Boolean> checkpoint = new CompletableFuture<>();
+        CompletableFuture<Boolean> step = writer.submitStep(() -> checkpoint);
+        CompletableFuture<Boolean> after = writer.submit(entry("c"), nothing());
+        tasks.poll().run();
+
+        checkpoint.completeExceptionally(new IllegalStateException("connection lost"));
+
+        assertThatThrownBy(() -> JournalWriter.await(step)).hasMessage("connection lost");
+        assertThat(after).isCompletedExceptionally();
+        assertThat(batches).isEmpty();
+        assertThatThrownBy(writer::flush).hasMessage("connection lost");
     }
 
     @Test

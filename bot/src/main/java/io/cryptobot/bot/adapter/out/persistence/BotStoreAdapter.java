@@ -3,6 +3,7 @@ package io.cryptobot.bot.adapter.out.persistence;
 import io.cryptobot.bot.domain.strategy.EntrySizing;
 import io.cryptobot.bot.domain.strategy.Sizing;
 import io.cryptobot.bot.application.port.out.BotStorePort;
+import io.cryptobot.bot.application.port.out.BotWorkersPort;
 import io.cryptobot.bot.domain.bot.Bot;
 import io.cryptobot.bot.domain.bot.BotControl;
 import io.cryptobot.bot.domain.bot.BotId;
@@ -59,9 +60,10 @@ class BotStoreAdapter implements BotStorePort {
     private final java.util.concurrent.ConcurrentHashMap<UserId, java.util.concurrent.atomic.AtomicLong> versions =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    BotStoreAdapter(Pool pool) {
+    BotStoreAdapter(Pool pool, BotWorkersPort workers) {
         this.pool = pool;
-        this.checkpoints = new GroupedCheckpoints(pool);
+        // a burst's checkpoints are written after its decisions, not beside them
+        this.checkpoints = new GroupedCheckpoints(pool, workers.afterWaitingSteps(), this::written);
     }
 
     @Override
@@ -192,11 +194,13 @@ class BotStoreAdapter implements BotStorePort {
 
     @Override
     public boolean checkpoint(Bot bot, io.cryptobot.portfolio.domain.metrics.EquitySeries equity) {
-        try {
-            return checkpoints.write(bot, liveStart(bot), closeText(bot), equity);
-        } finally {
-            written(bot.owner());
-        }
+        return checkpoints.write(bot, liveStart(bot), equity);
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<Boolean> checkpointLater(Bot bot,
+            io.cryptobot.portfolio.domain.metrics.EquitySeries equity) {
+        return checkpoints.writeLater(bot, liveStart(bot), equity);
     }
 
     private boolean checkpointed(Bot bot) {
@@ -444,7 +448,7 @@ class BotStoreAdapter implements BotStorePort {
     }
 
     /** The last close as exact text at its price scale ({@code 42000.50}). */
-    private static String closeText(Bot bot) {
+    static String closeText(Bot bot) {
         return bot.lastClose().map(close -> close.toBigDecimal().toPlainString()).getOrNull();
     }
 

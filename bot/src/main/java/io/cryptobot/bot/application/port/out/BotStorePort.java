@@ -51,6 +51,21 @@ public interface BotStorePort {
         return checkpoint(bot);
     }
 
+    /**
+     * {@link #checkpoint(Bot, io.cryptobot.portfolio.domain.metrics.EquitySeries)} without holding the caller: the
+     * future answers whether the bot is still live once the checkpoint is stored (or fails with the cause). An
+     * adapter that writes many bots' checkpoints together holds no thread per checkpoint meanwhile; this default
+     * stores it on the calling thread.
+     */
+    default java.util.concurrent.CompletableFuture<Boolean> checkpointLater(Bot bot,
+            io.cryptobot.portfolio.domain.metrics.EquitySeries equity) {
+        try {
+            return java.util.concurrent.CompletableFuture.completedFuture(checkpoint(bot, equity));
+        } catch (RuntimeException e) {
+            return java.util.concurrent.CompletableFuture.failedFuture(e);
+        }
+    }
+
     void addControl(BotId id, BotControl control);
 
     /** Adds controls, in order, in one transaction durable when this returns (a live venue's reports, one batch). */

@@ -10,6 +10,13 @@ public interface BotWorkersPort {
     /** Where sessions' journal batches are written (blocking on the database; never a step's own thread). */
     Executor journalWriters();
 
+    /**
+     * Like {@link #journalWriters()}, but a task starts only once no step waits for a bot worker (or after a few
+     * milliseconds at the latest): writes that can wait (grouped checkpoints) go after the decisions of a burst of
+     * steps instead of taking cores from them.
+     */
+    Executor afterWaitingSteps();
+
     /** Where live sessions' calls to their venue run (blocking on the network). */
     Executor venueCalls();
 
