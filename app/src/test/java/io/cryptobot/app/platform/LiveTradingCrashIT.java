@@ -81,12 +81,7 @@ class LiveTradingCrashIT {
     @Test
     void orders_in_flight_at_a_sigkill_are_resolved_from_the_venue_once_and_the_ledger_agrees_with_it()
             throws Exception {
-        fakeVenue();
-        app = appOn("live-trading-crash-it")
-                .env("CRYPTOBOT_VENUES_BINANCE_TRADING_ORDER_TIMEOUT", "PT2M")
-                .env("CRYPTOBOT_VENUES_BINANCE_TRADING_IDLE_TIMEOUT", "PT1.5S");
-        app.start();
-        token = app.login();
+        startHoldingAnswers("live-trading-crash-it");
         startLiveBot();
         // an alert rule any open position breaches: the bot's equity samples must reach the alert rules (they did
         // not in the packaged application when a venue's HttpClient thread made the bot's threads)
@@ -246,12 +241,7 @@ class LiveTradingCrashIT {
     @Test
     void a_halt_whose_cancels_are_in_flight_at_a_sigkill_holds_then_reduce_only_holds_and_a_fill_in_flight_counts_once()
             throws Exception {
-        fakeVenue();
-        app = appOn("live-halt-crash-it")
-                .env("CRYPTOBOT_VENUES_BINANCE_TRADING_ORDER_TIMEOUT", "PT2M")
-                .env("CRYPTOBOT_VENUES_BINANCE_TRADING_IDLE_TIMEOUT", "PT1.5S");
-        app.start();
-        token = app.login();
+        startHoldingAnswers("live-halt-crash-it");
         // a market buy of 20 USDT on every candle, never a sell
         startLiveBot("dca", Map.of("interval", "1", "amount", "20", "take_profit", "10", "max_buys", "10000"));
         // a position to reduce later, and orders resting on the venue: three buys under the market, a sell above it
@@ -691,6 +681,19 @@ class LiveTradingCrashIT {
                 Map.of("USDT", new BigDecimal[] {new BigDecimal("1000.00000000"), BigDecimal.ZERO})));
         engine().fees(API_KEY, FakeSpotEngine.FeeAsset.QUOTE, "0.001");
         candlesOnTheClock();
+    }
+
+    /**
+     * The fake venue and the application {@code name} on it, started and logged in, with placements and cancels
+     * awaited 2 minutes (a held answer is still awaited at a kill) and a silent connection noticed after 1.5 s.
+     */
+    private void startHoldingAnswers(String name) throws Exception {
+        fakeVenue();
+        app = appOn(name)
+                .env("CRYPTOBOT_VENUES_BINANCE_TRADING_ORDER_TIMEOUT", "PT2M")
+                .env("CRYPTOBOT_VENUES_BINANCE_TRADING_IDLE_TIMEOUT", "PT1.5S");
+        app.start();
+        token = app.login();
     }
 
     /**
