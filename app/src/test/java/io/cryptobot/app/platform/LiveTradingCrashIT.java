@@ -255,8 +255,10 @@ class LiveTradingCrashIT {
             awaitStatus(id, "accepted");
         }
 
-        // 1. the halt's cancels in flight: carried out by the venue, answers held (the timeout is 2 minutes)
+        // 1. the halt's cancels in flight: carried out by the venue, answers held (the timeout is 2 minutes) and
+        // their executionReports lost, so that the process hears nothing of them before it dies
         awaitBetweenSteps();
+        binance.dropReports(API_KEY);
         for (int i = 0; i < resting.size(); i++) {
             binance.failNext("DELETE", "/api/v3/order", FakeBinance.Fault.processedWithoutAnswer());
         }
@@ -274,6 +276,8 @@ class LiveTradingCrashIT {
         assertThat(pausedBot.get("status").asText()).isEqualTo("paused");
         Instant lastStepAtKill = Instant.parse(pausedBot.get("lastStep").asText());
         app.kill();
+        assertThat(binance.droppedReports(API_KEY)).as("the cancels' reports lost").isEqualTo(resting.size());
+        binance.resumeReports(API_KEY);
         List<String> placedAtKill = sentOrders();
         assertThat(cancelsSent()).as("one cancel each before the kill")
                 .containsExactlyInAnyOrderEntriesOf(counts(resting.values()));
