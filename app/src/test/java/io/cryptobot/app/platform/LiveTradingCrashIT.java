@@ -81,12 +81,7 @@ class LiveTradingCrashIT {
     @Test
     void orders_in_flight_at_a_sigkill_are_resolved_from_the_venue_once_and_the_ledger_agrees_with_it()
             throws Exception {
-        fakeVenue();
-        app = appOn("live-trading-crash-it")
-                .env("CRYPTOBOT_VENUES_BINANCE_TRADING_ORDER_TIMEOUT", "PT2M")
-                .env("CRYPTOBOT_VENUES_BINANCE_TRADING_IDLE_TIMEOUT", "PT1.5S");
-        app.start();
-        token = app.login();
+        startHoldingAnswers("live-trading-crash-it");
         startLiveBot();
         // an alert rule any open position breaches: the bot's equity samples must reach the alert rules (they did
         // not in the packaged application when a venue's HttpClient thread made the bot's threads)
@@ -228,6 +223,193 @@ class LiveTradingCrashIT {
         }
         assertThat(all).containsValue(cid);
         agreesWithTheVenue(all);
+    }
+
+    /**
+     * A kill-switch change in flight on a live venue (issue 12). A live {@code dca} bot (a market buy on every candle)
+     * whose account also has orders resting on the venue by hand (three buys under the market, a sell above it) is
+     * halted between two candles; the venue carries out each of the halt's cancels and holds its answer (cancels in
+     * flight), and the process is killed before any answer comes. After the restart the halt holds: every order that
+     * was open ends canceled, canceled on the venue once (the halt's cancel before the kill, at most one more after
+     * it, no cancel of any other order), the bot is paused and places nothing on the candles it goes on stepping, a
+     * new order is denied (rule {@code trading_state}), and the journal, the ledger and the venue agree. Then
+     * reduce-only, a closing sell resting on the venue, the database stopped and the sell filled on the venue (its
+     * report reaches the process, which cannot journal it), killed: after the restart trading is still reducing, the
+     * fill is applied once under the venue's trade id, buys (by hand, then by the resumed bot) are denied (rule
+     * {@code reduce_only}) and only a closing sell reaches the venue.
+     */
+    @Test
+    void a_halt_whose_cancels_are_in_flight_at_a_sigkill_holds_then_reduce_only_holds_and_a_fill_in_flight_counts_once()
+            throws Exception {
+        startHoldingAnswers("live-halt-crash-it");
+        // a market buy of 20 USDT on every candle, never a sell
+        startLiveBot("dca", Map.of("interval", "1", "amount", "20", "take_profit", "10", "max_buys", "10000"));
+        // a position to reduce later, and orders resting on the venue: three buys under the market, a sell above it
+        awaitStatus(place("halt-held", "buy", "0.300", null), "filled");
+        Map<String, String> resting = new java.util.LinkedHashMap<>();
+        resting.put(place("halt-rest-1", "buy", "0.100", "80.00"), "halt-rest-1");
+        resting.put(place("halt-rest-2", "buy", "0.100", "79.00"), "halt-rest-2");
+        resting.put(place("halt-rest-3", "buy", "0.100", "78.00"), "halt-rest-3");
+        resting.put(place("halt-rest-4", "sell", "0.100", "150.00"), "halt-rest-4");
+        for (String id : resting.keySet()) {
+            awaitStatus(id, "accepted");
+        }
+
+        // 1. the halt's cancels in flight: carried out by the venue, answers held (the timeout is 2 minutes) and
+        // their executionReports lost, so that the process hears nothing of them before it dies
+        awaitBetweenSteps();
+        binance.dropReports(API_KEY);
+        for (int i = 0; i < resting.size(); i++) {
+            binance.failNext("DELETE", "/api/v3/order", FakeBinance.Fault.processedWithoutAnswer());
+        }
+        app.call("POST", "/api/risk/halt", token, Map.of("reason", "halt crash test"), 200);
+        for (String cid : resting.values()) {
+            await("the halt's cancel of " + cid + " carried out on the venue", () -> venueOrder(cid),
+                    o -> o.get("status").asText().equals("CANCELED"));
+        }
+        await("the halt's four cancels read by the venue", () -> PackagedApp.JSON.valueToTree(cancelsSent()),
+                c -> c.size() == resting.size());
+        for (String id : resting.keySet()) {
+            assertThat(status(id)).as("the cancel's answer has not come").isEqualTo("pending_cancel");
+        }
+        JsonNode pausedBot = app.call("GET", "/api/bots/" + bot, token, null, 200);
+        assertThat(pausedBot.get("status").asText()).isEqualTo("paused");
+        Instant lastStepAtKill = Instant.parse(pausedBot.get("lastStep").asText());
+        app.kill();
+        assertThat(binance.droppedReports(API_KEY)).as("the cancels' reports lost").isEqualTo(resting.size());
+        binance.resumeReports(API_KEY);
+        List<String> placedAtKill = sentOrders();
+        assertThat(cancelsSent()).as("one cancel each before the kill")
+                .containsExactlyInAnyOrderEntriesOf(counts(resting.values()));
+        restart("paused");
+
+        assertThat(app.call("GET", "/api/risk/state", token, null, 200).get("state").asText()).isEqualTo("halted");
+        for (String id : resting.keySet()) {
+            awaitStatus(id, "canceled");
+        }
+        assertThat(app.call("GET", "/api/bots/" + bot, token, null, 200).get("statusReason").asText())
+                .contains("kill switch: halt crash test");
+        // the paused bot goes on stepping (its strategy sees each candle) and places nothing
+        await("a candle stepped by the paused bot after the restart", () -> app.call("GET", "/api/bots/" + bot,
+                token, null, 200), b -> b.get("status").asText().equals("paused")
+                && Instant.parse(b.get("lastStep").asText()).isAfter(lastStepAtKill));
+        JsonNode denied = order("after-halt", "buy", "0.100", "80.00");
+        assertThat(denied.get("status").asText()).as("%s", denied).isEqualTo("denied");
+        await("the order refused by the kill switch", () -> blocks("trading_state"),
+                items -> items.findValuesAsText("orderId").contains(denied.get("id").asText()));
+        agreesWithTheVenue(allBotOrders());
+        assertThat(sentOrders()).as("nothing placed since the kill").isEqualTo(placedAtKill);
+        Map<String, Long> cancels = cancelsSent();
+        assertThat(cancels.keySet()).as("no cancel of any other order").isEqualTo(new java.util.HashSet<>(
+                resting.values()));
+        for (String cid : resting.values()) {
+            assertThat(cancels.get(cid)).as("cancels of %s: the halt's, and at most one sent again after the"
+                    + " restart", cid).isBetween(1L, 2L);
+            assertThat(new BigDecimal(venueOrder(cid).get("executedQty").asText())).isZero();
+        }
+
+        // 2. reduce-only just before a kill, a closing sell resting; its fill reaches the process, which cannot
+        // journal it: the database is stopped
+        app.call("POST", "/api/risk/reduce-only", token, Map.of("reason", "unwind crash test"), 200);
+        String closing = place("unwind-rest", "sell", "0.100", "130.00");
+        awaitStatus(closing, "accepted");
+        assertThat(binance.subscriptions(API_KEY)).as("the report stream is up").isPositive();
+        freeze();
+        try {
+            engine().trade(SYMBOL, "130.00", "0.100");
+            assertThat(venueOrder("unwind-rest").get("status").asText()).isEqualTo("FILLED");
+            // the executionReport is on the stream; the process takes it and waits on the database to journal it
+            Thread.sleep(1_500);
+            app.kill();
+        } finally {
+            thaw();
+        }
+        List<String> placedAtSecondKill = sentOrders();
+        restart("paused");
+
+        assertThat(app.call("GET", "/api/risk/state", token, null, 200).get("state").asText()).isEqualTo("reducing");
+        awaitStatus(closing, "filled");
+        String trade = tradeIdOf("unwind-rest");
+        assertThat(app.call("GET", "/api/orders/" + closing, token, null, 200).get("fills")
+                .findValuesAsText("tradeId")).as("the venue's trade, once").containsExactly(trade);
+        awaitReconciled();
+        JsonNode buy = order("unwind-buy", "buy", "0.100", "80.00");
+        assertThat(buy.get("status").asText()).as("%s", buy).isEqualTo("denied");
+        String sell = place("unwind-sell", "sell", "0.100", null);
+        awaitStatus(sell, "filled");
+        // the bot resumed under reduce-only: its buy on the next candle is denied, never sent
+        app.call("POST", "/api/bots/" + bot + "/resume", token, null, 200);
+        await("the resumed bot's buy denied by reduce-only", () -> blocks("reduce_only"), items -> {
+            for (JsonNode b : items) {
+                if (b.get("side").asText().equals("buy") && !b.get("orderId").asText().equals(buy.get("id").asText())) {
+                    return true;
+                }
+            }
+            return false;
+        });
+        assertThat(blocks("reduce_only").findValuesAsText("orderId")).contains(buy.get("id").asText());
+        List<String> sentSince = sentOrders().subList(placedAtSecondKill.size(), sentOrders().size());
+        assertThat(sentSince).as("only the closing order left").containsExactly("unwind-sell");
+        app.call("POST", "/api/bots/" + bot + "/pause", token, Map.of("reason", "check"), 200);
+        awaitSettled();
+        agreesWithTheVenue(allBotOrders());
+    }
+
+    /**
+     * Until the bot's order on the candle that closed last has been answered and no order of the bot waits for the
+     * venue, at least 5 s before the next candle closes (a dca bot places one on every candle; the hand orders here
+     * are named {@code halt-...}).
+     */
+    private void awaitBetweenSteps() throws Exception {
+        long into = System.currentTimeMillis() % MINUTE;
+        if (into > 45_000) {
+            Thread.sleep(MINUTE - into + 500);
+        }
+        long closed = Timeframe.M1.floor(System.currentTimeMillis());
+        JsonNode sent = await("the bot's order on the candle closed at " + Instant.ofEpochMilli(closed),
+                () -> PackagedApp.JSON.valueToTree(binance.requests().stream().filter(r -> r.method().equals("POST")
+                        && r.path().equals("/api/v3/order") && r.at().toEpochMilli() >= closed)
+                        .map(r -> r.param("newClientOrderId")).filter(c -> !c.startsWith("halt-")).toList()),
+                n -> n.size() >= 1);
+        String cid = sent.get(0).asText();
+        await("the order " + cid + " answered", () -> orderByClientId(cid), o -> !o.isMissingNode()
+                && !List.of("initialized", "submitted", "pending_cancel").contains(o.get("status").asText()));
+        awaitSettled();
+        assertThat(System.currentTimeMillis() % MINUTE).as("the next candle is 5 s away at least")
+                .isLessThan(55_000);
+    }
+
+    /** The bot's account reconciled with the venue (orders may leave). */
+    private void awaitReconciled() throws Exception {
+        await("the account reconciled", () -> app.call("GET", "/api/bots/" + bot + "/reconciliation", token, null,
+                200), r -> r.get("reconciled").asBoolean());
+    }
+
+    /** Every order of the bot (its own and those placed by hand on its account): id to client order id. */
+    private Map<String, String> allBotOrders() throws Exception {
+        Map<String, String> all = new HashMap<>();
+        for (JsonNode o : botOrders()) {
+            all.put(o.get("id").asText(), o.get("clientOrderId").asText());
+        }
+        return all;
+    }
+
+    /** The cancels the venue has read, by client order id. */
+    private Map<String, Long> cancelsSent() {
+        return binance.requests().stream().filter(r -> r.method().equals("DELETE")
+                        && r.path().equals("/api/v3/order"))
+                .collect(java.util.stream.Collectors.groupingBy(r -> r.param("origClientOrderId"),
+                        java.util.stream.Collectors.counting()));
+    }
+
+    private static Map<String, Long> counts(java.util.Collection<String> each) {
+        return each.stream().collect(java.util.stream.Collectors.toMap(c -> c, c -> 1L));
+    }
+
+    /** The bot's block events refused by {@code rule}, newest first. */
+    private JsonNode blocks(String rule) throws Exception {
+        return app.call("GET", "/api/risk/blocks?bot=" + bot + "&rule=" + rule + "&limit=100", token, null, 200)
+                .get("items");
     }
 
     /**
@@ -415,18 +597,30 @@ class LiveTradingCrashIT {
     }
 
     private String place(String clientOrderId, String quantity, String limitPrice) throws Exception {
+        return place(clientOrderId, "buy", quantity, limitPrice);
+    }
+
+    /** A hand order that passes the session's checks: a limit GTC order, or a market order without a price. */
+    private String place(String clientOrderId, String side, String quantity, String limitPrice) throws Exception {
+        JsonNode placed = order(clientOrderId, side, quantity, limitPrice);
+        assertThat(placed.get("status").asText()).as("%s", placed).isNotIn("denied", "rejected");
+        return placed.get("id").asText();
+    }
+
+    /** A hand order as the API answers it (201, whatever its status). */
+    private JsonNode order(String clientOrderId, String side, String quantity, String limitPrice) throws Exception {
         Map<String, Object> order = new HashMap<>();
         order.put("accountId", account);
         order.put("clientOrderId", clientOrderId);
         order.put("instrument", INSTRUMENT);
-        order.put("side", "buy");
-        order.put("type", "limit");
+        order.put("side", side);
+        order.put("type", limitPrice == null ? "market" : "limit");
         order.put("quantity", quantity);
-        order.put("limitPrice", limitPrice);
-        order.put("timeInForce", "gtc");
-        JsonNode placed = app.call("POST", "/api/orders", token, order, 201);
-        assertThat(placed.get("status").asText()).as("%s", placed).isNotIn("denied", "rejected");
-        return placed.get("id").asText();
+        if (limitPrice != null) {
+            order.put("limitPrice", limitPrice);
+            order.put("timeInForce", "gtc");
+        }
+        return app.call("POST", "/api/orders", token, order, 201);
     }
 
     private String status(String order) throws Exception {
@@ -494,6 +688,19 @@ class LiveTradingCrashIT {
     }
 
     /**
+     * The fake venue and the application {@code name} on it, started and logged in, with placements and cancels
+     * awaited 2 minutes (a held answer is still awaited at a kill) and a silent connection noticed after 1.5 s.
+     */
+    private void startHoldingAnswers(String name) throws Exception {
+        fakeVenue();
+        app = appOn(name)
+                .env("CRYPTOBOT_VENUES_BINANCE_TRADING_ORDER_TIMEOUT", "PT2M")
+                .env("CRYPTOBOT_VENUES_BINANCE_TRADING_IDLE_TIMEOUT", "PT1.5S");
+        app.start();
+        token = app.login();
+    }
+
+    /**
      * The packaged application {@code name} (its data directory) pointed at the fake venue's REST, market and trading
      * WebSocket URLs, reconnecting its streams within half a second and noticing a silent one after 1.5 s.
      */
@@ -508,11 +715,16 @@ class LiveTradingCrashIT {
     }
 
     private void restart() throws Exception {
+        restart("running");
+    }
+
+    /** Starts the application again and waits for the bot in {@code status}, its session launched (ready). */
+    private void restart(String status) throws Exception {
         app.start();
         token = app.login();
-        await("the bot running again", () -> app.call("GET", "/api/bots/" + bot, token, null, 200), b -> {
+        await("the bot " + status + " again", () -> app.call("GET", "/api/bots/" + bot, token, null, 200), b -> {
             assertThat(b.get("status").asText()).as("bot %s", b).isNotIn("failed", "stopped");
-            return b.get("status").asText().equals("running");
+            return b.get("status").asText().equals(status);
         });
     }
 

@@ -10,11 +10,12 @@ import io.cryptobot.risk.application.port.in.TradingStatus;
 import io.cryptobot.risk.domain.TradingState;
 import io.vavr.control.Option;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 
 /**
  * A live bot's session follows its owner's kill switch: when it moves, and at a launch (the state as stored). The
- * move is journaled (and a halt's pause of a running bot stored) before the session changes; a halt cancels the
- * session's open orders, and the bot stays paused after trading resumes until its owner resumes it.
+ * move is journaled (a halt together with the pause of a running bot, in one write) before the session changes; a
+ * halt cancels the session's open orders, and the bot stays paused after trading resumes until its owner resumes it.
  */
 @ApplicationScoped
 class FollowOwnersKillSwitch {
@@ -41,9 +42,7 @@ class FollowOwnersKillSwitch {
         LiveSession runner = sessions.find(bot.id()).getOrNull();
         if (runner == null) {
             // not run here (or being rebuilt): the rebuild follows the owner's state as stored
-            store.addControl(bot.id(), new BotControl(BotControl.Kind.of(target),
-                    bot.lastStep().getOrElse(Long.MIN_VALUE), reason, clock.now()));
-            pauseOnHalt(bot, target, reason, bot.lastStep().getOrElse(Long.MIN_VALUE));
+            journal(bot, target, reason, bot.lastStep().getOrElse(Long.MIN_VALUE));
             return;
         }
         synchronized (runner) {
@@ -73,9 +72,7 @@ class FollowOwnersKillSwitch {
     /** The session moves to {@code target}: the entry (and a halt's pause) journaled first, then the session. */
     private void changeTradingState(LiveSession runner, TradingState target, String reason) {
         runner.writer.flush();
-        long after = runner.session.lastStepTime();
-        store.addControl(runner.bot.id(), new BotControl(BotControl.Kind.of(target), after, reason, clock.now()));
-        Option<Bot> paused = pauseOnHalt(runner.bot, target, reason, after);
+        Option<Bot> paused = journal(runner.bot, target, reason, runner.session.lastStepTime());
         runner.steps.applyingOwnersKillSwitch(true);
         try {
             runner.session.changeTradingState(target, reason);
@@ -89,12 +86,24 @@ class FollowOwnersKillSwitch {
         projection.record(runner.bot.owner(), runner.steps.drain());
     }
 
-    private Option<Bot> pauseOnHalt(Bot bot, TradingState target, String reason, long after) {
-        if (target != TradingState.HALTED || bot.status() != BotStatus.RUNNING) {
-            return Option.none();
+    /**
+     * Journals the move to {@code target} after step {@code after}; a halt of a running bot is journaled in one write
+     * with the pause it makes (answered: the bot paused). One write, since a process killed between two would leave
+     * the halt's entry on a bot still running, which nothing pauses again (its rebuilt session is halted already): it
+     * would trade as soon as its owner resumed trading, where a halt leaves bots paused until each is resumed.
+     */
+    private Option<Bot> journal(Bot bot, TradingState target, String reason, long after) {
+        BotControl move = new BotControl(BotControl.Kind.of(target), after, reason, clock.now());
+        if (target == TradingState.HALTED && bot.status() == BotStatus.RUNNING) {
+            String pauseReason = "kill switch: " + reason;
+            Option<Bot> paused = bot.pause(pauseReason, clock.now()).toOption().filter(p -> store.update(p,
+                    BotStatus.RUNNING, List.of(move, new BotControl(BotControl.Kind.PAUSED, after, pauseReason,
+                            clock.now()))));
+            if (paused.isDefined()) {
+                return paused;
+            }
         }
-        String pauseReason = "kill switch: " + reason;
-        return bot.pause(pauseReason, clock.now()).toOption().filter(paused -> store.update(paused,
-                BotStatus.RUNNING, new BotControl(BotControl.Kind.PAUSED, after, pauseReason, clock.now())));
+        store.addControl(bot.id(), move);
+        return Option.none();
     }
 }

@@ -53,13 +53,18 @@ class InMemoryBotStore implements BotStorePort {
 
     @Override
     public boolean update(Bot bot, BotStatus expected, BotControl control) {
+        return update(bot, expected, List.of(control));
+    }
+
+    @Override
+    public boolean update(Bot bot, BotStatus expected, List<BotControl> added) {
         Bot stored = bots.get(bot.id());
         if (stored == null || stored.status() != expected) {
             return false;
         }
         bots.put(bot.id(), bot);
         writes++;
-        addControl(bot.id(), control);
+        controls.computeIfAbsent(bot.id(), i -> new ArrayList<>()).addAll(added);
         return true;
     }
 

@@ -136,14 +136,20 @@ class BotStoreAdapter implements BotStorePort {
 
     @Override
     public boolean update(Bot bot, BotStatus expected, BotControl control) {
+        return update(bot, expected, List.of(control));
+    }
+
+    @Override
+    public boolean update(Bot bot, BotStatus expected, List<BotControl> controls) {
         try {
-            return updated(bot, expected, control);
+            return updated(bot, expected, controls);
         } finally {
             written(bot.owner());
         }
     }
 
-    private boolean updated(Bot bot, BotStatus expected, BotControl control) {
+    private boolean updated(Bot bot, BotStatus expected, List<BotControl> controls) {
+        List<Tuple> rows = controls.stream().map(control -> controlRow(bot.id(), control)).toList();
         try {
             return pool.withTransaction(connection -> connection.preparedQuery("UPDATE bot.bots SET status = $1, "
                                     + "status_reason = $2, last_step = $3, steps = $4, last_close = $5, updated_at = $6, "
@@ -154,7 +160,7 @@ class BotStoreAdapter implements BotStorePort {
                                     utc(bot.updatedAt()), bot.id().value(), bot.owner().value(), code(expected),
                                     liveStart(bot))))
                             .flatMap(updated -> updated.rowCount() == 0 ? Uni.createFrom().item(false)
-                                    : insertControl(connection, bot.id(), control).replaceWith(true)))
+                                    : connection.preparedQuery(INSERT_CONTROL).executeBatch(rows).replaceWith(true)))
                     .await().indefinitely();
         } catch (PgException e) {
             if (UNIQUE_VIOLATION.equals(e.getSqlState())) {

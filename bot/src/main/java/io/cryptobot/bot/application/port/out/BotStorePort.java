@@ -30,6 +30,12 @@ public interface BotStorePort {
     /** Compare-and-set on the status the change was decided from, with the control that records it. */
     boolean update(Bot bot, BotStatus expected, BotControl control);
 
+    /**
+     * Compare-and-set on the status the change was decided from, with the controls that record it (in order), in one
+     * transaction: the status and every control, or nothing (a kill-switch halt's entry with the pause it makes).
+     */
+    boolean update(Bot bot, BotStatus expected, List<BotControl> controls);
+
     /** Compare-and-set of the status alone, its journal entry already written (a stop). */
     boolean move(Bot bot, BotStatus expected);
 
