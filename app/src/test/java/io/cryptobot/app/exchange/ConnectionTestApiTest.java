@@ -158,4 +158,55 @@ class ConnectionTestApiTest {
         given().post("/api/accounts/" + id + "/test").then().statusCode(401);
         assertThat(FakeVenuesTestResource.binance().count("/api/v3/account")).isZero();
     }
+
+    /**
+     * Found by the audit of 2026-12-06: tests were unbounded, and each weighs 21 on Binance's per-IP budget that every
+     * user of the instance shares (6,000 a minute): one user asking in a loop (about 290 a minute) held back every
+     * other user's live bots and downloads. At most connection-tests-per-minute-per-user (10) a minute now; beyond:
+     * 429 naming the limit, with Retry-After, and the venue is not asked. Other users are not affected.
+     */
+    @Test
+    void a_user_may_ask_for_ten_tests_a_minute_and_the_eleventh_is_refused_without_asking_the_venue() {
+        FakeVenuesTestResource.binance().key(FakeBinance.Key.readAndTrade(apiKey, secret));
+        String id = connect("BINANCE", apiKey, secret, null);
+        for (int i = 0; i < 10; i++) {
+            test(trader, id).then().statusCode(200).body("ok", equalTo(true));
+        }
+        List<String> logged = java.util.Collections.synchronizedList(new ArrayList<>());
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record.getMessage() + " " + java.util.Arrays.toString(record.getParameters()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger root = Logger.getLogger("");
+        root.addHandler(capture);
+        Response refused;
+        try {
+            refused = test(trader, id);
+        } finally {
+            root.removeHandler(capture);
+        }
+        refused.then().statusCode(429).contentType("application/problem+json")
+                .body("code", equalTo("exchange.connection_test.too_many"))
+                .body("limit", equalTo("connection-tests-per-minute-per-user")).body("max", equalTo(10));
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 60L);
+        assertThat(logged).as("the venue is not asked").noneMatch(line -> line.contains("connection test of account")
+                && line.contains(id));
+        String othersKey = "test-" + UUID.randomUUID().toString().replace("-", "");
+        FakeVenuesTestResource.binance().key(FakeBinance.Key.readAndTrade(othersKey, secret));
+        Map<String, Object> body = Map.of("name", "other " + UUID.randomUUID(), "venue", "BINANCE",
+                "apiKey", othersKey, "secret", secret);
+        String others = given().header("Authorization", stranger.bearer()).contentType(ContentType.JSON).body(body)
+                .post("/api/accounts/connections").then().statusCode(201).extract().path("id");
+        test(stranger, others).then().statusCode(200).body("ok", equalTo(true));
+    }
 }
