@@ -24,6 +24,37 @@ class LiveAccountBotApiTest {
     static final String TO = "2024-01-02T00:00:00Z";
     private final TestUser trader = TestUsers.create("trader");
 
+    /** A BINANCE connection of the trader's with these keys. */
+    private String connection(String apiKey, String secret) {
+        return given().header("Authorization", trader.bearer()).contentType(ContentType.JSON)
+                .body(Map.of("name", "binance " + UUID.randomUUID(), "venue", "BINANCE", "apiKey", apiKey,
+                        "secret", secret))
+                .post("/api/accounts/connections").then().statusCode(201).extract().path("id");
+    }
+
+    /** A valid request for a manual bot on BINANCE:BTC/USDT on {@code account}, live, confirmed, with a budget. */
+    private static Map<String, Object> liveBot(String account) {
+        Map<String, Object> request = new HashMap<>();
+        request.put("name", "real " + UUID.randomUUID());
+        request.put("strategy", "manual");
+        request.put("instrument", "BINANCE:BTC/USDT");
+        request.put("timeframe", "1m");
+        request.put("accountId", account);
+        request.put("feed", Map.of("kind", "live"));
+        request.put("limits", Map.of("maxOrderNotional", "100", "maxDailyLoss", "50"));
+        request.put("budget", "500");
+        request.put("confirmLive", true);
+        return request;
+    }
+
+    /** BINANCE:BTC/USDT in the catalog (a live bot's instrument must be defined). */
+    private void binanceBtcDefined() {
+        given().header("Authorization", trader.bearer()).contentType(ContentType.JSON)
+                .body(Map.of("venue", "BINANCE", "base", "BTC", "quote", "USDT", "tickSize", "0.01",
+                        "stepSize", "0.00001"))
+                .post("/api/marketdata/instruments").then().statusCode(org.hamcrest.Matchers.oneOf(201, 409));
+    }
+
     @Test
     void a_bot_on_a_live_account_is_refused_without_confirmation_a_live_feed_and_a_budget() {
         String live = given().header("Authorization", trader.bearer()).contentType(ContentType.JSON)
@@ -78,24 +109,13 @@ class LiveAccountBotApiTest {
      */
     @Test
     void a_budget_too_large_or_too_fine_is_refused_on_budget_and_makes_no_bot() {
-        String live = given().header("Authorization", trader.bearer()).contentType(ContentType.JSON)
-                .body(Map.of("name", "binance " + UUID.randomUUID(), "venue", "BINANCE", "apiKey", "k".repeat(64),
-                        "secret", "s".repeat(64)))
-                .post("/api/accounts/connections").then().statusCode(201).extract().path("id");
+        String live = connection("k".repeat(64), "s".repeat(64));
         int before = given().header("Authorization", trader.bearer()).get("/api/bots").then().statusCode(200)
                 .extract().path("total");
         for (String budget : List.of("1e300", "9".repeat(25), "0." + "1".repeat(30), "1e-30", "1e999999999",
                 "1e-999999999", "1000000000000.01", "999999999999.123456789012", "NaN", "-1e3")) {
-            Map<String, Object> request = new HashMap<>();
-            request.put("name", "real " + UUID.randomUUID());
-            request.put("strategy", "manual");
-            request.put("instrument", "BINANCE:BTC/USDT");
-            request.put("timeframe", "1m");
-            request.put("accountId", live);
-            request.put("feed", Map.of("kind", "live"));
-            request.put("limits", Map.of("maxOrderNotional", "100", "maxDailyLoss", "50"));
+            Map<String, Object> request = liveBot(live);
             request.put("budget", budget);
-            request.put("confirmLive", true);
             given().header("Authorization", trader.bearer()).contentType(ContentType.JSON).body(request)
                     .post("/api/bots").then().statusCode(400).contentType("application/problem+json")
                     .body("code", equalTo("bot.invalid_input"))
@@ -123,10 +143,7 @@ class LiveAccountBotApiTest {
      */
     @Test
     void a_hand_order_on_a_live_account_without_a_running_bot_has_no_live_session() {
-        String live = given().header("Authorization", trader.bearer()).contentType(ContentType.JSON)
-                .body(Map.of("name", "binance " + UUID.randomUUID(), "venue", "BINANCE", "apiKey", "k".repeat(64),
-                        "secret", "s".repeat(64)))
-                .post("/api/accounts/connections").then().statusCode(201).extract().path("id");
+        String live = connection("k".repeat(64), "s".repeat(64));
         Map<String, Object> order = Map.of("accountId", live, "instrument", "BINANCE:BTC/USDT", "side", "buy",
                 "type", "limit", "quantity", "0.001", "limitPrice", "20000.00", "timeInForce", "gtc");
         given().header("Authorization", trader.bearer()).contentType(ContentType.JSON).body(order).post("/api/orders")
@@ -145,24 +162,9 @@ class LiveAccountBotApiTest {
      */
     @Test
     void an_account_is_not_removed_while_a_bot_may_trade_it() {
-        String live = given().header("Authorization", trader.bearer()).contentType(ContentType.JSON)
-                .body(Map.of("name", "binance " + UUID.randomUUID(), "venue", "BINANCE", "apiKey", "k".repeat(64),
-                        "secret", "s".repeat(64)))
-                .post("/api/accounts/connections").then().statusCode(201).extract().path("id");
-        given().header("Authorization", trader.bearer()).contentType(ContentType.JSON)
-                .body(Map.of("venue", "BINANCE", "base", "BTC", "quote", "USDT", "tickSize", "0.01",
-                        "stepSize", "0.00001"))
-                .post("/api/marketdata/instruments").then().statusCode(org.hamcrest.Matchers.oneOf(201, 409));
-        Map<String, Object> request = new HashMap<>();
-        request.put("name", "real " + UUID.randomUUID());
-        request.put("strategy", "manual");
-        request.put("instrument", "BINANCE:BTC/USDT");
-        request.put("timeframe", "1m");
-        request.put("accountId", live);
-        request.put("feed", Map.of("kind", "live"));
-        request.put("limits", Map.of("maxOrderNotional", "100", "maxDailyLoss", "50"));
-        request.put("budget", "500");
-        request.put("confirmLive", true);
+        String live = connection("k".repeat(64), "s".repeat(64));
+        binanceBtcDefined();
+        Map<String, Object> request = liveBot(live);
         String bot = given().header("Authorization", trader.bearer()).contentType(ContentType.JSON).body(request)
                 .post("/api/bots").then().statusCode(201).extract().path("id");
         given().header("Authorization", trader.bearer()).delete("/api/accounts/" + live).then().statusCode(409)
@@ -184,24 +186,9 @@ class LiveAccountBotApiTest {
         String key = "wd-" + UUID.randomUUID().toString().replace("-", "");
         String secret = "wd-secret-" + UUID.randomUUID().toString().replace("-", "");
         FakeVenuesTestResource.binance().key(FakeBinance.Key.readAndTrade(key, secret).withWithdrawals());
-        String live = given().header("Authorization", trader.bearer()).contentType(ContentType.JSON)
-                .body(Map.of("name", "binance " + UUID.randomUUID(), "venue", "BINANCE", "apiKey", key,
-                        "secret", secret))
-                .post("/api/accounts/connections").then().statusCode(201).extract().path("id");
-        given().header("Authorization", trader.bearer()).contentType(ContentType.JSON)
-                .body(Map.of("venue", "BINANCE", "base", "BTC", "quote", "USDT", "tickSize", "0.01",
-                        "stepSize", "0.00001"))
-                .post("/api/marketdata/instruments").then().statusCode(org.hamcrest.Matchers.oneOf(201, 409));
-        Map<String, Object> request = new HashMap<>();
-        request.put("name", "withdraw " + UUID.randomUUID());
-        request.put("strategy", "manual");
-        request.put("instrument", "BINANCE:BTC/USDT");
-        request.put("timeframe", "1m");
-        request.put("accountId", live);
-        request.put("feed", Map.of("kind", "live"));
-        request.put("limits", Map.of("maxOrderNotional", "100", "maxDailyLoss", "50"));
-        request.put("budget", "500");
-        request.put("confirmLive", true);
+        String live = connection(key, secret);
+        binanceBtcDefined();
+        Map<String, Object> request = liveBot(live);
         String bot = given().header("Authorization", trader.bearer()).contentType(ContentType.JSON).body(request)
                 .post("/api/bots").then().statusCode(201).extract().path("id");
         String body = given().header("Authorization", trader.bearer()).post("/api/bots/" + bot + "/start").then()

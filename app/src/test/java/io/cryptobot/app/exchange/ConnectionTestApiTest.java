@@ -51,6 +51,34 @@ class ConnectionTestApiTest {
         return given().header("Authorization", user.bearer()).post("/api/accounts/" + id + "/test");
     }
 
+    /** {@code call}'s answer; every log record made meanwhile (message, parameters, throwable) added to {@code logged}. */
+    static Response logging(List<String> logged, java.util.function.Supplier<Response> call) {
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                synchronized (logged) {
+                    logged.add(record.getMessage() + " " + java.util.Arrays.toString(record.getParameters()) + " "
+                            + record.getThrown());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger root = Logger.getLogger("");
+        root.addHandler(capture);
+        try {
+            return call.get();
+        } finally {
+            root.removeHandler(capture);
+        }
+    }
+
     @Test
     void good_binance_keys_answer_permissions_balances_and_the_clock_without_any_secret() {
         FakeVenuesTestResource.binance().key(FakeBinance.Key.readAndTrade(apiKey, secret));
@@ -79,33 +107,11 @@ class ConnectionTestApiTest {
         FakeVenuesTestResource.binance().key(FakeBinance.Key.readAndTrade(apiKey, secret));
         String id = connect("BINANCE", apiKey, secret + "-wrong", null);
         List<String> logged = new ArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                logged.add(record.getMessage() + " " + java.util.Arrays.toString(record.getParameters()) + " "
-                        + record.getThrown());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger root = Logger.getLogger("");
-        root.addHandler(capture);
-        String body;
-        try {
-            body = test(trader, id).then().statusCode(200).body("ok", equalTo(false))
-                    .body("failure.kind", equalTo("unauthorized")).body("failure.code", equalTo("-1022"))
-                    .body("failure.message", equalTo("Signature for this request is not valid."))
-                    .body("permissions", nullValue()).body("clock.withinWindow", equalTo(true))
-                    .extract().asString();
-        } finally {
-            root.removeHandler(capture);
-        }
+        String body = logging(logged, () -> test(trader, id)).then().statusCode(200).body("ok", equalTo(false))
+                .body("failure.kind", equalTo("unauthorized")).body("failure.code", equalTo("-1022"))
+                .body("failure.message", equalTo("Signature for this request is not valid."))
+                .body("permissions", nullValue()).body("clock.withinWindow", equalTo(true))
+                .extract().asString();
         assertThat(body).doesNotContain(secret).doesNotContain(apiKey);
         assertThat(logged).anyMatch(line -> line.contains("connection test of account"));
         assertThat(String.join("\n", logged)).doesNotContain(secret).doesNotContain(apiKey);
@@ -172,29 +178,8 @@ class ConnectionTestApiTest {
         for (int i = 0; i < 10; i++) {
             test(trader, id).then().statusCode(200).body("ok", equalTo(true));
         }
-        List<String> logged = java.util.Collections.synchronizedList(new ArrayList<>());
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                logged.add(record.getMessage() + " " + java.util.Arrays.toString(record.getParameters()));
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger root = Logger.getLogger("");
-        root.addHandler(capture);
-        Response refused;
-        try {
-            refused = test(trader, id);
-        } finally {
-            root.removeHandler(capture);
-        }
+        List<String> logged = new ArrayList<>();
+        Response refused = logging(logged, () -> test(trader, id));
         refused.then().statusCode(429).contentType("application/problem+json")
                 .body("code", equalTo("exchange.connection_test.too_many"))
                 .body("limit", equalTo("connection-tests-per-minute-per-user")).body("max", equalTo(10));

@@ -369,7 +369,7 @@ class CreateBotService implements CreateBotUseCase {
 
     private static Option<Money> startingCash(ExchangeAccount account, Asset quote) {
         BigDecimal amount = account.startingBalances().get(quote);
-        if (amount == null || amount.signum() <= 0) {
+        if (amount == null || amount.signum() <= 0 || !heldAsCash(amount)) {
             return Option.none();
         }
         return Option.some(Money.of(amount, quote));
