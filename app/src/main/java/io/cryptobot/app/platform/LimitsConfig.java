@@ -55,6 +55,11 @@ public interface LimitsConfig {
     @WithDefault("20")
     long replaysRunning();
 
+    /** Connection tests asked through the API in any 60 seconds (each asks the venue, on a budget all users share). */
+    @WithName("connection-tests-per-minute-per-user")
+    @WithDefault("10")
+    long connectionTests();
+
     /**
      * Candles kept in private datasets (uploads, synthetic series), all together; declared here so the mapping knows
      * the key; the market-data context reads it (its {@code StoredCandlesLimit}).

@@ -18,7 +18,7 @@ class UserLimitsProducer {
     UserLimits userLimits(LimitsConfig config) {
         return UserLimits.of(config.backtestsActive(), config.sweepsActive(), config.pointsPerSweep(),
                 config.streams(), config.accounts(), config.bots(), config.botsRunning(), config.ordersPerMinute(),
-                config.replaysRunning());
+                config.replaysRunning(), config.connectionTests());
     }
 
     @Produces

@@ -51,6 +51,34 @@ class ConnectionTestApiTest {
         return given().header("Authorization", user.bearer()).post("/api/accounts/" + id + "/test");
     }
 
+    /** {@code call}'s answer; every log record made meanwhile (message, parameters, throwable) added to {@code logged}. */
+    static Response logging(List<String> logged, java.util.function.Supplier<Response> call) {
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                synchronized (logged) {
+                    logged.add(record.getMessage() + " " + java.util.Arrays.toString(record.getParameters()) + " "
+                            + record.getThrown());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger root = Logger.getLogger("");
+        root.addHandler(capture);
+        try {
+            return call.get();
+        } finally {
+            root.removeHandler(capture);
+        }
+    }
+
     @Test
     void good_binance_keys_answer_permissions_balances_and_the_clock_without_any_secret() {
         FakeVenuesTestResource.binance().key(FakeBinance.Key.readAndTrade(apiKey, secret));
@@ -79,33 +107,11 @@ class ConnectionTestApiTest {
         FakeVenuesTestResource.binance().key(FakeBinance.Key.readAndTrade(apiKey, secret));
         String id = connect("BINANCE", apiKey, secret + "-wrong", null);
         List<String> logged = new ArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                logged.add(record.getMessage() + " " + java.util.Arrays.toString(record.getParameters()) + " "
-                        + record.getThrown());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger root = Logger.getLogger("");
-        root.addHandler(capture);
-        String body;
-        try {
-            body = test(trader, id).then().statusCode(200).body("ok", equalTo(false))
-                    .body("failure.kind", equalTo("unauthorized")).body("failure.code", equalTo("-1022"))
-                    .body("failure.message", equalTo("Signature for this request is not valid."))
-                    .body("permissions", nullValue()).body("clock.withinWindow", equalTo(true))
-                    .extract().asString();
-        } finally {
-            root.removeHandler(capture);
-        }
+        String body = logging(logged, () -> test(trader, id)).then().statusCode(200).body("ok", equalTo(false))
+                .body("failure.kind", equalTo("unauthorized")).body("failure.code", equalTo("-1022"))
+                .body("failure.message", equalTo("Signature for this request is not valid."))
+                .body("permissions", nullValue()).body("clock.withinWindow", equalTo(true))
+                .extract().asString();
         assertThat(body).doesNotContain(secret).doesNotContain(apiKey);
         assertThat(logged).anyMatch(line -> line.contains("connection test of account"));
         assertThat(String.join("\n", logged)).doesNotContain(secret).doesNotContain(apiKey);
@@ -157,5 +163,35 @@ class ConnectionTestApiTest {
         test(trader, "not-a-uuid").then().statusCode(404);
         given().post("/api/accounts/" + id + "/test").then().statusCode(401);
         assertThat(FakeVenuesTestResource.binance().count("/api/v3/account")).isZero();
+    }
+
+    /**
+     * Found by the audit of 2026-12-06: tests were unbounded, and each weighs 21 on Binance's per-IP budget that every
+     * user of the instance shares (6,000 a minute): one user asking in a loop (about 290 a minute) held back every
+     * other user's live bots and downloads. At most connection-tests-per-minute-per-user (10) a minute now; beyond:
+     * 429 naming the limit, with Retry-After, and the venue is not asked. Other users are not affected.
+     */
+    @Test
+    void a_user_may_ask_for_ten_tests_a_minute_and_the_eleventh_is_refused_without_asking_the_venue() {
+        FakeVenuesTestResource.binance().key(FakeBinance.Key.readAndTrade(apiKey, secret));
+        String id = connect("BINANCE", apiKey, secret, null);
+        for (int i = 0; i < 10; i++) {
+            test(trader, id).then().statusCode(200).body("ok", equalTo(true));
+        }
+        List<String> logged = new ArrayList<>();
+        Response refused = logging(logged, () -> test(trader, id));
+        refused.then().statusCode(429).contentType("application/problem+json")
+                .body("code", equalTo("exchange.connection_test.too_many"))
+                .body("limit", equalTo("connection-tests-per-minute-per-user")).body("max", equalTo(10));
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 60L);
+        assertThat(logged).as("the venue is not asked").noneMatch(line -> line.contains("connection test of account")
+                && line.contains(id));
+        String othersKey = "test-" + UUID.randomUUID().toString().replace("-", "");
+        FakeVenuesTestResource.binance().key(FakeBinance.Key.readAndTrade(othersKey, secret));
+        Map<String, Object> body = Map.of("name", "other " + UUID.randomUUID(), "venue", "BINANCE",
+                "apiKey", othersKey, "secret", secret);
+        String others = given().header("Authorization", stranger.bearer()).contentType(ContentType.JSON).body(body)
+                .post("/api/accounts/connections").then().statusCode(201).extract().path("id");
+        test(stranger, others).then().statusCode(200).body("ok", equalTo(true));
     }
 }

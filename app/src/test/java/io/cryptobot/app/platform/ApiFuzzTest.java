@@ -224,6 +224,52 @@ class ApiFuzzTest {
     }
 
     /**
+     * The live-account operations where they go deepest: the "live account" example of POST /api/bots on the owner's
+     * venue connection and a BINANCE instrument (the first example, a replay bot, never reaches the live checks);
+     * each field missing, of a wrong type or extreme in turn. Found by the audit of
+     * 2026-12-06: a budget of 400 nines (or 1e300) passed as positive and overflowed the ledger's cash, a 500.
+     */
+    @Test
+    void every_field_of_a_bot_on_a_live_account_broken_is_answered_or_refused_with_a_problem() throws Exception {
+        World w = world();
+        String base = "FZ" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
+        given().header("Authorization", w.owner().bearer()).contentType("application/json")
+                .body(Map.of("venue", "BINANCE", "base", base, "quote", "USDT", "tickSize", "0.01",
+                        "stepSize", "0.00001"))
+                .post("/api/marketdata/instruments").then().statusCode(201);
+        JsonNode live = w.doc().at("/paths/~1api~1bots/post/requestBody/content/application~1json/examples")
+                .path("live account").path("value");
+        assertThat(live.isObject()).as("the live account example of POST /api/bots").isTrue();
+        ObjectNode example = live.deepCopy();
+        example.put("accountId", w.ids().get("connection"));
+        example.put("instrument", "BINANCE:" + base + "/USDT");
+        Operation create = operations().stream()
+                .filter(op -> op.method().equals("POST") && op.template().equals("/api/bots")).findFirst().orElseThrow();
+        List<String> offenses = new ArrayList<>();
+        fuzzFields(create, create.path(), example, offenses);
+        assertThat(offenses).as("answers to broken fields of live-account requests").isEmpty();
+    }
+
+    /** Each field of {@code example} left out, then replaced by every bad value, sent to {@code path}. */
+    private static void fuzzFields(Operation op, String path, ObjectNode example, List<String> offenses)
+            throws Exception {
+        for (Iterator<String> fields = example.fieldNames(); fields.hasNext(); ) {
+            String field = fields.next();
+            ObjectNode without = example.deepCopy();
+            without.remove(field);
+            check(op + " without " + field, send(op, path,
+                    r -> r.contentType("application/json").body(without.toString())), false, offenses);
+            for (Map.Entry<String, String> bad : BAD_VALUES.entrySet()) {
+                ObjectNode body = example.deepCopy();
+                body.putRawValue(field, new com.fasterxml.jackson.databind.util.RawValue(bad.getValue()));
+                String text = JSON.writeValueAsString(body);
+                check(op + " " + field + "=" + bad.getKey(), send(op, path,
+                        r -> r.contentType("application/json").body(text)), false, offenses);
+            }
+        }
+    }
+
+    /**
      * Found by bin/fuzz-api: a hand order with quantity or limit price 1e999999999 ran the server out of heap (the
      * amount written out in plain notation), a tick size of it overflowed BigInteger and an alert threshold of
      * 1e-999999999 overflowed PostgreSQL's numeric, each a 500. Exponents beyond 1000 either way are not numbers.

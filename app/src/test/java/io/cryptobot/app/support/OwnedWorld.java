@@ -139,7 +139,7 @@ public final class OwnedWorld {
     }
 
     private static String kind(String path) {
-        if (path.startsWith("/api/accounts/{id}/limits")) {
+        if (path.startsWith("/api/accounts/{id}/limits") || path.startsWith("/api/accounts/{id}/test")) {
             return "connection";
         }
         Map<String, String> prefixes = new LinkedHashMap<>();

@@ -65,6 +65,10 @@ import java.util.UUID;
 @ApplicationScoped
 class CreateBotService implements CreateBotUseCase {
     static final int MAX_NAME = 100;
+    /** The largest budget of a bot on a live account: the largest balance a paper account may start with. */
+    static final BigDecimal MAX_BUDGET = new BigDecimal("1000000000000");
+    /** The significant digits a bot's cash may have: every such amount fits the long of a {@link Money}. */
+    static final int MAX_CASH_DIGITS = 18;
     /** The bots that count against the limit: every one not stopped or completed (a failed one can run again). */
     static final java.util.Set<BotStatus> DEFINED = java.util.EnumSet.of(BotStatus.CREATED, BotStatus.RUNNING,
             BotStatus.PAUSED, BotStatus.FAILED);
@@ -163,9 +167,15 @@ class CreateBotService implements CreateBotUseCase {
         } else if (account.get().kind() == AccountKind.LIVE) {
             List<Violation> liveProblems = liveAccountProblems(account.get(), c, instrument, live);
             found = found.appendAll(liveProblems);
-            if (liveProblems.isEmpty()) {
-                budget = Option.some(Money.of(FixedPoint.decimal(c.budget().strip()), instrument.get().quote()));
+            // a malformed instrument is reported on its own (the budget is in its quote; it was a 500 here)
+            if (liveProblems.isEmpty() && instrument.isRight()) {
+                budget = Option.some(Money.of(budget(c.budget()).get(), instrument.get().quote()));
             }
+        } else if (instrument.isRight() && !heldAsCash(account.get().startingBalances().get(instrument.get().quote()))) {
+            found = found.append(new Violation("accountId", "the account's "
+                    + account.get().startingBalances().get(instrument.get().quote()).toPlainString() + " "
+                    + instrument.get().quote() + " has more digits than a bot's cash holds (at most "
+                    + MAX_CASH_DIGITS + " significant digits)"));
         } else if (instrument.isRight() && startingCash(account.get(), instrument.get().quote()).isEmpty()) {
             found = found.append(new Violation("accountId", "the account holds no " + instrument.get().quote()
                     + " to trade " + instrument.get() + " with"));
@@ -281,19 +291,52 @@ class CreateBotService implements CreateBotUseCase {
             found = found.append(new Violation("instrument", instrument.get() + " is not on the account's venue "
                     + account.venue().code()));
         }
-        if (c.budget() == null || c.budget().isBlank()) {
-            found = found.append(new Violation("budget", "is missing: the amount of the quote the bot may trade "
-                    + "with on the live account"));
-        } else {
-            try {
-                if (FixedPoint.decimal(c.budget().strip()).signum() <= 0) {
-                    found = found.append(new Violation("budget", "must be positive"));
-                }
-            } catch (NumberFormatException e) {
-                found = found.append(new Violation("budget", "must be a decimal number, got '" + c.budget() + "'"));
-            }
-        }
+        found = found.appendAll(budget(c.budget()).swap().map(reason -> new Violation("budget", reason)));
         return found;
+    }
+
+    /**
+     * A live bot's budget: a positive decimal with at most {@link FixedPoint#MAX_SCALE} decimals and no larger than
+     * {@link #MAX_BUDGET}, the bounds of a paper account's balance (a larger or finer amount cannot be held as the
+     * ledger's fixed-point cash: 1e300 or 25 nines were a 500).
+     */
+    static Either<String, BigDecimal> budget(String text) {
+        if (text == null || text.isBlank()) {
+            return Either.left("is missing: the amount of the quote the bot may trade with on the live account");
+        }
+        BigDecimal value;
+        try {
+            value = FixedPoint.decimal(text.strip());
+        } catch (NumberFormatException e) {
+            return Either.left("must be a decimal number, got '"
+                    + (text.length() <= 40 ? text : text.substring(0, 40) + "...") + "'");
+        }
+        if (value.signum() <= 0) {
+            return Either.left("must be positive");
+        }
+        if (value.compareTo(MAX_BUDGET) > 0) {
+            return Either.left("must be at most " + MAX_BUDGET.toPlainString());
+        }
+        if (value.stripTrailingZeros().scale() > FixedPoint.MAX_SCALE) {
+            return Either.left("must have at most " + FixedPoint.MAX_SCALE + " decimals");
+        }
+        if (!heldAsCash(value)) {
+            return Either.left("must have at most " + MAX_CASH_DIGITS + " significant digits");
+        }
+        return Either.right(value);
+    }
+
+    /**
+     * Whether {@code amount} can be a bot's cash: a fixed-point {@link Money} holds its digits in a long, at the
+     * amount's own scale (999999999999.123456789012, a paper balance within its bounds, overflowed it: a 500).
+     */
+    static boolean heldAsCash(BigDecimal amount) {
+        if (amount == null) {
+            return true;
+        }
+        BigDecimal plain = amount.stripTrailingZeros();
+        return plain.setScale(Math.max(plain.scale(), 0)).unscaledValue().bitLength() < 63
+                && plain.precision() <= MAX_CASH_DIGITS;
     }
 
     /**
@@ -326,7 +369,7 @@ class CreateBotService implements CreateBotUseCase {
 
     private static Option<Money> startingCash(ExchangeAccount account, Asset quote) {
         BigDecimal amount = account.startingBalances().get(quote);
-        if (amount == null || amount.signum() <= 0) {
+        if (amount == null || amount.signum() <= 0 || !heldAsCash(amount)) {
             return Option.none();
         }
         return Option.some(Money.of(amount, quote));

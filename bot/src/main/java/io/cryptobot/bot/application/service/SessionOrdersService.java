@@ -6,7 +6,6 @@ import io.cryptobot.bot.domain.bot.Bot;
 import io.cryptobot.bot.domain.bot.BotErrors;
 import io.cryptobot.exchange.application.port.in.AccountsUseCase;
 import io.cryptobot.exchange.domain.account.AccountId;
-import io.cryptobot.exchange.domain.account.AccountKind;
 import io.cryptobot.exchange.domain.account.ExchangeAccount;
 import io.cryptobot.kernel.domain.DomainError;
 import io.cryptobot.kernel.domain.DomainError.Violation;
@@ -56,13 +55,14 @@ class SessionOrdersService implements SessionOrdersUseCase {
     private Either<DomainError, Bot> liveSession(UserId owner, UUID accountId) {
         Option<Bot> running = runner.runningOn(owner, accountId);
         if (running.isDefined()) {
-            // a bot of the owner's runs here: the account is theirs and paper (checked when the bot was created)
+            // a bot of the owner's runs here: the account is theirs (checked when the bot was created)
             return Either.right(running.get());
         }
-        Option<ExchangeAccount> account = accounts.get(owner, new AccountId(accountId)).toOption()
-                .filter(a -> a.kind() == AccountKind.PAPER);
+        // paper or live: either trades through its bot's session, so either without one has no live session (a live
+        // account was refused here as "no paper account of yours", although it was the caller's)
+        Option<ExchangeAccount> account = accounts.get(owner, new AccountId(accountId)).toOption();
         if (account.isEmpty()) {
-            return Either.left(BotErrors.invalid(List.of(new Violation("accountId", "no paper account " + accountId
+            return Either.left(BotErrors.invalid(List.of(new Violation("accountId", "no account " + accountId
                     + " of yours"))));
         }
         return store.liveOnAccount(accountId).flatMap(id -> store.load(owner, id))

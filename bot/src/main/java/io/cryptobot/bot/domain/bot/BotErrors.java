@@ -97,7 +97,7 @@ public final class BotErrors {
     }
 
     public static DomainError noLiveSession(String accountId) {
-        return new DomainError.Conflict("order.no_live_session", "paper account " + accountId + " has no live "
+        return new DomainError.Conflict("order.no_live_session", "account " + accountId + " has no live "
                 + "session: start a bot on it (strategy 'manual' to trade by hand) so orders meet a market");
     }
 

@@ -1,6 +1,7 @@
 package io.cryptobot.exchange.application.service;
 
 import io.cryptobot.exchange.application.port.in.AccountsUseCase;
+import io.cryptobot.exchange.application.port.out.AccountInUsePort;
 import io.cryptobot.exchange.application.port.out.AccountStorePort;
 import io.cryptobot.exchange.application.port.out.SealSecretPort;
 import io.cryptobot.exchange.domain.account.AccountId;
@@ -19,12 +20,15 @@ import io.cryptobot.kernel.domain.UserLimits;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Validation;
+import io.vavr.control.Option;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import java.util.Map;
 
 /**
  * The caller's accounts. A new one (paper or connection) is checked, then counted against
- * {@link UserLimits#accounts()} and stored under the owner's lock, so no request gets past the limit.
+ * {@link UserLimits#accounts()} and stored under the owner's lock, so no request gets past the limit. An account
+ * a bot may still trade (one not stopped or completed, {@link AccountInUsePort}) is not removed.
  */
 @ApplicationScoped
 class AccountsService implements AccountsUseCase {
@@ -33,8 +37,11 @@ class AccountsService implements AccountsUseCase {
     private final Limit accounts;
     private final OwnerLocks locks;
     private final Clock clock;
+    private final Instance<AccountInUsePort> users;
 
-    AccountsService(AccountStorePort store, SealSecretPort sealer, UserLimits limits, OwnerLocks locks, Clock clock) {
+    AccountsService(AccountStorePort store, SealSecretPort sealer, UserLimits limits, OwnerLocks locks, Clock clock,
+                    Instance<AccountInUsePort> users) {
+        this.users = users;
         this.store = store;
         this.sealer = sealer;
         this.accounts = limits.accounts();
@@ -94,7 +101,12 @@ class AccountsService implements AccountsUseCase {
 
     @Override
     public Either<DomainError, ExchangeAccount> remove(UserId caller, AccountId id) {
-        return get(caller, id).flatMap(account -> store.delete(caller, id)
-                ? Either.right(account) : Either.left(ExchangeErrors.notFound(id)));
+        return get(caller, id).flatMap(account -> locks.serialized(caller, () -> {
+            Option<String> usedBy = users.isResolvable() ? users.get().usedBy(caller, id.value()) : Option.none();
+            if (usedBy.isDefined()) {
+                return Either.left(ExchangeErrors.inUse(id, usedBy.get()));
+            }
+            return store.delete(caller, id) ? Either.right(account) : Either.left(ExchangeErrors.notFound(id));
+        }));
     }
 }

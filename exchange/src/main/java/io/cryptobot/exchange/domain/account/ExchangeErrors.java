@@ -39,6 +39,11 @@ public final class ExchangeErrors {
                 + "'");
     }
 
+    public static DomainError inUse(AccountId id, String usedBy) {
+        return new DomainError.Conflict("exchange.account.in_use", "account " + id + " cannot be removed while "
+                + usedBy + " may trade it: stop that bot first");
+    }
+
     /** Accounts are stored per user and each may carry a live session: their number is bounded. */
     public static DomainError tooMany(Limit limit) {
         return limit.reached("exchange.account.too_many", "you already have " + limit.max()

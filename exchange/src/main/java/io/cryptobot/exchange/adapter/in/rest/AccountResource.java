@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.cryptobot.exchange.application.port.in.AccountsUseCase;
-import io.cryptobot.exchange.application.port.in.TestConnectionUseCase;
+import io.cryptobot.exchange.application.port.in.AskConnectionTestUseCase;
 import io.cryptobot.exchange.domain.account.AccountId;
 import io.cryptobot.exchange.domain.account.ExchangeAccount;
 import io.cryptobot.exchange.domain.account.ExchangeErrors;
@@ -49,9 +49,9 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountResource {
     private final AccountsUseCase accounts;
-    private final TestConnectionUseCase connectionTest;
+    private final AskConnectionTestUseCase connectionTest;
 
-    AccountResource(AccountsUseCase accounts, TestConnectionUseCase connectionTest) {
+    AccountResource(AccountsUseCase accounts, AskConnectionTestUseCase connectionTest) {
         this.accounts = accounts;
         this.connectionTest = connectionTest;
     }
@@ -111,7 +111,8 @@ public class AccountResource {
     @RolesAllowed({Roles.TRADER, Roles.ADMIN})
     @Operation(summary = "Connect an exchange account",
             description = "Stores credentials for a real venue account, sealed at rest; the secret is "
-                    + "never answered back, the API key only masked. Live trading through it is not built yet.")
+                    + "never answered back, the API key only masked. BINANCE and OKX connections can be tested "
+                    + "(POST /api/accounts/{id}/test); bots with confirmLive trade a BINANCE one.")
     @APIResponse(responseCode = "201", description = "The account, without its secret (Location: /api/accounts/{id})",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = AccountResponse.class)))
     @APIResponse(responseCode = "400", description = "exchange.invalid_input: name, venue, apiKey or secret missing or "
@@ -168,10 +169,13 @@ public class AccountResource {
     @Path("{id}")
     @RolesAllowed({Roles.TRADER, Roles.ADMIN})
     @Operation(summary = "Remove an account",
-            description = "Deletes one of the caller's accounts and its stored credentials.")
+            description = "Deletes one of the caller's accounts and its stored credentials, once no bot may trade it "
+                    + "any more (every bot on it stopped or completed).")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "exchange.account.not_found: no such account of the caller (also a "
             + "malformed id)")
+    @APIResponse(responseCode = "409", description = "exchange.account.in_use: a bot of the caller that is created, "
+            + "running, paused or failed (it may run again) trades the account; the problem names it: stop it first")
     public Response remove(@PathParam("id") String id, @Context SecurityContext security) {
         UserId caller = caller(security);
         return id(id).flatMap(accountId -> accounts.remove(caller, accountId))
@@ -202,9 +206,12 @@ public class AccountResource {
             + "malformed id)")
     @APIResponse(responseCode = "422", description = "exchange.account.not_a_connection: a paper account has no venue "
             + "keys to test; exchange.venue.not_supported: the account's venue has no adapter yet")
+    @APIResponse(responseCode = "429", description = "exchange.connection_test.too_many: the caller asked for as many "
+            + "tests in the last 60 s as allowed (the venue's request budget is shared by every user); the problem "
+            + "names limit connection-tests-per-minute-per-user and its max (default 10); Retry-After says when")
     public Response test(@PathParam("id") String id, @Context SecurityContext security) {
         UserId caller = caller(security);
-        return id(id).flatMap(accountId -> connectionTest.test(caller, accountId)
+        return id(id).flatMap(accountId -> connectionTest.ask(caller, accountId)
                         .map(result -> ConnectionTestResponse.of(accountId, result)))
                 .fold(Problems::response, result -> Response.ok(result).build());
     }

@@ -375,7 +375,7 @@ public abstract class ReconnectingStream implements VenueMarketData.CandleStream
         @Override
         public void onError(WebSocket ws, Throwable error) {
             AppThreads.runWithApplicationLoader(() -> lost(ws, "connection failed ("
-                    + rootCause(error).getClass().getSimpleName() + ")", true));
+                    + VenueRest.inWords(rootCause(error)) + ")", true));
         }
     }
 

@@ -190,7 +190,7 @@ public final class VenueRest {
             inFlight.decrementAndGet();
             // the JDK client refuses a request it cannot send (a closed client, a bad header) before writing it
             return CompletableFuture.completedFuture(Either.left(new Failure(new VenueFailure.Unavailable(
-                    cost.endpoint() + ": not sent (" + e.getClass().getSimpleName() + ")"), false)));
+                    cost.endpoint() + ": not sent (" + inWords(e) + ")"), false)));
         }
         return exchange.handleAsync((response, error) -> error == null ? answered(cost, sentAt, response)
                 : Either.left(failed(cost, callTimeout, error)), answers);
@@ -225,7 +225,7 @@ public final class VenueRest {
         }
         if (e instanceof ConnectException) {
             return new Failure(new VenueFailure.Unavailable(cost.endpoint() + ": could not connect ("
-                    + e.getClass().getSimpleName() + ")"), false);
+                    + inWords(e) + ")"), false);
         }
         if (e instanceof HttpTimeoutException) {
             // HttpConnectTimeoutException included: the JDK client reports it also when the request had been written
@@ -233,7 +233,24 @@ public final class VenueRest {
             return new Failure(new VenueFailure.Unavailable(cost.endpoint() + ": no answer within "
                     + callTimeout.toMillis() + " ms"), true);
         }
-        return new Failure(new VenueFailure.Unavailable(cost.endpoint() + ": " + e.getClass().getSimpleName()), true);
+        return new Failure(new VenueFailure.Unavailable(cost.endpoint() + ": " + inWords(e)), true);
+    }
+
+    /**
+     * What went wrong with a request, in words: the failure's text reaches clients (a connection test's failure, a
+     * bot's refused start, a download's note), where no class name belongs (it said "(ConnectException)").
+     */
+    static String inWords(Throwable e) {
+        return switch (e) {
+            case ConnectException refused -> "connection refused or unreachable";
+            case java.net.UnknownHostException unknown -> "the venue's host name is not known";
+            case javax.net.ssl.SSLException tls -> "the TLS handshake failed";
+            case HttpTimeoutException timeout -> "no answer in time";
+            case java.io.IOException io -> "the connection failed";
+            case IllegalArgumentException badRequest -> "the request could not be made";
+            case IllegalStateException closed -> "the request could not be made";
+            default -> "the request failed";
+        };
     }
 
     private Either<Failure, Answer> answered(RequestCost cost, Instant sentAt, HttpResponse<String> response) {

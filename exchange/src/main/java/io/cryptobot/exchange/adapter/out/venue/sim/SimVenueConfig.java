@@ -28,6 +28,14 @@ public interface SimVenueConfig {
     Optional<Instant> anchor();
 
     /**
+     * The first minute of the venue's history: no candle opens before it, as a real venue lists a pair from a date
+     * on. The walks are defined at any time, so without it a download from 1970 (or year -5000) asked for tens of
+     * millions (billions) of candles into the shared store.
+     */
+    @WithDefault("2020-01-01T00:00:00Z")
+    Instant listedFrom();
+
+    /**
      * Its symbols with their rules and random walks, separated by commas: {@code BASE/QUOTE price= tick= step=
      * [min-notional=] [volatility=] [volume=]} (see {@code SimSymbol}).
      */

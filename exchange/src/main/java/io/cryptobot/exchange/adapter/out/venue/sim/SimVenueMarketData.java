@@ -41,16 +41,20 @@ import org.jboss.logging.Logger;
 class SimVenueMarketData implements VenueMarketData {
     static final Venue SIM = new Venue("SIM");
     static final int MAX_PAGE = 1000;
+    /** {@code cryptobot.venues.sim.listed-from}'s default: the first minute of every symbol's history. */
+    static final Instant LISTED_FROM = Instant.parse("2020-01-01T00:00:00Z");
     private static final Logger LOG = Logger.getLogger(SimVenueMarketData.class);
     private final Clock clock;
     private final SimulatedClock time;
     private final SimulatedMarket market;
+    private final long listedFrom;
     private final Map<InstrumentId, SimSymbol> symbols = new LinkedHashMap<>();
     private final ScheduledExecutorService streams = AppThreads.timer("sim-venue");
 
     @Inject
     SimVenueMarketData(SimVenueConfig config, Clock clock) {
-        this(config.seed(), config.speed(), config.anchor().orElseGet(clock::now), config.symbols(), clock);
+        this(config.seed(), config.speed(), config.anchor().orElseGet(clock::now), config.listedFrom(), config.symbols(),
+                clock);
     }
 
     SimVenueMarketData(long seed, long speed, String symbolList, Clock clock) {
@@ -58,6 +62,11 @@ class SimVenueMarketData implements VenueMarketData {
     }
 
     SimVenueMarketData(long seed, long speed, Instant anchor, String symbolList, Clock clock) {
+        this(seed, speed, anchor, LISTED_FROM, symbolList, clock);
+    }
+
+    SimVenueMarketData(long seed, long speed, Instant anchor, Instant listedFrom, String symbolList, Clock clock) {
+        this.listedFrom = listedFrom.toEpochMilli();
         this.clock = clock;
         this.time = new SimulatedClock(anchor, speed);
         this.market = new SimulatedMarket(seed);
@@ -103,8 +112,9 @@ class SimVenueMarketData implements VenueMarketData {
             return Either.left(new VenueFailure.Rejected(400, "-1120", "Invalid interval."));
         }
         long stillOpen = timeframe.floor(now());
-        return Either.right(market.candles(symbol, timeframe, fromOpenTime, Math.min(toOpenTime, stillOpen),
-                Math.min(limit, MAX_PAGE)));
+        // like Binance's klines with a startTime before the listing: the first candles from the listing on
+        return Either.right(market.candles(symbol, timeframe, Math.max(fromOpenTime, listedFrom),
+                Math.min(toOpenTime, stillOpen), Math.min(limit, MAX_PAGE)));
     }
 
     @Override

@@ -71,6 +71,22 @@ class BinanceAccountReaderTest {
         assertThat(failure).isEqualTo(new VenueFailure.Unauthorized("-1022", "Signature for this request is not valid."));
     }
 
+    /**
+     * Found by the audit of 2026-12-06: a venue nothing answers for was "could not connect (ConnectException)", and
+     * that text reaches clients (the connection test's failure, a bot's refused start, a download's note): the reason
+     * is said in words, without a class name.
+     */
+    @Test
+    void a_venue_nothing_answers_for_is_unavailable_in_words_without_a_class_name() {
+        try (BinanceApi nowhere = new BinanceApi(BinanceConfig.production().withUrls(
+                java.net.URI.create("http://127.0.0.1:9"), java.net.URI.create("ws://127.0.0.1:9/ws")), Instant::now)) {
+            VenueFailure failure = new BinanceAccountReader(nowhere).probe(credentials(API_KEY, SECRET)).account()
+                    .getLeft();
+            assertThat(failure).isInstanceOf(VenueFailure.Unavailable.class);
+            assertThat(failure.describe()).contains("could not connect").doesNotContain("Exception");
+        }
+    }
+
     @Test
     void an_unknown_key_is_refused() {
         VenueFailure failure = reader.probe(credentials(API_KEY, SECRET)).account().getLeft();

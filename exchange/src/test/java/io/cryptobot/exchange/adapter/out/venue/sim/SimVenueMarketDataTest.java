@@ -96,6 +96,27 @@ class SimVenueMarketDataTest {
         assertThat(venue.timeframes()).contains(Timeframe.M1, Timeframe.H1, Timeframe.D1);
     }
 
+    /**
+     * Found by the audit of 2026-12-06: the walks are defined at any time, so a download of SIM's 1m candles from 1970
+     * (or year -5000) planned tens of millions (billions) of candles into the shared store. The venue lists its pairs
+     * from cryptobot.venues.sim.listed-from on: asked from before, it answers from the listing, as Binance's klines
+     * with an early startTime do; a range wholly before it holds nothing.
+     */
+    @Test
+    void no_candle_opens_before_the_listing_and_an_earlier_start_answers_from_the_listing() {
+        Instant listed = Instant.parse("2020-01-01T00:00:00Z");
+        venue = new SimVenueMarketData(7, 1, Instant.now(), listed, SYMBOLS, Instant::now);
+        List<VenueCandle> fromEpoch = venue.candles(BTC, Timeframe.M1, 0, Long.MAX_VALUE, 3).get();
+        assertThat(fromEpoch.map(VenueCandle::openTime)).containsExactly(listed.toEpochMilli(),
+                listed.toEpochMilli() + 60_000, listed.toEpochMilli() + 120_000);
+        assertThat(fromEpoch.head()).isEqualTo(venue.candles(BTC, Timeframe.M1, listed.toEpochMilli(),
+                listed.toEpochMilli() + 60_000, 1).get().head());
+        assertThat(venue.candles(BTC, Timeframe.M1, Instant.parse("-5000-01-01T00:00:00Z").toEpochMilli(),
+                listed.toEpochMilli(), 1000).get()).isEmpty();
+        assertThat(venue.candles(BTC, Timeframe.D1, 0, Long.MAX_VALUE, 1).get().head().openTime())
+                .isEqualTo(listed.toEpochMilli());
+    }
+
     @Test
     void a_fast_venue_runs_its_clock_from_its_start() {
         Instant[] wall = {Instant.parse("2026-12-06T10:00:00Z")};
