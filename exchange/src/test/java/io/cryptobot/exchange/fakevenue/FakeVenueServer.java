@@ -154,14 +154,24 @@ public abstract class FakeVenueServer implements AutoCloseable {
      */
     public void dropStreams() {
         for (Stream stream : streams) {
-            // the TCP connection itself, from the pipeline's head: HttpConnection.close() and the channel's close()
-            // pass Netty's WebSocket handler, which sends a close frame first
-            if (stream.upgrade.connection() instanceof io.vertx.core.net.impl.ConnectionBase base) {
-                base.channel().pipeline().firstContext().close();
-            } else {
-                stream.upgrade.connection().close();
-            }
+            drop(stream);
         }
+    }
+
+    /** Cuts one stream's connection without a close frame ({@link #dropStreams}). */
+    protected static void drop(Stream stream) {
+        // the TCP connection itself, from the pipeline's head: HttpConnection.close() and the channel's close()
+        // pass Netty's WebSocket handler, which sends a close frame first
+        if (stream.upgrade.connection() instanceof io.vertx.core.net.impl.ConnectionBase base) {
+            base.channel().pipeline().firstContext().close();
+        } else {
+            stream.upgrade.connection().close();
+        }
+    }
+
+    /** Adds a request that came another way than REST (a WebSocket API request) to {@link #requests()}. */
+    protected void log(Request request) {
+        requests.add(request);
     }
 
     /** Closes every open stream with a close frame (1001, going away), as a venue restarting would. */
