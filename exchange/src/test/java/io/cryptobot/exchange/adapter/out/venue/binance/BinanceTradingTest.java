@@ -56,6 +56,7 @@ class BinanceTradingTest {
     /** The user-data stream's subscription, when a test opened one ({@link #subscribed()}). */
     private VenueTrading.Subscription subscription;
     private final List<String> connections = Collections.synchronizedList(new ArrayList<>());
+    private final List<VenueUpdate> updates = Collections.synchronizedList(new ArrayList<>());
 
     @BeforeEach
     void connect() {
@@ -94,9 +95,11 @@ class BinanceTradingTest {
     /** Opens the account's user-data stream and waits until it is subscribed: its connection then carries orders. */
     void subscribed() {
         connections.clear();
+        updates.clear();
         subscription = trading.subscribe(new VenueTrading.Listener() {
             @Override
             public void onUpdate(VenueUpdate update) {
+                updates.add(update);
             }
 
             @Override
@@ -110,6 +113,29 @@ class BinanceTradingTest {
             }
         });
         Eventually.until(WAIT, "subscribed", () -> connections.contains("first"));
+    }
+
+    /**
+     * A 429 with a Retry-After of 3 s on the first placement: not sent, and the address's gate holds the next
+     * placement and a read back without sending anything.
+     */
+    void aRefusalAsTooManyHoldsEveryCallBack(java.util.function.Function<VenueOrder, VenueTrading.PlaceAnswer> placing) {
+        fake.failNext("POST", "/api/v3/order", FakeBinance.Fault.tooMany(3));
+        VenueOrder order = limit(Side.BUY, "0.01", "49000");
+
+        VenueTrading.PlaceAnswer refused = placing.apply(order);
+        int sent = fake.requests().size();
+        VenueTrading.PlaceAnswer held = placing.apply(limit(Side.BUY, "0.01", "49000"));
+        var query = trading.openOrders(Option.none());
+
+        assertThat(refused).isInstanceOf(VenueTrading.PlaceAnswer.NotSent.class);
+        VenueFailure.RateLimited limited = (VenueFailure.RateLimited)
+                ((VenueTrading.PlaceAnswer.NotSent) refused).failure();
+        assertThat(limited.retryAfter()).isGreaterThan(Duration.ofMillis(2500));
+        assertThat(held).isInstanceOf(VenueTrading.PlaceAnswer.NotSent.class);
+        assertThat(query.getLeft()).isInstanceOf(VenueFailure.RateLimited.class);
+        assertThat(fake.requests()).hasSize(sent);
+        assertThat(fake.engine().placed(KEY, order.clientOrderId())).isZero();
     }
 
     long restPlacements() {
@@ -401,22 +427,8 @@ class BinanceTradingTest {
         @Test
         void a_429_closes_the_addresss_gate_for_its_retry_after_and_nothing_is_placed() {
             subscribed();
-            fake.failNext("POST", "/api/v3/order", FakeBinance.Fault.tooMany(3));
-            VenueOrder order = limit(Side.BUY, "0.01", "49000");
-
-            VenueTrading.PlaceAnswer refused = placeAsync(order);
-            int sent = fake.requests().size();
-            VenueTrading.PlaceAnswer held = placeAsync(limit(Side.BUY, "0.01", "49000"));
-            var query = trading.openOrders(Option.none());
-
-            assertThat(refused).isInstanceOf(VenueTrading.PlaceAnswer.NotSent.class);
-            VenueFailure.RateLimited limited = (VenueFailure.RateLimited)
-                    ((VenueTrading.PlaceAnswer.NotSent) refused).failure();
-            assertThat(limited.retryAfter()).isGreaterThan(Duration.ofMillis(2500));
-            assertThat(held).isInstanceOf(VenueTrading.PlaceAnswer.NotSent.class);
-            assertThat(query.getLeft()).isInstanceOf(VenueFailure.RateLimited.class);
-            assertThat(fake.requests()).hasSize(sent);
-            assertThat(fake.engine().placed(KEY, order.clientOrderId())).isZero();
+            aRefusalAsTooManyHoldsEveryCallBack(this::placeAsync);
+            assertThat(webSocketPlacements()).isEqualTo(1);
         }
 
         @Test
@@ -786,22 +798,7 @@ class BinanceTradingTest {
 
         @Test
         void a_429_is_not_sent_and_the_limiter_holds_every_call_back_for_the_retry_after() {
-            fake.failNext("POST", "/api/v3/order", FakeBinance.Fault.tooMany(3));
-            VenueOrder order = limit(Side.BUY, "0.01", "49000");
-
-            VenueTrading.PlaceAnswer refused = place(trading, order);
-            long sent = fake.requests().size();
-            VenueTrading.PlaceAnswer held = place(trading, limit(Side.BUY, "0.01", "49000"));
-            var query = trading.openOrders(Option.none());
-
-            assertThat(refused).isInstanceOf(VenueTrading.PlaceAnswer.NotSent.class);
-            VenueFailure.RateLimited limited = (VenueFailure.RateLimited)
-                    ((VenueTrading.PlaceAnswer.NotSent) refused).failure();
-            assertThat(limited.retryAfter()).isGreaterThan(Duration.ofMillis(2500));
-            assertThat(held).isInstanceOf(VenueTrading.PlaceAnswer.NotSent.class);
-            assertThat(query.getLeft()).isInstanceOf(VenueFailure.RateLimited.class);
-            assertThat(fake.requests()).hasSize((int) sent);
-            assertThat(fake.engine().placed(KEY, order.clientOrderId())).isZero();
+            aRefusalAsTooManyHoldsEveryCallBack(order -> place(trading, order));
         }
 
         @Test
@@ -832,34 +829,9 @@ class BinanceTradingTest {
 
     @Nested
     class Streaming {
-        final List<VenueUpdate> updates = Collections.synchronizedList(new ArrayList<>());
-        final List<String> connections = Collections.synchronizedList(new ArrayList<>());
-        VenueTrading.Subscription subscription;
-
         @BeforeEach
         void subscribe() {
-            subscription = trading.subscribe(new VenueTrading.Listener() {
-                @Override
-                public void onUpdate(VenueUpdate update) {
-                    updates.add(update);
-                }
-
-                @Override
-                public void onConnected(boolean afterGap) {
-                    connections.add(afterGap ? "after gap" : "first");
-                }
-
-                @Override
-                public void onDisconnected(String reason) {
-                    connections.add("down");
-                }
-            });
-            Eventually.until(WAIT, "subscribed", () -> connections.contains("first"));
-        }
-
-        @AfterEach
-        void close() {
-            subscription.close();
+            subscribed();
         }
 
         @Test
