@@ -447,6 +447,18 @@ class LiveBinanceBotTest {
                 assertThat(new BigDecimal(portfolio.getString("positions[0].quantity")))
                         .isLessThan(new BigDecimal("0.001"));
             }
+            // the summary marks the bot's dust as its portfolio does, and shows what the dust is worth in exposure
+            JsonPath summary = get("/api/portfolio/summary").then().statusCode(200).extract().jsonPath();
+            summary.setRootPath("currencies.find { it.currency == 'USDT' }");
+            List<Map<String, Object>> shares = summary.getList("bots");
+            assertThat(shares).as(summary.prettify()).filteredOn(b -> m.bot.equals(b.get("botId"))).singleElement()
+                    .satisfies(b -> assertThat(b.get("dust")).isEqualTo(endedOnSell));
+            if (endedOnSell) {
+                Map<String, String> dust = summary.getMap("dustExposure");
+                assertThat(dust).as(summary.prettify()).containsKey(m.base);
+                assertThat(new BigDecimal(dust.get(m.base))).isPositive().isLessThanOrEqualTo(
+                        new BigDecimal(summary.getMap("exposure").get(m.base).toString()));
+            }
         });
     }
 

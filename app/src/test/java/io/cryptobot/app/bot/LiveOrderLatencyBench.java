@@ -42,7 +42,10 @@ import org.junit.jupiter.api.Test;
  * the session's step, the venue checks and the signed request. A second figure starts where the issue's
  * "closed candle" is the platform's: when the adapter's kline stream hands the closed candle to the live feed
  * ({@link LiveCandle#receivedNanos}, reported by {@link LiveStepProbe}); it leaves out the fake's push and the
- * WebSocket. Both end when the fake has read the request ({@link FakeVenueServer.Request#nanos}).
+ * WebSocket. Both end when the fake has read the request ({@link FakeVenueServer.Request#nanos}, stamped before the
+ * fake copies the headers). The benchmark waits for each order on the fake's request listener; until 2026-12-06 20:00
+ * it polled the fake's whole request log every 10 ms (a copy of the log and a parse of every query each time), load
+ * of its own inside the measure.
  * {@code bench.live.candles} candles counted (600 by default) after {@code bench.live.warm-up} not counted (200: the
  * JIT compiles the path meanwhile), one every {@code bench.live.gap.ms} (150 ms) after the previous order reached the
  * fake: time for that order's reports to be journaled and applied, as a bot on 1m candles has, so that a step
@@ -112,7 +115,8 @@ class LiveOrderLatencyBench {
         request.put("timeframe", "1m");
         request.put("accountId", account);
         request.put("feed", Map.of("kind", "live"));
-        request.put("limits", Map.of("maxOrderNotional", "100", "maxDailyLoss", "1000"));
+        request.put("limits", Map.of("maxOrderNotional", "100", "maxDailyLoss",
+                System.getProperty("bench.live.max-daily-loss", "1000")));
         request.put("budget", "100000");
         request.put("confirmLive", true);
         String bot = given().header("Authorization", trader.bearer()).contentType(ContentType.JSON).body(request)
@@ -130,6 +134,13 @@ class LiveOrderLatencyBench {
             List<Long> stepLeg = new ArrayList<>();
             List<Long> venueLeg = new ArrayList<>();
             Map<Long, long[]> received = new ConcurrentHashMap<>();
+            java.util.concurrent.LinkedBlockingQueue<FakeVenueServer.Request> placed =
+                    new java.util.concurrent.LinkedBlockingQueue<>();
+            binance.onRequest(r -> {
+                if (isOrder(r, symbol)) {
+                    placed.add(r);
+                }
+            });
             LiveStepProbe.listen((candle, passedOn, decided, done) -> {
                 if (candle.instrument().equals(instrument)) {
                     received.put(candle.openTime(), new long[] {candle.receivedNanos(), passedOn, decided});
@@ -144,16 +155,15 @@ class LiveOrderLatencyBench {
                 if (11 + i < walk.size()) {
                     series.open(walk.get(11 + i));
                 }
-                try {
-                    Eventually.until(Duration.ofSeconds(10), "order " + (i + 1) + " on the wire",
-                            () -> orders(symbol).size() > sent);
-                } catch (AssertionError e) {
-                    throw new AssertionError(e.getMessage() + "; the bot: " + given().header("Authorization",
-                            trader.bearer()).get("/api/bots/" + bot).asString() + "; its events: " + given()
-                            .header("Authorization", trader.bearer()).get("/api/bots/" + bot + "/events?limit=5"
-                                    + "&offset=" + Math.max(0, 2 * sent)).asString(), e);
+                FakeVenueServer.Request order = take(placed);
+                if (order == null) {
+                    throw new AssertionError("order " + (i + 1) + " not on the wire within 10 s; the bot: "
+                            + given().header("Authorization", trader.bearer()).get("/api/bots/" + bot).asString()
+                            + "; its events: " + given().header("Authorization", trader.bearer())
+                            .get("/api/bots/" + bot + "/events?limit=5&offset=" + Math.max(0, 2 * sent))
+                            .asString());
                 }
-                long wire = orders(symbol).get(sent).nanos();
+                long wire = order.nanos();
                 Eventually.until(Duration.ofSeconds(10), "the step on candle " + (i + 1) + " reported",
                         () -> received.containsKey(candle.openTime()));
                 if (i >= WARM_UP) {
@@ -180,12 +190,25 @@ class LiveOrderLatencyBench {
             assertThat(micros).hasSize(COUNTED);
         } finally {
             LiveStepProbe.listen(null);
+            binance.onRequest(null);
             given().header("Authorization", trader.bearer()).post("/api/bots/" + bot + "/stop");
         }
     }
 
-    private List<FakeVenueServer.Request> orders(String symbol) {
-        return binance.placements().stream().filter(r -> symbol.equals(r.param("symbol"))).toList();
+    /** A placement of {@code symbol}, by the WebSocket API or by REST ({@link FakeBinance#placements}). */
+    private static boolean isOrder(FakeVenueServer.Request request, String symbol) {
+        return (request.method().equals("WS") && request.path().equals("order.place")
+                || request.method().equals("POST") && request.path().equals("/api/v3/order"))
+                && symbol.equals(request.param("symbol"));
+    }
+
+    private static FakeVenueServer.Request take(java.util.concurrent.BlockingQueue<FakeVenueServer.Request> placed) {
+        try {
+            return placed.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String quantiles(List<Long> sorted) {

@@ -44,6 +44,11 @@ class PortfolioSummaryApiTest {
         JsonPath bought = a.summary();
         assertThat(new BigDecimal(bought.getString("currencies[0].exposure.USDT"))).isEqualByComparingTo(afterBuy);
         assertThat(bought.getMap("currencies[0].exposure")).containsKey(a.base());
+        // the running session judges the position (0.01, on the step): not dust, as the bot's portfolio says
+        assertThat(bought.getBoolean("currencies[0].bots[0].dust")).isFalse();
+        assertThat(bought.getMap("currencies[0].dustExposure")).isEmpty();
+        assertThat(get(a.user, "/api/bots/" + a.bot + "/portfolio").then().statusCode(200).extract().jsonPath()
+                .getBoolean("positions[0].dust")).isFalse();
 
         String sell = a.filled("s-2", "sell");
         BigDecimal afterSell = afterBuy.add(a.proceeds(sell));
@@ -63,6 +68,8 @@ class PortfolioSummaryApiTest {
         post(a.user, "/api/bots/" + a.bot + "/stop", Map.of("reason", "enough")).then().statusCode(200);
         JsonPath stopped = a.summary();
         assertThat(stopped.getString("currencies[0].bots[0].status")).isEqualTo("stopped");
+        assertThat(stopped.getMap("currencies[0].bots[0]")).as("no session judges a stopped bot's dust")
+                .containsEntry("dust", null);
         assertThat(a.listed().getString("status")).isEqualTo("stopped");
         assertThat(new BigDecimal(stopped.getString("currencies[0].equity"))).isEqualByComparingTo(afterSell);
 

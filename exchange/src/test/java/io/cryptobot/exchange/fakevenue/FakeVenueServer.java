@@ -61,6 +61,7 @@ public abstract class FakeVenueServer implements AutoCloseable {
     private final AtomicInteger refuseHandshakes = new AtomicInteger();
     private final AtomicInteger handshakes = new AtomicInteger();
     private volatile Duration clockOffset = Duration.ZERO;
+    private volatile java.util.function.Consumer<Request> requestListener;
     /** Guarded by this: requests to {@code holdPath} after {@code holdAfter} more are left unanswered in {@code held}. */
     private String holdPath;
     private int holdAfter;
@@ -169,9 +170,16 @@ public abstract class FakeVenueServer implements AutoCloseable {
         }
     }
 
-    /** Adds a request that came another way than REST (a WebSocket API request) to {@link #requests()}. */
+    /**
+     * Adds a request to {@link #requests()} and tells the {@link #onRequest} listener: every REST request, and those
+     * that come another way (a WebSocket API request).
+     */
     protected void log(Request request) {
         requests.add(request);
+        java.util.function.Consumer<Request> listener = requestListener;
+        if (listener != null) {
+            listener.accept(request);
+        }
     }
 
     /** Closes every open stream with a close frame (1001, going away), as a venue restarting would. */
@@ -192,6 +200,14 @@ public abstract class FakeVenueServer implements AutoCloseable {
 
     public List<Request> requests() {
         return List.copyOf(requests);
+    }
+
+    /**
+     * Tells {@code listener} of every request as it is logged, on the server's thread (null: nobody): a benchmark
+     * waits on it instead of polling {@link #requests()}, which copies the whole log.
+     */
+    public void onRequest(java.util.function.Consumer<Request> listener) {
+        requestListener = listener;
     }
 
     public long count(String path) {
@@ -241,10 +257,12 @@ public abstract class FakeVenueServer implements AutoCloseable {
             });
             return;
         }
+        long nanos = System.nanoTime();
         Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         request.headers().forEach(h -> headers.put(h.getKey(), h.getValue()));
-        requests.add(new Request(request.method().name(), request.path(), request.query() == null ? ""
-                : request.query(), headers, Instant.now(), System.nanoTime()));
+        Request logged = new Request(request.method().name(), request.path(), request.query() == null ? ""
+                : request.query(), headers, Instant.now(), nanos);
+        log(logged);
         synchronized (this) {
             if (request.path().equals(holdPath)) {
                 if (holdAfter == 0) {

@@ -69,4 +69,18 @@ class BotPortfolios {
                 }));
         return exposure;
     }
+
+    /**
+     * The part of {@link #exposure} held as dust: what each position its session judges dust is worth at the bot's
+     * last close, by asset; empty when no session judges it or nothing is dust.
+     */
+    static Map<Asset, Money> dustExposure(BotPortfolio p) {
+        Map<Asset, Money> dust = new LinkedHashMap<>();
+        Asset currency = p.bot().startingCash().asset();
+        p.bot().lastClose().forEach(close -> p.positions().stream().filter(position -> !position.isFlat()
+                        && p.isDust(position.instrument()).getOrElse(false))
+                .forEach(position -> dust.merge(position.instrument().base(), Money.of(position.quantity()
+                        .toBigDecimal().multiply(close.toBigDecimal()), currency), Money::plus)));
+        return dust;
+    }
 }

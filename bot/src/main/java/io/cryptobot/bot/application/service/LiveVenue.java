@@ -60,6 +60,8 @@ import java.util.concurrent.TimeUnit;
  * </ul>
  */
 final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
+    /** The back-off key of an order's trade history reads. */
+    private static final String GAP = "gap:";
 
     /**
      * Why an order may not leave (the live account's limits, the venue's filters), checked before it is sent; none
@@ -106,16 +108,28 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
     /**
      * Delays: the first query after an unknown outcome, the longest back-off, how long fills the venue counts may
      * take to arrive by the stream before they are read from the trade history, the period of reconciliation, and
-     * the venue's receive window (after it, a placement the venue does not know never reached it).
+     * the venue's receive window (after it, a placement the venue does not know never reached it); and what the
+     * order book keeps of ended orders and how long a released order waits for a reconciliation ({@code retention}).
      */
     record Settings(Duration firstQuery, Duration maxBackoff, Duration fillGrace, Duration reconcileEvery,
-                    Duration receiveWindow) {
+                    Duration receiveWindow, LiveOrderBook.Retention retention) {
         Settings {
             Objects.requireNonNull(receiveWindow, "receiveWindow");
             Objects.requireNonNull(firstQuery, "firstQuery");
             Objects.requireNonNull(maxBackoff, "maxBackoff");
             Objects.requireNonNull(fillGrace, "fillGrace");
             Objects.requireNonNull(reconcileEvery, "reconcileEvery");
+            Objects.requireNonNull(retention, "retention");
+        }
+
+        /** With the book's default retention ({@link LiveOrderBook.Retention#DEFAULTS}). */
+        Settings(Duration firstQuery, Duration maxBackoff, Duration fillGrace, Duration reconcileEvery,
+                 Duration receiveWindow) {
+            this(firstQuery, maxBackoff, fillGrace, reconcileEvery, receiveWindow, LiveOrderBook.Retention.DEFAULTS);
+        }
+
+        Settings retaining(LiveOrderBook.Retention retention) {
+            return new Settings(firstQuery, maxBackoff, fillGrace, reconcileEvery, receiveWindow, retention);
         }
 
         static final Settings DEFAULTS = new Settings(Duration.ofMillis(500), Duration.ofSeconds(30),
@@ -161,6 +175,8 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
     private boolean reconcileAgain;
     /** While {@link #sendReleased()} runs (what it delivers does not start it again). */
     private boolean sendingReleased;
+    /** A look again at released orders waiting for a reconciliation is scheduled (their wait's bound). */
+    private boolean releaseCheckScheduled;
     private Duration reconcileBackoff;
     private long lastFillTime = Long.MIN_VALUE;
     private VenueTrading.Subscription subscription;
@@ -191,7 +207,7 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
         this.calls = calls;
         this.timer = timer;
         this.settings = settings;
-        this.book = new LiveOrderBook(settings.receiveWindow().toMillis());
+        this.book = new LiveOrderBook(settings.receiveWindow().toMillis(), settings.retention());
         this.averages = new AveragePrices(trading, clock, AveragePrices.KEPT);
         this.startedAt = startedAt;
         this.reconcileBackoff = settings.firstQuery();
@@ -279,7 +295,7 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
         }
         written.whenComplete((ok, failed) -> {
             if (failed == null && !stopped) {
-                sends.forEach(calls::execute);
+                sends.forEach(this::call);
             }
         });
     }
@@ -382,7 +398,7 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
         if (held != null) {
             held.add(call);
         } else {
-            calls.execute(call);
+            call(call);
         }
     }
 
@@ -439,6 +455,10 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
         }
         Option<Option<LiveOrderBook.Refusal>> released = book.released(order.clientOrderId(), now);
         if (released.isEmpty()) {
+            if (!book.isReconciled()) {
+                // waiting for the reconciliation in progress: looked at again when it ends, or at the wait's bound
+                checkReleasedLater();
+            }
             return;
         }
         Option<LiveOrderBook.Refusal> refused = released.get();
@@ -455,6 +475,22 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
         events.note("order " + order.clientOrderId() + " is not on the venue and the previous process's requests can"
                 + " no longer reach it: sent now");
         send(order);
+    }
+
+    /**
+     * Looks at the released orders again once the longest a released order waits for a reconciliation has passed:
+     * one still waiting then is refused ({@link LiveOrderBook#released}). One look scheduled at a time; a look that
+     * finds orders still waiting (released after it was scheduled) schedules the next.
+     */
+    private void checkReleasedLater() {
+        if (releaseCheckScheduled || stopped) {
+            return;
+        }
+        releaseCheckScheduled = true;
+        later(() -> lane.execute(() -> {
+            releaseCheckScheduled = false;
+            sendReleased();
+        }), Duration.ofMillis(settings.retention().reconciliationWait()));
     }
 
     /** On the call's thread: asks the venue's average price; true when the order was refused for the band. */
@@ -516,7 +552,7 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
         }
         // the venue may not hold it yet (in flight, unknown, possibly sent): sent again once it does
         book.wantCancel(clientOrderId);
-        calls.execute(() -> {
+        call(() -> {
             if (!driving.getAsBoolean()) {
                 lane.execute(() -> events.note("cancel of " + clientOrderId + " not sent: this runner no longer holds"
                         + " the bot's lease"));
@@ -544,8 +580,7 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
                 Duration wait = wait(order.clientOrderId(), n.failure());
                 events.note("cancel of " + order.clientOrderId() + " not sent (" + n.failure().describe()
                         + "); sent again in " + wait.toMillis() + " ms");
-                timer.schedule(() -> lane.execute(() -> sendCancel(order.clientOrderId())), wait.toMillis(),
-                        TimeUnit.MILLISECONDS);
+                later(() -> lane.execute(() -> sendCancel(order.clientOrderId())), wait);
             }
         }
     }
@@ -554,11 +589,11 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
         if (stopped || !querying.add(order.clientOrderId())) {
             return;
         }
-        timer.schedule(() -> calls.execute(() -> {
+        later(() -> call(() -> {
             Either<VenueFailure, Option<VenueOrderState>> found = trading.query(order.instrument(),
                     order.clientOrderId());
             lane.execute(() -> queried(order, found));
-        }), delay.toMillis(), TimeUnit.MILLISECONDS);
+        }), delay);
     }
 
     private void queried(VenueOrder order, Either<VenueFailure, Option<VenueOrderState>> found) {
@@ -604,6 +639,9 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
 
     @Override
     public void onUpdate(VenueUpdate update) {
+        if (stopped) {
+            return;
+        }
         lane.execute(() -> {
             if (!replaying && !stopped) {
                 deliver(book.updated(update, clock.now().toEpochMilli()));
@@ -613,6 +651,9 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
 
     @Override
     public void onConnected(boolean afterGap) {
+        if (stopped) {
+            return;
+        }
         lane.execute(() -> {
             if (afterGap) {
                 events.note("report stream back after a gap: reconciling");
@@ -624,6 +665,9 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
 
     @Override
     public void onDisconnected(String reason) {
+        if (stopped) {
+            return;
+        }
         lane.execute(() -> {
             if (stopped) {
                 return;
@@ -654,6 +698,11 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
                     lastFillTime = Math.max(lastFillTime, f.time());
                 }
                 listener.onReport(report);
+                if (!book.isOpen(report.clientOrderId())) {
+                    // ended: nothing more is asked about it, so its back-offs go with it
+                    backoff.remove(report.clientOrderId());
+                    backoff.remove(GAP + report.clientOrderId());
+                }
             }
             events.applied();
             // a report may end an order whose unknown outcome held back a released one of its instrument
@@ -675,8 +724,7 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
             if (!fetchingGaps.add(cid)) {
                 continue;
             }
-            timer.schedule(() -> lane.execute(() -> readGapIfOpen(gap)), settings.fillGrace().toMillis(),
-                    TimeUnit.MILLISECONDS);
+            later(() -> lane.execute(() -> readGapIfOpen(gap)), settings.fillGrace());
         }
     }
 
@@ -687,7 +735,7 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
             fetchingGaps.remove(cid);
             return;
         }
-        calls.execute(() -> {
+        call(() -> {
             Either<VenueFailure, List<VenueExecution>> read = trading.executions(gap.order().instrument(),
                     gap.since()).map(io.vavr.collection.List::asJava);
             lane.execute(() -> gapRead(gap, read));
@@ -702,10 +750,11 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
         }
         if (read.isLeft()) {
             events.note("trade history for " + cid + " not read (" + read.getLeft().describe() + ")");
-            Duration wait = wait("gap:" + cid, read.getLeft());
-            timer.schedule(() -> lane.execute(this::fetchGaps), wait.toMillis(), TimeUnit.MILLISECONDS);
+            Duration wait = wait(GAP + cid, read.getLeft());
+            later(() -> lane.execute(this::fetchGaps), wait);
             return;
         }
+        backoff.remove(GAP + cid);
         List<VenueExecution> ours = read.get().stream().filter(e -> e.clientOrderId().equals(cid)).toList();
         deliver(book.executions(ours, clock.now().toEpochMilli()).reports());
     }
@@ -721,7 +770,7 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
         }
         reconciling = true;
         long since = lastFillTime == Long.MIN_VALUE ? startedAt : lastFillTime;
-        calls.execute(() -> readVenue(trigger, since));
+        call(() -> readVenue(trigger, since));
     }
 
     private void readVenue(String trigger, long since) {
@@ -769,6 +818,8 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
                 executions.size(), List.copyOf(drifts));
         lastReconciliation = report;
         events.reconciled(report);
+        // released orders that waited for this reconciliation may leave now
+        sendReleased();
         if (reconcileAgain) {
             reconcileAgain = false;
             reconcile(trigger);
@@ -790,7 +841,28 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
         }
         events.note("reconciliation (" + trigger + ") put off by " + wait.toMillis() + " ms: " + failure.describe());
         reconcileAgain = false;
-        timer.schedule(() -> lane.execute(() -> reconcile(trigger)), wait.toMillis(), TimeUnit.MILLISECONDS);
+        later(() -> lane.execute(() -> reconcile(trigger)), wait);
+    }
+
+    /**
+     * Runs {@code task} on a call's virtual thread. Dropped when the executor no longer takes tasks: the application
+     * is stopping, and nothing more is sent or applied (a stream's last callbacks come in after it).
+     */
+    private void call(Runnable task) {
+        try {
+            calls.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            close();
+        }
+    }
+
+    /** Runs {@code task} on the timer after {@code delay}; dropped, as {@link #call}, once the timer is shut down. */
+    private void later(Runnable task, Duration delay) {
+        try {
+            timer.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            close();
+        }
     }
 
     private Option<VenueOrder> openOrder(String clientOrderId) {
@@ -806,6 +878,15 @@ final class LiveVenue implements Venue, VenueTrading.Listener, AutoCloseable {
     /** Whether an unknown outcome blocks {@code instrument}. */
     boolean blocked(InstrumentId instrument) {
         return book.blocked(instrument);
+    }
+
+    /**
+     * What this venue holds per order: the book's orders (not ended, and the ended ones it keeps) and every
+     * per-order entry of its own (lookups, gap reads, back-offs, cancels asked during a rebuild). Bounded by the
+     * book's retention, not by the orders the session ever placed.
+     */
+    int perOrderEntries() {
+        return book.size() + querying.size() + fetchingGaps.size() + backoff.size() + cancelsAsked.size();
     }
 
     /** How many orders are open on the venue as far as this session knows. */

@@ -2,6 +2,7 @@ package io.cryptobot.bot.application.service;
 
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -29,9 +30,20 @@ final class SerialLane implements Executor {
         schedule();
     }
 
+    /**
+     * Starts a drain unless one runs. An executor that no longer takes tasks (shut down: the application is stopping)
+     * drops what is queued, quietly: a venue's stream or an answer still in flight calls in after the stop, and there
+     * is nothing left to apply it to.
+     */
     private void schedule() {
         if (!tasks.isEmpty() && running.compareAndSet(false, true)) {
-            executor.execute(this::drain);
+            try {
+                executor.execute(this::drain);
+            } catch (RejectedExecutionException stopped) {
+                tasks.clear();
+                running.set(false);
+                LOG.log(Level.FINE, "a session's lane dropped its tasks: its executor is shut down");
+            }
         }
     }
 

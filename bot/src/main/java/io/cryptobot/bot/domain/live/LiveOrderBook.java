@@ -44,6 +44,15 @@ import java.util.Set;
  * that was sent and has no answer in the journal is unresolved too ({@link #unanswered}): the process may have died
  * between sending it and journaling the answer.
  *
+ * <p>An ended order is kept only as long as it can still matter ({@link Retention}): once more than
+ * {@link Retention#keepEnded} ended orders are kept, an order ended longer than {@link Retention#keepEndedFor} ago is
+ * forgotten, unless it holds the latest fill the book knows (reconciliation reads the trade history from that
+ * fill's time on, so it never meets a trade of a forgotten order). Whatever the venue says later about a forgotten
+ * order is answered as about an ended one: nothing is reported, nothing adopted (a trade of it would be reported back
+ * as foreign, never booked). The journal keeps everything that was applied: a rebuild replays it and forgets the
+ * same way. Client order ids are unique per session by the session's own orders (a hand order naming a used one
+ * finds its order; a strategy's carry a number that only grows); the book refuses a reuse of the ones it holds.
+ *
  * <p>Not thread-safe: one session applies it, under its own lock. Pure: times come in as arguments.
  */
 public final class LiveOrderBook {
@@ -52,9 +61,41 @@ public final class LiveOrderBook {
     /** Binance's largest receive window is 60 s, its default 5 s; 10 s covers the default with margin. */
     public static final long DEFAULT_RECEIVE_WINDOW_MILLIS = 10_000;
 
+    /** How many ended orders are kept at least, however old. */
+    public static final int DEFAULT_KEEP_ENDED = 1_000;
+    /**
+     * How long an ended order is kept at least: longer than a reconciliation's reads (its open orders may be listed
+     * before an end the stream brings meanwhile) and than the default period of reconciliation (5 minutes). At the
+     * default limit of 600 orders a minute per user, at most 3,000 orders end in that time.
+     */
+    public static final long DEFAULT_KEEP_ENDED_MILLIS = 5 * 60_000;
+    /**
+     * How long a possibly-sent order found absent waits, once released, for a reconciliation in progress (the stream
+     * reconnecting, a read put off by the venue's rate limit) before it is refused as {@code venue_not_reconciled}.
+     */
+    public static final long DEFAULT_RECONCILIATION_WAIT_MILLIS = 60_000;
+
+    /** What the book keeps of ended orders, and how long a released order waits for a reconciliation. */
+    public record Retention(int keepEnded, long keepEndedFor, long reconciliationWait) {
+        public static final Retention DEFAULTS = new Retention(DEFAULT_KEEP_ENDED, DEFAULT_KEEP_ENDED_MILLIS,
+                DEFAULT_RECONCILIATION_WAIT_MILLIS);
+
+        public Retention {
+            if (keepEnded < 0 || keepEndedFor < 0 || reconciliationWait < 0) {
+                throw new IllegalArgumentException("retention: negative " + keepEnded + ", " + keepEndedFor + ", "
+                        + reconciliationWait);
+            }
+        }
+    }
+
     private final long receiveWindow;
+    private final Retention retention;
 
     private final Map<String, Tracked> orders = new LinkedHashMap<>();
+    /** The ended orders still kept, in the order they ended. */
+    private final Map<String, Tracked> ended = new LinkedHashMap<>();
+    /** The time of the latest fill reported (or replayed): reconciliation reads the trade history from then. */
+    private long latestFill = Long.MIN_VALUE;
     /** The possibly-sent orders found absent and released, not sent yet ({@link #releasing}), oldest first. */
     private final Set<Tracked> releasing = new java.util.LinkedHashSet<>();
     /**
@@ -77,7 +118,13 @@ public final class LiveOrderBook {
      * made: a placement not found after that is known never to have been received.
      */
     public LiveOrderBook(long receiveWindowMillis) {
+        this(receiveWindowMillis, Retention.DEFAULTS);
+    }
+
+    /** As {@link #LiveOrderBook(long)}, keeping ended orders and waiting for reconciliations as {@code retention}. */
+    public LiveOrderBook(long receiveWindowMillis, Retention retention) {
         this.receiveWindow = receiveWindowMillis;
+        this.retention = retention;
     }
 
     /** The venue's view and what has been reported of one order. */
@@ -105,6 +152,11 @@ public final class LiveOrderBook {
         Unresolved unresolved = Unresolved.NONE;
         String unresolvedWhy = "";
         int absentAnswers;
+        /** When it ended (the time of what ended it); its last fill's time (MIN_VALUE: none). */
+        long endedAt;
+        long lastFill = Long.MIN_VALUE;
+        /** When it was released ({@link #release}): from then it waits a bounded time for a reconciliation. */
+        long releasedAt;
         /** Decided again after a restart: maybe sent by the previous process; sent only if the venue lacks it. */
         boolean possiblySent;
         /** A possibly-sent order the venue does not hold, now past the receive window: to be sent, once. */
@@ -195,7 +247,9 @@ public final class LiveOrderBook {
 
     /**
      * Whether a possibly-sent order ({@link #admitPossiblySent}) was found absent from the venue and may now be
-     * sent: answered once, then it is checked like any new order (refused when the account is not reconciled: the
+     * sent: answered once, then it is checked like any new order. While the account is not reconciled it is not due
+     * yet: it waits for the reconciliation (after a restart the stream connects and reconciles while the lookups run)
+     * at most {@link Retention#reconciliationWait} from its release, then is refused as any new order would be (the
      * refusal is returned, the order ended). While another order of its instrument still has an unknown outcome
      * (a sibling decided again on the same step and still being asked for, or any other lookup), it is not due: it
      * waits, released, until none is left ({@link #releasing}), and is never refused for it. A lookup must not
@@ -204,6 +258,10 @@ public final class LiveOrderBook {
     public Option<Option<Refusal>> released(String clientOrderId, long time) {
         Tracked t = tracked(clientOrderId);
         if (t == null || !t.release || t.ended || unresolvedOn(t.order.instrument()).isDefined()) {
+            return Option.none();
+        }
+        if (!reconciled && time - t.releasedAt < retention.reconciliationWait()) {
+            // a reconciliation in progress (the stream back, a read put off) is waited for, a bounded time
             return Option.none();
         }
         t.release = false;
@@ -249,9 +307,9 @@ public final class LiveOrderBook {
         if (t == null || t.ended || t.accepted || !t.cancelWanted || !t.release) {
             return Option.none();
         }
-        end(t);
         t.release = false;
         releasing.remove(t);
+        end(t, time);
         return Option.some(new VenueReport.Canceled(clientOrderId, "canceled before it was sent to the venue", time));
     }
 
@@ -279,7 +337,7 @@ public final class LiveOrderBook {
     }
 
     private Refusal refuse(Tracked tracked, String rule, String why, long time) {
-        end(tracked);
+        end(tracked, time);
         return new Refusal(rule, new VenueReport.Rejected(tracked.order.clientOrderId(), rule + ": " + why, time));
     }
 
@@ -305,7 +363,8 @@ public final class LiveOrderBook {
 
     /**
      * A journaled report applied again by a rebuild: the book learns what it had reported (acceptance, trades,
-     * the end), so the venue's later answers about the order are filtered as they were before the restart.
+     * the end), so the venue's later answers about the order are filtered as they were before the restart. Ended
+     * orders are forgotten as they were before it ({@link Retention}), by the journaled times.
      */
     public void replayed(VenueReport report) {
         Tracked t = tracked(report.clientOrderId());
@@ -318,14 +377,15 @@ public final class LiveOrderBook {
             case VenueReport.Filled f -> {
                 t.accepted = true;
                 t.trades.add(f.tradeId());
+                filledAt(t, f.time());
                 t.reported = t.reported.add(f.lastQty().toBigDecimal());
                 if (t.reported.compareTo(t.order.quantity().toBigDecimal()) >= 0) {
-                    end(t);
+                    end(t, f.time());
                 }
             }
-            case VenueReport.Rejected r -> end(t);
-            case VenueReport.Canceled c -> end(t);
-            case VenueReport.Expired e -> end(t);
+            case VenueReport.Rejected r -> end(t, r.time());
+            case VenueReport.Canceled c -> end(t, c.time());
+            case VenueReport.Expired e -> end(t, e.time());
         }
     }
 
@@ -421,6 +481,7 @@ public final class LiveOrderBook {
                 // the previous process never got it there, and its signed requests can no longer arrive: send it
                 t.possiblySent = false;
                 t.release = true;
+                t.releasedAt = time;
                 releasing.add(t);
                 return List.of();
             }
@@ -437,7 +498,7 @@ public final class LiveOrderBook {
         }
         List<VenueReport> out = new ArrayList<>();
         if (update.report() instanceof VenueReport.Filled filled) {
-            fill(t, filled, update.after().venueOrderId(), out);
+            fill(t, filled, update.after().venueOrderId(), out, time);
         }
         if (update.report() instanceof VenueReport.Triggered triggered && !t.triggered) {
             acceptOnce(t, update.after().venueOrderId(), time, out);
@@ -451,7 +512,7 @@ public final class LiveOrderBook {
         };
         out.addAll(observe(t, update.after(), reason, time));
         // a fill that came after the end it precedes releases that end
-        releaseEnd(t, out);
+        releaseEnd(t, out, time);
         return out;
     }
 
@@ -473,11 +534,11 @@ public final class LiveOrderBook {
             if (t.ended) {
                 continue;
             }
-            fill(t, e.asReport(), e.venueOrderId(), out);
+            fill(t, e.asReport(), e.venueOrderId(), out, time);
             touched.add(t);
         }
         for (Tracked t : touched) {
-            releaseEnd(t, out);
+            releaseEnd(t, out, time);
         }
         return new Applied(out, foreign);
     }
@@ -490,11 +551,11 @@ public final class LiveOrderBook {
         if (t.accepted) {
             return List.of();
         }
-        end(t);
+        end(t, time);
         return List.of(new VenueReport.Rejected(t.order.clientOrderId(), reason, time));
     }
 
-    private void fill(Tracked t, VenueReport.Filled filled, String venueOrderId, List<VenueReport> out) {
+    private void fill(Tracked t, VenueReport.Filled filled, String venueOrderId, List<VenueReport> out, long time) {
         if (!t.trades.add(filled.tradeId())) {
             return;
         }
@@ -504,10 +565,11 @@ public final class LiveOrderBook {
             out.add(new VenueReport.Triggered(t.order.clientOrderId(), filled.time()));
         }
         out.add(filled);
+        filledAt(t, filled.time());
         t.reported = t.reported.add(filled.lastQty().toBigDecimal());
         if (t.reported.compareTo(t.order.quantity().toBigDecimal()) >= 0) {
-            end(t);
             t.unresolved = Unresolved.NONE;
+            end(t, time);
         }
     }
 
@@ -534,17 +596,22 @@ public final class LiveOrderBook {
             default -> {
             }
         }
-        releaseEnd(t, out);
+        releaseEnd(t, out, time);
         return out;
     }
 
-    private void releaseEnd(Tracked t, List<VenueReport> out) {
+    private void releaseEnd(Tracked t, List<VenueReport> out, long time) {
         if (t.ended || t.heldEnd.isEmpty() || t.reported.compareTo(t.venueExecuted()) < 0) {
             return;
         }
-        end(t);
         t.unresolved = Unresolved.NONE;
         out.add(t.heldEnd.get());
+        end(t, time);
+    }
+
+    private void filledAt(Tracked t, long time) {
+        t.lastFill = Math.max(t.lastFill, time);
+        latestFill = Math.max(latestFill, time);
     }
 
     private void put(Tracked tracked) {
@@ -552,10 +619,48 @@ public final class LiveOrderBook {
         notEnded.put(tracked.order.clientOrderId(), tracked);
     }
 
-    /** Ends an order: nothing more is reported about it, and the scans of {@link #notEnded} no longer see it. */
-    private void end(Tracked t) {
+    /**
+     * Ends an order at {@code time}: nothing more is reported about it, the scans of {@link #notEnded} no longer see
+     * it, and it is kept among the ended ones until {@link #forget} lets it go.
+     */
+    private void end(Tracked t, long time) {
         t.ended = true;
+        t.endedAt = time;
         notEnded.remove(t.order.clientOrderId());
+        ended.put(t.order.clientOrderId(), t);
+        forget(time);
+    }
+
+    /**
+     * Forgets the oldest ended orders while more than {@link Retention#keepEnded} are kept, each only once it ended
+     * {@link Retention#keepEndedFor} before {@code now}, never one holding the latest fill (reconciliation reads trades
+     * from that fill's time: a trade of a forgotten order would look foreign). Ends are kept in the order they
+     * happened, so the walk stops at the first one too recent.
+     */
+    private void forget(long now) {
+        java.util.Iterator<Tracked> oldest = ended.values().iterator();
+        while (ended.size() > retention.keepEnded() && oldest.hasNext()) {
+            Tracked t = oldest.next();
+            if (now - t.endedAt < retention.keepEndedFor()) {
+                return;
+            }
+            if (t.lastFill != Long.MIN_VALUE && t.lastFill >= latestFill) {
+                continue;
+            }
+            oldest.remove();
+            orders.remove(t.order.clientOrderId());
+            releasing.remove(t);
+        }
+    }
+
+    /** How many orders the book holds: those not ended, and the ended ones kept ({@link Retention}). */
+    public int size() {
+        return orders.size();
+    }
+
+    /** Whether {@code clientOrderId} is an order of the book not ended yet. */
+    public boolean isOpen(String clientOrderId) {
+        return notEnded.containsKey(clientOrderId);
     }
 
     private Tracked tracked(String clientOrderId) {
@@ -622,7 +727,7 @@ public final class LiveOrderBook {
         return out;
     }
 
-    /** Whether {@code clientOrderId} is one of this book's orders (open or not). */
+    /** Whether {@code clientOrderId} is one of this book's orders (open, or ended and still kept). */
     public boolean knows(String clientOrderId) {
         return orders.containsKey(clientOrderId);
     }
@@ -633,7 +738,7 @@ public final class LiveOrderBook {
         return t == null ? Long.MIN_VALUE : t.submittedAt;
     }
 
-    /** Every trade id reported. */
+    /** Every trade id reported of the orders the book holds. */
     public Collection<String> tradeIds() {
         Set<String> all = new HashSet<>();
         orders.values().forEach(t -> all.addAll(t.trades));

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cryptobot.bot.application.service.ScriptedVenue.CancelFault;
 import io.cryptobot.bot.application.service.ScriptedVenue.PlaceFault;
 import io.cryptobot.bot.domain.live.Drift;
+import io.cryptobot.bot.domain.live.LiveOrderBook;
 import io.cryptobot.bot.domain.session.SessionListener;
 import io.cryptobot.bot.domain.session.SessionSetup;
 import io.cryptobot.bot.domain.session.TradingSession;
@@ -737,6 +738,117 @@ class LiveVenueTest {
     }
 
     // ---- fixtures ----
+
+    @Test
+    void a_long_run_of_orders_keeps_the_venues_per_order_state_bounded_and_a_late_duplicate_fill_changes_nothing() {
+        // ended orders kept: the last 20 (none kept for age); a released order waits 60 s for a reconciliation
+        start(FAST.retaining(new LiveOrderBook.Retention(20, 0, 60_000)));
+        int orders = 400;
+        for (int i = 0; i < orders; i++) {
+            Order order = place(market("m-" + i, "0.0100"));
+            awaitStatus(order.id(), OrderStatus.FILLED);
+            assertThat(live.perOrderEntries()).as("after order %d", i).isLessThanOrEqualTo(20 + 1 + 4);
+        }
+        sleep(200);
+        assertThat(live.perOrderEntries()).as("gap reads and back-offs gone with their orders")
+                .isLessThanOrEqualTo(20 + 1);
+        int journaled = journal.size();
+        String position;
+        String cash;
+        synchronized (session) {
+            position = session.position(BTC).toBigDecimal().toPlainString();
+            cash = session.ledger().balance(USDT).toBigDecimal().toPlainString();
+        }
+        assertThat(position).isEqualTo("4.0000");
+        // the venue streams the first order's fill again, long after the book forgot that order
+        VenueReport.Filled first = journal.stream().filter(r -> r instanceof VenueReport.Filled f
+                && f.clientOrderId().equals("m-0")).map(VenueReport.Filled.class::cast).findFirst().orElseThrow();
+        live.onUpdate(new io.cryptobot.kernel.domain.execution.VenueUpdate(first, venue.order("m-0").get()));
+        // and a reconciliation reads the trade history from the latest fill on
+        int reconciledBefore = events.reconciled.size();
+        venue.dropStream();
+        venue.resumeStream();
+        await(() -> events.reconciled.size() > reconciledBefore);
+        sleep(100);
+        assertThat(journal).as("nothing more journaled").hasSize(journaled);
+        synchronized (session) {
+            assertThat(session.position(BTC).toBigDecimal().toPlainString()).isEqualTo(position);
+            assertThat(session.ledger().balance(USDT).toBigDecimal().toPlainString()).isEqualTo(cash);
+            assertThat(session.placedOrders()).hasSize(orders);
+        }
+        assertThat(events.reconciled.get(events.reconciled.size() - 1).drifts()).as("no trade taken for foreign")
+                .isEmpty();
+        // the first order's client order id is still the session's: naming it again places nothing
+        Order again = place(market("m-0", "0.0100"));
+        assertThat(again.status()).isEqualTo(OrderStatus.FILLED);
+        sleep(100);
+        assertThat(venue.placements("m-0")).isEqualTo(1);
+        assertThat(journal).hasSize(journaled);
+    }
+
+    @Test
+    void a_strategy_order_released_while_the_account_is_being_reconciled_waits_for_it_and_is_sent_not_refused() {
+        // the stream drops while the re-decided order is looked up: the account is not reconciled when it is released
+        Order order = redecidedWithTheStreamDown(WINDOW_400_MS);
+        String cid = order.spec().clientOrderId().value();
+        await(() -> venue.queries.get() >= 2);
+        sleep(600);
+        assertThat(venue.placements(cid)).as("released, waiting for the reconciliation").isZero();
+        assertThat(statusOf(order.id()).order().status()).isEqualTo(OrderStatus.SUBMITTED);
+        venue.resumeStream();
+        awaitStatus(order.id(), OrderStatus.FILLED);
+        assertThat(venue.placements(cid)).isEqualTo(1);
+        assertThat(events.blocked).as("not refused as venue_not_reconciled").isEmpty();
+    }
+
+    @Test
+    void a_released_strategy_order_still_refuses_when_the_account_stays_unreconciled_past_the_wait() {
+        Order order = redecidedWithTheStreamDown(WINDOW_400_MS.retaining(new LiveOrderBook.Retention(1_000, 0, 300)));
+        long decided = System.nanoTime();
+        awaitStatus(order.id(), OrderStatus.REJECTED);
+        assertThat(Duration.ofNanos(System.nanoTime() - decided)).as("the receive window, then the 300 ms wait")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(650));
+        assertThat(events.blocked).singleElement().asString().startsWith("venue_not_reconciled")
+                .contains("report stream is down");
+        assertThat(venue.placements(order.spec().clientOrderId().value())).isZero();
+    }
+
+    /**
+     * After a restart, reconciled, the report stream drops; then a step re-decides a buy on a candle closed before the
+     * restart: asked for by client order id, absent, released past the receive window while the account is not
+     * reconciled. Answers that order.
+     */
+    private Order redecidedWithTheStreamDown(LiveVenue.Settings settings) {
+        long restartedAt = System.currentTimeMillis();
+        session = newSession(settings, buyAt(60_000));
+        live.restarted(openTime -> openTime + 60_000 <= restartedAt);
+        synchronized (session) {
+            session.step(0, candle(0));
+            live.goLive(session);
+        }
+        await(() -> !events.reconciled.isEmpty());
+        venue.dropStream();
+        return stepOn(60_000).get(0);
+    }
+
+    @Test
+    void the_streams_last_callbacks_after_the_executors_were_shut_down_are_dropped_quietly() {
+        start(FAST);
+        Order order = place(market("s-1", "0.0100"));
+        awaitStatus(order.id(), OrderStatus.FILLED);
+        int journaled = journal.size();
+        // the application stops: its executors first, the venue's stream after them
+        calls.shutdownNow();
+        timer.shutdownNow();
+        VenueReport.Filled fill = (VenueReport.Filled) journal.stream().filter(r -> r instanceof VenueReport.Filled)
+                .findFirst().orElseThrow();
+        org.assertj.core.api.Assertions.assertThatCode(() -> {
+            venue.dropStream();
+            live.onUpdate(new io.cryptobot.kernel.domain.execution.VenueUpdate(fill, venue.order("s-1").get()));
+            venue.resumeStream();
+        }).doesNotThrowAnyException();
+        assertThat(journal).hasSize(journaled);
+    }
 
     private void start(LiveVenue.Settings settings) {
         start(settings, true);

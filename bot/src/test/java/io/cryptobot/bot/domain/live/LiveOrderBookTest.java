@@ -118,9 +118,30 @@ class LiveOrderBookTest {
             assertThat(restarted.blocked(BTC)).isTrue();
             assertThat(restarted.queried("c1", Option.none(), 11_000)).as("no rejection: it is to be sent").isEmpty();
             assertThat(restarted.blocked(BTC)).isFalse();
-            // released once; the account not reconciled yet: refused like any new order
-            assertThat(restarted.released("c1", 11_000).get().get().rule()).isEqualTo("venue_not_reconciled");
-            assertThat(restarted.released("c1", 11_001)).isEmpty();
+            // released; the account not reconciled yet: it waits for the reconciliation, a bounded time (60 s), and is
+            // then refused like any new order, once
+            assertThat(restarted.released("c1", 11_000)).isEmpty();
+            assertThat(restarted.releasing()).extracting(VenueOrder::clientOrderId).containsExactly("c1");
+            assertThat(restarted.released("c1", 70_999)).as("1 ms short of the wait's bound").isEmpty();
+            assertThat(restarted.released("c1", 71_000).get().get().rule()).isEqualTo("venue_not_reconciled");
+            assertThat(restarted.released("c1", 71_001)).isEmpty();
+            assertThat(restarted.releasing()).isEmpty();
+        }
+
+        @Test
+        void released_while_the_account_is_being_reconciled_it_waits_and_passes_once_the_reconciliation_ends() {
+            restarted.reconciled(true, "");
+            restarted.admitPossiblySent(order, 1_000);
+            restarted.queried("c1", Option.none(), 1_100);
+            // the stream dropped and came back: a reconciliation runs while the lookup concludes
+            restarted.reconciled(false, "the account is being reconciled with the venue");
+            restarted.queried("c1", Option.none(), 11_000);
+            assertThat(restarted.released("c1", 11_000)).as("not refused: waiting for the reconciliation").isEmpty();
+            assertThat(restarted.released("c1", 12_000)).isEmpty();
+            restarted.reconciled(true, "");
+            assertThat(restarted.released("c1", 12_500)).contains(Option.none());
+            assertThat(kinds(restarted.placed("c1", new PlaceAnswer.Accepted(state(order, "0", Status.NEW, 12_600)),
+                    12_600))).containsExactly("Accepted");
         }
 
         @Test
@@ -143,7 +164,8 @@ class LiveOrderBookTest {
             assertThat(restarted.released("c1", 59_999)).as("the previous process's request may still arrive")
                     .isEmpty();
             restarted.queried("c1", Option.none(), 60_000);
-            assertThat(restarted.released("c1", 60_000).isDefined()).isTrue();
+            restarted.reconciled(true, "");
+            assertThat(restarted.released("c1", 60_000)).contains(Option.none());
         }
 
         @Test
@@ -361,6 +383,94 @@ class LiveOrderBookTest {
                 assertThat(out).as("round %d: %s", round, out).hasSize(4).startsWith("Accepted").endsWith("Canceled")
                         .containsOnlyOnce("Filled t1", "Filled t2");
             }
+        }
+    }
+
+    @Nested
+    class Retention {
+        /** Keeps at least 100 ended orders, each at least 1 000 ms after it ended. */
+        private final LiveOrderBook kept = new LiveOrderBook(LiveOrderBook.DEFAULT_RECEIVE_WINDOW_MILLIS,
+                new LiveOrderBook.Retention(100, 1_000, 60_000));
+
+        /** Order {@code i}: admitted at {@code 10 i}, accepted, filled by trade {@code t<i>} at its time. */
+        private VenueOrder filledAt(int i) {
+            VenueOrder o = limitBuy("f" + i);
+            long at = 10L * i;
+            assertThat(kept.admit(o, at)).isEmpty();
+            kept.placed(o.clientOrderId(), new PlaceAnswer.Accepted(state(o, "0", Status.NEW, at)), at);
+            assertThat(kinds(kept.updated(fillUpdate(o, "t" + i, "1.000", "1.000", at), at)))
+                    .containsExactly("Filled t" + i);
+            return o;
+        }
+
+        @Test
+        void a_long_run_keeps_the_ended_orders_bounded_by_count_and_age_and_every_open_one() {
+            kept.reconciled(true, "");
+            VenueOrder resting = limitBuy("rest");
+            kept.admit(resting, 0);
+            kept.placed("rest", new PlaceAnswer.Accepted(state(resting, "0", Status.NEW, 0)), 0);
+            for (int i = 0; i < 20_000; i++) {
+                filledAt(i);
+                // ended orders of the last 1 000 ms (100 at 10 ms apart) or the last 100, and the open one
+                assertThat(kept.size()).isLessThanOrEqualTo(100 + 100 + 2);
+            }
+            assertThat(kept.knows("rest")).as("an open order is never forgotten").isTrue();
+            assertThat(kept.open()).extracting(VenueOrder::clientOrderId).containsExactly("rest");
+            assertThat(kept.knows("f19999")).isTrue();
+            assertThat(kept.knows("f0")).isFalse();
+        }
+
+        @Test
+        void a_late_duplicate_fill_of_a_forgotten_order_reports_nothing_and_adopts_nothing() {
+            kept.reconciled(true, "");
+            VenueOrder first = filledAt(0);
+            for (int i = 1; i < 1_000; i++) {
+                filledAt(i);
+            }
+            assertThat(kept.knows("f0")).isFalse();
+            long now = 10_000;
+            // the stream repeats the old fill, a query answers its old state, the trade history lists its trade
+            assertThat(kept.updated(fillUpdate(first, "t0", "1.000", "1.000", 0), now)).isEmpty();
+            assertThat(kept.queried("f0", Option.some(state(first, "1.000", Status.FILLED, 0)), now)).isEmpty();
+            assertThat(kept.placed("f0", new PlaceAnswer.Accepted(state(first, "1.000", Status.FILLED, 0)), now))
+                    .isEmpty();
+            LiveOrderBook.Applied applied = kept.executions(List.of(execution(first, "t0", "1.000", 0)), now);
+            assertThat(applied.reports()).as("never booked again").isEmpty();
+            assertThat(applied.foreign()).as("never adopted as an order of the book").hasSize(1);
+            assertThat(kept.knows("f0")).isFalse();
+            assertThat(kept.open()).isEmpty();
+            assertThat(kept.gaps()).isEmpty();
+        }
+
+        @Test
+        void the_order_holding_the_latest_fill_is_kept_however_many_end_after_it() {
+            kept.reconciled(true, "");
+            VenueOrder last = filledAt(0);
+            // thousands refused afterwards, none filled: reconciliation reads trades from the latest fill's time on
+            for (int i = 1; i < 5_000; i++) {
+                kept.refuse(limitBuy("r" + i), "venue_filters", "lot size", 10L * i);
+            }
+            assertThat(kept.knows(last.clientOrderId())).isTrue();
+            assertThat(kept.knows("r1")).isFalse();
+            assertThat(kept.size()).isLessThanOrEqualTo(100 + 100 + 1);
+            assertThat(kept.executions(List.of(execution(last, "t0", "1.000", 0)), 50_000).foreign())
+                    .as("its trade, read again from its time, is known and not foreign").isEmpty();
+        }
+
+        @Test
+        void a_rebuild_replaying_a_long_journal_forgets_as_the_live_book_did() {
+            LiveOrderBook rebuilt = new LiveOrderBook(LiveOrderBook.DEFAULT_RECEIVE_WINDOW_MILLIS,
+                    new LiveOrderBook.Retention(100, 1_000, 60_000));
+            for (int i = 0; i < 5_000; i++) {
+                VenueOrder o = limitBuy("f" + i);
+                rebuilt.track(o, 10L * i);
+                rebuilt.replayed(new VenueReport.Accepted(o.clientOrderId(), "v-f" + i, 10L * i));
+                rebuilt.replayed(LiveFixtures.filled(o, "t" + i, "1.000", 10L * i));
+                assertThat(rebuilt.size()).isLessThanOrEqualTo(100 + 100 + 1);
+            }
+            assertThat(rebuilt.unanswered()).isEmpty();
+            assertThat(rebuilt.knows("f0")).isFalse();
+            assertThat(rebuilt.knows("f4999")).isTrue();
         }
     }
 }

@@ -15,6 +15,13 @@ public interface LiveFeedConfig {
     @WithDefault("PT1S")
     Duration checkInterval();
 
+    /**
+     * The feeds' checks place the venue's "now" by the offset to its clock read at most this long ago; older, they
+     * ask the venue's time again (a request of weight 1 on Binance). PT0S: at every check.
+     */
+    @WithDefault("PT1M")
+    Duration clockMaxAge();
+
     /** Received candles stored in one transaction at most. */
     @WithDefault("500")
     int storeBatch();

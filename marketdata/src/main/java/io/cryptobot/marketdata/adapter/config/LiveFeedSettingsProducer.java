@@ -12,6 +12,6 @@ class LiveFeedSettingsProducer {
     @Singleton
     LiveFeedSettings liveFeedSettings(LiveFeedConfig config) {
         return new LiveFeedSettings(config.lateAfter(), config.checkInterval(), config.storeBatch(),
-                config.startBackfillCandles(), config.keptCandles());
+                config.startBackfillCandles(), config.keptCandles(), config.clockMaxAge());
     }
 }

@@ -67,7 +67,8 @@ class LiveFeedService implements SubscribeLiveCandlesUseCase, LiveFeedStatusQuer
         this.instruments = instruments;
         this.venues = venues;
         this.ticks = ticks;
-        this.context = new FeedContext(clock, ids, settings, stored, store, events, workers, new VenueClocks(clock));
+        this.context = new FeedContext(clock, ids, settings, stored, store, events, workers,
+                new VenueClocks(clock, settings.clockMaxAge()));
     }
 
     @Override

@@ -53,7 +53,7 @@ final class LiveFeedFakes {
     }
 
     static LiveFeedSettings settings() {
-        return new LiveFeedSettings(Duration.ofSeconds(5), Duration.ofSeconds(1), 50, 1000, 20);
+        return new LiveFeedSettings(Duration.ofSeconds(5), Duration.ofSeconds(1), 50, 1000, 20, Duration.ofMinutes(1));
     }
 
     static final class TestClock implements Clock {

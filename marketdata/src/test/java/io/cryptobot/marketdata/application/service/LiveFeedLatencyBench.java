@@ -116,7 +116,7 @@ class LiveFeedLatencyBench {
         };
         LiveFeedService service = new LiveFeedService(catalog, venue, (interval, tick) -> { }, store, store,
                 event -> { }, workers, new LiveFeedSettings(Duration.ofSeconds(5), Duration.ofSeconds(1), 500, 0,
-                100), Instant::now, UUID::randomUUID);
+                100, Duration.ofMinutes(1)), Instant::now, UUID::randomUUID);
         int counted = candles - candles / 10;
         long[][] latencies = new long[feeds * subscribers][counted];
         CountDownLatch done = new CountDownLatch(feeds * subscribers);

@@ -83,7 +83,7 @@ class LiveFeedServiceTest {
         // few candles kept in memory and rare writes: subscribers catching up read both the store and memory
         World world = new World(seed, (T0 + prefix) * M + 20_000, new io.cryptobot.marketdata.domain.live
                 .LiveFeedSettings(java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(1),
-                        1 + script.nextInt(30), 1000, script.nextInt(3)));
+                        1 + script.nextInt(30), 1000, script.nextInt(3), java.time.Duration.ofMinutes(1)));
         world.venue.withSeries(T0, count, 0.03);
         world.venue.failureRate = script.nextDouble() * 0.3;
         world.venue.pageSize = 1 + script.nextInt(10);
@@ -474,7 +474,7 @@ class LiveFeedServiceTest {
         void a_feed_with_nothing_passed_on_continues_after_the_stored_candles_the_subscriber_asked_from() {
             // the store's latest candle (minute 9) is too old for the feed's start to continue after it
             World world = new World(23, (T0 + 30) * M + 100, new io.cryptobot.marketdata.domain.live.LiveFeedSettings(
-                    java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(1), 50, 5, 20));
+                    java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(1), 50, 5, 20, java.time.Duration.ofMinutes(1)));
             world.venue.withSeries(T0, 40, 0);
             store(world, 0, 10);
             Recorder bot = new Recorder();

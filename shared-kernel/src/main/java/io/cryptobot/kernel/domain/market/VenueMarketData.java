@@ -5,6 +5,7 @@ import io.cryptobot.kernel.domain.Timeframe;
 import io.cryptobot.kernel.domain.Venue;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 
@@ -24,6 +25,15 @@ public interface VenueMarketData {
 
     /** The venue's own clock, for skew checks and for judging whether a candle has closed. */
     Either<VenueFailure, Instant> serverTime();
+
+    /**
+     * The venue's clock by the offset to ours read at most {@code maxAge} ago, read again (as {@link #serverTime})
+     * when older: for callers that look at the venue's time every second. An adapter that keeps no offset asks the
+     * venue each time.
+     */
+    default Either<VenueFailure, Instant> serverTime(Duration maxAge) {
+        return serverTime();
+    }
 
     /** Every symbol the venue lists with its rules and status (delisted and halted ones included, marked). */
     Either<VenueFailure, List<VenueSymbol>> symbols();

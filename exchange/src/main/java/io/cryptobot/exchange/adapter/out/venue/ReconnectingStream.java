@@ -94,7 +94,7 @@ public abstract class ReconnectingStream implements VenueMarketData.CandleStream
     }
 
     public final void start() {
-        scheduler.execute(this::connect);
+        submit(this::connect);
     }
 
     @Override
@@ -198,9 +198,17 @@ public abstract class ReconnectingStream implements VenueMarketData.CandleStream
             lastHeard = clock.now();
             pinged = false;
             long period = Math.max(10, Math.min(settings.idleTimeout().toMillis(), settings.keepAlive().toMillis()) / 4);
-            watchdog = scheduler.scheduleAtFixedRate(() -> watch(ws), period, period, TimeUnit.MILLISECONDS);
-            ageLimit = scheduler.schedule(() -> restart(ws, "connection older than " + settings.maxAge()),
-                    settings.maxAge().toMillis(), TimeUnit.MILLISECONDS);
+            try {
+                watchdog = scheduler.scheduleAtFixedRate(() -> watch(ws), period, period, TimeUnit.MILLISECONDS);
+                ageLimit = scheduler.schedule(() -> restart(ws, "connection older than " + settings.maxAge()),
+                        settings.maxAge().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // the venue adapter is shutting down: a connection that opens now is not kept
+                cancelTimers();
+                socket = null;
+                ws.abort();
+                return;
+            }
         }
         opened(ws);
     }
@@ -253,7 +261,7 @@ public abstract class ReconnectingStream implements VenueMarketData.CandleStream
         if (backoff) {
             scheduleReconnect();
         } else {
-            scheduler.execute(this::connect);
+            submit(this::connect);
         }
         return true;
     }
@@ -267,6 +275,15 @@ public abstract class ReconnectingStream implements VenueMarketData.CandleStream
             delay = settings.reconnectDelay(failedAttempts, ThreadLocalRandom.current().nextDouble(-1, 1));
         }
         schedule(this::connect, delay);
+    }
+
+    /** Runs {@code task} on the stream's scheduler now; dropped once the adapter shut it down (application stop). */
+    private void submit(Runnable task) {
+        try {
+            scheduler.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // the venue adapter is shutting down: nothing left to connect
+        }
     }
 
     private void schedule(Runnable task, Duration delay) {

@@ -2,6 +2,7 @@ package io.cryptobot.exchange.adapter.out.venue.binance;
 
 import io.cryptobot.exchange.adapter.out.venue.Json;
 import io.cryptobot.exchange.adapter.out.venue.Signatures;
+import io.cryptobot.exchange.adapter.out.venue.VenueClockOffset;
 import io.cryptobot.exchange.adapter.out.venue.VenueRest;
 import io.cryptobot.exchange.domain.account.Credentials;
 import io.cryptobot.exchange.domain.connection.ClockReading;
@@ -43,12 +44,12 @@ public final class BinanceApi implements AutoCloseable {
     private final VenueRest rest;
     private final RateLimiter streamConnections;
     private final ScheduledExecutorService scheduler;
-    private volatile Duration venueOffset = Duration.ZERO;
-    private volatile Instant offsetMeasuredAt;
+    private final VenueClockOffset venueClock;
 
     public BinanceApi(BinanceConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
+        this.venueClock = new VenueClockOffset(clock);
         this.http = AppThreads.httpClient("binance-http-").version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(config.requestTimeout()).build();
         Duration firstBackoff = Duration.ofSeconds(1);
@@ -162,10 +163,13 @@ public final class BinanceApi implements AutoCloseable {
         return get(BinanceLimits.serverTime(), "/api/v3/time", Map.of()).map(answer -> {
             ClockReading reading = new ClockReading(answer.sentAt(),
                     Instant.ofEpochMilli(Json.epochMillis(answer.body().path("serverTime"))), answer.receivedAt());
-            venueOffset = reading.skew().negated();
-            offsetMeasuredAt = answer.receivedAt();
-            return reading;
+            return venueClock.remember(reading, answer.receivedAt());
         });
+    }
+
+    /** The venue's time by the offset read at most {@code maxAge} ago, else by a new {@link #readClock}. */
+    Either<VenueFailure, Instant> venueTime(Duration maxAge) {
+        return venueClock.now(maxAge, this::readClock);
     }
 
     /**
@@ -173,11 +177,7 @@ public final class BinanceApi implements AutoCloseable {
      * minutes; if that fails, the last one stands).
      */
     Instant venueNow() {
-        Instant measured = offsetMeasuredAt;
-        if (measured == null || Duration.between(measured, clock.now()).compareTo(OFFSET_MAX_AGE) > 0) {
-            readClock();
-        }
-        return clock.now().plus(venueOffset);
+        return venueTime(OFFSET_MAX_AGE).getOrElse(venueClock::lastKnownNow);
     }
 
     private static String query(Map<String, String> parameters) {

@@ -17,6 +17,7 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -49,6 +50,11 @@ public final class BinanceMarketData implements VenueMarketData, AutoCloseable {
     @Override
     public Either<VenueFailure, Instant> serverTime() {
         return api.readClock().map(reading -> reading.venueTime());
+    }
+
+    @Override
+    public Either<VenueFailure, Instant> serverTime(Duration maxAge) {
+        return api.venueTime(maxAge);
     }
 
     /**

@@ -27,7 +27,6 @@ import io.vavr.control.Option;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One account's trading on Binance spot (binance-spot-api-docs rest-api.md "Trading endpoints" and "Account
@@ -71,8 +70,15 @@ public final class BinanceTrading implements VenueTrading {
     private final Credentials credentials;
     private final RateLimiter orderCount;
     private final BinanceSymbols symbols;
-    /** Binance's order id to the client order id, learned from every answer: myTrades names only the former. */
-    private final java.util.Map<String, String> clientIds = new ConcurrentHashMap<>();
+    /** How many orders' client order ids are remembered, the most recently seen ({@link #clientIds}). */
+    static final int KNOWN_ORDERS = 10_000;
+    /**
+     * Binance's order id to the client order id, learned from every answer: myTrades names only the former. Only the
+     * {@code knownOrders} most recently seen are kept (a bot running for months would otherwise keep every order it
+     * ever placed); a trade of an order forgotten here costs one GET /api/v3/order by orderId (weight 4), which
+     * tells its client order id again.
+     */
+    private final java.util.Map<String, String> clientIds;
     /** The latest user-data stream: its WebSocket API connection carries placements while subscribed. */
     private volatile BinanceUserDataStream stream;
     /** The account's signer, its key set up once. */
@@ -86,6 +92,18 @@ public final class BinanceTrading implements VenueTrading {
 
     public BinanceTrading(BinanceApi api, BinanceTradingConfig config, Credentials credentials,
                           RateLimiter orderCount) {
+        this(api, config, credentials, orderCount, KNOWN_ORDERS);
+    }
+
+    /** As the public constructor, remembering the client order ids of the {@code knownOrders} latest orders seen. */
+    BinanceTrading(BinanceApi api, BinanceTradingConfig config, Credentials credentials, RateLimiter orderCount,
+                   int knownOrders) {
+        this.clientIds = java.util.Collections.synchronizedMap(new LinkedHashMap<String, String>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(java.util.Map.Entry<String, String> eldest) {
+                return size() > knownOrders;
+            }
+        });
         this.api = api;
         this.config = config;
         this.credentials = credentials;
@@ -574,6 +592,11 @@ public final class BinanceTrading implements VenueTrading {
     private VenueOrderState remember(VenueOrderState state) {
         clientIds.put(state.venueOrderId(), state.clientOrderId());
         return state;
+    }
+
+    /** How many orders' client order ids are remembered now. */
+    int knownOrders() {
+        return clientIds.size();
     }
 
     private void observeOrderCount(VenueRest.Answer answer) {

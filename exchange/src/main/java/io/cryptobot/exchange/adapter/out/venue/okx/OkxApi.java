@@ -3,6 +3,7 @@ package io.cryptobot.exchange.adapter.out.venue.okx;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cryptobot.exchange.adapter.out.venue.Json;
 import io.cryptobot.exchange.adapter.out.venue.Signatures;
+import io.cryptobot.exchange.adapter.out.venue.VenueClockOffset;
 import io.cryptobot.exchange.adapter.out.venue.VenueRest;
 import io.cryptobot.exchange.domain.account.Credentials;
 import io.cryptobot.exchange.domain.connection.ClockReading;
@@ -34,6 +35,7 @@ public final class OkxApi implements AutoCloseable {
             .withZone(ZoneOffset.UTC);
     private final OkxConfig config;
     private final Clock clock;
+    private final VenueClockOffset venueClock;
     /** How long requests in flight may take to finish when the client closes; open streams are cut at once. */
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
     /** For the WebSocket streams; REST calls have their own client ({@link VenueRest#restClient}). */
@@ -45,6 +47,7 @@ public final class OkxApi implements AutoCloseable {
     public OkxApi(OkxConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
+        this.venueClock = new VenueClockOffset(clock);
         this.http = AppThreads.httpClient("okx-http-").version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(config.requestTimeout()).build();
         this.rest = new VenueRest(VENUE.code(), config.restUrl(), VenueRest.restClient(config.requestTimeout()),
@@ -106,8 +109,14 @@ public final class OkxApi implements AutoCloseable {
 
     /** GET /api/v5/public/time. */
     Either<VenueFailure, ClockReading> readClock() {
-        return get(OkxLimits.TIME, "").map(answer -> new ClockReading(answer.sentAt(),
-                Instant.ofEpochMilli(Json.epochMillis(first(answer.body()).path("ts"))), answer.receivedAt()));
+        return get(OkxLimits.TIME, "").map(answer -> venueClock.remember(new ClockReading(answer.sentAt(),
+                Instant.ofEpochMilli(Json.epochMillis(first(answer.body()).path("ts"))), answer.receivedAt()),
+                answer.receivedAt()));
+    }
+
+    /** The venue's time by the offset read at most {@code maxAge} ago, else by a new {@link #readClock}. */
+    Either<VenueFailure, Instant> venueTime(Duration maxAge) {
+        return venueClock.now(maxAge, this::readClock);
     }
 
     static JsonNode first(JsonNode body) {

@@ -14,6 +14,7 @@ import io.cryptobot.kernel.domain.market.VenueSymbol;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -63,6 +64,11 @@ public final class OkxMarketData implements VenueMarketData, AutoCloseable {
     @Override
     public Either<VenueFailure, Instant> serverTime() {
         return api.readClock().map(reading -> reading.venueTime());
+    }
+
+    @Override
+    public Either<VenueFailure, Instant> serverTime(Duration maxAge) {
+        return api.venueTime(maxAge);
     }
 
     /**

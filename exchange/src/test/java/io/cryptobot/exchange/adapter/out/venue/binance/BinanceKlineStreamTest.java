@@ -150,4 +150,22 @@ class BinanceKlineStreamTest {
         series.close(candles.get(0));
         events.await("candle", WAIT);
     }
+
+    @Test
+    void a_stream_started_after_the_adapter_shut_its_scheduler_down_is_dropped_quietly() throws Exception {
+        // the application stopping: the adapter closed (its streams' scheduler shut down) while a caller still starts
+        BinanceApi stopped = new BinanceApi(BinanceConfig.production().withUrls(fake.restUrl(), fake.wsUrl())
+                .withStreams(settings(Duration.ofSeconds(1), Duration.ofHours(1))), Instant::now);
+        stopped.close();
+        StreamEvents events = new StreamEvents();
+        BinanceKlineStream stream = new BinanceKlineStream(stopped,
+                java.net.URI.create(fake.wsUrl() + "/ws/btcusdt@kline_1m"), "BTCUSDT", Timeframe.M1, events);
+
+        org.assertj.core.api.Assertions.assertThatCode(stream::start).doesNotThrowAnyException();
+        Thread.sleep(200);
+        stream.close();
+
+        assertThat(events.all()).isEmpty();
+        assertThat(fake.streamConnections()).isZero();
+    }
 }

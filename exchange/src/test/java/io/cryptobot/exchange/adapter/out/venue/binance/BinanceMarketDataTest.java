@@ -59,6 +59,37 @@ class BinanceMarketDataTest {
         assertThat(Duration.between(before, venue)).isBetween(Duration.ofSeconds(29), Duration.ofSeconds(32));
     }
 
+    /**
+     * The feeds look at the venue's time every second: by the offset read within the age they allow, without a
+     * request; the venue is asked again only once that reading is older, and an explicit {@code serverTime()} always
+     * asks (it also refreshes the offset the cheap reads use).
+     */
+    @Test
+    void the_venues_time_within_an_age_comes_from_the_last_offset_without_a_request() {
+        fake.clockOffset(Duration.ofSeconds(30));
+        Instant start = Instant.now();
+        clock.set(start);
+        Instant first = binance.serverTime(Duration.ofMinutes(1)).get();
+        assertThat(fake.count("/api/v3/time")).isEqualTo(1);
+        assertThat(Duration.between(start, first)).isBetween(Duration.ofSeconds(29), Duration.ofSeconds(32));
+
+        clock.set(start.plusSeconds(59));
+        fake.clockOffset(Duration.ofSeconds(90));
+        Instant cached = binance.serverTime(Duration.ofMinutes(1)).get();
+        assertThat(fake.count("/api/v3/time")).as("no request within the age").isEqualTo(1);
+        assertThat(Duration.between(start.plusSeconds(59), cached)).as("the first offset")
+                .isBetween(Duration.ofSeconds(29), Duration.ofSeconds(32));
+
+        clock.set(start.plusSeconds(61));
+        Instant fresh = binance.serverTime(Duration.ofMinutes(1)).get();
+        assertThat(fake.count("/api/v3/time")).as("older than the age: asked again").isEqualTo(2);
+        assertThat(Duration.between(Instant.now(), fresh)).as("the venue's new clock").isBetween(
+                Duration.ofSeconds(88), Duration.ofSeconds(92));
+
+        assertThat(binance.serverTime(Duration.ZERO).isRight()).isTrue();
+        assertThat(fake.count("/api/v3/time")).as("age zero: asked every time").isEqualTo(3);
+    }
+
     @Nested
     class Exchange_information {
         @Test

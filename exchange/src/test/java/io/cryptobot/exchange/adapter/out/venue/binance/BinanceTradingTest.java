@@ -64,10 +64,6 @@ class BinanceTradingTest {
     }
 
     void connect(Duration orderTimeout) {
-        if (api != null) {
-            api.close();
-        }
-        api = new BinanceApi(BinanceConfig.production().withUrls(fake.restUrl(), fake.wsUrl()), Instant::now);
         connect(orderTimeout, BinanceTradingConfig.OrderTransport.WEBSOCKET);
     }
 
@@ -548,6 +544,34 @@ class BinanceTradingTest {
 
     @Nested
     class Filling {
+        @Test
+        void only_the_latest_orders_client_ids_are_kept_and_a_trade_of_a_forgotten_order_is_named_by_asking_the_venue() {
+            BinanceTrading remembersThree = new BinanceTrading(api, config,
+                    Credentials.checked(KEY, "trader-secret-0001", null).get(), BinanceTrading.orderCountLimiter(config),
+                    3);
+            List<VenueOrder> orders = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                VenueOrder order = market(Side.BUY, "0.01");
+                orders.add(order);
+                assertThat(accepted(remembersThree.place(order)).status()).isEqualTo(VenueOrderState.Status.FILLED);
+                assertThat(remembersThree.knownOrders()).isLessThanOrEqualTo(3);
+            }
+            long before = lookUpsByOrderId();
+
+            List<VenueExecution> trades = remembersThree.executions(BTC_USDT, 0).get().toJavaList();
+
+            assertThat(trades).extracting(VenueExecution::clientOrderId)
+                    .containsExactlyElementsOf(orders.stream().map(VenueOrder::clientOrderId).toList());
+            // trades read oldest first through a memory of three: each forgotten order is asked for (weight 4)
+            assertThat(lookUpsByOrderId() - before).isBetween(2L, 5L);
+            assertThat(remembersThree.knownOrders()).isEqualTo(3);
+        }
+
+        private long lookUpsByOrderId() {
+            return fake.requests().stream().filter(r -> r.method().equals("GET") && r.path().equals("/api/v3/order")
+                    && r.param("orderId") != null).count();
+        }
+
         @Test
         void trade_prints_fill_a_resting_order_in_parts_as_maker_at_its_price() {
             VenueOrder order = limit(Side.SELL, "0.5", "51000");
