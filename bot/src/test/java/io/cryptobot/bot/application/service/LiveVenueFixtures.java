@@ -56,6 +56,32 @@ final class LiveVenueFixtures {
         }
     }
 
+    /** The live link of {@code bot} over {@code venue}, its lease held for good (no other runner in a test). */
+    static LiveTrading holding(LiveVenue venue, io.cryptobot.bot.domain.bot.BotId bot) {
+        return new LiveTrading(venue, new io.cryptobot.bot.application.port.out.BotLeasePort() {
+            @Override
+            public io.vavr.control.Option<Lease> acquire(io.cryptobot.bot.domain.bot.BotId id, String holder,
+                                                         Duration ttl) {
+                return io.vavr.control.Option.none();
+            }
+
+            @Override
+            public io.vavr.control.Option<Lease> renew(Lease lease, Duration ttl) {
+                return io.vavr.control.Option.some(lease);
+            }
+
+            @Override
+            public boolean holds(Lease lease) {
+                return true;
+            }
+
+            @Override
+            public void release(Lease lease) {
+            }
+        }, new io.cryptobot.bot.application.port.out.BotLeasePort.Lease(bot, "test", 1,
+                java.time.Instant.parse("2100-01-01T00:00:00Z")));
+    }
+
     static void sleep(long millis) {
         try {
             Thread.sleep(millis);

@@ -8,7 +8,6 @@ import static io.cryptobot.bot.application.service.LiveVenueFixtures.sleep;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.cryptobot.bot.application.port.out.BotLeasePort;
 import io.cryptobot.bot.application.port.out.OrderRatePort;
 import io.cryptobot.bot.domain.bot.Bot;
 import io.cryptobot.bot.domain.bot.BotControl;
@@ -25,7 +24,6 @@ import io.cryptobot.kernel.domain.Timeframe;
 import io.cryptobot.kernel.domain.UserLimits;
 import io.cryptobot.risk.domain.RiskLimits;
 import io.vavr.control.Option;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -104,26 +102,7 @@ class PlaceHandOrderTest {
         }, calls);
         LiveSession runner = new LiveSession(bot, session, steps, writer);
         runner.holdsAccountOrders = true;
-        runner.liveTrading = new LiveTrading(live, new BotLeasePort() {
-            @Override
-            public Option<Lease> acquire(BotId id, String holder, Duration ttl) {
-                return Option.none();
-            }
-
-            @Override
-            public Option<Lease> renew(Lease lease, Duration ttl) {
-                return Option.some(lease);
-            }
-
-            @Override
-            public boolean holds(Lease lease) {
-                return true;
-            }
-
-            @Override
-            public void release(Lease lease) {
-            }
-        }, new BotLeasePort.Lease(bot.id(), "test", 1, T0.plusSeconds(3600)));
+        runner.liveTrading = LiveVenueFixtures.holding(live, bot.id());
         synchronized (runner) {
             Price p = Price.parse("100.00", 2).get();
             session.step(0, new Candle[] {new Candle(0, p, p, p, p, new Quantity(10_000_000, 4))});
