@@ -45,6 +45,13 @@ final class LiveVenueFixtures {
                 new CorrelationId(UUID.randomUUID()));
     }
 
+    /** A good-till-canceled limit buy of {@code quantity} BTC (4 decimals) at {@code price} (2 decimals). */
+    static OrderRequest limit(String id, String price, String quantity) {
+        return new OrderRequest(ClientOrderId.parse(id).get(), BTC, Side.BUY, OrderType.LIMIT,
+                Quantity.parse(quantity, 4).get(), Option.some(Price.parse(price, 2).get()), Option.none(),
+                TimeInForce.GTC, false, new CorrelationId(UUID.randomUUID()));
+    }
+
     /** Polls every 5 ms; fails when the condition does not hold within 5 s. */
     static void await(BooleanSupplier condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();

@@ -3,6 +3,7 @@ package io.cryptobot.bot.application.service;
 import static io.cryptobot.bot.application.service.LiveVenueFixtures.FAST;
 import static io.cryptobot.bot.application.service.LiveVenueFixtures.await;
 import static io.cryptobot.bot.application.service.LiveVenueFixtures.btcMarket;
+import static io.cryptobot.bot.application.service.LiveVenueFixtures.limit;
 import static io.cryptobot.bot.application.service.LiveVenueFixtures.market;
 import static io.cryptobot.bot.application.service.LiveVenueFixtures.sleep;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -109,7 +110,7 @@ class PlaceHandOrderTest {
             String cid = "if-" + i;
             ids.add(cid);
             // alternately a market buy (accepted and filled at once) and a limit buy resting under the market
-            var request = i % 2 == 0 ? market(cid, "0.0100") : limit(cid, "90.00");
+            var request = i % 2 == 0 ? market(cid, "0.0100") : limit(cid, "90.00", "0.0100");
             requests.add(Thread.ofVirtual().start(() -> place.place(bot, request)));
         }
         for (Thread request : requests) {
@@ -200,15 +201,6 @@ class PlaceHandOrderTest {
         runner.session.placedOrders().forEach(p -> out.put(p.order().spec().clientOrderId().value(),
                 p.order().status() + " " + p.order().filledQuantity()));
         return out;
-    }
-
-    /** A limit buy of 0.01 BTC at {@code price}, good till canceled. */
-    private static io.cryptobot.order.domain.OrderRequest limit(String id, String price) {
-        return new io.cryptobot.order.domain.OrderRequest(io.cryptobot.order.domain.ClientOrderId.parse(id).get(),
-                LiveVenueTest.BTC, io.cryptobot.kernel.domain.Side.BUY, io.cryptobot.kernel.domain.OrderType.LIMIT,
-                Quantity.parse("0.0100", 4).get(), Option.some(Price.parse(price, 2).get()), Option.none(),
-                io.cryptobot.kernel.domain.TimeInForce.GTC, false,
-                new io.cryptobot.kernel.domain.CorrelationId(UUID.randomUUID()));
     }
 
     /** The bot's session as a launch rebuilds it: its first step played, its venue in replay mode (nothing sent). */
