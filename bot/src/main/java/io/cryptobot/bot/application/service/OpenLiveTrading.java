@@ -176,11 +176,19 @@ class OpenLiveTrading {
                 .map(r -> new VenueFilters(r.tickSize(), r.stepSize(), r.minNotional(), r.priceBand()));
     }
 
-    /** Under the session's lock: the writer emptied, then each report durable, in order, before any is applied. */
     private void journal(LiveSession runner, List<VenueReport> reports) {
+        journal(runner, reports, store, clock.now());
+    }
+
+    /**
+     * Under the session's lock: the writer emptied, then each report durable, in order, before any is applied. The
+     * writer may hold what the session applied before (a hand cancel, which leaves at once, whose entry's batch is
+     * still in flight): a report is journaled after it, so the journal's order is the order the session applied
+     * things, and a rebuild meets every report after its order's entry (issue 12).
+     */
+    static void journal(LiveSession runner, List<VenueReport> reports, BotStorePort store, Instant at) {
         runner.writer.flush();
         long after = runner.session.lastStepTime();
-        java.time.Instant at = clock.now();
         store.addControls(runner.bot.id(), reports.stream().map(r -> BotControl.venueReport(r, after, at)).toList());
     }
 

@@ -30,6 +30,7 @@ import io.cryptobot.kernel.domain.Quantity;
 import io.cryptobot.kernel.domain.Side;
 import io.cryptobot.kernel.domain.TimeInForce;
 import io.cryptobot.kernel.domain.Timeframe;
+import io.cryptobot.kernel.domain.execution.VenueReport;
 import io.cryptobot.kernel.domain.UserId;
 import io.cryptobot.marketdata.application.port.in.LiveCandle;
 import io.cryptobot.marketdata.application.port.in.LiveCandleRequest;
@@ -44,6 +45,7 @@ import io.cryptobot.marketdata.domain.TimeRange;
 import io.cryptobot.order.domain.ClientOrderId;
 import io.cryptobot.order.domain.OrderId;
 import io.cryptobot.order.domain.OrderRequest;
+import io.cryptobot.order.domain.OrderStatus;
 import io.cryptobot.risk.domain.RiskLimits;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -52,18 +54,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The rebuild of a live bot from its journal where the store lacks the journal's candle and the feed hands it out
  * late (issue 12: a hand order placed after the bot's first step, its acceptance journaled, then a SIGKILL; at the
  * restart the venue's next candle came first and the rebuild applied the hand order to a session that had not
- * played the journal's step: refused as "no price yet", silently, and the acceptance then failed the bot).
+ * played the journal's step: refused as "no price yet", silently, and the acceptance then failed the bot with
+ * "a journaled report for no order of this session: Accepted[clientOrderId=rest-fill, ...]", seen twice in
+ * LiveTradingCrashIT). The session trades through a {@link LiveVenue} in replay mode, as a launch rebuilds it.
  */
 class FollowLiveFeedRebuildTest {
     private static final long MINUTE = 60_000;
     private static final long T0 = Instant.parse("2026-12-06T11:17:00Z").toEpochMilli();
     private static final Timeframe M1 = Timeframe.parse("1m").get();
+
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    private LiveVenue venue;
+
+    @AfterEach
+    void stop() {
+        if (venue != null) {
+            venue.close();
+        }
+        timer.shutdownNow();
+    }
 
     @Test
     void a_journal_candle_the_feed_hands_out_after_the_next_one_is_played_before_the_hand_order_is_applied() throws Exception {
@@ -73,12 +91,15 @@ class FollowLiveFeedRebuildTest {
             subscriber.onOutOfOrder(live(T0, LiveCandle.Source.BACKFILL));
         });
 
-        Either<DomainError, Long> rebuilt = feed().rebuild(runner, 0, List.of(placedAfterFirstStep()));
+        Either<DomainError, Long> rebuilt = feed().rebuild(runner, 0, crashJournal());
 
         assertThat(rebuilt.get()).isEqualTo(T0);
         assertThat(runner.session.lastStepTime()).as("the journal's step played").isEqualTo(T0);
-        assertThat(runner.session.placedOrders()).as("the hand order placed again after it").hasSize(1)
-                .allSatisfy(p -> assertThat(p.order().spec().clientOrderId().value()).isEqualTo("rest-fill"));
+        assertThat(runner.session.placedOrders()).as("the hand order placed again after it, then its acceptance")
+                .singleElement().satisfies(p -> {
+                    assertThat(p.order().spec().clientOrderId().value()).isEqualTo("rest-fill");
+                    assertThat(p.order().status()).isEqualTo(OrderStatus.ACCEPTED);
+                });
         assertThat(runner.session.openOrderCount()).isEqualTo(1);
         assertThat(nextCandle(runner)).as("the next candle waits for the session to go live").isEqualTo(T0 + MINUTE);
     }
@@ -90,11 +111,13 @@ class FollowLiveFeedRebuildTest {
             subscriber.onCandle(live(T0 + MINUTE, LiveCandle.Source.LIVE));
         });
 
-        Either<DomainError, Long> rebuilt = feed().rebuild(runner, 0, List.of(placedAfterFirstStep()));
+        Either<DomainError, Long> rebuilt = feed().rebuild(runner, 0, crashJournal());
 
         assertThat(rebuilt.get()).isEqualTo(T0);
         assertThat(runner.session.lastStepTime()).isEqualTo(T0);
         assertThat(runner.session.openOrderCount()).isEqualTo(1);
+        assertThat(runner.session.placedOrders()).singleElement()
+                .satisfies(p -> assertThat(p.order().status()).isEqualTo(OrderStatus.ACCEPTED));
         assertThat(nextCandle(runner)).isEqualTo(T0 + MINUTE);
     }
 
@@ -106,7 +129,7 @@ class FollowLiveFeedRebuildTest {
             subscriber.onCandle(live(T0 + MINUTE, LiveCandle.Source.LIVE));
         });
 
-        Either<DomainError, Long> rebuilt = feed().rebuild(runner, 0, List.of(placedAfterFirstStep()));
+        Either<DomainError, Long> rebuilt = feed().rebuild(runner, 0, crashJournal());
 
         assertThat(rebuilt.getLeft().code()).isEqualTo("bot.feed_history_unavailable");
         assertThat(rebuilt.getLeft().detail()).contains("2026-12-06T11:17:00Z", "Parameter after error");
@@ -153,11 +176,25 @@ class FollowLiveFeedRebuildTest {
         FillModel model = new FillModel(rules, FeeSchedule.inQuote(Rate.basisPoints(10), Rate.basisPoints(10)),
                 SlippageModel.none(), Rate.parse("1").get());
         StepJournal journal = new StepJournal(OWNER, bot.accountId(), bot.id().value());
+        // in replay mode, as a launch opens it: nothing is sent, the journaled reports are applied again
+        venue = new LiveVenue(new ScriptedVenue(Price.parse("100.00", 2).get()), List.of(BTC), reports -> { },
+                new LiveVenueTest.Events(), Instant::now, Runnable::run, timer, LiveVenueFixtures.FAST,
+                bot.createdAt().toEpochMilli(), () -> true);
         TradingSession session = new TradingSession(new SessionSetup(OWNER, bot.startingCash(), bot.limits(), T0, 7,
-                "t-", false), List.of(new SessionMarket(BTC, model, 4)), new LiveVenueTest.Quiet(),
+                "t-", false), List.of(new SessionMarket(BTC, model, 4)), venue, new LiveVenueTest.Quiet(),
                 (t, e, x) -> { }, journal);
         LiveSession runner = new LiveSession(bot, session, journal, new JournalWriter((b, a) -> { }, Runnable::run));
+        runner.liveTrading = LiveVenueFixtures.holding(venue, bot.id());
         return runner;
+    }
+
+    /**
+     * The journal of the crash test's first hand order: placed after the bot's first step (T0), then its acceptance
+     * by the venue, journaled after the same step.
+     */
+    private static List<BotControl> crashJournal() {
+        return List.of(placedAfterFirstStep(), BotControl.venueReport(new VenueReport.Accepted("rest-fill", "1001",
+                T0 + MINUTE + 450), T0, Instant.ofEpochMilli(T0 + MINUTE + 460)));
     }
 
     /** The hand order of the crash test: a resting limit buy placed after the bot's first step (T0). */

@@ -45,6 +45,13 @@ final class LiveVenueFixtures {
                 new CorrelationId(UUID.randomUUID()));
     }
 
+    /** A good-till-canceled limit buy of {@code quantity} BTC (4 decimals) at {@code price} (2 decimals). */
+    static OrderRequest limit(String id, String price, String quantity) {
+        return new OrderRequest(ClientOrderId.parse(id).get(), BTC, Side.BUY, OrderType.LIMIT,
+                Quantity.parse(quantity, 4).get(), Option.some(Price.parse(price, 2).get()), Option.none(),
+                TimeInForce.GTC, false, new CorrelationId(UUID.randomUUID()));
+    }
+
     /** Polls every 5 ms; fails when the condition does not hold within 5 s. */
     static void await(BooleanSupplier condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
@@ -54,6 +61,32 @@ final class LiveVenueFixtures {
             }
             sleep(5);
         }
+    }
+
+    /** The live link of {@code bot} over {@code venue}, its lease held for good (no other runner in a test). */
+    static LiveTrading holding(LiveVenue venue, io.cryptobot.bot.domain.bot.BotId bot) {
+        return new LiveTrading(venue, new io.cryptobot.bot.application.port.out.BotLeasePort() {
+            @Override
+            public io.vavr.control.Option<Lease> acquire(io.cryptobot.bot.domain.bot.BotId id, String holder,
+                                                         Duration ttl) {
+                return io.vavr.control.Option.none();
+            }
+
+            @Override
+            public io.vavr.control.Option<Lease> renew(Lease lease, Duration ttl) {
+                return io.vavr.control.Option.some(lease);
+            }
+
+            @Override
+            public boolean holds(Lease lease) {
+                return true;
+            }
+
+            @Override
+            public void release(Lease lease) {
+            }
+        }, new io.cryptobot.bot.application.port.out.BotLeasePort.Lease(bot, "test", 1,
+                java.time.Instant.parse("2100-01-01T00:00:00Z")));
     }
 
     static void sleep(long millis) {

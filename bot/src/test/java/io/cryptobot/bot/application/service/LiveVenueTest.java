@@ -3,6 +3,7 @@ package io.cryptobot.bot.application.service;
 import static io.cryptobot.bot.application.service.LiveVenueFixtures.FAST;
 import static io.cryptobot.bot.application.service.LiveVenueFixtures.await;
 import static io.cryptobot.bot.application.service.LiveVenueFixtures.btcMarket;
+import static io.cryptobot.bot.application.service.LiveVenueFixtures.limit;
 import static io.cryptobot.bot.application.service.LiveVenueFixtures.market;
 import static io.cryptobot.bot.application.service.LiveVenueFixtures.sleep;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,7 +19,6 @@ import io.cryptobot.bot.domain.strategy.Strategy;
 import io.cryptobot.bot.domain.strategy.StrategyContext;
 import io.cryptobot.kernel.domain.Asset;
 import io.cryptobot.kernel.domain.Candle;
-import io.cryptobot.kernel.domain.CorrelationId;
 import io.cryptobot.kernel.domain.InstrumentId;
 import io.cryptobot.kernel.domain.Money;
 import io.cryptobot.kernel.domain.OrderType;
@@ -31,7 +31,6 @@ import io.cryptobot.kernel.domain.execution.Venue;
 import io.cryptobot.kernel.domain.execution.VenueListener;
 import io.cryptobot.kernel.domain.execution.VenueOrder;
 import io.cryptobot.kernel.domain.execution.VenueReport;
-import io.cryptobot.order.domain.ClientOrderId;
 import io.cryptobot.order.domain.Order;
 import io.cryptobot.order.domain.OrderId;
 import io.cryptobot.order.domain.OrderRequest;
@@ -967,12 +966,6 @@ class LiveVenueTest {
 
     private static Price price(String text) {
         return Price.parse(text, 2).get();
-    }
-
-    private static OrderRequest limit(String id, String price, String quantity) {
-        return new OrderRequest(ClientOrderId.parse(id).get(), BTC, Side.BUY, OrderType.LIMIT,
-                Quantity.parse(quantity, 4).get(), Option.some(price(price)), Option.none(), TimeInForce.GTC, false,
-                new CorrelationId(UUID.randomUUID()));
     }
 
     static final class Quiet implements Strategy {
