@@ -123,6 +123,18 @@ class LiveBinanceBotTest {
             start(bot);
         }
 
+        /** A live manual bot on this market started, one candle stepped, the account reconciled: that candle. */
+        VenueCandle manualBotTradingLive() {
+            liveBot("manual", Map.of());
+            start();
+            VenueCandle candle = close();
+            awaitBot(bot, b -> b.getString("lastStep") != null
+                    && Instant.parse(b.getString("lastStep")).toEpochMilli() == candle.openTime());
+            Eventually.until(Duration.ofSeconds(20), "the account reconciled",
+                    () -> reconciliation().getBoolean("reconciled"));
+            return candle;
+        }
+
         void start(String bot) {
             given().header("Authorization", trader.bearer()).post("/api/bots/" + bot + "/start").then()
                     .statusCode(200).body("status", equalTo("running"));
@@ -203,13 +215,7 @@ class LiveBinanceBotTest {
                     .body(Map.of("name", "drift", "format", "generic", "url", "http://127.0.0.1:9/drift",
                             "events", List.of("bot.venue_drift")))
                     .post("/api/notifications/endpoints").then().statusCode(201).extract().path("endpoint.id");
-            m.liveBot("manual", Map.of());
-            m.start();
-            VenueCandle candle = m.close();
-            awaitBot(m.bot, b -> b.getString("lastStep") != null
-                    && Instant.parse(b.getString("lastStep")).toEpochMilli() == candle.openTime());
-            Eventually.until(Duration.ofSeconds(20), "the account reconciled",
-                    () -> m.reconciliation().getBoolean("reconciled"));
+            VenueCandle candle = m.manualBotTradingLive();
             JsonPath reconciliation = m.reconciliation();
             assertThat(reconciliation.getList("drifts.code", String.class)).contains("unknown_venue_order");
             assertThat(reconciliation.getList("drifts.clientOrderId", String.class)).contains("placed-on-the-venue");
@@ -306,13 +312,7 @@ class LiveBinanceBotTest {
         venueClockAt(System.currentTimeMillis());
         Market m = new Market(first, 13, 10);
         try {
-            m.liveBot("manual", Map.of());
-            m.start();
-            VenueCandle candle = m.close();
-            awaitBot(m.bot, b -> b.getString("lastStep") != null
-                    && Instant.parse(b.getString("lastStep")).toEpochMilli() == candle.openTime());
-            Eventually.until(Duration.ofSeconds(20), "the account reconciled",
-                    () -> m.reconciliation().getBoolean("reconciled"));
+            m.manualBotTradingLive();
             m.engine().fees(m.apiKey, FakeSpotEngine.FeeAsset.QUOTE, "0.001");
             Response bought = m.order("buy", "market", "1.000", null);
             bought.then().statusCode(201);
@@ -360,13 +360,7 @@ class LiveBinanceBotTest {
             binance.percentPriceBySide(m.symbol, "1.05", "0.95", "1.05", "0.95", 5);
             m.engine().averagePrice(m.symbol, "100.00");
             sync.syncAll();
-            m.liveBot("manual", Map.of());
-            m.start();
-            VenueCandle candle = m.close();
-            awaitBot(m.bot, b -> b.getString("lastStep") != null
-                    && Instant.parse(b.getString("lastStep")).toEpochMilli() == candle.openTime());
-            Eventually.until(Duration.ofSeconds(20), "the account reconciled",
-                    () -> m.reconciliation().getBoolean("reconciled"));
+            m.manualBotTradingLive();
             long placedBefore = m.engine().orderCount(m.apiKey);
 
             Response outside = m.order("buy", "limit", "0.100", "105.01");
@@ -434,13 +428,7 @@ class LiveBinanceBotTest {
         Market m = new Market(first, 13, 10);
         try {
             // the bot allows 200 an order; the account, set after the bot started, 20: the tighter one wins
-            m.liveBot("manual", Map.of());
-            m.start();
-            VenueCandle candle = m.close();
-            awaitBot(m.bot, b -> b.getString("lastStep") != null
-                    && Instant.parse(b.getString("lastStep")).toEpochMilli() == candle.openTime());
-            Eventually.until(Duration.ofSeconds(20), "the account reconciled",
-                    () -> m.reconciliation().getBoolean("reconciled"));
+            VenueCandle candle = m.manualBotTradingLive();
             given().header("Authorization", trader.bearer()).contentType(ContentType.JSON)
                     .body(Map.of("currency", "USDT", "maxOrderNotional", "20", "maxDailyLoss", "10"))
                     .put("/api/accounts/" + m.account + "/limits").then().statusCode(200);
