@@ -234,6 +234,9 @@ class LiveBinanceBotTest {
             m.awaitOrder(buyId, "accepted");
             assertThat(m.venueOrder(buyCid).getString("status")).isEqualTo("NEW");
             assertThat(m.engine().placed(m.apiKey, buyCid)).isEqualTo(1);
+            assertThat(binance.placements().stream().filter(r -> buyCid.equals(r.param("newClientOrderId")))
+                    .map(r -> r.method() + " " + r.path())).as("on the report stream's WebSocket API connection")
+                    .containsExactly("WS order.place");
             m.engine().trade(m.symbol, below.toPlainString(), "0.400");
             m.awaitOrder(buyId, "partially_filled");
             m.engine().trade(m.symbol, below.toPlainString(), "0.600");

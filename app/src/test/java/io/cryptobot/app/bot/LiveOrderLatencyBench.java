@@ -36,8 +36,10 @@ import org.junit.jupiter.api.Test;
  * Closed candle to order on the wire, not a test: excluded from the normal run by its name, run with {@code -Pbench}
  * (docs/benchmarks.md). A live bot (strategy {@code dca}, a market buy every candle) on the fake Binance inside the
  * application: from just before the fake pushes a closed kline on its stream to the moment the fake receives the
- * bot's {@code POST /api/v3/order}. Both ends are in this JVM, so the span covers the kline WebSocket, the live feed,
- * the session's step, the venue checks and the signed REST request. A second figure starts where the issue's
+ * bot's placement: {@code order.place} on the WebSocket API connection of the account's user-data stream (the default
+ * transport), or {@code POST /api/v3/order} with {@code -Dbench.live.transport=rest} (whichever the fake read:
+ * {@link FakeBinance#placements}). Both ends are in this JVM, so the span covers the kline WebSocket, the live feed,
+ * the session's step, the venue checks and the signed request. A second figure starts where the issue's
  * "closed candle" is the platform's: when the adapter's kline stream hands the closed candle to the live feed
  * ({@link LiveCandle#receivedNanos}, reported by {@link LiveStepProbe}); it leaves out the fake's push and the
  * WebSocket. Both end when the fake has read the request ({@link FakeVenueServer.Request#nanos}, stamped before the
@@ -66,7 +68,10 @@ class LiveOrderLatencyBench {
         public Map<String, String> getConfigOverrides() {
             return Map.of("cryptobot.venues.binance.trading.orders-per10-seconds", "1000000",
                     "cryptobot.venues.binance.trading.orders-per-day", "100000000",
-                    "cryptobot.limits.orders-per-minute-per-user", "1000000");
+                    "cryptobot.limits.orders-per-minute-per-user", "1000000",
+                    // -Dbench.live.transport=rest for the REST placement (an A/B on one build)
+                    "cryptobot.venues.binance.trading.order-transport",
+                    System.getProperty("bench.live.transport", "websocket"));
         }
     }
 
@@ -174,10 +179,10 @@ class LiveOrderLatencyBench {
             for (List<Long> figures : List.of(micros, fromReceipt, feedLeg, stepLeg, venueLeg)) {
                 figures.sort(Long::compare);
             }
-            System.out.printf("LIVE-ORDER-LATENCY candles=%d counted=%d gap=%dms load=%s; push->wire %s; "
+            System.out.printf("LIVE-ORDER-LATENCY transport=%s candles=%d counted=%d gap=%dms load=%s; push->wire %s; "
                     + "received->wire %s; of which received->passed on to the bot %s; passed on->step done (the "
                     + "send started inside it) %s; step done->the fake has read the order %s; requests the fake "
-                    + "received %s%n", CANDLES, micros.size(), GAP_MS, loadAverage(), quantiles(micros),
+                    + "received %s%n", System.getProperty("bench.live.transport", "websocket"), CANDLES, micros.size(), GAP_MS, loadAverage(), quantiles(micros),
                     quantiles(fromReceipt), quantiles(feedLeg), quantiles(stepLeg), quantiles(venueLeg),
                     binance.requests().stream().collect(java.util.stream.Collectors.groupingBy(
                             r -> r.method() + " " + r.path(), java.util.TreeMap::new,
@@ -190,8 +195,10 @@ class LiveOrderLatencyBench {
         }
     }
 
+    /** A placement of {@code symbol}, by the WebSocket API or by REST ({@link FakeBinance#placements}). */
     private static boolean isOrder(FakeVenueServer.Request request, String symbol) {
-        return request.method().equals("POST") && request.path().equals("/api/v3/order")
+        return (request.method().equals("WS") && request.path().equals("order.place")
+                || request.method().equals("POST") && request.path().equals("/api/v3/order"))
                 && symbol.equals(request.param("symbol"));
     }
 

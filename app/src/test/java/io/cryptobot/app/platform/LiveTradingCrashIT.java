@@ -136,9 +136,8 @@ class LiveTradingCrashIT {
         // 2. a placement that never reached the venue's book: concluded so after the receive window, never resent
         binance.failNext("POST", "/api/v3/order", new FakeBinance.Fault(0, null, false));
         String neverThere = place("never-there", "0.200", "90.00");
-        await("the placement at the venue's door", () -> PackagedApp.JSON.valueToTree(binance.requests().stream()
-                        .filter(r -> r.method().equals("POST") && r.path().equals("/api/v3/order")
-                                && "never-there".equals(r.param("newClientOrderId"))).count()),
+        await("the placement at the venue's door", () -> PackagedApp.JSON.valueToTree(binance.placements().stream()
+                        .filter(r -> "never-there".equals(r.param("newClientOrderId"))).count()),
                 n -> n.asLong() == 1);
         app.kill();
         restart();
@@ -553,10 +552,9 @@ class LiveTradingCrashIT {
         });
     }
 
-    /** The client order ids of the placements the venue has read, in order. */
+    /** The client order ids of the placements the venue has read, in order (REST or WebSocket API). */
     private List<String> sentOrders() {
-        return binance.requests().stream().filter(r -> r.method().equals("POST")
-                && r.path().equals("/api/v3/order")).map(r -> r.param("newClientOrderId")).toList();
+        return binance.placements().stream().map(r -> r.param("newClientOrderId")).toList();
     }
 
     /**

@@ -74,14 +74,27 @@ public final class FakeBinance extends FakeVenueServer {
     }
 
     /**
-     * A scripted fault of one REST call: answer {@code status} (with Retry-After when given) instead of the real
+     * A scripted fault of one trading call: answer {@code status} (with Retry-After when given) instead of the real
      * answer, or no answer at all ({@code status} 0); {@code processFirst}: the venue acts on the request before
-     * (as when a 5xx or a lost answer follows a matching engine that did its work).
+     * (as when a 5xx or a lost answer follows a matching engine that did its work); {@code drop}: no answer, the
+     * connection cut right after the request was read (after the engine acted when {@code processFirst}). A fault of
+     * "POST /api/v3/order" meets the next placement whichever way it comes, REST or the WebSocket API's
+     * {@code order.place} (and "DELETE /api/v3/order" the next cancel, {@code order.cancel}): the venue's matching
+     * engine is one.
      */
-    public record Fault(int status, Integer retryAfterSeconds, boolean processFirst) {
+    public record Fault(int status, Integer retryAfterSeconds, boolean processFirst, boolean drop) {
+        public Fault(int status, Integer retryAfterSeconds, boolean processFirst) {
+            this(status, retryAfterSeconds, processFirst, false);
+        }
+
         /** The request reaches the book, and its answer never comes (the client times out). */
         public static Fault processedWithoutAnswer() {
             return new Fault(0, null, true);
+        }
+
+        /** The connection is cut right after the request was read, the engine having acted on it or not. */
+        public static Fault dropAfterReading(boolean processFirst) {
+            return new Fault(0, null, processFirst, true);
         }
 
         public static Fault serverError(int status, boolean processFirst) {
@@ -200,7 +213,10 @@ public final class FakeBinance extends FakeVenueServer {
         return URI.create("ws://127.0.0.1:" + port() + "/ws-api/v3");
     }
 
-    /** The next call of {@code method} {@code path} (e.g. "POST", "/api/v3/order") meets {@code fault}. */
+    /**
+     * The next call of {@code method} {@code path} (e.g. "POST", "/api/v3/order") meets {@code fault}; a placement's
+     * or a cancel's also when it comes by the WebSocket API ({@link Fault}).
+     */
     public FakeBinance failNext(String method, String path, Fault fault) {
         synchronized (faults) {
             faults.computeIfAbsent(method + " " + path, k -> new java.util.ArrayDeque<>()).addLast(fault);
@@ -643,11 +659,7 @@ public final class FakeBinance extends FakeVenueServer {
                          java.util.function.BiFunction<String, Map<String, String>, FakeSpotEngine.Reply> call) {
         Map<String, String> params = new java.util.LinkedHashMap<>();
         request.params().forEach(e -> params.putIfAbsent(e.getKey(), e.getValue()));
-        Fault fault;
-        synchronized (faults) {
-            var queue = faults.get(request.method().name() + " " + request.path());
-            fault = queue == null ? null : queue.pollFirst();
-        }
+        Fault fault = nextFault(request.method().name() + " " + request.path());
         if (fault != null && !fault.processFirst()) {
             scriptedAnswer(request, fault);
             return;
@@ -658,21 +670,37 @@ public final class FakeBinance extends FakeVenueServer {
             return;
         }
         if (reply.status() == 200 && request.method().name().equals("POST")) {
-            long now = now().toEpochMilli();
-            synchronized (placements) {
-                placements.add(now);
-                placements.removeIf(t -> t < now - 86_400_000L);
-                request.response().putHeader("X-MBX-ORDER-COUNT-10S",
-                        Long.toString(placements.stream().filter(t -> t >= now - 10_000).count()));
-                request.response().putHeader("X-MBX-ORDER-COUNT-1D", Long.toString(placements.size()));
-            }
+            long[] counts = countPlacement();
+            request.response().putHeader("X-MBX-ORDER-COUNT-10S", Long.toString(counts[0]));
+            request.response().putHeader("X-MBX-ORDER-COUNT-1D", Long.toString(counts[1]));
         }
         json(request, reply.status(), reply.body());
     }
 
     private final List<Long> placements = new ArrayList<>();
 
+    private Fault nextFault(String call) {
+        synchronized (faults) {
+            var queue = faults.get(call);
+            return queue == null ? null : queue.pollFirst();
+        }
+    }
+
+    /** A placement taken: the unfilled order counts of the last 10 s and day (rest-api.md "Unfilled Order Count"). */
+    private long[] countPlacement() {
+        long now = now().toEpochMilli();
+        synchronized (placements) {
+            placements.add(now);
+            placements.removeIf(t -> t < now - 86_400_000L);
+            return new long[] {placements.stream().filter(t -> t >= now - 10_000).count(), placements.size()};
+        }
+    }
+
     private void scriptedAnswer(HttpServerRequest request, Fault fault) {
+        if (fault.drop()) {
+            request.connection().close();
+            return;
+        }
         if (fault.status() == 0) {
             return; // no answer: the client's timeout decides
         }
@@ -741,10 +769,16 @@ public final class FakeBinance extends FakeVenueServer {
 
     /**
      * web-socket-api.md: requests {@code {"id", "method", "params"}} in text frames, answers {@code {"id", "status",
-     * "result" | "error"}}. Served: {@code userDataStream.subscribe.signature} ("Subscribe to User Data Stream through
-     * signature subscription"), signed over the parameters but {@code signature} sorted by name ("SIGNED request
-     * example (HMAC)"), with the timestamp checks of REST. Then the key's events go to this connection as
-     * {@code {"subscriptionId", "event"}} (user-data-stream.md).
+     * "result" | "error", "rateLimits"}} ("Request format", "Response format"). Served:
+     * {@code userDataStream.subscribe.signature} ("Subscribe to User Data Stream through signature subscription"):
+     * then the key's events go to this connection as {@code {"subscriptionId", "event"}} (user-data-stream.md);
+     * {@code order.place} ("Place new order (TRADE)", weight 1, the engine's REST answer as {@code result}) and
+     * {@code order.cancel} ("Cancel order (TRADE)"), logged in {@link #requests()} as method "WS", path the method,
+     * the parameters as the query. Signed requests are checked as "SIGNED request security" and "Timing security"
+     * say: the key (-2015), the HMAC over every parameter but {@code signature} sorted by name (-1022), the timestamp
+     * within the receive window and less than 1 s ahead (-1021), recvWindow at most 60000 (-1131). The weight is the
+     * address's, shared with REST ("IP limits"): over the limit, 429 with -1003 and {@code error.data.retryAfter}
+     * (ms, when the minute ends).
      */
     private void webSocketApi(Stream stream) {
         stream.socket.pongHandler(payload -> {
@@ -752,44 +786,205 @@ public final class FakeBinance extends FakeVenueServer {
             stream.lastHeard = Instant.now();
         });
         stream.socket.textMessageHandler(text -> {
+            long nanos = System.nanoTime();
+            Instant at = Instant.now();
             JsonObject request = new JsonObject(text);
             Object id = request.getValue("id");
+            String method = request.getString("method", "");
             JsonObject params = request.getJsonObject("params", new JsonObject());
-            if (!"userDataStream.subscribe.signature".equals(request.getString("method"))) {
-                stream.socket.writeTextMessage(wsError(id, 400, -1100, "Unknown method."));
-                return;
+            switch (method) {
+                case "userDataStream.subscribe.signature" -> subscribe(stream, id, params);
+                case "order.place", "order.cancel" -> {
+                    log(new Request("WS", method, query(params), Map.of(), at, nanos));
+                    wsTrading(stream, id, method, params);
+                }
+                default -> stream.socket.writeTextMessage(wsError(id, 400, -1100, "Unknown method."));
             }
-            Key key = keys.get(params.getString("apiKey", ""));
-            if (key == null) {
-                stream.socket.writeTextMessage(wsError(id, 401, -2015, "Invalid API-key, IP, or permissions for action."));
-                return;
-            }
-            String payload = new TreeMap<>(params.getMap()).entrySet().stream()
-                    .filter(e -> !e.getKey().equals("signature")).map(e -> e.getKey() + "=" + e.getValue())
-                    .collect(java.util.stream.Collectors.joining("&"));
-            if (!hmacHex(key.secret(), payload).equalsIgnoreCase(params.getString("signature", ""))) {
-                stream.socket.writeTextMessage(wsError(id, 400, -1022, "Signature for this request is not valid."));
-                return;
-            }
-            long stamped = Long.parseLong(String.valueOf(params.getValue("timestamp", 0)));
-            long serverTime = now().toEpochMilli();
-            if (stamped >= serverTime + 1000 || serverTime - stamped > (long) Double.parseDouble(String.valueOf(params.getValue("recvWindow", 5000)))) {
-                stream.socket.writeTextMessage(wsError(id, 400, -1021, "Timestamp for this request is outside of "
-                        + "the recvWindow."));
-                return;
-            }
-            Subscriber subscriber = new Subscriber(stream.socket, subscriptionIds.getAndIncrement());
-            subscribers.computeIfAbsent(key.apiKey(), k -> new CopyOnWriteArrayList<>()).add(subscriber);
-            engine.publisher(key.apiKey(), event -> publish(key.apiKey(), event));
-            stream.socket.writeTextMessage(new JsonObject().put("id", id).put("status", 200)
-                    .put("result", new JsonObject().put("subscriptionId", subscriber.subscriptionId()))
-                    .put("rateLimits", new JsonArray()).encode());
         });
         stream.socket.closeHandler(v -> {
             streams().remove(stream);
             subscribers.values().forEach(list -> list.removeIf(s -> s.socket() == stream.socket));
         });
         stream.subscription = "user data";
+    }
+
+    private void subscribe(Stream stream, Object id, JsonObject params) {
+        Key key = wsSigned(stream, id, params);
+        if (key == null) {
+            return;
+        }
+        Subscriber subscriber = new Subscriber(stream.socket, subscriptionIds.getAndIncrement());
+        subscribers.computeIfAbsent(key.apiKey(), k -> new CopyOnWriteArrayList<>()).add(subscriber);
+        engine.publisher(key.apiKey(), event -> publish(key.apiKey(), event));
+        stream.socket.writeTextMessage(new JsonObject().put("id", id).put("status", 200)
+                .put("result", new JsonObject().put("subscriptionId", subscriber.subscriptionId()))
+                .put("rateLimits", new JsonArray()).encode());
+    }
+
+    /** The key of a signed WebSocket API request, or null once its refusal is written. */
+    private Key wsSigned(Stream stream, Object id, JsonObject params) {
+        Key key = keys.get(params.getString("apiKey", ""));
+        if (key == null) {
+            stream.socket.writeTextMessage(wsError(id, 401, -2015, "Invalid API-key, IP, or permissions for action."));
+            return null;
+        }
+        String payload = new TreeMap<>(params.getMap()).entrySet().stream()
+                .filter(e -> !e.getKey().equals("signature")).map(e -> e.getKey() + "=" + e.getValue())
+                .collect(java.util.stream.Collectors.joining("&"));
+        if (!hmacHex(key.secret(), payload).equalsIgnoreCase(params.getString("signature", ""))) {
+            stream.socket.writeTextMessage(wsError(id, 400, -1022, "Signature for this request is not valid."));
+            return null;
+        }
+        double recvWindow = Double.parseDouble(String.valueOf(params.getValue("recvWindow", 5000)));
+        if (recvWindow > 60_000) {
+            stream.socket.writeTextMessage(wsError(id, 400, -1131, "recvWindow must be less than 60000"));
+            return null;
+        }
+        long stamped = Long.parseLong(String.valueOf(params.getValue("timestamp", 0)));
+        long serverTime = now().toEpochMilli();
+        if (stamped >= serverTime + 1000 || serverTime - stamped > recvWindow) {
+            stream.socket.writeTextMessage(wsError(id, 400, -1021, "Timestamp for this request is outside of "
+                    + "the recvWindow."));
+            return null;
+        }
+        return key;
+    }
+
+    /**
+     * {@code order.place} / {@code order.cancel}: the weight, then the scripted fault of the matching REST call
+     * ({@link Fault}), then the engine; the answer carries {@code rateLimits}: REQUEST_WEIGHT, and for a placement the
+     * ORDERS counts of 10 s and a day (web-socket-api.md "Unfilled Order Count").
+     */
+    private void wsTrading(Stream stream, Object id, String method, JsonObject params) {
+        Key key = wsSigned(stream, id, params);
+        if (key == null) {
+            return;
+        }
+        long used;
+        long minuteEnds;
+        synchronized (this) {
+            roll();
+            weightUsed += 1;
+            used = weightUsed;
+            minuteEnds = Math.floorDiv(now().toEpochMilli(), 60_000L) * 60_000L + 60_000L;
+        }
+        JsonArray limits = new JsonArray().add(rateLimit("REQUEST_WEIGHT", "MINUTE", 1, weightLimit, used));
+        if (used > weightLimit) {
+            wsAnswer(stream, new JsonObject().put("id", id).put("status", 429).put("error", new JsonObject()
+                    .put("code", -1003).put("msg", "Too much request weight used; current limit is " + weightLimit
+                            + " request weight per 1 MINUTE. Please use WebSocket Streams for live updates to avoid "
+                            + "polling the API.")
+                    .put("data", new JsonObject().put("serverTime", now().toEpochMilli()).put("retryAfter",
+                            minuteEnds))).put("rateLimits", limits).encode());
+            return;
+        }
+        boolean placing = method.equals("order.place");
+        Fault fault = nextFault(placing ? "POST /api/v3/order" : "DELETE /api/v3/order");
+        if (fault != null && !fault.processFirst()) {
+            wsScripted(stream, id, fault);
+            return;
+        }
+        Map<String, String> call = new java.util.LinkedHashMap<>();
+        params.forEach(e -> call.put(e.getKey(), String.valueOf(e.getValue())));
+        FakeSpotEngine.Reply reply = placing ? engine.place(key.apiKey(), call) : engine.cancel(key.apiKey(), call);
+        if (fault != null) {
+            wsScripted(stream, id, fault);
+            return;
+        }
+        if (placing && reply.status() == 200) {
+            long[] counts = countPlacement();
+            limits.add(rateLimit("ORDERS", "SECOND", 10, 50, counts[0]))
+                    .add(rateLimit("ORDERS", "DAY", 1, 160_000, counts[1]));
+        }
+        JsonObject answer = new JsonObject().put("id", id).put("status", reply.status());
+        JsonObject body = new JsonObject(reply.body());
+        if (reply.status() == 200) {
+            answer.put("result", body);
+        } else {
+            answer.put("error", body);
+        }
+        wsAnswer(stream, answer.put("rateLimits", limits).encode());
+    }
+
+    private void wsScripted(Stream stream, Object id, Fault fault) {
+        if (fault.drop()) {
+            drop(stream);
+            return;
+        }
+        if (fault.status() == 0) {
+            return; // no answer: the client's timeout decides
+        }
+        if (fault.status() == 429 || fault.status() == 418) {
+            long now = now().toEpochMilli();
+            JsonObject error = new JsonObject(refusalBody(fault.status())).put("data", new JsonObject()
+                    .put("serverTime", now).put("retryAfter", now + 1000L * (fault.retryAfterSeconds() == null ? 0
+                            : fault.retryAfterSeconds())));
+            wsAnswer(stream, new JsonObject().put("id", id).put("status", fault.status()).put("error", error)
+                    .encode());
+            return;
+        }
+        wsAnswer(stream, wsError(id, fault.status(), -1000, "An unknown error occurred while processing the request."));
+    }
+
+    /** Guarded by this: answers held to be sent in reverse ({@link #reverseNextAnswers}). */
+    private int reverseAnswers;
+    private final List<String> reversingAnswers = new ArrayList<>();
+
+    /**
+     * The next {@code count} answers to WebSocket API trading requests are held and then sent in reverse order (on
+     * the connection of the last one): the documentation promises no order between answers, only the echoed id
+     * (web-socket-api.md "Request format").
+     */
+    public synchronized FakeBinance reverseNextAnswers(int count) {
+        reverseAnswers = count;
+        return this;
+    }
+
+    private void wsAnswer(Stream stream, String text) {
+        List<String> out = new ArrayList<>();
+        synchronized (this) {
+            if (reverseAnswers > 0) {
+                reversingAnswers.add(text);
+                reverseAnswers--;
+                if (reverseAnswers == 0) {
+                    for (int i = reversingAnswers.size() - 1; i >= 0; i--) {
+                        out.add(reversingAnswers.get(i));
+                    }
+                    reversingAnswers.clear();
+                }
+            } else {
+                out.add(text);
+            }
+        }
+        for (String answer : out) {
+            if (!stream.socket.isClosed()) {
+                stream.socket.writeTextMessage(answer);
+            }
+        }
+    }
+
+    private static JsonObject rateLimit(String type, String interval, int intervalNum, long limit, long count) {
+        return new JsonObject().put("rateLimitType", type).put("interval", interval).put("intervalNum", intervalNum)
+                .put("limit", limit).put("count", count);
+    }
+
+    /** A WebSocket API request's parameters as a query string, in the order sent, for {@link Request#param}. */
+    private static String query(JsonObject params) {
+        StringBuilder query = new StringBuilder();
+        params.forEach(e -> {
+            if (!query.isEmpty()) {
+                query.append('&');
+            }
+            query.append(e.getKey()).append('=').append(java.net.URLEncoder.encode(String.valueOf(e.getValue()),
+                    StandardCharsets.UTF_8));
+        });
+        return query.toString();
+    }
+
+    /** Every placement the venue read, by REST or by the WebSocket API, in order. */
+    public List<Request> placements() {
+        return requests().stream().filter(r -> (r.method().equals("POST") && r.path().equals("/api/v3/order"))
+                || (r.method().equals("WS") && r.path().equals("order.place"))).toList();
     }
 
     /**

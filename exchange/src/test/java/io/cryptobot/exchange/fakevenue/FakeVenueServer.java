@@ -155,13 +155,30 @@ public abstract class FakeVenueServer implements AutoCloseable {
      */
     public void dropStreams() {
         for (Stream stream : streams) {
-            // the TCP connection itself, from the pipeline's head: HttpConnection.close() and the channel's close()
-            // pass Netty's WebSocket handler, which sends a close frame first
-            if (stream.upgrade.connection() instanceof io.vertx.core.net.impl.ConnectionBase base) {
-                base.channel().pipeline().firstContext().close();
-            } else {
-                stream.upgrade.connection().close();
-            }
+            drop(stream);
+        }
+    }
+
+    /** Cuts one stream's connection without a close frame ({@link #dropStreams}). */
+    protected static void drop(Stream stream) {
+        // the TCP connection itself, from the pipeline's head: HttpConnection.close() and the channel's close()
+        // pass Netty's WebSocket handler, which sends a close frame first
+        if (stream.upgrade.connection() instanceof io.vertx.core.net.impl.ConnectionBase base) {
+            base.channel().pipeline().firstContext().close();
+        } else {
+            stream.upgrade.connection().close();
+        }
+    }
+
+    /**
+     * Adds a request to {@link #requests()} and tells the {@link #onRequest} listener: every REST request, and those
+     * that come another way (a WebSocket API request).
+     */
+    protected void log(Request request) {
+        requests.add(request);
+        java.util.function.Consumer<Request> listener = requestListener;
+        if (listener != null) {
+            listener.accept(request);
         }
     }
 
@@ -245,11 +262,7 @@ public abstract class FakeVenueServer implements AutoCloseable {
         request.headers().forEach(h -> headers.put(h.getKey(), h.getValue()));
         Request logged = new Request(request.method().name(), request.path(), request.query() == null ? ""
                 : request.query(), headers, Instant.now(), nanos);
-        requests.add(logged);
-        java.util.function.Consumer<Request> listener = requestListener;
-        if (listener != null) {
-            listener.accept(logged);
-        }
+        log(logged);
         synchronized (this) {
             if (request.path().equals(holdPath)) {
                 if (holdAfter == 0) {

@@ -52,6 +52,13 @@ public interface BinanceSettings {
         @WithDefault("160000")
         long ordersPerDay();
 
+        /**
+         * {@code websocket}: placements go as {@code order.place} on the WebSocket API connection the account's
+         * user-data stream keeps open, by REST while it is down; {@code rest}: always POST /api/v3/order.
+         */
+        @WithDefault("websocket")
+        String orderTransport();
+
         /** The user-data stream: Binance pings every 20 s, so a minute of silence is a dead connection. */
         @WithDefault("PT1M")
         Duration idleTimeout();

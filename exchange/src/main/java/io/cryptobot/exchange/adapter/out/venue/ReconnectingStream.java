@@ -86,6 +86,13 @@ public abstract class ReconnectingStream implements VenueMarketData.CandleStream
     protected void keepAlive(WebSocket socket) {
     }
 
+    /**
+     * {@code socket}, which was the current connection, is gone (lost, replaced, refused or closed): nothing more will
+     * be read from it. Called once per connection, outside this object's lock.
+     */
+    protected void dropped(WebSocket socket, String reason) {
+    }
+
     public final void start() {
         submit(this::connect);
     }
@@ -105,6 +112,7 @@ public abstract class ReconnectingStream implements VenueMarketData.CandleStream
         }
         if (last != null) {
             last.abort();
+            safely(() -> dropped(last, "the stream was closed"));
         }
     }
 
@@ -246,6 +254,7 @@ public abstract class ReconnectingStream implements VenueMarketData.CandleStream
             }
         }
         LOG.log(Level.INFO, "{0}: disconnected ({1})", new Object[] {name, reason});
+        safely(() -> dropped(ws, reason));
         if (wasConnected) {
             safely(() -> listener.onDisconnected(reason));
         }

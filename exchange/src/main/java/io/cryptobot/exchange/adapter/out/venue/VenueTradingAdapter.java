@@ -35,7 +35,18 @@ class VenueTradingAdapter implements OpenVenueTradingPort {
         this.binanceTrading = new BinanceTradingConfig(URI.create(trading.wsApiUrl()), trading.orderTimeout(),
                 trading.queryTimeout(), trading.ordersPer10Seconds(), trading.ordersPerDay(),
                 new StreamSettings(settings.stream().reconnectMin(), settings.stream().reconnectMax(),
-                        trading.idleTimeout(), settings.stream().maxAge(), settings.stream().keepAlive()));
+                        trading.idleTimeout(), settings.stream().maxAge(), settings.stream().keepAlive()),
+                transport(trading.orderTransport()));
+    }
+
+    /** {@code websocket} or {@code rest}, in any case; anything else is refused, naming the setting. */
+    static BinanceTradingConfig.OrderTransport transport(String setting) {
+        try {
+            return BinanceTradingConfig.OrderTransport.valueOf(setting.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("cryptobot.venues.binance.trading.order-transport must be websocket or"
+                    + " rest, not '" + setting + "'");
+        }
     }
 
     @Override

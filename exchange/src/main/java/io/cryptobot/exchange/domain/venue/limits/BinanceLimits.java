@@ -72,6 +72,20 @@ public final class BinanceLimits {
         return weighted("POST /api/v3/order", 1);
     }
 
+    /**
+     * {@code order.place} on the WebSocket API (web-socket-api.md "Place new order (TRADE)"): weight 1, from the same
+     * per-address budget as REST ("IP limits": "Weight is accumulated per IP address and is shared by all connections
+     * from that address"), and one unit of the account's unfilled order count.
+     */
+    public static RequestCost wsOrderPlace() {
+        return weighted("WS order.place", 1);
+    }
+
+    /** {@code order.cancel} on the WebSocket API (web-socket-api.md "Cancel order (TRADE)"): weight 1. */
+    public static RequestCost wsOrderCancel() {
+        return weighted("WS order.cancel", 1);
+    }
+
     /** DELETE /api/v3/order (TRADE): weight 1. */
     public static RequestCost cancelOrder() {
         return weighted("DELETE /api/v3/order", 1);

@@ -48,9 +48,18 @@ import java.util.LinkedHashMap;
  *   {@link #query}.</li>
  * </ul>
  * Spot has no reduce-only flag: the session enforces {@link VenueOrder#reduceOnly()} before it calls here.
+ *
+ * <p>Placements travel as {@code order.place} on the WebSocket API connection the account's user-data stream keeps
+ * open (web-socket-api.md "Place new order (TRADE)"), while it is subscribed and the transport is
+ * {@link BinanceTradingConfig.OrderTransport#WEBSOCKET}; else, and when the connection goes before the request was
+ * handed to its socket, by REST. The outcomes are the same: the answer's status and Binance's code are judged as
+ * REST's, and a request handed to the socket whose answer does not come (the order timeout, the connection lost) is
+ * {@code Unknown}, never sent again.
  */
 public final class BinanceTrading implements VenueTrading {
     private static final String ORDER = "/api/v3/order";
+    /** Binance's error codes, the same in WebSocket API answers as in REST ones (errors.md). */
+    private static final BinanceDialect DIALECT = new BinanceDialect();
     private static final int UNKNOWN_ORDER_CANCEL = -2011;
     private static final int NO_SUCH_ORDER = -2013;
     private static final int MAX_TRADES = 1000;
@@ -70,6 +79,8 @@ public final class BinanceTrading implements VenueTrading {
      * tells its client order id again.
      */
     private final java.util.Map<String, String> clientIds;
+    /** The latest user-data stream: its WebSocket API connection carries placements while subscribed. */
+    private volatile BinanceUserDataStream stream;
     /** The account's signer, its key set up once. */
     private final Signatures.HmacSha256 signer;
     /**
@@ -111,28 +122,44 @@ public final class BinanceTrading implements VenueTrading {
      * POST /api/v3/order with {@code newClientOrderId} and {@code newOrderRespType=FULL}: symbol, side, type,
      * quantity, and per type (rest-api.md "New order", "Additional mandatory parameters"): LIMIT price and
      * timeInForce; STOP_LOSS / TAKE_PROFIT stopPrice; STOP_LOSS_LIMIT price, stopPrice and timeInForce. MARKET takes
-     * no timeInForce.
+     * no timeInForce. While the account's WebSocket API connection is open and subscribed (and the transport is
+     * {@code WEBSOCKET}), {@code order.place} on it instead ({@link #placeAsync}), waited for here.
      */
     @Override
     public PlaceAnswer place(VenueOrder order) {
         java.util.Map<String, String> params = orderParameters(order);
+        WsApiConnection ws = webSocketApi();
+        if (ws != null) {
+            return sendOverWebSocket(order, params, ws).fold(answer -> answer,
+                    sent -> overWebSocket(order, params, sent.join()));
+        }
         Either<VenueFailure.RateLimited, RequestCost> counted = orderCount.acquire(BinanceLimits.orderCount(),
                 api.clock().now());
         if (counted.isLeft()) {
             return new PlaceAnswer.NotSent(counted.getLeft());
         }
-        return placeAnswer(order, signed("POST", BinanceLimits.newOrder(), ORDER, params, config.orderTimeout()));
+        return placeAnswer(order, observed(signed("POST", BinanceLimits.newOrder(), ORDER, params,
+                config.orderTimeout())));
     }
 
     /**
      * As {@link #place}, the request signed and started on the caller's thread (both limiters asked first, as
-     * there) and its answer judged on {@code answers}. Only when the REST client most probably has an idle pooled
-     * connection (nothing in flight, an answer within {@link #WARM}): opening a connection may wait on a name
-     * look-up, so otherwise the whole placement runs on {@code answers}, as {@link #place}.
+     * there) and its answer judged on {@code answers}. Over the WebSocket API whenever its connection is subscribed
+     * (no name look-up, no connect: the frame is written on this thread, or queued behind the one being written).
+     * Else by REST, started here only when the REST client most probably has an idle pooled connection (nothing in
+     * flight, an answer within {@link #WARM}): opening a connection may wait on a name look-up, so otherwise the whole
+     * placement runs on {@code answers}, as {@link #place}.
      */
     @Override
     public java.util.concurrent.CompletableFuture<PlaceAnswer> placeAsync(VenueOrder order,
                                                                          java.util.concurrent.Executor answers) {
+        WsApiConnection ws = webSocketApi();
+        if (ws != null) {
+            java.util.Map<String, String> params = orderParameters(order);
+            return sendOverWebSocket(order, params, ws).<java.util.concurrent.CompletableFuture<PlaceAnswer>>fold(
+                    java.util.concurrent.CompletableFuture::completedFuture,
+                    sent -> sent.thenApplyAsync(outcome -> overWebSocket(order, params, outcome), answers));
+        }
         if (!api.idleConnectionLikely(WARM)) {
             return java.util.concurrent.CompletableFuture.supplyAsync(() -> place(order), answers);
         }
@@ -143,7 +170,139 @@ public final class BinanceTrading implements VenueTrading {
             return java.util.concurrent.CompletableFuture.completedFuture(new PlaceAnswer.NotSent(counted.getLeft()));
         }
         return api.signedAsync("POST", BinanceLimits.newOrder(), ORDER, params, credentials.apiKey(), signer,
-                config.orderTimeout(), answers).thenApply(answer -> placeAnswer(order, answer));
+                config.orderTimeout(), answers).thenApply(answer -> placeAnswer(order, observed(answer)));
+    }
+
+    /** The subscribed WebSocket API connection orders may take, if the transport is the WebSocket API. */
+    private WsApiConnection webSocketApi() {
+        BinanceUserDataStream open = stream;
+        return open == null || config.orderTransport() != BinanceTradingConfig.OrderTransport.WEBSOCKET ? null
+                : open.orders();
+    }
+
+    /**
+     * {@code order.place} (web-socket-api.md "Place new order (TRADE)"): the REST parameters plus {@code apiKey},
+     * {@code recvWindow} and {@code timestamp}, signed as "SIGNED request example (HMAC)" says (every parameter but
+     * {@code signature}, sorted by name, {@code name=value} joined with {@code &}, hex HMAC-SHA256), under a request
+     * id of its own on the connection. Both limiters are asked first: the account's order count, then the address's
+     * weight (web-socket-api.md "IP limits": shared with REST). Left: answered without sending.
+     */
+    private Either<PlaceAnswer, java.util.concurrent.CompletableFuture<WsApiConnection.Outcome>> sendOverWebSocket(
+            VenueOrder order, java.util.Map<String, String> params, WsApiConnection ws) {
+        java.time.Instant now = api.clock().now();
+        Either<VenueFailure.RateLimited, RequestCost> counted = orderCount.acquire(BinanceLimits.orderCount(), now);
+        if (counted.isLeft()) {
+            return Either.left(new PlaceAnswer.NotSent(counted.getLeft()));
+        }
+        Either<VenueFailure.RateLimited, RequestCost> weighed = api.limiter().acquire(BinanceLimits.wsOrderPlace(),
+                now);
+        if (weighed.isLeft()) {
+            return Either.left(new PlaceAnswer.NotSent(weighed.getLeft()));
+        }
+        String id = ws.nextId("order-");
+        return Either.right(ws.request(id, signedRequest(id, "order.place", params), config.orderTimeout()));
+    }
+
+    /**
+     * One signed request's frame: {@code {"id", "method", "params"}} (web-socket-api.md "Request format"), the
+     * parameters as strings but {@code recvWindow} and {@code timestamp}, numbers as in the documentation's examples.
+     */
+    private String signedRequest(String id, String method, java.util.Map<String, String> params) {
+        java.util.TreeMap<String, String> signed = new java.util.TreeMap<>(params);
+        signed.put("apiKey", credentials.apiKey());
+        signed.put("recvWindow", Long.toString(api.config().recvWindow().toMillis()));
+        signed.put("timestamp", Long.toString(api.clock().now().toEpochMilli()));
+        StringBuilder payload = new StringBuilder(256);
+        for (java.util.Map.Entry<String, String> e : signed.entrySet()) {
+            if (!payload.isEmpty()) {
+                payload.append('&');
+            }
+            payload.append(e.getKey()).append('=').append(e.getValue());
+        }
+        String signature = signer.hex(payload.toString());
+        StringBuilder json = new StringBuilder(payload.length() + 200).append("{\"id\":\"").append(id)
+                .append("\",\"method\":\"").append(method).append("\",\"params\":{");
+        com.fasterxml.jackson.core.io.JsonStringEncoder quote = com.fasterxml.jackson.core.io.JsonStringEncoder
+                .getInstance();
+        for (java.util.Map.Entry<String, String> e : signed.entrySet()) {
+            json.append('"').append(e.getKey()).append("\":");
+            if (e.getKey().equals("recvWindow") || e.getKey().equals("timestamp")) {
+                json.append(e.getValue());
+            } else {
+                json.append('"').append(quote.quoteAsString(e.getValue())).append('"');
+            }
+            json.append(',');
+        }
+        return json.append("\"signature\":\"").append(signature).append("\"}}").toString();
+    }
+
+    /**
+     * What an {@code order.place} came to, as REST's answer would: an answer is judged by {@link #wsAnswer}; a request
+     * never handed to the socket (the connection went first) goes by REST now, the order count already taken (the
+     * weight is taken again, an over-count of one); one handed to it without an answer is {@code Unknown}.
+     */
+    private PlaceAnswer overWebSocket(VenueOrder order, java.util.Map<String, String> params,
+                                      WsApiConnection.Outcome outcome) {
+        return switch (outcome) {
+            case WsApiConnection.Outcome.Answered answered -> placeAnswer(order, wsAnswer(answered,
+                    BinanceLimits.wsOrderPlace()));
+            case WsApiConnection.Outcome.NotHanded notHanded -> placeAnswer(order, observed(signed("POST",
+                    BinanceLimits.newOrder(), ORDER, params, config.orderTimeout())));
+            case WsApiConnection.Outcome.Lost lost -> new PlaceAnswer.Unknown(new VenueFailure.Unavailable(
+                    "WS order.place: " + lost.reason()));
+        };
+    }
+
+    /**
+     * A WebSocket API answer as {@link VenueRest} judges a REST one (web-socket-api.md "Status codes", "Rate
+     * limits"): its {@code rateLimits} counts adopted first (REQUEST_WEIGHT into the address's limiter, ORDERS into the
+     * account's, as the REST headers); 429 / 418 close the address's gate until {@code error.data.retryAfter} (a
+     * time in ms: "IP limits", "Unfilled Order Count"), not processed; a 5xx is "execution status unknown"; other
+     * errors by Binance's code ({@link BinanceDialect}: -1006/-1007/-1008 unknown, -1021/-1022/-2015 credentials,
+     * else a refusal of the request).
+     */
+    private Either<VenueRest.Failure, JsonNode> wsAnswer(WsApiConnection.Outcome.Answered answered, RequestCost cost) {
+        JsonNode frame = answered.frame();
+        java.time.Instant at = answered.at();
+        for (JsonNode limit : frame.path("rateLimits")) {
+            String budget = switch (limit.path("rateLimitType").asText() + " " + limit.path("intervalNum").asInt()
+                    + " " + limit.path("interval").asText()) {
+                case "REQUEST_WEIGHT 1 MINUTE" -> BinanceLimits.REQUEST_WEIGHT;
+                case "ORDERS 10 SECOND" -> BinanceLimits.ORDERS_10S;
+                case "ORDERS 1 DAY" -> BinanceLimits.ORDERS_1D;
+                default -> null;
+            };
+            if (budget != null && limit.path("count").isNumber()) {
+                (budget.equals(BinanceLimits.REQUEST_WEIGHT) ? api.limiter() : orderCount).observeUsed(budget,
+                        limit.path("count").asLong(), at);
+            }
+        }
+        int status = frame.path("status").asInt();
+        if (status == 200) {
+            api.limiter().succeeded();
+            return Either.right(frame.path("result"));
+        }
+        JsonNode error = frame.path("error");
+        if (status == 429 || status == 418) {
+            JsonNode data = error.path("data");
+            Option<Duration> retryAfter = data.path("retryAfter").isNumber()
+                    ? Option.some(Duration.ofMillis(Math.max(0, data.path("retryAfter").asLong()
+                    - data.path("serverTime").asLong(at.toEpochMilli())))) : Option.none();
+            return Either.left(new VenueRest.Failure(api.limiter().throttled(retryAfter, status == 418, at), false));
+        }
+        if (status >= 500) {
+            return Either.left(new VenueRest.Failure(new VenueFailure.Unavailable(cost.endpoint() + ": status "
+                    + status + " " + error.path("code").asText() + " " + error.path("msg").asText()), true));
+        }
+        api.limiter().succeeded();
+        Option<VenueFailure> refusal = DIALECT.refusal(status, error);
+        VenueFailure failure = refusal.getOrElse(() -> new VenueFailure.Rejected(status, "status_" + status,
+                "status " + status + " without an error"));
+        if (failure instanceof VenueFailure.RateLimited limited) {
+            return Either.left(new VenueRest.Failure(api.limiter().throttled(Option.none(), limited.banned(), at),
+                    false));
+        }
+        return Either.left(new VenueRest.Failure(failure, failure instanceof VenueFailure.Unavailable));
     }
 
     /**
@@ -167,10 +326,15 @@ public final class BinanceTrading implements VenueTrading {
         return params;
     }
 
-    private PlaceAnswer placeAnswer(VenueOrder order, Either<VenueRest.Failure, VenueRest.Answer> answer) {
+    /** A REST answer's body, its order counts adopted ({@code X-MBX-ORDER-COUNT-*}). */
+    private Either<VenueRest.Failure, JsonNode> observed(Either<VenueRest.Failure, VenueRest.Answer> answer) {
+        answer.forEach(this::observeOrderCount);
+        return answer.map(VenueRest.Answer::body);
+    }
+
+    private PlaceAnswer placeAnswer(VenueOrder order, Either<VenueRest.Failure, JsonNode> answer) {
         if (answer.isRight()) {
-            observeOrderCount(answer.get());
-            return new PlaceAnswer.Accepted(remember(BinanceOrders.state(answer.get().body(), order.instrument())));
+            return new PlaceAnswer.Accepted(remember(BinanceOrders.state(answer.get(), order.instrument())));
         }
         VenueRest.Failure failure = answer.getLeft();
         if (failure.maybeProcessed()) {
@@ -187,16 +351,46 @@ public final class BinanceTrading implements VenueTrading {
         return api.signed(method, cost, path, params, credentials.apiKey(), signer, timeout);
     }
 
-    /** DELETE /api/v3/order by {@code origClientOrderId} (rest-api.md "Cancel order"). */
+    /**
+     * DELETE /api/v3/order by {@code origClientOrderId} (rest-api.md "Cancel order"); while the account's WebSocket
+     * API connection is subscribed (transport {@code WEBSOCKET}), {@code order.cancel} on it (web-socket-api.md "Cancel
+     * order (TRADE)", weight 1), judged as a placement's answer is ({@link #wsAnswer}): a request the connection lost
+     * before it was handed to the socket goes by REST, one lost after it is {@code Unknown}.
+     */
     @Override
     public CancelAnswer cancel(InstrumentId instrument, String clientOrderId) {
         java.util.Map<String, String> params = new LinkedHashMap<>();
         params.put("symbol", symbols.symbolOf(instrument));
         params.put("origClientOrderId", clientOrderId);
-        Either<VenueRest.Failure, VenueRest.Answer> answer = signed("DELETE", BinanceLimits.cancelOrder(), ORDER,
-                params, config.orderTimeout());
+        WsApiConnection ws = webSocketApi();
+        if (ws != null) {
+            Either<VenueFailure.RateLimited, RequestCost> weighed = api.limiter().acquire(
+                    BinanceLimits.wsOrderCancel(), api.clock().now());
+            if (weighed.isLeft()) {
+                return new CancelAnswer.NotSent(weighed.getLeft());
+            }
+            String id = ws.nextId("cancel-");
+            WsApiConnection.Outcome outcome = ws.request(id, signedRequest(id, "order.cancel", params),
+                    config.orderTimeout()).join();
+            switch (outcome) {
+                case WsApiConnection.Outcome.Answered answered -> {
+                    return cancelAnswer(instrument, wsAnswer(answered, BinanceLimits.wsOrderCancel()));
+                }
+                case WsApiConnection.Outcome.Lost lost -> {
+                    return new CancelAnswer.Unknown(new VenueFailure.Unavailable("WS order.cancel: " + lost.reason()));
+                }
+                case WsApiConnection.Outcome.NotHanded notHanded -> {
+                    // nothing left: by REST below
+                }
+            }
+        }
+        return cancelAnswer(instrument, signed("DELETE", BinanceLimits.cancelOrder(), ORDER, params,
+                config.orderTimeout()).map(VenueRest.Answer::body));
+    }
+
+    private CancelAnswer cancelAnswer(InstrumentId instrument, Either<VenueRest.Failure, JsonNode> answer) {
         if (answer.isRight()) {
-            return new CancelAnswer.Canceled(remember(BinanceOrders.state(answer.get().body(), instrument)));
+            return new CancelAnswer.Canceled(remember(BinanceOrders.state(answer.get(), instrument)));
         }
         VenueRest.Failure failure = answer.getLeft();
         if (failure.maybeProcessed()) {
@@ -364,12 +558,22 @@ public final class BinanceTrading implements VenueTrading {
                 });
     }
 
+    /**
+     * Starts the account's user-data stream; while its connection is subscribed, placements take it
+     * ({@link #placeAsync}). The latest subscription is the one orders use.
+     */
     @Override
     public Subscription subscribe(Listener listener) {
-        BinanceUserDataStream stream = new BinanceUserDataStream(api, config, credentials, symbols, listener,
+        BinanceUserDataStream opened = new BinanceUserDataStream(api, config, credentials, symbols, listener,
                 this::remember);
-        stream.start();
-        return stream::close;
+        stream = opened;
+        opened.start();
+        return () -> {
+            if (stream == opened) {
+                stream = null;
+            }
+            opened.close();
+        };
     }
 
     private Either<VenueFailure, String> clientOrderId(InstrumentId instrument, String orderId) {

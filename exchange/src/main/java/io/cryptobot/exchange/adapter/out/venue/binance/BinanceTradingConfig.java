@@ -12,13 +12,28 @@ import java.util.Objects;
  * for its answer before its outcome is unknown (Binance's own backend gives up at 10 s with -1007, so a shorter wait
  * only makes outcomes unknown sooner, never wrong). {@code queryTimeout}: the same for reads. {@code ordersPer10Seconds}
  * and {@code ordersPerDay}: the account's unfilled order count limits (enums.md "ORDERS"), kept on our side too.
- * {@code stream}: reconnection and keep-alive of the user-data stream.
+ * {@code stream}: reconnection and keep-alive of the user-data stream. {@code orderTransport}: how placements travel
+ * while the user-data stream's WebSocket API connection is open and subscribed ({@link OrderTransport}).
  */
 public record BinanceTradingConfig(URI wsApiUrl, Duration orderTimeout, Duration queryTimeout, long ordersPer10Seconds,
-                                   long ordersPerDay, StreamSettings stream) {
+                                   long ordersPerDay, StreamSettings stream, OrderTransport orderTransport) {
     public static final URI PRODUCTION_WS_API = URI.create("wss://ws-api.binance.com:443/ws-api/v3");
 
+    /**
+     * {@code WEBSOCKET}: {@code order.place} on the connection the user-data stream keeps (web-socket-api.md "Place
+     * new order (TRADE)"), REST while that connection is down; {@code REST}: POST /api/v3/order always.
+     */
+    public enum OrderTransport {
+        WEBSOCKET, REST
+    }
+
+    public BinanceTradingConfig(URI wsApiUrl, Duration orderTimeout, Duration queryTimeout, long ordersPer10Seconds,
+                                long ordersPerDay, StreamSettings stream) {
+        this(wsApiUrl, orderTimeout, queryTimeout, ordersPer10Seconds, ordersPerDay, stream, OrderTransport.WEBSOCKET);
+    }
+
     public BinanceTradingConfig {
+        Objects.requireNonNull(orderTransport, "orderTransport");
         Objects.requireNonNull(wsApiUrl, "wsApiUrl");
         Objects.requireNonNull(orderTimeout, "orderTimeout");
         Objects.requireNonNull(queryTimeout, "queryTimeout");
@@ -39,19 +54,27 @@ public record BinanceTradingConfig(URI wsApiUrl, Duration orderTimeout, Duration
     }
 
     public BinanceTradingConfig withWsApiUrl(URI url) {
-        return new BinanceTradingConfig(url, orderTimeout, queryTimeout, ordersPer10Seconds, ordersPerDay, stream);
+        return new BinanceTradingConfig(url, orderTimeout, queryTimeout, ordersPer10Seconds, ordersPerDay, stream,
+                orderTransport);
     }
 
     public BinanceTradingConfig withTimeouts(Duration order, Duration query) {
-        return new BinanceTradingConfig(wsApiUrl, order, query, ordersPer10Seconds, ordersPerDay, stream);
+        return new BinanceTradingConfig(wsApiUrl, order, query, ordersPer10Seconds, ordersPerDay, stream,
+                orderTransport);
     }
 
     public BinanceTradingConfig withStream(StreamSettings settings) {
         return new BinanceTradingConfig(wsApiUrl, orderTimeout, queryTimeout, ordersPer10Seconds, ordersPerDay,
-                settings);
+                settings, orderTransport);
     }
 
     public BinanceTradingConfig withOrderLimits(long per10Seconds, long perDay) {
-        return new BinanceTradingConfig(wsApiUrl, orderTimeout, queryTimeout, per10Seconds, perDay, stream);
+        return new BinanceTradingConfig(wsApiUrl, orderTimeout, queryTimeout, per10Seconds, perDay, stream,
+                orderTransport);
+    }
+
+    public BinanceTradingConfig withOrderTransport(OrderTransport transport) {
+        return new BinanceTradingConfig(wsApiUrl, orderTimeout, queryTimeout, ordersPer10Seconds, ordersPerDay, stream,
+                transport);
     }
 }

@@ -48,16 +48,26 @@ import java.util.stream.Collectors;
  *
  * <p>There is no replay: events sent while the stream was down are lost, which is why the listener hears
  * {@code onConnected(true)} after every gap and reconciles by REST.
+ *
+ * <p>The same connection carries the account's order requests ({@link #orders()}, used by {@link BinanceTrading}):
+ * once subscribed, requests sent through {@link WsApiConnection} are answered on it by id, and a frame that answers
+ * one of them is not read as a subscription's answer. An answer whose request was given up (its timeout passed) is
+ * dropped.
  */
 final class BinanceUserDataStream extends ReconnectingStream {
     private static final Logger LOG = Logger.getLogger(BinanceUserDataStream.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SUBSCRIBE = "subscribe-";
     private final Credentials credentials;
     private final BinanceApi api;
     private final BinanceSymbols symbols;
     private final VenueTrading.Listener listener;
     private final Consumer<VenueOrderState> seen;
     private final AtomicLong requestIds = new AtomicLong();
+    /** The current connection's requests; null between connections. */
+    private volatile WsApiConnection current;
+    /** {@link #current} once its subscription is answered: where orders may go. */
+    private volatile WsApiConnection subscribed;
 
     BinanceUserDataStream(BinanceApi api, BinanceTradingConfig config, Credentials credentials, BinanceSymbols symbols,
                           VenueTrading.Listener listener, Consumer<VenueOrderState> seen) {
@@ -106,14 +116,31 @@ final class BinanceUserDataStream extends ReconnectingStream {
         params.put("timestamp", Long.toString(api.clock().now().toEpochMilli()));
         String payload = params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining("&"));
-        ObjectNode request = JSON.createObjectNode().put("id", "subscribe-" + requestIds.incrementAndGet())
+        ObjectNode request = JSON.createObjectNode().put("id", SUBSCRIBE + requestIds.incrementAndGet())
                 .put("method", "userDataStream.subscribe.signature");
         ObjectNode body = request.putObject("params");
         body.put("apiKey", credentials.apiKey());
         body.put("recvWindow", api.config().recvWindow().toMillis());
         body.put("timestamp", Long.parseLong(params.get("timestamp")));
         body.put("signature", Signatures.hmacSha256Hex(credentials.secret(), payload));
-        socket.sendText(request.toString(), true);
+        WsApiConnection connection = new WsApiConnection(socket, api.scheduler());
+        current = connection;
+        connection.send(request.toString());
+    }
+
+    /** The connection's requests, while it is open and subscribed (else none: orders go by REST). */
+    WsApiConnection orders() {
+        return subscribed;
+    }
+
+    @Override
+    protected void dropped(WebSocket socket, String reason) {
+        WsApiConnection connection = current;
+        if (connection != null && connection.on(socket)) {
+            subscribed = null;
+            current = null;
+            connection.close(reason);
+        }
     }
 
     @Override
@@ -124,9 +151,21 @@ final class BinanceUserDataStream extends ReconnectingStream {
         } catch (JsonProcessingException e) {
             return;
         }
+        WsApiConnection connection = current;
+        String id = frame.path("id").asText("");
+        if (connection != null && connection.on(socket) && !id.isEmpty()
+                && connection.answered(id, frame, api.clock().now())) {
+            return;
+        }
         if (frame.has("status")) {
+            if (!id.startsWith(SUBSCRIBE)) {
+                return; // the answer to a request given up after its timeout
+            }
             if (frame.path("status").asInt() == 200 && frame.path("result").has("subscriptionId")) {
                 healthy();
+                if (connection != null && connection.on(socket)) {
+                    subscribed = connection;
+                }
                 connected();
             } else {
                 // the message is the venue's (e.g. -2015 "Invalid API-key, IP, or permissions"), never our secret

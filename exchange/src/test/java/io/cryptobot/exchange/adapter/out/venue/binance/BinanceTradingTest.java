@@ -51,7 +51,12 @@ class BinanceTradingTest {
     private BinanceApi api;
     private BinanceTrading trading;
     private BinanceTradingConfig config;
+    private io.cryptobot.exchange.domain.venue.limits.RateLimiter orderCount;
     private int ids;
+    /** The user-data stream's subscription, when a test opened one ({@link #subscribed()}). */
+    private VenueTrading.Subscription subscription;
+    private final List<String> connections = Collections.synchronizedList(new ArrayList<>());
+    private final List<VenueUpdate> updates = Collections.synchronizedList(new ArrayList<>());
 
     @BeforeEach
     void connect() {
@@ -59,6 +64,14 @@ class BinanceTradingTest {
     }
 
     void connect(Duration orderTimeout) {
+        connect(orderTimeout, BinanceTradingConfig.OrderTransport.WEBSOCKET);
+    }
+
+    void connect(Duration orderTimeout, BinanceTradingConfig.OrderTransport transport) {
+        if (subscription != null) {
+            subscription.close();
+            subscription = null;
+        }
         if (api != null) {
             api.close();
         }
@@ -66,15 +79,74 @@ class BinanceTradingTest {
         config = BinanceTradingConfig.production().withWsApiUrl(fake.wsApiUrl())
                 .withTimeouts(orderTimeout, Duration.ofSeconds(5))
                 .withStream(new StreamSettings(Duration.ofMillis(50), Duration.ofMillis(400), Duration.ofMillis(600),
-                        Duration.ofHours(1), Duration.ofMillis(200)));
+                        Duration.ofHours(1), Duration.ofMillis(200)))
+                .withOrderTransport(transport);
         fake.pings(Duration.ofMillis(100), Duration.ofMinutes(1));
+        orderCount = BinanceTrading.orderCountLimiter(config);
         trading = new BinanceTrading(api, config, Credentials.checked(KEY, "trader-secret-0001", null).get(),
-                BinanceTrading.orderCountLimiter(config));
+                orderCount);
         fake.engine().lastPrice("BTCUSDT", "50000");
+    }
+
+    /** Opens the account's user-data stream and waits until it is subscribed: its connection then carries orders. */
+    void subscribed() {
+        connections.clear();
+        updates.clear();
+        subscription = trading.subscribe(new VenueTrading.Listener() {
+            @Override
+            public void onUpdate(VenueUpdate update) {
+                updates.add(update);
+            }
+
+            @Override
+            public void onConnected(boolean afterGap) {
+                connections.add(afterGap ? "after gap" : "first");
+            }
+
+            @Override
+            public void onDisconnected(String reason) {
+                connections.add("down");
+            }
+        });
+        Eventually.until(WAIT, "subscribed", () -> connections.contains("first"));
+    }
+
+    /**
+     * A 429 with a Retry-After of 3 s on the first placement: not sent, and the address's gate holds the next
+     * placement and a read back without sending anything.
+     */
+    void aRefusalAsTooManyHoldsEveryCallBack(java.util.function.Function<VenueOrder, VenueTrading.PlaceAnswer> placing) {
+        fake.failNext("POST", "/api/v3/order", FakeBinance.Fault.tooMany(3));
+        VenueOrder order = limit(Side.BUY, "0.01", "49000");
+
+        VenueTrading.PlaceAnswer refused = placing.apply(order);
+        int sent = fake.requests().size();
+        VenueTrading.PlaceAnswer held = placing.apply(limit(Side.BUY, "0.01", "49000"));
+        var query = trading.openOrders(Option.none());
+
+        assertThat(refused).isInstanceOf(VenueTrading.PlaceAnswer.NotSent.class);
+        VenueFailure.RateLimited limited = (VenueFailure.RateLimited)
+                ((VenueTrading.PlaceAnswer.NotSent) refused).failure();
+        assertThat(limited.retryAfter()).isGreaterThan(Duration.ofMillis(2500));
+        assertThat(held).isInstanceOf(VenueTrading.PlaceAnswer.NotSent.class);
+        assertThat(query.getLeft()).isInstanceOf(VenueFailure.RateLimited.class);
+        assertThat(fake.requests()).hasSize(sent);
+        assertThat(fake.engine().placed(KEY, order.clientOrderId())).isZero();
+    }
+
+    long restPlacements() {
+        return fake.placements().stream().filter(r -> r.method().equals("POST")).count();
+    }
+
+    long webSocketPlacements() {
+        return fake.placements().stream().filter(r -> r.method().equals("WS")).count();
     }
 
     @AfterEach
     void stop() {
+        if (subscription != null) {
+            subscription.close();
+        }
         api.close();
         fake.close();
     }
@@ -127,8 +199,7 @@ class BinanceTradingTest {
             assertThat(trading.openOrders(Option.some(BTC_USDT)).get()).extracting(VenueOrderState::clientOrderId)
                     .containsExactly(order.clientOrderId());
             assertThat(trading.openOrders(Option.none()).get()).hasSize(1);
-            assertThat(fake.requests().stream().filter(r -> r.path().equals("/api/v3/order")).findFirst().get()
-                    .param("newClientOrderId")).isEqualTo(order.clientOrderId());
+            assertThat(fake.placements().getFirst().param("newClientOrderId")).isEqualTo(order.clientOrderId());
         }
 
         @Test
@@ -226,6 +297,248 @@ class BinanceTradingTest {
             calls.getFirst().run();
             assertThat(accepted(answer.join()).clientOrderId()).isEqualTo(order.clientOrderId());
             assertThat(fake.engine().placed(KEY, order.clientOrderId())).isEqualTo(1);
+        }
+    }
+
+    /** The placement tests again over the WebSocket API: the account's stream subscribed first. */
+    @Nested
+    class PlacingOverTheWebSocketApi extends Placing {
+        @BeforeEach
+        void open() {
+            subscribed();
+        }
+
+        @AfterEach
+        void noneByRest() {
+            assertThat(restPlacements()).as("placements by REST").isZero();
+            assertThat(webSocketPlacements()).as("placements by the WebSocket API").isPositive();
+        }
+    }
+
+    @Nested
+    class OverTheWebSocketApi {
+        VenueTrading.PlaceAnswer placeAsync(VenueOrder order) {
+            return trading.placeAsync(order, Runnable::run).join();
+        }
+
+        @Test
+        void a_market_order_goes_as_a_signed_order_place_and_its_full_answer_says_it_filled() {
+            subscribed();
+            VenueOrder order = market(Side.BUY, "0.02");
+
+            VenueOrderState state = accepted(placeAsync(order));
+
+            assertThat(state.clientOrderId()).isEqualTo(order.clientOrderId());
+            assertThat(state.status()).isEqualTo(VenueOrderState.Status.FILLED);
+            assertThat(state.executed().compareTo(qty("0.02"))).isZero();
+            FakeVenueServer.Request sent = fake.placements().getFirst();
+            assertThat(sent.method()).isEqualTo("WS");
+            assertThat(sent.param("newOrderRespType")).isEqualTo("FULL");
+            assertThat(sent.param("apiKey")).isEqualTo(KEY);
+            assertThat(sent.param("signature")).hasSize(64);
+            assertThat(fake.count("/api/v3/order")).as("nothing by REST").isZero();
+            assertThat(trading.executions(BTC_USDT, 0).get().map(VenueExecution::clientOrderId))
+                    .containsExactly(order.clientOrderId());
+        }
+
+        @Test
+        void refusals_are_rejected_with_binances_code_as_by_rest() {
+            subscribed();
+            VenueOrder first = limit(Side.BUY, "0.01", "49000");
+            accepted(placeAsync(first));
+
+            assertThat(placeAsync(first)).isEqualTo(new VenueTrading.PlaceAnswer.Rejected("-2010",
+                    "Duplicate order sent."));
+            assertThat(placeAsync(limit(Side.BUY, "1", "49000"))).isEqualTo(new VenueTrading.PlaceAnswer.Rejected(
+                    "-2010", "Account has insufficient balance for requested action."));
+            assertThat(placeAsync(limit(Side.BUY, "0.00001", "49000"))).isEqualTo(
+                    new VenueTrading.PlaceAnswer.Rejected("-1013", "Filter failure: NOTIONAL"));
+            assertThat(restPlacements()).isZero();
+            assertThat(fake.engine().placed(KEY, first.clientOrderId())).isEqualTo(1);
+        }
+
+        @Test
+        void a_signature_the_venue_refuses_is_not_sent_the_order_never_judged() {
+            subscribed();
+            // the key's secret changes at the venue after the subscription: the next request's signature is wrong
+            fake.key(new FakeBinance.Key(KEY, "another-secret", true, false, true, false, Map.of(
+                    "USDT", new BigDecimal[] {new BigDecimal("10000"), BigDecimal.ZERO})));
+            VenueOrder order = limit(Side.BUY, "0.01", "49000");
+
+            VenueTrading.PlaceAnswer answer = placeAsync(order);
+
+            assertThat(answer).isInstanceOf(VenueTrading.PlaceAnswer.NotSent.class);
+            assertThat(((VenueTrading.PlaceAnswer.NotSent) answer).failure())
+                    .isEqualTo(new VenueFailure.Unauthorized("-1022", "Signature for this request is not valid."));
+            assertThat(fake.engine().placed(KEY, order.clientOrderId())).isZero();
+        }
+
+        @Test
+        void a_connection_lost_after_the_order_reached_the_book_is_unknown_found_by_query_never_resent() {
+            subscribed();
+            VenueOrder order = limit(Side.BUY, "0.01", "49000");
+            fake.failNext("POST", "/api/v3/order", FakeBinance.Fault.dropAfterReading(true));
+
+            VenueTrading.PlaceAnswer answer = placeAsync(order);
+
+            assertThat(answer).isInstanceOf(VenueTrading.PlaceAnswer.Unknown.class);
+            assertThat(trading.query(BTC_USDT, order.clientOrderId()).get().get().status())
+                    .isEqualTo(VenueOrderState.Status.NEW);
+            assertThat(fake.placements()).hasSize(1);
+            assertThat(fake.engine().placed(KEY, order.clientOrderId())).isEqualTo(1);
+            Eventually.until(WAIT, "the stream back", () -> connections.contains("after gap"));
+            assertThat(fake.placements()).as("not sent again on the new connection").hasSize(1);
+        }
+
+        @Test
+        void an_order_taken_without_an_answer_is_unknown_after_the_order_timeout_and_found_by_query() {
+            connect(Duration.ofSeconds(1));
+            subscribed();
+            VenueOrder order = limit(Side.BUY, "0.01", "49000");
+            fake.failNext("POST", "/api/v3/order", FakeBinance.Fault.processedWithoutAnswer());
+            long from = System.nanoTime();
+
+            VenueTrading.PlaceAnswer answer = trading.place(order);
+
+            assertThat(Duration.ofNanos(System.nanoTime() - from)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+            assertThat(answer).isInstanceOf(VenueTrading.PlaceAnswer.Unknown.class);
+            assertThat(((VenueTrading.PlaceAnswer.Unknown) answer).failure().describe()).contains("no answer");
+            assertThat(trading.query(BTC_USDT, order.clientOrderId()).get().get().status())
+                    .isEqualTo(VenueOrderState.Status.NEW);
+            assertThat(fake.placements()).hasSize(1);
+            assertThat(fake.engine().placed(KEY, order.clientOrderId())).isEqualTo(1);
+        }
+
+        @Test
+        void a_5xx_is_unknown_and_the_query_tells_what_happened() {
+            subscribed();
+            VenueOrder order = limit(Side.BUY, "0.01", "49000");
+            fake.failNext("POST", "/api/v3/order", FakeBinance.Fault.serverError(503, true));
+
+            assertThat(placeAsync(order)).isInstanceOf(VenueTrading.PlaceAnswer.Unknown.class);
+            assertThat(trading.query(BTC_USDT, order.clientOrderId()).get().get().status())
+                    .isEqualTo(VenueOrderState.Status.NEW);
+        }
+
+        @Test
+        void a_429_closes_the_addresss_gate_for_its_retry_after_and_nothing_is_placed() {
+            subscribed();
+            aRefusalAsTooManyHoldsEveryCallBack(this::placeAsync);
+            assertThat(webSocketPlacements()).isEqualTo(1);
+        }
+
+        @Test
+        void the_weight_and_order_counts_the_answer_carries_are_adopted() {
+            // three orders of the same account placed by another client (by REST), and weight spent by others
+            BinanceTrading other = new BinanceTrading(api, config,
+                    Credentials.checked(KEY, "trader-secret-0001", null).get(), BinanceTrading.orderCountLimiter(config));
+            for (int i = 0; i < 3; i++) {
+                accepted(other.place(limit(Side.BUY, "0.01", "49000")));
+            }
+            while (System.currentTimeMillis() % 60_000 > 55_000) {
+                Eventually.until(WAIT, "a new minute", () -> System.currentTimeMillis() % 60_000 < 55_000);
+            }
+            fake.spendWeight(700);
+            subscribed();
+
+            accepted(placeAsync(limit(Side.BUY, "0.01", "49000")));
+
+            assertThat(webSocketPlacements()).isEqualTo(1);
+            assertThat(orderCount.used(BinanceLimits.ORDERS_1D, Instant.now())).isEqualTo(4);
+            assertThat(api.limiter().used(BinanceLimits.REQUEST_WEIGHT, Instant.now()))
+                    .isGreaterThanOrEqualTo(fake.usedWeight()).isGreaterThan(700);
+        }
+
+        @Test
+        void while_the_connection_is_down_orders_go_by_rest_and_by_the_websocket_api_once_it_is_back() {
+            subscribed();
+            fake.refuseStreams(1_000);
+            fake.dropStreams();
+            Eventually.until(WAIT, "the stream down", () -> connections.contains("down"));
+
+            accepted(placeAsync(limit(Side.BUY, "0.01", "49000")));
+            assertThat(restPlacements()).isEqualTo(1);
+            assertThat(webSocketPlacements()).isZero();
+
+            fake.refuseStreams(0);
+            Eventually.until(WAIT, "the stream back", () -> connections.contains("after gap"));
+            accepted(placeAsync(limit(Side.BUY, "0.01", "49000")));
+            assertThat(restPlacements()).isEqualTo(1);
+            assertThat(webSocketPlacements()).isEqualTo(1);
+        }
+
+        @Test
+        void without_a_subscription_or_with_the_rest_transport_orders_go_by_rest() {
+            accepted(placeAsync(limit(Side.BUY, "0.01", "49000")));
+            connect(Duration.ofSeconds(2), BinanceTradingConfig.OrderTransport.REST);
+            subscribed();
+            accepted(placeAsync(limit(Side.BUY, "0.01", "49000")));
+            accepted(trading.place(limit(Side.BUY, "0.01", "49000")));
+
+            assertThat(restPlacements()).isEqualTo(3);
+            assertThat(webSocketPlacements()).isZero();
+        }
+
+        @Test
+        void an_open_order_is_canceled_by_order_cancel_and_one_not_open_is_not_open() {
+            subscribed();
+            VenueOrder order = limit(Side.BUY, "0.1", "40000");
+            accepted(placeAsync(order));
+
+            VenueTrading.CancelAnswer answer = trading.cancel(BTC_USDT, order.clientOrderId());
+            VenueTrading.CancelAnswer again = trading.cancel(BTC_USDT, order.clientOrderId());
+
+            assertThat(answer).isInstanceOf(VenueTrading.CancelAnswer.Canceled.class);
+            assertThat(((VenueTrading.CancelAnswer.Canceled) answer).state().status())
+                    .isEqualTo(VenueOrderState.Status.CANCELED);
+            assertThat(((VenueTrading.CancelAnswer.Canceled) answer).state().clientOrderId())
+                    .isEqualTo(order.clientOrderId());
+            assertThat(again).isEqualTo(new VenueTrading.CancelAnswer.NotOpen("-2011", "Unknown order sent."));
+            assertThat(fake.requests().stream().filter(r -> r.path().equals("order.cancel")).count()).isEqualTo(2);
+            assertThat(fake.requests().stream().filter(r -> r.method().equals("DELETE")).count()).isZero();
+        }
+
+        @Test
+        void a_cancel_lost_with_the_connection_after_it_was_carried_out_is_unknown_and_the_query_tells() {
+            subscribed();
+            VenueOrder order = limit(Side.BUY, "0.1", "40000");
+            accepted(placeAsync(order));
+            fake.failNext("DELETE", "/api/v3/order", FakeBinance.Fault.dropAfterReading(true));
+
+            VenueTrading.CancelAnswer answer = trading.cancel(BTC_USDT, order.clientOrderId());
+
+            assertThat(answer).isInstanceOf(VenueTrading.CancelAnswer.Unknown.class);
+            assertThat(trading.query(BTC_USDT, order.clientOrderId()).get().get().status())
+                    .isEqualTo(VenueOrderState.Status.CANCELED);
+        }
+
+        @Test
+        void concurrent_placements_on_one_connection_each_get_their_own_answer_whatever_the_order_of_answers()
+                throws Exception {
+            subscribed();
+            int count = 8;
+            fake.reverseNextAnswers(count);
+            List<VenueOrder> orders = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                orders.add(limit(Side.BUY, "0.01", Integer.toString(49_000 - i)));
+            }
+            java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors
+                    .newVirtualThreadPerTaskExecutor();
+            try {
+                List<java.util.concurrent.Future<VenueTrading.PlaceAnswer>> answers = new ArrayList<>();
+                for (VenueOrder order : orders) {
+                    answers.add(callers.submit(() -> trading.placeAsync(order, Runnable::run).join()));
+                }
+                for (int i = 0; i < count; i++) {
+                    VenueOrderState state = accepted(answers.get(i).get(10, java.util.concurrent.TimeUnit.SECONDS));
+                    assertThat(state.clientOrderId()).isEqualTo(orders.get(i).clientOrderId());
+                    assertThat(state.limitPrice().get().toBigDecimal()).isEqualByComparingTo(
+                            orders.get(i).limitPrice().get().toBigDecimal());
+                }
+            } finally {
+                callers.shutdownNow();
+            }
+            assertThat(webSocketPlacements()).isEqualTo(count);
         }
     }
 
@@ -509,22 +822,7 @@ class BinanceTradingTest {
 
         @Test
         void a_429_is_not_sent_and_the_limiter_holds_every_call_back_for_the_retry_after() {
-            fake.failNext("POST", "/api/v3/order", FakeBinance.Fault.tooMany(3));
-            VenueOrder order = limit(Side.BUY, "0.01", "49000");
-
-            VenueTrading.PlaceAnswer refused = place(trading, order);
-            long sent = fake.requests().size();
-            VenueTrading.PlaceAnswer held = place(trading, limit(Side.BUY, "0.01", "49000"));
-            var query = trading.openOrders(Option.none());
-
-            assertThat(refused).isInstanceOf(VenueTrading.PlaceAnswer.NotSent.class);
-            VenueFailure.RateLimited limited = (VenueFailure.RateLimited)
-                    ((VenueTrading.PlaceAnswer.NotSent) refused).failure();
-            assertThat(limited.retryAfter()).isGreaterThan(Duration.ofMillis(2500));
-            assertThat(held).isInstanceOf(VenueTrading.PlaceAnswer.NotSent.class);
-            assertThat(query.getLeft()).isInstanceOf(VenueFailure.RateLimited.class);
-            assertThat(fake.requests()).hasSize((int) sent);
-            assertThat(fake.engine().placed(KEY, order.clientOrderId())).isZero();
+            aRefusalAsTooManyHoldsEveryCallBack(order -> place(trading, order));
         }
 
         @Test
@@ -555,34 +853,9 @@ class BinanceTradingTest {
 
     @Nested
     class Streaming {
-        final List<VenueUpdate> updates = Collections.synchronizedList(new ArrayList<>());
-        final List<String> connections = Collections.synchronizedList(new ArrayList<>());
-        VenueTrading.Subscription subscription;
-
         @BeforeEach
         void subscribe() {
-            subscription = trading.subscribe(new VenueTrading.Listener() {
-                @Override
-                public void onUpdate(VenueUpdate update) {
-                    updates.add(update);
-                }
-
-                @Override
-                public void onConnected(boolean afterGap) {
-                    connections.add(afterGap ? "after gap" : "first");
-                }
-
-                @Override
-                public void onDisconnected(String reason) {
-                    connections.add("down");
-                }
-            });
-            Eventually.until(WAIT, "subscribed", () -> connections.contains("first"));
-        }
-
-        @AfterEach
-        void close() {
-            subscription.close();
+            subscribed();
         }
 
         @Test
