@@ -69,8 +69,8 @@ class ReconcileWalletService implements ReconcileWalletQuery {
                         return Either.left(failed(account, reading));
                     }
                     LoadAccountLedgersPort.AccountLedgers held = ledgers.ledgersOn(caller, id.value());
-                    return Either.right(WalletReconciliation.of(account.venue(), reading.at(), reading.balances().get().asJava(),
-                            held.held(), held.bots()));
+                    return Either.right(WalletReconciliation.of(account.venue(), reading.at(),
+                            reading.balances().get().asJava(), held.held(), held.bots()));
                 });
     }
 
