@@ -123,6 +123,18 @@ class LiveBinanceBotTest {
             start(bot);
         }
 
+        /** A live manual bot on this market started, one candle stepped, the account reconciled: that candle. */
+        VenueCandle manualBotTradingLive() {
+            liveBot("manual", Map.of());
+            start();
+            VenueCandle candle = close();
+            awaitBot(bot, b -> b.getString("lastStep") != null
+                    && Instant.parse(b.getString("lastStep")).toEpochMilli() == candle.openTime());
+            Eventually.until(Duration.ofSeconds(20), "the account reconciled",
+                    () -> reconciliation().getBoolean("reconciled"));
+            return candle;
+        }
+
         void start(String bot) {
             given().header("Authorization", trader.bearer()).post("/api/bots/" + bot + "/start").then()
                     .statusCode(200).body("status", equalTo("running"));
@@ -203,13 +215,7 @@ class LiveBinanceBotTest {
                     .body(Map.of("name", "drift", "format", "generic", "url", "http://127.0.0.1:9/drift",
                             "events", List.of("bot.venue_drift")))
                     .post("/api/notifications/endpoints").then().statusCode(201).extract().path("endpoint.id");
-            m.liveBot("manual", Map.of());
-            m.start();
-            VenueCandle candle = m.close();
-            awaitBot(m.bot, b -> b.getString("lastStep") != null
-                    && Instant.parse(b.getString("lastStep")).toEpochMilli() == candle.openTime());
-            Eventually.until(Duration.ofSeconds(20), "the account reconciled",
-                    () -> m.reconciliation().getBoolean("reconciled"));
+            VenueCandle candle = m.manualBotTradingLive();
             JsonPath reconciliation = m.reconciliation();
             assertThat(reconciliation.getList("drifts.code", String.class)).contains("unknown_venue_order");
             assertThat(reconciliation.getList("drifts.clientOrderId", String.class)).contains("placed-on-the-venue");
@@ -298,6 +304,55 @@ class LiveBinanceBotTest {
         }
     }
 
+    /**
+     * GET /api/accounts/{id}/reconciliation after a live bot traded: its ledger (the budget less the buy and its fee,
+     * plus the bought base) is what it claims of the venue account; the rest of the account (the key's other 500
+     * USDT, its BNB) is unallocated, and nothing drifts. Once the bot is stopped it claims nothing.
+     */
+    @Test
+    void the_accounts_wallet_counts_what_a_live_bots_trades_left_in_its_ledger_and_nothing_once_it_stopped() {
+        long first = Timeframe.M1.floor(System.currentTimeMillis());
+        venueClockAt(System.currentTimeMillis());
+        Market m = new Market(first, 13, 10);
+        try {
+            m.manualBotTradingLive();
+            m.engine().fees(m.apiKey, FakeSpotEngine.FeeAsset.QUOTE, "0.001");
+            Response bought = m.order("buy", "market", "1.000", null);
+            bought.then().statusCode(201);
+            m.awaitOrder((String) bought.path("id"), "filled");
+
+            JsonPath wallet = get("/api/accounts/" + m.account + "/reconciliation").then().statusCode(200).extract()
+                    .jsonPath();
+            assertThat(wallet.getBoolean("reconciled")).as(wallet.prettify()).isTrue();
+            assertThat(wallet.getList("bots")).containsExactly(m.bot);
+            assertThat(wallet.getMap("assets.find { it.asset == '" + m.base + "' }")).as(wallet.prettify())
+                    .containsEntry("venueTotal", "1").containsEntry("ledgers", "1").containsEntry("unallocated", "0")
+                    .containsEntry("drift", false);
+            Map<String, Object> usdt = wallet.getMap("assets.find { it.asset == 'USDT' }");
+            assertThat(new BigDecimal((String) usdt.get("ledgers"))).as(wallet.prettify())
+                    .isLessThan(new BigDecimal("500"));
+            assertThat(usdt).containsEntry("unallocated", "500").containsEntry("drift", false);
+            assertThat(wallet.getMap("assets.find { it.asset == 'BNB' }")).containsEntry("ledgers", "0")
+                    .containsEntry("unallocated", "1");
+
+            given().header("Authorization", trader.bearer()).post("/api/bots/" + m.bot + "/stop").then()
+                    .statusCode(200);
+            Eventually.until(Duration.ofSeconds(15), "the stopped bot no longer counted",
+                    () -> get("/api/accounts/" + m.account + "/reconciliation").then().statusCode(200).extract()
+                            .jsonPath().getList("bots").isEmpty());
+            JsonPath alone = get("/api/accounts/" + m.account + "/reconciliation").then().statusCode(200).extract()
+                    .jsonPath();
+            assertThat(alone.getMap("assets.find { it.asset == '" + m.base + "' }"))
+                    .containsEntry("ledgers", "0").containsEntry("unallocated", "1");
+        } finally {
+            if (m.bot != null) {
+                given().header("Authorization", trader.bearer()).post("/api/bots/" + m.bot + "/stop");
+            }
+            binance.clockOffset(Duration.ZERO);
+            binanceAdapter().serverTime();
+        }
+    }
+
     @Test
     void a_limit_price_outside_the_venues_percent_price_band_is_refused_before_it_reaches_the_venue() {
         long first = Timeframe.M1.floor(System.currentTimeMillis());
@@ -308,13 +363,7 @@ class LiveBinanceBotTest {
             binance.percentPriceBySide(m.symbol, "1.05", "0.95", "1.05", "0.95", 5);
             m.engine().averagePrice(m.symbol, "100.00");
             sync.syncAll();
-            m.liveBot("manual", Map.of());
-            m.start();
-            VenueCandle candle = m.close();
-            awaitBot(m.bot, b -> b.getString("lastStep") != null
-                    && Instant.parse(b.getString("lastStep")).toEpochMilli() == candle.openTime());
-            Eventually.until(Duration.ofSeconds(20), "the account reconciled",
-                    () -> m.reconciliation().getBoolean("reconciled"));
+            m.manualBotTradingLive();
             long placedBefore = m.engine().orderCount(m.apiKey);
 
             Response outside = m.order("buy", "limit", "0.100", "105.01");
@@ -382,13 +431,7 @@ class LiveBinanceBotTest {
         Market m = new Market(first, 13, 10);
         try {
             // the bot allows 200 an order; the account, set after the bot started, 20: the tighter one wins
-            m.liveBot("manual", Map.of());
-            m.start();
-            VenueCandle candle = m.close();
-            awaitBot(m.bot, b -> b.getString("lastStep") != null
-                    && Instant.parse(b.getString("lastStep")).toEpochMilli() == candle.openTime());
-            Eventually.until(Duration.ofSeconds(20), "the account reconciled",
-                    () -> m.reconciliation().getBoolean("reconciled"));
+            VenueCandle candle = m.manualBotTradingLive();
             given().header("Authorization", trader.bearer()).contentType(ContentType.JSON)
                     .body(Map.of("currency", "USDT", "maxOrderNotional", "20", "maxDailyLoss", "10"))
                     .put("/api/accounts/" + m.account + "/limits").then().statusCode(200);

@@ -139,7 +139,8 @@ public final class OwnedWorld {
     }
 
     private static String kind(String path) {
-        if (path.startsWith("/api/accounts/{id}/limits") || path.startsWith("/api/accounts/{id}/test")) {
+        if (path.startsWith("/api/accounts/{id}/limits") || path.startsWith("/api/accounts/{id}/test")
+                || path.startsWith("/api/accounts/{id}/reconciliation")) {
             return "connection";
         }
         Map<String, String> prefixes = new LinkedHashMap<>();

@@ -54,6 +54,9 @@ public final class FakeBinance extends FakeVenueServer {
     private volatile Duration pongTimeout = Duration.ofMinutes(1);
     private volatile Duration pushDelay = Duration.ZERO;
     private final FakeSpotEngine engine = new FakeSpotEngine(symbols::get, () -> now().toEpochMilli());
+    /** Account reads by API key, and the faults every account read of a key meets. */
+    private final Map<String, Integer> accountReads = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Fault> accountFaults = new java.util.concurrent.ConcurrentHashMap<>();
     /** Guarded by itself: scripted faults of the next calls to one "METHOD path". */
     private final Map<String, java.util.ArrayDeque<Fault>> faults = new java.util.HashMap<>();
     /** User-data subscribers by API key: the socket and its subscription id. */
@@ -607,8 +610,33 @@ public final class FakeBinance extends FakeVenueServer {
         handler.accept(request, key);
     }
 
+    /**
+     * From now on every account read (GET /api/v3/account) of {@code apiKey} meets {@code fault}, none to end it:
+     * the venue down for that key only, so the other tests' bots sharing this fake are not touched. A 5xx is
+     * Binance's own "the issue is on Binance's side" (rest-api.md "HTTP Return Codes").
+     */
+    public FakeBinance failAccountReads(String apiKey, Fault fault) {
+        if (fault == null) {
+            accountFaults.remove(apiKey);
+        } else {
+            accountFaults.put(apiKey, fault);
+        }
+        return this;
+    }
+
+    /** How many account reads (GET /api/v3/account) {@code apiKey}'s signed requests made, failed ones included. */
+    public int accountReads(String apiKey) {
+        return accountReads.getOrDefault(apiKey, 0);
+    }
+
     /** rest-api.md "Account information (USER_DATA)", with omitZeroBalances. */
     private void account(HttpServerRequest request, Key key) {
+        accountReads.merge(key.apiKey(), 1, Integer::sum);
+        Fault fault = accountFaults.get(key.apiKey());
+        if (fault != null) {
+            scriptedAnswer(request, fault);
+            return;
+        }
         boolean omitZero = "true".equalsIgnoreCase(request.getParam("omitZeroBalances"));
         JsonArray balances = engine.balances(key.apiKey(), omitZero);
         json(request, 200, new JsonObject().put("makerCommission", 10).put("takerCommission", 10)

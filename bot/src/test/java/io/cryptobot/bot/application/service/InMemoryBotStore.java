@@ -132,6 +132,12 @@ class InMemoryBotStore implements BotStorePort {
     }
 
     @Override
+    public List<Bot> onAccount(UserId owner, java.util.UUID accountId, java.util.Set<BotStatus> statuses) {
+        return bots.values().stream().filter(b -> b.owner().equals(owner) && b.accountId().equals(accountId)
+                && statuses.contains(b.status())).toList();
+    }
+
+    @Override
     public List<Bot> liveOf(UserId owner) {
         return bots.values().stream().filter(b -> b.owner().equals(owner) && b.status().isLive()).toList();
     }

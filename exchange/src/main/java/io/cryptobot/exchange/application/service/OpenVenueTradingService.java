@@ -6,7 +6,6 @@ import io.cryptobot.exchange.application.port.out.OpenVenueTradingPort;
 import io.cryptobot.exchange.application.port.out.SealSecretPort;
 import io.cryptobot.exchange.domain.account.AccountId;
 import io.cryptobot.exchange.domain.account.AccountKind;
-import io.cryptobot.exchange.domain.account.Credentials;
 import io.cryptobot.exchange.domain.account.ExchangeAccount;
 import io.cryptobot.exchange.domain.account.ExchangeErrors;
 import io.cryptobot.kernel.domain.DomainError;
@@ -37,7 +36,7 @@ class OpenVenueTradingService implements OpenVenueTradingUseCase {
     public Either<DomainError, VenueTrading> open(UserId owner, UUID accountId) {
         AccountId id = new AccountId(accountId);
         return store.load(owner, id).toEither(() -> ExchangeErrors.notFound(id)).flatMap(this::tradable)
-                .map(account -> venues.open(account.venue(), unsealed(account)));
+                .map(account -> venues.open(account.venue(), StoredKeys.open(sealer, account)));
     }
 
     private Either<DomainError, ExchangeAccount> tradable(ExchangeAccount account) {
@@ -48,14 +47,5 @@ class OpenVenueTradingService implements OpenVenueTradingUseCase {
             return Either.left(ExchangeErrors.venueNotSupported(account.venue()));
         }
         return Either.right(account);
-    }
-
-    private Credentials unsealed(ExchangeAccount account) {
-        ExchangeAccount.StoredCredentials sealed = account.credentials().get();
-        return Credentials.checked(sealer.open(sealed.apiKey()), sealer.open(sealed.secret()),
-                        sealed.passphrase().map(sealer::open).getOrNull()).toEither()
-                .getOrElseThrow(violations -> new IllegalStateException("the stored credentials of account "
-                        + account.id() + " no longer pass validation (" + violations.map(v -> v.field()).mkString(", ")
-                        + ")"));
     }
 }

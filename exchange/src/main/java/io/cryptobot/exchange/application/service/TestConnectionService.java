@@ -6,7 +6,6 @@ import io.cryptobot.exchange.application.port.out.ProbeVenueAccountPort;
 import io.cryptobot.exchange.application.port.out.SealSecretPort;
 import io.cryptobot.exchange.domain.account.AccountId;
 import io.cryptobot.exchange.domain.account.AccountKind;
-import io.cryptobot.exchange.domain.account.Credentials;
 import io.cryptobot.exchange.domain.account.ExchangeAccount;
 import io.cryptobot.exchange.domain.account.ExchangeErrors;
 import io.cryptobot.exchange.domain.connection.ConnectionTest;
@@ -42,7 +41,7 @@ class TestConnectionService implements TestConnectionUseCase {
         return store.load(caller, id).toEither(() -> ExchangeErrors.notFound(id)).flatMap(this::testable)
                 .map(account -> {
                     ConnectionTest test = ConnectionTest.of(account.venue(),
-                            venues.probe(account.venue(), open(account)), clock.now());
+                            venues.probe(account.venue(), StoredKeys.open(sealer, account)), clock.now());
                     LOG.log(Level.INFO, "connection test of account {0} on {1}: {2}", new Object[] {account.id(),
                             account.venue(), test.outcome() instanceof ConnectionTest.Outcome.Failed failed
                             ? "failed, " + failed.failure().describe() : "passed"});
@@ -58,14 +57,5 @@ class TestConnectionService implements TestConnectionUseCase {
             return Either.left(ExchangeErrors.venueNotSupported(account.venue()));
         }
         return Either.right(account);
-    }
-
-    private Credentials open(ExchangeAccount account) {
-        ExchangeAccount.StoredCredentials sealed = account.credentials().get();
-        return Credentials.checked(sealer.open(sealed.apiKey()), sealer.open(sealed.secret()),
-                        sealed.passphrase().map(sealer::open).getOrNull()).toEither()
-                .getOrElseThrow(violations -> new IllegalStateException("the stored credentials of account "
-                        + account.id() + " no longer pass validation (" + violations.map(v -> v.field()).mkString(", ")
-                        + ")"));
     }
 }

@@ -34,6 +34,24 @@ public final class ExchangeErrors {
                 + " yet: connections to it are stored but cannot be tested or used");
     }
 
+    public static DomainError paperHasNoVenue(AccountId id) {
+        return new DomainError.Conflict("exchange.account.paper_has_no_venue", "account " + id + " is a paper account "
+                + "on the simulated venue: it has no venue wallet to reconcile (its bot's portfolio is its balance)");
+    }
+
+    /** The venue answered the account's keys with a refusal (bad key or signature, timestamp outside the window). */
+    public static DomainError keysRefused(AccountId id, String venueSays) {
+        return new DomainError.Conflict("exchange.account.keys_refused", "the venue refused the keys of account " + id
+                + ": " + venueSays + "; test the connection (POST /api/accounts/" + id + "/test)");
+    }
+
+    /** The venue did not answer, or its request budget (or ours of it) holds the read back: nothing was changed. */
+    public static DomainError venueUnavailable(io.cryptobot.kernel.domain.Venue venue, String why,
+                                               long retryAfterSeconds) {
+        return new DomainError.Unavailable("exchange.venue.unavailable", venue + " could not be read: " + why,
+                Math.max(1, retryAfterSeconds));
+    }
+
     public static DomainError nameTaken(String name) {
         return new DomainError.Conflict("exchange.account.name_taken", "you already have an account named '" + name
                 + "'");

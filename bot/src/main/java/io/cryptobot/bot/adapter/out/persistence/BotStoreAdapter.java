@@ -336,6 +336,18 @@ class BotStoreAdapter implements BotStorePort {
     }
 
     @Override
+    public List<Bot> onAccount(UserId owner, UUID accountId, java.util.Set<BotStatus> statuses) {
+        List<Bot> bots = new ArrayList<>();
+        for (Row row : pool.preparedQuery("SELECT " + COLUMNS + " FROM bot.bots WHERE owner_id = $1 "
+                        + "AND account_id = $2 AND status = ANY($3) ORDER BY created_at")
+                .executeAndAwait(Tuple.of(owner.value(), accountId,
+                        statuses.stream().map(BotStatus::code).toArray(String[]::new)))) {
+            bots.add(bot(row));
+        }
+        return bots;
+    }
+
+    @Override
     public List<Bot> liveOf(UserId owner) {
         List<Bot> bots = new ArrayList<>();
         for (Row row : pool.preparedQuery("SELECT " + COLUMNS + " FROM bot.bots WHERE owner_id = $1 "

@@ -111,6 +111,9 @@ public interface BotStorePort {
     /** The bot's equity samples in time order. */
     io.cryptobot.portfolio.domain.metrics.EquitySeries equity(BotId id);
 
+    /** The owner's bots on the account in one of {@code statuses}, oldest first. */
+    List<Bot> onAccount(UserId owner, UUID accountId, java.util.Set<BotStatus> statuses);
+
     /** The owner's live bots. */
     List<Bot> liveOf(UserId owner);
 

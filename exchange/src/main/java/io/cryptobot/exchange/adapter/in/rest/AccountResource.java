@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.cryptobot.exchange.application.port.in.AccountsUseCase;
 import io.cryptobot.exchange.application.port.in.AskConnectionTestUseCase;
+import io.cryptobot.exchange.application.port.in.ReconcileWalletQuery;
 import io.cryptobot.exchange.domain.account.AccountId;
 import io.cryptobot.exchange.domain.account.ExchangeAccount;
 import io.cryptobot.exchange.domain.account.ExchangeErrors;
@@ -50,10 +51,12 @@ import java.util.UUID;
 public class AccountResource {
     private final AccountsUseCase accounts;
     private final AskConnectionTestUseCase connectionTest;
+    private final ReconcileWalletQuery wallets;
 
-    AccountResource(AccountsUseCase accounts, AskConnectionTestUseCase connectionTest) {
+    AccountResource(AccountsUseCase accounts, AskConnectionTestUseCase connectionTest, ReconcileWalletQuery wallets) {
         this.accounts = accounts;
         this.connectionTest = connectionTest;
+        this.wallets = wallets;
     }
 
     public record PaperRequest(String name, Map<String, String> balances) {
@@ -213,6 +216,43 @@ public class AccountResource {
         UserId caller = caller(security);
         return id(id).flatMap(accountId -> connectionTest.ask(caller, accountId)
                         .map(result -> ConnectionTestResponse.of(accountId, result)))
+                .fold(Problems::response, result -> Response.ok(result).build());
+    }
+
+    @GET
+    @Path("{id}/reconciliation")
+    @RolesAllowed({Roles.VIEWER, Roles.TRADER, Roles.ADMIN})
+    @Operation(summary = "Reconcile a venue connection's wallet",
+            description = "Reads the account's balances on the venue with its stored keys (the connection test's "
+                    + "signed account call, through the venue's rate limiter; a reading is reused for "
+                    + ReconcileWalletQuery.FRESH_FOR_SECONDS + " s, so the venue is asked at most once per account "
+                    + "in that time) and compares them, asset by asset, with the sum of the ledgers of the caller's "
+                    + "bots on the account that may still trade it (created, running, paused or failed). "
+                    + "unallocated = venue total - ledgers: positive is money on the venue that no bot claims (fine); "
+                    + "drift: the ledgers claim more than the venue holds. reconciled: no asset drifts. Nothing is "
+                    + "changed.")
+    @APIResponse(responseCode = "200", description = "The venue's balances against the ledgers",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = WalletReconciliationResponse.class),
+                    examples = @ExampleObject(name = "one bot", value = "{\"accountId\":\"3f1c...\",\"venue\":"
+                            + "\"BINANCE\",\"at\":\"2026-12-06T10:00:00Z\",\"reconciled\":true,\"bots\":"
+                            + "[\"9a7e...\"],\"assets\":[{\"asset\":\"BTC\",\"venueFree\":\"0.01\","
+                            + "\"venueLocked\":\"0.005\",\"venueTotal\":\"0.015\",\"ledgers\":\"0\","
+                            + "\"unallocated\":\"0.015\",\"drift\":false},{\"asset\":\"USDT\",\"venueFree\":"
+                            + "\"1250.5\",\"venueLocked\":\"0\",\"venueTotal\":\"1250.5\",\"ledgers\":"
+                            + "\"500\",\"unallocated\":\"750.5\",\"drift\":false}]}")))
+    @APIResponse(responseCode = "404", description = "exchange.account.not_found: no such account of the caller (also a "
+            + "malformed id)")
+    @APIResponse(responseCode = "409", description = "exchange.account.paper_has_no_venue: a paper account has no "
+            + "venue wallet; exchange.account.keys_refused: the venue refused the stored keys (test the connection)")
+    @APIResponse(responseCode = "422", description = "exchange.venue.not_supported: the account's venue has no adapter "
+            + "yet")
+    @APIResponse(responseCode = "503", description = "exchange.venue.unavailable: the venue did not answer, or its "
+            + "request budget holds the read back; Retry-After says when to ask again")
+    public Response reconciliation(@PathParam("id") String id, @Context SecurityContext security) {
+        UserId caller = caller(security);
+        return id(id).flatMap(accountId -> wallets.reconcile(caller, accountId)
+                        .map(result -> WalletReconciliationResponse.of(accountId, result)))
                 .fold(Problems::response, result -> Response.ok(result).build());
     }
 

@@ -1,9 +1,14 @@
 package io.cryptobot.exchange.adapter.out.venue;
 
 import io.cryptobot.exchange.application.port.out.ProbeVenueAccountPort;
+import io.cryptobot.exchange.application.port.out.ReadVenueBalancesPort;
 import io.cryptobot.exchange.domain.account.Credentials;
 import io.cryptobot.exchange.domain.connection.AccountProbe;
+import io.cryptobot.exchange.domain.connection.VenueBalance;
 import io.cryptobot.kernel.domain.Venue;
+import io.cryptobot.kernel.domain.market.VenueFailure;
+import io.vavr.collection.List;
+import io.vavr.control.Either;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -11,9 +16,9 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The connection test's way to every live venue with an adapter, by venue code. */
+/** The connection test's and the wallet reconciliation's way to every live venue with an adapter, by venue code. */
 @ApplicationScoped
-class VenueAccountsAdapter implements ProbeVenueAccountPort {
+class VenueAccountsAdapter implements ProbeVenueAccountPort, ReadVenueBalancesPort {
     private final Map<Venue, VenueAccountReader> readers;
 
     VenueAccountsAdapter(@Any Instance<VenueAccountReader> readers) {
@@ -28,10 +33,19 @@ class VenueAccountsAdapter implements ProbeVenueAccountPort {
 
     @Override
     public AccountProbe probe(Venue venue, Credentials credentials) {
+        return reader(venue).probe(credentials);
+    }
+
+    @Override
+    public Either<VenueFailure, List<VenueBalance>> balances(Venue venue, Credentials credentials) {
+        return reader(venue).balances(credentials);
+    }
+
+    private VenueAccountReader reader(Venue venue) {
         VenueAccountReader reader = readers.get(venue);
         if (reader == null) {
             throw new IllegalArgumentException("no account reader for " + venue);
         }
-        return reader.probe(credentials);
+        return reader;
     }
 }

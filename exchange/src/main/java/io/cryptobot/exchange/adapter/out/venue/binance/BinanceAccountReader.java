@@ -40,15 +40,29 @@ public final class BinanceAccountReader implements VenueAccountReader {
     @Override
     public AccountProbe probe(Credentials credentials) {
         Either<VenueFailure, ClockReading> clock = api.readClock();
-        Either<VenueFailure, AccountAccess> access = api.signedGet(BinanceLimits.account(), "/api/v3/account",
-                Map.of("omitZeroBalances", "true"), credentials).map(account -> access(account, credentials));
+        Either<VenueFailure, AccountAccess> access = account(credentials).map(account -> access(account, credentials));
         return new AccountProbe(clock, SigningWindow.binance(api.config().recvWindow()), access);
+    }
+
+    @Override
+    public Either<VenueFailure, List<VenueBalance>> balances(Credentials credentials) {
+        return account(credentials).map(account -> balances(account.body()));
+    }
+
+    /** GET /api/v3/account (weight 20) with {@code omitZeroBalances}. */
+    private Either<VenueFailure, VenueRest.Answer> account(Credentials credentials) {
+        return api.signedGet(BinanceLimits.account(), "/api/v3/account", Map.of("omitZeroBalances", "true"),
+                credentials);
+    }
+
+    private static List<VenueBalance> balances(JsonNode body) {
+        return List.ofAll(body.path("balances")).map(balance -> new VenueBalance(balance.path("asset").asText(),
+                Json.decimal(balance.path("free")), Json.decimal(balance.path("locked"))));
     }
 
     private AccountAccess access(VenueRest.Answer account, Credentials credentials) {
         JsonNode body = account.body();
-        List<VenueBalance> balances = List.ofAll(body.path("balances")).map(balance -> new VenueBalance(
-                balance.path("asset").asText(), Json.decimal(balance.path("free")), Json.decimal(balance.path("locked"))));
+        List<VenueBalance> balances = balances(body);
         KeyPermissions permissions = api.signedGet(BinanceLimits.apiRestrictions(),
                         "/sapi/v1/account/apiRestrictions", Map.of(), credentials)
                 .map(restrictions -> new KeyPermissions(restrictions.body().path("enableReading").asBoolean(true),

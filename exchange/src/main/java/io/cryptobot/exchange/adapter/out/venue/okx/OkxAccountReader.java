@@ -46,14 +46,21 @@ public final class OkxAccountReader implements VenueAccountReader {
         return new AccountProbe(clock, SigningWindow.okx(), access);
     }
 
+    @Override
+    public Either<VenueFailure, List<VenueBalance>> balances(Credentials credentials) {
+        return api.signedGet(OkxLimits.ACCOUNT_BALANCE, "", credentials).map(OkxAccountReader::balances);
+    }
+
+    private static List<VenueBalance> balances(VenueRest.Answer balance) {
+        return List.ofAll(OkxApi.first(balance.body()).path("details")).map(OkxAccountReader::balance);
+    }
+
     private static AccountAccess access(VenueRest.Answer config, VenueRest.Answer balance) {
         Set<String> perm = Arrays.stream(OkxApi.first(config.body()).path("perm").asText("").split(","))
                 .map(String::strip).collect(Collectors.toSet());
         KeyPermissions permissions = new KeyPermissions(perm.contains("read_only") || perm.contains("trade"),
                 perm.contains("trade"), perm.contains("withdraw"), KeyPermissions.Source.KEY);
-        List<VenueBalance> balances = List.ofAll(OkxApi.first(balance.body()).path("details"))
-                .map(OkxAccountReader::balance);
-        return new AccountAccess(permissions, balances, config.latency());
+        return new AccountAccess(permissions, balances(balance), config.latency());
     }
 
     private static VenueBalance balance(JsonNode detail) {

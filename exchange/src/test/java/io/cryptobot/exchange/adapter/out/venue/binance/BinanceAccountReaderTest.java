@@ -55,6 +55,19 @@ class BinanceAccountReaderTest {
     }
 
     @Test
+    void the_balances_alone_are_one_signed_account_call_without_the_clock_or_the_keys_restrictions() {
+        fake.key(FakeBinance.Key.readAndTrade(API_KEY, SECRET));
+        io.vavr.collection.List<VenueBalance> balances = reader.balances(credentials(API_KEY, SECRET)).get();
+        assertThat(balances).extracting(VenueBalance::asset).containsExactlyInAnyOrder("BTC", "USDT");
+        assertThat(balances.find(b -> b.asset().equals("BTC")).get().locked()).isEqualTo(new BigDecimal("0.005"));
+        assertThat(fake.count("/api/v3/account")).isEqualTo(1);
+        assertThat(fake.count("/api/v3/time")).isZero();
+        assertThat(fake.count("/sapi/v1/account/apiRestrictions")).isZero();
+        assertThat(reader.balances(credentials(API_KEY, SECRET.replace('N', 'M'))).getLeft())
+                .isEqualTo(new VenueFailure.Unauthorized("-1022", "Signature for this request is not valid."));
+    }
+
+    @Test
     void a_key_with_withdrawals_enabled_is_reported_with_the_loud_warning() {
         fake.key(FakeBinance.Key.readAndTrade(API_KEY, SECRET).withWithdrawals());
         ConnectionTest test = ConnectionTest.of(BinanceApi.VENUE, reader.probe(credentials(API_KEY, SECRET)),

@@ -48,6 +48,17 @@ class OkxAccountReaderTest {
     }
 
     @Test
+    void the_balances_alone_are_one_signed_balance_call() {
+        fake.key(FakeOkx.Key.readAndTrade(API_KEY, SECRET, PASSPHRASE));
+        assertThat(reader.balances(credentials(SECRET, PASSPHRASE)).get()).containsExactlyInAnyOrder(
+                new VenueBalance("BTC", new BigDecimal("0.02"), BigDecimal.ZERO),
+                new VenueBalance("USDT", new BigDecimal("980.5"), new BigDecimal("19.5")));
+        assertThat(fake.count("/api/v5/account/balance")).isEqualTo(1);
+        assertThat(fake.count("/api/v5/account/config")).isZero();
+        assertThat(fake.count("/api/v5/public/time")).isZero();
+    }
+
+    @Test
     void a_read_only_key_with_withdrawals_is_warned_about_twice() {
         fake.key(FakeOkx.Key.readAndTrade(API_KEY, SECRET, PASSPHRASE).withPerm("read_only,withdraw"));
         ConnectionTest test = ConnectionTest.of(OkxApi.VENUE, reader.probe(credentials(SECRET, PASSPHRASE)),
