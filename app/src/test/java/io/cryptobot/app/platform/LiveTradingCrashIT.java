@@ -366,8 +366,8 @@ class LiveTradingCrashIT {
         }
         long closed = Timeframe.M1.floor(System.currentTimeMillis());
         JsonNode sent = await("the bot's order on the candle closed at " + Instant.ofEpochMilli(closed),
-                () -> PackagedApp.JSON.valueToTree(binance.requests().stream().filter(r -> r.method().equals("POST")
-                        && r.path().equals("/api/v3/order") && r.at().toEpochMilli() >= closed)
+                () -> PackagedApp.JSON.valueToTree(binance.placements().stream()
+                        .filter(r -> r.at().toEpochMilli() >= closed)
                         .map(r -> r.param("newClientOrderId")).filter(c -> !c.startsWith("halt-")).toList()),
                 n -> n.size() >= 1);
         String cid = sent.get(0).asText();
@@ -395,8 +395,7 @@ class LiveTradingCrashIT {
 
     /** The cancels the venue has read, by client order id. */
     private Map<String, Long> cancelsSent() {
-        return binance.requests().stream().filter(r -> r.method().equals("DELETE")
-                        && r.path().equals("/api/v3/order"))
+        return binance.cancels().stream()
                 .collect(java.util.stream.Collectors.groupingBy(r -> r.param("origClientOrderId"),
                         java.util.stream.Collectors.counting()));
     }

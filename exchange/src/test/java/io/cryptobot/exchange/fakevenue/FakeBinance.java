@@ -987,6 +987,12 @@ public final class FakeBinance extends FakeVenueServer {
                 || (r.method().equals("WS") && r.path().equals("order.place"))).toList();
     }
 
+    /** The cancels read, over REST ({@code DELETE /api/v3/order}) or the WebSocket API ({@code order.cancel}). */
+    public List<Request> cancels() {
+        return requests().stream().filter(r -> (r.method().equals("DELETE") && r.path().equals("/api/v3/order"))
+                || (r.method().equals("WS") && r.path().equals("order.cancel"))).toList();
+    }
+
     /**
      * Sends an event to the key's subscribers, through the scripted stream faults (lost, duplicated, reversed).
      */
